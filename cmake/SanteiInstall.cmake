@@ -1,0 +1,30 @@
+# install(EXPORT) with santei-config.cmake and a pkg-config file, so vendors can use
+# find_package(santei) or pkg-config --cflags --libs santei.
+include(CMakePackageConfigHelpers)
+
+set(SANTEI_INSTALL_TARGETS santei)
+if(TARGET santei_c)
+  list(APPEND SANTEI_INSTALL_TARGETS santei_c)
+endif()
+if(TARGET santei_cli)
+  install(TARGETS santei_cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+endif()
+install(TARGETS ${SANTEI_INSTALL_TARGETS} EXPORT santei-targets
+        ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
+        LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
+        RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR}
+        INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+install(DIRECTORY "${PROJECT_SOURCE_DIR}/include/santei" DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+
+set(SANTEI_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/santei)
+install(EXPORT santei-targets NAMESPACE santei:: DESTINATION ${SANTEI_CMAKE_DIR})
+configure_package_config_file("${PROJECT_SOURCE_DIR}/cmake/santei-config.cmake.in"
+                              "${PROJECT_BINARY_DIR}/santei-config.cmake"
+                              INSTALL_DESTINATION ${SANTEI_CMAKE_DIR})
+write_basic_package_version_file("${PROJECT_BINARY_DIR}/santei-config-version.cmake"
+                                 COMPATIBILITY SameMinorVersion)
+install(FILES "${PROJECT_BINARY_DIR}/santei-config.cmake" "${PROJECT_BINARY_DIR}/santei-config-version.cmake"
+        DESTINATION ${SANTEI_CMAKE_DIR})
+
+configure_file("${PROJECT_SOURCE_DIR}/cmake/santei.pc.in" "${PROJECT_BINARY_DIR}/santei.pc" @ONLY)
+install(FILES "${PROJECT_BINARY_DIR}/santei.pc" DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)

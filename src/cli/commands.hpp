@@ -1,0 +1,23 @@
+// The santei commands. Each returns the process exit status of the contract
+// (../shared/docs/claim-format.md §3): 0 ok, 1 claim errors (good claims still written),
+// 2 usage or master-loading errors.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "cli/args.hpp"
+#include "santei/masters.hpp"
+
+namespace santei::cli {
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitClaimErrors = 1;
+inline constexpr int kExitUsage = 2;
+
+int lookup_command(const std::vector<std::string>& argv);
+
+// --masters DIR (repeatable; a revision directory or a directory of them); none = the demo master.
+MasterLibrary load_masters(const Args& args);
+
+}  // namespace santei::cli

@@ -1,0 +1,46 @@
+#include "santei/result.hpp"
+
+#include <fmt/format.h>
+
+namespace santei {
+
+const char* status_name(Status status) noexcept {
+  switch (status) {
+    case Status::ok: return "ok";
+    case Status::invalid_argument: return "invalid_argument";
+    case Status::io_error: return "io_error";
+    case Status::parse_error: return "parse_error";
+    case Status::master_error: return "master_error";
+    case Status::claim_error: return "claim_error";
+    case Status::unknown_code: return "unknown_code";
+    case Status::rule_error: return "rule_error";
+    case Status::overflow: return "overflow";
+    case Status::limit_exceeded: return "limit_exceeded";
+    case Status::encoding_error: return "encoding_error";
+    case Status::not_found: return "not_found";
+    case Status::internal_error: return "internal_error";
+  }
+  return "unknown_status";
+}
+
+std::string ErrorInfo::to_string() const {
+  std::string out;
+  if (!file.empty()) {
+    out += file;
+    if (line > 0) out += fmt::format(":{}", line);
+    if (column > 0) out += fmt::format(":{}", column);
+    out += ": ";
+  } else if (line > 0) {
+    out += fmt::format("line {}: ", line);
+  }
+  if (!field.empty()) out += field + ": ";
+  out += message;
+  return out;
+}
+
+Exception::Exception(ErrorInfo info) : info_(std::move(info)), what_(info_.to_string()) {}
+
+Exception::Exception(Status status, std::string message)
+    : Exception(ErrorInfo{status, {}, 0, 0, {}, std::move(message)}) {}
+
+}  // namespace santei

@@ -1,0 +1,77 @@
+#include "santei/rounding.hpp"
+
+#include "santei/result.hpp"
+
+namespace santei::rounding {
+namespace {
+
+// value = q + r/10^s with |r| < 10^s; returns the comparison of |r| with one half.
+struct Split {
+  std::int64_t truncated;
+  std::strong_ordering fraction_vs_half;
+  bool negative;
+};
+
+Split split(Decimal value) {
+  const std::int64_t truncated = value.trunc();
+  const Decimal fraction = value - Decimal(truncated);
+  const Decimal magnitude = fraction.is_negative() ? -fraction : fraction;
+  return {truncated, magnitude <=> Decimal::from_parts(5, 1), value.is_negative()};
+}
+
+const Decimal kFifteenYen = Decimal(15);
+const Decimal kTenYen = Decimal(10);
+
+}  // namespace
+
+std::int64_t half_up(Decimal value) {
+  const Split s = split(value);
+  if (s.fraction_vs_half < 0) return s.truncated;
+  return s.negative ? s.truncated - 1 : s.truncated + 1;
+}
+
+std::int64_t half_down(Decimal value) {
+  const Split s = split(value);
+  if (s.fraction_vs_half <= 0) return s.truncated;
+  return s.negative ? s.truncated - 1 : s.truncated + 1;
+}
+
+Points drug_points_dispensed(Decimal yen) {
+  if (yen <= kFifteenYen) return Points{1};
+  return Points{1 + ceil_ratio(yen - kFifteenYen, kTenYen)};
+}
+
+Points drug_points_in_procedure(Decimal yen) {
+  if (yen <= kFifteenYen) return Points{0};
+  return Points{1 + ceil_ratio(yen - kFifteenYen, kTenYen)};
+}
+
+Points material_points(Decimal yen, int divisor) {
+  if (divisor <= 0) throw Exception(Status::invalid_argument, "material divisor must be positive");
+  if (yen.is_negative()) throw Exception(Status::invalid_argument, "material price is negative");
+  // round(yen / d) half up = ⌊(2·yen + d) / 2d⌋ for yen ≥ 0, exactly.
+  return Points{floor_ratio(yen * Decimal(2) + Decimal(divisor), Decimal(2 * divisor))};
+}
+
+Decimal oxygen_yen(Decimal unit_price, Decimal litres, Decimal correction) {
+  return Decimal(half_up(unit_price * litres * correction));
+}
+
+Yen copay_round10(Yen amount) {
+  if (amount.value < 0) return -copay_round10(-amount);
+  return Yen{(amount.value + 5) / 10 * 10};
+}
+
+Yen one_percent_part(Yen base) {
+  if (base.value <= 0) return Yen{0};
+  return Yen{(base.value + 50) / 100};
+}
+
+Yen percent_of_half_up(Yen base, int percent) {
+  if (base.value < 0 || percent < 0) {
+    throw Exception(Status::invalid_argument, "percent_of_half_up takes non-negative amounts");
+  }
+  return Yen{(base.value * percent + 50) / 100};
+}
+
+}  // namespace santei::rounding

@@ -1,0 +1,109 @@
+// The dated history of one master kind: every version of every code, built file by file in
+// date order, then frozen into one sorted array with a hash index.
+//
+// Merge rules (SSK マスターファイル仕様説明書 変更区分; ../shared/masters/README.md §4.2):
+//   base full file   — one record per code; a second row for a code is an error; 抹消 rows are dropped
+//   3 新規 / 0 / 2   — a complete record: a new version from its 変更年月日
+//   5 変更           — only the non-empty fields change; the result is a new version from its
+//                      変更年月日 (the same date replaces that version)
+//   9 廃止           — the version in force ends on the row's 廃止年月日
+//   1 抹消           — the code is removed
+//   later full file  — each row is a complete record: a newer 変更年月日 adds a version, the same
+//                      date replaces it, an older one is already known and is skipped
+#pragma once
+
+#include <algorithm>
+#include <span>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "masters/code_index.hpp"
+#include "santei/records.hpp"
+
+namespace santei::masters {
+
+template <class Record>
+class History {
+ public:
+  // Building (single-threaded, during load).
+  std::unordered_map<Code, std::vector<Record>>& building() { return building_; }
+
+  // Inserts `record` as a version of its code, replacing a version with the same 変更年月日.
+  void put_version(Record record) {
+    std::vector<Record>& versions = building_[record.code];
+    auto it = std::find_if(versions.begin(), versions.end(),
+                           [&](const Record& v) { return !(v.valid_from < record.valid_from); });
+    if (it != versions.end() && it->valid_from == record.valid_from) {
+      *it = std::move(record);
+    } else {
+      versions.insert(it, std::move(record));
+    }
+  }
+
+  // The version in force on `on` (or the latest one starting on or before it) while building.
+  Record* building_version_at(Code code, Date on) {
+    auto found = building_.find(code);
+    if (found == building_.end() || found->second.empty()) return nullptr;
+    Record* best = nullptr;
+    for (Record& v : found->second) {
+      if (!(on < v.valid_from)) best = &v;
+    }
+    return best ? best : &found->second.front();
+  }
+
+  // Sorts, closes each version the day before the next one starts, and builds the index.
+  // Freezing twice is a no-op.
+  void freeze() {
+    if (frozen_) return;
+    frozen_ = true;
+    std::vector<Code> codes;
+    codes.reserve(building_.size());
+    for (const auto& entry : building_) codes.push_back(entry.first);
+    std::sort(codes.begin(), codes.end());
+    records_.clear();
+    std::vector<std::pair<Code, CodeRange>> ranges;
+    ranges.reserve(codes.size());
+    for (Code code : codes) {
+      std::vector<Record>& versions = building_[code];
+      if (versions.empty()) continue;
+      const auto begin = static_cast<std::uint32_t>(records_.size());
+      for (std::size_t i = 0; i < versions.size(); ++i) {
+        if (i + 1 < versions.size()) {
+          const Date next_start = versions[i + 1].valid_from.plus_days(-1);
+          if (next_start < versions[i].valid_to) versions[i].valid_to = next_start;
+        }
+        records_.push_back(std::move(versions[i]));
+      }
+      ranges.emplace_back(code, CodeRange{begin, static_cast<std::uint32_t>(versions.size())});
+    }
+    building_.clear();
+    index_ = CodeIndex(ranges);
+    codes_ = ranges.size();
+  }
+
+  // Frozen queries: thread-safe.
+  std::span<const Record> versions(Code code) const {
+    const CodeRange range = index_.find(code);
+    return std::span<const Record>(records_.data() + range.begin, range.count);
+  }
+
+  const Record* at(Code code, Date on) const {
+    for (const Record& version : versions(code)) {
+      if (version.valid_from <= on && on <= version.valid_to) return &version;
+    }
+    return nullptr;
+  }
+
+  std::span<const Record> all() const { return records_; }
+  std::size_t code_count() const { return codes_; }
+
+ private:
+  std::unordered_map<Code, std::vector<Record>> building_;
+  std::vector<Record> records_;
+  CodeIndex index_;
+  std::size_t codes_ = 0;
+  bool frozen_ = false;
+};
+
+}  // namespace santei::masters

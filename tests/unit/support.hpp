@@ -1,0 +1,25 @@
+// Shared fixtures: the real SSK masters from ../shared/masters, loaded once per test process.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+#include "santei/masters.hpp"
+
+namespace santei::test {
+
+inline std::filesystem::path shared_masters() { return SANTEI_SHARED_MASTERS; }
+inline std::filesystem::path shared_dir() { return SANTEI_SHARED_DIR; }
+inline std::filesystem::path test_data() { return SANTEI_TEST_DATA; }
+
+// r04 and r06 side by side (../shared/masters holds both).
+inline const MasterLibrary& real_library() {
+  static const MasterLibrary library = MasterLibrary::load(shared_masters());
+  return library;
+}
+inline const MasterSet& r06() { return *real_library().revision("r06"); }
+inline const MasterSet& r04() { return *real_library().revision("r04"); }
+
+inline Date day(const char* iso) { return *Date::parse_iso(iso); }
+
+}  // namespace santei::test
