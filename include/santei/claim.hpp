@@ -1,0 +1,135 @@
+// santei/claim.hpp — one receipt (レセプト) to price: santei.claim/1 (../shared/docs/claim-format.md).
+//
+// A Claim is one patient, one facility, one service month, one setting (入院 or 入院外) and one
+// insurance combination. Quantities are exact decimals. Value types: copy and share freely.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "santei/money.hpp"
+#include "santei/period.hpp"
+#include "santei/records.hpp"
+
+namespace santei {
+
+enum class Setting : std::uint8_t { outpatient, inpatient };  // 入院外 / 入院
+enum class FacilityKind : std::uint8_t { clinic, hospital };  // 診療所 / 病院
+enum class Sex : std::uint8_t { unknown, male, female };
+
+// 被用者保険, 国民健康保険, 後期高齢者医療, or none (公費単独).
+enum class InsuranceKind : std::uint8_t { employee, national, elderly, none };
+
+// visits[].time: when the patient was seen, relative to the facility's hours.
+enum class VisitTime : std::uint8_t {
+  regular,      // within posted hours
+  after_hours,  // 時間外
+  holiday,      // 休日
+  late_night,   // 深夜 (22:00–06:00)
+  night_early,  // 夜間・早朝等 (within posted hours, 診療所 with 届出)
+};
+
+struct Facility {
+  FacilityKind kind = FacilityKind::clinic;
+  std::int32_t beds = 0;          // 許可病床数
+  std::int32_t general_beds = -1; // 一般病床数; -1 = same as beds
+  // 施設基準 the facility has notified (届出), as the 4-digit codes of the masters'
+  // 施設基準コード columns (別紙7-8), e.g. 3522 機能強化加算.
+  std::vector<std::int32_t> standards;
+
+  bool has_standard(std::int32_t code) const;
+};
+
+struct Patient {
+  Date birth_date;
+  Sex sex = Sex::unknown;
+};
+
+// insurance: the main insurer (医療保険). See copay.hpp for how each field is used.
+struct Insurance {
+  InsuranceKind kind = InsuranceKind::employee;
+  std::optional<Decimal> rate;     // 負担割合 override ("0.3"); derived from age and date when absent
+  std::string income_bracket;      // 高額療養費 区分 (ア…オ, 現役並みⅢ…低所得Ⅰ, 一般Ⅱ); empty = unknown
+  bool many_times = false;         // 多数回該当
+  std::optional<Yen> special_disease_cap;  // 特定疾病 (マル長) monthly cap: 10,000 or 20,000
+};
+
+// One 公費 of the patient's 受給者証, in priority order. Programme parameters a local subsidy
+// (地方単独) needs are given here; which are required depends on the 法別番号 (copay.hpp).
+struct PublicExpense {
+  std::string law;                       // 法別番号, two digits ("54")
+  std::string payer_number;              // 公費負担者番号 (8 digits), optional
+  std::string recipient_number;          // 公費受給者番号, optional
+  std::optional<Decimal> rate;           // patient share of the cost, e.g. "0.2"
+  std::optional<Yen> monthly_cap;        // 自己負担上限月額
+  std::optional<Yen> per_visit;          // fixed amount per visit
+  std::optional<Yen> per_day;            // fixed amount per day
+  std::optional<std::int32_t> max_charged_days;  // days per month a per-day/visit amount is charged
+  std::optional<Yen> paid_this_month;    // already collected this month elsewhere (管理票 累積)
+  std::string rounding;                  // "round10" (default), "exact", "floor10"
+  std::string bracket;                   // 高額療養費 区分 printed on the 受給者証, if any
+};
+
+// One item of an order: a 診療行為, 医薬品, 特定器材 or コメント code.
+struct ClaimItem {
+  Code code = 0;
+  std::optional<Decimal> quantity;  // amount used, or the きざみ measure
+  std::optional<Decimal> unit_price;  // 購入価格 (特定器材 金額種別 2) in yen per unit
+  std::string text;                 // comment text
+};
+
+// One 剤 or 行為 on one date.
+struct Order {
+  std::uint8_t category = 0;        // 診療識別 (11 初診, 12 再診, 21 内服 … 97 食事)
+  std::int32_t days = 1;            // 内服 days, or times per the category's unit
+  std::int32_t count = 1;           // times performed on that date (回数)
+  char burden = '\0';               // 負担区分 (記録条件仕様 別表21); '\0' = every payer of the claim
+  std::vector<ClaimItem> items;
+};
+
+struct Visit {
+  Date date;
+  VisitTime time = VisitTime::regular;
+  std::vector<Order> orders;
+};
+
+// Inpatient context (入院). Present only for setting = inpatient.
+struct Admission {
+  Date admitted;                    // 入院年月日 (入院基本料の起算日)
+  std::optional<Date> discharged;   // 退院日 within the month
+  std::vector<Date> away_days;      // 外泊 days
+  std::string ward;                 // 病棟区分 / ward kind, free text for explanation
+};
+
+struct Claim {
+  std::string id;                   // the caller's identifier, echoed in the result
+  YearMonth month;                  // 診療年月
+  Setting setting = Setting::outpatient;
+  Facility facility;
+  Patient patient;
+  Insurance insurance;
+  std::vector<PublicExpense> public_expenses;
+  std::vector<Visit> visits;
+  std::optional<Admission> admission;
+};
+
+// Documented limits of one claim (bad input beyond them is an error, not a slow death).
+inline constexpr std::size_t kMaxClaimBytes = 16 * 1024 * 1024;
+inline constexpr std::size_t kMaxVisitsPerClaim = 31 * 24;
+inline constexpr std::size_t kMaxLinesPerClaim = 20000;  // items over all visits
+inline constexpr std::size_t kMaxJsonDepth = 32;
+
+// Reads santei.claim/1 JSON. Throws santei::Exception (parse_error / claim_error /
+// limit_exceeded) whose `field` is the JSON path ("visits[0].orders[1].items[0].quantity") and
+// whose line/column locate the problem in `json`. Codes are checked against the masters when
+// priced, not here.
+SANTEI_API Claim parse_claim(std::string_view json);
+
+// 診療識別 as text ("11"); category 0 is "".
+SANTEI_API std::string category_text(std::uint8_t category);
+
+}  // namespace santei

@@ -1,0 +1,128 @@
+// santei/pricing.hpp — price a claim into points (santei.result/1) with an explanation per line.
+//
+// price() is a pure function of the claim and the immutable masters: call it from any number of
+// threads at once on one shared MasterLibrary.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "santei/claim.hpp"
+#include "santei/copay.hpp"
+#include "santei/masters.hpp"
+
+namespace santei {
+
+enum class Severity : std::uint8_t {
+  error,    // the law forbids it; the line was dropped, capped or not billed (the message says which)
+  warning,  // doubtful: a rule with 特例条件, a check the masters cannot settle
+  info,     // a choice santei made that a clerk may want to see
+};
+SANTEI_API const char* to_string(Severity severity);
+
+// A violated or doubtful rule: 背反, 算定回数, 包括, age, facility, unknown or expired code …
+struct Diagnostic {
+  Severity severity = Severity::error;
+  std::string rule;         // e.g. "背反/同一月", "算定回数/月", "入外適用区分"
+  std::vector<Code> codes;  // the codes involved
+  std::string message;      // one sentence
+  std::optional<Date> date;
+  std::string field;        // the claim field, when one is at fault
+};
+
+enum class ItemKind : std::uint8_t { procedure, drug, material, comment };
+
+// One code of a priced line, in UKE record order (base, additions, drugs, materials, comments).
+struct LineItem {
+  Code code = 0;
+  ItemKind kind = ItemKind::procedure;
+  std::optional<Decimal> quantity;
+  std::optional<Decimal> unit_price;
+  std::string text;
+  bool automatic = false;  // added by santei (age or time addition), not listed in the claim
+};
+
+// One step of the explanation of a line. Rendered to text (with master names) only on output,
+// so pricing stays fast; see output/explain.cpp for the wording of each kind.
+enum class ExplainKind : std::uint8_t {
+  points,             // code: value 点 (s col 11 = 3, col 12)
+  addition,           // code: + value 点, a 注加算 of the line's base
+  age_addition,       // code: + value 点 chosen from 年齢加算 (s cols 100–111) for the age `number`
+  time_addition,      // code: + value 点 chosen from 時間加算区分 (s col 43) for visits[].time
+  percent_addition,   // code: + value % of `base` (s col 11 = 5)
+  percent_reduction,  // code: − value % of `base` (s col 11 = 6)
+  negative_points,    // code: − value 点 (s col 11 = 8)
+  stepped,            // code: きざみ (s cols 30–35) at quantity `base` → result
+  yen_amount,         // code: value 円 (s col 11 = 1, not points)
+  drug_price,         // code: price value 円 × quantity base = result 円
+  drug_points,        // the 剤's yen value → result 点 (F200/G100 or the 15円 rule of the procedure parts)
+  material_price,     // code: price value 円 × quantity base = result 円
+  material_points,    // yen value → result 点 (price ÷ 10 四捨五入, C300/J400/K950)
+  oxygen,             // code: value 円/L × base L × 補正率 → result 円 (通知 J201)
+  lab_bundle,         // 包括対象検査 group `number`: items `base` → result 点 (D006–D015)
+  rounding,           // unit total value → result 点 (四捨五入)
+  count,              // × number 回
+  days,               // × number 日
+  multi_drug,         // 多剤投与: value 点 × 90/100 → result (F200 注3)
+  note,               // a fact recorded for the clerk (number = a Diagnostic-like code)
+};
+
+struct ExplainStep {
+  ExplainKind kind = ExplainKind::note;
+  Code code = 0;
+  Decimal value;
+  Decimal base;
+  Decimal result;
+  std::int32_t number = 0;
+};
+
+// One priced 剤/行為 on one date: `points` per time, `count` times.
+struct PricedLine {
+  Date date;
+  std::uint8_t category = 0;  // 診療識別
+  char burden = '\0';         // 負担区分 of the order ('\0' = every payer)
+  std::vector<LineItem> items;
+  Points points;
+  std::int32_t count = 1;
+  Yen yen;                    // yen-priced items (食事 etc., 点数識別 1), not points
+  std::vector<ExplainStep> explain;
+
+  Points total() const { return points * count; }
+};
+
+struct PricedClaim {
+  std::string id;
+  std::string revision;
+  Setting setting = Setting::outpatient;
+  Points total;                            // 合計点数
+  std::array<Points, 100> categories{};    // points per 診療識別
+  std::int32_t visit_days = 0;             // 診療実日数
+  std::vector<PricedLine> lines;
+  std::vector<Diagnostic> diagnostics;
+  std::optional<CopayResult> copay;
+};
+
+struct PricingOptions {
+  bool copay = true;    // compute the window charge and shares
+  bool explain = true;  // keep explanation steps
+};
+
+// Prices a claim with the revision its service month selects. Throws santei::Exception for a
+// claim that cannot be priced at all (no revision for the month, a visit outside the month, an
+// unknown code, a code not in force on its date, a malformed quantity); rule violations that
+// leave the rest priceable are Diagnostics.
+SANTEI_API PricedClaim price(const Claim& claim, const MasterLibrary& masters, const PricingOptions& options = {});
+
+// santei.result/1 JSON of a priced claim; explanations are rendered with the master names.
+SANTEI_API std::string result_json(const PricedClaim& priced, const MasterLibrary& masters);
+
+// The result line of a claim that could not be priced: {"format":"santei.result/1","id":…,"error":{…}}.
+SANTEI_API std::string error_json(const ErrorInfo& error, std::string_view id);
+
+// The explanation of one step as text, e.g. "111000110 初診料 291点 (s col 12, r06)".
+SANTEI_API std::string explain_text(const ExplainStep& step, const MasterSet& masters, Date on);
+
+}  // namespace santei

@@ -1,0 +1,223 @@
+// santei.claim/1 JSON → Claim (../shared/docs/claim-format.md §1).
+#include <algorithm>
+#include <array>
+
+#include <fmt/format.h>
+
+#include "claim/fields.hpp"
+#include "claim/payers_json.hpp"
+#include "santei/claim.hpp"
+
+namespace santei {
+namespace {
+
+using claim::decimal;
+using claim::expect;
+using claim::fail;
+using claim::index;
+using claim::integer;
+using claim::join;
+using claim::optional;
+using claim::required;
+using claim::text;
+using Type = json::Value::Type;
+
+// 診療識別 codes of the 記録条件仕様 (別表20) a claim may use.
+constexpr std::array<std::uint8_t, 26> kCategories = {1,  11, 12, 13, 14, 21, 22, 23, 24, 25, 26, 27, 28,
+                                                      31, 32, 33, 39, 40, 50, 54, 60, 70, 80, 90, 92, 97};
+
+std::uint8_t read_category(const json::Value& value, const std::string& path) {
+  const std::int64_t n = integer(value, path, 0, 99);
+  if (value.is(Type::string) && value.text.size() != 2) fail(path, fmt::format("'{}' is not a two-digit 診療識別", value.text));
+  if (std::find(kCategories.begin(), kCategories.end(), n) == kCategories.end()) {
+    fail(path, fmt::format("{:02} is not a 診療識別 of the 記録条件仕様 (別表20)", n));
+  }
+  return static_cast<std::uint8_t>(n);
+}
+
+Code read_code(const json::Value& value, const std::string& path) {
+  const std::string t = value.is(Type::number) ? value.text : text(value, path);
+  if (t.size() != 9 || !std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    fail(path, fmt::format("'{}' is not a 9-digit master code", t));
+  }
+  return static_cast<Code>(std::stoul(t));
+}
+
+ClaimItem read_item(const json::Value& value, const std::string& path) {
+  expect(value, Type::object, path);
+  ClaimItem item;
+  item.code = read_code(required(value, "code", path), join(path, "code"));
+  if (const json::Value* q = optional(value, "quantity")) {
+    const Decimal quantity = decimal(*q, join(path, "quantity"));
+    if (!(Decimal(0) < quantity)) fail(join(path, "quantity"), fmt::format("{} is not a positive quantity", quantity.to_string()));
+    item.quantity = quantity;
+  }
+  if (const json::Value* p = optional(value, "unit_price")) {
+    const Decimal price = decimal(*p, join(path, "unit_price"));
+    if (price.is_negative()) fail(join(path, "unit_price"), "a price cannot be negative");
+    item.unit_price = price;
+  }
+  if (const json::Value* t = optional(value, "text")) item.text = text(*t, join(path, "text"));
+  return item;
+}
+
+Order read_order(const json::Value& value, const std::string& path, std::size_t& items_seen) {
+  expect(value, Type::object, path);
+  Order order;
+  order.category = read_category(required(value, "category", path), join(path, "category"));
+  if (const json::Value* d = optional(value, "days")) order.days = static_cast<std::int32_t>(integer(*d, join(path, "days"), 1, 999));
+  if (const json::Value* c = optional(value, "count")) {
+    order.count = static_cast<std::int32_t>(integer(*c, join(path, "count"), 1, 999));
+  }
+  if (const json::Value* b = optional(value, "burden")) {
+    const std::string burden = text(*b, join(path, "burden"));
+    static constexpr std::string_view kBurdens = "123456789BCEGHIJKLMNOPQRSTUVWXYZ";
+    if (burden.size() != 1 || kBurdens.find(burden[0]) == std::string_view::npos) {
+      fail(join(path, "burden"), fmt::format("'{}' is not a 負担区分 of the 記録条件仕様 (別表21)", burden));
+    }
+    order.burden = burden[0];
+  }
+  const json::Value& items = expect(required(value, "items", path), Type::array, join(path, "items"));
+  if (items.items.empty()) fail(join(path, "items"), "an order needs at least one item");
+  for (std::size_t i = 0; i < items.items.size(); ++i) {
+    if (++items_seen > kMaxLinesPerClaim) {
+      fail(join(path, "items"), fmt::format("more than {} items in one claim", kMaxLinesPerClaim), Status::limit_exceeded);
+    }
+    order.items.push_back(read_item(items.items[i], index(join(path, "items"), i)));
+  }
+  return order;
+}
+
+VisitTime read_time(const json::Value& value, const std::string& path) {
+  const std::string t = text(value, path);
+  if (t == "regular") return VisitTime::regular;
+  if (t == "after_hours") return VisitTime::after_hours;
+  if (t == "holiday") return VisitTime::holiday;
+  if (t == "late_night") return VisitTime::late_night;
+  if (t == "night_early") return VisitTime::night_early;
+  fail(path, fmt::format("'{}' is not one of regular, after_hours, holiday, late_night, night_early", t));
+}
+
+Facility read_facility(const json::Value& value, const std::string& path) {
+  expect(value, Type::object, path);
+  Facility facility;
+  const std::string kind = text(required(value, "kind", path), join(path, "kind"));
+  if (kind == "clinic") facility.kind = FacilityKind::clinic;
+  else if (kind == "hospital") facility.kind = FacilityKind::hospital;
+  else fail(join(path, "kind"), fmt::format("'{}' is not one of clinic, hospital", kind));
+  if (const json::Value* b = optional(value, "beds")) facility.beds = static_cast<std::int32_t>(integer(*b, join(path, "beds"), 0, 10000));
+  if (const json::Value* b = optional(value, "general_beds")) {
+    facility.general_beds = static_cast<std::int32_t>(integer(*b, join(path, "general_beds"), 0, 10000));
+  }
+  if (const json::Value* s = optional(value, "standards")) {
+    expect(*s, Type::array, join(path, "standards"));
+    for (std::size_t i = 0; i < s->items.size(); ++i) {
+      facility.standards.push_back(
+          static_cast<std::int32_t>(integer(s->items[i], index(join(path, "standards"), i), 1, 9999)));
+    }
+  }
+  return facility;
+}
+
+Admission read_admission(const json::Value& value, const std::string& path) {
+  expect(value, Type::object, path);
+  Admission admission;
+  admission.admitted = claim::date(required(value, "admitted", path), join(path, "admitted"));
+  if (const json::Value* d = optional(value, "discharged")) admission.discharged = claim::date(*d, join(path, "discharged"));
+  if (const json::Value* a = optional(value, "away_days")) {
+    expect(*a, Type::array, join(path, "away_days"));
+    for (std::size_t i = 0; i < a->items.size(); ++i) {
+      admission.away_days.push_back(claim::date(a->items[i], index(join(path, "away_days"), i)));
+    }
+  }
+  if (const json::Value* w = optional(value, "ward")) admission.ward = text(*w, join(path, "ward"));
+  return admission;
+}
+
+}  // namespace
+
+bool Facility::has_standard(std::int32_t code) const {
+  return std::find(standards.begin(), standards.end(), code) != standards.end();
+}
+
+std::string category_text(std::uint8_t category) {
+  return category == 0 ? std::string() : fmt::format("{:02}", category);
+}
+
+Claim parse_claim(std::string_view input) {
+  if (input.size() > kMaxClaimBytes) {
+    throw Exception(ErrorInfo{Status::limit_exceeded, "<claim>", 0, 0, {},
+                              fmt::format("a claim of {} bytes is over the {}-byte limit", input.size(), kMaxClaimBytes)});
+  }
+  const json::Value root = json::parse(input, "<claim>", kMaxJsonDepth);
+  expect(root, Type::object, "(claim)");
+  Claim claim;
+  const std::string format = text(required(root, "format", ""), "format");
+  if (format != "santei.claim/1") fail("format", fmt::format("'{}' is not santei.claim/1", format));
+  if (const json::Value* id = optional(root, "id")) claim.id = id->is(Type::number) ? id->text : text(*id, "id");
+
+  const std::string month = text(required(root, "month", ""), "month");
+  const auto ym = YearMonth::parse(month);
+  if (!ym) fail("month", fmt::format("'{}' is not a month (YYYY-MM)", month));
+  claim.month = *ym;
+
+  const std::string setting = text(required(root, "setting", ""), "setting");
+  if (setting == "outpatient") claim.setting = Setting::outpatient;
+  else if (setting == "inpatient") claim.setting = Setting::inpatient;
+  else fail("setting", fmt::format("'{}' is not one of outpatient, inpatient", setting));
+
+  claim.facility = read_facility(required(root, "facility", ""), "facility");
+
+  const json::Value& patient = expect(required(root, "patient", ""), Type::object, "patient");
+  claim.patient.birth_date = claim::date(required(patient, "birth_date", "patient"), "patient.birth_date");
+  if (const json::Value* sex = optional(patient, "sex")) {
+    const std::string s = text(*sex, "patient.sex");
+    if (s == "male" || s == "1") claim.patient.sex = Sex::male;
+    else if (s == "female" || s == "2") claim.patient.sex = Sex::female;
+    else if (s != "unknown") fail("patient.sex", fmt::format("'{}' is not one of male, female, unknown", s));
+  }
+  if (claim.month.last_day() < claim.patient.birth_date) {
+    fail("patient.birth_date", fmt::format("{} is after the service month {}", claim.patient.birth_date.iso(), month));
+  }
+
+  claim.insurance = claim::read_insurance(required(root, "insurance", ""), "insurance");
+  if (const json::Value* p = optional(root, "public_expenses")) {
+    claim.public_expenses = claim::read_public_expenses(*p, "public_expenses");
+  }
+  if (claim.insurance.kind == InsuranceKind::none && claim.public_expenses.empty()) {
+    fail("public_expenses", "insurance.kind none (公費単独) needs at least one public expense");
+  }
+
+  const json::Value& visits = expect(required(root, "visits", ""), Type::array, "visits");
+  if (visits.items.empty()) fail("visits", "a claim needs at least one visit");
+  if (visits.items.size() > kMaxVisitsPerClaim) {
+    fail("visits", fmt::format("more than {} visits in one claim", kMaxVisitsPerClaim), Status::limit_exceeded);
+  }
+  std::size_t items_seen = 0;
+  for (std::size_t v = 0; v < visits.items.size(); ++v) {
+    const std::string at = index("visits", v);
+    const json::Value& visit_json = expect(visits.items[v], Type::object, at);
+    Visit visit;
+    visit.date = claim::date(required(visit_json, "date", at), join(at, "date"));
+    if (!claim.month.contains(visit.date)) {
+      fail(join(at, "date"), fmt::format("{} is outside the service month {}", visit.date.iso(), month));
+    }
+    if (visit.date < claim.patient.birth_date) {
+      fail(join(at, "date"), fmt::format("{} is before the patient's birth date", visit.date.iso()));
+    }
+    if (const json::Value* t = optional(visit_json, "time")) visit.time = read_time(*t, join(at, "time"));
+    const json::Value& orders = expect(required(visit_json, "orders", at), Type::array, join(at, "orders"));
+    for (std::size_t o = 0; o < orders.items.size(); ++o) {
+      visit.orders.push_back(read_order(orders.items[o], index(join(at, "orders"), o), items_seen));
+    }
+    claim.visits.push_back(std::move(visit));
+  }
+
+  if (const json::Value* a = optional(root, "admission")) claim.admission = read_admission(*a, "admission");
+  if (claim.setting == Setting::inpatient && !claim.admission) {
+    fail("admission", "an inpatient claim needs admission.admitted (入院年月日)");
+  }
+  return claim;
+}
+
+}  // namespace santei

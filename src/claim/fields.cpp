@@ -1,0 +1,76 @@
+#include "claim/fields.hpp"
+
+#include <charconv>
+
+#include <fmt/format.h>
+
+namespace santei::claim {
+
+void fail(const std::string& path, std::string message, Status status) {
+  throw Exception(ErrorInfo{status, {}, 0, 0, path, std::move(message)});
+}
+
+std::string join(const std::string& path, std::string_view key) {
+  return path.empty() ? std::string(key) : path + "." + std::string(key);
+}
+
+std::string index(const std::string& path, std::size_t i) { return fmt::format("{}[{}]", path, i); }
+
+const json::Value* optional(const json::Value& object, std::string_view key) {
+  const json::Value* value = object.find(key);
+  return value && !value->is(json::Value::Type::null) ? value : nullptr;
+}
+
+const json::Value& required(const json::Value& object, std::string_view key, const std::string& path) {
+  const json::Value* value = optional(object, key);
+  if (!value) fail(join(path, key), "missing required field");
+  return *value;
+}
+
+const json::Value& expect(const json::Value& value, json::Value::Type type, const std::string& path) {
+  if (!value.is(type)) {
+    fail(path, fmt::format("must be {}, not {}", json::type_name(type), json::type_name(value.type)));
+  }
+  return value;
+}
+
+std::string text(const json::Value& value, const std::string& path) {
+  return expect(value, json::Value::Type::string, path).text;
+}
+
+bool boolean(const json::Value& value, const std::string& path) {
+  return expect(value, json::Value::Type::boolean, path).boolean;
+}
+
+Decimal decimal(const json::Value& value, const std::string& path) {
+  if (!value.is(json::Value::Type::number) && !value.is(json::Value::Type::string)) {
+    fail(path, fmt::format("must be a decimal number, not {}", json::type_name(value.type)));
+  }
+  const auto parsed = Decimal::parse(value.text);
+  if (!parsed) {
+    fail(path, fmt::format("'{}' is not a plain decimal (digits, optional point, at most {} decimals, no exponent)",
+                           value.text, Decimal::max_scale));
+  }
+  return *parsed;
+}
+
+std::int64_t integer(const json::Value& value, const std::string& path, std::int64_t min, std::int64_t max) {
+  if (!value.is(json::Value::Type::number) && !value.is(json::Value::Type::string)) {
+    fail(path, fmt::format("must be a whole number, not {}", json::type_name(value.type)));
+  }
+  std::int64_t out = 0;
+  const std::string& t = value.text;
+  const auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), out);
+  if (ec != std::errc() || end != t.data() + t.size()) fail(path, fmt::format("'{}' is not a whole number", t));
+  if (out < min || out > max) fail(path, fmt::format("{} is outside {}..{}", out, min, max));
+  return out;
+}
+
+Date date(const json::Value& value, const std::string& path) {
+  const std::string t = text(value, path);
+  const auto parsed = Date::parse_iso(t);
+  if (!parsed) fail(path, fmt::format("'{}' is not a calendar day (YYYY-MM-DD)", t));
+  return *parsed;
+}
+
+}  // namespace santei::claim

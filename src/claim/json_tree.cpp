@@ -1,0 +1,152 @@
+#include "claim/json_tree.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "santei/result.hpp"
+
+namespace santei::json {
+namespace {
+
+// Line and column (1-based) of a byte offset.
+std::pair<std::int64_t, int> position(std::string_view text, std::size_t offset) {
+  offset = std::min(offset, text.size());
+  std::int64_t line = 1;
+  std::size_t line_start = 0;
+  for (std::size_t i = 0; i < offset; ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      line_start = i + 1;
+    }
+  }
+  return {line, static_cast<int>(offset - line_start) + 1};
+}
+
+class TreeBuilder : public nlohmann::json_sax<nlohmann::json> {
+ public:
+  explicit TreeBuilder(std::size_t max_depth) : max_depth_(max_depth) {}
+
+  bool null() override { return put(Value{}); }
+  bool boolean(bool v) override {
+    Value value;
+    value.type = Value::Type::boolean;
+    value.boolean = v;
+    return put(std::move(value));
+  }
+  bool number_integer(number_integer_t v) override { return number(std::to_string(v)); }
+  bool number_unsigned(number_unsigned_t v) override { return number(std::to_string(v)); }
+  bool number_float(number_float_t, const string_t& raw) override { return number(raw); }
+  bool string(string_t& v) override {
+    Value value;
+    value.type = Value::Type::string;
+    value.text = std::move(v);
+    return put(std::move(value));
+  }
+  bool binary(binary_t&) override { return fail("binary values are not JSON"); }
+  bool start_object(std::size_t) override { return open(Value::Type::object); }
+  bool key(string_t& k) override {
+    Value& object = *stack_.back();
+    for (const auto& member : object.members) {
+      if (member.first == k) return fail(fmt::format("duplicate key \"{}\"", k));
+    }
+    object.members.emplace_back(std::move(k), Value{});
+    return true;
+  }
+  bool end_object() override { return close(); }
+  bool start_array(std::size_t) override { return open(Value::Type::array); }
+  bool end_array() override { return close(); }
+  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) override {
+    error_position_ = position;
+    std::string what = ex.what();
+    // "[json.exception.parse_error.101] parse error at line 1, column 5: syntax error …" → the reason.
+    if (const auto colon = what.find(": "); colon != std::string::npos) what = what.substr(colon + 2);
+    error_ = what;
+    return false;
+  }
+
+  Value root;
+  std::string error_;
+  std::size_t error_position_ = 0;
+  bool limit_hit_ = false;
+
+ private:
+  bool number(std::string text) {
+    Value value;
+    value.type = Value::Type::number;
+    value.text = std::move(text);
+    return put(std::move(value));
+  }
+  Value* slot() {
+    if (stack_.empty()) return &root;
+    Value& parent = *stack_.back();
+    if (parent.type == Value::Type::array) {
+      parent.items.emplace_back();
+      return &parent.items.back();
+    }
+    return &parent.members.back().second;
+  }
+  bool put(Value value) {
+    *slot() = std::move(value);
+    return true;
+  }
+  bool open(Value::Type type) {
+    if (stack_.size() >= max_depth_) {
+      limit_hit_ = true;
+      return fail(fmt::format("nested deeper than {} levels", max_depth_));
+    }
+    Value* target = slot();
+    target->type = type;
+    stack_.push_back(target);
+    return true;
+  }
+  bool close() {
+    stack_.pop_back();
+    return true;
+  }
+  bool fail(std::string message) {
+    error_ = std::move(message);
+    return false;
+  }
+
+  std::size_t max_depth_;
+  std::vector<Value*> stack_;
+};
+
+}  // namespace
+
+const Value* Value::find(std::string_view key) const {
+  for (const auto& member : members) {
+    if (member.first == key) return &member.second;
+  }
+  return nullptr;
+}
+
+const char* type_name(Value::Type type) {
+  switch (type) {
+    case Value::Type::null: return "null";
+    case Value::Type::boolean: return "a boolean";
+    case Value::Type::number: return "a number";
+    case Value::Type::string: return "a string";
+    case Value::Type::array: return "an array";
+    case Value::Type::object: return "an object";
+  }
+  return "?";
+}
+
+Value parse(std::string_view text, const std::string& source, std::size_t max_depth) {
+  TreeBuilder builder(max_depth);
+  const bool ok = nlohmann::json::sax_parse(text.begin(), text.end(), &builder, nlohmann::json::input_format_t::json,
+                                            /*strict=*/true);
+  if (!ok) {
+    // The builder stopped early (duplicate key, depth): locate by the byte the parser reached.
+    const auto [line, column] = position(text, builder.error_position_);
+    throw Exception(ErrorInfo{builder.limit_hit_ ? Status::limit_exceeded : Status::parse_error, source,
+                              builder.error_position_ ? line : 0, builder.error_position_ ? column : 0, {},
+                              builder.error_.empty() ? "malformed JSON" : builder.error_});
+  }
+  return std::move(builder.root);
+}
+
+}  // namespace santei::json

@@ -1,0 +1,31 @@
+// A JSON document as a tree whose numbers keep their exact text (never a double), built with
+// nlohmann::json's SAX parser. Duplicate keys, depth beyond kMaxJsonDepth and malformed text
+// are errors naming the line and column.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace santei::json {
+
+struct Value {
+  enum class Type : unsigned char { null, boolean, number, string, array, object };
+  Type type = Type::null;
+  bool boolean = false;
+  std::string text;  // a string's value, or a number's exact text
+  std::vector<Value> items;                            // array elements
+  std::vector<std::pair<std::string, Value>> members;  // object members, in document order
+
+  const Value* find(std::string_view key) const;
+  bool is(Type t) const { return type == t; }
+};
+
+const char* type_name(Value::Type type);
+
+// Parses one JSON text. `source` names it in errors ("<claim>", a file path, "stdin:12").
+// Throws santei::Exception: parse_error (syntax, bad UTF-8, duplicate key) or limit_exceeded.
+Value parse(std::string_view text, const std::string& source, std::size_t max_depth);
+
+}  // namespace santei::json

@@ -1,0 +1,97 @@
+// santei.claim/1 reading: required fields, exact quantities, errors that name the field.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "santei/claim.hpp"
+#include "santei/result.hpp"
+
+using namespace santei;
+
+namespace {
+
+std::string claim_with(const std::string& visits, const std::string& extra = "") {
+  return R"({"format":"santei.claim/1","month":"2024-07","setting":"outpatient",)"
+         R"("facility":{"kind":"clinic","beds":0,"standards":[3522]},)"
+         R"("patient":{"birth_date":"1985-04-10","sex":"female"},)"
+         R"("insurance":{"kind":"employee","rate":null,"income_bracket":"ウ","many_times":false},)" +
+         extra + R"("visits":)" + visits + "}";
+}
+
+ErrorInfo error_of(const std::string& json) {
+  try {
+    parse_claim(json);
+  } catch (const Exception& e) {
+    return e.info();
+  }
+  FAIL("no error for: " << json);
+  return {};
+}
+
+}  // namespace
+
+TEST_CASE("the contract's example claim reads with exact quantities") {
+  const Claim claim = parse_claim(claim_with(
+      R"([{"date":"2024-07-03","time":"regular","orders":[)"
+      R"({"category":"11","items":[{"code":"111000110"}]},)"
+      R"({"category":"21","days":14,"items":[{"code":"620000033","quantity":"3"}]},)"
+      R"({"category":"60","items":[{"code":"160000410","quantity":0.5}]}]}])",
+      R"("public_expenses":[{"law":"54","monthly_cap_yen":5000,"rate":"0.2"}],)"));
+  CHECK(claim.month.iso() == "2024-07");
+  CHECK(claim.facility.has_standard(3522));
+  CHECK(claim.patient.sex == Sex::female);
+  CHECK(claim.insurance.income_bracket == "ウ");
+  REQUIRE(claim.public_expenses.size() == 1);
+  CHECK(claim.public_expenses[0].law == "54");
+  CHECK(claim.public_expenses[0].monthly_cap == Yen{5000});
+  CHECK(claim.public_expenses[0].rate == *Decimal::parse("0.2"));
+  REQUIRE(claim.visits.size() == 1);
+  const Visit& visit = claim.visits[0];
+  CHECK(visit.date.iso() == "2024-07-03");
+  REQUIRE(visit.orders.size() == 3);
+  CHECK(visit.orders[0].category == 11);
+  CHECK(visit.orders[1].days == 14);
+  CHECK(visit.orders[1].items[0].quantity == Decimal(3));
+  CHECK(visit.orders[2].items[0].quantity->to_string() == "0.5");  // a JSON number, read exactly
+}
+
+TEST_CASE("claim errors name the field") {
+  struct Case {
+    std::string json;
+    std::string field;
+    Status status;
+  };
+  const std::string one = R"({"category":"11","items":[{"code":"111000110"}]})";
+  const Case cases[] = {
+      {claim_with(R"([{"date":"2024-08-01","orders":[)" + one + "]}]"), "visits[0].date", Status::claim_error},
+      {claim_with(R"([{"date":"2024-02-30","orders":[)" + one + "]}]"), "visits[0].date", Status::claim_error},
+      {claim_with(R"([{"date":"2024-07-01","orders":[{"category":"11","items":[{"code":"111000110","quantity":"-1"}]}]}])"),
+       "visits[0].orders[0].items[0].quantity", Status::claim_error},
+      {claim_with(R"([{"date":"2024-07-01","orders":[{"category":"11","items":[{"code":"111000110","quantity":"abc"}]}]}])"),
+       "visits[0].orders[0].items[0].quantity", Status::claim_error},
+      {claim_with(R"([{"date":"2024-07-01","orders":[{"category":"11","items":[{"code":"11100011"}]}]}])"),
+       "visits[0].orders[0].items[0].code", Status::claim_error},
+      {claim_with(R"([{"date":"2024-07-01","orders":[{"category":"19","items":[{"code":"111000110"}]}]}])"),
+       "visits[0].orders[0].category", Status::claim_error},
+      {claim_with(R"([{"date":"2024-07-01"}])"), "visits[0].orders", Status::claim_error},
+      {claim_with("[]"), "visits", Status::claim_error},
+      {claim_with(R"([{"date":"2024-07-01","time":"noon","orders":[]}])"), "visits[0].time", Status::claim_error},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.json);
+    const ErrorInfo error = error_of(c.json);
+    CHECK(error.field == c.field);
+    CHECK(error.status == c.status);
+  }
+  CHECK(error_of(R"({"format":"santei.claim/2"})").field == "format");
+  CHECK(error_of(R"({"format":"santei.claim/1","month":"2024-13"})").field == "month");
+}
+
+TEST_CASE("malformed JSON, duplicate keys and deep nesting are errors with a position") {
+  const ErrorInfo syntax = error_of("{\"format\":\n \"santei.claim/1\",,}");
+  CHECK(syntax.status == Status::parse_error);
+  CHECK(syntax.line == 2);
+  CHECK(error_of(R"({"format":"santei.claim/1","format":"x"})").message.find("duplicate key") != std::string::npos);
+  const ErrorInfo deep = error_of(std::string(100, '[') + std::string(100, ']'));
+  CHECK(deep.status == Status::limit_exceeded);
+}
