@@ -170,3 +170,15 @@ TEST_CASE("管理票: paid_this_month elsewhere leaves only the rest of the 54 c
   e.paid_this_month = Yen{3500};
   CHECK(with(c, {e}, {care("2026-03-05", 2000)}).patient_yen.value == 1500);
 }
+
+TEST_CASE("rounding up never passes a 公費 cap: 管理票 3,503 of 5,000 leaves 1,497; 2割 1,496 rounds to 1,500, collect 1,497") {
+  // The remainder is collected to the yen when rounding would pass it (copayment.md §7.1 default [unverified]).
+  const Claim c = outpatient("2026-03", k40, InsuranceKind::employee, "ウ");
+  PublicExpense e = kouhi("54", 5000);
+  e.paid_this_month = Yen{3503};
+  const CopayResult r = with(c, {e}, {care("2026-03-05", 748)});
+  CHECK(r.patient_yen.value == 1497);
+  CHECK(r.public_expenses[0].patient_yen.value == 1496);
+  // Rounding down stays a rounding: 2割 1,494 → 1,490.
+  CHECK(with(c, {e}, {care("2026-03-05", 747)}).patient_yen.value == 1490);
+}
