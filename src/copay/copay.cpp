@@ -1,13 +1,12 @@
 // compute_copay: the plan, the desk pass, the receipt pass and the meals, assembled per period.
-#include <fmt/format.h>
-
 #include "copay/chain.hpp"
+#include "copay/explain.hpp"
 #include "copay/plan.hpp"
 #include "santei/copay.hpp"
 
 namespace santei {
 
-CopayResult compute_copay(const Claim& claim, const PricedClaim& priced) {
+CopayResult compute_copay(const Claim& claim, const PricedClaim& priced, const CopayOptions& options) {
   const copay::RuleSet& rules = copay::rules();
   copay::Plan plan = copay::make_plan(claim, priced, rules);
   const std::vector<copay::DeskCharge> desk = copay::run_desk(plan);
@@ -35,7 +34,7 @@ CopayResult compute_copay(const Claim& claim, const PricedClaim& priced) {
     day.patient_yen = desk[p].window + meals.patient;
     day.limit = desk[p].bound_by;
     Yen cost;
-    for (const Yen c : period.cost) cost += c;
+    for (std::size_t g = 0; g < plan.groups.size(); ++g) cost += period.cost[g];
     for (const copay::MealPart& m : period.meals) cost += m.cost;
     Yen public_total;
     day.public_expenses.resize(payers);
@@ -59,11 +58,7 @@ CopayResult compute_copay(const Claim& claim, const PricedClaim& priced) {
     result.patient_exact_yen = month.patient + result.meals_patient_yen;
     for (std::size_t k = 0; k < payers; ++k) result.public_expenses[k].patient_yen = month.kouhi_patient[k];
   }
-  result.explain = std::move(plan.explain);
-  result.explain.push_back(fmt::format("window: {}円 over {} {}; receipt: insurer {}円, patient {}円 in 1円 units",
-                                       result.patient_yen.value, result.daily.size(),
-                                       claim.setting == Setting::outpatient ? "visit dates" : "bills",
-                                       result.insurer_claim_yen.value, result.patient_exact_yen.value));
+  if (options.explain) result.explain = copay::explain_copay(plan, claim, result);
   return result;
 }
 

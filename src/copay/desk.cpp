@@ -82,13 +82,13 @@ std::vector<DeskCharge> run_desk(const Plan& plan) {
       Yen out = cost, natural = cost;
       Yen slack = kUnlimited;  // the least room any limit leaves above `out`
       LimitKind bound = LimitKind::none;
-      std::string bound_by;
-      const auto note = [&](Yen room, Yen value, LimitKind kind, const std::string& by) {
+      const Payer* bound_payer = nullptr;  // the 公費 whose cap bound, if that was it
+      const auto note = [&](Yen room, Yen value, LimitKind kind, const Payer* payer) {
         if (room >= kUnlimited) return;
         if (room - value < slack) slack = room - value;
         if (value >= room && bound == LimitKind::none) {
           bound = kind;
-          bound_by = by;
+          bound_payer = payer;
         }
       };
       if (group.insurance) {
@@ -105,7 +105,7 @@ std::vector<DeskCharge> run_desk(const Plan& plan) {
         }
         natural = due;
         out = std::min(due, std::max(Yen{0}, room));
-        note(room, out, kind, limit_name(kind));
+        note(room, out, kind, nullptr);
       }
       const Yen insurance_out = out;
       std::array<Yen, kMaxPayers> layer_out{};
@@ -123,7 +123,7 @@ std::vector<DeskCharge> run_desk(const Plan& plan) {
         const Yen room = headroom(cap, counted[k]);
         const Yen next = std::min({out, share, std::max(Yen{0}, room)});
         natural = std::min(natural, share_natural);
-        note(room, next, LimitKind::public_cap, fmt::format("公費 {} 上限", payer.law));
+        note(room, next, LimitKind::public_cap, &payer);
         if (payer.share == ShareKind::per_day && next.value > 0) {
           day_left[k] -= std::min(day_left[k], next);
           charged_today[k] = true;
@@ -149,7 +149,7 @@ std::vector<DeskCharge> run_desk(const Plan& plan) {
       charge.window += window;
       if (charge.bound == LimitKind::none && bound != LimitKind::none && window < rounding::copay_round10(natural)) {
         charge.bound = bound;
-        charge.bound_by = std::move(bound_by);
+        charge.bound_by = bound_payer ? fmt::format("公費 {} 上限", bound_payer->law) : limit_name(bound);
       }
     }
     for (std::size_t k = 0; k < plan.payers.size(); ++k) charged_days[k] += charged_today[k] ? 1 : 0;

@@ -60,10 +60,9 @@ std::uint8_t line_mask(const PricedLine& line, std::size_t index, bool insured, 
   const std::uint8_t all = static_cast<std::uint8_t>((insured ? 1 : 0) | (((1u << payer_count) - 1) << 1));
   if (line.burden == '\0') return all;
   const std::uint8_t mask = burden_mask(line.burden);
-  const std::string field = fmt::format("lines[{}].burden", index);
-  if (mask == 0) fail(field, fmt::format("'{}' is not a 負担区分 of the 記録条件仕様 (別表21)", line.burden));
+  if (mask == 0) fail(fmt::format("lines[{}].burden", index), fmt::format("'{}' is not a 負担区分 of the 記録条件仕様 (別表21)", line.burden));
   if ((mask & ~all) != 0) {
-    fail(field, fmt::format("負担区分 {} names a payer the claim does not have ({}, {} 公費)", line.burden,
+    fail(fmt::format("lines[{}].burden", index), fmt::format("負担区分 {} names a payer the claim does not have ({}, {} 公費)", line.burden,
                             insured ? "insured" : "公費単独", payer_count));
   }
   return mask;
@@ -80,8 +79,14 @@ struct Context {
 
 bool is_70plus(AgeGroup age) { return age == AgeGroup::from70 || age == AgeGroup::latter; }
 
+// The claim field that gave a 区分: insurance.income_bracket (kInsurance) or public_expenses[k].income_bracket.
+constexpr std::size_t kInsurance = static_cast<std::size_t>(-1);
+std::string bracket_field(std::size_t payer) {
+  return payer == kInsurance ? std::string("insurance.income_bracket") : fmt::format("public_expenses[{}].income_bracket", payer);
+}
+
 // The 高額療養費 limit of a group whose 区分 is `bracket` (empty: none known).
-LimitSpec limit_spec(const Context& c, const std::string& bracket, bool many, const std::string& field) {
+LimitSpec limit_spec(const Context& c, const std::string& bracket, bool many, std::size_t payer) {
   LimitSpec spec;
   spec.outpatient = c.outpatient;
   spec.many = many;
@@ -97,7 +102,7 @@ LimitSpec limit_spec(const Context& c, const std::string& bracket, bool many, co
   const auto& table = limit_table(c.age, c.first, c.rules);
   spec.row = table.value.find(bracket);
   if (!spec.row) {
-    fail(field, fmt::format("'{}' is not a 区分 of {} {} on {} (one of {})", bracket, c.rules.limits_under70.file,
+    fail(bracket_field(payer), fmt::format("'{}' is not a 区分 of {} {} on {} (one of {})", bracket, c.rules.limits_under70.file,
                             is_70plus(c.age) ? "70plus" : "under70", c.first.iso(), table.value.names()));
   }
   if (c.outpatient && bracket == "一般Ⅱ") {
@@ -121,7 +126,7 @@ std::string group_bracket(const Context& c, const Payer& payer, std::size_t inde
 }
 
 std::size_t group_of(Plan& plan, std::uint8_t mask, const Context& c, const ProgrammeTable& table,
-                     std::vector<std::int8_t>& index_of_mask) {
+                     std::array<std::int8_t, kMaxGroups>& index_of_mask) {
   if (index_of_mask[mask] >= 0) return static_cast<std::size_t>(index_of_mask[mask]);
   Group g;
   g.mask = mask;
@@ -134,12 +139,11 @@ std::size_t group_of(Plan& plan, std::uint8_t mask, const Context& c, const Prog
   if (g.insurance) {
     const Insurance& ins = c.claim.insurance;
     if (g.insurance_only) {
-      g.limit = limit_spec(c, ins.income_bracket, ins.many_times, "insurance.income_bracket");
+      g.limit = limit_spec(c, ins.income_bracket, ins.many_times, kInsurance);
     } else {
       const auto k = static_cast<std::size_t>(g.payers[0]);
       const bool inpatient_only = c.rules.public_group_many_times_inpatient_only.at(c.first).value;
-      g.limit = limit_spec(c, group_bracket(c, plan.payers[k], k, table), ins.many_times && !(inpatient_only && c.outpatient),
-                           fmt::format("public_expenses[{}].income_bracket", k));
+      g.limit = limit_spec(c, group_bracket(c, plan.payers[k], k, table), ins.many_times && !(inpatient_only && c.outpatient), k);
     }
   }
   plan.groups.push_back(g);
@@ -189,6 +193,7 @@ std::vector<Date> bill_ends(const Claim& claim) {
 
 Plan make_plan(const Claim& claim, const PricedClaim& priced, const RuleSet& rules) {
   Plan plan;
+  plan.groups.reserve(4);
   if (priced.lines.empty()) fail("lines", "a priced claim without lines has no copayment");
   plan.insured = claim.insurance.kind != InsuranceKind::none;
   plan.outpatient = claim.setting == Setting::outpatient;
@@ -213,12 +218,12 @@ Plan make_plan(const Claim& claim, const PricedClaim& priced, const RuleSet& rul
   std::sort(dates.begin(), dates.end());
   dates.erase(std::unique(dates.begin(), dates.end()), dates.end());
 
-  const RateDecision rate = decide_rate(claim, dates.front(), dates.back(), rules);
-  plan.rate = rate.rate;
-  plan.age = rate.age;
-  plan.explain.push_back(rate.explain);
+  plan.rate_decision = decide_rate(claim, dates.front(), dates.back(), rules);
+  plan.rate = plan.rate_decision.rate;
+  plan.age = plan.rate_decision.age;
 
   const auto& programmes = rules.programmes.at(dates.front());
+  plan.programmes = rules.programmes.cite(programmes);
   plan.payers = resolve_payers(claim, programmes.value, plan.rate);
   const Context c{claim, rules, dates.front(), plan.age, age_dates(claim.patient.birth_date), plan.outpatient};
   for (std::size_t k = 0; k < plan.payers.size(); ++k) {
@@ -230,21 +235,20 @@ Plan make_plan(const Claim& claim, const PricedClaim& priced, const RuleSet& rul
                          claim.public_expenses[k].tier));
       }
       p.cap_spec = limit_spec(c, p.bracket.empty() ? claim.insurance.income_bracket : p.bracket, claim.insurance.many_times,
-                              fmt::format("public_expenses[{}].income_bracket", k));
+                              p.bracket.empty() ? kInsurance : k);
     }
-    plan.explain.push_back(p.describe);
   }
 
   // Periods: each visit date (outpatient) or each bill (inpatient).
   std::vector<Date> ends = plan.outpatient ? dates : bill_ends(claim);
-  std::vector<std::int8_t> index_of_mask(32, -1);
+  std::array<std::int8_t, kMaxGroups> index_of_mask;
+  index_of_mask.fill(-1);
   std::vector<std::size_t> line_group(priced.lines.size());
   for (std::size_t i = 0; i < priced.lines.size(); ++i) {
     line_group[i] = group_of(plan, line_mask(priced.lines[i], i, plan.insured, plan.payers.size()), c, programmes.value, index_of_mask);
   }
   const std::size_t groups = plan.groups.size();
   plan.periods.resize(ends.size());
-  for (std::size_t p = 0; p < ends.size(); ++p) plan.periods[p].cost.assign(groups, Yen{0});
 
   // Meals per date and group: the patient pays for at most meals_per_day meals a day; a date's
   // meals are the largest count of its category-97 lines (additions such as 特別食加算 are
@@ -289,10 +293,8 @@ Plan make_plan(const Claim& claim, const PricedClaim& priced, const RuleSet& rul
       it->cost += d.cost;
       it->standard += standard;
     }
-    const auto& charges = rules.meal_charges.at(dates.front());
-    plan.explain.push_back(fmt::format("食事療養標準負担額 {}円/食 ({} {} from {}: {})",
-                                       meal_charge(rules, dates.front(), categories).value, rules.meal_charges.file,
-                                       rules.meal_charges.rule, charges.info.range.from.iso(), charges.info.source));
+    plan.meal_rule = rules.meal_charges.cite(rules.meal_charges.at(day_meals.front().date));
+    plan.meal_charge = meal_charge(rules, day_meals.front().date, categories);
     for (std::size_t k = 0; k < plan.payers.size(); ++k) {
       if (!plan.payers[k].meals) {
         fail(fmt::format("public_expenses[{}].meals", k),
@@ -302,7 +304,7 @@ Plan make_plan(const Claim& claim, const PricedClaim& priced, const RuleSet& rul
   }
 
   // Drop bills without lines; each period is dated by its last line date.
-  std::vector<Period> kept;
+  std::size_t kept = 0;
   for (std::size_t p = 0; p < plan.periods.size(); ++p) {
     Period& period = plan.periods[p];
     const Date start = p == 0 ? claim.month.first_day() : ends[p - 1].plus_days(1);
@@ -314,9 +316,10 @@ Plan make_plan(const Claim& claim, const PricedClaim& priced, const RuleSet& rul
         fail("lines", fmt::format("the lines of {} add up to a negative cost ({}円)", period.date.iso(), period.cost[g].value));
       }
     }
-    kept.push_back(std::move(period));
+    if (kept != p) plan.periods[kept] = std::move(period);
+    ++kept;
   }
-  plan.periods = std::move(kept);
+  plan.periods.resize(kept);
 
   // Processing order: 公費 groups with insurance, groups without insurance, the insurance-only
   // group last (its combined limit depends on what the patient paid in the 公費 groups).
@@ -332,13 +335,9 @@ Plan make_plan(const Claim& claim, const PricedClaim& priced, const RuleSet& rul
   plan.combine = only != plan.groups.end() && only->limit.row != nullptr && public_groups;
   if (plan.combine && !is_70plus(plan.age)) plan.combine_threshold = rules.combine_threshold.at(dates.front()).value;
 
-  for (const Group& g : plan.groups) {
-    if (!g.insurance || !g.limit.row) continue;
+  if (std::any_of(plan.groups.begin(), plan.groups.end(), [](const Group& g) { return g.limit.row != nullptr; })) {
     const auto& table = limit_table(plan.age, dates.front(), rules);
-    plan.explain.push_back(fmt::format("高額療養費 {} for 負担区分 group {:#04x}{}{}{} ({} {} from {}: {})", g.limit.row->names.front(),
-                                       g.mask, g.limit.many ? ", 多数回" : "", g.limit.divisor > 1 ? ", 75歳到達月 halved" : "",
-                                       g.limit.care ? ", 配慮措置" : "", rules.limits_under70.file,
-                                       is_70plus(plan.age) ? "70plus" : "under70", table.info.range.from.iso(), table.info.source));
+    plan.limits = (is_70plus(plan.age) ? rules.limits_70plus : rules.limits_under70).cite(table);
   }
   return plan;
 }

@@ -11,9 +11,12 @@
 namespace santei::copay {
 
 struct RateDecision {
+  enum class Basis : std::uint8_t { public_only, override, preschool, under70, bracket, special };
   Decimal rate;      // 1 for 公費単独 (the 公費 is liable for the whole cost)
   AgeGroup age = AgeGroup::under70;
-  std::string explain;
+  Basis basis = Basis::under70;
+  Citation rule;     // the rates.xml value used (none for public_only and override)
+  Date until;        // preschool: the last day of 就学前; special: the birth-date cut-off
 };
 
 // The rate for service dates first..last of one claim (the age boundaries fall on month starts, so

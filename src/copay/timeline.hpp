@@ -33,6 +33,13 @@ struct Dated {
   T value{};
 };
 
+// Where a value used for a claim comes from, for its explanation.
+struct Citation {
+  const std::string* file = nullptr;
+  const std::string* rule = nullptr;
+  const ValueInfo* info = nullptr;
+};
+
 // Throws rule_error naming `file` and `rule` unless `values` (in file order) cover
 // checked_from()..checked_to() with exactly one value on every date.
 void check_coverage(const std::string& file, const std::string& rule, const std::vector<ValueInfo>& values);
@@ -58,6 +65,7 @@ struct Timeline {
     }
     fail_unknown(file, rule, nullptr, on);
   }
+  Citation cite(const Dated<T>& v) const { return Citation{&file, &rule, &v.info}; }
   // As find(), but a `none` period is an error too.
   const Dated<T>& at(Date on) const {
     if (const Dated<T>* v = find(on)) return *v;
