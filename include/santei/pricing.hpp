@@ -108,6 +108,10 @@ struct PricedClaim {
 struct PricingOptions {
   bool copay = true;    // compute the window charge and shares
   bool explain = true;  // keep explanation steps
+  // Price under this revision ("r04") whatever the service month: for revision-vs-revision runs.
+  // Master records and rule tables are then read on the nearest day of that revision's period;
+  // ages and copayment rules still use the real dates. Empty: the month selects the revision.
+  std::string revision;
 };
 
 // Prices a claim with the revision its service month selects. Throws santei::Exception for a
