@@ -53,7 +53,7 @@ std::string explain_text(const ExplainStep& s, const MasterSet& set, Date on) {
       return fmt::format("+ {} {}点, added for the visit time (時間加算区分, s col 43)", who, v);
     case ExplainKind::percent_addition:
       if (s.base.is_zero() && s.result.is_zero()) return fmt::format("{} +{}%", who, v);
-      return fmt::format("+ {} {}% of 所定点数 {} = {}点", who, v, b, r);
+      return fmt::format("+ {} {}% of 所定点数 {} = {}点{}", who, v, b, r, s.number == 1 ? ", added automatically" : "");
     case ExplainKind::percent_reduction:
       return fmt::format("− {} {}% of 所定点数 {} = {}点", who, v, b, r);
     case ExplainKind::negative_points:

@@ -86,7 +86,9 @@ class LinePricer {
           (p.excluded_from_base == 1 ? outside : base_total) += value;
           ExplainKind kind = is_base || !is_addition(p) ? ExplainKind::points : ExplainKind::addition;
           if (r.automatic) kind = is_age_addition(p) ? ExplainKind::age_addition : ExplainKind::time_addition;
-          step(kind, p.code, value, {}, {}, kind == ExplainKind::age_addition ? ctx_.age_on(unit_.date) : 0);
+          if (kind != ExplainKind::points || p.stepped != 1) {  // a stepped item's step already says it
+            step(kind, p.code, value, {}, {}, kind == ExplainKind::age_addition ? ctx_.age_on(unit_.date) : 0);
+          }
           break;
         }
         case 1:
@@ -121,7 +123,7 @@ class LinePricer {
       if (p.point_kind == 5) {
         const Decimal add = (base_total * p.points).shifted_right(2);
         total += add;
-        step(ExplainKind::percent_addition, p.code, p.points, base_total, add);
+        step(ExplainKind::percent_addition, p.code, p.points, base_total, add, r.automatic ? 1 : 0);
       } else if (p.point_kind == 6) {
         const Decimal cut = (base_total * p.points).shifted_right(2);
         total -= cut;
