@@ -15,7 +15,6 @@
 #include <array>
 #include <cstdint>
 #include <filesystem>
-#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -151,8 +150,9 @@ struct UkeReceipt {
   std::vector<UkeRecord> other_records;      // SN, JD, MF, SJ, GR, TI, TR, TS
   std::vector<UkeFinding> findings;
 
-  // What santei prices: one visit per day with a count, one order per unit and day. For 内服
-  // (21) the day's value is the days supplied (Order::days), otherwise times (Order::count).
+  // What santei prices: one visit per day with a count, one order per unit and day. For 内服 (21)
+  // and 屯服 (22) the day's value is Order::days (days supplied, doses: F200's 所定単位 × 回数),
+  // otherwise Order::count (times that day).
   // Receipt-wide comments are not orders (they stay in `comments`).
   Claim claim;
 
@@ -234,7 +234,9 @@ enum class UkeReason : std::uint8_t {
                        // y col 25 / t col 18, or an earlier version): a fee revision difference
   points_differ,       // different points per time, no better explanation found
   count_differs,       // different 回数 on a day
-  bundled,             // santei bundled or dropped it (包括, 背反, 算定回数: see the diagnostic)
+  addition,            // santei added an automatic age or time addition the unit does not state
+  bundled,             // santei priced the codes in other lines (包括 bundles) or dropped them
+                       // (背反, 算定回数, eligibility: see the diagnostic)
   diagnostic,          // santei raised a diagnostic on a code of the unit
   missing_in_santei,   // the unit has a day santei has no line for
   extra_in_santei,     // santei priced a line the file does not have (receipt level)
@@ -278,43 +280,30 @@ struct UkeReceiptComparison {
   std::size_t agreeing_units() const;
 };
 
-// Compares a read receipt with santei's pricing of receipt.claim (or of the claim re-dated by
-// price_uke; `date_shift_days` maps santei's line dates back to the file's). `masters` is the set
-// priced with, used to explain differences.
+// Compares a read receipt with santei's pricing of receipt.claim. Units are matched to priced
+// lines by date, 診療識別 and codes (santei's automatic additions aside); `masters` is the set
+// priced with (PricedClaim::revision), used to explain differences.
 SANTEI_API UkeReceiptComparison compare_uke_receipt(const UkeReceipt& receipt, const PricedClaim& priced,
-                                                    const MasterSet& masters, int date_shift_days = 0);
-// The comparison of a receipt that could not be priced: every unit is `not_priced`, with the
-// codes the masters do not know named.
-SANTEI_API UkeReceiptComparison unpriced_uke_receipt(const UkeReceipt& receipt, const ErrorInfo& error,
-                                                     const MasterSet* masters);
-
-// Pricing a whole file: which revision, and how to price one claim.
-struct UkePriceOptions {
-  // Price with this revision ("r04") whatever the service month: the claim is moved to the
-  // latest month of the revision with enough days (day numbers kept, birth dates moved by the
-  // same months so ages stay), priced there, and the dates mapped back. Empty: the month's own.
-  std::string revision;
-  PricingOptions pricing{.copay = false, .explain = false};
-};
-
-// Prices one claim; normally santei::price bound to a MasterLibrary.
-using UkeClaimPricer = std::function<PricedClaim(const Claim&, const MasterSet&)>;
+                                                    const MasterSet& masters);
 
 struct UkePriceReport {
   std::string path;
-  std::string revision;                 // forced revision, or empty
+  std::string revision;                 // forced revision (PricingOptions::revision), or empty
   std::vector<UkeReceiptComparison> receipts;
   std::vector<ErrorInfo> errors;        // the file's reading errors
-  std::vector<UkeFinding> findings;     // every receipt's findings and the file's
+  std::vector<UkeFinding> findings;     // the file's own findings (GO)
+  std::vector<std::vector<UkeFinding>> receipt_findings;  // per receipt, as read
   std::size_t units() const;
   std::size_t agreeing_units() const;
 };
 
-// Prices every receipt of `file` with `pricer` and compares. A receipt whose claim cannot be
-// priced because of one order (an unknown code) is priced again without that order, so the
-// other units are still compared. Throws Status::not_found if the revision is unknown.
-SANTEI_API UkePriceReport price_uke(const UkeFile& file, const MasterLibrary& masters, const UkeClaimPricer& pricer,
-                                    const UkePriceOptions& options = {});
+// Prices every receipt of `file` with santei::price and compares. Set options.revision to force a
+// revision (the sample UKE of 2021-10 under r04). A receipt that cannot be priced because of one
+// order (an unknown code, a code not in force) is priced again without that order, so its other
+// units are still compared; the order's unit says why. Receipts are priced on `threads` threads.
+SANTEI_API UkePriceReport price_uke(const UkeFile& file, const MasterLibrary& masters,
+                                    const PricingOptions& options = {.copay = false, .explain = false},
+                                    unsigned threads = 1);
 
 // The report as text for a clerk (one line per differing unit) or as JSON (santei.uke-report/1).
 SANTEI_API std::string uke_report_text(const UkePriceReport& report);

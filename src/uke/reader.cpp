@@ -120,6 +120,17 @@ void Reader::line(const uke::Line& line) {
   const std::size_t errors_before = file_.errors.size();
   std::optional<Record> record = uke::decode_record(line, file_.path, file_.errors);
   if (!record) {
+    // A broken RE still starts a receipt (a bad one), and a broken GO still ends the file, so
+    // the records after them are not taken for the previous receipt's.
+    if (line.bytes.starts_with("RE,")) {
+      end_receipt();
+      current_.emplace();
+      ++file_.receipts_seen;
+      current_->receipt.line = line.number;
+    } else if (line.bytes.starts_with("GO,")) {
+      end_receipt();
+      seen_end_ = true;
+    }
     if (current_ && file_.errors.size() != errors_before) current_->bad = true;
     return;
   }

@@ -19,7 +19,7 @@ void add_visits(UkeReceipt& receipt) {
       if (value <= 0) continue;
       Order order;
       order.category = unit.category;
-      if (unit.category == 21) {
+      if (unit.category == 21 || unit.category == 22) {  // 1剤1日分 × days, 1回分 × doses (F200)
         order.days = value;
       } else {
         order.count = value;

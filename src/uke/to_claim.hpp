@@ -6,8 +6,9 @@
 namespace santei::uke {
 
 // Fills receipt.claim.visits: one visit per day with a count, one order per unit and day, in
-// unit order. 内服 (21): the day's value is the days supplied (Order::days, count 1); any other
-// category: the times that day (Order::count). A unit borne by every payer of the receipt gets
+// unit order. 内服 (21) and 屯服 (22): the day's value is Order::days (days supplied, doses),
+// count 1, as the engine prices 1剤1日分 / 1回分 × days (F200); any other category: the times
+// that day (Order::count). A unit borne by every payer of the receipt gets
 // Order::burden '\0', any other its 負担区分.
 void add_visits(UkeReceipt& receipt);
 

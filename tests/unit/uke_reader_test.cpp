@@ -133,8 +133,8 @@ TEST_CASE("sample UKE receipt 1 as a claim: 医保 employee + 公費 法別 83, 
   REQUIRE(c.visits[0].orders.size() == 12);
   const Order& tonpuku = c.visits[0].orders[3];
   CHECK(tonpuku.category == 22);
-  CHECK(tonpuku.count == 2);
-  CHECK(tonpuku.days == 1);
+  CHECK(tonpuku.days == 2);  // 屯服 1回分 × 2 (F200)
+  CHECK(tonpuku.count == 1);
   CHECK(tonpuku.burden == '\0');  // 2 = 医保 + 公1: every payer of this receipt
   CHECK(tonpuku.items[0].text == "疼痛時");
   CHECK(c.visits[0].orders[9].burden == '1');  // the surgery drugs: 医保 only

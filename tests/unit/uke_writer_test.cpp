@@ -37,7 +37,7 @@ PricedLine line(const char* date, std::uint8_t category, std::vector<LineItem> i
   return l;
 }
 
-// The claim a priced claim stands for: one order per line (内服: count = days supplied).
+// The claim a priced claim stands for: one order per line (内服, 屯服: days = the line's count).
 Claim claim_of(Claim claim, const PricedClaim& priced) {
   claim.visits.clear();
   for (const PricedLine& l : priced.lines) {
@@ -48,7 +48,7 @@ Claim claim_of(Claim claim, const PricedClaim& priced) {
     }
     Order o;
     o.category = l.category;
-    (l.category == 21 ? o.days : o.count) = l.count;
+    (l.category == 21 || l.category == 22 ? o.days : o.count) = l.count;
     o.burden = l.burden;
     for (const LineItem& i : l.items) o.items.push_back(ClaimItem{i.code, i.quantity, i.unit_price, i.text});
     it->orders.push_back(std::move(o));
