@@ -1,10 +1,15 @@
-// Hand-made UKE text for tests: UTF-8 lines → CP932 records ending with CR LF.
+// UKE test helpers: hand-made records (UTF-8 lines → CP932 + CR LF) and claim comparison.
 #pragma once
 
+#include <algorithm>
 #include <initializer_list>
 #include <string>
 
+#include <fmt/format.h>
+
 #include "core/cp932.hpp"
+#include "santei/claim.hpp"
+#include "santei/pricing.hpp"
 
 namespace santei::test {
 
@@ -28,16 +33,6 @@ inline std::string uke_record(std::initializer_list<std::string> leading, int n)
   for (; i < n; ++i) out += ',';
   return out;
 }
-
-}  // namespace santei::test
-
-#include <algorithm>
-#include <fmt/format.h>
-
-#include "santei/claim.hpp"
-#include "santei/pricing.hpp"
-
-namespace santei::test {
 
 // The orders of a visit in a canonical order (by 診療識別, then items), since a UKE file orders
 // its units by 診療識別 and merges equal units across dates.
@@ -79,6 +74,27 @@ inline std::string uke_difference(const Claim& a, const Claim& b) {
     }
   }
   return "";
+}
+
+// The claim a priced claim stands for: one order per line (内服, 屯服: days = the line's count).
+inline Claim claim_of(Claim claim, const PricedClaim& priced) {
+  claim.visits.clear();
+  for (const PricedLine& l : priced.lines) {
+    if (l.count == 0) continue;  // not billed: the writer leaves it out
+    auto it = std::find_if(claim.visits.begin(), claim.visits.end(), [&](const Visit& v) { return v.date == l.date; });
+    if (it == claim.visits.end()) {
+      claim.visits.push_back(Visit{l.date, VisitTime::regular, {}});
+      it = claim.visits.end() - 1;
+    }
+    Order o;
+    o.category = l.category;
+    (l.category == 21 || l.category == 22 ? o.days : o.count) = l.count;
+    o.burden = l.burden;
+    for (const LineItem& i : l.items) o.items.push_back(ClaimItem{i.code, i.quantity, i.unit_price, i.text});
+    it->orders.push_back(std::move(o));
+  }
+  std::sort(claim.visits.begin(), claim.visits.end(), [](const Visit& a, const Visit& b) { return a.date < b.date; });
+  return claim;
 }
 
 }  // namespace santei::test

@@ -37,26 +37,6 @@ PricedLine line(const char* date, std::uint8_t category, std::vector<LineItem> i
   return l;
 }
 
-// The claim a priced claim stands for: one order per line (内服, 屯服: days = the line's count).
-Claim claim_of(Claim claim, const PricedClaim& priced) {
-  claim.visits.clear();
-  for (const PricedLine& l : priced.lines) {
-    auto it = std::find_if(claim.visits.begin(), claim.visits.end(), [&](const Visit& v) { return v.date == l.date; });
-    if (it == claim.visits.end()) {
-      claim.visits.push_back(Visit{l.date, VisitTime::regular, {}});
-      it = claim.visits.end() - 1;
-    }
-    Order o;
-    o.category = l.category;
-    (l.category == 21 || l.category == 22 ? o.days : o.count) = l.count;
-    o.burden = l.burden;
-    for (const LineItem& i : l.items) o.items.push_back(ClaimItem{i.code, i.quantity, i.unit_price, i.text});
-    it->orders.push_back(std::move(o));
-  }
-  std::sort(claim.visits.begin(), claim.visits.end(), [](const Visit& a, const Visit& b) { return a.date < b.date; });
-  return claim;
-}
-
 std::vector<std::string> utf8_lines(const std::string& cp932_bytes) {
   std::string text;
   REQUIRE(cp932::decode_append(cp932_bytes, text) == cp932::npos);
@@ -95,7 +75,7 @@ struct E20 {
     };
     priced.total = Points{761};
     priced.visit_days = 2;
-    claim = claim_of(claim, priced);
+    claim = test::claim_of(claim, priced);
     extras.name = "サンテイ　タロウ";
     extras.kana = "サンテイタロウ";
     extras.insurer = UkeInsurer{"06130012", "１２３", "４５６"};
@@ -183,7 +163,7 @@ TEST_CASE("round trip: merged days, 内服 days, 公費 負担区分, comments b
       line("2024-07-15", 60, {item(160000410), recheck}, 11, 2),
       line("2024-07-31", 12, {item(112007410)}, 75),
   };
-  const Claim expected = claim_of(claim, priced);
+  const Claim expected = test::claim_of(claim, priced);
   const UkeReceiptInput input{&expected, &priced, nullptr};
   UkeFacility facility;
   facility.billing_month = *YearMonth::parse("2024-08");
