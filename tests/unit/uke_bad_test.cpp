@@ -2,6 +2,9 @@
 // the receipts that are still read.
 #include <doctest/doctest.h>
 
+#include <fstream>
+#include <iterator>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -101,4 +104,27 @@ TEST_CASE("a 回数 the day columns do not add up to is a finding of the receipt
   CHECK(findings[0].line == 4);
   CHECK(findings[0].stated == 2);
   CHECK(findings[0].derived == 1);
+}
+
+TEST_CASE("read_uke on 2,000 seeded byte mutations of the sample UKE: never throws, every receipt accounted for") {
+  std::ifstream in(test::shared_dir() / "uke" / "RECEIPTC_GAIRAI_SAMPLE.UKE", std::ios::binary);
+  const std::string sample((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  REQUIRE(sample.size() == 38775);
+  std::mt19937 random(7);
+  for (int round = 0; round < 2000; ++round) {
+    std::string bytes = sample;
+    for (int k = 0, n = 1 + static_cast<int>(random() % 4); k < n; ++k) {
+      const std::size_t at = random() % bytes.size();
+      switch (random() % 3) {
+        case 0: bytes[at] = static_cast<char>(random() % 256); break;
+        case 1: bytes.erase(at, 1 + random() % 40); break;
+        default: bytes.insert(at, 1, "\r\n,0-9\x81"[random() % 7]); break;
+      }
+      if (bytes.empty()) bytes = "x";
+    }
+    UkeFile file;
+    CHECK_NOTHROW(file = read_uke(bytes, "mutated.uke"));
+    CHECK(file.receipts.size() <= static_cast<std::size_t>(file.receipts_seen));
+    CHECK((file.receipts.size() == static_cast<std::size_t>(file.receipts_seen) || !file.errors.empty()));
+  }
 }
