@@ -1,8 +1,9 @@
 // Phase 2: rules that look across units and dates. Each drops or caps items with a Diagnostic;
 // nothing is removed silently.
 #include <algorithm>
-#include <map>
+#include <span>
 #include <set>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -13,26 +14,60 @@ namespace santei::pricing {
 namespace {
 
 struct Occurrence {
-  std::size_t unit;
-  std::size_t item;
+  Code code;
+  std::uint32_t unit;
+  std::uint32_t item;
 };
 
 bool live(const std::vector<Unit>& units, const Occurrence& o) {
   return !units[o.unit].dropped && !units[o.unit].items[o.item].dropped;
 }
 
-// Every live procedure item by code.
-std::map<Code, std::vector<Occurrence>> occurrences(const std::vector<Unit>& units) {
-  std::map<Code, std::vector<Occurrence>> out;
-  for (std::size_t u = 0; u < units.size(); ++u) {
-    if (units[u].dropped) continue;
-    for (std::size_t i = 0; i < units[u].items.size(); ++i) {
-      const Resolved& r = units[u].items[i];
-      if (!r.dropped && r.procedure) out[r.code].push_back({u, i});
+// Every procedure item, sorted by code (claim order within a code). Built once: the rules below
+// check `live` as they drop items.
+class OccurrenceIndex {
+ public:
+  explicit OccurrenceIndex(const std::vector<Unit>& units) {
+    for (std::size_t u = 0; u < units.size(); ++u) {
+      for (std::size_t i = 0; i < units[u].items.size(); ++i) {
+        const Resolved& r = units[u].items[i];
+        if (r.procedure) all_.push_back({r.code, static_cast<std::uint32_t>(u), static_cast<std::uint32_t>(i)});
+      }
+    }
+    std::sort(all_.begin(), all_.end(), [](const Occurrence& a, const Occurrence& b) {
+      return std::tie(a.code, a.unit, a.item) < std::tie(b.code, b.unit, b.item);
+    });
+    for (const Occurrence& o : all_) {
+      if (codes_.empty() || codes_.back() != o.code) codes_.push_back(o.code);
     }
   }
-  return out;
-}
+
+  // The occurrences of one code.
+  std::span<const Occurrence> of(Code code) const {
+    auto lo = std::lower_bound(all_.begin(), all_.end(), code, [](const Occurrence& o, Code c) { return o.code < c; });
+    auto hi = std::upper_bound(lo, all_.end(), code, [](Code c, const Occurrence& o) { return c < o.code; });
+    return {all_.data() + (lo - all_.begin()), static_cast<std::size_t>(hi - lo)};
+  }
+
+  // Calls f(code, occurrences) for each distinct code.
+  template <class F>
+  void each_code(F f) const {
+    for (std::size_t i = 0; i < all_.size();) {
+      std::size_t j = i;
+      while (j < all_.size() && all_[j].code == all_[i].code) ++j;
+      f(all_[i].code, std::span<const Occurrence>(all_.data() + i, j - i));
+      i = j;
+    }
+  }
+
+  const std::vector<Occurrence>& all() const { return all_; }
+  // The distinct codes, ascending.
+  const std::vector<Code>& codes() const { return codes_; }
+
+ private:
+  std::vector<Occurrence> all_;
+  std::vector<Code> codes_;
+};
 
 // Drops an item; the base of a procedure unit takes its whole unit with it.
 void drop(std::vector<Unit>& units, const Occurrence& o) {
@@ -50,19 +85,19 @@ void drop(std::vector<Unit>& units, const Occurrence& o) {
 Date week_start(Date date) { return date.plus_days(-static_cast<int>(date.weekday())); }  // Sunday–Saturday
 
 // 外来管理加算 (告示 A001 注8): not with a procedure whose 外来管理加算区分 (s col 56) is 1 on the same day.
-void outpatient_management(Context& ctx, std::vector<Unit>& units) {
-  std::map<Date, Code> blockers;
-  for (const Unit& unit : units) {
-    if (unit.dropped) continue;
-    for (const Resolved& r : unit.items) {
-      if (!r.dropped && r.procedure && r.procedure->outpatient_management == 1) blockers.emplace(unit.date, r.code);
-    }
+void outpatient_management(Context& ctx, std::vector<Unit>& units, const OccurrenceIndex& index) {
+  std::vector<std::pair<Date, Code>> blockers;
+  for (const Occurrence& o : index.all()) {
+    const Resolved& r = units[o.unit].items[o.item];
+    if (live(units, o) && r.procedure->outpatient_management == 1) blockers.emplace_back(units[o.unit].date, r.code);
   }
-  for (auto& [code, list] : occurrences(units)) {
-    for (const Occurrence& o : list) {
+  if (blockers.empty()) return;
+  for (const Occurrence& o : index.all()) {
+    {
       const Resolved& r = units[o.unit].items[o.item];
-      if (r.procedure->outpatient_management != 2) continue;
-      auto blocker = blockers.find(units[o.unit].date);
+      if (!live(units, o) || r.procedure->outpatient_management != 2) continue;
+      const Date date = units[o.unit].date;
+      auto blocker = std::find_if(blockers.begin(), blockers.end(), [&](const auto& b) { return b.first == date; });
       if (blocker == blockers.end()) continue;
       drop(units, o);
       ctx.diagnose(Severity::error, "外来管理加算", {r.code, blocker->second},
@@ -77,23 +112,22 @@ struct Limit {
   std::int32_t unit = 131;   // 算定単位コード
   std::int32_t limit = 0;
   bool special = false;      // 特例条件: exceptions exist in the 通知
-  std::string source;
+  const char* source = "";
 };
 
-std::vector<Limit> limits_of(const Context& ctx, const ProcedureRecord& r, Date on) {
-  std::vector<Limit> out;
+// Calls f(limit) for each count limit of `r` in force on `on`.
+template <class F>
+void each_limit(const Context& ctx, const ProcedureRecord& r, Date on, F f) {
   const RuleGraph& rules = ctx.set.rules();
   if (rules.has_table(ElectronicTable::count_limit)) {
+    if (!(r.rule_flags & ProcedureRecord::kHasCountLimits)) return;
     for (const CountLimitRecord& row : rules.count_limits(r.code)) {
-      if (row.valid_from <= on && on <= row.valid_to) {
-        out.push_back({row.unit, row.limit, row.special == 1, "電子点数表 05算定回数テーブル"});
-      }
+      if (row.valid_from <= on && on <= row.valid_to) f(Limit{row.unit, row.limit, row.special == 1, "電子点数表 05算定回数テーブル"});
     }
-    return out;
+    return;
   }
   // Without the 05 table: the master's own 上限回数 (col 36), read as a monthly limit.
-  if (r.max_count > 0) out.push_back({131, r.max_count, false, "s col 36 上限回数 (read as per month)"});
-  return out;
+  if (r.max_count > 0) f(Limit{131, r.max_count, false, "s col 36 上限回数 (read as per month)"});
 }
 
 // The window a 算定単位 counts in; nullopt for units this claim alone cannot check.
@@ -111,12 +145,12 @@ std::optional<std::int64_t> window_key(std::int32_t unit_code, Date date) {
   }
 }
 
-void count_limits(Context& ctx, std::vector<Unit>& units) {
-  for (auto& [code, list] : occurrences(units)) {
+void count_limits(Context& ctx, std::vector<Unit>& units, const OccurrenceIndex& index) {
+  index.each_code([&](Code code, std::span<const Occurrence> list) {
     const Unit& first_unit = units[list.front().unit];
     const ProcedureRecord& record = *first_unit.items[list.front().item].procedure;
-    for (const Limit& limit : limits_of(ctx, record, ctx.lookup_date(first_unit.date))) {
-      std::map<std::int64_t, std::int64_t> used;
+    each_limit(ctx, record, ctx.lookup_date(first_unit.date), [&](const Limit& limit) {
+      std::vector<std::pair<std::int64_t, std::int64_t>> used;  // window → count so far
       std::set<std::int32_t> unchecked;
       for (const Occurrence& o : list) {
         if (!live(units, o)) continue;
@@ -126,7 +160,9 @@ void count_limits(Context& ctx, std::vector<Unit>& units) {
           unchecked.insert(limit.unit);
           continue;
         }
-        std::int64_t& count = used[*key];
+        auto slot = std::find_if(used.begin(), used.end(), [&](const auto& u) { return u.first == *key; });
+        if (slot == used.end()) slot = used.insert(used.end(), {*key, 0});
+        std::int64_t& count = slot->second;
         const std::int64_t times = o.item == 0 ? unit.count : 1;
         if (count + times <= limit.limit) {
           count += times;
@@ -157,14 +193,15 @@ void count_limits(Context& ctx, std::vector<Unit>& units) {
         ctx.diagnose(Severity::info, "算定回数", {code},
                      fmt::format("{} has a limit per 算定単位 {} that one claim cannot check", code, u));
       }
-    }
-  }
+    });
+  });
 }
 
-// 背反 (電子点数表 03-1…03-4): two codes that may not both be billed within a window.
-void exclusions(Context& ctx, std::vector<Unit>& units) {
+// 背反 (電子点数表 03-1…03-4): two codes that may not both be billed within a window. The tables
+// list every pair in both directions with mirrored 背反区分 (checked on ../shared/masters/r06), so
+// only codes that have rows of a window need to be paired, each pair once.
+void exclusions(Context& ctx, std::vector<Unit>& units, const OccurrenceIndex& index) {
   const RuleGraph& rules = ctx.set.rules();
-  std::set<std::tuple<Code, Code, int>> seen;
   for (ExclusionWindow window : {ExclusionWindow::same_time, ExclusionWindow::same_day, ExclusionWindow::same_week,
                                  ExclusionWindow::same_month}) {
     if (!rules.has_table(static_cast<ElectronicTable>(static_cast<int>(ElectronicTable::exclusion_day) +
@@ -181,17 +218,26 @@ void exclusions(Context& ctx, std::vector<Unit>& units) {
       }
       return 0;
     };
-    auto present = occurrences(units);
-    for (auto& [code, list] : present) {
+    std::vector<std::pair<Code, std::span<const ExclusionRecord>>> listed;  // ascending codes with rows
+    const auto bit = static_cast<std::uint8_t>(1u << static_cast<int>(window));
+    for (Code code : index.codes()) {
+      const Occurrence& first = index.of(code).front();
+      if (!(units[first.unit].items[first.item].procedure->rule_flags & bit)) continue;
+      listed.emplace_back(code, rules.exclusions(code, window));
+    }
+    for (std::size_t i = 0; i < listed.size(); ++i) {
+      const auto& [code, rows] = listed[i];
+      const std::span<const Occurrence> list = index.of(code);
       const Date on = ctx.lookup_date(units[list.front().unit].date);
-      for (const ExclusionRecord& row : rules.exclusions(code, window)) {
+      for (std::size_t j = i + 1; j < listed.size(); ++j) {
+        const Code partner = listed[j].first;
+        auto row_it = std::lower_bound(rows.begin(), rows.end(), partner,
+                                       [](const ExclusionRecord& r, Code c) { return r.code2 < c; });
+        if (row_it == rows.end() || row_it->code2 != partner) continue;
+        const ExclusionRecord& row = *row_it;
         if (!(row.valid_from <= on && on <= row.valid_to)) continue;
-        auto other = present.find(row.code2);
-        if (other == present.end()) continue;
-        const auto pair = std::make_tuple(std::min(code, row.code2), std::max(code, row.code2), static_cast<int>(window));
-        if (!seen.insert(pair).second) continue;
         for (const Occurrence& a : list) {
-          for (const Occurrence& b : other->second) {
+          for (const Occurrence& b : index.of(partner)) {
             if (!live(units, a) || !live(units, b) || key(a) != key(b)) continue;
             const Resolved& ra = units[a.unit].items[a.item];
             const Resolved& rb = units[b.unit].items[b.item];
@@ -225,9 +271,10 @@ void exclusions(Context& ctx, std::vector<Unit>& units) {
 }  // namespace
 
 void apply_claim_rules(Context& ctx, std::vector<Unit>& units) {
-  if (ctx.claim.setting == Setting::outpatient) outpatient_management(ctx, units);
-  exclusions(ctx, units);
-  count_limits(ctx, units);
+  const OccurrenceIndex index(units);
+  if (ctx.claim.setting == Setting::outpatient) outpatient_management(ctx, units, index);
+  exclusions(ctx, units, index);
+  count_limits(ctx, units, index);
 }
 
 }  // namespace santei::pricing

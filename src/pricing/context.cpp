@@ -17,10 +17,18 @@ Date Context::lookup_date(Date service) const {
   return service;
 }
 
+Date Context::reached(const AgeCode& code) const {
+  for (const auto& [raw, date] : reached_) {
+    if (raw == code.raw) return date;
+  }
+  const Date date = code.reached_on(claim.patient.birth_date);
+  reached_.emplace_back(code.raw, date);
+  return date;
+}
+
 bool Context::age_within(const AgeCode& lower, const AgeCode& upper, Date service) const {
-  const Date birth = claim.patient.birth_date;
-  if (!lower.is_none() && service < lower.reached_on(birth)) return false;
-  if (!upper.is_none() && !(service < upper.reached_on(birth))) return false;
+  if (!lower.is_none() && service < reached(lower)) return false;
+  if (!upper.is_none() && !(service < reached(upper))) return false;
   return true;
 }
 

@@ -6,9 +6,12 @@
 //   3. price: each remaining unit becomes a PricedLine with its explanation.
 #pragma once
 
+#include <array>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include <boost/container/small_vector.hpp>
 
 #include "santei/pricing.hpp"
 
@@ -54,7 +57,8 @@ struct Unit {
   std::uint8_t category = 0;
   char burden = '\0';
   std::int32_t count = 1;   // times on that date (内服: days)
-  std::vector<Resolved> items;  // procedure units: base first
+  // procedure units: base first. Most units hold a few items: kept inline, no allocation.
+  boost::container::small_vector<Resolved, 4> items;
   bool dropped = false;
   std::int32_t lab_group = 0;  // lab_bundle units
 
@@ -78,6 +82,8 @@ class Context {
   int age_on(Date service) const { return age_in_years(claim.patient.birth_date, service); }
   // Whether the patient is inside [lower, upper) of master age codes on `service` (00 = no bound).
   bool age_within(const AgeCode& lower, const AgeCode& upper, Date service) const;
+  // The day the patient reaches an age code (memoised: a claim asks for few distinct codes).
+  Date reached(const AgeCode& code) const;
 
   void diagnose(Severity severity, std::string rule, std::vector<Code> codes, std::string message,
                 std::optional<Date> date = std::nullopt, std::string field = {});
@@ -87,6 +93,7 @@ class Context {
 
  private:
   bool clamp_ = false;
+  mutable std::vector<std::pair<std::array<char, 2>, Date>> reached_;
 };
 
 // Phase 1: the units of every order of every visit. Throws santei::Exception for an unknown

@@ -1,6 +1,5 @@
 // price(): a claim → points per line, diagnostics, totals and the copayment.
 #include <algorithm>
-#include <set>
 
 #include <fmt/format.h>
 
@@ -37,15 +36,18 @@ const MasterSet& select_revision(const Claim& claim, const MasterLibrary& master
 // 診療実日数: days with a 初診・再診 or 入院 day (s col 27 実日数 = 2 or 3); days with any line
 // when the claim has none of those.
 std::int32_t visit_days(const PricedClaim& priced, const MasterSet& set) {
-  std::set<Date> counted;
-  std::set<Date> any;
+  std::vector<Date> counted;
+  std::vector<Date> any;
+  const auto add = [](std::vector<Date>& dates, Date date) {
+    if (std::find(dates.begin(), dates.end(), date) == dates.end()) dates.push_back(date);
+  };
   for (const PricedLine& line : priced.lines) {
-    any.insert(line.date);
+    add(any, line.date);
     for (const LineItem& item : line.items) {
       if (item.kind != ItemKind::procedure) continue;
       const auto versions = set.procedure_versions(item.code);
       if (!versions.empty() && (versions.back().visit_days == 2 || versions.back().visit_days == 3)) {
-        counted.insert(line.date);
+        add(counted, line.date);
       }
     }
   }
@@ -64,8 +66,10 @@ PricedClaim price(const Claim& claim, const MasterLibrary& masters, const Pricin
   std::vector<pricing::Unit> units = pricing::build_units(ctx);
   pricing::apply_claim_rules(ctx, units);
   pricing::price_units(ctx, units);
-  std::stable_sort(out.lines.begin(), out.lines.end(),
-                   [](const PricedLine& a, const PricedLine& b) { return a.date < b.date; });
+  const auto by_date = [](const PricedLine& a, const PricedLine& b) { return a.date < b.date; };
+  if (!std::is_sorted(out.lines.begin(), out.lines.end(), by_date)) {
+    std::stable_sort(out.lines.begin(), out.lines.end(), by_date);
+  }
   for (const PricedLine& line : out.lines) {
     out.total += line.total();
     out.categories[line.category] += line.total();

@@ -367,9 +367,12 @@ void multi_drug(Context& ctx) {
 }  // namespace
 
 void price_units(Context& ctx, std::vector<Unit>& units) {
+  ctx.out.lines.reserve(units.size() + 1);
   for (Unit& unit : units) {
     if (unit.dropped) continue;
     PricedLine line;
+    line.items.reserve(unit.items.size());
+    if (ctx.options.explain) line.explain.reserve(unit.items.size() * 2 + 2);
     line.date = unit.date;
     line.category = unit.category;
     line.burden = unit.burden;

@@ -1,7 +1,6 @@
 // Phase 1: resolve items, check eligibility, group them into units (算定単位) and add the
 // automatic age and time additions.
 #include <algorithm>
-#include <map>
 
 #include <fmt/format.h>
 
@@ -319,11 +318,13 @@ class UnitBuilder {
 
   // 包括対象検査: the items of one group on one date form one unit (one draw, D006–D015 注).
   void bundle_labs(std::size_t v) {
-    std::map<std::int32_t, Unit> by_group;
-    std::map<std::int32_t, std::size_t> position;
+    if (lab_items_.empty() && pending_.empty()) return;
+    std::vector<std::pair<std::size_t, Unit>> bundles;  // (position, unit) in order of first item
     for (LabItem& lab : lab_items_) {
       const std::int32_t group = lab.item.procedure->lab_bundle_group;
-      auto [it, inserted] = by_group.try_emplace(group);
+      auto it = std::find_if(bundles.begin(), bundles.end(), [&](const auto& b) { return b.second.lab_group == group; });
+      const bool inserted = it == bundles.end();
+      if (inserted) it = bundles.insert(bundles.end(), {lab.position, Unit{}});
       Unit& unit = it->second;
       if (inserted) {
         unit.kind = UnitKind::lab_bundle;
@@ -334,7 +335,6 @@ class UnitBuilder {
         unit.count = lab.count;
         unit.burden = lab.burden;
         unit.lab_group = group;
-        position[group] = lab.position;
       }
       if (has_code(unit, lab.item.code)) {
         ctx_.diagnose(Severity::warning, "包括対象検査", {lab.item.code},
@@ -345,12 +345,10 @@ class UnitBuilder {
       unit.items.push_back(std::move(lab.item));
     }
     // Insert each bundle where its first item stood, later positions first.
-    std::vector<std::pair<std::size_t, std::int32_t>> order;
-    for (const auto& [group, at] : position) order.emplace_back(at, group);
-    std::sort(order.rbegin(), order.rend());
-    for (const auto& [at, group] : order) {
-      units_.insert(units_.begin() + static_cast<std::ptrdiff_t>(std::min(at, units_.size())),
-                    std::move(by_group[group]));
+    std::stable_sort(bundles.begin(), bundles.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (auto it = bundles.rbegin(); it != bundles.rend(); ++it) {
+      units_.insert(units_.begin() + static_cast<std::ptrdiff_t>(std::min(it->first, units_.size())),
+                    std::move(it->second));
     }
     for (Unit& line : pending_) units_.push_back(std::move(line));
     pending_.clear();
@@ -366,6 +364,9 @@ class UnitBuilder {
 
 std::vector<Unit> build_units(Context& ctx) {
   std::vector<Unit> units;
+  std::size_t orders = 0;
+  for (const Visit& visit : ctx.claim.visits) orders += visit.orders.size();
+  units.reserve(orders + 8);
   UnitBuilder builder(ctx, units);
   for (std::size_t v = 0; v < ctx.claim.visits.size(); ++v) builder.visit(v);
   return units;
