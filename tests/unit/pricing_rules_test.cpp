@@ -82,7 +82,7 @@ TEST_CASE("a forced revision prices a claim older than its period with the versi
   ClaimSpec spec = on("2021-10-05", order("11", {"111000110"}) + "," + order("21", {"620098801:3"}, R"("days":7,)"));
   const PricedClaim priced = price_spec(spec, options);
   CHECK(priced.revision == "r04");
-  CHECK(priced.total.value == 288 + 4 * 7);  // 10.10 × 3 = 30.30円 → 4点/day
+  CHECK(priced.total.value == 288 + 3 * 7);  // 10.10 × 3 = 30.30円 → 1 + ⌈15.3 / 10⌉ = 3点/day
 }
 
 TEST_CASE("入外適用区分: an inpatient-only code on an outpatient claim is dropped with a diagnostic") {
