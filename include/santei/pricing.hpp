@@ -52,7 +52,7 @@ enum class ExplainKind : std::uint8_t {
   addition,           // code: + value 点, a 注加算 of the line's base
   age_addition,       // code: + value 点 chosen from 年齢加算 (s cols 100–111) for the age `number`
   time_addition,      // code: + value 点 chosen from 時間加算区分 (s col 43) for visits[].time
-  percent_addition,   // code: + value % of `base` (s col 11 = 5)
+  percent_addition,   // code: + value % of `base` = result (s col 11 = 5); number 1 = added automatically
   percent_reduction,  // code: − value % of `base` (s col 11 = 6)
   negative_points,    // code: − value 点 (s col 11 = 8)
   stepped,            // code: きざみ (s cols 30–35) at quantity `base` → result
@@ -108,6 +108,10 @@ struct PricedClaim {
 struct PricingOptions {
   bool copay = true;    // compute the window charge and shares
   bool explain = true;  // keep explanation steps
+  // Price under this revision ("r04") whatever the service month: for revision-vs-revision runs.
+  // Master records and rule tables are then read on the nearest day of that revision's period;
+  // ages and copayment rules still use the real dates. Empty: the month selects the revision.
+  std::string revision;
 };
 
 // Prices a claim with the revision its service month selects. Throws santei::Exception for a

@@ -126,6 +126,11 @@ struct ProcedureRecord {
   char nursing_pay_eval = '0';                // 128 看護職員処遇改善評価料等
   char baseup_eval_1 = '0';                   // 129 外来・在宅ベースアップ評価料（１）
   char baseup_eval_2 = '0';                   // 130 外来・在宅ベースアップ評価料（２）
+
+  // Derived when the rule graph is built, not a master column: bit w (w = ExclusionWindow) is set
+  // when the 電子点数表 03-1…03-4 has 背反 rows for this code, bit 4 when 05 has 算定回数 rows.
+  std::uint8_t rule_flags = 0;
+  static constexpr std::uint8_t kHasCountLimits = 1u << 4;
 };
 
 // 医薬品マスター (y), 35 / 40 / 42 columns.

@@ -57,7 +57,7 @@ class SANTEI_API RuleGraph {
   virtual const AuxiliaryRecord* auxiliary(Code code, Date on) const = 0;
   // 02 包括: the codes bundled into `group` (empty when the table is absent).
   virtual std::span<const BundleMemberRecord> bundle_group(std::string_view group) const = 0;
-  // 03-x 背反: rows whose 診療行為コード① is `code`.
+  // 03-x 背反: rows whose 診療行為コード① is `code`, ordered by 診療行為コード②.
   virtual std::span<const ExclusionRecord> exclusions(Code code, ExclusionWindow window) const = 0;
   // 04 入院基本料: the 加算 rows of 入院基本料識別 `group`.
   virtual std::span<const InpatientAdditionRecord> inpatient_group(std::int32_t group) const = 0;

@@ -16,6 +16,9 @@ inline constexpr int kExitClaimErrors = 1;
 inline constexpr int kExitUsage = 2;
 
 int lookup_command(const std::vector<std::string>& argv);
+int price_command(const std::vector<std::string>& argv);
+// santei price --uke FILE (src/cli/price_uke.cpp).
+int price_uke_command(const Args& args);
 
 // --masters DIR (repeatable; a revision directory or a directory of them); none = the demo master.
 MasterLibrary load_masters(const Args& args);

@@ -33,6 +33,7 @@ int main(int argc, char** argv) {
   args.erase(args.begin());
   try {
     if (command == "lookup") return lookup_command(args);
+    if (command == "price") return price_command(args);
     if (command == "version" || command == "--version") {
       std::printf("santei %s\n", SANTEI_VERSION_STRING);
       return kExitOk;

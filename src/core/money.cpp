@@ -5,6 +5,7 @@
 #include "santei/money.hpp"
 
 #include <array>
+#include <cstdlib>
 #include <limits>
 
 #include <boost/multiprecision/cpp_int.hpp>
@@ -106,6 +107,12 @@ std::optional<Decimal> Decimal::parse(std::string_view text) noexcept {
     mantissa = mantissa * 10 + (c - '0');
   }
   if (digits == 0 || (seen_point && scale == 0)) return std::nullopt;
+  // Canonical form: no trailing fractional zeros ("291.00" is 291), so sums of master values stay
+  // on the same scale and take the fast paths below.
+  while (scale > 0 && mantissa % 10 == 0) {
+    mantissa /= 10;
+    --scale;
+  }
   return Decimal(negative ? -mantissa : mantissa, static_cast<std::uint8_t>(scale), 0);
 }
 
@@ -157,9 +164,18 @@ std::int64_t Decimal::ceil() const {
 }
 
 Decimal operator+(Decimal a, Decimal b) {
+  std::int64_t sum = 0;
   if (a.scale_ == b.scale_) {
-    std::int64_t sum = 0;
     if (!add_overflows(a.mantissa_, b.mantissa_, &sum)) return Decimal(sum, a.scale_, 0);
+  } else {  // align the coarser operand in 64 bits when it fits
+    const bool a_finer = a.scale_ > b.scale_;
+    const Decimal& fine = a_finer ? a : b;
+    const Decimal& coarse = a_finer ? b : a;
+    std::int64_t aligned = 0;
+    if (!mul_overflows(coarse.mantissa_, kPow10[fine.scale_ - coarse.scale_], &aligned) &&
+        !add_overflows(fine.mantissa_, aligned, &sum)) {
+      return Decimal(sum, fine.scale_, 0);
+    }
   }
   const int scale = std::max(a.scale_, b.scale_);
   return narrow(scaled(a.mantissa_, a.scale_, scale) + scaled(b.mantissa_, b.scale_, scale), scale,
@@ -189,6 +205,13 @@ Decimal Decimal::shifted_right(int decimal_places) const {
 
 std::strong_ordering operator<=>(Decimal a, Decimal b) {
   if (a.scale_ == b.scale_) return a.mantissa_ <=> b.mantissa_;
+  {
+    const bool a_finer = a.scale_ > b.scale_;
+    std::int64_t aligned = 0;
+    if (!mul_overflows(a_finer ? b.mantissa_ : a.mantissa_, kPow10[std::abs(a.scale_ - b.scale_)], &aligned)) {
+      return a_finer ? a.mantissa_ <=> aligned : aligned <=> b.mantissa_;
+    }
+  }
   const int scale = std::max(a.scale_, b.scale_);
   const Wide x = scaled(a.mantissa_, a.scale_, scale);
   const Wide y = scaled(b.mantissa_, b.scale_, scale);

@@ -5,7 +5,7 @@
 namespace santei::rounding {
 namespace {
 
-// value = q + r/10^s with |r| < 10^s; returns the comparison of |r| with one half.
+// value = q + r/10^s with |r| < 10^s; compares |r| / 10^s with one half in integers.
 struct Split {
   std::int64_t truncated;
   std::strong_ordering fraction_vs_half;
@@ -13,10 +13,12 @@ struct Split {
 };
 
 Split split(Decimal value) {
-  const std::int64_t truncated = value.trunc();
-  const Decimal fraction = value - Decimal(truncated);
-  const Decimal magnitude = fraction.is_negative() ? -fraction : fraction;
-  return {truncated, magnitude <=> Decimal::from_parts(5, 1), value.is_negative()};
+  std::int64_t unit = 1;
+  for (int s = 0; s < value.scale(); ++s) unit *= 10;
+  const std::int64_t truncated = value.mantissa() / unit;
+  const std::int64_t remainder = value.mantissa() % unit;
+  const std::int64_t twice = 2 * (remainder < 0 ? -remainder : remainder);  // |r| < 10^12: no overflow
+  return {truncated, twice <=> unit, value.is_negative()};
 }
 
 const Decimal kFifteenYen = Decimal(15);

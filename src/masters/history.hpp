@@ -96,6 +96,8 @@ class History {
   }
 
   std::span<const Record> all() const { return records_; }
+  // For the freeze step that derives fields (the rule graph); never after the set is published.
+  std::span<Record> all_mutable() { return records_; }
   std::size_t code_count() const { return codes_; }
 
  private:

@@ -77,6 +77,9 @@ class RuleGraphImpl final : public RuleGraph {
       std::stable_sort(codes.begin(), codes.end(), [&](Code a, Code b) { return is_addition(a) < is_addition(b); });
     }
     for (std::size_t w = 0; w < data.exclusions.size(); ++w) {
+      // By ② within ①, so a claim's codes can be matched against them in one merge.
+      std::stable_sort(data.exclusions[w].begin(), data.exclusions[w].end(),
+                       [](const ExclusionRecord& a, const ExclusionRecord& b) { return a.code2 < b.code2; });
       exclusion_index_[w] = index_by(data.exclusions[w], [](const ExclusionRecord& r) { return r.code1; });
     }
     count_index_ = index_by(data.count_limits, [](const CountLimitRecord& r) { return r.code; });
@@ -85,6 +88,13 @@ class RuleGraphImpl final : public RuleGraph {
                                 [](const InpatientAdditionRecord& r) { return static_cast<Code>(r.group); });
     std::stable_sort(data.bundle_members.begin(), data.bundle_members.end(),
                      [](const BundleMemberRecord& a, const BundleMemberRecord& b) { return a.group < b.group; });
+    // Summarise the edges on each record so pricing skips codes that have none.
+    for (ProcedureRecord& r : data.procedures.all_mutable()) {
+      for (std::size_t w = 0; w < data.exclusions.size(); ++w) {
+        if (exclusion_index_[w].find(r.code).count != 0) r.rule_flags |= static_cast<std::uint8_t>(1u << w);
+      }
+      if (count_index_.find(r.code).count != 0) r.rule_flags |= ProcedureRecord::kHasCountLimits;
+    }
   }
 
   std::span<const Code> addition_group(std::int32_t group) const override { return find(addition_groups_, group); }

@@ -1,0 +1,158 @@
+// santei price: one claim or JSON Lines → santei.result/1, in input order, on N threads.
+#include <atomic>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <thread>
+
+#include <fmt/format.h>
+
+#include "cli/commands.hpp"
+#include "santei/pricing.hpp"
+
+namespace santei::cli {
+namespace {
+
+constexpr const char* kHelp = R"(usage: santei price [--masters DIR]... [--revision ID] [-j N] [--no-copay] [--no-explain] CLAIM.json|-
+
+Prices claims (santei.claim/1) into results (santei.result/1, one JSON object per line).
+Input is one claim (a JSON document, pretty-printed or not) or JSON Lines (one claim per line);
+`-` reads standard input. Results come out in input order.
+
+  --masters DIR  a revision directory or a directory of them (repeatable);
+                 default: the demo master built into santei
+  --revision ID  price every claim under this revision (e.g. r04) whatever its month
+  -j N           price on N threads (default: 1)
+  --no-copay     leave out the copayment (copay)
+  --no-explain   leave out the explanation steps
+
+A claim that cannot be priced gives an {"error":…} line on stdout and one line on stderr naming
+its input line and field; the other claims are still priced.
+Exit status: 0 all priced, 1 some claims had errors, 2 usage or master errors.
+)";
+
+struct Job {
+  std::string text;
+  std::int64_t line = 0;
+  std::string output;
+  std::string error;  // one stderr line, empty if priced
+};
+
+void price_job(Job& job, const MasterLibrary& masters, const PricingOptions& options, const std::string& source) {
+  std::string id;
+  try {
+    const Claim claim = parse_claim(job.text);
+    id = claim.id;
+    job.output = result_json(price(claim, masters, options), masters);
+  } catch (const Exception& e) {
+    ErrorInfo info = e.info();
+    info.file = source;
+    if (info.line > 0) info.line += job.line - 1;  // position within the input, not the claim
+    else info.line = job.line;
+    job.output = error_json(info, id);
+    job.error = info.to_string();
+  } catch (const std::exception& e) {
+    job.output = error_json(ErrorInfo{Status::internal_error, source, job.line, 0, {}, e.what()}, id);
+    job.error = fmt::format("{}:{}: internal error: {}", source, job.line, e.what());
+  }
+}
+
+// Prices a batch on `threads` threads; jobs keep their order.
+void price_batch(std::vector<Job>& jobs, const MasterLibrary& masters, const PricingOptions& options,
+                 const std::string& source, unsigned threads) {
+  std::atomic<std::size_t> next{0};
+  const auto work = [&] {
+    for (std::size_t i = next++; i < jobs.size(); i = next++) price_job(jobs[i], masters, options, source);
+  };
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+  work();
+  for (std::thread& t : pool) t.join();
+}
+
+bool write_jobs(std::vector<Job>& jobs) {
+  bool failed = false;
+  for (Job& job : jobs) {
+    std::fwrite(job.output.data(), 1, job.output.size(), stdout);
+    std::fputc('\n', stdout);
+    if (!job.error.empty()) {
+      std::fprintf(stderr, "santei price: %s\n", job.error.c_str());
+      failed = true;
+    }
+  }
+  jobs.clear();
+  return failed;
+}
+
+}  // namespace
+
+int price_command(const std::vector<std::string>& argv) {
+  const Args args(argv, {"--masters", "--revision", "-j", "--uke"}, {"--help", "-h", "--no-copay", "--no-explain"});
+  if (args.flag("--help") || args.flag("-h")) {
+    std::fputs(kHelp, stdout);
+    return kExitOk;
+  }
+  if (args.value("--uke")) return price_uke_command(args);
+  if (args.positionals().size() != 1) throw UsageError{"price takes one CLAIM.json (or - for standard input)"};
+  unsigned threads = 1;
+  if (auto j = args.value("-j")) {
+    try {
+      threads = static_cast<unsigned>(std::stoul(*j));
+    } catch (...) {
+      throw UsageError{"-j needs a number of threads"};
+    }
+    if (threads == 0 || threads > 256) throw UsageError{"-j must be between 1 and 256"};
+  }
+  PricingOptions options;
+  options.copay = !args.flag("--no-copay");
+  options.explain = !args.flag("--no-explain");
+  if (auto revision = args.value("--revision")) options.revision = *revision;
+  const MasterLibrary masters = load_masters(args);
+  if (!options.revision.empty() && !masters.revision(options.revision)) {
+    throw UsageError{"--revision " + options.revision + " is not among the loaded masters"};
+  }
+
+  const std::string& path = args.positionals()[0];
+  std::ifstream file;
+  if (path != "-") {
+    file.open(path, std::ios::binary);
+    if (!file) throw Exception(ErrorInfo{Status::io_error, path, 0, 0, {}, "cannot open the file"});
+  }
+  std::istream& in = path == "-" ? std::cin : file;
+  const std::string source = path == "-" ? "<stdin>" : path;
+
+  // One claim or JSON Lines? A first line that is a complete JSON object means JSON Lines.
+  std::string first;
+  std::int64_t line_number = 0;
+  while (first.find_first_not_of(" \t\r") == std::string::npos && std::getline(in, first)) ++line_number;
+  bool json_lines = true;
+  try {
+    parse_claim(first);
+  } catch (const Exception& e) {
+    json_lines = e.status() != Status::parse_error;
+  }
+  std::vector<Job> jobs;
+  bool failed = false;
+  if (!json_lines) {
+    std::string rest((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    jobs.push_back(Job{first + "\n" + rest, line_number});
+    price_batch(jobs, masters, options, source, 1);
+    return write_jobs(jobs) ? kExitClaimErrors : kExitOk;
+  }
+  constexpr std::size_t kChunk = 4096;  // bounded memory on huge inputs
+  jobs.push_back(Job{std::move(first), line_number});
+  for (std::string text; std::getline(in, text);) {
+    ++line_number;
+    if (text.find_first_not_of(" \t\r") == std::string::npos) continue;
+    jobs.push_back(Job{std::move(text), line_number});
+    if (jobs.size() == kChunk) {
+      price_batch(jobs, masters, options, source, threads);
+      failed = write_jobs(jobs) || failed;
+    }
+  }
+  price_batch(jobs, masters, options, source, threads);
+  failed = write_jobs(jobs) || failed;
+  return failed ? kExitClaimErrors : kExitOk;
+}
+
+}  // namespace santei::cli

@@ -1,0 +1,103 @@
+// The wording of each explanation step (santei.result/1 lines[].explain).
+#include <fmt/format.h>
+
+#include "pricing/rule_tables.hpp"
+#include "santei/pricing.hpp"
+
+namespace santei {
+namespace {
+
+std::string name_of(Code code, const MasterSet& set, Date on) {
+  switch (code / 100000000) {
+    case 1:
+      if (const ProcedureRecord* r = set.procedure(code, on)) return r->name;
+      break;
+    case 6:
+      if (const DrugRecord* r = set.drug(code, on)) return r->name;
+      break;
+    case 7:
+      if (const MaterialRecord* r = set.material(code, on)) return r->name;
+      break;
+    case 8:
+      if (const CommentRecord* r = set.comment(code, on)) return r->text;
+      break;
+    default: break;
+  }
+  return {};
+}
+
+std::string unit_of(Code code, const MasterSet& set, Date on) {
+  if (const ProcedureRecord* r = set.procedure(code, on)) return r->data_unit_name;
+  if (const DrugRecord* r = set.drug(code, on)) return r->unit_name;
+  if (const MaterialRecord* r = set.material(code, on)) return r->unit_name;
+  return {};
+}
+
+}  // namespace
+
+std::string explain_text(const ExplainStep& s, const MasterSet& set, Date on) {
+  const std::string who = s.code ? fmt::format("{} {}", s.code, name_of(s.code, set, on)) : std::string();
+  const std::string v = s.value.to_string();
+  const std::string b = s.base.to_string();
+  const std::string r = s.result.to_string();
+  switch (s.kind) {
+    case ExplainKind::points:
+      return fmt::format("{} {}点 (s col 12, {})", who, v, set.revision());
+    case ExplainKind::addition: {
+      const ProcedureRecord* p = set.procedure(s.code, on);
+      return fmt::format("+ {} {}点 (注加算 {}-{})", who, v, p ? p->addition_group : 0, p ? p->addition_serial : '0');
+    }
+    case ExplainKind::age_addition:
+      return fmt::format("+ {} {}点, added for age {} (年齢加算, s cols 100–111)", who, v, s.number);
+    case ExplainKind::time_addition:
+      return fmt::format("+ {} {}点, added for the visit time (時間加算区分, s col 43)", who, v);
+    case ExplainKind::percent_addition:
+      if (s.base.is_zero() && s.result.is_zero()) return fmt::format("{} +{}%", who, v);
+      return fmt::format("+ {} {}% of 所定点数 {} = {}点{}", who, v, b, r, s.number == 1 ? ", added automatically" : "");
+    case ExplainKind::percent_reduction:
+      return fmt::format("− {} {}% of 所定点数 {} = {}点", who, v, b, r);
+    case ExplainKind::negative_points:
+      return fmt::format("− {} {}点 (点数識別 8)", who, v);
+    case ExplainKind::stepped: {
+      const ProcedureRecord* p = set.procedure(s.code, on);
+      if (!p) return fmt::format("{} きざみ at {}: {}点", who, b, r);
+      return fmt::format("{} きざみ at {}{}: {}点 (base {} + ⌈(quantity − 下限 {}) / きざみ {}⌉ × {}点, 上限 {}; s cols 30–35)",
+                         who, b, p->data_unit_name, r, v, p->step_lower, p->step_width, p->step_points.to_string(),
+                         p->step_upper == 99999999 ? std::string("none") : std::to_string(p->step_upper));
+    }
+    case ExplainKind::yen_amount:
+      return fmt::format("{} {}円 (点数識別 1: yen, not points)", who, v);
+    case ExplainKind::drug_price:
+      return fmt::format("{} {}円/{} × {} = {}円 (y col 12)", who, v, unit_of(s.code, set, on), b, r);
+    case ExplainKind::drug_points:
+      return s.number == 1
+                 ? fmt::format("薬剤料 {}円 → {}点 (F200/G100: 15円以下 1点; 15円を超える分は10円又はその端数ごとに1点)", v, r)
+                 : fmt::format("薬剤料 {}円 → {}点 (薬価15円以下は算定しない; 超える分は10円又はその端数ごとに1点)", v, r);
+    case ExplainKind::material_price:
+      return fmt::format("{} {}円 × {} = {}円 (t col 12)", who, v, b, r);
+    case ExplainKind::oxygen:
+      if (s.code) return fmt::format("{} {}円/L × {}L = {}円", who, v, b, r);
+      return fmt::format("酸素 {}円 → {}円 (1円未満四捨五入, 通知 J201)", v, r);
+    case ExplainKind::material_points:
+      return fmt::format("材料 {}円 ÷ {} → {}点 (四捨五入, 告示 C300/J400/K950)", v, b, r);
+    case ExplainKind::lab_bundle: {
+      const pricing::LabBundleRule* rule = pricing::lab_bundle_rule(s.number, on);
+      return fmt::format("包括対象検査 group {} ({}): {} items → {}点 ({})", s.number, rule ? rule->name : "",
+                         v, r, rule ? rule->source : "masters/rules/lab_bundles.xml");
+    }
+    case ExplainKind::rounding:
+      return fmt::format("unit total {} → {}点 (四捨五入)", v, r);
+    case ExplainKind::count:
+      return fmt::format("× {}回", s.number);
+    case ExplainKind::days:
+      return fmt::format("× {}日分", s.number);
+    case ExplainKind::multi_drug:
+      return fmt::format("多剤投与 ({} kinds): 内服薬剤料 {}点 × 90/100 = {}点 → {}点 (告示 F200 注3)", s.number, v, r,
+                         (s.result - s.value).to_string());
+    case ExplainKind::note:
+      return who;
+  }
+  return who;
+}
+
+}  // namespace santei

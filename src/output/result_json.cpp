@@ -1,0 +1,123 @@
+// santei.result/1 (../shared/docs/claim-format.md §2).
+#include <fmt/format.h>
+
+#include "output/json_writer.hpp"
+#include "santei/pricing.hpp"
+
+namespace santei {
+namespace {
+
+using output::JsonWriter;
+
+const char* kind_name(ItemKind kind) {
+  switch (kind) {
+    case ItemKind::procedure: return "procedure";
+    case ItemKind::drug: return "drug";
+    case ItemKind::material: return "material";
+    case ItemKind::comment: return "comment";
+  }
+  return "procedure";
+}
+
+void write_copay(JsonWriter& json, const CopayResult& c) {
+  json.key("copay").begin_object();
+  json.field("medical_cost_yen", c.medical_cost.value).field("rate", c.rate);
+  json.field("patient_yen", c.patient_yen.value).field("insurer_yen", c.insurer_yen.value);
+  json.key("public_expenses").begin_array();
+  for (const PublicExpenseShare& share : c.public_expenses) {
+    json.begin_object().field("law", share.law).field("yen", share.yen.value).field("patient_yen", share.patient_yen.value)
+        .end_object();
+  }
+  json.end_array();
+  json.field("meals_yen", c.meals_yen.value).field("meals_patient_yen", c.meals_patient_yen.value);
+  json.key("daily").begin_array();
+  for (const DailyCopay& day : c.daily) {
+    json.begin_object().field("date", day.date.iso()).field("points", day.points).field("patient_yen", day.patient_yen.value);
+    if (!day.public_expenses.empty()) {
+      json.key("public_expenses").begin_array();
+      for (Yen yen : day.public_expenses) json.value(yen.value);
+      json.end_array();
+    }
+    if (!day.limit.empty()) json.field("limit", day.limit);
+    json.end_object();
+  }
+  json.end_array();
+  json.key("explain").begin_array();
+  for (const std::string& text : c.explain) json.value(text);
+  json.end_array();
+  json.end_object();
+}
+
+}  // namespace
+
+std::string result_json(const PricedClaim& priced, const MasterLibrary& masters) {
+  const MasterSet* set = masters.revision(priced.revision);
+  JsonWriter json;
+  json.begin_object().field("format", "santei.result/1");
+  if (!priced.id.empty()) json.field("id", priced.id);
+  json.field("revision", priced.revision).field("total_points", priced.total.value);
+  json.key("categories").begin_object();
+  for (std::size_t c = 0; c < priced.categories.size(); ++c) {
+    if (priced.categories[c].value != 0) json.field(category_text(static_cast<std::uint8_t>(c)), priced.categories[c].value);
+  }
+  json.end_object();
+  json.field("visit_days", priced.visit_days);
+  json.key("lines").begin_array();
+  for (const PricedLine& line : priced.lines) {
+    json.begin_object().field("date", line.date.iso()).field("category", category_text(line.category));
+    if (line.burden) json.field("burden", std::string(1, line.burden));
+    json.key("codes").begin_array();
+    for (const LineItem& item : line.items) json.value(fmt::format("{}", item.code));
+    json.end_array();
+    json.key("items").begin_array();
+    for (const LineItem& item : line.items) {
+      json.begin_object().field("code", fmt::format("{}", item.code)).field("kind", kind_name(item.kind));
+      if (item.quantity) json.field("quantity", *item.quantity);
+      if (item.unit_price) json.field("unit_price", *item.unit_price);
+      if (!item.text.empty()) json.field("text", item.text);
+      if (item.automatic) json.field("automatic", true);
+      json.end_object();
+    }
+    json.end_array();
+    json.field("points", line.points.value).field("count", line.count);
+    if (line.yen.value != 0) json.field("yen", line.yen.value);
+    json.key("explain").begin_array();
+    if (set) {
+      for (const ExplainStep& step : line.explain) json.value(explain_text(step, *set, line.date));
+    }
+    json.end_array();
+    json.end_object();
+  }
+  json.end_array();
+  json.key("diagnostics").begin_array();
+  for (const Diagnostic& d : priced.diagnostics) {
+    json.begin_object().field("severity", to_string(d.severity)).field("rule", d.rule);
+    json.key("codes").begin_array();
+    for (Code code : d.codes) json.value(fmt::format("{}", code));
+    json.end_array();
+    json.field("message", d.message);
+    if (d.date) json.field("date", d.date->iso());
+    if (!d.field.empty()) json.field("field", d.field);
+    json.end_object();
+  }
+  json.end_array();
+  if (priced.copay) write_copay(json, *priced.copay);
+  json.end_object();
+  return json.take();
+}
+
+std::string error_json(const ErrorInfo& error, std::string_view id) {
+  JsonWriter json;
+  json.begin_object().field("format", "santei.result/1");
+  if (!id.empty()) json.field("id", std::string(id));
+  json.key("error").begin_object().field("status", status_name(error.status));
+  if (!error.file.empty()) json.field("file", error.file);
+  if (error.line > 0) json.field("line", error.line);
+  if (error.column > 0) json.field("column", error.column);
+  if (!error.field.empty()) json.field("field", error.field);
+  json.field("message", error.message).end_object();
+  json.end_object();
+  return json.take();
+}
+
+}  // namespace santei

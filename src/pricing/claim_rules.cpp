@@ -1,0 +1,280 @@
+// Phase 2: rules that look across units and dates. Each drops or caps items with a Diagnostic;
+// nothing is removed silently.
+#include <algorithm>
+#include <span>
+#include <set>
+#include <tuple>
+
+#include <fmt/format.h>
+
+#include "pricing/context.hpp"
+#include "santei/rules.hpp"
+
+namespace santei::pricing {
+namespace {
+
+struct Occurrence {
+  Code code;
+  std::uint32_t unit;
+  std::uint32_t item;
+};
+
+bool live(const std::vector<Unit>& units, const Occurrence& o) {
+  return !units[o.unit].dropped && !units[o.unit].items[o.item].dropped;
+}
+
+// Every procedure item, sorted by code (claim order within a code). Built once: the rules below
+// check `live` as they drop items.
+class OccurrenceIndex {
+ public:
+  explicit OccurrenceIndex(const std::vector<Unit>& units) {
+    for (std::size_t u = 0; u < units.size(); ++u) {
+      for (std::size_t i = 0; i < units[u].items.size(); ++i) {
+        const Resolved& r = units[u].items[i];
+        if (r.procedure) all_.push_back({r.code, static_cast<std::uint32_t>(u), static_cast<std::uint32_t>(i)});
+      }
+    }
+    std::sort(all_.begin(), all_.end(), [](const Occurrence& a, const Occurrence& b) {
+      return std::tie(a.code, a.unit, a.item) < std::tie(b.code, b.unit, b.item);
+    });
+    for (const Occurrence& o : all_) {
+      if (codes_.empty() || codes_.back() != o.code) codes_.push_back(o.code);
+    }
+  }
+
+  // The occurrences of one code.
+  std::span<const Occurrence> of(Code code) const {
+    auto lo = std::lower_bound(all_.begin(), all_.end(), code, [](const Occurrence& o, Code c) { return o.code < c; });
+    auto hi = std::upper_bound(lo, all_.end(), code, [](Code c, const Occurrence& o) { return c < o.code; });
+    return {all_.data() + (lo - all_.begin()), static_cast<std::size_t>(hi - lo)};
+  }
+
+  // Calls f(code, occurrences) for each distinct code.
+  template <class F>
+  void each_code(F f) const {
+    for (std::size_t i = 0; i < all_.size();) {
+      std::size_t j = i;
+      while (j < all_.size() && all_[j].code == all_[i].code) ++j;
+      f(all_[i].code, std::span<const Occurrence>(all_.data() + i, j - i));
+      i = j;
+    }
+  }
+
+  const std::vector<Occurrence>& all() const { return all_; }
+  // The distinct codes, ascending.
+  const std::vector<Code>& codes() const { return codes_; }
+
+ private:
+  std::vector<Occurrence> all_;
+  std::vector<Code> codes_;
+};
+
+// Drops an item; the base of a procedure unit takes its whole unit with it.
+void drop(std::vector<Unit>& units, const Occurrence& o) {
+  Unit& unit = units[o.unit];
+  if (o.item == 0 && (unit.kind == UnitKind::procedure || unit.kind == UnitKind::standalone)) {
+    unit.dropped = true;
+  } else {
+    unit.items[o.item].dropped = true;
+    if (std::none_of(unit.items.begin(), unit.items.end(), [](const Resolved& r) { return !r.dropped; })) {
+      unit.dropped = true;
+    }
+  }
+}
+
+Date week_start(Date date) { return date.plus_days(-static_cast<int>(date.weekday())); }  // Sunday–Saturday
+
+// 外来管理加算 (告示 A001 注8): not with a procedure whose 外来管理加算区分 (s col 56) is 1 on the same day.
+void outpatient_management(Context& ctx, std::vector<Unit>& units, const OccurrenceIndex& index) {
+  std::vector<std::pair<Date, Code>> blockers;
+  for (const Occurrence& o : index.all()) {
+    const Resolved& r = units[o.unit].items[o.item];
+    if (live(units, o) && r.procedure->outpatient_management == 1) blockers.emplace_back(units[o.unit].date, r.code);
+  }
+  if (blockers.empty()) return;
+  for (const Occurrence& o : index.all()) {
+    {
+      const Resolved& r = units[o.unit].items[o.item];
+      if (!live(units, o) || r.procedure->outpatient_management != 2) continue;
+      const Date date = units[o.unit].date;
+      auto blocker = std::find_if(blockers.begin(), blockers.end(), [&](const auto& b) { return b.first == date; });
+      if (blocker == blockers.end()) continue;
+      drop(units, o);
+      ctx.diagnose(Severity::error, "外来管理加算", {r.code, blocker->second},
+                   fmt::format("{} is not billable on a day with {} (告示 A001 注8; s col 56 = 1)", ctx.describe(r),
+                               blocker->second),
+                   units[o.unit].date, r.item ? r.where.path() + ".code" : std::string());
+    }
+  }
+}
+
+struct Limit {
+  std::int32_t unit = 131;   // 算定単位コード
+  std::int32_t limit = 0;
+  bool special = false;      // 特例条件: exceptions exist in the 通知
+  const char* source = "";
+};
+
+// Calls f(limit) for each count limit of `r` in force on `on`.
+template <class F>
+void each_limit(const Context& ctx, const ProcedureRecord& r, Date on, F f) {
+  const RuleGraph& rules = ctx.set.rules();
+  if (rules.has_table(ElectronicTable::count_limit)) {
+    if (!(r.rule_flags & ProcedureRecord::kHasCountLimits)) return;
+    for (const CountLimitRecord& row : rules.count_limits(r.code)) {
+      if (row.valid_from <= on && on <= row.valid_to) f(Limit{row.unit, row.limit, row.special == 1, "電子点数表 05算定回数テーブル"});
+    }
+    return;
+  }
+  // Without the 05 table: the master's own 上限回数 (col 36), read as a monthly limit.
+  if (r.max_count > 0) f(Limit{131, r.max_count, false, "s col 36 上限回数 (read as per month)"});
+}
+
+// The window a 算定単位 counts in; nullopt for units this claim alone cannot check.
+std::optional<std::int64_t> window_key(std::int32_t unit_code, Date date) {
+  switch (unit_code) {
+    case 121: return date - Date{};             // 日
+    case 159: return date - Date{};             // 初診時: once per 初診, i.e. per day of it
+    case 138: return week_start(date) - Date{}; // 週 (Sunday–Saturday, as ORCA counts; fee-rules §10.6)
+    case 131:                                   // 月
+    case 53:                                    // 患者当り: at least within this claim
+    case 132: case 133: case 134:               // 入院初日 / 入院中 / 退院時
+    case 142: case 143: case 144: case 145: case 146: case 147: case 148: case 161: case 162:
+      return 0;
+    default: return std::nullopt;
+  }
+}
+
+void count_limits(Context& ctx, std::vector<Unit>& units, const OccurrenceIndex& index) {
+  index.each_code([&](Code code, std::span<const Occurrence> list) {
+    const Unit& first_unit = units[list.front().unit];
+    const ProcedureRecord& record = *first_unit.items[list.front().item].procedure;
+    each_limit(ctx, record, ctx.lookup_date(first_unit.date), [&](const Limit& limit) {
+      std::vector<std::pair<std::int64_t, std::int64_t>> used;  // window → count so far
+      std::set<std::int32_t> unchecked;
+      for (const Occurrence& o : list) {
+        if (!live(units, o)) continue;
+        Unit& unit = units[o.unit];
+        const auto key = window_key(limit.unit, unit.date);
+        if (!key) {
+          unchecked.insert(limit.unit);
+          continue;
+        }
+        auto slot = std::find_if(used.begin(), used.end(), [&](const auto& u) { return u.first == *key; });
+        if (slot == used.end()) slot = used.insert(used.end(), {*key, 0});
+        std::int64_t& count = slot->second;
+        const std::int64_t times = o.item == 0 ? unit.count : 1;
+        if (count + times <= limit.limit) {
+          count += times;
+          continue;
+        }
+        const char* unit_text = unit_name(limit.unit);
+        const std::string rule = fmt::format("算定回数/{}", unit_text ? unit_text : "?");
+        const std::string what = fmt::format("{} exceeds {} per {} ({})", ctx.describe(unit.items[o.item]), limit.limit,
+                                             unit_text ? unit_text : std::to_string(limit.unit), limit.source);
+        if (limit.special) {
+          ctx.diagnose(Severity::warning, rule, {code}, what + "; 特例条件 = 1: the 通知 allows exceptions, kept",
+                       unit.date);
+          count += times;
+          continue;
+        }
+        const std::int64_t allowed = std::max<std::int64_t>(0, limit.limit - count);
+        count += allowed;
+        if (o.item == 0 && allowed > 0) {
+          unit.count = static_cast<std::int32_t>(allowed);
+          ctx.diagnose(Severity::error, rule, {code}, fmt::format("{}: {} times capped at {}", what, times, allowed),
+                       unit.date);
+        } else {
+          drop(units, o);
+          ctx.diagnose(Severity::error, rule, {code}, what + ": not billed", unit.date);
+        }
+      }
+      for (std::int32_t u : unchecked) {
+        ctx.diagnose(Severity::info, "算定回数", {code},
+                     fmt::format("{} has a limit per 算定単位 {} that one claim cannot check", code, u));
+      }
+    });
+  });
+}
+
+// 背反 (電子点数表 03-1…03-4): two codes that may not both be billed within a window. The tables
+// list every pair in both directions with mirrored 背反区分 (checked on ../shared/masters/r06), so
+// only codes that have rows of a window need to be paired, each pair once.
+void exclusions(Context& ctx, std::vector<Unit>& units, const OccurrenceIndex& index) {
+  const RuleGraph& rules = ctx.set.rules();
+  for (ExclusionWindow window : {ExclusionWindow::same_time, ExclusionWindow::same_day, ExclusionWindow::same_week,
+                                 ExclusionWindow::same_month}) {
+    if (!rules.has_table(static_cast<ElectronicTable>(static_cast<int>(ElectronicTable::exclusion_day) +
+                                                      static_cast<int>(window)))) {
+      continue;
+    }
+    const auto key = [&](const Occurrence& o) -> std::int64_t {
+      const Unit& unit = units[o.unit];
+      switch (window) {
+        case ExclusionWindow::same_time: return static_cast<std::int64_t>(unit.visit * 1000 + unit.order);
+        case ExclusionWindow::same_day: return unit.date - Date{};
+        case ExclusionWindow::same_week: return week_start(unit.date) - Date{};
+        case ExclusionWindow::same_month: return 0;
+      }
+      return 0;
+    };
+    std::vector<std::pair<Code, std::span<const ExclusionRecord>>> listed;  // ascending codes with rows
+    const auto bit = static_cast<std::uint8_t>(1u << static_cast<int>(window));
+    for (Code code : index.codes()) {
+      const Occurrence& first = index.of(code).front();
+      if (!(units[first.unit].items[first.item].procedure->rule_flags & bit)) continue;
+      listed.emplace_back(code, rules.exclusions(code, window));
+    }
+    for (std::size_t i = 0; i < listed.size(); ++i) {
+      const auto& [code, rows] = listed[i];
+      const std::span<const Occurrence> list = index.of(code);
+      const Date on = ctx.lookup_date(units[list.front().unit].date);
+      for (std::size_t j = i + 1; j < listed.size(); ++j) {
+        const Code partner = listed[j].first;
+        auto row_it = std::lower_bound(rows.begin(), rows.end(), partner,
+                                       [](const ExclusionRecord& r, Code c) { return r.code2 < c; });
+        if (row_it == rows.end() || row_it->code2 != partner) continue;
+        const ExclusionRecord& row = *row_it;
+        if (!(row.valid_from <= on && on <= row.valid_to)) continue;
+        for (const Occurrence& a : list) {
+          for (const Occurrence& b : index.of(partner)) {
+            if (!live(units, a) || !live(units, b) || key(a) != key(b)) continue;
+            const Resolved& ra = units[a.unit].items[a.item];
+            const Resolved& rb = units[b.unit].items[b.item];
+            const std::string rule = fmt::format("背反/{}", japanese_name(window));
+            if (row.special == 1) {
+              ctx.diagnose(Severity::warning, rule, {ra.code, rb.code},
+                           fmt::format("{} and {} are 背反 ({}), with exceptions in the 通知 (特例条件 = 1): both kept; "
+                                       "check the 通知",
+                                       ctx.describe(ra), ctx.describe(rb), japanese_name(window)),
+                           units[a.unit].date);
+              continue;
+            }
+            bool drop_b = row.keep == 1;
+            if (row.keep == 3) drop_b = !(ra.procedure->points < rb.procedure->points);  // keep the higher
+            const Occurrence& loser = drop_b ? b : a;
+            const Resolved& kept = drop_b ? ra : rb;
+            const Resolved& lost = drop_b ? rb : ra;
+            ctx.diagnose(Severity::error, rule, {kept.code, lost.code},
+                         fmt::format("{} and {} may not both be billed ({}; 背反区分 {}): {} is not billed{}",
+                                     ctx.describe(ra), ctx.describe(rb), japanese_name(window), row.keep,
+                                     lost.code, row.keep == 3 ? " (either one; the higher-point one kept)" : ""),
+                         units[loser.unit].date);
+            drop(units, loser);
+          }
+        }
+      }
+    }
+  }
+}
+
+}  // namespace
+
+void apply_claim_rules(Context& ctx, std::vector<Unit>& units) {
+  const OccurrenceIndex index(units);
+  if (ctx.claim.setting == Setting::outpatient) outpatient_management(ctx, units, index);
+  exclusions(ctx, units, index);
+  count_limits(ctx, units, index);
+}
+
+}  // namespace santei::pricing

@@ -1,0 +1,55 @@
+#include "pricing/context.hpp"
+
+#include <fmt/format.h>
+
+namespace santei::pricing {
+
+std::string ItemRef::path() const { return fmt::format("visits[{}].orders[{}].items[{}]", visit, order, item); }
+
+Context::Context(const Claim& claim_in, const MasterSet& set_in, const PricingOptions& options_in, PricedClaim& out_in)
+    : claim(claim_in), set(set_in), options(options_in), out(out_in), clamp_(!options_in.revision.empty()) {}
+
+Date Context::lookup_date(Date service) const {
+  if (!clamp_) return service;
+  const DateRange period = set.period();
+  if (service < period.from) return period.from;
+  if (period.to < service) return period.to;
+  return service;
+}
+
+Date Context::reached(const AgeCode& code) const {
+  for (const auto& [raw, date] : reached_) {
+    if (raw == code.raw) return date;
+  }
+  const Date date = code.reached_on(claim.patient.birth_date);
+  reached_.emplace_back(code.raw, date);
+  return date;
+}
+
+bool Context::age_within(const AgeCode& lower, const AgeCode& upper, Date service) const {
+  if (!lower.is_none() && service < reached(lower)) return false;
+  if (!upper.is_none() && !(service < reached(upper))) return false;
+  return true;
+}
+
+void Context::diagnose(Severity severity, std::string rule, std::vector<Code> codes, std::string message,
+                       std::optional<Date> date, std::string field) {
+  out.diagnostics.push_back(
+      Diagnostic{severity, std::move(rule), std::move(codes), std::move(message), date, std::move(field)});
+}
+
+std::string Context::describe(const Resolved& r) const {
+  const std::string* name = nullptr;
+  if (r.procedure) name = &r.procedure->name;
+  else if (r.drug) name = &r.drug->name;
+  else if (r.material) name = &r.material->name;
+  else if (r.comment) name = &r.comment->text;
+  return name ? fmt::format("{} {}", r.code, *name) : fmt::format("{}", r.code);
+}
+
+bool is_addition(const ProcedureRecord& r) {
+  // 告示等識別区分（２） 7 加算 (col 69); 告示等識別区分（１） 7 加算項目, 9 通則加算項目 (col 68).
+  return r.notice_kind_table == 7 || r.notice_kind == 7 || r.notice_kind == 9;
+}
+
+}  // namespace santei::pricing

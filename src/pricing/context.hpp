@@ -1,0 +1,133 @@
+// The pricing engine's working state. A claim is priced in three phases:
+//   1. build: resolve every item against the masters, check its eligibility, group items into
+//      units (算定単位) and add the automatic age and time additions;
+//   2. claim rules: 外来管理加算, 算定回数, 背反 — rules that look across units and dates drop
+//      or cap items, each with a Diagnostic;
+//   3. price: each remaining unit becomes a PricedLine with its explanation.
+#pragma once
+
+#include <array>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include <boost/container/small_vector.hpp>
+
+#include "santei/pricing.hpp"
+
+namespace santei::pricing {
+
+// Where an item came from in the claim, for messages ("visits[0].orders[1].items[2]").
+struct ItemRef {
+  std::size_t visit = 0;
+  std::size_t order = 0;
+  std::size_t item = 0;
+  std::string path() const;
+};
+
+// A claim item resolved against the master set in force on its date.
+struct Resolved {
+  const ClaimItem* item = nullptr;  // nullptr for automatic items
+  ItemRef where;
+  ItemKind kind = ItemKind::procedure;
+  Code code = 0;
+  const ProcedureRecord* procedure = nullptr;
+  const DrugRecord* drug = nullptr;
+  const MaterialRecord* material = nullptr;
+  const CommentRecord* comment = nullptr;
+  bool automatic = false;  // added by santei (age/time addition)
+  bool dropped = false;    // removed by a rule (a Diagnostic says why)
+
+  std::optional<Decimal> quantity() const { return item ? item->quantity : std::nullopt; }
+};
+
+enum class UnitKind : std::uint8_t {
+  procedure,   // a base 診療行為 with the additions that join it
+  lab_bundle,  // 包括対象検査 items of one group on one date
+  drug,        // the drugs of one 剤
+  material,    // the 特定保険医療材料 of one order
+  standalone,  // an addition billed on its own line (外来管理加算, 一般名処方加算 …)
+};
+
+struct Unit {
+  UnitKind kind = UnitKind::procedure;
+  std::size_t visit = 0;
+  std::size_t order = 0;
+  Date date;
+  std::uint8_t category = 0;
+  char burden = '\0';
+  std::int32_t count = 1;   // times on that date (内服: days)
+  // procedure units: base first. Most units hold a few items: kept inline, no allocation.
+  boost::container::small_vector<Resolved, 4> items;
+  bool dropped = false;
+  std::int32_t lab_group = 0;  // lab_bundle units
+
+  const Resolved* base() const { return items.empty() ? nullptr : &items.front(); }
+};
+
+class Context {
+ public:
+  Context(const Claim& claim, const MasterSet& set, const PricingOptions& options, PricedClaim& out);
+
+  const Claim& claim;
+  const MasterSet& set;
+  const PricingOptions& options;
+  PricedClaim& out;
+
+  // The date master records and rule tables are read on: the service date, or — when the caller
+  // forces a revision that does not cover it (a revision-vs-revision run) — the nearest day of
+  // that revision's period.
+  Date lookup_date(Date service) const;
+  // The version of a code to price a service on: the one in force on lookup_date(service); when a
+  // forced revision had to move the date into its period, the version nearest to that date among
+  // those in force some time in the period (e.g. the r04 医薬品マスター holds only its 2023-04
+  // prices, so a 2021-10 claim priced under r04 takes them).
+  template <class Record>
+  const Record* version_for(std::span<const Record> versions, Date service) const {
+    const Date on = lookup_date(service);
+    const Record* nearest = nullptr;
+    int distance = 0;
+    for (const Record& v : versions) {
+      if (v.valid_from <= on && on <= v.valid_to) return &v;
+      if (on == service || !set.period().overlaps(DateRange{v.valid_from, v.valid_to})) continue;
+      const int d = on < v.valid_from ? v.valid_from - on : on - v.valid_to;
+      if (!nearest || d < distance) {
+        nearest = &v;
+        distance = d;
+      }
+    }
+    return nearest;
+  }
+  // Completed years on a service date.
+  int age_on(Date service) const { return age_in_years(claim.patient.birth_date, service); }
+  // Whether the patient is inside [lower, upper) of master age codes on `service` (00 = no bound).
+  bool age_within(const AgeCode& lower, const AgeCode& upper, Date service) const;
+  // The day the patient reaches an age code (memoised: a claim asks for few distinct codes).
+  Date reached(const AgeCode& code) const;
+
+  void diagnose(Severity severity, std::string rule, std::vector<Code> codes, std::string message,
+                std::optional<Date> date = std::nullopt, std::string field = {});
+
+  // Name of a procedure for messages ("111000110 初診料").
+  std::string describe(const Resolved& r) const;
+
+ private:
+  bool clamp_ = false;
+  mutable std::vector<std::pair<std::array<char, 2>, Date>> reached_;
+};
+
+// Phase 1: the units of every order of every visit. Throws santei::Exception for an unknown
+// code or one not in force on its date (the claim cannot be priced).
+std::vector<Unit> build_units(Context& ctx);
+
+// Phase 2: rules across units (drops or caps with Diagnostics).
+void apply_claim_rules(Context& ctx, std::vector<Unit>& units);
+
+// Phase 3: one PricedLine per remaining unit (and the 多剤投与 reduction lines).
+void price_units(Context& ctx, std::vector<Unit>& units);
+
+// Whether a procedure is an addition (告示等識別区分: 加算項目 or 通則加算項目) rather than a base.
+bool is_addition(const ProcedureRecord& r);
+
+}  // namespace santei::pricing

@@ -1,0 +1,74 @@
+#include "pricing/eligibility.hpp"
+
+#include <fmt/format.h>
+
+namespace santei::pricing {
+namespace {
+
+// 病床数区分 (col 71; R06rec1.pdf 項番71): the bed counts a code is limited to.
+bool beds_allow(std::int32_t bed_class, const Facility& facility) {
+  const std::int32_t beds = facility.beds;
+  const std::int32_t general = facility.general_beds < 0 ? facility.beds : facility.general_beds;
+  switch (bed_class) {
+    case 1: return beds >= 1 && beds <= 99;
+    case 2: return beds >= 100 && beds <= 199;
+    case 3: return beds <= 199;
+    case 4: return beds >= 200;
+    case 5: return general <= 199;
+    case 6: return general >= 200;
+    case 7: return beds < 400;
+    case 8: return beds >= 400;
+    default: return true;
+  }
+}
+
+}  // namespace
+
+std::optional<Ineligibility> check_eligibility(const Context& ctx, const ProcedureRecord& r, Date service) {
+  const Claim& claim = ctx.claim;
+  if (r.setting == 1 && claim.setting == Setting::outpatient) {
+    return Ineligibility{"入外適用区分", "billable on inpatient (入院) claims only (s col 13 = 1)"};
+  }
+  if (r.setting == 2 && claim.setting == Setting::inpatient) {
+    return Ineligibility{"入外適用区分", "billable on outpatient (入院外) claims only (s col 13 = 2)"};
+  }
+  const bool elderly = claim.insurance.kind == InsuranceKind::elderly;
+  if (r.elderly == 1 && elderly) {
+    return Ineligibility{"後期高齢者医療適用区分", "not billable under 後期高齢者医療 (s col 14 = 1)"};
+  }
+  if (r.elderly == 2 && !elderly) {
+    return Ineligibility{"後期高齢者医療適用区分", "billable under 後期高齢者医療 only (s col 14 = 2)"};
+  }
+  if (r.facility_kind == 1 && claim.facility.kind == FacilityKind::clinic) {
+    return Ineligibility{"病院・診療所区分", "billable by hospitals (病院) only (s col 19 = 1)"};
+  }
+  if (r.facility_kind == 2 && claim.facility.kind == FacilityKind::hospital) {
+    return Ineligibility{"病院・診療所区分", "billable by clinics (診療所) only (s col 19 = 2)"};
+  }
+  if (!beds_allow(r.bed_class, claim.facility)) {
+    return Ineligibility{"病床数区分", fmt::format("not billable with {} beds (s col 71 = {})", claim.facility.beds,
+                                                  r.bed_class)};
+  }
+  bool needs_standard = false;
+  bool has_standard = false;
+  for (std::int32_t standard : r.facility_standards) {
+    if (standard == 0) continue;
+    needs_standard = true;
+    has_standard = has_standard || claim.facility.has_standard(standard);
+  }
+  if (needs_standard && !has_standard) {
+    std::string listed;
+    for (std::int32_t standard : r.facility_standards) {
+      if (standard != 0) listed += fmt::format("{}{}", listed.empty() ? "" : ", ", standard);
+    }
+    return Ineligibility{"施設基準", fmt::format("needs a notified 施設基準 ({}; s cols 72–81) that "
+                                                "facility.standards does not list", listed)};
+  }
+  if (!ctx.age_within(r.min_age, r.max_age, service)) {
+    return Ineligibility{"年齢", fmt::format("the patient's age ({} on {}) is outside {}–{} (s cols 41–42)",
+                                           ctx.age_on(service), service.iso(), r.min_age.text(), r.max_age.text())};
+  }
+  return std::nullopt;
+}
+
+}  // namespace santei::pricing

@@ -1,0 +1,20 @@
+// Whether a 診療行為 may be billed on this claim at all, by what its master record states.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "pricing/context.hpp"
+
+namespace santei::pricing {
+
+struct Ineligibility {
+  std::string rule;     // e.g. "入外適用区分"
+  std::string message;
+};
+
+// nullopt when the record's 入外適用区分 (col 13), 後期高齢者医療適用区分 (col 14), 病院・診療所区分
+// (col 19), 病床数区分 (col 71), 施設基準 (cols 72–81) and age range (cols 41–42) allow it.
+std::optional<Ineligibility> check_eligibility(const Context& ctx, const ProcedureRecord& record, Date service);
+
+}  // namespace santei::pricing

@@ -1,0 +1,153 @@
+#include "pricing/rule_tables.hpp"
+
+#include <algorithm>
+#include <map>
+#include <sstream>
+
+#include <fmt/format.h>
+#include <pugixml.hpp>
+
+#include "core/embedded.hpp"
+#include "santei/result.hpp"
+
+namespace santei::pricing {
+namespace {
+
+[[noreturn]] void rule_error(const char* file, std::string message) {
+  throw Exception(ErrorInfo{Status::rule_error, std::string("masters/rules/") + file, 0, 0, {}, std::move(message)});
+}
+
+pugi::xml_document load(const char* file) {
+  pugi::xml_document doc;
+  const auto data = detail::embedded_file(std::string("rules/") + file);
+  if (!data) rule_error(file, "not compiled into santei");
+  const pugi::xml_parse_result parsed = doc.load_buffer(data->data(), data->size());
+  if (!parsed) rule_error(file, fmt::format("XML error at byte {}: {}", parsed.offset, parsed.description()));
+  return doc;
+}
+
+DateRange period_of(const pugi::xml_node& node, const char* file) {
+  const auto from = Date::parse_iso(node.attribute("from").as_string());
+  if (!from) rule_error(file, fmt::format("bad or missing from date in <{}>", node.name()));
+  DateRange range{*from, Date::open_end()};
+  if (const pugi::xml_attribute to = node.attribute("to")) {
+    const auto end = Date::parse_iso(to.as_string());
+    if (!end || *end < *from) rule_error(file, fmt::format("bad to date '{}'", to.as_string()));
+    range.to = *end;
+  }
+  return range;
+}
+
+std::optional<VisitTime> visit_time(std::string_view text) {
+  if (text == "after_hours") return VisitTime::after_hours;
+  if (text == "holiday") return VisitTime::holiday;
+  if (text == "late_night") return VisitTime::late_night;
+  if (text == "night_early") return VisitTime::night_early;
+  return std::nullopt;
+}
+
+std::optional<Setting> setting_of(const pugi::xml_node& node, const char* file) {
+  const std::string text = node.attribute("setting").as_string();
+  if (text.empty()) return std::nullopt;
+  if (text == "outpatient") return Setting::outpatient;
+  if (text == "inpatient") return Setting::inpatient;
+  rule_error(file, fmt::format("unknown setting '{}'", text));
+}
+
+std::vector<LabBundleRule> load_lab_bundles() {
+  constexpr const char* file = "lab_bundles.xml";
+  const pugi::xml_document doc = load(file);
+  std::vector<LabBundleRule> out;
+  for (const pugi::xml_node group : doc.child("lab-bundles").children("group")) {
+    const std::int32_t id = group.attribute("id").as_int();
+    for (const pugi::xml_node period : group.children("period")) {
+      LabBundleRule rule;
+      rule.group = id;
+      rule.name = group.attribute("name").as_string();
+      rule.period = period_of(period, file);
+      rule.cap_items = period.attribute("cap-items").as_int();
+      rule.cap_points = period.attribute("cap-points").as_llong();
+      rule.source = period.attribute("source").as_string();
+      if (rule.source.empty()) rule_error(file, fmt::format("group {}: a period without its source", id));
+      for (const pugi::xml_node tier : period.children("tier")) {
+        rule.tiers.push_back({tier.attribute("min").as_int(), tier.attribute("points").as_llong()});
+      }
+      if (!std::is_sorted(rule.tiers.begin(), rule.tiers.end(),
+                          [](const auto& a, const auto& b) { return a.min_items < b.min_items; })) {
+        rule_error(file, fmt::format("group {}: tiers must ascend", id));
+      }
+      for (const LabBundleRule& other : out) {
+        if (other.group == id && other.period.overlaps(rule.period)) {
+          rule_error(file, fmt::format("group {}: periods overlap at {}", id, rule.period.from.iso()));
+        }
+      }
+      out.push_back(std::move(rule));
+    }
+  }
+  return out;
+}
+
+std::vector<TimeAdditionRule> load_time_additions() {
+  constexpr const char* file = "time_additions.xml";
+  const pugi::xml_document doc = load(file);
+  std::vector<TimeAdditionRule> out;
+  for (const pugi::xml_node node : doc.child("time-additions").children("rule")) {
+    TimeAdditionRule rule;
+    rule.id = node.attribute("id").as_string();
+    rule.group_scope = std::string_view(node.attribute("scope").as_string()) == "group";
+    std::istringstream categories(node.attribute("categories").as_string());
+    for (int c = 0; categories >> c;) rule.categories.push_back(static_cast<std::uint8_t>(c));
+    const std::string section = node.attribute("section").as_string();
+    rule.section = section.empty() ? ' ' : section[0];
+    rule.min_points = node.attribute("min-points").as_llong();
+    rule.setting = setting_of(node, file);
+    rule.period = period_of(node, file);
+    rule.source = node.attribute("source").as_string();
+    if (rule.source.empty()) rule_error(file, fmt::format("rule '{}' without its source", rule.id));
+    for (const pugi::xml_node addition : node.children("addition")) {
+      const auto time = visit_time(addition.attribute("visit").as_string());
+      if (!time) rule_error(file, fmt::format("rule '{}': unknown visit time", rule.id));
+      rule.additions.push_back({*time, static_cast<Code>(addition.attribute("code").as_ullong()),
+                                setting_of(addition, file)});
+    }
+    out.push_back(std::move(rule));
+  }
+  return out;
+}
+
+std::map<VisitTime, std::vector<std::int32_t>> load_time_kinds() {
+  constexpr const char* file = "time_additions.xml";
+  const pugi::xml_document doc = load(file);
+  std::map<VisitTime, std::vector<std::int32_t>> out;
+  for (const pugi::xml_node node : doc.child("time-additions").child("visit-times").children("time")) {
+    const auto time = visit_time(node.attribute("visit").as_string());
+    if (!time) rule_error(file, "unknown visit time in <visit-times>");
+    std::istringstream kinds(node.attribute("kinds").as_string());
+    for (int k = 0; kinds >> k;) out[*time].push_back(k);
+  }
+  return out;
+}
+
+}  // namespace
+
+const LabBundleRule* lab_bundle_rule(std::int32_t group, Date on) {
+  static const std::vector<LabBundleRule> rules = load_lab_bundles();
+  for (const LabBundleRule& rule : rules) {
+    if (rule.group == group && rule.period.contains(on)) return &rule;
+  }
+  return nullptr;
+}
+
+const std::vector<TimeAdditionRule>& time_addition_rules() {
+  static const std::vector<TimeAdditionRule> rules = load_time_additions();
+  return rules;
+}
+
+std::span<const std::int32_t> time_kinds(VisitTime time) {
+  static const std::map<VisitTime, std::vector<std::int32_t>> kinds = load_time_kinds();
+  auto it = kinds.find(time);
+  if (it == kinds.end()) return {};
+  return it->second;
+}
+
+}  // namespace santei::pricing

@@ -1,0 +1,53 @@
+// Pricing rules the masters do not carry, read from masters/rules/lab_bundles.xml and
+// masters/rules/time_additions.xml (compiled in). Loaded once, immutable, shared by threads.
+#pragma once
+
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "santei/claim.hpp"
+#include "santei/period.hpp"
+
+namespace santei::pricing {
+
+// 包括対象検査: one dated price rule of a bundle group.
+struct LabBundleTier {
+  std::int32_t min_items = 0;
+  std::int64_t points = 0;
+};
+struct LabBundleRule {
+  std::int32_t group = 0;
+  std::string name;
+  DateRange period;
+  std::vector<LabBundleTier> tiers;  // ascending min_items
+  std::int32_t cap_items = 0;        // 0 = none
+  std::int64_t cap_points = 0;       // 0 = none
+  std::string source;
+};
+// The rule of `group` in force on `on`, or nullptr.
+const LabBundleRule* lab_bundle_rule(std::int32_t group, Date on);
+
+struct TimeAdditionCode {
+  VisitTime visit = VisitTime::regular;
+  Code code = 0;
+  std::optional<Setting> setting;  // only for this setting
+};
+struct TimeAdditionRule {
+  std::string id;
+  bool group_scope = false;           // true: found by 注加算 group / 区分番号 and 時間加算区分
+  std::vector<std::uint8_t> categories;  // group scope: the 診療識別 it applies to
+  char section = ' ';                 // section scope: the part of the 点数表 (J, K)
+  std::int64_t min_points = 0;        // 所定点数 threshold
+  std::optional<Setting> setting;
+  DateRange period;
+  std::string source;
+  std::vector<TimeAdditionCode> additions;  // section scope
+};
+// Every time-addition rule, in priority order.
+const std::vector<TimeAdditionRule>& time_addition_rules();
+// The 時間加算区分 values (s col 43) an addition may have for a visit time.
+std::span<const std::int32_t> time_kinds(VisitTime time);
+
+}  // namespace santei::pricing

@@ -1,0 +1,375 @@
+// Phase 1: resolve items, check eligibility, group them into units (算定単位) and add the
+// automatic age and time additions.
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "pricing/context.hpp"
+#include "pricing/eligibility.hpp"
+#include "pricing/rule_tables.hpp"
+#include "santei/rules.hpp"
+
+namespace santei::pricing {
+namespace {
+
+std::string validity_text(auto versions) {
+  std::string out;
+  for (const auto& v : versions) {
+    out += fmt::format("{}{} to {}", out.empty() ? "" : ", ", v.valid_from.iso(),
+                       v.valid_to.is_open_end() ? std::string("open") : v.valid_to.iso());
+  }
+  return out;
+}
+
+[[noreturn]] void unknown_code(const ItemRef& where, std::string message) {
+  throw Exception(ErrorInfo{Status::unknown_code, {}, 0, 0, where.path() + ".code", std::move(message)});
+}
+
+template <class Versions, class Record>
+void require_found(const Record* found, Versions versions, Code code, Date on, const ItemRef& where,
+                   const Context& ctx, const char* master) {
+  if (found) return;
+  if (versions.empty()) {
+    unknown_code(where, fmt::format("{} is not in the {} of {}", code, master, ctx.set.revision()));
+  }
+  unknown_code(where, fmt::format("{} is not in force on {} ({} of {}; valid {})", code, on.iso(), master,
+                                  ctx.set.revision(), validity_text(versions)));
+}
+
+Resolved resolve(const Context& ctx, const ClaimItem& item, const ItemRef& where, Date service) {
+  Resolved r;
+  r.item = &item;
+  r.where = where;
+  r.code = item.code;
+  const Date on = ctx.lookup_date(service);
+  switch (item.code / 100000000) {
+    case 1:
+      r.kind = ItemKind::procedure;
+      r.procedure = ctx.version_for(ctx.set.procedure_versions(item.code), service);
+      require_found(r.procedure, ctx.set.procedure_versions(item.code), item.code, on, where, ctx, "医科診療行為マスター");
+      break;
+    case 6:
+      r.kind = ItemKind::drug;
+      r.drug = ctx.version_for(ctx.set.drug_versions(item.code), service);
+      require_found(r.drug, ctx.set.drug_versions(item.code), item.code, on, where, ctx, "医薬品マスター");
+      break;
+    case 7:
+      r.kind = ItemKind::material;
+      r.material = ctx.version_for(ctx.set.material_versions(item.code), service);
+      require_found(r.material, ctx.set.material_versions(item.code), item.code, on, where, ctx, "特定器材マスター");
+      break;
+    case 8:
+      r.kind = ItemKind::comment;
+      r.comment = ctx.version_for(ctx.set.comment_versions(item.code), service);
+      require_found(r.comment, ctx.set.comment_versions(item.code), item.code, on, where, ctx, "コメントマスター");
+      break;
+    default:
+      unknown_code(where, fmt::format("{}: no 医科 master has 9-digit codes starting with {}", item.code,
+                                      item.code / 100000000));
+  }
+  return r;
+}
+
+Resolved automatic(const ProcedureRecord& record, const ItemRef& where) {
+  Resolved r;
+  r.where = where;
+  r.kind = ItemKind::procedure;
+  r.code = record.code;
+  r.procedure = &record;
+  r.automatic = true;
+  return r;
+}
+
+bool has_code(const Unit& unit, Code code) {
+  return std::any_of(unit.items.begin(), unit.items.end(), [&](const Resolved& r) { return r.code == code && !r.dropped; });
+}
+
+// Two additions of one 注加算コード with the same 通番 are alternatives (R06rec2 別紙7-7).
+bool same_alternative(const ProcedureRecord& a, const ProcedureRecord& b) {
+  return a.addition_group != 0 && a.addition_group == b.addition_group && a.addition_serial == b.addition_serial;
+}
+
+bool conflicts_with_unit(const Unit& unit, const ProcedureRecord& candidate) {
+  for (std::size_t i = 1; i < unit.items.size(); ++i) {
+    const Resolved& r = unit.items[i];
+    if (!r.dropped && r.procedure && same_alternative(*r.procedure, candidate)) return true;
+  }
+  return false;
+}
+
+constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+
+// The index of the base unit an explicit addition joins, or kNone (it is then billed on its own line).
+std::size_t unit_for_addition(const std::vector<Unit>& units, std::size_t first_of_order,
+                              const ProcedureRecord& addition) {
+  for (std::size_t i = units.size(); i-- > first_of_order;) {
+    const Unit& unit = units[i];
+    if (unit.kind != UnitKind::procedure || !unit.base()->procedure) continue;
+    const ProcedureRecord& base = *unit.base()->procedure;
+    for (const AgeAddition& age : base.age_additions) {
+      if (age.code == addition.code) return i;
+    }
+    if (addition.addition_group != 0 && addition.addition_group == base.addition_group) return i;
+  }
+  // %加算・%減算・マイナス点数 only make sense on a base: the order's last procedure.
+  if (addition.point_kind == 5 || addition.point_kind == 6 || addition.point_kind == 8) {
+    for (std::size_t i = units.size(); i-- > first_of_order;) {
+      if (units[i].kind == UnitKind::procedure) return i;
+    }
+  }
+  return kNone;
+}
+
+// A base's own points before additions, for the 所定点数 thresholds of time additions.
+Decimal base_points(const ProcedureRecord& r, const std::optional<Decimal>& quantity) {
+  if (r.point_kind != 3) return Decimal(0);
+  if (r.stepped != 1 || !quantity || !(Decimal(r.step_lower) < *quantity)) return r.points;
+  const Decimal q = r.step_upper != 99999999 && Decimal(r.step_upper) < *quantity ? Decimal(r.step_upper) : *quantity;
+  return r.points + r.step_points * Decimal(ceil_ratio(q - Decimal(r.step_lower), Decimal(r.step_width)));
+}
+
+class UnitBuilder {
+ public:
+  UnitBuilder(Context& ctx, std::vector<Unit>& units) : ctx_(ctx), units_(units) {}
+
+  void visit(std::size_t v) {
+    const Visit& visit = ctx_.claim.visits[v];
+    lab_items_.clear();
+    for (std::size_t o = 0; o < visit.orders.size(); ++o) order(v, o);
+    bundle_labs(v);
+  }
+
+ private:
+  void order(std::size_t v, std::size_t o) {
+    const Visit& visit = ctx_.claim.visits[v];
+    const Order& order = visit.orders[o];
+    const std::size_t first = units_.size();
+    std::size_t drugs = kNone;
+    std::size_t materials = kNone;
+    std::size_t last = kNone;  // the unit a comment attaches to
+    const auto new_unit = [&](UnitKind kind) {
+      Unit unit;
+      unit.kind = kind;
+      unit.visit = v;
+      unit.order = o;
+      unit.date = visit.date;
+      unit.category = order.category;
+      unit.burden = order.burden;
+      unit.count = order.count;
+      units_.push_back(std::move(unit));
+      return units_.size() - 1;
+    };
+    for (std::size_t i = 0; i < order.items.size(); ++i) {
+      Resolved r = resolve(ctx_, order.items[i], ItemRef{v, o, i}, visit.date);
+      switch (r.kind) {
+        case ItemKind::procedure: {
+          const ProcedureRecord& p = *r.procedure;
+          if (auto why = check_eligibility(ctx_, p, visit.date)) {
+            ctx_.diagnose(Severity::error, why->rule, {p.code},
+                          fmt::format("{} dropped: {}", ctx_.describe(r), why->message), visit.date,
+                          r.where.path() + ".code");
+            continue;
+          }
+          if (is_addition(p)) {
+            last = unit_for_addition(units_, first, p);
+            if (last == kNone) last = new_unit(UnitKind::standalone);
+            units_[last].items.push_back(r);
+          } else if (p.lab_bundle_group != 0 && p.exam_kind == 1) {
+            lab_items_.push_back({std::move(r), units_.size(), order.category, order.count, order.burden});
+          } else {
+            last = new_unit(UnitKind::procedure);
+            units_[last].items.push_back(r);
+          }
+          break;
+        }
+        case ItemKind::drug:
+          if (drugs == kNone) {
+            drugs = new_unit(UnitKind::drug);
+            // 内服 1剤1日分 × days, 屯服 1回分 × 回数 (F200)
+            if (order.category == 21 || order.category == 22) units_[drugs].count = order.days;
+          }
+          units_[drugs].items.push_back(r);
+          last = drugs;
+          break;
+        case ItemKind::material:
+          if (materials == kNone) materials = new_unit(UnitKind::material);
+          units_[materials].items.push_back(r);
+          last = materials;
+          break;
+        case ItemKind::comment:
+          if (last == kNone) last = new_unit(UnitKind::standalone);
+          units_[last].items.push_back(r);
+          break;
+      }
+    }
+    for (std::size_t u = first; u < units_.size(); ++u) {
+      if (units_[u].kind != UnitKind::procedure) continue;
+      drop_alternatives(units_[u]);
+      add_time_addition(units_[u], visit);
+      add_age_additions(units_[u], visit);
+    }
+  }
+
+  // Explicit additions with the same 注加算コード and 通番 are alternatives: keep the first.
+  void drop_alternatives(Unit& unit) {
+    for (std::size_t i = 1; i < unit.items.size(); ++i) {
+      Resolved& later = unit.items[i];
+      if (!later.procedure) continue;
+      for (std::size_t j = 1; j < i; ++j) {
+        const Resolved& earlier = unit.items[j];
+        if (earlier.dropped || !earlier.procedure || !same_alternative(*earlier.procedure, *later.procedure)) continue;
+        later.dropped = true;
+        ctx_.diagnose(Severity::error, "注加算/通番", {earlier.code, later.code},
+                      fmt::format("{} and {} are alternatives (注加算コード {} 通番 {}): only the first is billed; a "
+                                  "combined addition (e.g. 乳幼児時間外加算) may be the one to list",
+                                  ctx_.describe(earlier), ctx_.describe(later), later.procedure->addition_group,
+                                  later.procedure->addition_serial),
+                      unit.date, later.where.path() + ".code");
+        break;
+      }
+    }
+  }
+
+  bool eligible(const ProcedureRecord& r, Date date) const { return !check_eligibility(ctx_, r, date); }
+
+  void add_time_addition(Unit& unit, const Visit& visit) {
+    if (visit.time == VisitTime::regular) return;
+    const ProcedureRecord& base = *unit.base()->procedure;
+    if (base.time_addition == 0) return;
+    const std::span<const std::int32_t> kinds = time_kinds(visit.time);
+    const Date on = ctx_.lookup_date(visit.date);
+    for (std::size_t i = 1; i < unit.items.size(); ++i) {  // listed explicitly: validated, never doubled
+      const ProcedureRecord* p = unit.items[i].procedure;
+      if (p && p->time_addition != 0 && is_addition(*p)) return;
+    }
+    for (const TimeAdditionRule& rule : time_addition_rules()) {
+      if (!rule.period.contains(on)) continue;
+      if (rule.setting && *rule.setting != ctx_.claim.setting) continue;
+      if (rule.group_scope) {
+        if (std::find(rule.categories.begin(), rule.categories.end(), unit.category) == rule.categories.end()) continue;
+        if (add_group_time_addition(unit, base, kinds, visit.date, on)) return;
+      } else {
+        if (base.section_letter != rule.section) continue;
+        if (base_points(base, unit.base()->quantity()) < Decimal(rule.min_points)) continue;
+        for (const TimeAdditionCode& code : rule.additions) {
+          if (code.visit != visit.time || (code.setting && *code.setting != ctx_.claim.setting)) continue;
+          const ProcedureRecord* addition = ctx_.set.procedure(code.code, on);
+          if (!addition || !eligible(*addition, visit.date)) continue;
+          unit.items.push_back(automatic(*addition, unit.base()->where));
+          return;
+        }
+      }
+    }
+  }
+
+  bool add_group_time_addition(Unit& unit, const ProcedureRecord& base, std::span<const std::int32_t> kinds,
+                               Date service, Date on) {
+    const RuleGraph& rules = ctx_.set.rules();
+    const ProcedureRecord* best = nullptr;
+    bool best_age_specific = false;
+    const auto consider = [&](std::span<const Code> codes) {
+      for (Code code : codes) {
+        const ProcedureRecord* candidate = ctx_.set.procedure(code, on);
+        if (!candidate || candidate->code == base.code || !is_addition(*candidate)) continue;
+        if (std::find(kinds.begin(), kinds.end(), candidate->time_addition) == kinds.end()) continue;
+        if (!eligible(*candidate, service) || conflicts_with_unit(unit, *candidate)) continue;
+        const bool age_specific = !candidate->min_age.is_none() || !candidate->max_age.is_none();
+        if (!best || (age_specific && !best_age_specific) ||
+            (age_specific == best_age_specific && candidate->publication_order < best->publication_order)) {
+          best = candidate;
+          best_age_specific = age_specific;
+        }
+      }
+    };
+    if (base.addition_group != 0) consider(rules.addition_group(base.addition_group));
+    // 区分番号 000 cannot be told from an empty column, so only real 区分番号 are searched.
+    if (base.section_number != 0) consider(rules.section_codes(base.section_letter, base.section_number, base.branch));
+    if (!best) return false;
+    if (best->addition_group != 0 && best->addition_group == base.addition_group) {
+      unit.items.push_back(automatic(*best, unit.base()->where));
+    } else {  // e.g. 再診料's time additions: their own line, as receipts write them
+      Unit line = unit;
+      line.kind = UnitKind::standalone;
+      line.items = {automatic(*best, unit.base()->where)};
+      pending_.push_back(std::move(line));
+    }
+    return true;
+  }
+
+  void add_age_additions(Unit& unit, const Visit& visit) {
+    const ProcedureRecord& base = *unit.base()->procedure;
+    const Date on = ctx_.lookup_date(visit.date);
+    for (const AgeAddition& age : base.age_additions) {
+      if (age.code == 0 || !ctx_.age_within(age.lower, age.upper, visit.date)) continue;
+      if (has_code(unit, age.code)) continue;  // listed explicitly
+      const ProcedureRecord* addition = ctx_.set.procedure(age.code, on);
+      if (!addition || !eligible(*addition, visit.date) || conflicts_with_unit(unit, *addition)) continue;
+      unit.items.push_back(automatic(*addition, unit.base()->where));
+    }
+  }
+
+  struct LabItem {
+    Resolved item;
+    std::size_t position;  // the unit index it would have taken
+    std::uint8_t category;
+    std::int32_t count;
+    char burden;
+  };
+
+  // 包括対象検査: the items of one group on one date form one unit (one draw, D006–D015 注).
+  void bundle_labs(std::size_t v) {
+    if (lab_items_.empty() && pending_.empty()) return;
+    std::vector<std::pair<std::size_t, Unit>> bundles;  // (position, unit) in order of first item
+    for (LabItem& lab : lab_items_) {
+      const std::int32_t group = lab.item.procedure->lab_bundle_group;
+      auto it = std::find_if(bundles.begin(), bundles.end(), [&](const auto& b) { return b.second.lab_group == group; });
+      const bool inserted = it == bundles.end();
+      if (inserted) it = bundles.insert(bundles.end(), {lab.position, Unit{}});
+      Unit& unit = it->second;
+      if (inserted) {
+        unit.kind = UnitKind::lab_bundle;
+        unit.visit = v;
+        unit.order = lab.item.where.order;
+        unit.date = ctx_.claim.visits[v].date;
+        unit.category = lab.category;
+        unit.count = lab.count;
+        unit.burden = lab.burden;
+        unit.lab_group = group;
+      }
+      if (has_code(unit, lab.item.code)) {
+        ctx_.diagnose(Severity::warning, "包括対象検査", {lab.item.code},
+                      fmt::format("{} listed twice for one draw: counted once", ctx_.describe(lab.item)), unit.date,
+                      lab.item.where.path() + ".code");
+        continue;
+      }
+      unit.items.push_back(std::move(lab.item));
+    }
+    // Insert each bundle where its first item stood, later positions first.
+    std::stable_sort(bundles.begin(), bundles.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (auto it = bundles.rbegin(); it != bundles.rend(); ++it) {
+      units_.insert(units_.begin() + static_cast<std::ptrdiff_t>(std::min(it->first, units_.size())),
+                    std::move(it->second));
+    }
+    for (Unit& line : pending_) units_.push_back(std::move(line));
+    pending_.clear();
+  }
+
+  Context& ctx_;
+  std::vector<Unit>& units_;
+  std::vector<LabItem> lab_items_;
+  std::vector<Unit> pending_;  // standalone time-addition lines, appended after the visit's units
+};
+
+}  // namespace
+
+std::vector<Unit> build_units(Context& ctx) {
+  std::vector<Unit> units;
+  std::size_t orders = 0;
+  for (const Visit& visit : ctx.claim.visits) orders += visit.orders.size();
+  units.reserve(orders + 8);
+  UnitBuilder builder(ctx, units);
+  for (std::size_t v = 0; v < ctx.claim.visits.size(); ++v) builder.visit(v);
+  return units;
+}
+
+}  // namespace santei::pricing

@@ -1,0 +1,201 @@
+// Pricing rules on both sides of the r04/r06 change (2024-06-01), eligibility by the master's
+// columns, the 電子点数表 checks, and claims that cannot be priced.
+#include <doctest/doctest.h>
+
+#include "pricing_support.hpp"
+
+using namespace santei;
+using namespace santei::test;
+
+namespace {
+
+ClaimSpec on(const std::string& date, const std::string& orders, const std::string& time = "regular") {
+  ClaimSpec spec;
+  spec.month = date.substr(0, 7);
+  spec.visits = "[" + visit(date, orders, time) + "]";
+  return spec;
+}
+
+ErrorInfo error_of(const ClaimSpec& spec) {
+  try {
+    price_spec(spec);
+  } catch (const Exception& e) {
+    return e.info();
+  }
+  FAIL("priced without an error");
+  return {};
+}
+
+const Diagnostic* find_diagnostic(const PricedClaim& priced, const std::string& rule_prefix) {
+  for (const Diagnostic& d : priced.diagnostics) {
+    if (d.rule.rfind(rule_prefix, 0) == 0) return &d;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("r04 → r06 on 2024-05-31 / 2024-06-01: 初診 288 → 291, 再診 73 → 75, 処方箋料 68 → 60, B-V 37 → 40") {
+  const std::pair<const char*, std::pair<std::int64_t, std::int64_t>> cases[] = {
+      {"111000110", {288, 291}}, {"112007410", {73, 75}}, {"120002910", {68, 60}}, {"160095710", {37, 40}}};
+  for (const auto& [code, points] : cases) {
+    CAPTURE(code);
+    const PricedClaim before = price_spec(on("2024-05-31", order("11", {code})));
+    const PricedClaim after = price_spec(on("2024-06-01", order("11", {code})));
+    CHECK(before.revision == "r04");
+    CHECK(after.revision == "r06");
+    CHECK(before.total.value == points.first);
+    CHECK(after.total.value == points.second);
+  }
+}
+
+TEST_CASE("r04 → r06: 生化学的検査(I) 10 items 106 → 103; 腫瘍マーカー 4 items 396 → 385 (masters/rules/lab_bundles.xml)") {
+  const std::string ten = order("60", {"160022510", "160022610", "160020410", "160020910", "160023410", "160167250",
+                                       "160019010", "160019210", "160000750", "160000950"});
+  CHECK(price_spec(on("2024-05-31", ten)).total.value == 106);
+  CHECK(price_spec(on("2024-06-01", ten)).total.value == 103);
+  // CEA, AFP, TPA, CA19-9: four markers with no 背反 between them (DUPAN-2 would be 背反 with CEA).
+  const std::string markers = order("60", {"160036510", "160036710", "160037110", "160037210"});
+  CHECK(price_spec(on("2024-05-31", markers)).total.value == 396);
+  CHECK(price_spec(on("2024-06-01", markers)).total.value == 385);
+  const std::string three = order("60", {"160036510", "160036710", "160037110"});
+  CHECK(price_spec(on("2024-06-01", three)).total.value == 290);
+  const std::string one = order("60", {"160036510"});
+  CHECK(price_spec(on("2024-06-01", one)).total.value == 99);  // below the first tier: item points
+}
+
+TEST_CASE("a forced revision prices a 2024-07 claim under r04 (revision-vs-revision runs)") {
+  PricingOptions options;
+  options.revision = "r04";
+  const PricedClaim old_rules = price_spec(on("2024-07-03", order("11", {"111000110"})), options);
+  CHECK(old_rules.revision == "r04");
+  CHECK(old_rules.total.value == 288);
+  ClaimSpec child = on("2024-07-03", order("11", {"111000110"}));
+  child.birth_date = "2021-07-10";  // 2 on 2024-07-03: age still uses the real date
+  CHECK(price_spec(child, options).total.value == 288 + 75);
+}
+
+TEST_CASE("a forced revision prices a claim older than its period with the versions it holds (UKE sample month 2021-10)") {
+  // The r04 医薬品マスター holds only its 2023-04-01 prices: a 2021-10 claim under r04 takes them.
+  PricingOptions options;
+  options.revision = "r04";
+  ClaimSpec spec = on("2021-10-05", order("11", {"111000110"}) + "," + order("21", {"620098801:3"}, R"("days":7,)"));
+  const PricedClaim priced = price_spec(spec, options);
+  CHECK(priced.revision == "r04");
+  CHECK(priced.total.value == 288 + 3 * 7);  // 10.10 × 3 = 30.30円 → 1 + ⌈15.3 / 10⌉ = 3点/day
+}
+
+TEST_CASE("入外適用区分: an inpatient-only code on an outpatient claim is dropped with a diagnostic") {
+  const PricedClaim priced = price_spec(on("2024-06-03", order("11", {"111000110"}) + "," + order("90", {"190117710"})));
+  CHECK(priced.total.value == 291);
+  const Diagnostic* d = find_diagnostic(priced, "入外適用区分");
+  REQUIRE(d);
+  CHECK(d->codes == std::vector<Code>{190117710});
+  CHECK(d->field == "visits[0].orders[1].items[0].code");
+}
+
+TEST_CASE("病院・診療所区分 and 病床数区分: clinic-only and ≤199-bed codes at a 300-bed hospital are dropped") {
+  ClaimSpec spec = on("2024-06-03", order("12", {"112007410", "112015770"}));
+  spec.facility = R"({"kind":"hospital","beds":300})";
+  const PricedClaim priced = price_spec(spec);
+  CHECK(priced.total.value == 0);
+  CHECK(find_diagnostic(priced, "病床数区分"));
+  spec.visits = "[" + visit("2024-06-03", order("12", {"112011310"})) + "]";  // 外来診療料 76
+  CHECK(price_spec(spec).total.value == 76);
+}
+
+TEST_CASE("施設基準: 機能強化加算 without its notified standard 3522 is dropped") {
+  const PricedClaim priced = price_spec(on("2024-06-03", order("11", {"111000110", "111013770"})));
+  CHECK(priced.total.value == 291);
+  CHECK(find_diagnostic(priced, "施設基準"));
+}
+
+TEST_CASE("注加算 通番: two alternatives listed together bill only the first") {
+  ClaimSpec spec = on("2024-06-03", order("11", {"111000110", "111000370", "111000570"}));
+  spec.birth_date = "2021-05-20";
+  const PricedClaim priced = price_spec(spec);
+  CHECK(priced.total.value == 291 + 75);
+  CHECK(find_diagnostic(priced, "注加算/通番"));
+}
+
+TEST_CASE("年齢: an addition outside its age range is dropped (乳幼児加算 for a 7-year-old)") {
+  ClaimSpec spec = on("2024-06-03", order("11", {"111000110", "111000370"}));
+  spec.birth_date = "2017-01-01";
+  const PricedClaim priced = price_spec(spec);
+  CHECK(priced.total.value == 291);
+  CHECK(find_diagnostic(priced, "年齢"));
+}
+
+TEST_CASE("算定回数 (05 table): 特定疾患療養管理料 twice a month — the third is not billed") {
+  ClaimSpec spec;
+  spec.month = "2024-06";
+  spec.visits = "[" + visit("2024-06-03", order("13", {"113001810"})) + "," + visit("2024-06-10", order("13", {"113001810"})) +
+                "," + visit("2024-06-17", order("13", {"113001810"})) + "]";
+  const PricedClaim priced = price_spec(spec);
+  CHECK(priced.total.value == 450);
+  const Diagnostic* d = find_diagnostic(priced, "算定回数/月");
+  REQUIRE(d);
+  CHECK(d->date == day("2024-06-17"));
+}
+
+TEST_CASE("算定回数 per day: B-V twice on one day is billed once") {
+  const PricedClaim priced = price_spec(on("2024-06-03", order("60", {"160095710"}) + "," + order("60", {"160095710"})));
+  CHECK(priced.total.value == 40);
+  CHECK(find_diagnostic(priced, "算定回数/日"));
+}
+
+TEST_CASE("背反 同一月 (03-2): 初診料 and 血糖自己測定指導加算 in one month keep 初診料 (背反区分 1)") {
+  ClaimSpec spec;
+  spec.visits = "[" + visit("2024-06-03", order("11", {"111000110"})) + "," +
+                visit("2024-06-20", order("13", {"113010370"})) + "]";
+  const PricedClaim priced = price_spec(spec);
+  const Diagnostic* d = find_diagnostic(priced, "背反/同一月内");
+  REQUIRE(d);
+  CHECK(d->codes == std::vector<Code>{111000110, 113010370});
+  CHECK(priced.total.value == 291);
+}
+
+TEST_CASE("背反 同時 (03-3): CEA and DUPAN-2 on one draw — 背反区分 3 keeps the higher-point one") {
+  const PricedClaim priced = price_spec(on("2024-06-03", order("60", {"160036510", "160036910"})));
+  const Diagnostic* d = find_diagnostic(priced, "背反/同時");
+  REQUIRE(d);
+  CHECK(d->codes == std::vector<Code>{160036910, 160036510});
+  CHECK(priced.total.value == 115);  // DUPAN-2 alone: one item is below the 2-item bundle tier
+}
+
+TEST_CASE("背反 with 特例条件 1 (03-4 週): reported as a warning, both kept") {
+  ClaimSpec spec;
+  spec.facility = R"({"kind":"clinic","standards":[8016]})";
+  spec.visits = "[" + visit("2024-06-03", order("11", {"111000110"})) + "," +
+                visit("2024-06-05", order("13", {"113013910"})) + "]";
+  const PricedClaim priced = price_spec(spec);
+  const Diagnostic* d = find_diagnostic(priced, "背反/1週間につき");
+  REQUIRE(d);
+  CHECK(d->severity == Severity::warning);
+}
+
+TEST_CASE("bad claims: an unknown code, a wrong first digit and a missing きざみ quantity name the field") {
+  const ErrorInfo unknown = error_of(on("2024-06-03", order("11", {"111999999"})));
+  CHECK(unknown.status == Status::unknown_code);
+  CHECK(unknown.field == "visits[0].orders[0].items[0].code");
+  const ErrorInfo digit = error_of(on("2024-06-03", order("11", {"311000110"})));
+  CHECK(digit.status == Status::unknown_code);
+  const ErrorInfo quantity = error_of(on("2024-06-03", order("40", {"140009310"})));
+  CHECK(quantity.status == Status::claim_error);
+  CHECK(quantity.field == "visits[0].orders[0].items[0].quantity");
+  ClaimSpec too_old = on("2022-03-31", order("11", {"111000110"}));
+  const ErrorInfo no_revision = error_of(too_old);
+  CHECK(no_revision.status == Status::not_found);
+  CHECK(no_revision.field == "month");
+}
+
+TEST_CASE("explain lists the master values and rules behind every line") {
+  ClaimSpec spec = on("2024-06-03", order("11", {"111000110"}), "after_hours");
+  spec.birth_date = "2021-05-20";
+  const PricedClaim priced = price_spec(spec);
+  const std::string json = result_json(priced, real_library());
+  CHECK(json.find("111000110 初診料 291点 (s col 12, r06)") != std::string::npos);
+  CHECK(json.find("+ 111011970 乳幼児時間外加算（初診） 200点, added for the visit time") != std::string::npos);
+  CHECK(json.find(R"("automatic":true)") != std::string::npos);
+  CHECK(json.find(R"("format":"santei.result/1")") == 1);
+}

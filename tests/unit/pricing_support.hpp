@@ -1,0 +1,63 @@
+// Building claims for pricing tests: a compact description of visits becomes santei.claim/1 JSON,
+// priced on the real masters of ../shared/masters.
+#pragma once
+
+#include <string>
+
+#include "santei/pricing.hpp"
+#include "support.hpp"
+
+namespace santei::test {
+
+struct ClaimSpec {
+  std::string month = "2024-06";
+  std::string birth_date = "1980-01-01";
+  std::string facility = R"({"kind":"clinic","beds":0,"standards":[]})";
+  std::string insurance = R"({"kind":"employee"})";
+  std::string setting = "outpatient";
+  std::string extra;  // more top-level members, each followed by a comma
+  std::string visits; // the visits array
+};
+
+inline std::string claim_json(const ClaimSpec& spec) {
+  return R"({"format":"santei.claim/1","month":")" + spec.month + R"(","setting":")" + spec.setting +
+         R"(","facility":)" + spec.facility + R"(,"patient":{"birth_date":")" + spec.birth_date +
+         R"("},"insurance":)" + spec.insurance + "," + spec.extra + R"("visits":)" + spec.visits + "}";
+}
+
+inline PricedClaim price_spec(const ClaimSpec& spec, PricingOptions options = {}) {
+  options.copay = false;
+  return price(parse_claim(claim_json(spec)), real_library(), options);
+}
+
+// One visit on `date` with the given orders (a JSON array body) at `time`.
+inline std::string visit(const std::string& date, const std::string& orders, const std::string& time = "regular") {
+  return R"({"date":")" + date + R"(","time":")" + time + R"(","orders":[)" + orders + "]}";
+}
+
+// An order of one category with codes (and optional quantities "code:qty").
+inline std::string order(const std::string& category, std::initializer_list<std::string> items,
+                         const std::string& more = "") {
+  std::string out = R"({"category":")" + category + "\"," + more + R"("items":[)";
+  bool first = true;
+  for (const std::string& item : items) {
+    if (!first) out += ",";
+    first = false;
+    const auto colon = item.find(':');
+    if (colon == std::string::npos) {
+      out += R"({"code":")" + item + "\"}";
+    } else {
+      out += R"({"code":")" + item.substr(0, colon) + R"(","quantity":")" + item.substr(colon + 1) + "\"}";
+    }
+  }
+  return out + "]}";
+}
+
+inline bool has_diagnostic(const PricedClaim& priced, const std::string& rule_prefix) {
+  for (const Diagnostic& d : priced.diagnostics) {
+    if (d.rule.rfind(rule_prefix, 0) == 0) return true;
+  }
+  return false;
+}
+
+}  // namespace santei::test
