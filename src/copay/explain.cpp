@@ -1,3 +1,7 @@
+// The explanation text: fixed pieces (titles, citations of rule values) are built once when the
+// rules load; a claim's lines only join them with its own figures. A citation names the file,
+// rule and the date its value starts, e.g. "(kougaku.xml under70 2015-01-01)": that value in
+// masters/rules/ carries the legal source.
 #include "copay/explain.hpp"
 
 #include <fmt/format.h>
@@ -5,41 +9,91 @@
 namespace santei::copay {
 namespace {
 
-std::string cite(const Citation& c) {
-  if (!c.info) return {};
-  return fmt::format(" ({} {} from {}: {})", *c.file, *c.rule, c.info->range.from.iso(), c.info->source);
+const std::string& cite(const Citation& c) {
+  static const std::string none;
+  return c.info ? c.info->cite : none;
+}
+
+void append_yen(std::string& out, Yen yen) {
+  out += fmt::format_int(yen.value).c_str();
+  out += "円";
 }
 
 std::string rate_text(const Plan& plan) {
   const RateDecision& r = plan.rate_decision;
-  const std::string rate = r.rate.to_string();
+  if (r.basis == RateDecision::Basis::public_only) return "公費単独 (insurance.kind none): the 公費 is liable for the whole cost";
+  std::string out;
+  out.reserve(96);
+  out += "負担割合 ";
+  out += r.rate.to_string();
   switch (r.basis) {
-    case RateDecision::Basis::public_only: return "公費単独 (insurance.kind none): the 公費 is liable for the whole cost";
-    case RateDecision::Basis::override: return fmt::format("負担割合 {} (insurance.rate)", rate);
-    case RateDecision::Basis::preschool: return fmt::format("負担割合 {} 義務教育就学前 until {}{}", rate, r.until.iso(), cite(r.rule));
-    case RateDecision::Basis::under70: return fmt::format("負担割合 {} 70歳未満{}", rate, cite(r.rule));
-    case RateDecision::Basis::bracket: return fmt::format("負担割合 {} by 区分{}", rate, cite(r.rule));
-    case RateDecision::Basis::special: return fmt::format("負担割合 {} 70–74 特例, born on or before {}{}", rate, r.until.iso(), cite(r.rule));
+    case RateDecision::Basis::public_only: break;
+    case RateDecision::Basis::override: out += " (insurance.rate)"; break;
+    case RateDecision::Basis::preschool: out += " 義務教育就学前 until "; out += r.until.iso(); break;
+    case RateDecision::Basis::under70: out += " 70歳未満"; break;
+    case RateDecision::Basis::bracket: out += " by 区分"; break;
+    case RateDecision::Basis::special: out += " 70–74 特例, born on or before "; out += r.until.iso(); break;
   }
-  return {};
+  out += cite(r.rule);
+  return out;
 }
 
 std::string payer_text(const Payer& p, const PublicExpense& e) {
-  std::string out = p.programme ? fmt::format("公費 {} {}", p.law, p.programme->name) : fmt::format("公費 {} 地方単独", p.law);
+  std::string out;
+  out.reserve(160);
+  if (p.programme) {
+    out += p.programme->title;
+  } else {
+    out += "公費 ";
+    out += p.law;
+    out += " 地方単独";
+  }
   switch (p.share) {
-    case ShareKind::rate: out += fmt::format(", {} of the cost", p.rate.to_string()); break;
+    case ShareKind::rate: out += ", "; out += p.rate.to_string(); out += " of the cost"; break;
     case ShareKind::per_day:
-      out += fmt::format(", {}円 per visit date", p.per_day.value);
+      out += ", ";
+      append_yen(out, p.per_day);
+      out += " per visit date";
       if (p.max_days > 0) out += fmt::format(" for at most {} dates", p.max_days);
       break;
     case ShareKind::liable: out += ", the patient pays what is left up to the cap"; break;
     case ShareKind::none: out += ", no patient share"; break;
   }
-  if (p.tier) out += fmt::format(", tier {}{}", e.tier, e.ventilator ? " 人工呼吸器等" : e.long_term ? " 高額かつ長期" : "");
-  if (p.cap_is_kougaku) out += ", cap = the 高額療養費 limit";
-  else if (p.cap < kUnlimited) out += fmt::format(", monthly cap {}円", p.cap.value);
-  if (p.paid_before.value > 0) out += fmt::format(" ({}円 paid elsewhere this month)", p.paid_before.value);
-  out += p.programme ? fmt::format(" (masters/rules/kouhi.xml: {})", p.programme->source) : " (地方単独: parameters from the claim)";
+  if (p.tier) {
+    out += ", tier ";
+    out += e.tier;
+    out += e.ventilator ? " 人工呼吸器等" : e.long_term ? " 高額かつ長期" : "";
+  }
+  if (p.cap_is_kougaku) {
+    out += ", cap = the 高額療養費 limit";
+  } else if (p.cap < kUnlimited) {
+    out += ", monthly cap ";
+    append_yen(out, p.cap);
+  }
+  if (p.paid_before.value > 0) {
+    out += " (";
+    append_yen(out, p.paid_before);
+    out += " paid elsewhere this month)";
+  }
+  out += p.programme ? std::string_view(p.programme->cite) : std::string_view(" (地方単独: parameters from the claim)");
+  return out;
+}
+
+std::string group_text(const Plan& plan, const Group& g) {
+  std::string out;
+  out.reserve(128);
+  out += "高額療養費 for 負担区分 group ";
+  out += fmt::format("{:#04x}", g.mask);
+  out += ": 区分 ";
+  out += g.limit.row ? std::string_view(g.limit.row->names.front()) : std::string_view("unknown");
+  if (g.limit.many) out += ", 多数回";
+  if (g.limit.divisor > 1) out += ", 75歳到達月 (halved)";
+  if (g.limit.care) out += ", 配慮措置";
+  if (g.limit.special) {
+    out += ", 特定疾病 ";
+    append_yen(out, *g.limit.special);
+  }
+  out += cite(plan.limits);
   return out;
 }
 
@@ -47,23 +101,32 @@ std::string payer_text(const Payer& p, const PublicExpense& e) {
 
 std::vector<std::string> explain_copay(const Plan& plan, const Claim& claim, const CopayResult& result) {
   std::vector<std::string> out;
+  out.reserve(3 + plan.payers.size() + plan.groups.size());
   out.push_back(rate_text(plan));
   for (std::size_t k = 0; k < plan.payers.size(); ++k) out.push_back(payer_text(plan.payers[k], claim.public_expenses[k]));
   for (const Group& g : plan.groups) {
-    if (!g.insurance || (!g.limit.row && !g.limit.special)) continue;
-    std::string line = fmt::format("高額療養費 for 負担区分 group {:#04x}: ", g.mask);
-    line += g.limit.row ? fmt::format("区分 {}", g.limit.row->names.front()) : std::string("区分 unknown");
-    if (g.limit.many) line += ", 多数回";
-    if (g.limit.divisor > 1) line += ", 75歳到達月 (halved)";
-    if (g.limit.care) line += ", 配慮措置";
-    if (g.limit.special) line += fmt::format(", 特定疾病 {}円", g.limit.special->value);
-    out.push_back(line + cite(plan.limits));
+    if (g.insurance && (g.limit.row || g.limit.special)) out.push_back(group_text(plan, g));
   }
-  if (plan.combine) out.push_back("高額療養費: the insurance-only group is limited together with the 公費 groups (§4.7)");
-  if (plan.meal_rule.info) out.push_back(fmt::format("食事療養標準負担額 {}円/食{}", plan.meal_charge.value, cite(plan.meal_rule)));
-  out.push_back(fmt::format("window: {}円 over {} {}; receipt: insurer {}円, patient {}円 in 1円 units", result.patient_yen.value,
-                            result.daily.size(), claim.setting == Setting::outpatient ? "visit dates" : "bills",
-                            result.insurer_claim_yen.value, result.patient_exact_yen.value));
+  if (plan.combine) out.emplace_back("高額療養費: the insurance-only group is limited together with the 公費 groups (§4.7)");
+  if (plan.meal_rule.info) {
+    std::string meals = "食事療養標準負担額 ";
+    append_yen(meals, plan.meal_charge);
+    meals += "/食";
+    meals += cite(plan.meal_rule);
+    out.push_back(std::move(meals));
+  }
+  std::string summary;
+  summary.reserve(128);
+  summary += "window: ";
+  append_yen(summary, result.patient_yen);
+  summary += " over ";
+  summary += fmt::format_int(result.daily.size()).c_str();
+  summary += claim.setting == Setting::outpatient ? " visit dates; receipt: insurer " : " bills; receipt: insurer ";
+  append_yen(summary, result.insurer_claim_yen);
+  summary += ", patient ";
+  append_yen(summary, result.patient_exact_yen);
+  summary += " in 1円 units";
+  out.push_back(std::move(summary));
   return out;
 }
 

@@ -201,31 +201,36 @@ Plan make_plan(const Claim& claim, const PricedClaim& priced, const RuleSet& rul
     fail("public_expenses", "insurance.kind none (公費単独) needs at least one public expense");
   }
 
-  // Dates of the lines, in order.
-  std::vector<Date> dates;
-  dates.reserve(priced.lines.size());
+  // Dates of the lines, in order: at most one per day of the month.
+  const Date month_first = claim.month.first_day(), month_last = claim.month.last_day();
+  std::uint32_t days = 0;
   for (std::size_t i = 0; i < priced.lines.size(); ++i) {
     const PricedLine& line = priced.lines[i];
-    if (!claim.month.contains(line.date)) {
+    if (line.date < month_first || month_last < line.date) {
       fail(fmt::format("lines[{}].date", i), fmt::format("{} is outside the service month {}", line.date.iso(), claim.month.iso()));
     }
     if (line.category == kMeals && plan.outpatient) {
       fail(fmt::format("lines[{}].category", i), "meals (診療識別 97) belong to an inpatient claim");
     }
     if (line.count < 0) fail(fmt::format("lines[{}].count", i), "a count cannot be negative");
-    dates.push_back(line.date);
+    days |= 1u << (line.date - month_first);
   }
-  std::sort(dates.begin(), dates.end());
-  dates.erase(std::unique(dates.begin(), dates.end()), dates.end());
+  std::array<Date, 31> day_dates;
+  std::size_t day_count = 0;
+  for (int d = 0; d < 31; ++d) {
+    if (days & (1u << d)) day_dates[day_count++] = month_first.plus_days(d);
+  }
+  const std::span<const Date> dates(day_dates.data(), day_count);
 
-  plan.rate_decision = decide_rate(claim, dates.front(), dates.back(), rules);
+  const AgeDates ages = age_dates(claim.patient.birth_date);
+  plan.rate_decision = decide_rate(claim, ages, dates.front(), dates.back(), rules);
   plan.rate = plan.rate_decision.rate;
   plan.age = plan.rate_decision.age;
 
   const auto& programmes = rules.programmes.at(dates.front());
   plan.programmes = rules.programmes.cite(programmes);
   plan.payers = resolve_payers(claim, programmes.value, plan.rate);
-  const Context c{claim, rules, dates.front(), plan.age, age_dates(claim.patient.birth_date), plan.outpatient};
+  const Context c{claim, rules, dates.front(), plan.age, ages, plan.outpatient};
   for (std::size_t k = 0; k < plan.payers.size(); ++k) {
     Payer& p = plan.payers[k];
     if (p.cap_is_kougaku) {
@@ -240,12 +245,12 @@ Plan make_plan(const Claim& claim, const PricedClaim& priced, const RuleSet& rul
   }
 
   // Periods: each visit date (outpatient) or each bill (inpatient).
-  std::vector<Date> ends = plan.outpatient ? dates : bill_ends(claim);
+  const std::vector<Date> bills = plan.outpatient ? std::vector<Date>{} : bill_ends(claim);
+  const std::span<const Date> ends = plan.outpatient ? dates : std::span<const Date>(bills);
   std::array<std::int8_t, kMaxGroups> index_of_mask;
   index_of_mask.fill(-1);
-  std::vector<std::size_t> line_group(priced.lines.size());
   for (std::size_t i = 0; i < priced.lines.size(); ++i) {
-    line_group[i] = group_of(plan, line_mask(priced.lines[i], i, plan.insured, plan.payers.size()), c, programmes.value, index_of_mask);
+    (void)group_of(plan, line_mask(priced.lines[i], i, plan.insured, plan.payers.size()), c, programmes.value, index_of_mask);
   }
   const std::size_t groups = plan.groups.size();
   plan.periods.resize(ends.size());
@@ -264,7 +269,7 @@ Plan make_plan(const Claim& claim, const PricedClaim& priced, const RuleSet& rul
     const PricedLine& line = priced.lines[i];
     const auto p = static_cast<std::size_t>(std::lower_bound(ends.begin(), ends.end(), line.date) - ends.begin());
     Period& period = plan.periods[p];
-    const std::size_t g = line_group[i];
+    const auto g = static_cast<std::size_t>(index_of_mask[line_mask(line, i, plan.insured, plan.payers.size())]);
     const Yen points_cost = yen_of(line.total());
     period.points += line.total().value;
     period.cost[g] += points_cost;
@@ -324,8 +329,8 @@ Plan make_plan(const Claim& claim, const PricedClaim& priced, const RuleSet& rul
   // Processing order: 公費 groups with insurance, groups without insurance, the insurance-only
   // group last (its combined limit depends on what the patient paid in the 公費 groups).
   const auto rank = [&](std::size_t g) { return plan.groups[g].insurance_only ? 2 : plan.groups[g].insurance ? 0 : 1; };
-  for (std::size_t g = 0; g < groups; ++g) plan.order.push_back(g);
-  std::stable_sort(plan.order.begin(), plan.order.end(), [&](std::size_t a, std::size_t b) {
+  for (std::size_t g = 0; g < groups; ++g) plan.order[g] = static_cast<std::uint8_t>(g);
+  std::sort(plan.order.begin(), plan.order.begin() + static_cast<std::ptrdiff_t>(groups), [&](std::size_t a, std::size_t b) {
     return rank(a) != rank(b) ? rank(a) < rank(b) : plan.groups[a].mask < plan.groups[b].mask;
   });
 

@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -70,7 +71,9 @@ struct Plan {
   bool outpatient = true;
   std::vector<Payer> payers;
   std::vector<Group> groups;
-  std::vector<std::size_t> order;      // groups in processing order: 公費 groups, then the insurance-only group
+  // Groups in processing order: 公費 groups, then the insurance-only group.
+  std::array<std::uint8_t, kMaxGroups> order{};
+  std::span<const std::uint8_t> ordered() const { return {order.data(), groups.size()}; }
   // The unit's combined limit (§4.7): the real 区分 on the combined cost, 21,000円 rule under 70.
   bool combine = false;
   Yen combine_threshold;               // 0 for 70+

@@ -36,8 +36,7 @@ const Dated<LimitTable>& limit_table(AgeGroup age, Date on, const RuleSet& rules
   return (age == AgeGroup::from70 || age == AgeGroup::latter) ? rules.limits_70plus.at(on) : rules.limits_under70.at(on);
 }
 
-RateDecision decide_rate(const Claim& claim, Date first, Date last, const RuleSet& rules) {
-  const AgeDates dates = age_dates(claim.patient.birth_date);
+RateDecision decide_rate(const Claim& claim, const AgeDates& dates, Date first, Date last, const RuleSet& rules) {
   RateDecision out;
   out.age = age_group(claim, dates, first);
   if (age_group(claim, dates, last) != out.age) {

@@ -21,7 +21,7 @@ struct RateDecision {
 
 // The rate for service dates first..last of one claim (the age boundaries fall on month starts, so
 // one month has one rate). Throws claim_error naming the insurance field at fault.
-RateDecision decide_rate(const Claim& claim, Date first, Date last, const RuleSet& rules);
+RateDecision decide_rate(const Claim& claim, const AgeDates& dates, Date first, Date last, const RuleSet& rules);
 
 // The 高額療養費 table for the age group on `on` (kougaku.xml under70 or 70plus).
 const Dated<LimitTable>& limit_table(AgeGroup age, Date on, const RuleSet& rules);

@@ -25,6 +25,7 @@ struct ValueInfo {
   std::string source;  // the law, notice or document the value comes from
   std::string note;    // why a value is none or unknown
   std::int64_t line = 0;
+  std::string cite;    // " (kougaku.xml under70 2015-01-01)": where an explanation points (the XML has the source)
 };
 
 template <class T>
