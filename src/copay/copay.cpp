@@ -64,7 +64,7 @@ CopayResult compute_copay(const Claim& claim, const PricedClaim& priced, const C
   result.insurer_claim_yen = previous.insurer + meal_insurer;
   result.patient_exact_yen = previous.patient + result.meals_patient_yen;
   for (std::size_t k = 0; k < payers; ++k) result.public_expenses[k].patient_yen = previous.kouhi_patient[k];
-  if (options.explain) result.explain = copay::explain_copay(plan, claim, result);
+  if (options.explain) result.explain = copay::explain_copay(plan, claim);
   return result;
 }
 

@@ -82,8 +82,10 @@ std::string payer_text(const Payer& p, const PublicExpense& e) {
 std::string group_text(const Plan& plan, const Group& g) {
   std::string out;
   out.reserve(128);
-  out += "高額療養費 for 負担区分 group ";
-  out += fmt::format("{:#04x}", g.mask);
+  static constexpr char kHex[] = "0123456789abcdef";
+  out += "高額療養費 for 負担区分 group 0x";
+  out += kHex[g.mask >> 4];
+  out += kHex[g.mask & 15];
   out += ": 区分 ";
   out += g.limit.row ? std::string_view(g.limit.row->names.front()) : std::string_view("unknown");
   if (g.limit.many) out += ", 多数回";
@@ -99,7 +101,7 @@ std::string group_text(const Plan& plan, const Group& g) {
 
 }  // namespace
 
-std::vector<std::string> explain_copay(const Plan& plan, const Claim& claim, const CopayResult& result) {
+std::vector<std::string> explain_copay(const Plan& plan, const Claim& claim) {
   std::vector<std::string> out;
   out.reserve(3 + plan.payers.size() + plan.groups.size());
   out.push_back(rate_text(plan));
@@ -115,18 +117,6 @@ std::vector<std::string> explain_copay(const Plan& plan, const Claim& claim, con
     meals += cite(plan.meal_rule);
     out.push_back(std::move(meals));
   }
-  std::string summary;
-  summary.reserve(128);
-  summary += "window: ";
-  append_yen(summary, result.patient_yen);
-  summary += " over ";
-  summary += fmt::format_int(result.daily.size()).c_str();
-  summary += claim.setting == Setting::outpatient ? " visit dates; receipt: insurer " : " bills; receipt: insurer ";
-  append_yen(summary, result.insurer_claim_yen);
-  summary += ", patient ";
-  append_yen(summary, result.patient_exact_yen);
-  summary += " in 1円 units";
-  out.push_back(std::move(summary));
   return out;
 }
 

@@ -10,6 +10,6 @@
 
 namespace santei::copay {
 
-std::vector<std::string> explain_copay(const Plan& plan, const Claim& claim, const CopayResult& result);
+std::vector<std::string> explain_copay(const Plan& plan, const Claim& claim);
 
 }  // namespace santei::copay

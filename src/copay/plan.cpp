@@ -73,7 +73,7 @@ struct Context {
   const RuleSet& rules;
   Date first;
   AgeGroup age;
-  AgeDates dates;
+  bool halves;  // the 75歳到達月
   bool outpatient;
 };
 
@@ -90,7 +90,7 @@ LimitSpec limit_spec(const Context& c, const std::string& bracket, bool many, st
   LimitSpec spec;
   spec.outpatient = c.outpatient;
   spec.many = many;
-  if (c.dates.halves_in(c.claim.month)) spec.divisor = c.rules.birthday_month_divisor.at(c.first).value;
+  if (c.halves) spec.divisor = c.rules.birthday_month_divisor.at(c.first).value;
   if (const auto& cap = c.claim.insurance.special_disease_cap) {
     const auto& allowed = c.rules.special_disease_caps.at(c.first).value;
     if (std::find(allowed.begin(), allowed.end(), *cap) == allowed.end()) {
@@ -230,7 +230,7 @@ Plan make_plan(const Claim& claim, const PricedClaim& priced, const RuleSet& rul
   const auto& programmes = rules.programmes.at(dates.front());
   plan.programmes = rules.programmes.cite(programmes);
   plan.payers = resolve_payers(claim, programmes.value, plan.rate);
-  const Context c{claim, rules, dates.front(), plan.age, ages, plan.outpatient};
+  const Context c{claim, rules, dates.front(), plan.age, ages.halves_in(claim.month), plan.outpatient};
   for (std::size_t k = 0; k < plan.payers.size(); ++k) {
     Payer& p = plan.payers[k];
     if (p.cap_is_kougaku) {
