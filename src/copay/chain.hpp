@@ -4,7 +4,6 @@
 //    collected so far (copayment.md §2.2, §3.8);
 //  - the receipt (レセプト): each payer's share in 1円 units on the month-to-date totals, as the
 //    receipt computes it on the month (§4.7).
-// And the meal split of a period (§5), outside 高額療養費, 公費 caps and rounding.
 // Per-call state lives in these objects, on the caller's stack.
 #pragma once
 
@@ -60,12 +59,5 @@ class Receipt {
   std::array<std::array<Yen, kMaxPayers>, kMaxGroups> per_day_share_{}, previous_liable_{};
   std::array<int, kMaxPayers> charged_days_{};
 };
-
-struct MealSplit {
-  Yen insurer;
-  std::array<Yen, kMaxPayers> kouhi{};
-  Yen patient;
-};
-MealSplit split_meals(const Plan& plan, const Period& period);
 
 }  // namespace santei::copay

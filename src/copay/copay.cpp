@@ -3,6 +3,7 @@
 
 #include "copay/chain.hpp"
 #include "copay/explain.hpp"
+#include "copay/meals.hpp"
 #include "copay/plan.hpp"
 #include "santei/copay.hpp"
 

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "copay/meals.hpp"
 #include "copay/payers.hpp"
 #include "copay/rate.hpp"
 
@@ -151,25 +152,6 @@ std::size_t group_of(Plan& plan, std::uint8_t mask, const Context& c, const Prog
   return plan.groups.size() - 1;
 }
 
-// The patient's 標準負担額 category: the lowest that applies (meals.xml).
-std::vector<MealCategory> meal_categories(const Claim& claim, const std::vector<Payer>& payers) {
-  std::vector<MealCategory> out{MealCategory::general};
-  for (const Payer& p : payers) {
-    if (p.programme && p.programme->intractable_meals) out.push_back(MealCategory::intractable);
-  }
-  const std::string& b = claim.insurance.income_bracket;
-  if (b == "オ" || b == "低所得Ⅱ") out.push_back(claim.insurance.meal_long_stay ? MealCategory::low_income_long : MealCategory::low_income);
-  if (b == "低所得Ⅰ") out.push_back(MealCategory::low_income_1);
-  return out;
-}
-
-Yen meal_charge(const RuleSet& rules, Date on, const std::vector<MealCategory>& categories) {
-  const MealCharges& charges = rules.meal_charges.at(on).value;
-  Yen lowest = kUnlimited;
-  for (MealCategory c : categories) lowest = std::min(lowest, charges[static_cast<std::size_t>(c)]);
-  return lowest;
-}
-
 // Bill boundaries of an inpatient month: interim bills, the discharge, the month end.
 std::vector<Date> bill_ends(const Claim& claim) {
   std::vector<Date> ends;
@@ -255,15 +237,7 @@ Plan make_plan(const Claim& claim, const PricedClaim& priced, const RuleSet& rul
   const std::size_t groups = plan.groups.size();
   plan.periods.resize(ends.size());
 
-  // Meals per date and group: the patient pays for at most meals_per_day meals a day; a date's
-  // meals are the largest count of its category-97 lines (additions such as 特別食加算 are
-  // lines of the same date with the same or a smaller count).
-  struct DayMeals {
-    Date date;
-    std::size_t group;
-    Yen cost;
-    std::int64_t meals = 0;
-  };
+  // Care cost per period and group; meals per date and group (meals.hpp).
   std::vector<DayMeals> day_meals;
   for (std::size_t i = 0; i < priced.lines.size(); ++i) {
     const PricedLine& line = priced.lines[i];
@@ -275,38 +249,15 @@ Plan make_plan(const Claim& claim, const PricedClaim& priced, const RuleSet& rul
     period.cost[g] += points_cost;
     plan.care_cost += points_cost;
     const Yen yen = line.yen * line.count;
-    if (line.category != kMeals) {
+    if (line.category == kMeals) {
+      plan.meal_cost += yen;
+      add_meal_line(day_meals, line, g);
+    } else {
       period.cost[g] += yen;
       plan.care_cost += yen;
-      continue;
-    }
-    plan.meal_cost += yen;
-    auto it = std::find_if(day_meals.begin(), day_meals.end(), [&](const DayMeals& d) { return d.date == line.date && d.group == g; });
-    if (it == day_meals.end()) it = day_meals.insert(day_meals.end(), DayMeals{line.date, g, Yen{0}, 0});
-    it->cost += yen;
-    if (line.yen.value > 0) it->meals = std::max<std::int64_t>(it->meals, line.count);
-  }
-  if (!day_meals.empty()) {
-    const std::vector<MealCategory> categories = meal_categories(claim, plan.payers);
-    for (const DayMeals& d : day_meals) {
-      const auto p = static_cast<std::size_t>(std::lower_bound(ends.begin(), ends.end(), d.date) - ends.begin());
-      const std::int64_t meals = std::min<std::int64_t>(d.meals, rules.meals_per_day.at(d.date).value);
-      const Yen standard = meal_charge(rules, d.date, categories) * meals;
-      auto& parts = plan.periods[p].meals;
-      auto it = std::find_if(parts.begin(), parts.end(), [&](const MealPart& m) { return m.group == d.group; });
-      if (it == parts.end()) it = parts.insert(parts.end(), MealPart{d.group, Yen{0}, Yen{0}});
-      it->cost += d.cost;
-      it->standard += standard;
-    }
-    plan.meal_rule = rules.meal_charges.cite(rules.meal_charges.at(day_meals.front().date));
-    plan.meal_charge = meal_charge(rules, day_meals.front().date, categories);
-    for (std::size_t k = 0; k < plan.payers.size(); ++k) {
-      if (!plan.payers[k].meals) {
-        fail(fmt::format("public_expenses[{}].meals", k),
-             fmt::format("法別 {} is a 地方単独 programme: say who pays the meal 標準負担額 (patient, half, covered)", plan.payers[k].law));
-      }
     }
   }
+  if (!day_meals.empty()) add_meals(plan, day_meals, ends, claim, rules);
 
   // Drop bills without lines; each period is dated by its last line date.
   std::size_t kept = 0;

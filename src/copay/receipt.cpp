@@ -83,30 +83,4 @@ ReceiptTotals Receipt::step(const Period& period) {
   return totals;
 }
 
-MealSplit split_meals(const Plan& plan, const Period& period) {
-  MealSplit split;
-  for (const MealPart& part : period.meals) {
-    const Group& group = plan.groups[part.group];
-    // The insurer pays the 食事療養費 above the 標準負担額; without insurance the 公費 is liable for all.
-    Yen liable = part.cost;
-    if (group.insurance) {
-      liable = std::min(part.cost, part.standard);
-      split.insurer += part.cost - liable;
-    }
-    for (std::uint8_t j = 0; j < group.payer_count; ++j) {
-      const auto k = static_cast<std::size_t>(group.payers[j]);
-      Yen patient;
-      switch (*plan.payers[k].meals) {
-        case MealRule::covered: patient = Yen{0}; break;
-        case MealRule::half: patient = rounding::percent_of_half_up(std::min(liable, part.standard), 50); break;
-        case MealRule::patient: patient = std::min(liable, part.standard); break;
-      }
-      split.kouhi[k] += liable - patient;
-      liable = patient;
-    }
-    split.patient += liable;
-  }
-  return split;
-}
-
 }  // namespace santei::copay
