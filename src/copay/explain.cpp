@@ -14,6 +14,27 @@ const std::string& cite(const Citation& c) {
   return c.info ? c.info->cite : none;
 }
 
+// An exact decimal ("0.3", "0.05", "1") without going through Decimal::to_string.
+void append_decimal(std::string& out, Decimal d) {
+  std::int64_t m = d.mantissa();
+  int scale = d.scale();
+  while (scale > 0 && m % 10 == 0) {
+    m /= 10;
+    --scale;
+  }
+  if (m < 0) {
+    out += '-';
+    m = -m;
+  }
+  std::int64_t unit = 1;
+  for (int i = 0; i < scale; ++i) unit *= 10;
+  out += fmt::format_int(m / unit).c_str();
+  if (scale == 0) return;
+  const std::string fraction = fmt::format_int(m % unit + unit).str();  // leading 1 keeps the zeros
+  out += '.';
+  out.append(fraction, 1, std::string::npos);
+}
+
 void append_yen(std::string& out, Yen yen) {
   out += fmt::format_int(yen.value).c_str();
   out += "円";
@@ -25,7 +46,7 @@ std::string rate_text(const Plan& plan) {
   std::string out;
   out.reserve(96);
   out += "負担割合 ";
-  out += r.rate.to_string();
+  append_decimal(out, r.rate);
   switch (r.basis) {
     case RateDecision::Basis::public_only: break;
     case RateDecision::Basis::override: out += " (insurance.rate)"; break;
@@ -49,7 +70,7 @@ std::string payer_text(const Payer& p, const PublicExpense& e) {
     out += " 地方単独";
   }
   switch (p.share) {
-    case ShareKind::rate: out += ", "; out += p.rate.to_string(); out += " of the cost"; break;
+    case ShareKind::rate: out += ", "; append_decimal(out, p.rate); out += " of the cost"; break;
     case ShareKind::per_day:
       out += ", ";
       append_yen(out, p.per_day);

@@ -30,3 +30,16 @@ TEST_CASE("write_copay_json: public_expenses in priority order, daily 公費 sha
   CHECK(json.find(R"({"date":"2026-03-05","points":8000,"patient_yen":5000,"insurer_yen":56000,"public_expenses":[19000],)"
                   R"("limit":"公費 54 上限"})") != std::string::npos);
 }
+
+TEST_CASE("explain names each rule value used: rate, 公費 with its share, 高額療養費 區分 with the kougaku.xml value") {
+  Claim c = inpatient("2026-03", "1976-05-01", InsuranceKind::employee, "ア");
+  c.public_expenses = {kouhi("10")};
+  const CopayResult r = compute_copay(c, priced(join(daily_care(2026, 3, 1, 2, 85000, '2'), daily_care(2026, 3, 1, 2, 95000, '1'))));
+  REQUIRE(r.explain.size() >= 4);
+  CHECK(r.explain[0] == "負担割合 0.3 70歳未満 (rates.xml under70 2003-04-01)");
+  CHECK(r.explain[1] == "公費 10 結核患者の適正医療, 0.05 of the cost (kouhi.xml 10)");
+  // The 10 group (医保 + 第1公費) is limited at the ウ level, the insurance-only group at the patient's ア.
+  CHECK(r.explain[2] == "高額療養費 for 負担区分 group 0x03: 区分 ウ (kougaku.xml under70 2015-01-01)");
+  CHECK(r.explain[3] == "高額療養費 for 負担区分 group 0x01: 区分 ア (kougaku.xml under70 2015-01-01)");
+  CHECK(compute_copay(c, priced({care("2026-03-01", 100)}), CopayOptions{false}).explain.empty());
+}
