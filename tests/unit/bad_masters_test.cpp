@@ -154,6 +154,11 @@ TEST_CASE("bad masters: マスター種別 'Y' in a 特定器材マスター row
                   "'Y' where the t_38 layout has 'T'"});
 }
 
+TEST_CASE("bad masters: 点数 written with full-width digits is not a number, and the message shows it in UTF-8") {
+  check_bad_case({"not_a_number", "s_ALL20240531.csv", Status::parse_error, 1, 12, "新又は現点数 (col 12)",
+                  "'２９１.00' is not a decimal number"});
+}
+
 TEST_CASE("bad masters: a library over good/ and the bad directories fails as a whole") {
   CHECK_THROWS_AS(MasterLibrary::load(fixtures()), Exception);
 }
