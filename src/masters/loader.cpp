@@ -125,9 +125,11 @@ class MasterFileReader {
                          masters::known_column_counts(file_.kind)));
       }
     } else if (columns != layout_->columns) {
-      fail(Status::master_error, file_.path.string(), reader_.line(), "column count",
-           fmt::format("{} columns where the file's layout {} has {} (truncated or damaged row?)", columns,
-                       layout_->id, layout_->columns));
+      // The column named is the first one missing (or the first one too many).
+      throw Exception(ErrorInfo{Status::master_error, file_.path.string(), reader_.line(),
+                                std::min(columns, layout_->columns) + 1, "column count",
+                                fmt::format("{} columns where the file's layout {} has {} (truncated or damaged row?)",
+                                            columns, layout_->id, layout_->columns)});
     }
     ++rows_;
     return true;

@@ -135,6 +135,11 @@ TEST_CASE("bad masters: the good fixture loads (r06, one update applied) and the
   CHECK(set->modifier(8002, day("2024-06-01"))->name == "の疑い");
 }
 
+TEST_CASE("bad masters: a row with 39 columns in a 40-column 医薬品マスター names the first missing column") {
+  check_bad_case({"wrong_column_count", "y_ALL20240531.csv", Status::master_error, 2, 40, "column count",
+                  "39 columns where the file's layout y_40 has 40"});
+}
+
 TEST_CASE("bad masters: 変更年月日 20240230 is not a calendar day") {
   check_bad_case({"bad_date", "s_ALL20240531.csv", Status::parse_error, 2, 87, "変更年月日 (col 87)",
                   "'20240230' is not a date"});
