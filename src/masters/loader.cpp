@@ -115,7 +115,7 @@ class MasterFileReader {
 
   // Reads the next row; returns false at the end. The first call picks the layout.
   bool next() {
-    if (!reader_.next(fields_)) return false;
+    if (!read_row()) return false;
     const int columns = static_cast<int>(fields_.size());
     if (!layout_) {
       layout_ = masters::find_layout(file_.kind, columns);
@@ -146,6 +146,19 @@ class MasterFileReader {
   }
 
  private:
+  // Reads a row; once the layout is known, a CSV error names its column ("省略漢字名称 (col 5)").
+  bool read_row() {
+    try {
+      return reader_.next(fields_);
+    } catch (const Exception& e) {
+      const int column = e.info().column;
+      if (!layout_ || column < 1 || column > layout_->columns) throw;
+      ErrorInfo info = e.info();
+      info.field = masters::column_label(layout_->by_number[static_cast<std::size_t>(column - 1)]);
+      throw Exception(std::move(info));
+    }
+  }
+
   const SourceFile& file_;
   std::string data_;
   CsvReader reader_;

@@ -135,9 +135,19 @@ TEST_CASE("bad masters: the good fixture loads (r06, one update applied) and the
   CHECK(set->modifier(8002, day("2024-06-01"))->name == "の疑い");
 }
 
+TEST_CASE("bad masters: a row cut off inside a quoted field (truncated download) is a parse error at its column") {
+  check_bad_case({"truncated_row", "s_ALL20240531.csv", Status::parse_error, 4, 5, "省略漢字名称 (col 5)",
+                  "no closing quote"});
+}
+
 TEST_CASE("bad masters: a row with 39 columns in a 40-column 医薬品マスター names the first missing column") {
   check_bad_case({"wrong_column_count", "y_ALL20240531.csv", Status::master_error, 2, 40, "column count",
                   "39 columns where the file's layout y_40 has 40"});
+}
+
+TEST_CASE("bad masters: a byte that is not CP932 (0xFF) in a 傷病名 is an encoding error at its column") {
+  check_bad_case({"not_cp932", "b_20240601.txt", Status::encoding_error, 2, 6, "傷病名基本名称 (col 6)",
+                  "byte 0xFF"});
 }
 
 TEST_CASE("bad masters: 変更年月日 20240230 is not a calendar day") {
