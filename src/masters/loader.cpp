@@ -189,6 +189,13 @@ void complete_identity(CommentRecord& record) {
 
 std::string code_text(Code code) { return fmt::format("{}", code); }
 
+// An error about a row's code names the layout's code column ("診療行為コード (col 3)").
+[[noreturn]] void fail_code(const std::string& path, std::int64_t line, const Layout& layout, std::string message) {
+  const masters::LayoutColumn* column = layout.column("code");
+  throw Exception(ErrorInfo{Status::master_error, path, line, column ? column->number : 0,
+                            column ? masters::column_label(*column) : std::string("code"), std::move(message)});
+}
+
 template <class Record>
 void apply_row(const std::string& path, MasterFileReader& reader, const RowDecoder<Record>& decoder, Role role,
                History<Record>& history, std::unordered_map<Code, std::int64_t>& base_lines, JobReport& report) {
@@ -205,7 +212,8 @@ void apply_row(const std::string& path, MasterFileReader& reader, const RowDecod
 
   if (row.change == ChangeKind::deleted) {  // 抹消
     if (role == Role::update && !known) {
-      fail(Status::master_error, path, line, "code", fmt::format("抹消 (変更区分 1) of unknown code {}", code_text(row.code)));
+      fail_code(path, line, decoder.layout(),
+                fmt::format("抹消 (変更区分 1) of unknown code {}", code_text(row.code)));
     }
     building.erase(row.code);
     return;
@@ -217,7 +225,8 @@ void apply_row(const std::string& path, MasterFileReader& reader, const RowDecod
       return;
     }
     if (role == Role::update) {
-      fail(Status::master_error, path, line, "code", fmt::format("廃止 (変更区分 9) of unknown code {}", code_text(row.code)));
+      fail_code(path, line, decoder.layout(),
+                fmt::format("廃止 (変更区分 9) of unknown code {}", code_text(row.code)));
     }
     if (row.valid_to < row.valid_from) row.valid_from = Date{};
     history.put_version(std::move(row));
@@ -227,8 +236,9 @@ void apply_row(const std::string& path, MasterFileReader& reader, const RowDecod
     case Role::base: {
       auto [it, inserted] = base_lines.emplace(row.code, line);
       if (!inserted) {
-        fail(Status::master_error, path, line, "code",
-             fmt::format("code {} appears twice in a full file (first on line {})", code_text(row.code), it->second));
+        fail_code(path, line, decoder.layout(),
+                  fmt::format("code {} appears twice in a full file (first on line {})", code_text(row.code),
+                              it->second));
       }
       if (report.newest_base_date < row.valid_from && !row.valid_from.is_open_end()) {
         report.newest_base_date = row.valid_from;
@@ -246,8 +256,8 @@ void apply_row(const std::string& path, MasterFileReader& reader, const RowDecod
       }
       Record* base = history.building_version_at(row.code, row.valid_from);
       if (!base) {
-        fail(Status::master_error, path, line, "code",
-             fmt::format("変更 (変更区分 5) of code {}, which no earlier file holds", code_text(row.code)));
+        fail_code(path, line, decoder.layout(),
+                  fmt::format("変更 (変更区分 5) of code {}, which no earlier file holds", code_text(row.code)));
       }
       Record merged = *base;
       decoder.decode(reader.fields(), line, merged, /*merge=*/true);

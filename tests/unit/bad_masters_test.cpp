@@ -155,6 +155,16 @@ TEST_CASE("bad masters: 変更年月日 20240230 is not a calendar day") {
                   "'20240230' is not a date"});
 }
 
+TEST_CASE("bad masters: a code twice in a full file names both lines") {
+  check_bad_case({"duplicate_code", "s_ALL20240531.csv", Status::master_error, 3, 3, "診療行為コード (col 3)",
+                  "code 111000110 appears twice in a full file (first on line 1)"});
+}
+
+TEST_CASE("bad masters: a 変更 row (変更区分 5) in updates/ for a code no earlier file holds") {
+  check_bad_case({"update_unknown_code", "updates/s_20240906.csv", Status::master_error, 1, 3,
+                  "診療行為コード (col 3)", "変更 (変更区分 5) of code 111703470"});
+}
+
 TEST_CASE("bad masters: a revision directory without its 修飾語マスター") {
   check_bad_case({"missing_file", "", Status::master_error, 0, 0, "",
                   "missing file: no full 修飾語マスター (z_*.txt)"});
