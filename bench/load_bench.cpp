@@ -8,6 +8,8 @@
 //   held_MB  resident memory of the process with the loaded set still alive, after returning freed
 //            heap to the system (glibc malloc_trim; Linux /proc/self/statm, else 0)
 //   read_MB  bytes of master files read per load
+//   cpu_ms   CPU time of all threads per load (getrusage user + system): on a shared machine the
+//            wall time varies with the other load, this does much less
 #include <benchmark/benchmark.h>
 #include <sys/resource.h>
 #include <unistd.h>
@@ -30,6 +32,13 @@ double peak_rss_mb() {
   return static_cast<double>(usage.ru_maxrss) / 1024.0;  // KiB on Linux
 }
 
+double cpu_ms() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  const auto ms = [](timeval t) { return static_cast<double>(t.tv_sec) * 1e3 + static_cast<double>(t.tv_usec) / 1e3; };
+  return ms(usage.ru_utime) + ms(usage.ru_stime);
+}
+
 // Linux only: "5" resets the peak resident set size (proc(5), clear_refs).
 void reset_peak_rss() { std::ofstream("/proc/self/clear_refs") << "5"; }
 
@@ -50,9 +59,12 @@ template <class Load>
 void run(benchmark::State& state, Load load) {
   reset_peak_rss();
   double held = 0;
+  double cpu = 0;
   std::int64_t bytes = 0;
   for (auto _ : state) {
+    const double cpu_before = cpu_ms();
     auto loaded = load();
+    cpu += cpu_ms() - cpu_before;
     state.PauseTiming();
     held = held_rss_mb();
     bytes = loaded.second;
@@ -63,6 +75,7 @@ void run(benchmark::State& state, Load load) {
   state.counters["peak_MB"] = peak_rss_mb();
   state.counters["held_MB"] = held;
   state.counters["read_MB"] = static_cast<double>(bytes) / (1024.0 * 1024.0);
+  state.counters["cpu_ms"] = state.iterations() ? cpu / static_cast<double>(state.iterations()) : 0;
 }
 
 void BM_LoadR06(benchmark::State& state) {
