@@ -160,7 +160,8 @@ class Masters:
         self.close()
 
     def __del__(self):
-        self.close()
+        if _lib is not None:  # None during interpreter shutdown
+            self.close()
 
 
 @dataclasses.dataclass(frozen=True)
@@ -281,4 +282,5 @@ class Context:
         self.close()
 
     def __del__(self):
-        self.close()
+        if _lib is not None:  # None during interpreter shutdown
+            self.close()
