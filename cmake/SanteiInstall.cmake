@@ -16,16 +16,6 @@ install(TARGETS ${SANTEI_INSTALL_TARGETS} EXPORT santei-targets
         INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
 install(DIRECTORY "${PROJECT_SOURCE_DIR}/include/santei" DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
 
-# santei-c.pc for C programs using only santei.h (-lsantei_c); its prefix is found from the .pc
-# file's own place, so `cmake --install --prefix` and moved trees work.
-if(TARGET santei_c)
-  file(RELATIVE_PATH santei_c_pc_up "/${CMAKE_INSTALL_LIBDIR}/pkgconfig" "/")
-  string(REGEX REPLACE "/$" "" santei_c_pc_up "${santei_c_pc_up}")
-  set(SANTEI_C_PC_PREFIX "\${pcfiledir}/${santei_c_pc_up}")
-  configure_file("${PROJECT_SOURCE_DIR}/cmake/santei-c.pc.in" "${PROJECT_BINARY_DIR}/santei-c.pc" @ONLY)
-  install(FILES "${PROJECT_BINARY_DIR}/santei-c.pc" DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
-endif()
-
 set(SANTEI_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/santei)
 install(EXPORT santei-targets NAMESPACE santei:: DESTINATION ${SANTEI_CMAKE_DIR})
 if(BUILD_SHARED_LIBS)
@@ -63,3 +53,9 @@ else()
 endif()
 configure_file("${PROJECT_SOURCE_DIR}/cmake/santei.pc.in" "${PROJECT_BINARY_DIR}/santei.pc" @ONLY)
 install(FILES "${PROJECT_BINARY_DIR}/santei.pc" DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
+
+# santei-c.pc for C programs using only santei.h (-lsantei_c), with the same relocatable prefix.
+if(TARGET santei_c)
+  configure_file("${PROJECT_SOURCE_DIR}/cmake/santei-c.pc.in" "${PROJECT_BINARY_DIR}/santei-c.pc" @ONLY)
+  install(FILES "${PROJECT_BINARY_DIR}/santei-c.pc" DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
+endif()
