@@ -50,6 +50,13 @@ std::string percent(std::int64_t part, std::int64_t whole) {
                      hundredths % 100);
 }
 
+// part / whole as an unsigned share, e.g. "78.60%".
+std::string share(std::int64_t part, std::int64_t whole) {
+  if (whole == 0) return "–";
+  const std::int64_t hundredths = (part * 10000 + whole / 2) / whole;
+  return fmt::format("{}.{:02}%", hundredths / 100, hundredths % 100);
+}
+
 void figure(std::string& out, std::string_view id, std::string_view label, std::int64_t value, std::string_view shown,
             std::string_view note = {}) {
   fmt::format_to(std::back_inserter(out), "<tr><th>{}</th><td id=\"{}\" data-value=\"{}\">{}</td><td class=\"note\">{}</td></tr>\n",
@@ -84,9 +91,9 @@ void headline(std::string& out, const RegressSummary& s) {
   figure(out, "new-patient-yen", fmt::format("Window charges, {}", escape(n)), s.new_patient_yen.value,
          grouped(s.new_patient_yen.value) + " 円",
          percent(s.new_patient_yen.value - s.old_patient_yen.value, s.old_patient_yen.value));
-  figure(out, "up", "Receipts up", s.up, grouped(s.up), percent(s.up, s.priced_both) + " of those priced by both");
-  figure(out, "down", "Receipts down", s.down, grouped(s.down), percent(s.down, s.priced_both));
-  figure(out, "unchanged", "Receipts unchanged", s.unchanged, grouped(s.unchanged), percent(s.unchanged, s.priced_both));
+  figure(out, "up", "Receipts up", s.up, grouped(s.up), share(s.up, s.priced_both) + " of those priced by both");
+  figure(out, "down", "Receipts down", s.down, grouped(s.down), share(s.down, s.priced_both));
+  figure(out, "unchanged", "Receipts unchanged", s.unchanged, grouped(s.unchanged), share(s.unchanged, s.priced_both));
   figure(out, "newly-failing", fmt::format("Receipts that fail under {}", escape(n)), s.newly_failing,
          grouped(s.newly_failing), fmt::format("new rule errors or not priced by {}, and priced cleanly by {}", escape(n), escape(o)));
   figure(out, "failed-new", fmt::format("Not priced by {}", escape(n)), s.failed_new, grouped(s.failed_new));
@@ -95,8 +102,8 @@ void headline(std::string& out, const RegressSummary& s) {
 }
 
 void histogram(std::string& out, const RegressSummary& s) {
-  constexpr std::int64_t kWidth = 900, kHeight = 300, kTop = 24, kBottom = 96, kLeft = 10;
-  constexpr std::int64_t kBar = (kWidth - 2 * kLeft) / static_cast<std::int64_t>(kHistogramBuckets);
+  constexpr std::int64_t kWidth = 960, kHeight = 300, kTop = 24, kBottom = 100, kLeft = 60;
+  constexpr std::int64_t kBar = (kWidth - kLeft - 10) / static_cast<std::int64_t>(kHistogramBuckets);
   const std::int64_t peak = std::max<std::int64_t>(1, *std::max_element(s.histogram.begin(), s.histogram.end()));
   out += "<section id=\"histogram\"><h2>Per-receipt change in points</h2>\n";
   fmt::format_to(std::back_inserter(out),
@@ -108,7 +115,7 @@ void histogram(std::string& out, const RegressSummary& s) {
                  kWidth, kHeight);
   const std::int64_t base = kHeight - kBottom;
   fmt::format_to(std::back_inserter(out), "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#9aa6b5\"/>\n", kLeft, base,
-                 kWidth - kLeft, base);
+                 kWidth - 10, base);
   for (std::size_t i = 0; i < kHistogramBuckets; ++i) {
     const std::int64_t count = s.histogram[i];
     const std::int64_t h = count == 0 ? 0 : std::max<std::int64_t>(1, count * (base - kTop) / peak);
