@@ -1,0 +1,40 @@
+// santei price --uke FILE: price every receipt of a UKE file and compare with what it states.
+#include <cstdio>
+#include <iostream>
+
+#include "cli/commands.hpp"
+#include "santei/uke.hpp"
+
+namespace santei::cli {
+
+// Called by price_command for `--uke FILE`; its --help covers the shared options. Output: the
+// santei.uke-report/1 JSON on stdout, the same report as text for a person on stderr.
+int price_uke_command(const Args& args) {
+  if (!args.positionals().empty()) throw UsageError{"price --uke FILE takes no other input"};
+  unsigned threads = 1;
+  if (auto j = args.value("-j")) {
+    try {
+      threads = static_cast<unsigned>(std::stoul(*j));
+    } catch (...) {
+      throw UsageError{"-j needs a number of threads"};
+    }
+    if (threads == 0 || threads > 256) throw UsageError{"-j must be between 1 and 256"};
+  }
+  PricingOptions options;
+  options.copay = !args.flag("--no-copay");
+  options.explain = false;  // the comparison reads points, not explanations
+  if (auto revision = args.value("--revision")) options.revision = *revision;
+  const MasterLibrary masters = load_masters(args);
+  if (!options.revision.empty() && !masters.revision(options.revision)) {
+    throw UsageError{"--revision " + options.revision + " is not among the loaded masters"};
+  }
+  const UkeFile file = read_uke_file(*args.value("--uke"));
+  const UkePriceReport report = price_uke(file, masters, options, threads);
+  std::cout << uke_report_json(report) << '\n';
+  std::cerr << uke_report_text(report);
+  bool failed = !report.errors.empty();
+  for (const UkeReceiptComparison& r : report.receipts) failed = failed || r.error.has_value();
+  return failed ? kExitClaimErrors : kExitOk;
+}
+
+}  // namespace santei::cli

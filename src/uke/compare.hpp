@@ -1,0 +1,20 @@
+// Matching a read receipt's units with santei's priced lines, and saying why they differ.
+#pragma once
+
+#include <span>
+
+#include "santei/uke.hpp"
+
+namespace santei::uke {
+
+// A (unit, day) that was taken out of the claim before pricing, and the error that made it.
+struct Excluded {
+  std::size_t unit = 0;
+  unsigned day = 0;
+  ErrorInfo error;
+};
+
+UkeReceiptComparison compare(const UkeReceipt& receipt, const PricedClaim& priced, const MasterSet& masters,
+                             std::span<const Excluded> excluded);
+
+}  // namespace santei::uke

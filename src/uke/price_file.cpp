@@ -1,0 +1,149 @@
+// Prices every receipt of a read UKE file with santei::price and compares it with the file.
+#include <atomic>
+#include <charconv>
+#include <thread>
+
+#include <fmt/format.h>
+
+#include "uke/compare.hpp"
+
+namespace santei {
+namespace {
+
+// The order an error names: "visits[2].orders[0].items[1].code" → (2, 0).
+std::optional<std::pair<std::size_t, std::size_t>> order_of(std::string_view field) {
+  const auto index_after = [&](std::string_view key) -> std::optional<std::size_t> {
+    const std::size_t at = field.find(key);
+    if (at == std::string_view::npos) return std::nullopt;
+    std::size_t value = 0;
+    const char* begin = field.data() + at + key.size();
+    const auto [end, ec] = std::from_chars(begin, field.data() + field.size(), value);
+    if (ec != std::errc() || end == begin) return std::nullopt;
+    return value;
+  };
+  const auto visit = index_after("visits[");
+  const auto order = index_after("orders[");
+  if (!visit || !order) return std::nullopt;
+  return std::pair{*visit, *order};
+}
+
+UkeReceiptComparison unpriced(const UkeReceipt& receipt, const ErrorInfo& error) {
+  UkeReceiptComparison out;
+  out.number = receipt.number;
+  out.line = receipt.line;
+  out.stated_total = receipt.stated_total();
+  for (const UkeUnit& u : receipt.units) out.units_total += u.total();
+  out.error = error;
+  for (std::size_t i = 0; i < receipt.units.size(); ++i) {
+    const UkeUnit& unit = receipt.units[i];
+    UkeUnitComparison c;
+    c.unit = i;
+    c.line = unit.line;
+    c.category = unit.category;
+    for (const UkeItem& item : unit.items) {
+      if (item.kind != ItemKind::comment) c.codes.push_back(item.code);
+    }
+    c.stated_points = unit.points;
+    c.stated_count = unit.count;
+    c.stated_total = unit.total();
+    c.differences.push_back(UkeDifference{UkeReason::not_priced, 0, error.to_string()});
+    out.units.push_back(std::move(c));
+  }
+  return out;
+}
+
+// Prices a receipt's claim; an order that makes pricing fail is taken out (and reported on its
+// unit) and the rest priced again, so one unknown code does not hide the receipt's other units.
+UkeReceiptComparison price_receipt(const UkeReceipt& receipt, const MasterLibrary& masters, const PricingOptions& options) {
+  Claim claim = receipt.claim;
+  std::vector<std::vector<std::size_t>> units_of;  // visit → order → unit index (add_visits' order)
+  for (const Visit& visit : claim.visits) {
+    std::vector<std::size_t> units;
+    for (std::size_t u = 0; u < receipt.units.size(); ++u) {
+      if (receipt.units[u].days[visit.date.day() - 1] > 0) units.push_back(u);
+    }
+    units_of.push_back(std::move(units));
+  }
+  std::vector<uke::Excluded> excluded;
+  const std::size_t orders = [&] {
+    std::size_t n = 0;
+    for (const Visit& v : claim.visits) n += v.orders.size();
+    return n;
+  }();
+  for (std::size_t attempt = 0; attempt <= orders; ++attempt) {
+    ErrorInfo error;
+    try {
+      const PricedClaim priced = price(claim, masters, options);
+      return uke::compare(receipt, priced, *masters.revision(priced.revision), excluded);
+    } catch (const Exception& e) {
+      error = e.info();
+    } catch (const std::exception& e) {
+      return unpriced(receipt, ErrorInfo{Status::internal_error, {}, receipt.line, 0, {}, e.what()});
+    }
+    error.message = error.message.empty() ? std::string(status_name(error.status)) : error.message;
+    const auto where = order_of(error.field);
+    if (!where || where->first >= claim.visits.size() || where->second >= claim.visits[where->first].orders.size() ||
+        error.status == Status::internal_error) {
+      return unpriced(receipt, error);
+    }
+    auto& visit_orders = claim.visits[where->first].orders;
+    auto& visit_units = units_of[where->first];
+    excluded.push_back(uke::Excluded{visit_units[where->second], claim.visits[where->first].date.day(), error});
+    visit_orders.erase(visit_orders.begin() + static_cast<std::ptrdiff_t>(where->second));
+    visit_units.erase(visit_units.begin() + static_cast<std::ptrdiff_t>(where->second));
+    if (visit_orders.empty()) {
+      claim.visits.erase(claim.visits.begin() + static_cast<std::ptrdiff_t>(where->first));
+      units_of.erase(units_of.begin() + static_cast<std::ptrdiff_t>(where->first));
+    }
+    if (claim.visits.empty()) {
+      const MasterSet* set = options.revision.empty() ? masters.for_date(claim.month.first_day()) : masters.revision(options.revision);
+      if (!set) return unpriced(receipt, error);
+      PricedClaim none;
+      none.id = claim.id;
+      none.revision = set->revision();
+      return uke::compare(receipt, none, *set, excluded);
+    }
+  }
+  return unpriced(receipt, ErrorInfo{Status::internal_error, {}, receipt.line, 0, {}, "pricing did not settle"});
+}
+
+}  // namespace
+
+UkePriceReport price_uke(const UkeFile& file, const MasterLibrary& masters, const PricingOptions& options,
+                         unsigned threads) {
+  if (!options.revision.empty() && !masters.revision(options.revision)) {
+    throw Exception(ErrorInfo{Status::not_found, {}, 0, 0, "revision", fmt::format("revision {} is not loaded", options.revision)});
+  }
+  UkePriceReport report;
+  report.path = file.path;
+  report.revision = options.revision;
+  report.errors = file.errors;
+  report.findings = file.findings;
+  report.receipts.resize(file.receipts.size());
+  for (const UkeReceipt& r : file.receipts) report.receipt_findings.push_back(r.findings);
+  std::atomic<std::size_t> next{0};
+  const auto work = [&] {
+    for (std::size_t i = next++; i < file.receipts.size(); i = next++) {
+      report.receipts[i] = price_receipt(file.receipts[i], masters, options);
+    }
+  };
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+  work();
+  for (std::thread& t : pool) t.join();
+  return report;
+}
+
+std::size_t UkePriceReport::units() const {
+  std::size_t n = 0;
+  for (const UkeReceiptComparison& r : receipts) n += r.units.size();
+  return n;
+}
+
+std::size_t UkePriceReport::agreeing_units() const {
+  std::size_t n = 0;
+  for (const UkeReceiptComparison& r : receipts) n += r.agreeing_units();
+  return n;
+}
+
+}  // namespace santei

@@ -1,0 +1,627 @@
+// UKE bytes → UkeFile: the record state machine (order: fee-rules.md §8.1; 算定単位 and checks:
+// §1.3, §8.4). Errors never stop the file: a receipt with one is reported and skipped.
+#include <algorithm>
+#include <array>
+#include <fstream>
+#include <iterator>
+
+#include <fmt/format.h>
+
+#include "santei/uke.hpp"
+#include "uke/burden.hpp"
+#include "uke/record.hpp"
+#include "uke/to_claim.hpp"
+
+namespace santei {
+namespace {
+
+using uke::FieldReader;
+using uke::Record;
+
+// 診療識別 codes (記録条件仕様 別表20, fee-rules.md §1.2).
+constexpr std::array<std::uint8_t, 27> kCategories = {1,  11, 12, 13, 14, 21, 22, 23, 24, 25, 26, 27, 28, 31,
+                                                      32, 33, 39, 40, 50, 54, 60, 70, 80, 90, 92, 97, 99};
+
+// Where a record kind may stand inside a receipt (§8.1): never after a record of a higher rank.
+// 0: not checked (GR, TI, TR, TS: their place was not confirmed in a source read).
+int rank_of(std::string_view id) {
+  if (id == "HO") return 1;
+  if (id == "KO") return 2;
+  if (id == "SN" || id == "JD" || id == "MF") return 3;
+  if (id == "SY") return 4;
+  if (id == "SI" || id == "IY" || id == "TO" || id == "CO") return 5;
+  if (id == "SJ") return 6;
+  return 0;
+}
+
+// Fields of the 摘要 records: SI/IY and TO differ after field 7.
+struct BodyLayout {
+  int first_comment;  // コメント1 コード; three (code, text) pairs
+  int first_day;      // 算定日情報 1日
+};
+constexpr BodyLayout kProcedureLayout{8, 14};  // SI, IY
+constexpr BodyLayout kMaterialLayout{12, 18};  // TO
+
+class Reader {
+ public:
+  Reader(std::string_view path, const UkeReadOptions& options) : options_(options) { file_.path = std::string(path); }
+
+  void line(const uke::Line& line);
+  UkeFile finish(std::int64_t last_line);
+
+ private:
+  struct Current {
+    UkeReceipt receipt;
+    bool bad = false;
+    int rank = 0;
+    std::uint8_t last_category = 0;
+    std::optional<UkeUnit> open;
+    bool open_has_records = false;
+    std::int64_t insurer_line = 0;
+    std::vector<std::int64_t> public_lines;
+  };
+
+  void record(const Record& record);
+  void facility(const Record& record);
+  void start_receipt(const Record& record);
+  void receipt_record(const Record& record);
+  void insurer(const Record& record);
+  void public_payer(const Record& record);
+  void diagnosis(const Record& record);
+  void body(const Record& record);
+  void comment(const Record& record);
+  void close_open_unit(bool closed_by_points);
+  void end_receipt();
+  void check_totals(Current& current);
+  void totals(const Record& record);
+  std::optional<std::uint8_t> category(FieldReader& fields, Current& current);
+  std::optional<char> burden(FieldReader& fields);
+  void finding(UkeCheck check, std::int64_t line, int field, std::int64_t stated, std::int64_t derived,
+               std::string message);
+  void error(std::int64_t line, int field, std::string field_name, std::string message,
+             Status status = Status::parse_error);
+
+  const UkeReadOptions& options_;
+  UkeFile file_;
+  std::optional<Current> current_;
+  bool seen_facility_ = false;
+  bool seen_end_ = false;
+  std::int64_t lf_only_lines_ = 0;
+};
+
+void Reader::error(std::int64_t line, int field, std::string field_name, std::string message, Status status) {
+  file_.errors.push_back(uke::error_at(file_.path, line, field, std::move(field_name), std::move(message), status));
+  if (current_) current_->bad = true;
+}
+
+void Reader::finding(UkeCheck check, std::int64_t line, int field, std::int64_t stated, std::int64_t derived,
+                     std::string message) {
+  std::vector<UkeFinding>& into = current_ ? current_->receipt.findings : file_.findings;
+  into.push_back(UkeFinding{check, line, field, stated, derived, std::move(message)});
+}
+
+void Reader::line(const uke::Line& line) {
+  if (line.bytes.size() > kMaxUkeRecordBytes) {
+    error(line.number, 0, "", fmt::format("record of {} bytes is over the limit of {}", line.bytes.size(), kMaxUkeRecordBytes),
+          Status::limit_exceeded);
+    return;
+  }
+  if (line.truncated) {
+    error(line.number, 0, "", "truncated record: the file ends inside it (no CR LF)");
+    return;
+  }
+  if (!line.crlf && lf_only_lines_++ == 0) {
+    error(line.number, 0, "", "record ends with LF alone; UKE records end with CR LF");
+  }
+  if (line.bytes.empty()) {
+    error(line.number, 0, "", "empty line: every UKE line is a record");
+    return;
+  }
+  const std::size_t errors_before = file_.errors.size();
+  std::optional<Record> record = uke::decode_record(line, file_.path, file_.errors);
+  if (!record) {
+    // A broken RE still starts a receipt (a bad one), and a broken GO still ends the file, so
+    // the records after them are not taken for the previous receipt's.
+    if (line.bytes.starts_with("RE,")) {
+      end_receipt();
+      current_.emplace();
+      ++file_.receipts_seen;
+      current_->receipt.line = line.number;
+    } else if (line.bytes.starts_with("GO,")) {
+      end_receipt();
+      seen_end_ = true;
+    }
+    if (current_ && file_.errors.size() != errors_before) current_->bad = true;
+    return;
+  }
+  this->record(*record);
+}
+
+void Reader::record(const Record& record) {
+  const std::string_view id = record.id();
+  if (seen_end_) {
+    error(record.line, 1, std::string(id), "record after GO: GO ends the file");
+    return;
+  }
+  if (id == "IR") return facility(record);
+  if (!seen_facility_) {
+    error(record.line, 1, std::string(id), fmt::format("{} before IR: a UKE file starts with its IR record", id));
+    seen_facility_ = true;  // reported once
+  }
+  if (id == "RE") return start_receipt(record);
+  if (id == "GO") {
+    end_receipt();
+    return totals(record);
+  }
+  if (!current_) {
+    error(record.line, 1, std::string(id), fmt::format("{} before any RE: it belongs to no receipt", id));
+    return;
+  }
+  receipt_record(record);
+}
+
+void Reader::facility(const Record& record) {
+  if (seen_facility_ || current_) {
+    error(record.line, 1, "IR", "second IR record: a file has one, first");
+    return;
+  }
+  seen_facility_ = true;
+  std::vector<ErrorInfo> errors;
+  FieldReader f(record, file_.path, errors);
+  UkeFacility& ir = file_.facility;
+  ir.payer_org = f.digits(2, "審査支払機関", {1}, true);
+  if (!ir.payer_org.empty() && ir.payer_org != "1" && ir.payer_org != "2") f.fail(2, "審査支払機関", "must be 1 (支払基金) or 2 (国保連合会)");
+  ir.prefecture = f.digits(3, "都道府県", {2}, true);
+  if (const std::string table = f.digits(4, "点数表", {1}, true); !table.empty() && table != "1") {
+    f.fail(4, "点数表", fmt::format("点数表 {} is not 1 (医科): santei reads 医科 files", table));
+  }
+  ir.code = f.digits(5, "医療機関コード", {7}, true);
+  ir.name = std::string(f.text(7));
+  if (auto month = f.month(8, "請求年月")) ir.billing_month = *month;
+  ir.volume = std::string(f.text(9));
+  ir.phone = std::string(f.text(10));
+  file_.errors.insert(file_.errors.end(), errors.begin(), errors.end());
+}
+
+void Reader::start_receipt(const Record& record) {
+  end_receipt();
+  current_.emplace();
+  ++file_.receipts_seen;
+  UkeReceipt& re = current_->receipt;
+  re.line = record.line;
+  const std::size_t errors_before = file_.errors.size();
+  FieldReader f(record, file_.path, file_.errors);
+  re.number = f.integer(2, "レセプト番号", 1, 999999, true).value_or(0);
+  re.type = f.digits(3, "レセプト種別", {4}, true);
+  if (!re.type.empty() && (re.type[0] != '1' || re.type[1] < '1' || re.type[1] > '4' || re.type[2] < '1' || re.type[2] > '5')) {
+    f.fail(3, "レセプト種別", fmt::format("'{}' is not a 医科 レセプト種別 (1, 医保/公費/後期/退職 1–4, payers 1–5, class)", re.type));
+    re.type.clear();
+  }
+  if (auto month = f.month(4, "診療年月")) re.month = *month;
+  re.name = std::string(f.text(5));
+  const auto sex = f.integer(6, "男女区分", 1, 2, true);
+  const auto birth = f.date(7, "生年月日", true);
+  const auto admitted = f.date(9, "入院年月日", false);
+  re.special_notes = std::string(f.text(12));
+  if (re.special_notes.size() % 2 != 0 || re.special_notes.size() > 10 ||
+      !std::all_of(re.special_notes.begin(), re.special_notes.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    f.fail(12, "レセプト特記事項", fmt::format("'{}' is not up to five 2-digit codes", re.special_notes));
+  }
+  const auto beds = f.integer(13, "病床数", 0, 99999, false);
+  re.chart_number = std::string(f.text(14));
+  re.kana = std::string(f.text(37));
+  if (file_.errors.size() != errors_before) {
+    current_->bad = true;
+    return;
+  }
+  Claim& claim = re.claim;
+  claim.id = std::to_string(re.number);
+  claim.month = re.month;
+  // レセプト種別 digit 4: odd = 入院, even and 0 = 入院外 (fee-rules.md §1.1).
+  claim.setting = (re.type[3] - '0') % 2 == 1 ? Setting::inpatient : Setting::outpatient;
+  claim.facility = options_.facility;
+  if (beds && *beds > 0) {
+    claim.facility.beds = static_cast<std::int32_t>(*beds);
+    if (*beds >= 20) claim.facility.kind = FacilityKind::hospital;  // 医療法 第1条の5: 病院 = 20床以上
+  }
+  claim.patient.birth_date = *birth;
+  claim.patient.sex = *sex == 1 ? Sex::male : Sex::female;
+  if (claim.setting == Setting::inpatient && admitted) claim.admission = Admission{*admitted, {}, {}, {}};
+  // 特記事項 26–30 = 区ア … 区オ (fee-rules.md §8.2 RE 12): the 高額療養費 bracket under 70.
+  static constexpr std::array<const char*, 5> kBrackets = {"ア", "イ", "ウ", "エ", "オ"};
+  for (std::size_t i = 0; i + 1 < re.special_notes.size(); i += 2) {
+    const int note = (re.special_notes[i] - '0') * 10 + (re.special_notes[i + 1] - '0');
+    if (note >= 26 && note <= 30) claim.insurance.income_bracket = kBrackets[static_cast<std::size_t>(note - 26)];
+  }
+}
+
+void Reader::receipt_record(const Record& record) {
+  const std::string_view id = record.id();
+  Current& current = *current_;
+  const int rank = rank_of(id);
+  if (rank != 0 && rank < current.rank) {
+    error(record.line, 1, std::string(id),
+          fmt::format("{} out of order: the order is RE, HO, KO, SN/JD/MF, SY, SI/IY/TO/CO, SJ", id));
+    return;
+  }
+  if (rank != 0) current.rank = rank;
+  if (id == "HO") return insurer(record);
+  if (id == "KO") return public_payer(record);
+  if (id == "SY") return diagnosis(record);
+  if (id == "SI" || id == "IY" || id == "TO") return body(record);
+  if (id == "CO") return comment(record);
+  current.receipt.other_records.push_back(
+      UkeRecord{std::string(id), record.line, std::vector<std::string>(record.fields.begin() + 1, record.fields.end())});
+}
+
+void Reader::insurer(const Record& record) {
+  Current& current = *current_;
+  if (current.receipt.insurer) {
+    error(record.line, 1, "HO", "second HO record: a receipt has one main insurer");
+    return;
+  }
+  FieldReader f(record, file_.path, file_.errors);
+  UkeInsurer ho;
+  ho.number = f.digits(2, "保険者番号", {6, 8}, true);
+  ho.symbol = std::string(f.text(3));
+  ho.card_number = std::string(f.text(4));
+  ho.days = static_cast<std::int32_t>(f.integer(5, "診療実日数", 0, 31, false).value_or(0));
+  ho.total = Points{f.integer(6, "合計点数", -99999999, 99999999, true).value_or(0)};
+  ho.meals = static_cast<std::int32_t>(f.integer(8, "食事療養・生活療養 回数", 0, 999, false).value_or(0));
+  ho.meals_yen = Yen{f.integer(9, "食事療養・生活療養 合計金額", 0, 99999999, false).value_or(0)};
+  if (auto yen = f.integer(12, "負担金額（医療保険）", 0, 99999999, false)) ho.patient_yen = Yen{*yen};
+  if (!f.ok()) {
+    current.bad = true;
+    return;
+  }
+  const std::string_view digits = std::string_view(ho.number).substr(0, ho.number.size() - 1);
+  if (payer_check_digit(digits) != ho.number.back() - '0') {
+    finding(UkeCheck::payer_check_digit, record.line, 2, ho.number.back() - '0', payer_check_digit(digits),
+            fmt::format("保険者番号 {}: 検証番号 {} does not verify (expected {})", ho.number, ho.number.back(),
+                        payer_check_digit(digits)));
+  }
+  current.insurer_line = record.line;
+  current.receipt.insurer = std::move(ho);
+}
+
+void Reader::public_payer(const Record& record) {
+  Current& current = *current_;
+  if (current.receipt.public_payers.size() == 4) {
+    error(record.line, 1, "KO", "fifth KO record: a receipt has at most four 公費");
+    return;
+  }
+  FieldReader f(record, file_.path, file_.errors);
+  UkePublicPayer ko;
+  ko.payer_number = f.digits(2, "公費負担者番号", {8}, true);
+  // 7 digits by the layout; ORCA writes shorter ones for some programmes (the sample: 000000).
+  ko.recipient_number = f.digits(3, "公費受給者番号", {1, 2, 3, 4, 5, 6, 7}, false);
+  ko.days = static_cast<std::int32_t>(f.integer(5, "診療実日数", 0, 31, false).value_or(0));
+  ko.total = Points{f.integer(6, "合計点数", -99999999, 99999999, true).value_or(0)};
+  if (auto yen = f.integer(7, "負担金額（公費）", 0, 99999999, false)) ko.patient_yen = Yen{*yen};
+  if (!f.ok()) {
+    current.bad = true;
+    return;
+  }
+  for (const auto& [number, field, name] :
+       {std::tuple{ko.payer_number, 2, "公費負担者番号"}, std::tuple{ko.recipient_number, 3, "公費受給者番号"}}) {
+    if (number.size() != (field == 2 ? 8U : 7U)) continue;
+    const int expected = payer_check_digit(std::string_view(number).substr(0, number.size() - 1));
+    if (expected != number.back() - '0') {
+      finding(UkeCheck::payer_check_digit, record.line, field, number.back() - '0', expected,
+              fmt::format("{} {}: 検証番号 {} does not verify (expected {})", name, number, number.back(), expected));
+    }
+  }
+  current.public_lines.push_back(record.line);
+  current.receipt.public_payers.push_back(std::move(ko));
+}
+
+void Reader::diagnosis(const Record& record) {
+  FieldReader f(record, file_.path, file_.errors);
+  UkeDiagnosis sy;
+  sy.code = f.digits(2, "傷病名コード", {7}, true);
+  if (auto start = f.date(3, "診療開始日", true)) sy.start = *start;
+  sy.outcome = static_cast<std::int32_t>(f.integer(4, "転帰区分", 1, 4, true).value_or(1));
+  sy.modifiers = std::string(f.text(5));
+  if (sy.modifiers.size() % 4 != 0) f.fail(5, "修飾語コード", fmt::format("'{}' is not 4-character codes", sy.modifiers));
+  sy.name = std::string(f.text(6));
+  if (sy.code == "0000999" && sy.name.empty()) f.fail(6, "傷病名称", "required for 0000999 (未コード化傷病名)");
+  if (!f.text(7).empty() && f.text(7) != "01") f.fail(7, "主傷病", fmt::format("'{}' is not 01 or blank", f.text(7)));
+  sy.main = f.text(7) == "01";
+  sy.note = std::string(f.text(8));
+  if (!f.ok()) {
+    current_->bad = true;
+    return;
+  }
+  current_->receipt.diagnoses.push_back(std::move(sy));
+}
+
+std::optional<std::uint8_t> Reader::category(FieldReader& f, Current& current) {
+  const std::string_view text = f.text(2);
+  if (text.empty()) {
+    if (current.last_category == 0) f.fail(2, "診療識別", "blank with no 診療識別 before it to carry forward");
+    return current.last_category == 0 ? std::nullopt : std::optional(current.last_category);
+  }
+  const std::string digits = f.digits(2, "診療識別", {2}, true);
+  if (digits.empty()) return std::nullopt;
+  const auto value = static_cast<std::uint8_t>(std::stoi(digits));
+  if (std::find(kCategories.begin(), kCategories.end(), value) == kCategories.end()) {
+    f.fail(2, "診療識別", fmt::format("{} is not a 診療識別 of the 記録条件仕様 (別表20)", digits));
+    return std::nullopt;
+  }
+  current.last_category = value;
+  return value;
+}
+
+std::optional<char> Reader::burden(FieldReader& f) {
+  const std::string_view text = f.required(3, "負担区分");
+  if (text.empty()) return std::nullopt;
+  if (text.size() != 1 || uke::burden_payers(text[0]) == 0) {
+    f.fail(3, "負担区分", fmt::format("'{}' is not a 負担区分 of the 記録条件仕様 (別表21)", text));
+    return std::nullopt;
+  }
+  return text[0];
+}
+
+void Reader::body(const Record& record) {
+  Current& current = *current_;
+  const bool material = record.id() == "TO";
+  const BodyLayout layout = material ? kMaterialLayout : kProcedureLayout;
+  FieldReader f(record, file_.path, file_.errors);
+  const auto cat = category(f, current);
+  const auto burden_code = burden(f);
+  UkeItem item;
+  item.line = record.line;
+  item.kind = record.id() == "SI" ? ItemKind::procedure : material ? ItemKind::material : ItemKind::drug;
+  item.code = f.code(4, material ? "特定器材コード" : record.id() == "SI" ? "診療行為コード" : "医薬品コード", true).value_or(0);
+  item.quantity = f.decimal(5, record.id() == "SI" ? "数量データ" : "使用量");
+  if (auto points = f.integer(6, "点数", -9999999, 9999999, false)) item.points = Points{*points};
+  item.count = static_cast<std::int32_t>(f.integer(7, "回数", 1, 999, true).value_or(0));
+  if (material) {
+    if (auto unit = f.integer(8, "単位コード", 0, 999, false)) item.unit = static_cast<std::int32_t>(*unit);
+    item.unit_price = f.decimal(9, "単価");
+    item.text = std::string(f.text(11));
+  }
+  std::vector<UkeItem> inline_comments;
+  for (int i = 0; i < 3; ++i) {
+    const int n = layout.first_comment + 2 * i;
+    const auto code = f.code(n, fmt::format("コメント{} コード", i + 1), false);
+    if (!code) {
+      if (!f.text(n + 1).empty()) f.fail(n + 1, fmt::format("コメント{} 文字データ", i + 1), "text with no comment code");
+      continue;
+    }
+    UkeItem c;
+    c.line = record.line;
+    c.kind = ItemKind::comment;
+    c.code = *code;
+    c.text = std::string(f.text(n + 1));
+    inline_comments.push_back(std::move(c));
+  }
+  std::array<std::int32_t, 31> days{};
+  std::int64_t day_sum = 0;
+  const int month_days = static_cast<int>(current.receipt.month.last_day().day());
+  for (int d = 1; d <= 31; ++d) {
+    const int n = layout.first_day + d - 1;
+    const auto value = f.integer(n, fmt::format("算定日情報 {}日", d), 0, 999, false);
+    if (!value) continue;
+    if (*value > 0 && d > month_days) {
+      f.fail(n, fmt::format("算定日情報 {}日", d),
+             fmt::format("day {} does not exist in {} (診療年月)", d, current.receipt.month.iso()));
+      continue;
+    }
+    days[static_cast<std::size_t>(d - 1)] = static_cast<std::int32_t>(*value);
+    day_sum += *value;
+  }
+  if (!f.ok()) {
+    current.bad = true;
+    return;
+  }
+  if (day_sum != item.count) {
+    finding(UkeCheck::day_sum, record.line, 7, item.count, day_sum,
+            fmt::format("回数 {} but the day columns add up to {}", item.count, day_sum));
+  }
+  if (current.open && current.open_has_records && current.open->category != *cat) {
+    close_open_unit(false);  // a new 診療識別 while a unit waits for its 点数
+  }
+  if (!current.open) {
+    current.open.emplace();
+    current.open->line = record.line;
+  }
+  UkeUnit& unit = *current.open;
+  if (!current.open_has_records) unit.category = *cat;
+  current.open_has_records = true;
+  unit.burden = *burden_code;
+  if (!unit.items.empty() && unit.items.back().kind != ItemKind::comment &&
+      (unit.count != item.count || unit.days != days)) {
+    finding(UkeCheck::unit_days, record.line, 7, unit.count, item.count,
+            "回数 or day columns differ from the unit's previous record");
+  }
+  unit.count = item.count;
+  unit.days = days;
+  const bool closes = item.points.has_value();
+  if (closes) unit.points = item.points;
+  unit.items.push_back(std::move(item));
+  for (UkeItem& c : inline_comments) unit.items.push_back(std::move(c));
+  if (closes) close_open_unit(true);
+}
+
+void Reader::comment(const Record& record) {
+  Current& current = *current_;
+  FieldReader f(record, file_.path, file_.errors);
+  const auto cat = category(f, current);
+  const auto burden_code = burden(f);
+  UkeItem item;
+  item.line = record.line;
+  item.kind = ItemKind::comment;
+  item.code = f.code(4, "コメントコード", true).value_or(0);
+  item.text = std::string(f.text(5));
+  if (!f.ok()) {
+    current.bad = true;
+    return;
+  }
+  if (current.open) {
+    current.open->items.push_back(std::move(item));
+    return;
+  }
+  if (*cat == 99 || *cat == 1) {  // 全体に係る識別: the whole receipt's comment
+    current.receipt.comments.push_back(std::move(item));
+    return;
+  }
+  // No unit open: a comment written before the records it is about (ORCA writes 用法 first).
+  current.open.emplace();
+  current.open->line = record.line;
+  current.open->category = *cat;
+  current.open->burden = *burden_code;
+  current.open->items.push_back(std::move(item));
+}
+
+void Reader::close_open_unit(bool closed_by_points) {
+  Current& current = *current_;
+  if (!current.open) return;
+  if (!current.open_has_records) {  // comments that no record followed
+    for (UkeItem& c : current.open->items) current.receipt.comments.push_back(std::move(c));
+  } else {
+    if (!closed_by_points) {
+      finding(UkeCheck::unit_not_closed, current.open->line, 6, 0, 0,
+              "算定単位 with no record stating its 点数 before the next 診療識別 or the end of the receipt");
+    }
+    current.receipt.units.push_back(std::move(*current.open));
+  }
+  current.open.reset();
+  current.open_has_records = false;
+}
+
+void Reader::check_totals(Current& current) {
+  UkeReceipt& re = current.receipt;
+  if (re.insurer) {
+    const Points derived = re.unit_total(0);
+    if (derived != re.insurer->total) {
+      finding(UkeCheck::payer_total, current.insurer_line, 6, re.insurer->total.value, derived.value,
+              fmt::format("HO 合計点数 {} but the units borne by 医保 add up to {}", re.insurer->total.value, derived.value));
+    }
+  }
+  for (std::size_t i = 0; i < re.public_payers.size(); ++i) {
+    const Points derived = re.unit_total(static_cast<int>(i + 1));
+    if (derived != re.public_payers[i].total) {
+      finding(UkeCheck::payer_total, current.public_lines[i], 6, re.public_payers[i].total.value, derived.value,
+              fmt::format("KO (第{}公費) 合計点数 {} but the units it bears add up to {}", i + 1,
+                          re.public_payers[i].total.value, derived.value));
+    }
+  }
+}
+
+void Reader::end_receipt() {
+  if (!current_) return;
+  close_open_unit(false);
+  Current& current = *current_;
+  UkeReceipt& re = current.receipt;
+  if (!current.bad) {
+    // レセプト種別 digit 2 names the main payer, digit 3 how many payers (fee-rules.md §1.1).
+    const char main = re.type[1];
+    const std::size_t payers = (re.insurer ? 1 : 0) + re.public_payers.size();
+    if ((main == '2') == re.insurer.has_value()) {
+      error(re.line, 3, "RE 3 レセプト種別",
+            fmt::format("レセプト種別 {} says {} but the receipt has {} HO record", re.type,
+                        main == '2' ? "公費単独" : "a main insurer", re.insurer ? "an" : "no"));
+    } else if (static_cast<std::size_t>(re.type[2] - '0') != payers) {
+      error(re.line, 3, "RE 3 レセプト種別",
+            fmt::format("レセプト種別 {} says {} payer(s) but the receipt has {} (HO + KO)", re.type, re.type[2], payers));
+    } else if (re.number != file_.receipts_seen) {
+      finding(UkeCheck::receipt_number, re.line, 2, re.number, file_.receipts_seen,
+              fmt::format("レセプト番号 {} but it is receipt {} of the file", re.number, file_.receipts_seen));
+    }
+  }
+  if (!current.bad) {
+    Claim& claim = re.claim;
+    if (re.type[1] == '2') {  // 公費単独
+      claim.insurance.kind = InsuranceKind::none;
+    } else if (re.type[1] == '3' || re.insurer->number.starts_with("39")) {
+      claim.insurance.kind = InsuranceKind::elderly;  // 後期高齢者 (法別番号 39)
+    } else if (re.type[1] == '4' || re.insurer->number.size() == 6) {
+      claim.insurance.kind = InsuranceKind::national;  // 国保 (6 digits) and 退職者医療
+    } else {
+      claim.insurance.kind = InsuranceKind::employee;
+    }
+    for (const UkePublicPayer& ko : re.public_payers) {
+      PublicExpense pe;
+      pe.law = ko.payer_number.substr(0, 2);  // 法別番号
+      pe.payer_number = ko.payer_number;
+      pe.recipient_number = ko.recipient_number;
+      claim.public_expenses.push_back(std::move(pe));
+    }
+    uke::add_visits(re);
+    check_totals(current);
+    file_.receipts.push_back(std::move(re));
+  }
+  current_.reset();
+}
+
+void Reader::totals(const Record& record) {
+  seen_end_ = true;
+  FieldReader f(record, file_.path, file_.errors);
+  const auto count = f.integer(2, "総件数", 0, 99999999, true);
+  const auto total = f.integer(3, "総合計点数", -999999999999, 999999999999, true);
+  if (!f.ok()) return;
+  file_.complete = true;
+  file_.stated_count = *count;
+  file_.stated_total = Points{*total};
+  if (*count != file_.receipts_seen) {
+    finding(UkeCheck::receipt_count, record.line, 2, *count, file_.receipts_seen,
+            fmt::format("GO 総件数 {} but the file has {} RE records", *count, file_.receipts_seen));
+  }
+  if (file_.receipts.size() == static_cast<std::size_t>(file_.receipts_seen)) {
+    Points sum;
+    for (const UkeReceipt& re : file_.receipts) sum += re.stated_total();
+    if (sum.value != *total) {
+      finding(UkeCheck::file_total, record.line, 3, *total, sum.value,
+              fmt::format("GO 総合計点数 {} but the receipts' 合計点数 add up to {}", *total, sum.value));
+    }
+  }
+}
+
+UkeFile Reader::finish(std::int64_t last_line) {
+  if (!seen_end_) {
+    if (current_) {
+      error(last_line + 1, 0, "GO",
+            fmt::format("the file ends without GO: receipt {} (RE at line {}) may be cut short and is skipped",
+                        current_->receipt.number, current_->receipt.line));
+    } else {
+      error(last_line + 1, 0, "GO", "the file ends without its GO record");
+    }
+    current_.reset();
+  }
+  if (!seen_facility_) error(1, 0, "IR", "no IR record: the file is empty or not a UKE file");
+  if (lf_only_lines_ > 1) {
+    file_.errors.push_back(uke::error_at(file_.path, 0, 0, "", fmt::format("{} records end with LF alone", lf_only_lines_)));
+  }
+  return std::move(file_);
+}
+
+}  // namespace
+
+UkeFile read_uke(std::string_view bytes, std::string_view path, const UkeReadOptions& options) {
+  Reader reader(path, options);
+  if (bytes.size() > kMaxUkeBytes) {
+    UkeFile file;
+    file.path = std::string(path);
+    file.errors.push_back(uke::error_at(path, 0, 0, "", fmt::format("{} bytes is over the limit of {}", bytes.size(), kMaxUkeBytes),
+                                        Status::limit_exceeded));
+    return file;
+  }
+  uke::LineSplitter lines(bytes);
+  std::int64_t last = 0;
+  while (const std::optional<uke::Line> line = lines.next()) {
+    last = line->number;
+    reader.line(*line);
+  }
+  return reader.finish(last);
+}
+
+UkeFile read_uke_file(const std::filesystem::path& path, const UkeReadOptions& options) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Exception(ErrorInfo{Status::io_error, path.string(), 0, 0, "", "cannot open the UKE file"});
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad()) throw Exception(ErrorInfo{Status::io_error, path.string(), 0, 0, "", "cannot read the UKE file"});
+  return read_uke(bytes, path.string(), options);
+}
+
+}  // namespace santei

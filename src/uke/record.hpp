@@ -1,0 +1,96 @@
+// UKE records: splitting bytes into CR LF lines and comma fields, decoding CP932, and typed field
+// reads whose errors name the line and the field (fee-rules.md §8.1–8.2).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "santei/money.hpp"
+#include "santei/period.hpp"
+#include "santei/records.hpp"
+#include "santei/result.hpp"
+
+namespace santei::uke {
+
+// The record kinds of the 医科 記録条件仕様 and their field counts (field 1 = the id).
+struct Layout {
+  std::string_view id;
+  int fields;  // 0: not fixed here (GR, TI, TR, TS: counts not verified, kept as read)
+  std::string_view name;
+};
+// The layout of `id`, or nullptr for an id the 医科 layout does not have.
+const Layout* layout_of(std::string_view id);
+
+// One line of the file, without its line end.
+struct Line {
+  std::int64_t number = 0;  // 1-based
+  std::string_view bytes;
+  bool crlf = true;         // ended with CR LF (false: LF alone)
+  bool truncated = false;   // the file ended inside it (no line end at all)
+};
+
+// Splits `bytes` into lines. A single 0x1A (EOF mark of old MS-DOS files) at the very end is
+// not a line.
+class LineSplitter {
+ public:
+  explicit LineSplitter(std::string_view bytes);
+  std::optional<Line> next();
+
+ private:
+  std::string_view rest_;
+  std::int64_t number_ = 0;
+};
+
+// A decoded record: fields[0] is the id; text is UTF-8.
+struct Record {
+  std::int64_t line = 0;
+  const Layout* layout = nullptr;
+  std::vector<std::string> fields;
+
+  std::string_view id() const { return fields[0]; }
+  // Field n (1-based) as text; "" beyond the record.
+  std::string_view text(int n) const;
+  bool blank(int n) const { return text(n).empty(); }
+};
+
+// Reads the fields of one record; every problem becomes an ErrorInfo naming its field.
+class FieldReader {
+ public:
+  FieldReader(const Record& record, std::string_view path, std::vector<ErrorInfo>& errors)
+      : record_(record), path_(path), errors_(errors) {}
+
+  // Adds an error for field n (0 = the record as a whole).
+  void fail(int n, std::string_view name, std::string message, Status status = Status::parse_error);
+  bool ok() const { return errors_.size() == errors_at_start_; }
+
+  std::string_view text(int n) const { return record_.text(n); }
+  // A required non-blank field.
+  std::string_view required(int n, std::string_view name);
+  // Digits only, of one of the given lengths (blank allowed when !required).
+  std::string digits(int n, std::string_view name, std::initializer_list<std::size_t> lengths, bool required);
+  // A whole number in [min, max]; nullopt when blank (an error too if required).
+  std::optional<std::int64_t> integer(int n, std::string_view name, std::int64_t min, std::int64_t max,
+                                      bool required);
+  std::optional<Decimal> decimal(int n, std::string_view name);  // blank → nullopt; must be > 0
+  std::optional<Date> date(int n, std::string_view name, bool required);  // YYYYMMDD
+  std::optional<YearMonth> month(int n, std::string_view name);           // YYYYMM, required
+  std::optional<Code> code(int n, std::string_view name, bool required);  // 9 digits
+
+ private:
+  const Record& record_;
+  std::string_view path_;
+  std::vector<ErrorInfo>& errors_;
+  std::size_t errors_at_start_ = errors_.size();
+};
+
+// Splits a line at its commas and decodes each field from CP932. nullopt after adding an error
+// (unknown record id, wrong field count, bytes that are not CP932).
+std::optional<Record> decode_record(const Line& line, std::string_view path, std::vector<ErrorInfo>& errors);
+
+ErrorInfo error_at(std::string_view path, std::int64_t line, int field, std::string field_name, std::string message,
+                   Status status = Status::parse_error);
+
+}  // namespace santei::uke

@@ -1,0 +1,173 @@
+// The `santei price --uke` report: text for a clerk, JSON (santei.uke-report/1) for tools.
+#include <map>
+
+#include <fmt/format.h>
+
+#include "output/json_writer.hpp"
+#include "santei/uke.hpp"
+
+namespace santei {
+namespace {
+
+// Units per reason (a unit with several reasons counts in each), and santei's extra lines.
+std::map<std::string, std::size_t> reason_counts(const UkePriceReport& report) {
+  std::map<std::string, std::size_t> counts;
+  for (const UkeReceiptComparison& r : report.receipts) {
+    for (const UkeUnitComparison& u : r.units) {
+      std::map<UkeReason, bool> seen;
+      for (const UkeDifference& d : u.differences) {
+        if (!seen[d.reason]) ++counts[to_string(d.reason)];
+        seen[d.reason] = true;
+      }
+    }
+    counts["extra_in_santei"] += r.extra.size();
+  }
+  if (counts["extra_in_santei"] == 0) counts.erase("extra_in_santei");
+  return counts;
+}
+
+std::string percent(std::size_t part, std::size_t whole) {
+  if (whole == 0) return "-";
+  // Exact to one decimal, rounded half up, without floating point.
+  const std::size_t tenths = (part * 2000 + whole) / (2 * whole);
+  return fmt::format("{}.{}%", tenths / 10, tenths % 10);
+}
+
+std::string codes_text(const std::vector<Code>& codes) {
+  std::string out;
+  for (Code c : codes) out += fmt::format("{}{:09}", out.empty() ? "" : " ", c);
+  return out;
+}
+
+void write_finding(output::JsonWriter& json, const UkeFinding& f) {
+  json.begin_object()
+      .field("check", to_string(f.check))
+      .field("line", f.line)
+      .field("field", f.field)
+      .field("stated", f.stated)
+      .field("derived", f.derived)
+      .field("message", f.message)
+      .end_object();
+}
+
+void write_error(output::JsonWriter& json, const ErrorInfo& e) {
+  json.begin_object()
+      .field("status", status_name(e.status))
+      .field("file", e.file)
+      .field("line", e.line)
+      .field("field_number", e.column)
+      .field("field", e.field)
+      .field("message", e.message)
+      .end_object();
+}
+
+void write_difference(output::JsonWriter& json, const UkeDifference& d) {
+  json.begin_object().field("reason", to_string(d.reason));
+  json.key("code");
+  if (d.code != 0) json.value(fmt::format("{:09}", d.code)); else json.null();
+  json.field("message", d.message).end_object();
+}
+
+}  // namespace
+
+std::string uke_report_text(const UkePriceReport& report) {
+  std::string out = fmt::format("{}: {} receipts priced{}\n", report.path, report.receipts.size(),
+                                report.revision.empty() ? "" : " under " + report.revision + " (forced)");
+  out += fmt::format("units: {} of {} agree ({})\n", report.agreeing_units(), report.units(),
+                     percent(report.agreeing_units(), report.units()));
+  const auto counts = reason_counts(report);
+  if (!counts.empty()) {
+    out += "differences:";
+    for (const auto& [reason, n] : counts) out += fmt::format(" {} {};", reason, n);
+    out += "\n";
+  }
+  for (const ErrorInfo& e : report.errors) out += "error: " + e.to_string() + "\n";
+  for (const UkeFinding& f : report.findings) out += fmt::format("finding: line {}: {}\n", f.line, f.message);
+  for (std::size_t i = 0; i < report.receipts.size(); ++i) {
+    const UkeReceiptComparison& r = report.receipts[i];
+    const std::vector<UkeFinding> none;
+    const std::vector<UkeFinding>& findings = i < report.receipt_findings.size() ? report.receipt_findings[i] : none;
+    const bool clean = r.agreeing_units() == r.units.size() && r.extra.empty() && !r.error && findings.empty() &&
+                       r.stated_total == r.priced_total;
+    if (clean) continue;
+    out += fmt::format("\nreceipt {} (line {}): stated {}点, units {}点, santei {}点; {}/{} units agree\n", r.number, r.line,
+                       r.stated_total.value, r.units_total.value, r.priced_total.value, r.agreeing_units(), r.units.size());
+    if (r.error) out += "  not priced: " + r.error->to_string() + "\n";
+    for (const UkeFinding& f : findings) out += fmt::format("  finding: line {}: {}\n", f.line, f.message);
+    for (const UkeUnitComparison& u : r.units) {
+      if (u.agrees) continue;
+      out += fmt::format("  line {} {:02} [{}]: stated {}×{}, santei {}×{}\n", u.line, u.category, codes_text(u.codes),
+                         u.stated_points ? std::to_string(u.stated_points->value) : "-", u.stated_count,
+                         u.priced_points ? std::to_string(u.priced_points->value) : "-", u.priced_count);
+      for (const UkeDifference& d : u.differences) out += fmt::format("    {}: {}\n", to_string(d.reason), d.message);
+    }
+    for (const UkeDifference& d : r.extra) out += fmt::format("  {}: {}\n", to_string(d.reason), d.message);
+  }
+  return out;
+}
+
+std::string uke_report_json(const UkePriceReport& report) {
+  output::JsonWriter json;
+  json.begin_object()
+      .field("format", "santei.uke-report/1")
+      .field("path", report.path)
+      .field("revision", report.revision)
+      .field("receipts_priced", static_cast<std::int64_t>(report.receipts.size()))
+      .field("units", static_cast<std::int64_t>(report.units()))
+      .field("agreeing_units", static_cast<std::int64_t>(report.agreeing_units()));
+  json.key("reasons").begin_object();
+  for (const auto& [reason, n] : reason_counts(report)) json.field(reason, static_cast<std::int64_t>(n));
+  json.end_object();
+  json.key("errors").begin_array();
+  for (const ErrorInfo& e : report.errors) write_error(json, e);
+  json.end_array();
+  json.key("findings").begin_array();
+  for (const UkeFinding& f : report.findings) write_finding(json, f);
+  json.end_array();
+  json.key("receipts").begin_array();
+  for (std::size_t i = 0; i < report.receipts.size(); ++i) {
+    const UkeReceiptComparison& r = report.receipts[i];
+    json.begin_object()
+        .field("number", r.number)
+        .field("line", r.line)
+        .field("revision", r.revision)
+        .field("stated_total", r.stated_total.value)
+        .field("units_total", r.units_total.value)
+        .field("priced_total", r.priced_total.value)
+        .field("agreeing_units", static_cast<std::int64_t>(r.agreeing_units()));
+    json.key("error");
+    if (r.error) write_error(json, *r.error); else json.null();
+    json.key("findings").begin_array();
+    if (i < report.receipt_findings.size()) {
+      for (const UkeFinding& f : report.receipt_findings[i]) write_finding(json, f);
+    }
+    json.end_array();
+    json.key("units").begin_array();
+    for (const UkeUnitComparison& u : r.units) {
+      json.begin_object().field("line", u.line).field("category", category_text(u.category));
+      json.key("codes").begin_array();
+      for (Code c : u.codes) json.value(fmt::format("{:09}", c));
+      json.end_array();
+      json.key("stated_points");
+      if (u.stated_points) json.value(u.stated_points->value); else json.null();
+      json.field("stated_count", u.stated_count);
+      json.key("priced_points");
+      if (u.priced_points) json.value(u.priced_points->value); else json.null();
+      json.field("priced_count", u.priced_count)
+          .field("stated_total", u.stated_total.value)
+          .field("priced_total", u.priced_total.value)
+          .field("agrees", u.agrees);
+      json.key("differences").begin_array();
+      for (const UkeDifference& d : u.differences) write_difference(json, d);
+      json.end_array().end_object();
+    }
+    json.end_array();
+    json.key("extra").begin_array();
+    for (const UkeDifference& d : r.extra) write_difference(json, d);
+    json.end_array().end_object();
+  }
+  json.end_array().end_object();
+  return json.take();
+}
+
+}  // namespace santei

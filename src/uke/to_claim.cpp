@@ -1,0 +1,38 @@
+#include "uke/to_claim.hpp"
+
+#include <map>
+
+#include "uke/burden.hpp"
+
+namespace santei::uke {
+
+void add_visits(UkeReceipt& receipt) {
+  Claim& claim = receipt.claim;
+  const std::uint8_t all_payers = receipt_payers(receipt.insurer.has_value(), receipt.public_payers.size());
+  std::map<unsigned, Visit> visits;
+  for (const UkeUnit& unit : receipt.units) {
+    std::vector<ClaimItem> items;
+    items.reserve(unit.items.size());
+    for (const UkeItem& item : unit.items) items.push_back(ClaimItem{item.code, item.quantity, item.unit_price, item.text});
+    for (unsigned day = 1; day <= 31; ++day) {
+      const std::int32_t value = unit.days[day - 1];
+      if (value <= 0) continue;
+      Order order;
+      order.category = unit.category;
+      if (unit.category == 21 || unit.category == 22) {  // 1剤1日分 × days, 1回分 × doses (F200)
+        order.days = value;
+      } else {
+        order.count = value;
+      }
+      order.burden = burden_payers(unit.burden) == all_payers ? '\0' : unit.burden;
+      order.items = items;
+      Visit& visit = visits[day];
+      visit.date = Date::from_ymd(claim.month.year, claim.month.month, day);
+      visit.orders.push_back(std::move(order));
+    }
+  }
+  claim.visits.clear();
+  for (auto& [day, visit] : visits) claim.visits.push_back(std::move(visit));
+}
+
+}  // namespace santei::uke

@@ -1,0 +1,130 @@
+// One malformed UKE file per error class (tests/bad/uke): the exact line, field and status, and
+// the receipts that are still read.
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <iterator>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "santei/uke.hpp"
+#include "support.hpp"
+
+using namespace santei;
+
+namespace {
+
+struct Case {
+  const char* file;
+  std::int64_t line;
+  int field;
+  Status status;
+  const char* message_part;
+  std::vector<std::int64_t> receipts;  // レセプト番号 still returned
+};
+
+std::vector<std::int64_t> numbers(const UkeFile& file) {
+  std::vector<std::int64_t> out;
+  for (const UkeReceipt& r : file.receipts) out.push_back(r.number);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("bad UKE files: each error names its line, field and status; the other receipts are read") {
+  // Every fixture is IR (line 1), receipt 1 (RE HO SY SI, lines 2–5), receipt 2 (lines 6–9), GO,
+  // with one fault.
+  const std::vector<Case> cases = {
+      {"truncated_record.uke", 9, 0, Status::parse_error, "truncated record", {1}},
+      {"missing_go.uke", 10, 0, Status::parse_error, "without GO: receipt 2", {1}},
+      {"wrong_field_count.uke", 9, 44, Status::parse_error, "has 43 fields; the 記録条件仕様 gives 44", {1}},
+      {"bad_date.uke", 2, 7, Status::parse_error, "'19800230' is not a date", {2}},
+      {"not_cp932.uke", 6, 5, Status::encoding_error, "byte 0x80 at offset 0 of the field is not CP932", {1}},
+      {"unknown_record.uke", 5, 1, Status::parse_error, "unknown record id 'NI'", {2}},
+      {"si_before_re.uke", 2, 1, Status::parse_error, "SI before any RE", {1}},
+      {"bad_category.uke", 5, 2, Status::parse_error, "15 is not a 診療識別", {2}},
+      {"blank_category.uke", 5, 2, Status::parse_error, "no 診療識別 before it", {2}},
+      {"bad_burden.uke", 5, 3, Status::parse_error, "'A' is not a 負担区分", {2}},
+      {"day_outside_month.uke", 5, 44, Status::parse_error, "day 31 does not exist in 2024-06", {2}},
+      {"type_payers_mismatch.uke", 2, 3, Status::parse_error, "says 1 payer(s) but the receipt has 2", {2}},
+      {"record_out_of_order.uke", 4, 1, Status::parse_error, "HO out of order", {2}},
+      {"bad_count.uke", 5, 7, Status::parse_error, "'x' is not a whole number", {2}},
+      {"lf_line_ends.uke", 1, 0, Status::parse_error, "LF alone", {1}},
+      {"record_after_go.uke", 7, 1, Status::parse_error, "record after GO", {1}},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.file);
+    const UkeFile file = read_uke_file(test::test_data() / "bad" / "uke" / c.file);
+    REQUIRE_FALSE(file.errors.empty());
+    const ErrorInfo& e = file.errors.front();
+    CAPTURE(e.to_string());
+    CHECK(e.line == c.line);
+    CHECK(e.column == c.field);
+    CHECK(e.status == c.status);
+    CHECK(e.message.find(c.message_part) != std::string::npos);
+    CHECK(e.file.ends_with(c.file));
+    CHECK(numbers(file) == c.receipts);
+  }
+}
+
+TEST_CASE("a truncated UKE file: the cut record and the missing GO are both reported; receipt 1 is kept") {
+  const UkeFile file = read_uke_file(test::test_data() / "bad" / "uke" / "truncated_record.uke");
+  REQUIRE(file.errors.size() == 2);
+  CHECK(file.errors[1].line == 10);
+  CHECK(file.errors[1].field == "GO");
+  CHECK_FALSE(file.complete);
+  CHECK(file.receipts_seen == 2);
+}
+
+TEST_CASE("UKE bytes that are no UKE at all: clear errors, no receipt, no exception") {
+  for (const std::string bytes : {std::string(), std::string("\x1a"), std::string("\xff\xfe\x00", 3),
+                                  std::string("hello\r\n"), std::string(",,,,\r\n"), std::string("RE\r\n")}) {
+    const UkeFile file = read_uke(bytes);
+    CHECK_FALSE(file.errors.empty());
+    CHECK(file.receipts.empty());
+    CHECK_FALSE(file.complete);
+  }
+}
+
+TEST_CASE("a 回数 the day columns do not add up to is a finding of the receipt, not an error") {
+  const std::string si = "SI,11,1,111000110,,291,2,,,,,,,,,1,,,,,,,,,,,,,,,,,,,,,,,,,,,,";
+  std::string bytes;
+  for (const std::string line : {std::string("IR,1,13,1,1234567,,SANTEI,202407,00,"),
+                                 std::string("RE,1,1112,202406,A,1,19800101,,,,,,,P1,,,,,,,,,,,,,,,,,,,,,,,A,"),
+                                 std::string("HO,01130012,1,1,1,582,,,,,,,,,"), si, std::string("GO,1,582,99")}) {
+    bytes += line + "\r\n";
+  }
+  const UkeFile file = read_uke(bytes);
+  CHECK(file.errors.empty());
+  REQUIRE(file.receipts.size() == 1);
+  const auto& findings = file.receipts[0].findings;
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].check == UkeCheck::day_sum);
+  CHECK(findings[0].line == 4);
+  CHECK(findings[0].stated == 2);
+  CHECK(findings[0].derived == 1);
+}
+
+TEST_CASE("read_uke on 2,000 seeded byte mutations of the sample UKE: never throws, every receipt accounted for") {
+  std::ifstream in(test::shared_dir() / "uke" / "RECEIPTC_GAIRAI_SAMPLE.UKE", std::ios::binary);
+  const std::string sample((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  REQUIRE(sample.size() == 38775);
+  std::mt19937 random(7);
+  for (int round = 0; round < 2000; ++round) {
+    std::string bytes = sample;
+    for (int k = 0, n = 1 + static_cast<int>(random() % 4); k < n; ++k) {
+      const std::size_t at = random() % bytes.size();
+      switch (random() % 3) {
+        case 0: bytes[at] = static_cast<char>(random() % 256); break;
+        case 1: bytes.erase(at, 1 + random() % 40); break;
+        default: bytes.insert(at, 1, "\r\n,0-9\x81"[random() % 7]); break;
+      }
+      if (bytes.empty()) bytes = "x";
+    }
+    UkeFile file;
+    CHECK_NOTHROW(file = read_uke(bytes, "mutated.uke"));
+    CHECK(file.receipts.size() <= static_cast<std::size_t>(file.receipts_seen));
+    CHECK((file.receipts.size() == static_cast<std::size_t>(file.receipts_seen) || !file.errors.empty()));
+  }
+}

@@ -1,0 +1,100 @@
+// UKE test helpers: hand-made records (UTF-8 lines → CP932 + CR LF) and claim comparison.
+#pragma once
+
+#include <algorithm>
+#include <initializer_list>
+#include <string>
+
+#include <fmt/format.h>
+
+#include "core/cp932.hpp"
+#include "santei/claim.hpp"
+#include "santei/pricing.hpp"
+
+namespace santei::test {
+
+inline std::string uke_bytes(std::initializer_list<std::string> lines) {
+  std::string out;
+  for (const std::string& line : lines) {
+    santei::cp932::encode_append(line, out);
+    out += "\r\n";
+  }
+  return out;
+}
+
+// A record with `n` fields: the given leading fields, then blanks.
+inline std::string uke_record(std::initializer_list<std::string> leading, int n) {
+  std::string out;
+  int i = 0;
+  for (const std::string& field : leading) {
+    if (i++ > 0) out += ',';
+    out += field;
+  }
+  for (; i < n; ++i) out += ',';
+  return out;
+}
+
+// The orders of a visit in a canonical order (by 診療識別, then items), since a UKE file orders
+// its units by 診療識別 and merges equal units across dates.
+inline std::string order_key(const Order& o) {
+  std::string key = fmt::format("{:02}|{}|{}|{}|", o.category, o.burden == '\0' ? ' ' : o.burden, o.days, o.count);
+  for (const ClaimItem& i : o.items) {
+    key += fmt::format("{}:{}:{}:{};", i.code, i.quantity ? i.quantity->to_string() : "", i.unit_price ? i.unit_price->to_string() : "",
+                       i.text);
+  }
+  return key;
+}
+
+// The first difference between two claims in what a UKE file carries (everything but the id,
+// visit times, facility standards and the copay parameters of insurance and 公費), or "".
+inline std::string uke_difference(const Claim& a, const Claim& b) {
+  if (a.month != b.month) return "month " + a.month.iso() + " vs " + b.month.iso();
+  if (a.setting != b.setting) return "setting";
+  if (a.facility.kind != b.facility.kind || a.facility.beds != b.facility.beds) return "facility";
+  if (a.patient.birth_date != b.patient.birth_date || a.patient.sex != b.patient.sex) return "patient";
+  if (a.insurance.kind != b.insurance.kind) return "insurance.kind";
+  if (a.insurance.income_bracket != b.insurance.income_bracket) return "insurance.income_bracket";
+  if (a.public_expenses.size() != b.public_expenses.size()) return "public_expenses count";
+  for (std::size_t i = 0; i < a.public_expenses.size(); ++i) {
+    if (a.public_expenses[i].law != b.public_expenses[i].law) return fmt::format("public_expenses[{}].law", i);
+  }
+  if (a.visits.size() != b.visits.size()) return fmt::format("{} visits vs {}", a.visits.size(), b.visits.size());
+  for (std::size_t v = 0; v < a.visits.size(); ++v) {
+    if (a.visits[v].date != b.visits[v].date) return "visit date " + a.visits[v].date.iso() + " vs " + b.visits[v].date.iso();
+    std::vector<std::string> ka, kb;
+    for (const Order& o : a.visits[v].orders) ka.push_back(order_key(o));
+    for (const Order& o : b.visits[v].orders) kb.push_back(order_key(o));
+    std::sort(ka.begin(), ka.end());
+    std::sort(kb.begin(), kb.end());
+    if (ka != kb) {
+      std::string text = "orders on " + a.visits[v].date.iso() + ":";
+      for (const auto& k : ka) text += "\n  a " + k;
+      for (const auto& k : kb) text += "\n  b " + k;
+      return text;
+    }
+  }
+  return "";
+}
+
+// The claim a priced claim stands for: one order per line (内服, 屯服: days = the line's count).
+inline Claim claim_of(Claim claim, const PricedClaim& priced) {
+  claim.visits.clear();
+  for (const PricedLine& l : priced.lines) {
+    if (l.count == 0) continue;  // not billed: the writer leaves it out
+    auto it = std::find_if(claim.visits.begin(), claim.visits.end(), [&](const Visit& v) { return v.date == l.date; });
+    if (it == claim.visits.end()) {
+      claim.visits.push_back(Visit{l.date, VisitTime::regular, {}});
+      it = claim.visits.end() - 1;
+    }
+    Order o;
+    o.category = l.category;
+    (l.category == 21 || l.category == 22 ? o.days : o.count) = l.count;
+    o.burden = l.burden;
+    for (const LineItem& i : l.items) o.items.push_back(ClaimItem{i.code, i.quantity, i.unit_price, i.text});
+    it->orders.push_back(std::move(o));
+  }
+  std::sort(claim.visits.begin(), claim.visits.end(), [](const Visit& a, const Visit& b) { return a.date < b.date; });
+  return claim;
+}
+
+}  // namespace santei::test
