@@ -12,6 +12,7 @@
 
 #include "cli/commands.hpp"
 #include "santei/regress.hpp"
+#include "santei/uke.hpp"
 
 namespace santei::cli {
 namespace {
@@ -19,8 +20,9 @@ namespace {
 constexpr const char* kHelp = R"(usage: santei regress --old DIR --new DIR [--old-revision ID] [--new-revision ID]
                       [--csv OUT.csv] [--html OUT.html] [--json OUT.json] [-j N] [--no-copay] INPUT
 
-Prices every claim of INPUT (santei.claim/1 JSON Lines, or - for standard input) under the old and
-the new revision, and prints the headline figures. Each claim keeps its own dates for ages and
+Prices every claim of INPUT under the old and the new revision, and prints the headline figures.
+INPUT is santei.claim/1 JSON Lines (- for standard input) or a UKE (レセ電) file, recognised by its
+.uke extension or its first record (IR). Each claim keeps its own dates for ages and
 copayment; only the fee revision changes (santei price --revision).
 
   --old DIR, --new DIR   master directories (a revision directory, or one holding several)
@@ -71,7 +73,7 @@ class Progress {
       const std::int64_t eta = bytes > 0 ? (total_ - bytes) * elapsed / bytes / 1000 : 0;
       tail = fmt::format(" {:3}%  ETA {}s", bytes * 100 / total_, eta);
     }
-    std::fprintf(stderr, "\r\x1b[K%s %s receipts  %s/s%s", bar.c_str(), fmt::format("{:L}", receipts).c_str(),
+    std::fprintf(stderr, "\r\x1b[K%s %s receipts  %s/s%s", bar.c_str(), fmt::format("{}", receipts).c_str(),
                  fmt::format("{}", rate).c_str(), tail.c_str());
     shown_ = true;
   }
@@ -91,6 +93,19 @@ void write_file(const std::string& path, const std::string& text) {
   std::ofstream out(path, std::ios::binary);
   out << text;
   if (!out) throw Exception(ErrorInfo{Status::io_error, path, 0, 0, {}, "cannot write the file"});
+}
+
+// A UKE file: named *.uke, or starting with the IR record (CP932 text whose first bytes are ASCII).
+bool is_uke(const std::string& path, std::istream& in) {
+  std::string ext = std::filesystem::path(path).extension().string();
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (ext == ".uke") return true;
+  char head[3] = {};
+  in.read(head, 3);
+  const bool ir = in.gcount() == 3 && head[0] == 'I' && head[1] == 'R' && head[2] == ',';
+  in.clear();
+  in.seekg(0);
+  return ir;
 }
 
 std::string percent_text(std::int64_t part, std::int64_t whole) {
@@ -157,7 +172,22 @@ int regress_command(const std::vector<std::string>& argv) {
     run.on_receipt = [&](const RegressReceipt& r) { csv << regress_csv_receipt(r); };
   }
   RegressSummary summary;
-  {
+  std::int64_t unread = 0;  // UKE receipts skipped for malformed records
+  if (path != "-" && is_uke(path, file)) {
+    file.close();
+    const UkeFile uke = read_uke_file(path);
+    for (const ErrorInfo& e : uke.errors) std::fprintf(stderr, "santei regress: %s\n", e.to_string().c_str());
+    unread = uke.receipts_seen - static_cast<std::int64_t>(uke.receipts.size());
+    std::vector<Claim> claims;
+    std::vector<std::int64_t> lines;
+    for (const UkeReceipt& r : uke.receipts) {
+      claims.push_back(r.claim);
+      lines.push_back(r.line);
+    }
+    Progress progress(static_cast<std::int64_t>(claims.size()));
+    run.on_progress = [&](std::int64_t receipts, std::int64_t) { progress.update(receipts, receipts); };
+    summary = regress_claims(claims, lines, regression, run);
+  } else {
     Progress progress(size);
     run.on_progress = [&](std::int64_t receipts, std::int64_t bytes) { progress.update(receipts, bytes); };
     summary = regress_json_lines(in, source, regression, run);
@@ -179,7 +209,8 @@ int regress_command(const std::vector<std::string>& argv) {
               static_cast<long long>(summary.down), static_cast<long long>(summary.unchanged));
   std::printf("fail under %-8s %lld (not priced: %lld)\n", new_revision.c_str(),
               static_cast<long long>(summary.newly_failing), static_cast<long long>(summary.failed_new));
-  return summary.failed_old + summary.failed_new > 0 ? kExitClaimErrors : kExitOk;
+  if (unread > 0) std::printf("not read            %lld UKE receipts with malformed records\n", static_cast<long long>(unread));
+  return summary.failed_old + summary.failed_new + unread > 0 ? kExitClaimErrors : kExitOk;
 }
 
 }  // namespace santei::cli
