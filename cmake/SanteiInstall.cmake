@@ -53,3 +53,9 @@ else()
 endif()
 configure_file("${PROJECT_SOURCE_DIR}/cmake/santei.pc.in" "${PROJECT_BINARY_DIR}/santei.pc" @ONLY)
 install(FILES "${PROJECT_BINARY_DIR}/santei.pc" DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
+
+# santei-c.pc for C programs using only santei.h (-lsantei_c), with the same relocatable prefix.
+if(TARGET santei_c)
+  configure_file("${PROJECT_SOURCE_DIR}/cmake/santei-c.pc.in" "${PROJECT_BINARY_DIR}/santei-c.pc" @ONLY)
+  install(FILES "${PROJECT_BINARY_DIR}/santei-c.pc" DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
+endif()
