@@ -39,9 +39,12 @@ int draw_age(Rng& rng, Department department) {
 }
 
 // Born `age` years before the month's first day, minus up to 364 days: exactly `age` on that day.
+// Nobody turns 70 or 75 within the month: the insurance changes on those birthdays (後期高齢者医療
+// from the 75th, 高齢受給者 from the month after the 70th), and a receipt is split there.
 Date birth_date(Rng& rng, YearMonth month, int age) {
   const Date anniversary = Date::from_ymd(month.year - age, month.month, 1);
-  return anniversary.plus_days(-rng.between(0, 364));
+  const bool boundary = age + 1 == 70 || age + 1 == 75;
+  return anniversary.plus_days(-rng.between(0, boundary ? 333 : 364));
 }
 
 // 高額療養費 区分 (copayment.md §3): the window knows it for most patients (online 資格確認).

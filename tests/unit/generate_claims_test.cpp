@@ -86,6 +86,10 @@ TEST_CASE("generate: every claim of 2024-07 prices under r06 and under r04 force
     visits += static_cast<std::int64_t>(claim.visits.size());
     public_expenses += claim.public_expenses.empty() ? 0 : 1;
     const int age = age_in_years(claim.patient.birth_date, claim.month.first_day());
+    // Nobody reaches 70 or 75 inside the month (the insurance changes there; the receipt would split).
+    const int age_at_end = age_in_years(claim.patient.birth_date, claim.month.last_day());
+    CHECK_FALSE((age_at_end != age && (age_at_end == 70 || age_at_end == 75)));
+    CHECK((age_at_end >= 75) == (claim.insurance.kind == InsuranceKind::elderly));
     children += age < 6 ? 1 : 0;
     elderly += age >= 75 ? 1 : 0;
   }
