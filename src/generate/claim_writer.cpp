@@ -42,6 +42,10 @@ void write_public_expense(output::JsonWriter& w, const PublicExpense& e) {
   if (e.paid_this_month) w.field("paid_this_month_yen", e.paid_this_month->value);
   if (!e.rounding.empty()) w.field("rounding", e.rounding);
   if (!e.bracket.empty()) w.field("income_bracket", e.bracket);
+  if (!e.tier.empty()) w.field("tier", e.tier);
+  if (e.long_term) w.field("long_term", true);
+  if (e.ventilator) w.field("ventilator", true);
+  if (!e.meals.empty()) w.field("meals", e.meals);
   w.end_object();
 }
 
@@ -90,6 +94,7 @@ void append_claim_json(const Claim& claim, std::string& out) {
   if (!claim.insurance.income_bracket.empty()) w.field("income_bracket", claim.insurance.income_bracket);
   if (claim.insurance.many_times) w.field("many_times", true);
   if (claim.insurance.special_disease_cap) w.field("special_disease_cap", claim.insurance.special_disease_cap->value);
+  if (claim.insurance.meal_long_stay) w.field("meal_long_stay", true);
   w.end_object();
 
   if (!claim.public_expenses.empty()) {
@@ -118,6 +123,11 @@ void append_claim_json(const Claim& claim, std::string& out) {
       w.end_array();
     }
     if (!a.ward.empty()) w.field("ward", a.ward);
+    if (!a.bill_dates.empty()) {
+      w.key("bill_dates").begin_array();
+      for (const Date d : a.bill_dates) w.value(d.iso());
+      w.end_array();
+    }
     w.end_object();
   }
   w.end_object();

@@ -155,3 +155,22 @@ TEST_CASE("generate: claims of 2024-05 (r04 period) price under r04 and under r0
 }
 
 }  // namespace santei::test
+
+namespace santei::test {
+
+TEST_CASE("generate: claim_json writes back every field parse_claim reads (santei.claim/1)") {
+  const std::string full =
+      R"({"format":"santei.claim/1","id":"full-1","month":"2024-07","setting":"inpatient",)"
+      R"("facility":{"kind":"hospital","beds":120,"general_beds":100,"standards":[3522,4035]},)"
+      R"("patient":{"birth_date":"1950-02-03","sex":"female"},)"
+      R"("insurance":{"kind":"national","rate":"0.3","income_bracket":"ウ","many_times":true,"special_disease_cap":10000,"meal_long_stay":true},)"
+      R"("public_expenses":[{"law":"54","payer_number":"54136015","recipient_number":"1234566","rate":"0.2","income_bracket":"ウ","tier":"一般所得Ⅰ","long_term":true,"ventilator":true},)"
+      R"({"law":"88","per_visit_yen":200,"max_charged_days":4,"paid_this_month_yen":400,"rounding":"exact","meals":"covered"}],)"
+      R"("visits":[{"date":"2024-07-02","time":"after_hours","orders":[{"category":"40","days":2,"count":3,"burden":"1","items":[{"code":"140000610","quantity":"1.5","unit_price":"12.5","text":"右膝"}]}]}],)"
+      R"("admission":{"admitted":"2024-06-20","discharged":"2024-07-10","away_days":["2024-07-05"],"ward":"一般","bill_dates":["2024-07-10"]}})";
+  const std::string written = claim_json(parse_claim(full));
+  CHECK(written == full);
+  CHECK(claim_json(parse_claim(written)) == written);
+}
+
+}  // namespace santei::test
