@@ -14,6 +14,8 @@ constexpr const char* kHelp = R"(usage: santei <command> [options]
 commands:
   price    price claims (santei.claim/1 JSON or JSON Lines) into santei.result/1
   lookup   show a code's master record and rule-graph edges on a date
+  generate write synthetic santei.claim/1 JSON Lines from the real masters
+  regress  price the same claims under two revisions and report the differences
   version  print the santei version
 
 Run `santei <command> --help` for a command's options. Masters default to the demo master built
@@ -34,6 +36,8 @@ int main(int argc, char** argv) {
   try {
     if (command == "lookup") return lookup_command(args);
     if (command == "price") return price_command(args);
+    if (command == "generate") return generate_command(args);
+    if (command == "regress") return regress_command(args);
     if (command == "version" || command == "--version") {
       std::printf("santei %s\n", SANTEI_VERSION_STRING);
       return kExitOk;

@@ -1,0 +1,80 @@
+// The full regression run per receipt: parse the claim's JSON line, price it under r04 and under
+// r06 (PricingOptions::revision), diff and add to the summary — on generated clinic claims of
+// 2024-07 (santei/generate.hpp) with the real masters. receipts_per_s is the figure of issue 6.
+#include <benchmark/benchmark.h>
+
+#include <string>
+#include <vector>
+
+#include "santei/generate.hpp"
+#include "santei/regress.hpp"
+
+namespace {
+
+const santei::MasterLibrary& library() {
+  static const santei::MasterLibrary masters = santei::MasterLibrary::load(SANTEI_SHARED_MASTERS);
+  return masters;
+}
+
+// 4,096 distinct JSON lines, made once.
+const std::vector<std::string>& lines() {
+  static const std::vector<std::string> out = [] {
+    santei::GenerateOptions options;
+    options.month = *santei::YearMonth::parse("2024-07");
+    options.seed = 20240701;
+    const santei::ClaimGenerator generator(library(), options);
+    std::vector<std::string> v(4096);
+    for (std::size_t i = 0; i < v.size(); ++i) generator.append_json(i, v[i]);
+    return v;
+  }();
+  return out;
+}
+
+void regress(benchmark::State& state, bool copay) {
+  const santei::Regression regression(library(), "r04", library(), "r06", {.copay = copay, .explain = false});
+  const std::vector<std::string>& input = lines();
+  santei::RegressSummary summary;
+  std::size_t i = static_cast<std::size_t>(state.thread_index()) * 997;
+  std::int64_t bytes = 0;
+  for (auto _ : state) {
+    const std::string& line = input[i++ % input.size()];
+    santei::add_outcome(summary, regression.compare(santei::parse_claim(line)));
+    bytes += static_cast<std::int64_t>(line.size());
+  }
+  benchmark::DoNotOptimize(summary.new_points);
+  state.SetItemsProcessed(state.iterations());
+  state.SetBytesProcessed(bytes);
+  state.counters["receipts_per_s"] = benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
+}
+
+void BM_RegressReceipt(benchmark::State& state) { regress(state, true); }
+BENCHMARK(BM_RegressReceipt)->Unit(benchmark::kMicrosecond)->Threads(1)->Threads(2)->UseRealTime();
+
+void BM_RegressReceiptNoCopay(benchmark::State& state) { regress(state, false); }
+BENCHMARK(BM_RegressReceiptNoCopay)->Unit(benchmark::kMicrosecond)->Threads(1)->Threads(2)->UseRealTime();
+
+// The parts: parsing alone, and one revision's pricing alone.
+void BM_RegressParseOnly(benchmark::State& state) {
+  const std::vector<std::string>& input = lines();
+  std::size_t i = 0;
+  for (auto _ : state) benchmark::DoNotOptimize(santei::parse_claim(input[i++ % input.size()]));
+  state.counters["receipts_per_s"] = benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_RegressParseOnly)->Unit(benchmark::kMicrosecond);
+
+void BM_GenerateClaimJson(benchmark::State& state) {
+  santei::GenerateOptions options;
+  options.month = *santei::YearMonth::parse("2024-07");
+  const santei::ClaimGenerator generator(library(), options);
+  std::uint64_t i = 0;
+  std::string out;
+  for (auto _ : state) {
+    out.clear();
+    generator.append_json(i++, out);
+    benchmark::DoNotOptimize(out.data());
+  }
+  state.counters["claims_per_s"] = benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_GenerateClaimJson)->Unit(benchmark::kMicrosecond);
+
+}  // namespace

@@ -1,0 +1,315 @@
+"""`santei regress` scaled out on Dask: the same claims priced under two fee revisions on a cluster.
+
+A JSON Lines file of santei.claim/1 claims is cut into partitions of whole lines (byte ranges,
+each with its first line number); every Dask worker reads its ranges from the shared file, prices
+each claim under the old and the new revision through the Python binding (``santei.Context`` with
+``revision=``), and returns a partial summary; the driver merges them. The summary has the figures
+of the CLI's santei.regress/1 JSON (``santei regress --json``): receipts, points under each
+revision, the delta, window charges, receipts up/down/unchanged, the histogram of per-receipt
+changes, per-code deltas (each priced line counts for its lead code) and the first receipts that
+now fail a rule — so a cluster run and a single-process run can be compared figure by figure.
+
+Usage::
+
+    from distributed import Client, LocalCluster
+    from santei import dask_regress
+    with LocalCluster(n_workers=2, processes=True, threads_per_worker=1) as cluster, Client(cluster) as client:
+        summary = dask_regress.regress("claims.jsonl", old="../shared/masters", old_revision="r04",
+                                       new="../shared/masters", new_revision="r06", client=client)
+
+or from a shell: ``python3 -m santei.dask_regress --old DIR --old-revision r04 --new DIR
+--new-revision r06 [--workers 2 | --scheduler ADDRESS] [--json OUT] INPUT``.
+"""
+
+import argparse
+import json
+import os
+import sys
+import threading
+import time
+from typing import Dict, Iterable, List, Optional, Sequence, Tuple
+
+import santei
+
+FORMAT = "santei.regress/1"
+# Buckets of per-receipt point changes: |delta| in [EDGES[i], EDGES[i+1]) on each side of 0, the
+# last open — the same as santei/regress.hpp (kHistogramEdges).
+EDGES = (1, 5, 10, 20, 50, 100, 200, 500, 1000)
+BUCKETS = 2 * len(EDGES) + 1
+ZERO = len(EDGES)
+# Newly failing receipts a summary lists (the first in input order); all are counted.
+MAX_FAILING_LISTED = 200
+
+_TOTALS = ("receipts", "priced_both", "failed_old", "failed_new", "newly_failing", "old_points", "new_points",
+           "old_patient_yen", "new_patient_yen", "up", "down", "unchanged")
+
+
+def histogram_bucket(delta: int) -> int:
+    if delta == 0:
+        return ZERO
+    magnitude = abs(delta)
+    step = 0
+    while step + 1 < len(EDGES) and magnitude >= EDGES[step + 1]:
+        step += 1
+    return ZERO - 1 - step if delta < 0 else ZERO + 1 + step
+
+
+def histogram_label(bucket: int) -> str:
+    if bucket == ZERO:
+        return "0"
+    up = bucket > ZERO
+    step = bucket - ZERO - 1 if up else ZERO - 1 - bucket
+    low = EDGES[step]
+    if step + 1 == len(EDGES):
+        return f"+{low} or more" if up else f"\u2212{low} or less"
+    high = EDGES[step + 1] - 1
+    if low == high:
+        return f"+{low}" if up else f"\u2212{low}"
+    return f"+{low} \u2026 +{high}" if up else f"\u2212{high} \u2026 \u2212{low}"
+
+
+def empty_summary(old_revision: str, new_revision: str) -> dict:
+    summary = {"format": FORMAT, "old_revision": old_revision, "new_revision": new_revision}
+    summary.update(dict.fromkeys(_TOTALS, 0))
+    summary["histogram"] = [0] * BUCKETS
+    summary["codes"] = {}  # "code" -> [old_count, new_count, old_points, new_points]
+    summary["failing"] = []  # {"id", "line", "old_points", "new_points", "failures"}, by line
+    return summary
+
+
+def merge(summaries: Iterable[dict]) -> dict:
+    """Adds partial summaries of the same two revisions (any order: the result is the same)."""
+    out = None
+    for s in summaries:
+        if out is None:
+            out = empty_summary(s["old_revision"], s["new_revision"])
+        for key in _TOTALS:
+            out[key] += s[key]
+        out["histogram"] = [a + b for a, b in zip(out["histogram"], s["histogram"])]
+        for code, figures in s["codes"].items():
+            mine = out["codes"].setdefault(code, [0, 0, 0, 0])
+            for i in range(4):
+                mine[i] += figures[i]
+        out["failing"] = sorted(out["failing"] + s["failing"], key=lambda r: r["line"])[:MAX_FAILING_LISTED]
+    if out is None:
+        raise ValueError("no summaries to merge")
+    return out
+
+
+def report(summary: dict) -> dict:
+    """The merged summary in the shape of the CLI's santei.regress/1 JSON (names left out)."""
+    out = {key: summary[key] for key in ("format", "old_revision", "new_revision") + _TOTALS}
+    out["delta"] = summary["new_points"] - summary["old_points"]
+    out["histogram"] = [{"bucket": histogram_label(i), "receipts": n} for i, n in enumerate(summary["histogram"])]
+    out["codes"] = [{"code": code, "old_count": f[0], "new_count": f[1], "old_points": f[2], "new_points": f[3],
+                     "delta": f[3] - f[2]} for code, f in sorted(summary["codes"].items())]
+    out["failing"] = [{"id": r["id"], "line": r["line"], "failures": r["failures"]} for r in summary["failing"]]
+    return out
+
+
+# ───────────────────────────── On a worker ─────────────────────────────
+
+_masters_lock = threading.Lock()
+_masters: Dict[Tuple[str, ...], "santei.Masters"] = {}
+_contexts = threading.local()
+
+
+def _load(paths: Tuple[str, ...]) -> "santei.Masters":
+    """Masters are loaded once per worker process and shared by its threads (they are immutable)."""
+    with _masters_lock:
+        if paths not in _masters:
+            _masters[paths] = santei.Masters.load(*paths)
+        return _masters[paths]
+
+
+def _context(paths: Tuple[str, ...], revision: str, copay: bool) -> "santei.Context":
+    """One pricing context per thread, masters and options (santei.Context is one-per-thread)."""
+    cache = getattr(_contexts, "cache", None)
+    if cache is None:
+        cache = _contexts.cache = {}
+    key = (paths, revision, copay)
+    if key not in cache:
+        cache[key] = santei.Context(_load(paths), copay=copay, explain=False, revision=revision)
+    return cache[key]
+
+
+def _price(context, text: str):
+    """(priced, points, patient_yen, error diagnostics, {lead code: [count, points]}, error)."""
+    try:
+        result = context.price(text)
+    except santei.SanteiError as e:
+        return False, 0, None, [], {}, str(e)
+    data = json.loads(result.json)
+    codes: Dict[str, List[int]] = {}
+    for line in data["lines"]:
+        lead = line["codes"][0] if line["codes"] else "0"
+        figures = codes.setdefault(lead, [0, 0])
+        figures[0] += line["count"]
+        figures[1] += line["points"] * line["count"]
+    errors = [d for d in data["diagnostics"] if d["severity"] == "error"]
+    return True, result.total_points, result.patient_yen, errors, codes, ""
+
+
+def _rule(d: dict) -> tuple:
+    return d["rule"], tuple(d["codes"]), d.get("date")
+
+
+def regress_partition(path: str, start: int, end: int, first_line: int, old: Sequence[str], old_revision: str,
+                      new: Sequence[str], new_revision: str, copay: bool = True) -> dict:
+    """Compares the claims of bytes [start, end) of `path` (whole lines; the first is `first_line`)."""
+    old_context = _context(tuple(old), old_revision, copay)
+    new_context = _context(tuple(new), new_revision, copay)
+    s = empty_summary(old_revision, new_revision)
+    with open(path, "rb") as f:
+        f.seek(start)
+        data = f.read(end - start)
+    for number, raw in enumerate(data.split(b"\n"), start=first_line):
+        text = raw.decode("utf-8", "surrogateescape")
+        if not text.strip(" \t\r"):
+            continue
+        o_priced, o_points, o_yen, o_errors, o_codes, _ = _price(old_context, text)
+        n_priced, n_points, n_yen, n_errors, n_codes, n_error = _price(new_context, text)
+        s["receipts"] += 1
+        s["old_points"] += o_points
+        s["new_points"] += n_points
+        s["old_patient_yen"] += o_yen or 0
+        s["new_patient_yen"] += n_yen or 0
+        s["failed_old"] += not o_priced
+        s["failed_new"] += not n_priced
+        if o_priced and n_priced:
+            s["priced_both"] += 1
+            delta = n_points - o_points
+            s["up" if delta > 0 else "down" if delta < 0 else "unchanged"] += 1
+            s["histogram"][histogram_bucket(delta)] += 1
+        for code, (count, points) in o_codes.items():
+            figures = s["codes"].setdefault(code.zfill(9), [0, 0, 0, 0])
+            figures[0] += count
+            figures[2] += points
+        for code, (count, points) in n_codes.items():
+            figures = s["codes"].setdefault(code.zfill(9), [0, 0, 0, 0])
+            figures[1] += count
+            figures[3] += points
+        failures = []
+        if o_priced and not n_priced:
+            failures.append("not priced: " + n_error)
+        elif o_priced:
+            before = {_rule(d) for d in o_errors}
+            failures = [f"{d['rule']} {' '.join(d['codes'])}: {d['message']}" for d in n_errors if _rule(d) not in before]
+        if failures:
+            s["newly_failing"] += 1
+            if len(s["failing"]) < MAX_FAILING_LISTED:
+                try:
+                    claim_id = str(json.loads(text).get("id", ""))
+                except ValueError:
+                    claim_id = ""
+                s["failing"].append({"id": claim_id, "line": number, "old_points": o_points, "new_points": n_points,
+                                     "failures": failures})
+    return s
+
+
+# ───────────────────────────── On the driver ─────────────────────────────
+
+def partitions(path: str, lines_per_partition: int = 20000) -> List[Tuple[int, int, int]]:
+    """(start byte, end byte, first line number) of consecutive runs of whole lines."""
+    if lines_per_partition < 1:
+        raise ValueError("lines_per_partition must be positive")
+    out = []
+    start = position = 0
+    first = line = 1
+    with open(path, "rb") as f:
+        for raw in f:
+            position += len(raw)
+            if line - first + 1 == lines_per_partition:
+                out.append((start, position, first))
+                start, first = position, line + 1
+            line += 1
+    if position > start:
+        out.append((start, position, first))
+    return out
+
+
+def _paths(where) -> Tuple[str, ...]:
+    return (os.fspath(where),) if isinstance(where, (str, os.PathLike)) else tuple(os.fspath(p) for p in where)
+
+
+def regress(path, *, old, old_revision: str, new, new_revision: str, client=None, lines_per_partition: int = 20000,
+            copay: bool = True) -> dict:
+    """Runs the regression of `path` on the Dask `client` (a new local cluster of two worker
+    processes when None) and returns the merged summary in the shape of santei.regress/1.
+    `old` and `new` are master directories (or lists of them) readable by every worker; `path`
+    must be readable by every worker too (a shared file system)."""
+    path = os.path.abspath(os.fspath(path))
+    old_paths, new_paths = _paths(old), _paths(new)
+    owned = None
+    if client is None:
+        from distributed import Client, LocalCluster
+        owned = LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None)
+        client = Client(owned)
+    try:
+        parts = partitions(path, lines_per_partition)
+        futures = client.map(regress_partition, [path] * len(parts), [p[0] for p in parts], [p[1] for p in parts],
+                             [p[2] for p in parts], old=old_paths, old_revision=old_revision, new=new_paths,
+                             new_revision=new_revision, copay=copay, pure=False)
+        partial = client.gather(futures)
+    finally:
+        if owned is not None:
+            client.close()
+            owned.close()
+    if not partial:
+        return report(empty_summary(old_revision, new_revision))
+    return report(merge(partial))
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    p = argparse.ArgumentParser(prog="python3 -m santei.dask_regress", description=__doc__.split("\n\n")[0])
+    p.add_argument("--old", required=True, action="append", help="old masters directory (repeatable)")
+    p.add_argument("--new", required=True, action="append", help="new masters directory (repeatable)")
+    p.add_argument("--old-revision", required=True)
+    p.add_argument("--new-revision", required=True)
+    p.add_argument("--workers", type=int, default=2, help="local worker processes (without --scheduler)")
+    p.add_argument("--scheduler", help="address of a running Dask scheduler")
+    p.add_argument("--lines-per-partition", type=int, default=20000)
+    p.add_argument("--no-copay", action="store_true")
+    p.add_argument("--json", help="write the summary (santei.regress/1) here")
+    p.add_argument("input")
+    args = p.parse_args(argv)
+    from distributed import Client, LocalCluster
+    # Run as `python3 -m`, this file is __main__, whose functions the workers could not import:
+    # take them from the package module.
+    from santei.dask_regress import regress as run
+    started = time.monotonic()
+    if args.scheduler:
+        cluster, client = None, Client(args.scheduler)
+    else:
+        cluster = LocalCluster(n_workers=args.workers, processes=True, threads_per_worker=1, dashboard_address=None)
+        client = Client(cluster)
+    try:
+        ready = time.monotonic()
+        summary = run(args.input, old=args.old, old_revision=args.old_revision, new=args.new,
+                          new_revision=args.new_revision, client=client, lines_per_partition=args.lines_per_partition,
+                          copay=not args.no_copay)
+        done = time.monotonic()
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+    if args.json:
+        with open(args.json, "w", encoding="utf-8") as f:
+            json.dump(summary, f, ensure_ascii=False)
+            f.write("\n")
+    old_points, delta = summary["old_points"], summary["delta"]
+    print(f"receipts            {summary['receipts']}")
+    print(f"points {args.old_revision:<12} {old_points}")
+    print(f"points {args.new_revision:<12} {summary['new_points']}")
+    hundredths = (abs(delta) * 10000 + old_points // 2) // old_points if old_points else 0  # exact, no float
+    print(f"change              {delta:+d} ({'-' if delta < 0 else '+'}{hundredths // 100}.{hundredths % 100:02d}%)")
+    print(f"up / down / same    {summary['up']} / {summary['down']} / {summary['unchanged']}")
+    print(f"fail under {args.new_revision:<8} {summary['newly_failing']} (not priced: {summary['failed_new']})")
+    rate = summary["receipts"] / (done - ready) if done > ready else 0
+    print(f"time                {done - ready:.1f} s on the cluster ({rate:.0f} receipts/s), "
+          f"{ready - started:.1f} s to start it", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,91 @@
+"""santei.dask_regress on a local Dask cluster of two worker processes, against `santei regress`
+(the single-process CLI) on the same generated claims: identical figures."""
+import json
+import os
+import pathlib
+import subprocess
+
+import pytest
+
+distributed = pytest.importorskip("distributed")
+
+from santei import dask_regress  # noqa: E402
+
+TOTALS = ("receipts", "priced_both", "failed_old", "failed_new", "newly_failing", "old_points", "new_points", "delta",
+          "old_patient_yen", "new_patient_yen", "up", "down", "unchanged")
+
+
+@pytest.fixture(scope="module")
+def cli() -> pathlib.Path:
+    """The santei CLI built beside libsantei_c (ctest sets SANTEI_LIBRARY)."""
+    library = os.environ.get("SANTEI_LIBRARY")
+    if not library:
+        pytest.skip("SANTEI_LIBRARY is not set (ctest sets it)")
+    path = pathlib.Path(library).parent / "santei"
+    if not path.exists():
+        pytest.skip(f"{path} not built")
+    return path
+
+
+def test_histogram_buckets_are_those_of_the_library():
+    assert dask_regress.histogram_bucket(0) == dask_regress.ZERO
+    assert dask_regress.histogram_bucket(4) == dask_regress.ZERO + 1
+    assert dask_regress.histogram_bucket(5) == dask_regress.ZERO + 2
+    assert dask_regress.histogram_bucket(-1000) == 0
+    assert dask_regress.histogram_bucket(999) == dask_regress.BUCKETS - 2
+    assert dask_regress.histogram_label(dask_regress.ZERO - 2) == "\u22129 \u2026 \u22125"
+    assert dask_regress.histogram_label(dask_regress.BUCKETS - 1) == "+1000 or more"
+
+
+def test_partitions_are_whole_lines_that_cover_the_file(tmp_path):
+    path = tmp_path / "lines.jsonl"
+    path.write_bytes(b"".join(f"line {i}\n".encode() for i in range(1, 11)) + b"\n")
+    parts = dask_regress.partitions(str(path), 3)
+    assert [p[2] for p in parts] == [1, 4, 7, 10]
+    data = path.read_bytes()
+    assert b"".join(data[s:e] for s, e, _ in parts) == data
+    assert data[parts[1][0]:parts[1][1]] == b"line 4\nline 5\nline 6\n"
+
+
+def test_merging_partial_summaries_in_any_order_gives_the_same_summary():
+    a = dask_regress.empty_summary("r04", "r06")
+    b = dask_regress.empty_summary("r04", "r06")
+    a.update(receipts=2, old_points=700, new_points=690, priced_both=2, down=2, newly_failing=1)
+    a["codes"] = {"111000110": [1, 1, 288, 291]}
+    a["failing"] = [{"id": "x", "line": 9, "old_points": 1, "new_points": 2, "failures": ["f"]}]
+    b.update(receipts=1, old_points=73, new_points=75, priced_both=1, up=1, newly_failing=1)
+    b["codes"] = {"111000110": [0, 0, 0, 0], "112007410": [1, 1, 73, 75]}
+    b["failing"] = [{"id": "y", "line": 3, "old_points": 1, "new_points": 2, "failures": ["g"]}]
+    ab, ba = dask_regress.report(dask_regress.merge([a, b])), dask_regress.report(dask_regress.merge([b, a]))
+    assert ab == ba
+    assert ab["delta"] == -8 and ab["receipts"] == 3
+    assert [r["line"] for r in ab["failing"]] == [3, 9]
+
+
+def test_local_cluster_of_two_worker_processes_matches_the_single_process_cli(tmp_path, shared_masters, cli):
+    claims = tmp_path / "claims.jsonl"
+    subprocess.run([str(cli), "generate", "--masters", str(shared_masters), "--month", "2024-07", "--count", "3000",
+                    "--seed", "6", "-o", str(claims)], check=True, stderr=subprocess.DEVNULL)
+    with open(claims, "a", encoding="utf-8") as f:
+        f.write("\nnot a claim\n")  # a blank line and a line neither revision can price
+    expected_path = tmp_path / "cli.json"
+    run = subprocess.run([str(cli), "regress", "--old", str(shared_masters), "--old-revision", "r04", "--new",
+                          str(shared_masters), "--new-revision", "r06", "--json", str(expected_path), str(claims)],
+                         stdout=subprocess.DEVNULL)
+    assert run.returncode == 1  # the bad line
+    expected = json.loads(expected_path.read_text(encoding="utf-8"))
+
+    with distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None) as cluster, \
+            distributed.Client(cluster) as client:
+        assert len(client.scheduler_info()["workers"]) == 2
+        summary = dask_regress.regress(claims, old=shared_masters, old_revision="r04", new=shared_masters,
+                                       new_revision="r06", client=client, lines_per_partition=400)
+
+    assert summary["receipts"] == 3001
+    assert summary["failed_old"] == summary["failed_new"] == 1
+    for key in TOTALS:
+        assert summary[key] == expected[key], key
+    assert summary["histogram"] == expected["histogram"]
+    assert summary["codes"] == [{k: v for k, v in c.items() if k != "name"} for c in expected["codes"]]
+    assert [(r["id"], r["line"], r["failures"]) for r in summary["failing"]] == \
+        [(r["id"], r["line"], r["failures"]) for r in expected["failing"]]

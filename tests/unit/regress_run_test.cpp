@@ -1,0 +1,201 @@
+// Revision regression (santei/regress.hpp) on the real r04 and r06 masters: hand-made receipts
+// with known deltas, and generated ones whose CSV rows, per-code rows and headline figures must add
+// up to each other whatever the thread count.
+#include <doctest/doctest.h>
+
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "pricing_support.hpp"
+#include "santei/generate.hpp"
+#include "santei/regress.hpp"
+
+namespace santei::test {
+namespace {
+
+Regression r04_to_r06(bool copay = false) {
+  return Regression(real_library(), "r04", real_library(), "r06", PricingOptions{.copay = copay, .explain = false});
+}
+
+// RFC 4180 rows of a CSV text.
+std::vector<std::vector<std::string>> parse_csv(const std::string& text) {
+  std::vector<std::vector<std::string>> rows(1);
+  std::string field;
+  bool quoted = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (quoted) {
+      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') field.push_back('"'), ++i;
+      else if (c == '"') quoted = false;
+      else field.push_back(c);
+    } else if (c == '"') {
+      quoted = true;
+    } else if (c == ',') {
+      rows.back().push_back(std::move(field));
+      field.clear();
+    } else if (c == '\r') {
+    } else if (c == '\n') {
+      rows.back().push_back(std::move(field));
+      field.clear();
+      rows.emplace_back();
+    } else {
+      field.push_back(c);
+    }
+  }
+  rows.pop_back();  // after the last line break
+  return rows;
+}
+
+std::int64_t number(const std::string& text) { return text.empty() ? 0 : std::stoll(text); }
+
+}  // namespace
+
+TEST_CASE("regress: 初診料 288→291 and 処方箋料 68→60 make a 2024-07 receipt 5 points cheaper under r06 than r04") {
+  ClaimSpec spec;
+  spec.month = "2024-07";
+  spec.visits = "[" + visit("2024-07-10", order("11", {"111000110"}) + "," + order("80", {"120002910"})) + "]";
+  const Regression regression = r04_to_r06();
+  const RegressOutcome o = regression.compare(parse_claim(claim_json(spec)), 0, 1);
+  CHECK(o.receipt.old_side.priced);
+  CHECK(o.receipt.new_side.priced);
+  CHECK(o.receipt.old_side.points.value == 288 + 68);
+  CHECK(o.receipt.new_side.points.value == 291 + 60);
+  CHECK(o.receipt.delta().value == -5);
+  CHECK(o.receipt.new_failures.empty());
+
+  RegressSummary s;
+  add_outcome(s, o);
+  CHECK(s.codes.at(111000110).delta().value == 3);
+  CHECK(s.codes.at(120002910).delta().value == -8);
+  CHECK(s.down == 1);
+  CHECK(s.histogram[histogram_bucket(Points{-5})] == 1);
+}
+
+TEST_CASE("regress: 特定疾患処方管理加算1 (120002570, r04 only) fails under r06 (2024-05) and is listed as newly failing") {
+  ClaimSpec spec;
+  spec.month = "2024-05";
+  spec.visits = "[" + visit("2024-05-14", order("12", {"112007410"}) + "," + order("80", {"120002910"}) + "," +
+                                              order("80", {"120002570"})) + "]";
+  const Regression regression = r04_to_r06();
+  RegressSummary s;
+  add_outcome(s, regression.compare(parse_claim(claim_json(spec)), 7, 8));
+  CHECK(s.failed_new == 1);
+  CHECK(s.newly_failing == 1);
+  REQUIRE(s.failing.size() == 1);
+  CHECK(s.failing[0].line == 8);
+  CHECK(s.failing[0].new_failures.at(0).find("120002570") != std::string::npos);
+  CHECK(s.old_points.value == 73 + 68 + 18);  // r04 再診料 73, 処方箋料 68, 加算 18
+  CHECK(s.new_points.value == 0);              // not priced by r06: counts 0, so the delta is −159
+  CHECK(s.delta().value == -159);
+  CHECK(s.priced_both == 0);
+}
+
+TEST_CASE("regress: histogram buckets of per-receipt changes, edge by edge") {
+  CHECK(histogram_bucket(Points{0}) == kHistogramZero);
+  CHECK(histogram_bucket(Points{1}) == kHistogramZero + 1);
+  CHECK(histogram_bucket(Points{4}) == kHistogramZero + 1);
+  CHECK(histogram_bucket(Points{5}) == kHistogramZero + 2);
+  CHECK(histogram_bucket(Points{999}) == kHistogramBuckets - 2);
+  CHECK(histogram_bucket(Points{1000}) == kHistogramBuckets - 1);
+  CHECK(histogram_bucket(Points{123456}) == kHistogramBuckets - 1);
+  CHECK(histogram_bucket(Points{-1}) == kHistogramZero - 1);
+  CHECK(histogram_bucket(Points{-5}) == kHistogramZero - 2);
+  CHECK(histogram_bucket(Points{-1000}) == 0);
+  CHECK(histogram_label(kHistogramZero) == "0");
+  CHECK(histogram_label(kHistogramZero + 1) == "+1 … +4");
+  CHECK(histogram_label(kHistogramZero - 2) == "−9 … −5");
+  CHECK(histogram_label(0) == "−1000 or less");
+  CHECK(histogram_label(kHistogramBuckets - 1) == "+1000 or more");
+}
+
+TEST_CASE("regress: 3,000 generated receipts of 2024-07, r04→r06 — CSV rows, code rows and headline agree, on 1 or 2 threads") {
+  GenerateOptions g;
+  g.month = *YearMonth::parse("2024-07");
+  g.seed = 2024;
+  const ClaimGenerator generator(real_library(), g);
+  std::string input;
+  for (std::uint64_t i = 0; i < 3000; ++i) {
+    generator.append_json(i, input);
+    input += i == 17 ? "\n\nnot a claim\n" : "\n";  // a blank line, and a line that is no claim
+  }
+  const Regression regression = r04_to_r06(/*copay=*/true);
+
+  std::string csv = regress_csv_header();
+  RegressRunOptions run;
+  run.threads = 2;
+  run.on_receipt = [&](const RegressReceipt& r) { csv += regress_csv_receipt(r); };
+  std::istringstream in(input);
+  const RegressSummary s = regress_json_lines(in, "<generated>", regression, run);
+  csv += regress_csv_codes(s, regression);
+
+  CHECK(s.receipts == 3001);
+  CHECK(s.failed_old == 1);  // "not a claim"
+  CHECK(s.failed_new == 1);
+  CHECK(s.priced_both == 3000);
+  CHECK(s.up + s.down + s.unchanged == s.priced_both);
+  std::int64_t in_histogram = 0;
+  for (const std::int64_t n : s.histogram) in_histogram += n;
+  CHECK(in_histogram == s.priced_both);
+  // r06 is cheaper for this clinic mix (処方箋料 68→60, 薬価 of 2024-04, 薬剤情報提供料 10→4 …).
+  CHECK(s.delta().value < 0);
+  CHECK(s.down > s.up);
+
+  const auto rows = parse_csv(csv);
+  REQUIRE(rows.size() > 1);
+  const std::vector<std::string>& header = rows.front();
+  std::map<std::string, std::size_t> col;
+  for (std::size_t i = 0; i < header.size(); ++i) col[header[i]] = i;
+  std::int64_t receipts = 0, old_points = 0, new_points = 0, delta = 0, old_yen = 0, new_yen = 0, new_failed = 0;
+  std::int64_t code_old = 0, code_new = 0, code_delta = 0;
+  std::int64_t previous_line = 0;
+  for (std::size_t i = 1; i < rows.size(); ++i) {
+    const auto& r = rows[i];
+    REQUIRE(r.size() == header.size());
+    if (r[col["record"]] == "receipt") {
+      ++receipts;
+      CHECK(number(r[col["line"]]) > previous_line);  // input order
+      previous_line = number(r[col["line"]]);
+      old_points += number(r[col["old_points"]]);
+      new_points += number(r[col["new_points"]]);
+      delta += number(r[col["delta"]]);
+      old_yen += number(r[col["old_patient_yen"]]);
+      new_yen += number(r[col["new_patient_yen"]]);
+      new_failed += r[col["status"]] == "new_failed" || r[col["status"]] == "both_failed" ? 1 : 0;
+    } else {
+      REQUIRE(r[col["record"]] == "code");
+      code_old += number(r[col["old_points"]]);
+      code_new += number(r[col["new_points"]]);
+      code_delta += number(r[col["delta"]]);
+    }
+  }
+  CHECK(receipts == s.receipts);
+  CHECK(old_points == s.old_points.value);
+  CHECK(new_points == s.new_points.value);
+  CHECK(delta == s.delta().value);
+  CHECK(old_yen == s.old_patient_yen.value);
+  CHECK(new_yen == s.new_patient_yen.value);
+  CHECK(new_failed == s.failed_new);
+  CHECK(code_old == s.old_points.value);
+  CHECK(code_new == s.new_points.value);
+  CHECK(code_delta == s.delta().value);
+
+  // One thread gives the same summary, byte for byte.
+  std::istringstream again(input);
+  RegressRunOptions single;
+  single.threads = 1;
+  const RegressSummary one = regress_json_lines(again, "<generated>", regression, single);
+  CHECK(regress_summary_json(one, regression) == regress_summary_json(s, regression));
+
+  // The report names the figures it shows.
+  const std::string html = regress_html(s, regression, "generated");
+  CHECK(html.find("id=\"receipts\" data-value=\"3001\"") != std::string::npos);
+  CHECK(html.find(fmt::format("id=\"delta\" data-value=\"{}\"", s.delta().value)) != std::string::npos);
+  CHECK(html.find("<script") == std::string::npos);
+  CHECK(html.find("http://") == html.find("http://www.w3.org/2000/svg"));  // the SVG namespace is no fetch
+}
+
+}  // namespace santei::test
