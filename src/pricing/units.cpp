@@ -135,7 +135,16 @@ class UnitBuilder {
   void visit(std::size_t v) {
     const Visit& visit = ctx_.claim.visits[v];
     lab_items_.clear();
+    const std::size_t first = units_.size();
     for (std::size_t o = 0; o < visit.orders.size(); ++o) order(v, o);
+    // Automatic additions once the whole visit is known: an addition listed in another order of
+    // the visit (e.g. 再診料's time additions, on their own lines) counts as listed.
+    for (std::size_t u = first; u < units_.size(); ++u) {
+      if (units_[u].kind != UnitKind::procedure) continue;
+      drop_alternatives(units_[u]);
+      add_time_addition(units_[u], visit, first);
+      add_age_additions(units_[u], visit, first);
+    }
     bundle_labs(v);
   }
 
@@ -202,12 +211,6 @@ class UnitBuilder {
           break;
       }
     }
-    for (std::size_t u = first; u < units_.size(); ++u) {
-      if (units_[u].kind != UnitKind::procedure) continue;
-      drop_alternatives(units_[u]);
-      add_time_addition(units_[u], visit);
-      add_age_additions(units_[u], visit);
-    }
   }
 
   // Explicit additions with the same 注加算コード and 通番 are alternatives: keep the first.
@@ -232,16 +235,41 @@ class UnitBuilder {
 
   bool eligible(const ProcedureRecord& r, Date date) const { return !check_eligibility(ctx_, r, date); }
 
-  void add_time_addition(Unit& unit, const Visit& visit) {
+  // Whether `addition` belongs to `base`: it joined its unit, or shares its 注加算コード or its
+  // 区分番号 (000 excluded: it cannot be told from an empty column).
+  static bool related(const ProcedureRecord& base, const ProcedureRecord& addition) {
+    if (base.addition_group != 0 && addition.addition_group == base.addition_group) return true;
+    return base.section_number != 0 && addition.section_letter == base.section_letter &&
+           addition.section_number == base.section_number && addition.branch == base.branch;
+  }
+
+  // The time additions of `unit`'s base already there: in the unit, or on their own lines of the visit.
+  template <class Pred>
+  bool visit_has(const Unit& unit, std::size_t first_of_visit, Pred pred) const {
+    const ProcedureRecord& base = *unit.base()->procedure;
+    for (std::size_t i = 1; i < unit.items.size(); ++i) {
+      if (!unit.items[i].dropped && unit.items[i].procedure && pred(*unit.items[i].procedure)) return true;
+    }
+    const auto standalone = [&](const Unit& line) {
+      const Resolved* r = line.base();
+      return line.kind == UnitKind::standalone && r && !r->dropped && r->procedure && related(base, *r->procedure) &&
+             pred(*r->procedure);
+    };
+    for (std::size_t u = first_of_visit; u < units_.size(); ++u) {
+      if (standalone(units_[u])) return true;
+    }
+    return std::any_of(pending_.begin(), pending_.end(), standalone);
+  }
+
+  static bool is_time_addition(const ProcedureRecord& p) { return is_addition(p) && p.time_addition != 0; }
+
+  void add_time_addition(Unit& unit, const Visit& visit, std::size_t first_of_visit) {
     if (visit.time == VisitTime::regular) return;
     const ProcedureRecord& base = *unit.base()->procedure;
     if (base.time_addition == 0) return;
     const std::span<const std::int32_t> kinds = time_kinds(visit.time);
     const Date on = ctx_.lookup_date(visit.date);
-    for (std::size_t i = 1; i < unit.items.size(); ++i) {  // listed explicitly: validated, never doubled
-      const ProcedureRecord* p = unit.items[i].procedure;
-      if (p && p->time_addition != 0 && is_addition(*p)) return;
-    }
+    if (visit_has(unit, first_of_visit, is_time_addition)) return;  // listed explicitly: never doubled
     for (const TimeAdditionRule& rule : time_addition_rules()) {
       if (!rule.period.contains(on)) continue;
       if (rule.setting && *rule.setting != ctx_.claim.setting) continue;
@@ -296,9 +324,14 @@ class UnitBuilder {
     return true;
   }
 
-  void add_age_additions(Unit& unit, const Visit& visit) {
+  void add_age_additions(Unit& unit, const Visit& visit, std::size_t first_of_visit) {
     const ProcedureRecord& base = *unit.base()->procedure;
     const Date on = ctx_.lookup_date(visit.date);
+    // An age-specific time addition (乳幼児時間外加算 …) replaces the plain 乳幼児加算 (告示 A000 注6, A001 注4).
+    const auto infant_time = [](const ProcedureRecord& p) {
+      return is_time_addition(p) && (!p.min_age.is_none() || !p.max_age.is_none());
+    };
+    if (visit_has(unit, first_of_visit, infant_time)) return;
     for (const AgeAddition& age : base.age_additions) {
       if (age.code == 0 || !ctx_.age_within(age.lower, age.upper, visit.date)) continue;
       if (has_code(unit, age.code)) continue;  // listed explicitly

@@ -85,6 +85,20 @@ TEST_CASE("a forced revision prices a claim older than its period with the versi
   CHECK(priced.total.value == 288 + 3 * 7);  // 10.10 × 3 = 30.30円 → 1 + ⌈15.3 / 10⌉ = 3点/day
 }
 
+TEST_CASE("再診 of a 3-year-old after hours: 乳幼児時間外加算 135 replaces 乳幼児加算 (A001 注4; found by the r04→r06 regression run)") {
+  ClaimSpec spec = on("2024-07-03", order("12", {"112007410"}), "after_hours");
+  spec.birth_date = "2021-05-20";
+  const PricedClaim priced = price_spec(spec);
+  CHECK(priced.total.value == 75 + 135);
+  for (const PricedLine& line : priced.lines) {
+    for (const LineItem& item : line.items) CHECK(item.code != 112000970);
+  }
+  CHECK(priced.diagnostics.empty());
+  // Listed explicitly (its own line, no 注加算コード), the same.
+  spec.visits = "[" + visit("2024-07-03", order("12", {"112007410"}) + "," + order("12", {"112014770"}), "after_hours") + "]";
+  CHECK(price_spec(spec).total.value == 75 + 135);
+}
+
 TEST_CASE("入外適用区分: an inpatient-only code on an outpatient claim is dropped with a diagnostic") {
   const PricedClaim priced = price_spec(on("2024-06-03", order("11", {"111000110"}) + "," + order("90", {"190117710"})));
   CHECK(priced.total.value == 291);
