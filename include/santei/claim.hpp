@@ -56,6 +56,7 @@ struct Insurance {
   std::string income_bracket;      // 高額療養費 区分 (ア…オ, 現役並みⅢ…低所得Ⅰ, 一般Ⅱ); empty = unknown
   bool many_times = false;         // 多数回該当
   std::optional<Yen> special_disease_cap;  // 特定疾病 (マル長) monthly cap: 10,000 or 20,000
+  bool meal_long_stay = false;     // 長期該当: 住民税非課税 and over 90 days in hospital within 12 months (食事)
 };
 
 // One 公費 of the patient's 受給者証, in priority order. Programme parameters a local subsidy
@@ -72,6 +73,10 @@ struct PublicExpense {
   std::optional<Yen> paid_this_month;    // already collected this month elsewhere (管理票 累積)
   std::string rounding;                  // "round10" (default), "exact", "floor10"
   std::string bracket;                   // 高額療養費 区分 printed on the 受給者証, if any
+  std::string tier;                      // 階層区分 (kouhi.xml tiers) giving the cap when monthly_cap is absent
+  bool long_term = false;                // 高額かつ長期 (54), 重症 (52), 重度かつ継続 (15, 16, 21)
+  bool ventilator = false;               // 人工呼吸器等装着者 (54, 52)
+  std::string meals;                     // local subsidies: who pays the 食事 標準負担額: patient, half, covered
 };
 
 // One item of an order: a 診療行為, 医薬品, 特定器材 or コメント code.
@@ -103,6 +108,7 @@ struct Admission {
   std::optional<Date> discharged;   // 退院日 within the month
   std::vector<Date> away_days;      // 外泊 days
   std::string ward;                 // 病棟区分 / ward kind, free text for explanation
+  std::vector<Date> bill_dates;     // closing dates of interim bills (中間請求) within the month
 };
 
 struct Claim {

@@ -43,4 +43,13 @@ SANTEI_API Yen one_percent_part(Yen base);
 // 5% of a yen amount to the yen with the same 50銭 rule (結核 適正医療 patient share).
 SANTEI_API Yen percent_of_half_up(Yen base, int percent);
 
+// A share of the cost at an exact rate (0 ≤ rate ≤ 1), to the yen: under 50銭 cut off, 50銭 and
+// above raised (the 1円 figures of the receipt: 2割 of 15,230 = 3,046; 5% of 12,350 = 618).
+// Used for 一部負担金 before window rounding and for 公費 shares recorded in 1円 units.
+SANTEI_API Yen share_of_cost(Yen cost, Decimal rate);
+
+// 10円未満切り捨て: a local subsidy (地方単独) whose rule cuts the patient share down to 10円
+// (rounding "floor10" of public_expenses[]). 1,239 → 1,230.
+SANTEI_API Yen copay_floor10(Yen amount);
+
 }  // namespace santei::rounding

@@ -131,6 +131,12 @@ Admission read_admission(const json::Value& value, const std::string& path) {
     }
   }
   if (const json::Value* w = optional(value, "ward")) admission.ward = text(*w, join(path, "ward"));
+  if (const json::Value* b = optional(value, "bill_dates")) {
+    expect(*b, Type::array, join(path, "bill_dates"));
+    for (std::size_t i = 0; i < b->items.size(); ++i) {
+      admission.bill_dates.push_back(claim::date(b->items[i], index(join(path, "bill_dates"), i)));
+    }
+  }
   return admission;
 }
 

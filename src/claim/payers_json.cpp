@@ -1,6 +1,8 @@
 // insurance and public_expenses of santei.claim/1.
 #include "claim/payers_json.hpp"
 
+#include <cctype>
+
 #include <fmt/format.h>
 
 #include "claim/fields.hpp"
@@ -28,6 +30,7 @@ Insurance read_insurance(const json::Value& object, const std::string& path) {
   if (const json::Value* cap = optional(object, "special_disease_cap")) {
     insurance.special_disease_cap = Yen{integer(*cap, join(path, "special_disease_cap"), 0, 1'000'000)};
   }
+  if (const json::Value* v = optional(object, "meal_long_stay")) insurance.meal_long_stay = boolean(*v, join(path, "meal_long_stay"));
   return insurance;
 }
 
@@ -71,6 +74,15 @@ std::vector<PublicExpense> read_public_expenses(const json::Value& array, const 
       }
     }
     if (const json::Value* v = optional(item, "income_bracket")) expense.bracket = text(*v, join(at, "income_bracket"));
+    if (const json::Value* v = optional(item, "tier")) expense.tier = text(*v, join(at, "tier"));
+    if (const json::Value* v = optional(item, "long_term")) expense.long_term = boolean(*v, join(at, "long_term"));
+    if (const json::Value* v = optional(item, "ventilator")) expense.ventilator = boolean(*v, join(at, "ventilator"));
+    if (const json::Value* v = optional(item, "meals")) {
+      expense.meals = text(*v, join(at, "meals"));
+      if (expense.meals != "patient" && expense.meals != "half" && expense.meals != "covered") {
+        fail(join(at, "meals"), fmt::format("'{}' is not one of patient, half, covered", expense.meals));
+      }
+    }
     out.push_back(std::move(expense));
   }
   return out;

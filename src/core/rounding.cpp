@@ -76,4 +76,21 @@ Yen percent_of_half_up(Yen base, int percent) {
   return Yen{(base.value * percent + 50) / 100};
 }
 
+Yen share_of_cost(Yen cost, Decimal rate) {
+  if (cost.value < 0 || rate.is_negative() || Decimal(1) < rate) {
+    throw Exception(Status::invalid_argument, "share_of_cost takes a non-negative cost and a rate in 0–1");
+  }
+  // cost × m / 10^s, half up: ⌊(2·cost·m + 10^s) / (2·10^s)⌋, in 128 bits (cost·m can pass 2^63).
+  __extension__ typedef __int128 wide;
+  wide denominator = 1;
+  for (int i = 0; i < rate.scale(); ++i) denominator *= 10;
+  const wide twice = static_cast<wide>(cost.value) * rate.mantissa() * 2;
+  return Yen{static_cast<std::int64_t>((twice + denominator) / (2 * denominator))};
+}
+
+Yen copay_floor10(Yen amount) {
+  if (amount.value < 0) return -copay_floor10(-amount);
+  return Yen{amount.value / 10 * 10};
+}
+
 }  // namespace santei::rounding

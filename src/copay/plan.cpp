@@ -1,0 +1,346 @@
+// Claim + priced lines → Plan: groups by 負担区分, their limits, and the periods to charge.
+#include "copay/plan.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "copay/payers.hpp"
+#include "copay/rate.hpp"
+
+namespace santei::copay {
+namespace {
+
+constexpr std::uint8_t kMeals = 97;  // 診療識別 97 食事
+
+[[noreturn]] void fail(const std::string& field, std::string message) {
+  throw Exception(ErrorInfo{Status::claim_error, "<claim>", 0, 0, field, std::move(message)});
+}
+
+// 負担区分 (記録条件仕様 別表21) → payers: bit 0 医保, bit k 第k公費.
+std::uint8_t burden_mask(char code) {
+  constexpr std::uint8_t I = 1, K1 = 2, K2 = 4, K3 = 8, K4 = 16;
+  switch (code) {
+    case '1': return I;
+    case '2': return I | K1;
+    case '3': return I | K2;
+    case '4': return I | K1 | K2;
+    case '5': return K1;
+    case '6': return K2;
+    case '7': return K1 | K2;
+    case 'B': return K3;
+    case 'C': return K4;
+    case 'E': return I | K3;
+    case 'G': return I | K4;
+    case 'H': return K1 | K3;
+    case 'I': return K1 | K4;
+    case 'J': return K2 | K3;
+    case 'K': return K2 | K4;
+    case 'L': return K3 | K4;
+    case 'M': return I | K1 | K3;
+    case 'N': return I | K1 | K4;
+    case 'O': return I | K2 | K3;
+    case 'P': return I | K2 | K4;
+    case 'Q': return I | K3 | K4;
+    case 'R': return K1 | K2 | K3;
+    case 'S': return K1 | K2 | K4;
+    case 'T': return K1 | K3 | K4;
+    case 'U': return K2 | K3 | K4;
+    case 'V': return I | K1 | K2 | K3;
+    case 'W': return I | K1 | K2 | K4;
+    case 'X': return I | K1 | K3 | K4;
+    case 'Y': return I | K2 | K3 | K4;
+    case 'Z': return K1 | K2 | K3 | K4;
+    case '9': return I | K1 | K2 | K3 | K4;
+    default: return 0;
+  }
+}
+
+std::uint8_t line_mask(const PricedLine& line, std::size_t index, bool insured, std::size_t payer_count) {
+  const std::uint8_t all = static_cast<std::uint8_t>((insured ? 1 : 0) | (((1u << payer_count) - 1) << 1));
+  if (line.burden == '\0') return all;
+  const std::uint8_t mask = burden_mask(line.burden);
+  const std::string field = fmt::format("lines[{}].burden", index);
+  if (mask == 0) fail(field, fmt::format("'{}' is not a 負担区分 of the 記録条件仕様 (別表21)", line.burden));
+  if ((mask & ~all) != 0) {
+    fail(field, fmt::format("負担区分 {} names a payer the claim does not have ({}, {} 公費)", line.burden,
+                            insured ? "insured" : "公費単独", payer_count));
+  }
+  return mask;
+}
+
+struct Context {
+  const Claim& claim;
+  const RuleSet& rules;
+  Date first;
+  AgeGroup age;
+  AgeDates dates;
+  bool outpatient;
+};
+
+bool is_70plus(AgeGroup age) { return age == AgeGroup::from70 || age == AgeGroup::latter; }
+
+// The 高額療養費 limit of a group whose 区分 is `bracket` (empty: none known).
+LimitSpec limit_spec(const Context& c, const std::string& bracket, bool many, const std::string& field) {
+  LimitSpec spec;
+  spec.outpatient = c.outpatient;
+  spec.many = many;
+  if (c.dates.halves_in(c.claim.month)) spec.divisor = c.rules.birthday_month_divisor.at(c.first).value;
+  if (const auto& cap = c.claim.insurance.special_disease_cap) {
+    const auto& allowed = c.rules.special_disease_caps.at(c.first).value;
+    if (std::find(allowed.begin(), allowed.end(), *cap) == allowed.end()) {
+      fail("insurance.special_disease_cap", fmt::format("{} is not a 特定疾病 limit (kougaku.xml special_disease)", cap->value));
+    }
+    spec.special = *cap;
+  }
+  if (bracket.empty()) return spec;
+  const auto& table = limit_table(c.age, c.first, c.rules);
+  spec.row = table.value.find(bracket);
+  if (!spec.row) {
+    fail(field, fmt::format("'{}' is not a 区分 of {} {} on {} (one of {})", bracket, c.rules.limits_under70.file,
+                            is_70plus(c.age) ? "70plus" : "under70", c.first.iso(), table.value.names()));
+  }
+  if (c.outpatient && bracket == "一般Ⅱ") {
+    if (const auto* care = c.rules.care_measure.find(c.first)) spec.care = &care->value;
+  }
+  return spec;
+}
+
+// The 区分 whose limit applies first to a 公費 group (§4.7, kouhi.xml limit_under70/limit_70plus).
+std::string group_bracket(const Context& c, const Payer& payer, std::size_t index, const ProgrammeTable& table) {
+  const LimitBasis& basis = payer.programme ? (is_70plus(c.age) ? payer.programme->limit_70plus : payer.programme->limit_under70)
+                                            : (is_70plus(c.age) ? table.local_70plus : table.local_under70);
+  if (!basis.real) return basis.fallback;
+  if (!payer.bracket.empty()) return payer.bracket;
+  if (!c.claim.insurance.income_bracket.empty()) return c.claim.insurance.income_bracket;
+  if (!basis.fallback.empty()) return basis.fallback;
+  fail(fmt::format("public_expenses[{}].income_bracket", index),
+       fmt::format("法別 {} needs the patient's 高額療養費 区分 (public_expenses[{}].income_bracket or insurance.income_bracket) "
+                   "for a patient of 70 or over",
+                   payer.law, index));
+}
+
+std::size_t group_of(Plan& plan, std::uint8_t mask, const Context& c, const ProgrammeTable& table,
+                     std::vector<std::int8_t>& index_of_mask) {
+  if (index_of_mask[mask] >= 0) return static_cast<std::size_t>(index_of_mask[mask]);
+  Group g;
+  g.mask = mask;
+  for (std::size_t k = 0; k < plan.payers.size(); ++k) {
+    if (mask & (1u << (k + 1))) g.payers[g.payer_count++] = static_cast<std::int8_t>(k);
+  }
+  const bool first_public = g.payer_count > 0 && plan.payers[static_cast<std::size_t>(g.payers[0])].public_first;
+  g.insurance = (mask & 1) != 0 && !first_public;
+  g.insurance_only = g.insurance && g.payer_count == 0;
+  if (g.insurance) {
+    const Insurance& ins = c.claim.insurance;
+    if (g.insurance_only) {
+      g.limit = limit_spec(c, ins.income_bracket, ins.many_times, "insurance.income_bracket");
+    } else {
+      const auto k = static_cast<std::size_t>(g.payers[0]);
+      const bool inpatient_only = c.rules.public_group_many_times_inpatient_only.at(c.first).value;
+      g.limit = limit_spec(c, group_bracket(c, plan.payers[k], k, table), ins.many_times && !(inpatient_only && c.outpatient),
+                           fmt::format("public_expenses[{}].income_bracket", k));
+    }
+  }
+  plan.groups.push_back(g);
+  index_of_mask[mask] = static_cast<std::int8_t>(plan.groups.size() - 1);
+  return plan.groups.size() - 1;
+}
+
+// The patient's 標準負担額 category: the lowest that applies (meals.xml).
+std::vector<MealCategory> meal_categories(const Claim& claim, const std::vector<Payer>& payers) {
+  std::vector<MealCategory> out{MealCategory::general};
+  for (const Payer& p : payers) {
+    if (p.programme && p.programme->intractable_meals) out.push_back(MealCategory::intractable);
+  }
+  const std::string& b = claim.insurance.income_bracket;
+  if (b == "オ" || b == "低所得Ⅱ") out.push_back(claim.insurance.meal_long_stay ? MealCategory::low_income_long : MealCategory::low_income);
+  if (b == "低所得Ⅰ") out.push_back(MealCategory::low_income_1);
+  return out;
+}
+
+Yen meal_charge(const RuleSet& rules, Date on, const std::vector<MealCategory>& categories) {
+  const MealCharges& charges = rules.meal_charges.at(on).value;
+  Yen lowest = kUnlimited;
+  for (MealCategory c : categories) lowest = std::min(lowest, charges[static_cast<std::size_t>(c)]);
+  return lowest;
+}
+
+// Bill boundaries of an inpatient month: interim bills, the discharge, the month end.
+std::vector<Date> bill_ends(const Claim& claim) {
+  std::vector<Date> ends;
+  if (claim.admission) {
+    for (std::size_t i = 0; i < claim.admission->bill_dates.size(); ++i) {
+      const Date d = claim.admission->bill_dates[i];
+      if (!claim.month.contains(d)) {
+        fail(fmt::format("admission.bill_dates[{}]", i), fmt::format("{} is outside the service month", d.iso()));
+      }
+      ends.push_back(d);
+    }
+    if (claim.admission->discharged && claim.month.contains(*claim.admission->discharged)) ends.push_back(*claim.admission->discharged);
+  }
+  ends.push_back(claim.month.last_day());
+  std::sort(ends.begin(), ends.end());
+  ends.erase(std::unique(ends.begin(), ends.end()), ends.end());
+  return ends;
+}
+
+}  // namespace
+
+Plan make_plan(const Claim& claim, const PricedClaim& priced, const RuleSet& rules) {
+  Plan plan;
+  if (priced.lines.empty()) fail("lines", "a priced claim without lines has no copayment");
+  plan.insured = claim.insurance.kind != InsuranceKind::none;
+  plan.outpatient = claim.setting == Setting::outpatient;
+  if (!plan.insured && claim.public_expenses.empty()) {
+    fail("public_expenses", "insurance.kind none (公費単独) needs at least one public expense");
+  }
+
+  // Dates of the lines, in order.
+  std::vector<Date> dates;
+  dates.reserve(priced.lines.size());
+  for (std::size_t i = 0; i < priced.lines.size(); ++i) {
+    const PricedLine& line = priced.lines[i];
+    if (!claim.month.contains(line.date)) {
+      fail(fmt::format("lines[{}].date", i), fmt::format("{} is outside the service month {}", line.date.iso(), claim.month.iso()));
+    }
+    if (line.category == kMeals && plan.outpatient) {
+      fail(fmt::format("lines[{}].category", i), "meals (診療識別 97) belong to an inpatient claim");
+    }
+    if (line.count < 0) fail(fmt::format("lines[{}].count", i), "a count cannot be negative");
+    dates.push_back(line.date);
+  }
+  std::sort(dates.begin(), dates.end());
+  dates.erase(std::unique(dates.begin(), dates.end()), dates.end());
+
+  const RateDecision rate = decide_rate(claim, dates.front(), dates.back(), rules);
+  plan.rate = rate.rate;
+  plan.age = rate.age;
+  plan.explain.push_back(rate.explain);
+
+  const auto& programmes = rules.programmes.at(dates.front());
+  plan.payers = resolve_payers(claim, programmes.value, plan.rate);
+  const Context c{claim, rules, dates.front(), plan.age, age_dates(claim.patient.birth_date), plan.outpatient};
+  for (std::size_t k = 0; k < plan.payers.size(); ++k) {
+    Payer& p = plan.payers[k];
+    if (p.cap_is_kougaku) {
+      if (claim.insurance.income_bracket.empty() && p.bracket.empty()) {
+        fail(fmt::format("public_expenses[{}].income_bracket", k),
+             fmt::format("法別 {} tier {}: its cap is the 高額療養費 limit, which needs the patient's 区分", p.law,
+                         claim.public_expenses[k].tier));
+      }
+      p.cap_spec = limit_spec(c, p.bracket.empty() ? claim.insurance.income_bracket : p.bracket, claim.insurance.many_times,
+                              fmt::format("public_expenses[{}].income_bracket", k));
+    }
+    plan.explain.push_back(p.describe);
+  }
+
+  // Periods: each visit date (outpatient) or each bill (inpatient).
+  std::vector<Date> ends = plan.outpatient ? dates : bill_ends(claim);
+  std::vector<std::int8_t> index_of_mask(32, -1);
+  std::vector<std::size_t> line_group(priced.lines.size());
+  for (std::size_t i = 0; i < priced.lines.size(); ++i) {
+    line_group[i] = group_of(plan, line_mask(priced.lines[i], i, plan.insured, plan.payers.size()), c, programmes.value, index_of_mask);
+  }
+  const std::size_t groups = plan.groups.size();
+  plan.periods.resize(ends.size());
+  for (std::size_t p = 0; p < ends.size(); ++p) plan.periods[p].cost.assign(groups, Yen{0});
+
+  // Meals per date and group: the patient pays for at most meals_per_day meals a day; a date's
+  // meals are the largest count of its category-97 lines (additions such as 特別食加算 are
+  // lines of the same date with the same or a smaller count).
+  struct DayMeals {
+    Date date;
+    std::size_t group;
+    Yen cost;
+    std::int64_t meals = 0;
+  };
+  std::vector<DayMeals> day_meals;
+  for (std::size_t i = 0; i < priced.lines.size(); ++i) {
+    const PricedLine& line = priced.lines[i];
+    const auto p = static_cast<std::size_t>(std::lower_bound(ends.begin(), ends.end(), line.date) - ends.begin());
+    Period& period = plan.periods[p];
+    const std::size_t g = line_group[i];
+    const Yen points_cost = yen_of(line.total());
+    period.points += line.total().value;
+    period.cost[g] += points_cost;
+    plan.care_cost += points_cost;
+    const Yen yen = line.yen * line.count;
+    if (line.category != kMeals) {
+      period.cost[g] += yen;
+      plan.care_cost += yen;
+      continue;
+    }
+    plan.meal_cost += yen;
+    auto it = std::find_if(day_meals.begin(), day_meals.end(), [&](const DayMeals& d) { return d.date == line.date && d.group == g; });
+    if (it == day_meals.end()) it = day_meals.insert(day_meals.end(), DayMeals{line.date, g, Yen{0}, 0});
+    it->cost += yen;
+    if (line.yen.value > 0) it->meals = std::max<std::int64_t>(it->meals, line.count);
+  }
+  if (!day_meals.empty()) {
+    const std::vector<MealCategory> categories = meal_categories(claim, plan.payers);
+    for (const DayMeals& d : day_meals) {
+      const auto p = static_cast<std::size_t>(std::lower_bound(ends.begin(), ends.end(), d.date) - ends.begin());
+      const std::int64_t meals = std::min<std::int64_t>(d.meals, rules.meals_per_day.at(d.date).value);
+      const Yen standard = meal_charge(rules, d.date, categories) * meals;
+      auto& parts = plan.periods[p].meals;
+      auto it = std::find_if(parts.begin(), parts.end(), [&](const MealPart& m) { return m.group == d.group; });
+      if (it == parts.end()) it = parts.insert(parts.end(), MealPart{d.group, Yen{0}, Yen{0}});
+      it->cost += d.cost;
+      it->standard += standard;
+    }
+    const auto& charges = rules.meal_charges.at(dates.front());
+    plan.explain.push_back(fmt::format("食事療養標準負担額 {}円/食 ({} {} from {}: {})",
+                                       meal_charge(rules, dates.front(), categories).value, rules.meal_charges.file,
+                                       rules.meal_charges.rule, charges.info.range.from.iso(), charges.info.source));
+    for (std::size_t k = 0; k < plan.payers.size(); ++k) {
+      if (!plan.payers[k].meals) {
+        fail(fmt::format("public_expenses[{}].meals", k),
+             fmt::format("法別 {} is a 地方単独 programme: say who pays the meal 標準負担額 (patient, half, covered)", plan.payers[k].law));
+      }
+    }
+  }
+
+  // Drop bills without lines; each period is dated by its last line date.
+  std::vector<Period> kept;
+  for (std::size_t p = 0; p < plan.periods.size(); ++p) {
+    Period& period = plan.periods[p];
+    const Date start = p == 0 ? claim.month.first_day() : ends[p - 1].plus_days(1);
+    const auto last = std::upper_bound(dates.begin(), dates.end(), ends[p]);
+    if (last == dates.begin() || *(last - 1) < start) continue;
+    period.date = *(last - 1);
+    for (std::size_t g = 0; g < groups; ++g) {
+      if (period.cost[g].value < 0) {
+        fail("lines", fmt::format("the lines of {} add up to a negative cost ({}円)", period.date.iso(), period.cost[g].value));
+      }
+    }
+    kept.push_back(std::move(period));
+  }
+  plan.periods = std::move(kept);
+
+  // Processing order: 公費 groups with insurance, groups without insurance, the insurance-only
+  // group last (its combined limit depends on what the patient paid in the 公費 groups).
+  const auto rank = [&](std::size_t g) { return plan.groups[g].insurance_only ? 2 : plan.groups[g].insurance ? 0 : 1; };
+  for (std::size_t g = 0; g < groups; ++g) plan.order.push_back(g);
+  std::stable_sort(plan.order.begin(), plan.order.end(), [&](std::size_t a, std::size_t b) {
+    return rank(a) != rank(b) ? rank(a) < rank(b) : plan.groups[a].mask < plan.groups[b].mask;
+  });
+
+  // The unit's combined limit needs the patient's real 区分 and both kinds of group.
+  const auto only = std::find_if(plan.groups.begin(), plan.groups.end(), [](const Group& g) { return g.insurance_only; });
+  const bool public_groups = std::any_of(plan.groups.begin(), plan.groups.end(), [](const Group& g) { return g.insurance && !g.insurance_only; });
+  plan.combine = only != plan.groups.end() && only->limit.row != nullptr && public_groups;
+  if (plan.combine && !is_70plus(plan.age)) plan.combine_threshold = rules.combine_threshold.at(dates.front()).value;
+
+  for (const Group& g : plan.groups) {
+    if (!g.insurance || !g.limit.row) continue;
+    const auto& table = limit_table(plan.age, dates.front(), rules);
+    plan.explain.push_back(fmt::format("高額療養費 {} for 負担区分 group {:#04x}{}{}{} ({} {} from {}: {})", g.limit.row->names.front(),
+                                       g.mask, g.limit.many ? ", 多数回" : "", g.limit.divisor > 1 ? ", 75歳到達月 halved" : "",
+                                       g.limit.care ? ", 配慮措置" : "", rules.limits_under70.file,
+                                       is_70plus(plan.age) ? "70plus" : "under70", table.info.range.from.iso(), table.info.source));
+  }
+  return plan;
+}
+
+}  // namespace santei::copay

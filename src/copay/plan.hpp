@@ -1,0 +1,83 @@
+// The copayment plan of one claim: the rate, the payers (公費) as this claim uses them, the 負担区分
+// groups with their limits, and the periods (visit dates or bills) with each group's cost.
+// Built and validated once per claim; the desk and receipt passes only read it.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "copay/age.hpp"
+#include "copay/limits.hpp"
+#include "copay/rule_set.hpp"
+#include "santei/claim.hpp"
+#include "santei/pricing.hpp"
+
+namespace santei::copay {
+
+inline constexpr std::size_t kMaxPayers = 4;  // 公費 on one receipt (第1–第4公費)
+
+// One 公費 of the claim, resolved against kouhi.xml.
+struct Payer {
+  std::string law;
+  const Programme* programme = nullptr;  // nullptr for 地方単独
+  bool public_first = false;             // 公費優先: pays 10割 instead of insurance
+  ShareKind share = ShareKind::none;
+  Decimal rate;                          // share rate, never above the insurance rate
+  Yen per_day;                           // ShareKind::per_day amount
+  std::int32_t max_days = 0;             // charged dates a month (0 = every date)
+  Yen cap = kUnlimited;                  // monthly cap on the patient's share under this 公費
+  bool cap_is_kougaku = false;           // the cap is the patient's 高額療養費 limit (自立支援 中間所得)
+  LimitSpec cap_spec;                    // that limit, when cap_is_kougaku
+  Yen paid_before;                       // already paid this month elsewhere (管理票)
+  WindowRounding rounding = WindowRounding::round10;
+  std::optional<MealRule> meals;         // who pays the meal 標準負担額 (locals must say when there are meals)
+  std::string bracket;                   // 高額療養費 区分 of the 受給者証
+  std::string describe;                  // for the explanation
+};
+
+// The lines sharing one set of payers (a 負担区分 code, 記録条件仕様 別表21).
+struct Group {
+  std::uint8_t mask = 0;        // bit 0 医保, bit k 第k公費
+  bool insurance = false;       // the insurer pays first
+  std::array<std::int8_t, kMaxPayers> payers{};  // indices into Plan::payers, priority order
+  std::uint8_t payer_count = 0;
+  LimitSpec limit;              // the 高額療養費 limit on the group's own cost (§4.7)
+  bool insurance_only = false;  // 負担区分 1
+};
+
+struct MealPart {  // one group's meals in a period
+  std::size_t group = 0;
+  Yen cost;        // 食事療養費 (the lines' yen × count)
+  Yen standard;    // meals × 標準負担額
+};
+
+struct Period {
+  Date date;                 // the visit date, or the bill's last date
+  std::int64_t points = 0;
+  std::vector<Yen> cost;     // care cost per group (points × 10 and yen-priced care)
+  std::vector<MealPart> meals;
+};
+
+struct Plan {
+  bool insured = true;                 // insurance.kind != none
+  Decimal rate;                        // 負担割合 (1 when 公費単独)
+  AgeGroup age = AgeGroup::under70;
+  bool outpatient = true;
+  std::vector<Payer> payers;
+  std::vector<Group> groups;
+  std::vector<std::size_t> order;      // groups in processing order: 公費 groups, then the insurance-only group
+  // The unit's combined limit (§4.7): the real 区分 on the combined cost, 21,000円 rule under 70.
+  bool combine = false;
+  Yen combine_threshold;               // 0 for 70+
+  std::vector<Period> periods;
+  Yen care_cost, meal_cost;
+  std::vector<std::string> explain;
+};
+
+// Validates the claim against the rules and builds its plan. Throws santei::Exception
+// (claim_error naming the field, or rule_error naming the rule file).
+Plan make_plan(const Claim& claim, const PricedClaim& priced, const RuleSet& rules);
+
+}  // namespace santei::copay

@@ -1,0 +1,26 @@
+// 負担割合 of a claim: from the birth date, the service dates, the insurance kind and the 区分
+// (rates.xml, copayment.md §1), unless insurance.rate overrides it.
+#pragma once
+
+#include <string>
+
+#include "copay/age.hpp"
+#include "copay/rule_set.hpp"
+#include "santei/claim.hpp"
+
+namespace santei::copay {
+
+struct RateDecision {
+  Decimal rate;      // 1 for 公費単独 (the 公費 is liable for the whole cost)
+  AgeGroup age = AgeGroup::under70;
+  std::string explain;
+};
+
+// The rate for service dates first..last of one claim (the age boundaries fall on month starts, so
+// one month has one rate). Throws claim_error naming the insurance field at fault.
+RateDecision decide_rate(const Claim& claim, Date first, Date last, const RuleSet& rules);
+
+// The 高額療養費 table for the age group on `on` (kougaku.xml under70 or 70plus).
+const Dated<LimitTable>& limit_table(AgeGroup age, Date on, const RuleSet& rules);
+
+}  // namespace santei::copay

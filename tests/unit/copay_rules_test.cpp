@@ -1,0 +1,186 @@
+// Loading masters/rules/*.xml: the shipped rules pass the coverage check; every malformed rule
+// file (tests/bad/rules, one per error kind) fails loudly, naming the file, line and rule.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "copay/rule_reader.hpp"
+#include "copay/rule_set.hpp"
+#include "support.hpp"
+
+using namespace santei;
+using namespace santei::copay;
+
+namespace {
+
+std::string read_text(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// The value of `key="…"` in the fixture's `<!-- expect … -->` comment, or `fallback`.
+std::string expected(const std::string& text, const std::string& key, const std::string& fallback = {}) {
+  const auto comment = text.find("<!-- expect");
+  const auto close = text.find("-->", comment);
+  const auto start = text.find(" " + key + "=\"", comment) + 1;
+  if (start == 0 || start > close) return fallback;
+  const auto end = text.find('"', start + key.size() + 2);
+  return text.substr(start + key.size() + 2, end - start - key.size() - 2);
+}
+
+ErrorInfo load_error(const RuleTexts& texts) {
+  try {
+    (void)load_rules(texts);
+  } catch (const Exception& e) {
+    return e.info();
+  }
+  FAIL("the rules loaded");
+  return {};
+}
+
+std::string replaced(std::string_view text, std::string_view from, std::string_view to) {
+  std::string s(text);
+  const auto at = s.find(from);
+  REQUIRE(at != std::string::npos);
+  s.replace(at, from.size(), to);
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("the shipped rules load: exactly one value in force on every date 2015-01-01..2027-12-31 per rule") {
+  const RuleSet& set = rules();
+  CHECK(set.limits_under70.values.size() == 2);
+  CHECK(set.limits_70plus.values.size() == 4);
+  CHECK(set.care_measure.values.size() == 3);
+  CHECK(set.meal_charges.values.size() == 5);
+  // Every rule answers on both ends of the checked range (or says why it cannot).
+  for (const Date d : {checked_from(), checked_to()}) {
+    CHECK(set.rate_under70.at(d).value == *Decimal::parse("0.3"));
+    CHECK(set.limits_under70.at(d).value.find("ウ"));
+    CHECK(set.programmes.at(d).value.find("54"));
+  }
+  CHECK(set.limits_70plus.at(checked_from()).value.find("現役並み"));
+  CHECK_THROWS_AS(set.limits_70plus.at(checked_to()), Exception);  // unknown from 2026-08
+  CHECK(set.care_measure.find(checked_from()) == nullptr);         // none before 2022-10-01
+  CHECK(set.care_measure.find(checked_to()) == nullptr);           // none after 2025-09-30
+}
+
+TEST_CASE("every value names its legal source") {
+  const RuleSet& set = rules();
+  const auto check = [](const auto& timeline) {
+    for (const auto& v : timeline.values) {
+      CAPTURE(timeline.rule);
+      CHECK_FALSE(v.info.source.empty());
+    }
+  };
+  check(set.rate_preschool);
+  check(set.rate_under70);
+  check(set.rate_70to74);
+  check(set.rate_75plus);
+  check(set.rate_70to74_special);
+  check(set.limits_under70);
+  check(set.limits_70plus);
+  check(set.birthday_month_divisor);
+  check(set.special_disease_caps);
+  check(set.combine_threshold);
+  check(set.public_group_many_times_inpatient_only);
+  check(set.care_measure);
+  check(set.meal_charges);
+  check(set.meals_per_day);
+  check(set.programmes);
+}
+
+TEST_CASE("kouhi.xml: the 公費 priority order of copayment.md §4.2 and the 地方単独 ranges") {
+  const ProgrammeTable& t = rules().programmes.at(Date::from_ymd(2026, 3, 1)).value;
+  CHECK(t.rank("13") == 0);
+  CHECK(t.rank("21") < t.rank("15"));
+  CHECK(t.rank("52") < t.rank("54"));
+  CHECK(t.rank("54") < t.rank("51"));
+  CHECK(t.rank("25") + 1 == t.rank("12"));
+  CHECK(t.rank("88") > t.rank("12"));  // locals after every national programme
+  CHECK(t.is_local("41"));
+  CHECK(t.is_local("99"));
+  CHECK_FALSE(t.is_local("50"));
+  CHECK(t.is_insurer("06"));
+  const Programme& nanbyo = *t.find("54");
+  CHECK(nanbyo.rate == *Decimal::parse("0.2"));
+  CHECK(nanbyo.find_tier("上位所得")->long_term.yen == Yen{20000});
+  CHECK(nanbyo.find_tier("低所得Ⅰ")->ventilator.yen == Yen{1000});
+  CHECK(t.find("15")->find_tier("中間所得1")->general.kind == TierCap::Kind::kougaku);
+}
+
+TEST_CASE("bad rule files (tests/bad/rules): each error kind fails with its file, line, rule and message") {
+  const std::filesystem::path dir = test::test_data() / "bad" / "rules";
+  int fixtures = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    const std::string text = read_text(entry.path());
+    const std::string name = entry.path().filename().string();
+    CAPTURE(name);
+    ++fixtures;
+    try {
+      RuleReader r(text, name);
+      (void)r.timeline<Decimal>("sample", [&](pugi::xml_node v) { return r.rate(v, "rate"); });
+      r.finish();
+      FAIL("loaded without an error");
+    } catch (const Exception& e) {
+      CHECK(e.status() == Status::rule_error);
+      CHECK(e.info().file == name);
+      CHECK(e.info().line == std::stoll(expected(text, "line")));
+      CHECK(e.info().message.find(expected(text, "message")) != std::string::npos);
+      const std::string field = expected(text, "field", "sample");
+      CHECK(e.info().field.find(field) != std::string::npos);
+    }
+  }
+  CHECK(fixtures >= 15);
+}
+
+TEST_CASE("topic checks of the shipped files fail loudly when a figure is wrong") {
+  const RuleTexts good = embedded_rule_texts();
+  SUBCASE("an odd limit cannot be halved in the 75歳到達月") {
+    RuleTexts t = good;
+    const std::string kougaku = replaced(good.kougaku, "base=\"80100\"", "base=\"80101\"");
+    t.kougaku = kougaku;
+    const ErrorInfo e = load_error(t);
+    CHECK(e.file == "masters/rules/kougaku.xml");
+    CHECK(e.field == "under70.base");
+    CHECK(e.message.find("cannot be halved") != std::string::npos);
+  }
+  SUBCASE("a gap in the 配慮措置 (its end moved a day early) names care_measure.xml and the rule") {
+    RuleTexts t = good;
+    const std::string care = replaced(good.care_measure, "to=\"2025-09-30\"", "to=\"2025-09-29\"");
+    t.care_measure = care;
+    const ErrorInfo e = load_error(t);
+    CHECK(e.file == "masters/rules/care_measure.xml");
+    CHECK(e.field == "75plus_2wari_outpatient");
+    CHECK(e.message.find("no value is in force from 2025-09-30 to 2025-09-30") != std::string::npos);
+  }
+  SUBCASE("a 公費 missing from the priority order") {
+    RuleTexts t = good;
+    const std::string kouhi = replaced(good.kouhi, " 25 12\"", " 12\"");
+    t.kouhi = kouhi;
+    const ErrorInfo e = load_error(t);
+    CHECK(e.file == "masters/rules/kouhi.xml");
+    CHECK(e.message.find("法別 25 must appear exactly once") != std::string::npos);
+  }
+  SUBCASE("a meal category missing") {
+    RuleTexts t = good;
+    const std::string meals = replaced(good.meals, "<category id=\"low_income_1\" yen=\"110\"/>", "");
+    t.meals = meals;
+    const ErrorInfo e = load_error(t);
+    CHECK(e.file == "masters/rules/meals.xml");
+    CHECK(e.message.find("category 'low_income_1' is missing") != std::string::npos);
+  }
+  SUBCASE("two rows answering to one 区分") {
+    RuleTexts t = good;
+    const std::string rates = replaced(good.rates, "<bracket names=\"一般Ⅱ\" rate=\"0.2\"/>", "<bracket names=\"一般Ⅱ 一般\" rate=\"0.2\"/>");
+    t.rates = rates;
+    const ErrorInfo e = load_error(t);
+    CHECK(e.file == "masters/rules/rates.xml");
+    CHECK(e.message.find("区分 '一般' appears in two rows") != std::string::npos);
+  }
+}
