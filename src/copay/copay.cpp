@@ -56,6 +56,7 @@ CopayResult compute_copay(const Claim& claim, const PricedClaim& priced) {
   if (!receipt.empty()) {
     const copay::ReceiptTotals& month = receipt.back();
     result.insurer_claim_yen = month.insurer + meal_insurer;
+    result.meals_insurer_yen = meal_insurer;
     result.patient_exact_yen = month.patient + result.meals_patient_yen;
     for (std::size_t k = 0; k < payers; ++k) result.public_expenses[k].patient_yen = month.kouhi_patient[k];
   }

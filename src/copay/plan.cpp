@@ -2,6 +2,7 @@
 #include "copay/plan.hpp"
 
 #include <algorithm>
+#include <bit>
 
 #include <fmt/format.h>
 
@@ -166,6 +167,35 @@ Yen meal_charge(const RuleSet& rules, Date on, const std::vector<MealCategory>& 
   return lowest;
 }
 
+// The dates a line stands for, with its count on each: a daily inpatient line (day_mask, see
+// santei/pricing.hpp) covers several dates with count / days each; any other line its date.
+template <class F>
+void each_day(const PricedLine& line, std::size_t index, YearMonth month, F f) {
+  if (line.day_mask == 0) {
+    f(line.date, line.count);
+    return;
+  }
+  const int days = std::popcount(line.day_mask);
+  if (line.count % days != 0) {
+    fail(fmt::format("lines[{}].count", index), fmt::format("{} is not a multiple of the line's {} days", line.count, days));
+  }
+  const Date first = month.first_day();
+  for (int d = 0; d < 31; ++d) {
+    if (!(line.day_mask & (1u << d))) continue;
+    const Date date = first.plus_days(d);
+    if (!month.contains(date)) fail(fmt::format("lines[{}].day_mask", index), fmt::format("day {} is not in {}", d + 1, month.iso()));
+    f(date, line.count / days);
+  }
+}
+
+// Meals a category-97 line stands for on a date where it counts `count` times: the 食 quantity of
+// its meal code (priced by きざみ in 食 units, `yen` being the day's amount) times `count`, or
+// `count` meals of `yen` each when no quantity is given.
+std::int64_t meals_of(const PricedLine& line, std::int32_t count) {
+  if (!line.items.empty() && line.items.front().quantity) return line.items.front().quantity->trunc() * count;
+  return count;
+}
+
 // Bill boundaries of an inpatient month: interim bills, the discharge, the month end.
 std::vector<Date> bill_ends(const Claim& claim) {
   std::vector<Date> ends;
@@ -178,6 +208,9 @@ std::vector<Date> bill_ends(const Claim& claim) {
       ends.push_back(d);
     }
     if (claim.admission->discharged && claim.month.contains(*claim.admission->discharged)) ends.push_back(*claim.admission->discharged);
+    for (const DateRange& stay : claim.admission->stays) {  // a discharge before a readmission in the month
+      if (claim.month.contains(stay.to)) ends.push_back(stay.to);
+    }
   }
   ends.push_back(claim.month.last_day());
   std::sort(ends.begin(), ends.end());
@@ -208,7 +241,7 @@ Plan make_plan(const Claim& claim, const PricedClaim& priced, const RuleSet& rul
       fail(fmt::format("lines[{}].category", i), "meals (診療識別 97) belong to an inpatient claim");
     }
     if (line.count < 0) fail(fmt::format("lines[{}].count", i), "a count cannot be negative");
-    dates.push_back(line.date);
+    each_day(line, i, claim.month, [&](Date date, std::int32_t) { dates.push_back(date); });
   }
   std::sort(dates.begin(), dates.end());
   dates.erase(std::unique(dates.begin(), dates.end()), dates.end());
@@ -258,24 +291,27 @@ Plan make_plan(const Claim& claim, const PricedClaim& priced, const RuleSet& rul
   std::vector<DayMeals> day_meals;
   for (std::size_t i = 0; i < priced.lines.size(); ++i) {
     const PricedLine& line = priced.lines[i];
-    const auto p = static_cast<std::size_t>(std::lower_bound(ends.begin(), ends.end(), line.date) - ends.begin());
-    Period& period = plan.periods[p];
     const std::size_t g = line_group[i];
-    const Yen points_cost = yen_of(line.total());
-    period.points += line.total().value;
-    period.cost[g] += points_cost;
-    plan.care_cost += points_cost;
-    const Yen yen = line.yen * line.count;
-    if (line.category != kMeals) {
-      period.cost[g] += yen;
-      plan.care_cost += yen;
-      continue;
-    }
-    plan.meal_cost += yen;
-    auto it = std::find_if(day_meals.begin(), day_meals.end(), [&](const DayMeals& d) { return d.date == line.date && d.group == g; });
-    if (it == day_meals.end()) it = day_meals.insert(day_meals.end(), DayMeals{line.date, g, Yen{0}, 0});
-    it->cost += yen;
-    if (line.yen.value > 0) it->meals = std::max<std::int64_t>(it->meals, line.count);
+    each_day(line, i, claim.month, [&](Date date, std::int32_t count) {
+      const auto p = static_cast<std::size_t>(std::lower_bound(ends.begin(), ends.end(), date) - ends.begin());
+      Period& period = plan.periods[p];
+      const Points points = line.points * count;
+      const Yen points_cost = yen_of(points);
+      period.points += points.value;
+      period.cost[g] += points_cost;
+      plan.care_cost += points_cost;
+      const Yen yen = line.yen * count;
+      if (line.category != kMeals) {
+        period.cost[g] += yen;
+        plan.care_cost += yen;
+        return;
+      }
+      plan.meal_cost += yen;
+      auto it = std::find_if(day_meals.begin(), day_meals.end(), [&](const DayMeals& d) { return d.date == date && d.group == g; });
+      if (it == day_meals.end()) it = day_meals.insert(day_meals.end(), DayMeals{date, g, Yen{0}, 0});
+      it->cost += yen;
+      if (line.yen.value > 0) it->meals = std::max<std::int64_t>(it->meals, meals_of(line, count));
+    });
   }
   if (!day_meals.empty()) {
     const std::vector<MealCategory> categories = meal_categories(claim, plan.payers);

@@ -23,6 +23,7 @@ void write_copay_json(JsonWriter& out, const CopayResult& copay) {
   out.end_array();
   out.field("meals_yen", copay.meals_yen.value);
   out.field("meals_patient_yen", copay.meals_patient_yen.value);
+  out.field("meals_insurer_yen", copay.meals_insurer_yen.value);
   out.key("daily").begin_array();
   for (const DailyCopay& day : copay.daily) {
     out.begin_object();

@@ -29,7 +29,8 @@ void write_copay(JsonWriter& json, const CopayResult& c) {
         .end_object();
   }
   json.end_array();
-  json.field("meals_yen", c.meals_yen.value).field("meals_patient_yen", c.meals_patient_yen.value);
+  json.field("meals_yen", c.meals_yen.value).field("meals_patient_yen", c.meals_patient_yen.value)
+      .field("meals_insurer_yen", c.meals_insurer_yen.value);
   json.key("daily").begin_array();
   for (const DailyCopay& day : c.daily) {
     json.begin_object().field("date", day.date.iso()).field("points", day.points).field("patient_yen", day.patient_yen.value);
@@ -80,6 +81,13 @@ std::string result_json(const PricedClaim& priced, const MasterLibrary& masters)
     }
     json.end_array();
     json.field("points", line.points.value).field("count", line.count);
+    if (line.day_mask != 0) {  // inpatient daily lines: the days of the month they cover
+      json.key("days").begin_array();
+      for (unsigned d = 0; d < 31; ++d) {
+        if (line.day_mask & (1u << d)) json.value(static_cast<std::int64_t>(d + 1));
+      }
+      json.end_array();
+    }
     if (line.yen.value != 0) json.field("yen", line.yen.value);
     json.key("explain").begin_array();
     if (set) {
