@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -229,47 +230,26 @@ void InpatientStay::plan_away() {
   }
 }
 
-// Whether an addition may be billed on a day of the stay: an 入院基本料等加算 the day's 入院料 lets
-// combine (04 入院基本料テーブル, its 入院基本料識別 group in 01 補助 col 20), or a 注加算 of the 入院料
-// itself (the same 注加算コード); and its own master conditions.
-bool InpatientStay::addition_allowed(const ProcedureRecord& addition, const InpatientDay& day, Date date, const std::string& field) {
-  const ProcedureRecord& base = *day.base;
-  const Date on = ctx_.lookup_date(date);
+// Why an addition may not be billed with a day's 入院料, or nullopt: it must be an 入院基本料等加算
+// the 入院料 lets combine (04 入院基本料テーブル, the 入院料's 入院基本料識別 group in 01 補助 col 20)
+// or a 注加算 of the 入院料 itself (the same 注加算コード).
+std::optional<Ineligibility> InpatientStay::combination(const ProcedureRecord& addition, const ProcedureRecord& base, Date on) const {
   if (is_inpatient_addition(addition)) {
     const RuleGraph& rules = ctx_.set.rules();
-    if (rules.has_table(ElectronicTable::inpatient)) {
-      const AuxiliaryRecord* aux = rules.auxiliary(base.code, on);
-      const std::int32_t group = aux ? aux->inpatient_group : 0;
-      bool listed = false;
-      for (const InpatientAdditionRecord& row : rules.inpatient_group(group)) {
-        listed = listed || (row.code == addition.code && row.valid_from <= on && on <= row.valid_to);
-      }
-      if (!listed) {
-        const auto key = std::pair{addition.code, base.code};
-        if (std::find(reported_.begin(), reported_.end(), key) == reported_.end()) {
-          reported_.push_back(key);
-          ctx_.diagnose(Severity::error, "入院基本料テーブル", {addition.code, base.code},
-                        group == 0 ? fmt::format("{} {} may not be billed with {} {}: the 入院料 has no 入院基本料識別 (01 補助 col 20)",
-                                                 addition.code, addition.name, base.code, base.name)
-                                   : fmt::format("{} {} may not be billed with {} {}: 04 入院基本料テーブル group {:03} does not list it",
-                                                 addition.code, addition.name, base.code, base.name, group),
-                        date, field);
-        }
-        return false;
-      }
+    if (!rules.has_table(ElectronicTable::inpatient)) return std::nullopt;
+    const AuxiliaryRecord* aux = rules.auxiliary(base.code, on);
+    const std::int32_t group = aux ? aux->inpatient_group : 0;
+    for (const InpatientAdditionRecord& row : rules.inpatient_group(group)) {
+      if (row.code == addition.code && row.valid_from <= on && on <= row.valid_to) return std::nullopt;
     }
-  } else if (addition.addition_group == 0 || addition.addition_group != base.addition_group || !is_addition(addition)) {
-    const auto key = std::pair{addition.code, base.code};
-    if (std::find(reported_.begin(), reported_.end(), key) == reported_.end()) {
-      reported_.push_back(key);
-      ctx_.diagnose(Severity::error, "入院料/加算", {addition.code, base.code},
-                    fmt::format("{} {} is neither an 入院基本料等加算 (A200–A299) nor a 注加算 of {} {} (注加算コード {})",
-                                addition.code, addition.name, base.code, base.name, base.addition_group),
-                    date, field);
-    }
-    return false;
+    return Ineligibility{"入院基本料テーブル",
+                         group == 0 ? fmt::format("{} {} has no 入院基本料識別 (01 補助 col 20)", base.code, base.name)
+                                    : fmt::format("04 入院基本料テーブル group {:03} of {} {} does not list it", group,
+                                                  base.code, base.name)};
   }
-  return eligible(addition, date, field);
+  if (is_addition(addition) && addition.addition_group != 0 && addition.addition_group == base.addition_group) return std::nullopt;
+  return Ineligibility{"入院料/加算", fmt::format("neither an 入院基本料等加算 (A200–A299) nor a 注加算 of {} {} (注加算コード {})",
+                                               base.code, base.name, base.addition_group)};
 }
 
 // The days a listed addition is billed on: the days of the stay with an 入院料 (not 外泊) within its
@@ -324,10 +304,26 @@ std::uint32_t InpatientStay::addition_days(const ProcedureRecord& addition, cons
       mask = keep;
     }
   }
+  // The days whose 入院料 may carry it; one Diagnostic per 入院料 that may not: an error when no
+  // day of the stay may, information when the others may (e.g. days in a 特定入院料 that includes it).
   const std::string field = fmt::format("admission.additions[{}].code", index);
+  std::vector<std::tuple<const ProcedureRecord*, Ineligibility, std::uint32_t>> refused;
   for (std::size_t i = 0; i < month_days_; ++i) {
-    if ((mask & bit(i)) && !addition_allowed(addition, days_[i], date_of(i), field)) mask &= ~bit(i);
+    if (!(mask & bit(i))) continue;
+    const ProcedureRecord* base = days_[i].base;
+    auto why = combination(addition, *base, ctx_.lookup_date(date_of(i)));
+    if (!why) continue;
+    mask &= ~bit(i);
+    auto it = std::find_if(refused.begin(), refused.end(), [&](const auto& r) { return std::get<0>(r) == base; });
+    if (it == refused.end()) it = refused.insert(refused.end(), {base, std::move(*why), 0});
+    std::get<2>(*it) |= bit(i);
   }
+  for (const auto& [base, why, on_days] : refused) {
+    ctx_.diagnose(mask == 0 ? Severity::error : Severity::info, why.rule, {addition.code, base->code},
+                  fmt::format("{} {} not billed on {}: {}", addition.code, addition.name, dates_text(on_days, first_), why.message),
+                  first_.plus_days(std::countr_zero(on_days)), field);
+  }
+  if (mask != 0 && !eligible(addition, date_of(static_cast<std::size_t>(std::countr_zero(mask))), field)) mask = 0;
   return mask;
 }
 
@@ -427,7 +423,11 @@ void InpatientStay::apply(std::vector<Unit>& units) {
                         unit.date, field);
           drop_item(unit, i);
         } else if (is_inpatient_addition(p)) {
-          if (!addition_allowed(p, day, unit.date, field)) drop_item(unit, i);
+          if (auto why = combination(p, *day.base, ctx_.lookup_date(unit.date))) {
+            ctx_.diagnose(Severity::error, why->rule, {p.code, day.base->code},
+                          fmt::format("{} not billed on {}: {}", ctx_.describe(r), unit.date.iso(), why->message), unit.date, field);
+            drop_item(unit, i);
+          }
         } else if (day.bundle && day.bundle->includes(p)) {
           ctx_.diagnose(Severity::error, "包括/特定入院料", {p.code, day.base->code},
                         fmt::format("{} is included in {} {} on {} ({}): not billed separately", ctx_.describe(r),

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "pricing/context.hpp"
+#include "pricing/eligibility.hpp"
 #include "pricing/inpatient_rules.hpp"
 
 namespace santei::pricing {
@@ -58,7 +59,7 @@ class InpatientStay {
   void plan_away();
   void plan_meals();
   void plan_additions();
-  bool addition_allowed(const ProcedureRecord& addition, const InpatientDay& day, Date date, const std::string& field);
+  std::optional<Ineligibility> combination(const ProcedureRecord& addition, const ProcedureRecord& base, Date on) const;
   std::uint32_t addition_days(const ProcedureRecord& addition, const InpatientAddition& listed, std::size_t index);
   const ProcedureRecord& record(Code code, Date on, const std::string& field);
   bool eligible(const ProcedureRecord& record, Date on, const std::string& field);
@@ -75,7 +76,6 @@ class InpatientStay {
   std::array<InpatientDay, 31> days_{};
   std::vector<Addition> additions_;
   std::vector<std::pair<Code, bool>> eligible_;  // memo: code → eligible
-  std::vector<std::pair<Code, Code>> reported_;  // (addition, 入院料) pairs already diagnosed
   std::deque<ClaimItem> items_;                  // meal quantities the lines point at (stable addresses)
   const ProcedureRecord* meal_fee_ = nullptr;
   const ProcedureRecord* meal_special_ = nullptr;
