@@ -307,18 +307,18 @@ std::uint32_t InpatientStay::addition_days(const ProcedureRecord& addition, cons
   // The days whose 入院料 may carry it; one Diagnostic per 入院料 that may not: an error when no
   // day of the stay may, information when the others may (e.g. days in a 特定入院料 that includes it).
   const std::string field = fmt::format("admission.additions[{}].code", index);
-  std::vector<std::tuple<const ProcedureRecord*, Ineligibility, std::uint32_t>> refused;
+  std::vector<std::tuple<std::int32_t, const ProcedureRecord*, Ineligibility, std::uint32_t>> refused;  // by listed fee
   for (std::size_t i = 0; i < month_days_; ++i) {
     if (!(mask & bit(i))) continue;
     const ProcedureRecord* base = days_[i].base;
     auto why = combination(addition, *base, ctx_.lookup_date(date_of(i)));
     if (!why) continue;
     mask &= ~bit(i);
-    auto it = std::find_if(refused.begin(), refused.end(), [&](const auto& r) { return std::get<0>(r) == base; });
-    if (it == refused.end()) it = refused.insert(refused.end(), {base, std::move(*why), 0});
-    std::get<2>(*it) |= bit(i);
+    auto it = std::find_if(refused.begin(), refused.end(), [&](const auto& r) { return std::get<0>(r) == days_[i].fee; });
+    if (it == refused.end()) it = refused.insert(refused.end(), {days_[i].fee, base, std::move(*why), 0});
+    std::get<3>(*it) |= bit(i);
   }
-  for (const auto& [base, why, on_days] : refused) {
+  for (const auto& [fee, base, why, on_days] : refused) {
     ctx_.diagnose(mask == 0 ? Severity::error : Severity::info, why.rule, {addition.code, base->code},
                   fmt::format("{} {} not billed on {}: {}", addition.code, addition.name, dates_text(on_days, first_), why.message),
                   first_.plus_days(std::countr_zero(on_days)), field);
