@@ -98,7 +98,7 @@ std::string explain_text(const ExplainStep& s, const MasterSet& set, Date on) {
     case ExplainKind::note:
       return who;
     case ExplainKind::inpatient_days:
-      return fmt::format("{}: {} days, 入院期間 day {}–{} (day 1 = 入院年月日)", who, s.number, b, r);
+      return fmt::format("{}: {} day{}, 入院期間 day {}–{} (day 1 = 入院年月日)", who, s.number, s.number == 1 ? "" : "s", b, r);
     case ExplainKind::period_addition: {
       const pricing::FeeSchedule* schedule = pricing::schedule_of_band_code(s.code, on);
       const pricing::PeriodBand* band = nullptr;

@@ -22,6 +22,7 @@ namespace {
 
 constexpr std::uint32_t bit(std::size_t day_index) { return 1u << day_index; }
 
+
 Date week_start(Date date) { return date.plus_days(-static_cast<int>(date.weekday())); }  // Sunday–Saturday
 
 // "2024-06-03, 2024-06-04" for the days of a mask.
@@ -34,6 +35,17 @@ std::string dates_text(std::uint32_t mask, Date first) {
 }
 
 }  // namespace
+
+// A claim field, spelled out only when a message needs it ("admission.fees[1].code").
+struct FieldPath {
+  const char* path;
+  std::size_t index = static_cast<std::size_t>(-1);
+  const char* member = "";
+
+  std::string text() const {
+    return index == static_cast<std::size_t>(-1) ? fmt::format("{}{}", path, member) : fmt::format("{}[{}]{}", path, index, member);
+  }
+};
 
 bool is_inpatient_fee(const ProcedureRecord& r) {
   const bool fee_section = (r.section_number >= 100 && r.section_number < 200) || (r.section_number >= 300 && r.section_number < 400);
@@ -91,23 +103,23 @@ void InpatientStay::plan_days() {
   }
 }
 
-const ProcedureRecord& InpatientStay::record(Code code, Date on, const std::string& field) {
-  if (code / 100000000 != 1) admission_error(field, fmt::format("{} is not a 診療行為 code", code));
+const ProcedureRecord& InpatientStay::record(Code code, Date on, const FieldPath& field) {
+  if (code / 100000000 != 1) admission_error(field.text(), fmt::format("{} is not a 診療行為 code", code));
   if (const ProcedureRecord* r = ctx_.set.procedure(code, on)) return *r;
   const bool known = !ctx_.set.procedure_versions(code).empty();
-  throw Exception(ErrorInfo{Status::unknown_code, {}, 0, 0, field,
+  throw Exception(ErrorInfo{Status::unknown_code, {}, 0, 0, field.text(),
                             known ? fmt::format("{} is not in force on {} (医科診療行為マスター of {})", code, on.iso(), ctx_.set.revision())
                                   : fmt::format("{} is not in the 医科診療行為マスター of {}", code, ctx_.set.revision())});
 }
 
-bool InpatientStay::eligible(const ProcedureRecord& r, Date on, const std::string& field) {
+bool InpatientStay::eligible(const ProcedureRecord& r, Date on, const FieldPath& field) {
   for (const auto& [code, ok] : eligible_) {
     if (code == r.code) return ok;
   }
   const auto why = check_eligibility(ctx_, r, on);
   if (why) {
     ctx_.diagnose(Severity::error, why->rule, {r.code},
-                  fmt::format("{} {} not billed: {}", r.code, r.name, why->message), on, field);
+                  fmt::format("{} {} not billed: {}", r.code, r.name, why->message), on, field.text());
   }
   eligible_.emplace_back(r.code, !why);
   return !why;
@@ -117,10 +129,10 @@ void InpatientStay::plan_fees() {
   const Admission& a = *admission_;
   const RuleGraph& rules = ctx_.set.rules();
   for (std::size_t i = 0; i < a.fees.size(); ++i) {
-    const std::string field = fmt::format("admission.fees[{}].code", i);
+    const FieldPath field{"admission.fees", i, ".code"};
     const ProcedureRecord& fee = record(a.fees[i].code, ctx_.lookup_date(std::max(a.fees[i].from, first_)), field);
     if (!is_inpatient_fee(fee)) {
-      admission_error(field, fmt::format("{} {} is not an 入院基本料 (A100–A199) or 特定入院料 (A300–A399)", fee.code, fee.name));
+      admission_error(field.text(), fmt::format("{} {} is not an 入院基本料 (A100–A199) or 特定入院料 (A300–A399)", fee.code, fee.name));
     }
   }
   std::vector<std::uint32_t> past_limit(a.fees.size());
@@ -136,7 +148,7 @@ void InpatientStay::plan_fees() {
     if (f == 0) admission_error("admission.fees[0].from", fmt::format("no 入院料 for {}: the first fee starts on {}", date.iso(), a.fees[0].from.iso()));
     --f;
     day.fee = static_cast<std::int32_t>(f);
-    const std::string field = fmt::format("admission.fees[{}].code", f);
+    const FieldPath field{"admission.fees", f, ".code"};
     const ProcedureRecord& listed = record(a.fees[f].code, on, field);
     const FeeSchedule* schedule = fee_schedule(listed.code, on);
     const ProcedureRecord* base = &listed;
@@ -306,22 +318,27 @@ std::uint32_t InpatientStay::addition_days(const ProcedureRecord& addition, cons
   }
   // The days whose 入院料 may carry it; one Diagnostic per 入院料 that may not: an error when no
   // day of the stay may, information when the others may (e.g. days in a 特定入院料 that includes it).
-  const std::string field = fmt::format("admission.additions[{}].code", index);
+  const FieldPath field{"admission.additions", index, ".code"};
   std::vector<std::tuple<std::int32_t, const ProcedureRecord*, Ineligibility, std::uint32_t>> refused;  // by listed fee
+  const ProcedureRecord* last_base = nullptr;  // days mostly share their 入院料: decide once per run
+  std::optional<Ineligibility> why;
   for (std::size_t i = 0; i < month_days_; ++i) {
     if (!(mask & bit(i))) continue;
     const ProcedureRecord* base = days_[i].base;
-    auto why = combination(addition, *base, ctx_.lookup_date(date_of(i)));
+    if (base != last_base) {
+      last_base = base;
+      why = combination(addition, *base, ctx_.lookup_date(date_of(i)));
+    }
     if (!why) continue;
     mask &= ~bit(i);
     auto it = std::find_if(refused.begin(), refused.end(), [&](const auto& r) { return std::get<0>(r) == days_[i].fee; });
-    if (it == refused.end()) it = refused.insert(refused.end(), {days_[i].fee, base, std::move(*why), 0});
+    if (it == refused.end()) it = refused.insert(refused.end(), {days_[i].fee, base, *why, 0});
     std::get<3>(*it) |= bit(i);
   }
   for (const auto& [fee, base, why, on_days] : refused) {
     ctx_.diagnose(mask == 0 ? Severity::error : Severity::info, why.rule, {addition.code, base->code},
                   fmt::format("{} {} not billed on {}: {}", addition.code, addition.name, dates_text(on_days, first_), why.message),
-                  first_.plus_days(std::countr_zero(on_days)), field);
+                  first_.plus_days(std::countr_zero(on_days)), field.text());
   }
   if (mask != 0 && !eligible(addition, date_of(static_cast<std::size_t>(std::countr_zero(mask))), field)) mask = 0;
   return mask;
@@ -333,12 +350,12 @@ void InpatientStay::plan_additions() {
   for (std::size_t i = 0; i < a.additions.size(); ++i) {
     const InpatientAddition& listed = a.additions[i];
     const Date on = ctx_.lookup_date(listed.from ? std::max(*listed.from, first_) : first_);
-    const ProcedureRecord& addition = record(listed.code, on, fmt::format("admission.additions[{}].code", i));
+    const ProcedureRecord& addition = record(listed.code, on, FieldPath{"admission.additions", i, ".code"});
     if (is_inpatient_fee(addition)) {
       admission_error(fmt::format("admission.additions[{}].code", i),
                       fmt::format("{} {} is an 入院料: list it in admission.fees", addition.code, addition.name));
     }
-    additions_.push_back(Addition{&listed, i, addition_days(addition, listed, i)});
+    additions_.push_back(Addition{&listed, &addition, i, addition_days(addition, listed, i)});
   }
 }
 
@@ -347,13 +364,13 @@ void InpatientStay::plan_meals() {
   for (std::size_t r = 0; r < meals.days.size(); ++r) {
     const MealDays& run = meals.days[r];
     for (Date d = run.from; d <= run.to; d = d.plus_days(1)) {
-      const std::string field = fmt::format("admission.meals.days[{}]", r);
-      if (!ctx_.claim.month.contains(d)) admission_error(field, fmt::format("{} is outside the service month", d.iso()));
+      const FieldPath field{"admission.meals.days", r};
+      if (!ctx_.claim.month.contains(d)) admission_error(field.text(), fmt::format("{} is outside the service month", d.iso()));
       InpatientDay& day = days_[static_cast<std::size_t>(d - first_)];
       if (!day.in_hospital || day.away != AwayKind::none) {
-        admission_error(field, fmt::format("{} is not a day in hospital: no meals are served", d.iso()));
+        admission_error(field.text(), fmt::format("{} is not a day in hospital: no meals are served", d.iso()));
       }
-      if (day.meals != 0) admission_error(field, fmt::format("{} has meals listed twice", d.iso()));
+      if (day.meals != 0) admission_error(field.text(), fmt::format("{} has meals listed twice", d.iso()));
       day.meals = run.served;
       day.special = run.special;
     }
@@ -366,8 +383,8 @@ void InpatientStay::plan_meals() {
   if (!rule) {
     admission_error("admission.meals.code", fmt::format("{} is not an 入院時食事療養 fee (masters/rules/inpatient_meals.xml)", meals.code));
   }
-  const ProcedureRecord& fee = record(meals.code, on, "admission.meals.code");
-  if (!eligible(fee, date, "admission.meals.code")) return;
+  const ProcedureRecord& fee = record(meals.code, on, FieldPath{"admission.meals.code"});
+  if (!eligible(fee, date, FieldPath{"admission.meals.code"})) return;
   meal_fee_ = &fee;
   const bool special = std::any_of(days_.begin(), days_.end(), [](const InpatientDay& d) { return d.special != 0; });
   if (special && rule->special == 0) {
@@ -375,14 +392,14 @@ void InpatientStay::plan_meals() {
                   fmt::format("特別食加算 is not billable with {} {} ({}): not billed", fee.code, fee.name, rule->source), date,
                   "admission.meals.days");
   } else if (special) {
-    meal_special_ = &record(rule->special, on, "admission.meals.days");
+    meal_special_ = &record(rule->special, on, FieldPath{"admission.meals.days"});
   }
   if (meals.dining_room && rule->dining == 0) {
     ctx_.diagnose(Severity::error, "食事療養/食堂加算", {meals.code},
                   fmt::format("食堂加算 is not billable with {} {} ({}): not billed", fee.code, fee.name, rule->source), date,
                   "admission.meals.dining_room");
   } else if (meals.dining_room) {
-    meal_dining_ = &record(rule->dining, on, "admission.meals.dining_room");
+    meal_dining_ = &record(rule->dining, on, FieldPath{"admission.meals.dining_room"});
   }
 }
 
@@ -412,7 +429,7 @@ void InpatientStay::apply(std::vector<Unit>& units) {
     for (std::size_t i = 0; i < unit.items.size() && !unit.dropped; ++i) {
       const Resolved& r = unit.items[i];
       if (r.dropped) continue;
-      const std::string field = r.item ? r.where.path() + ".code" : std::string();
+      const auto field = [&r] { return r.item ? r.where.path() + ".code" : std::string(); };
       if (r.procedure) {
         const ProcedureRecord& p = *r.procedure;
         if (is_inpatient_fee(p)) {
@@ -420,19 +437,19 @@ void InpatientStay::apply(std::vector<Unit>& units) {
                         fmt::format("{} is listed in the visits of an admission whose 入院料 come from admission.fees "
                                     "({} {} on {}): not billed",
                                     ctx_.describe(r), day.base->code, day.base->name, unit.date.iso()),
-                        unit.date, field);
+                        unit.date, field());
           drop_item(unit, i);
         } else if (is_inpatient_addition(p)) {
           if (auto why = combination(p, *day.base, ctx_.lookup_date(unit.date))) {
             ctx_.diagnose(Severity::error, why->rule, {p.code, day.base->code},
-                          fmt::format("{} not billed on {}: {}", ctx_.describe(r), unit.date.iso(), why->message), unit.date, field);
+                          fmt::format("{} not billed on {}: {}", ctx_.describe(r), unit.date.iso(), why->message), unit.date, field());
             drop_item(unit, i);
           }
         } else if (day.bundle && day.bundle->includes(p)) {
           ctx_.diagnose(Severity::error, "包括/特定入院料", {p.code, day.base->code},
                         fmt::format("{} is included in {} {} on {} ({}): not billed separately", ctx_.describe(r),
                                     day.base->code, day.base->name, unit.date.iso(), day.bundle->source),
-                        unit.date, field);
+                        unit.date, field());
           drop_item(unit, i);
         }
         continue;
@@ -443,14 +460,14 @@ void InpatientStay::apply(std::vector<Unit>& units) {
         ctx_.diagnose(Severity::error, "包括/特定入院料", {r.code, day.base->code},
                       fmt::format("{} is included in {} {} on {} ({}): not billed separately", ctx_.describe(r),
                                   day.base->code, day.base->name, unit.date.iso(), day.bundle->source),
-                      unit.date, field);
+                      unit.date, field());
         drop_item(unit, i);
       } else if (policy == BundledItems::except_listed) {
         ctx_.diagnose(Severity::warning, "包括/特定入院料", {r.code, day.base->code},
                       fmt::format("{} is included in {} {} on {} unless it is a 除外薬剤・注射薬 ({}; santei does not list "
                                   "them): kept",
                                   ctx_.describe(r), day.base->code, day.base->name, unit.date.iso(), day.bundle->source),
-                      unit.date, field);
+                      unit.date, field());
       }
     }
   }
@@ -510,7 +527,7 @@ void InpatientStay::fee_lines(std::vector<Unit>& out, std::vector<std::pair<std:
         const Code code = specific ? (therapeutic ? rule->specific_therapeutic : rule->specific)
                                    : (therapeutic ? rule->basic_therapeutic : rule->basic);
         g.automatic_from = 1;
-        g.items.push_back(&record(code, ctx_.lookup_date(date), "admission.away_days"));
+        g.items.push_back(&record(code, ctx_.lookup_date(date), FieldPath{"admission.away_days"}));
         g.automatic_to = 2;
       } else {
         ctx_.diagnose(Severity::warning, "外泊", {day.base->code},
@@ -522,8 +539,13 @@ void InpatientStay::fee_lines(std::vector<Unit>& out, std::vector<std::pair<std:
       g.automatic_from = 1;
       if (day.period) g.items.push_back(day.period);
       g.automatic_to = g.items.size();
-      for (const Addition& a : additions_) {
-        if (a.days & bit(i)) g.items.push_back(&record(a.listed->code, ctx_.lookup_date(date), "admission.additions"));
+      for (Addition& a : additions_) {
+        if (!(a.days & bit(i))) continue;
+        const Date on = ctx_.lookup_date(date);
+        if (!(a.record->valid_from <= on && on <= a.record->valid_to)) {  // a new version within the month
+          a.record = &record(a.listed->code, on, FieldPath{"admission.additions", a.index, ".code"});
+        }
+        g.items.push_back(a.record);
       }
     }
     auto it = std::find_if(groups.begin(), groups.end(), [&](const DayGroup& other) { return other.items == g.items; });

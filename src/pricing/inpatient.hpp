@@ -18,6 +18,8 @@
 
 namespace santei::pricing {
 
+struct FieldPath;  // a claim field named in messages (inpatient.cpp)
+
 enum class AwayKind : std::uint8_t { none, away, therapeutic };  // 外泊 15% / 30%
 
 // One day of the service month.
@@ -50,6 +52,7 @@ class InpatientStay {
  private:
   struct Addition {
     const InpatientAddition* listed = nullptr;
+    const ProcedureRecord* record = nullptr;  // the version in force on the last day priced
     std::size_t index = 0;
     std::uint32_t days = 0;  // day mask it is billed on
   };
@@ -61,8 +64,8 @@ class InpatientStay {
   void plan_additions();
   std::optional<Ineligibility> combination(const ProcedureRecord& addition, const ProcedureRecord& base, Date on) const;
   std::uint32_t addition_days(const ProcedureRecord& addition, const InpatientAddition& listed, std::size_t index);
-  const ProcedureRecord& record(Code code, Date on, const std::string& field);
-  bool eligible(const ProcedureRecord& record, Date on, const std::string& field);
+  const ProcedureRecord& record(Code code, Date on, const FieldPath& field);
+  bool eligible(const ProcedureRecord& record, Date on, const FieldPath& field);
   // `stay_days`: the first and last 入院期間 day of each unit (explanations).
   void fee_lines(std::vector<Unit>& out, std::vector<std::pair<std::int32_t, std::int32_t>>& stay_days);
   void meal_lines(std::vector<Unit>& out);
