@@ -12,6 +12,14 @@
 
 namespace santei::bench {
 
+// The insurance of a patient born on 15 April, `age` years before 2024, seen in July 2024: 後期 from
+// 75, a 70歳以上 区分 from 70 (copayment.md §1.2).
+inline std::string insurance_for(int age) {
+  if (age >= 75) return R"({"kind":"elderly","income_bracket":"一般"})";
+  if (age >= 70) return R"({"kind":"employee","income_bracket":"一般"})";
+  return R"({"kind":"employee","income_bracket":"ウ"})";
+}
+
 inline std::vector<Claim> outpatient_mix(std::size_t count, unsigned seed = 20240601) {
   std::mt19937 rng(seed);
   const auto pick = [&](int n) { return static_cast<int>(rng() % static_cast<unsigned>(n)); };
@@ -56,7 +64,7 @@ inline std::vector<Claim> outpatient_mix(std::size_t count, unsigned seed = 2024
     const std::string json =
         R"({"format":"santei.claim/1","id":")" + std::to_string(i) +
         R"(","month":"2024-07","setting":"outpatient","facility":{"kind":"clinic","beds":0},"patient":{"birth_date":")" +
-        std::to_string(2024 - age) + R"(-04-15"},"insurance":{"kind":"employee","income_bracket":"ウ"},"visits":[{"date":"2024-07-)" +
+        std::to_string(2024 - age) + R"(-04-15"},"insurance":)" + insurance_for(age) + R"(,"visits":[{"date":"2024-07-)" +
         (day < 10 ? "0" : "") + std::to_string(day) + R"(","orders":[)" + items + "]}]}";
     claims.push_back(parse_claim(json));
   }

@@ -61,6 +61,10 @@ struct CopayResult {
   std::vector<std::string> explain;  // the rules and figures that made the amounts
 };
 
+struct CopayOptions {
+  bool explain = true;  // fill CopayResult::explain
+};
+
 // The copayment of a priced claim: per visit date in order (outpatient) or per bill (inpatient:
 // bills close at admission.bill_dates, the discharge and the month end), applying the month's
 // limits to what was collected so far. Category-97 lines are meals: `yen` per meal, `count`
@@ -68,6 +72,6 @@ struct CopayResult {
 // file) for inputs the rules cannot price: an unknown 法別番号, a missing income bracket where a
 // cap needs it, a rate outside 0–1, a 公費 without its required parameter, a period whose
 // figures santei does not have.
-SANTEI_API CopayResult compute_copay(const Claim& claim, const PricedClaim& priced);
+SANTEI_API CopayResult compute_copay(const Claim& claim, const PricedClaim& priced, const CopayOptions& options = {});
 
 }  // namespace santei

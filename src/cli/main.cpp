@@ -40,7 +40,9 @@ int main(int argc, char** argv) {
     }
     throw UsageError{"unknown command '" + command + "' (try santei --help)"};
   } catch (const UsageError& e) {
-    std::fprintf(stderr, "santei %s: %s\n", command.c_str(), e.message.c_str());
+    const bool known = command == "price" || command == "lookup";  // an unknown command says so itself
+    std::fprintf(stderr, "santei %s: %s%s\n", command.c_str(), e.message.c_str(),
+                 known ? (" (see santei " + command + " --help)").c_str() : "");
     return kExitUsage;
   } catch (const santei::Exception& e) {
     std::fprintf(stderr, "santei %s: %s\n", command.c_str(), e.what());

@@ -1,14 +1,13 @@
-// The two passes over a plan's periods:
+// The two passes over a plan's periods, stepped together one period at a time:
 //  - the desk (窓口): what the window collects each visit date or bill, rounded per visit and
 //    per 負担区分 group, with every month-to-date limit applied to the amounts actually
 //    collected so far (copayment.md §2.2, §3.8);
 //  - the receipt (レセプト): each payer's share in 1円 units on the month-to-date totals, as the
 //    receipt computes it on the month (§4.7).
-// And the meal split of a period (§5), outside 高額療養費, 公費 caps and rounding.
+// Per-call state lives in these objects, on the caller's stack.
 #pragma once
 
 #include <array>
-#include <vector>
 
 #include "copay/plan.hpp"
 
@@ -17,9 +16,27 @@ namespace santei::copay {
 struct DeskCharge {
   Yen window;                          // care part collected (meals apart)
   LimitKind bound = LimitKind::none;   // the limit that bound, if any
-  std::string bound_by;                // "高額療養費", "公費 54 上限" …
+  std::int8_t bound_payer = -1;        // the 公費 whose cap bound (LimitKind::public_cap)
 };
-std::vector<DeskCharge> run_desk(const Plan& plan);
+
+class Desk {
+ public:
+  explicit Desk(const Plan& plan);
+  DeskCharge step(const Period& period);
+
+ private:
+  struct GroupState {
+    Yen cost;       // month-to-date cost
+    Yen counted;    // month-to-date amount the insurer left to the 公費 and the patient (incl. rounding)
+    Yen collected;  // month-to-date window collections
+  };
+  Yen combined_headroom(std::size_t g) const;
+
+  const Plan& plan_;
+  std::array<GroupState, kMaxGroups> groups_{};
+  std::array<Yen, kMaxPayers> counted_{};  // per 公費: the patient's share under it so far (管理票)
+  std::array<int, kMaxPayers> charged_days_{};
+};
 
 struct ReceiptTotals {  // cumulative, 1円 units
   Yen insurer;
@@ -27,13 +44,20 @@ struct ReceiptTotals {  // cumulative, 1円 units
   std::array<Yen, kMaxPayers> kouhi_patient{};  // the patient's share under each 公費 (KO 負担金額)
   Yen patient;
 };
-std::vector<ReceiptTotals> run_receipt(const Plan& plan);  // after each period
 
-struct MealSplit {
-  Yen insurer;
-  std::array<Yen, kMaxPayers> kouhi{};
-  Yen patient;
+class Receipt {
+ public:
+  explicit Receipt(const Plan& plan) : plan_(plan) {}
+  // The month-to-date receipt after `period`.
+  ReceiptTotals step(const Period& period);
+
+ private:
+  const Plan& plan_;
+  std::array<Yen, kMaxGroups> cost_{};
+  // Per-day shares (地方単独) are per date: min(that date's increase of what is left to the
+  // programme, the amount still chargeable that date).
+  std::array<std::array<Yen, kMaxPayers>, kMaxGroups> per_day_share_{}, previous_liable_{};
+  std::array<int, kMaxPayers> charged_days_{};
 };
-MealSplit split_meals(const Plan& plan, const Period& period);
 
 }  // namespace santei::copay

@@ -2,16 +2,18 @@
 #include <fmt/format.h>
 
 #include "copay/chain.hpp"
+#include "copay/explain.hpp"
+#include "copay/meals.hpp"
 #include "copay/plan.hpp"
 #include "santei/copay.hpp"
 
 namespace santei {
 
-CopayResult compute_copay(const Claim& claim, const PricedClaim& priced) {
+CopayResult compute_copay(const Claim& claim, const PricedClaim& priced, const CopayOptions& options) {
   const copay::RuleSet& rules = copay::rules();
-  copay::Plan plan = copay::make_plan(claim, priced, rules);
-  const std::vector<copay::DeskCharge> desk = copay::run_desk(plan);
-  const std::vector<copay::ReceiptTotals> receipt = copay::run_receipt(plan);
+  const copay::Plan plan = copay::make_plan(claim, priced, rules);
+  copay::Desk desk(plan);
+  copay::Receipt receipt(plan);
   const std::size_t payers = plan.payers.size();
 
   CopayResult result;
@@ -27,20 +29,26 @@ CopayResult compute_copay(const Claim& claim, const PricedClaim& priced) {
   result.daily.reserve(plan.periods.size());
   for (std::size_t p = 0; p < plan.periods.size(); ++p) {
     const copay::Period& period = plan.periods[p];
+    const copay::DeskCharge charge = desk.step(period);
+    const copay::ReceiptTotals totals = receipt.step(period);
     const copay::MealSplit meals = copay::split_meals(plan, period);
     DailyCopay day;
     day.date = period.date;
     day.points = period.points;
     day.meals_patient_yen = meals.patient;
-    day.patient_yen = desk[p].window + meals.patient;
-    day.limit = desk[p].bound_by;
+    day.patient_yen = charge.window + meals.patient;
+    if (charge.bound == copay::LimitKind::public_cap) {
+      day.limit = fmt::format("公費 {} 上限", plan.payers[static_cast<std::size_t>(charge.bound_payer)].law);
+    } else if (charge.bound != copay::LimitKind::none) {
+      day.limit = copay::limit_name(charge.bound);
+    }
     Yen cost;
-    for (const Yen c : period.cost) cost += c;
+    for (std::size_t g = 0; g < plan.groups.size(); ++g) cost += period.cost[g];
     for (const copay::MealPart& m : period.meals) cost += m.cost;
     Yen public_total;
     day.public_expenses.resize(payers);
     for (std::size_t k = 0; k < payers; ++k) {
-      day.public_expenses[k] = receipt[p].kouhi[k] - previous.kouhi[k] + meals.kouhi[k];
+      day.public_expenses[k] = totals.kouhi[k] - previous.kouhi[k] + meals.kouhi[k];
       public_total += day.public_expenses[k];
       result.public_expenses[k].yen += day.public_expenses[k];
       result.public_expenses[k].meal_yen += meals.kouhi[k];
@@ -50,21 +58,15 @@ CopayResult compute_copay(const Claim& claim, const PricedClaim& priced) {
     result.insurer_yen += day.insurer_yen;
     result.meals_patient_yen += meals.patient;
     meal_insurer += meals.insurer;
-    previous = receipt[p];
+    previous = totals;
     result.daily.push_back(std::move(day));
   }
-  if (!receipt.empty()) {
-    const copay::ReceiptTotals& month = receipt.back();
-    result.insurer_claim_yen = month.insurer + meal_insurer;
-    result.meals_insurer_yen = meal_insurer;
-    result.patient_exact_yen = month.patient + result.meals_patient_yen;
-    for (std::size_t k = 0; k < payers; ++k) result.public_expenses[k].patient_yen = month.kouhi_patient[k];
-  }
-  result.explain = std::move(plan.explain);
-  result.explain.push_back(fmt::format("window: {}円 over {} {}; receipt: insurer {}円, patient {}円 in 1円 units",
-                                       result.patient_yen.value, result.daily.size(),
-                                       claim.setting == Setting::outpatient ? "visit dates" : "bills",
-                                       result.insurer_claim_yen.value, result.patient_exact_yen.value));
+  // The last month-to-date receipt is the month's.
+  result.insurer_claim_yen = previous.insurer + meal_insurer;
+  result.meals_insurer_yen = meal_insurer;
+  result.patient_exact_yen = previous.patient + result.meals_patient_yen;
+  for (std::size_t k = 0; k < payers; ++k) result.public_expenses[k].patient_yen = previous.kouhi_patient[k];
+  if (options.explain) result.explain = copay::explain_copay(plan, claim);
   return result;
 }
 

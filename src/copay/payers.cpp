@@ -23,6 +23,7 @@ void cap_from_tier(Payer& payer, const PublicExpense& e, std::size_t i) {
   }
   const TierCap& cell = e.ventilator ? tier->ventilator : e.long_term ? tier->long_term : tier->general;
   const char* column = e.ventilator ? "人工呼吸器等装着者" : e.long_term ? "高額かつ長期/重度かつ継続" : "一般";
+  payer.tier = tier;
   switch (cell.kind) {
     case TierCap::Kind::yen: payer.cap = cell.yen; break;
     case TierCap::Kind::kougaku: payer.cap_is_kougaku = true; break;
@@ -31,7 +32,6 @@ void cap_from_tier(Payer& payer, const PublicExpense& e, std::size_t i) {
     case TierCap::Kind::absent:
       fail(i, e.ventilator ? "ventilator" : "long_term", fmt::format("法別 {} has no {} cap", p.law, column));
   }
-  payer.describe += fmt::format(", tier {} {}", e.tier, column);
 }
 
 Payer national(const PublicExpense& e, std::size_t i, const Programme& p, Decimal rate) {
@@ -40,7 +40,6 @@ Payer national(const PublicExpense& e, std::size_t i, const Programme& p, Decima
   payer.programme = &p;
   payer.public_first = p.type == ProgrammeType::public_first;
   payer.share = p.share;
-  payer.describe = fmt::format("公費 {} {}", p.law, p.name);
   if (e.per_visit || e.per_day || e.max_charged_days) {
     fail(i, e.per_day ? "per_day_yen" : e.per_visit ? "per_visit_yen" : "max_charged_days",
          fmt::format("法別 {} has no per-visit amount (only 地方単独 programmes do)", p.law));
@@ -48,7 +47,6 @@ Payer national(const PublicExpense& e, std::size_t i, const Programme& p, Decima
   if (e.rate && p.share != ShareKind::rate) fail(i, "rate", fmt::format("法別 {} has no share rate (its patient share is fixed by kouhi.xml)", p.law));
   if (p.share == ShareKind::rate) {
     payer.rate = std::min(e.rate.value_or(p.rate), rate);
-    payer.describe += fmt::format(", {} of the cost", payer.rate.to_string());
   }
   switch (p.cap) {
     case CapKind::none:
@@ -67,18 +65,14 @@ Payer national(const PublicExpense& e, std::size_t i, const Programme& p, Decima
       }
       break;
   }
-  if (payer.cap < kUnlimited) payer.describe += fmt::format(", monthly cap {}", payer.cap.value);
-  if (payer.cap_is_kougaku) payer.describe += ", cap = 高額療養費 limit";
   payer.rounding = p.rounding;
   payer.meals = p.meals;
-  payer.describe += fmt::format(" (masters/rules/kouhi.xml: {})", p.source);
   return payer;
 }
 
-Payer local(const PublicExpense& e, std::size_t i, const ProgrammeTable& table, Decimal rate) {
+Payer local(const PublicExpense& e, std::size_t i, Decimal rate) {
   Payer payer;
   payer.law = e.law;
-  payer.describe = fmt::format("公費 {} 地方単独", e.law);
   if (!e.rate && !e.per_visit && !e.per_day && !e.monthly_cap) {
     fail(i, "rate", fmt::format("法別 {} is a 地方単独 programme: give its rate, per_visit_yen, per_day_yen or monthly_cap_yen "
                                 "(rate \"0\" when the patient pays nothing)", e.law));
@@ -91,22 +85,17 @@ Payer local(const PublicExpense& e, std::size_t i, const ProgrammeTable& table, 
     payer.share = ShareKind::per_day;
     payer.per_day = e.per_day ? *e.per_day : *e.per_visit;
     payer.max_days = e.max_charged_days.value_or(0);
-    payer.describe += fmt::format(", {} per {}", payer.per_day.value, e.per_day ? "day" : "visit");
-    if (payer.max_days > 0) payer.describe += fmt::format(" for at most {} dates", payer.max_days);
   } else if (e.rate) {
     payer.share = ShareKind::rate;
     payer.rate = std::min(*e.rate, rate);
-    payer.describe += fmt::format(", {} of the cost", payer.rate.to_string());
   } else {
     payer.share = ShareKind::liable;
   }
   if (e.monthly_cap) {
     payer.cap = *e.monthly_cap;
-    payer.describe += fmt::format(", monthly cap {}", payer.cap.value);
   }
   if (e.rounding == "exact") payer.rounding = WindowRounding::exact;
   else if (e.rounding == "floor10") payer.rounding = WindowRounding::floor10;
-  payer.describe += fmt::format(" ({})", table.local_source);
   return payer;
 }
 
@@ -132,7 +121,7 @@ std::vector<Payer> resolve_payers(const Claim& claim, const ProgrammeTable& tabl
                                  "in priority order, 第1公費 first",
                                  e.law, claim.public_expenses[i - 1].law));
     }
-    Payer payer = p ? national(e, i, *p, rate) : local(e, i, table, rate);
+    Payer payer = p ? national(e, i, *p, rate) : local(e, i, rate);
     if (!e.rounding.empty() && p) {
       payer.rounding = e.rounding == "exact" ? WindowRounding::exact
                        : e.rounding == "floor10" ? WindowRounding::floor10 : WindowRounding::round10;

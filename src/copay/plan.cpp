@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "copay/meals.hpp"
 #include "copay/payers.hpp"
 #include "copay/rate.hpp"
 
@@ -61,10 +62,9 @@ std::uint8_t line_mask(const PricedLine& line, std::size_t index, bool insured, 
   const std::uint8_t all = static_cast<std::uint8_t>((insured ? 1 : 0) | (((1u << payer_count) - 1) << 1));
   if (line.burden == '\0') return all;
   const std::uint8_t mask = burden_mask(line.burden);
-  const std::string field = fmt::format("lines[{}].burden", index);
-  if (mask == 0) fail(field, fmt::format("'{}' is not a 負担区分 of the 記録条件仕様 (別表21)", line.burden));
+  if (mask == 0) fail(fmt::format("lines[{}].burden", index), fmt::format("'{}' is not a 負担区分 of the 記録条件仕様 (別表21)", line.burden));
   if ((mask & ~all) != 0) {
-    fail(field, fmt::format("負担区分 {} names a payer the claim does not have ({}, {} 公費)", line.burden,
+    fail(fmt::format("lines[{}].burden", index), fmt::format("負担区分 {} names a payer the claim does not have ({}, {} 公費)", line.burden,
                             insured ? "insured" : "公費単独", payer_count));
   }
   return mask;
@@ -75,18 +75,24 @@ struct Context {
   const RuleSet& rules;
   Date first;
   AgeGroup age;
-  AgeDates dates;
+  bool halves;  // the 75歳到達月
   bool outpatient;
 };
 
 bool is_70plus(AgeGroup age) { return age == AgeGroup::from70 || age == AgeGroup::latter; }
 
+// The claim field that gave a 区分: insurance.income_bracket (kInsurance) or public_expenses[k].income_bracket.
+constexpr std::size_t kInsurance = static_cast<std::size_t>(-1);
+std::string bracket_field(std::size_t payer) {
+  return payer == kInsurance ? std::string("insurance.income_bracket") : fmt::format("public_expenses[{}].income_bracket", payer);
+}
+
 // The 高額療養費 limit of a group whose 区分 is `bracket` (empty: none known).
-LimitSpec limit_spec(const Context& c, const std::string& bracket, bool many, const std::string& field) {
+LimitSpec limit_spec(const Context& c, const std::string& bracket, bool many, std::size_t payer) {
   LimitSpec spec;
   spec.outpatient = c.outpatient;
   spec.many = many;
-  if (c.dates.halves_in(c.claim.month)) spec.divisor = c.rules.birthday_month_divisor.at(c.first).value;
+  if (c.halves) spec.divisor = c.rules.birthday_month_divisor.at(c.first).value;
   if (const auto& cap = c.claim.insurance.special_disease_cap) {
     const auto& allowed = c.rules.special_disease_caps.at(c.first).value;
     if (std::find(allowed.begin(), allowed.end(), *cap) == allowed.end()) {
@@ -98,7 +104,7 @@ LimitSpec limit_spec(const Context& c, const std::string& bracket, bool many, co
   const auto& table = limit_table(c.age, c.first, c.rules);
   spec.row = table.value.find(bracket);
   if (!spec.row) {
-    fail(field, fmt::format("'{}' is not a 区分 of {} {} on {} (one of {})", bracket, c.rules.limits_under70.file,
+    fail(bracket_field(payer), fmt::format("'{}' is not a 区分 of {} {} on {} (one of {})", bracket, c.rules.limits_under70.file,
                             is_70plus(c.age) ? "70plus" : "under70", c.first.iso(), table.value.names()));
   }
   if (c.outpatient && bracket == "一般Ⅱ") {
@@ -122,7 +128,7 @@ std::string group_bracket(const Context& c, const Payer& payer, std::size_t inde
 }
 
 std::size_t group_of(Plan& plan, std::uint8_t mask, const Context& c, const ProgrammeTable& table,
-                     std::vector<std::int8_t>& index_of_mask) {
+                     std::array<std::int8_t, kMaxGroups>& index_of_mask) {
   if (index_of_mask[mask] >= 0) return static_cast<std::size_t>(index_of_mask[mask]);
   Group g;
   g.mask = mask;
@@ -135,12 +141,11 @@ std::size_t group_of(Plan& plan, std::uint8_t mask, const Context& c, const Prog
   if (g.insurance) {
     const Insurance& ins = c.claim.insurance;
     if (g.insurance_only) {
-      g.limit = limit_spec(c, ins.income_bracket, ins.many_times, "insurance.income_bracket");
+      g.limit = limit_spec(c, ins.income_bracket, ins.many_times, kInsurance);
     } else {
       const auto k = static_cast<std::size_t>(g.payers[0]);
       const bool inpatient_only = c.rules.public_group_many_times_inpatient_only.at(c.first).value;
-      g.limit = limit_spec(c, group_bracket(c, plan.payers[k], k, table), ins.many_times && !(inpatient_only && c.outpatient),
-                           fmt::format("public_expenses[{}].income_bracket", k));
+      g.limit = limit_spec(c, group_bracket(c, plan.payers[k], k, table), ins.many_times && !(inpatient_only && c.outpatient), k);
     }
   }
   plan.groups.push_back(g);
@@ -148,52 +153,18 @@ std::size_t group_of(Plan& plan, std::uint8_t mask, const Context& c, const Prog
   return plan.groups.size() - 1;
 }
 
-// The patient's 標準負担額 category: the lowest that applies (meals.xml).
-std::vector<MealCategory> meal_categories(const Claim& claim, const std::vector<Payer>& payers) {
-  std::vector<MealCategory> out{MealCategory::general};
-  for (const Payer& p : payers) {
-    if (p.programme && p.programme->intractable_meals) out.push_back(MealCategory::intractable);
-  }
-  const std::string& b = claim.insurance.income_bracket;
-  if (b == "オ" || b == "低所得Ⅱ") out.push_back(claim.insurance.meal_long_stay ? MealCategory::low_income_long : MealCategory::low_income);
-  if (b == "低所得Ⅰ") out.push_back(MealCategory::low_income_1);
-  return out;
-}
-
-Yen meal_charge(const RuleSet& rules, Date on, const std::vector<MealCategory>& categories) {
-  const MealCharges& charges = rules.meal_charges.at(on).value;
-  Yen lowest = kUnlimited;
-  for (MealCategory c : categories) lowest = std::min(lowest, charges[static_cast<std::size_t>(c)]);
-  return lowest;
-}
-
 // The dates a line stands for, with its count on each: a daily inpatient line (day_mask, see
 // santei/pricing.hpp) covers several dates with count / days each; any other line its date.
 template <class F>
-void each_day(const PricedLine& line, std::size_t index, YearMonth month, F f) {
+void each_day(const PricedLine& line, Date month_first, F f) {
   if (line.day_mask == 0) {
     f(line.date, line.count);
     return;
   }
-  const int days = std::popcount(line.day_mask);
-  if (line.count % days != 0) {
-    fail(fmt::format("lines[{}].count", index), fmt::format("{} is not a multiple of the line's {} days", line.count, days));
-  }
-  const Date first = month.first_day();
+  const std::int32_t per_day = line.count / std::popcount(line.day_mask);
   for (int d = 0; d < 31; ++d) {
-    if (!(line.day_mask & (1u << d))) continue;
-    const Date date = first.plus_days(d);
-    if (!month.contains(date)) fail(fmt::format("lines[{}].day_mask", index), fmt::format("day {} is not in {}", d + 1, month.iso()));
-    f(date, line.count / days);
+    if (line.day_mask & (1u << d)) f(month_first.plus_days(d), per_day);
   }
-}
-
-// Meals a category-97 line stands for on a date where it counts `count` times: the 食 quantity of
-// its meal code (priced by きざみ in 食 units, `yen` being the day's amount) times `count`, or
-// `count` meals of `yen` each when no quantity is given.
-std::int64_t meals_of(const PricedLine& line, std::int32_t count) {
-  if (!line.items.empty() && line.items.front().quantity) return line.items.front().quantity->trunc() * count;
-  return count;
 }
 
 // Bill boundaries of an inpatient month: interim bills, the discharge, the month end.
@@ -222,6 +193,7 @@ std::vector<Date> bill_ends(const Claim& claim) {
 
 Plan make_plan(const Claim& claim, const PricedClaim& priced, const RuleSet& rules) {
   Plan plan;
+  plan.groups.reserve(4);
   if (priced.lines.empty()) fail("lines", "a priced claim without lines has no copayment");
   plan.insured = claim.insurance.kind != InsuranceKind::none;
   plan.outpatient = claim.setting == Setting::outpatient;
@@ -229,31 +201,48 @@ Plan make_plan(const Claim& claim, const PricedClaim& priced, const RuleSet& rul
     fail("public_expenses", "insurance.kind none (公費単独) needs at least one public expense");
   }
 
-  // Dates of the lines, in order.
-  std::vector<Date> dates;
-  dates.reserve(priced.lines.size());
+  // Dates of the lines, in order: at most one per day of the month.
+  const Date month_first = claim.month.first_day(), month_last = claim.month.last_day();
+  std::uint32_t days = 0;
   for (std::size_t i = 0; i < priced.lines.size(); ++i) {
     const PricedLine& line = priced.lines[i];
-    if (!claim.month.contains(line.date)) {
+    if (line.date < month_first || month_last < line.date) {
       fail(fmt::format("lines[{}].date", i), fmt::format("{} is outside the service month {}", line.date.iso(), claim.month.iso()));
     }
     if (line.category == kMeals && plan.outpatient) {
       fail(fmt::format("lines[{}].category", i), "meals (診療識別 97) belong to an inpatient claim");
     }
     if (line.count < 0) fail(fmt::format("lines[{}].count", i), "a count cannot be negative");
-    each_day(line, i, claim.month, [&](Date date, std::int32_t) { dates.push_back(date); });
+    if (line.day_mask != 0) {
+      const std::uint32_t month_days = (1u << (month_last - month_first + 1)) - 1;
+      if ((line.day_mask & ~month_days) != 0 || !(line.day_mask & (1u << (line.date - month_first)))) {
+        fail(fmt::format("lines[{}].day_mask", i), fmt::format("days outside {} or not including the line's date", claim.month.iso()));
+      }
+      if (line.count % std::popcount(line.day_mask) != 0) {
+        fail(fmt::format("lines[{}].count", i),
+             fmt::format("{} is not a multiple of the line's {} days", line.count, std::popcount(line.day_mask)));
+      }
+      days |= line.day_mask;
+    } else {
+      days |= 1u << (line.date - month_first);
+    }
   }
-  std::sort(dates.begin(), dates.end());
-  dates.erase(std::unique(dates.begin(), dates.end()), dates.end());
+  std::array<Date, 31> day_dates;
+  std::size_t day_count = 0;
+  for (int d = 0; d < 31; ++d) {
+    if (days & (1u << d)) day_dates[day_count++] = month_first.plus_days(d);
+  }
+  const std::span<const Date> dates(day_dates.data(), day_count);
 
-  const RateDecision rate = decide_rate(claim, dates.front(), dates.back(), rules);
-  plan.rate = rate.rate;
-  plan.age = rate.age;
-  plan.explain.push_back(rate.explain);
+  const AgeDates ages = age_dates(claim.patient.birth_date);
+  plan.rate_decision = decide_rate(claim, ages, dates.front(), dates.back(), rules);
+  plan.rate = plan.rate_decision.rate;
+  plan.age = plan.rate_decision.age;
 
   const auto& programmes = rules.programmes.at(dates.front());
+  plan.programmes = rules.programmes.cite(programmes);
   plan.payers = resolve_payers(claim, programmes.value, plan.rate);
-  const Context c{claim, rules, dates.front(), plan.age, age_dates(claim.patient.birth_date), plan.outpatient};
+  const Context c{claim, rules, dates.front(), plan.age, ages.halves_in(claim.month), plan.outpatient};
   for (std::size_t k = 0; k < plan.payers.size(); ++k) {
     Payer& p = plan.payers[k];
     if (p.cap_is_kougaku) {
@@ -263,36 +252,27 @@ Plan make_plan(const Claim& claim, const PricedClaim& priced, const RuleSet& rul
                          claim.public_expenses[k].tier));
       }
       p.cap_spec = limit_spec(c, p.bracket.empty() ? claim.insurance.income_bracket : p.bracket, claim.insurance.many_times,
-                              fmt::format("public_expenses[{}].income_bracket", k));
+                              p.bracket.empty() ? kInsurance : k);
     }
-    plan.explain.push_back(p.describe);
   }
 
   // Periods: each visit date (outpatient) or each bill (inpatient).
-  std::vector<Date> ends = plan.outpatient ? dates : bill_ends(claim);
-  std::vector<std::int8_t> index_of_mask(32, -1);
-  std::vector<std::size_t> line_group(priced.lines.size());
+  const std::vector<Date> bills = plan.outpatient ? std::vector<Date>{} : bill_ends(claim);
+  const std::span<const Date> ends = plan.outpatient ? dates : std::span<const Date>(bills);
+  std::array<std::int8_t, kMaxGroups> index_of_mask;
+  index_of_mask.fill(-1);
   for (std::size_t i = 0; i < priced.lines.size(); ++i) {
-    line_group[i] = group_of(plan, line_mask(priced.lines[i], i, plan.insured, plan.payers.size()), c, programmes.value, index_of_mask);
+    (void)group_of(plan, line_mask(priced.lines[i], i, plan.insured, plan.payers.size()), c, programmes.value, index_of_mask);
   }
   const std::size_t groups = plan.groups.size();
   plan.periods.resize(ends.size());
-  for (std::size_t p = 0; p < ends.size(); ++p) plan.periods[p].cost.assign(groups, Yen{0});
 
-  // Meals per date and group: the patient pays for at most meals_per_day meals a day; a date's
-  // meals are the largest count of its category-97 lines (additions such as 特別食加算 are
-  // lines of the same date with the same or a smaller count).
-  struct DayMeals {
-    Date date;
-    std::size_t group;
-    Yen cost;
-    std::int64_t meals = 0;
-  };
+  // Care cost per period and group; meals per date and group (meals.hpp).
   std::vector<DayMeals> day_meals;
   for (std::size_t i = 0; i < priced.lines.size(); ++i) {
     const PricedLine& line = priced.lines[i];
-    const std::size_t g = line_group[i];
-    each_day(line, i, claim.month, [&](Date date, std::int32_t count) {
+    const auto g = static_cast<std::size_t>(index_of_mask[line_mask(line, i, plan.insured, plan.payers.size())]);
+    each_day(line, month_first, [&](Date date, std::int32_t count) {
       const auto p = static_cast<std::size_t>(std::lower_bound(ends.begin(), ends.end(), date) - ends.begin());
       Period& period = plan.periods[p];
       const Points points = line.points * count;
@@ -301,44 +281,19 @@ Plan make_plan(const Claim& claim, const PricedClaim& priced, const RuleSet& rul
       period.cost[g] += points_cost;
       plan.care_cost += points_cost;
       const Yen yen = line.yen * count;
-      if (line.category != kMeals) {
+      if (line.category == kMeals) {
+        plan.meal_cost += yen;
+        add_meal_line(day_meals, line, g, date, count);
+      } else {
         period.cost[g] += yen;
         plan.care_cost += yen;
-        return;
       }
-      plan.meal_cost += yen;
-      auto it = std::find_if(day_meals.begin(), day_meals.end(), [&](const DayMeals& d) { return d.date == date && d.group == g; });
-      if (it == day_meals.end()) it = day_meals.insert(day_meals.end(), DayMeals{date, g, Yen{0}, 0});
-      it->cost += yen;
-      if (line.yen.value > 0) it->meals = std::max<std::int64_t>(it->meals, meals_of(line, count));
     });
   }
-  if (!day_meals.empty()) {
-    const std::vector<MealCategory> categories = meal_categories(claim, plan.payers);
-    for (const DayMeals& d : day_meals) {
-      const auto p = static_cast<std::size_t>(std::lower_bound(ends.begin(), ends.end(), d.date) - ends.begin());
-      const std::int64_t meals = std::min<std::int64_t>(d.meals, rules.meals_per_day.at(d.date).value);
-      const Yen standard = meal_charge(rules, d.date, categories) * meals;
-      auto& parts = plan.periods[p].meals;
-      auto it = std::find_if(parts.begin(), parts.end(), [&](const MealPart& m) { return m.group == d.group; });
-      if (it == parts.end()) it = parts.insert(parts.end(), MealPart{d.group, Yen{0}, Yen{0}});
-      it->cost += d.cost;
-      it->standard += standard;
-    }
-    const auto& charges = rules.meal_charges.at(dates.front());
-    plan.explain.push_back(fmt::format("食事療養標準負担額 {}円/食 ({} {} from {}: {})",
-                                       meal_charge(rules, dates.front(), categories).value, rules.meal_charges.file,
-                                       rules.meal_charges.rule, charges.info.range.from.iso(), charges.info.source));
-    for (std::size_t k = 0; k < plan.payers.size(); ++k) {
-      if (!plan.payers[k].meals) {
-        fail(fmt::format("public_expenses[{}].meals", k),
-             fmt::format("法別 {} is a 地方単独 programme: say who pays the meal 標準負担額 (patient, half, covered)", plan.payers[k].law));
-      }
-    }
-  }
+  if (!day_meals.empty()) add_meals(plan, day_meals, ends, claim, rules);
 
   // Drop bills without lines; each period is dated by its last line date.
-  std::vector<Period> kept;
+  std::size_t kept = 0;
   for (std::size_t p = 0; p < plan.periods.size(); ++p) {
     Period& period = plan.periods[p];
     const Date start = p == 0 ? claim.month.first_day() : ends[p - 1].plus_days(1);
@@ -350,15 +305,16 @@ Plan make_plan(const Claim& claim, const PricedClaim& priced, const RuleSet& rul
         fail("lines", fmt::format("the lines of {} add up to a negative cost ({}円)", period.date.iso(), period.cost[g].value));
       }
     }
-    kept.push_back(std::move(period));
+    if (kept != p) plan.periods[kept] = std::move(period);
+    ++kept;
   }
-  plan.periods = std::move(kept);
+  plan.periods.resize(kept);
 
   // Processing order: 公費 groups with insurance, groups without insurance, the insurance-only
   // group last (its combined limit depends on what the patient paid in the 公費 groups).
   const auto rank = [&](std::size_t g) { return plan.groups[g].insurance_only ? 2 : plan.groups[g].insurance ? 0 : 1; };
-  for (std::size_t g = 0; g < groups; ++g) plan.order.push_back(g);
-  std::stable_sort(plan.order.begin(), plan.order.end(), [&](std::size_t a, std::size_t b) {
+  for (std::size_t g = 0; g < groups; ++g) plan.order[g] = static_cast<std::uint8_t>(g);
+  std::sort(plan.order.begin(), plan.order.begin() + static_cast<std::ptrdiff_t>(groups), [&](std::size_t a, std::size_t b) {
     return rank(a) != rank(b) ? rank(a) < rank(b) : plan.groups[a].mask < plan.groups[b].mask;
   });
 
@@ -368,13 +324,9 @@ Plan make_plan(const Claim& claim, const PricedClaim& priced, const RuleSet& rul
   plan.combine = only != plan.groups.end() && only->limit.row != nullptr && public_groups;
   if (plan.combine && !is_70plus(plan.age)) plan.combine_threshold = rules.combine_threshold.at(dates.front()).value;
 
-  for (const Group& g : plan.groups) {
-    if (!g.insurance || !g.limit.row) continue;
+  if (std::any_of(plan.groups.begin(), plan.groups.end(), [](const Group& g) { return g.limit.row != nullptr; })) {
     const auto& table = limit_table(plan.age, dates.front(), rules);
-    plan.explain.push_back(fmt::format("高額療養費 {} for 負担区分 group {:#04x}{}{}{} ({} {} from {}: {})", g.limit.row->names.front(),
-                                       g.mask, g.limit.many ? ", 多数回" : "", g.limit.divisor > 1 ? ", 75歳到達月 halved" : "",
-                                       g.limit.care ? ", 配慮措置" : "", rules.limits_under70.file,
-                                       is_70plus(plan.age) ? "70plus" : "under70", table.info.range.from.iso(), table.info.source));
+    plan.limits = (is_70plus(plan.age) ? rules.limits_70plus : rules.limits_under70).cite(table);
   }
   return plan;
 }

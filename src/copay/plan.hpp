@@ -5,18 +5,21 @@
 
 #include <array>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <vector>
 
 #include "copay/age.hpp"
 #include "copay/limits.hpp"
+#include "copay/rate.hpp"
 #include "copay/rule_set.hpp"
 #include "santei/claim.hpp"
 #include "santei/pricing.hpp"
 
 namespace santei::copay {
 
-inline constexpr std::size_t kMaxPayers = 4;  // 公費 on one receipt (第1–第4公費)
+inline constexpr std::size_t kMaxPayers = 4;   // 公費 on one receipt (第1–第4公費)
+inline constexpr std::size_t kMaxGroups = 32;  // payer sets: 医保 and 4 公費 (a 5-bit mask)
 
 // One 公費 of the claim, resolved against kouhi.xml.
 struct Payer {
@@ -34,7 +37,7 @@ struct Payer {
   WindowRounding rounding = WindowRounding::round10;
   std::optional<MealRule> meals;         // who pays the meal 標準負担額 (locals must say when there are meals)
   std::string bracket;                   // 高額療養費 区分 of the 受給者証
-  std::string describe;                  // for the explanation
+  const Tier* tier = nullptr;            // the tier row the cap came from, if any
 };
 
 // The lines sharing one set of payers (a 負担区分 code, 記録条件仕様 別表21).
@@ -56,7 +59,7 @@ struct MealPart {  // one group's meals in a period
 struct Period {
   Date date;                 // the visit date, or the bill's last date
   std::int64_t points = 0;
-  std::vector<Yen> cost;     // care cost per group (points × 10 and yen-priced care)
+  std::array<Yen, kMaxGroups> cost{};  // care cost per group (points × 10 and yen-priced care)
   std::vector<MealPart> meals;
 };
 
@@ -64,16 +67,23 @@ struct Plan {
   bool insured = true;                 // insurance.kind != none
   Decimal rate;                        // 負担割合 (1 when 公費単独)
   AgeGroup age = AgeGroup::under70;
+  RateDecision rate_decision;          // how the rate was found
   bool outpatient = true;
   std::vector<Payer> payers;
   std::vector<Group> groups;
-  std::vector<std::size_t> order;      // groups in processing order: 公費 groups, then the insurance-only group
+  // Groups in processing order: 公費 groups, then the insurance-only group.
+  std::array<std::uint8_t, kMaxGroups> order{};
+  std::span<const std::uint8_t> ordered() const { return {order.data(), groups.size()}; }
   // The unit's combined limit (§4.7): the real 区分 on the combined cost, 21,000円 rule under 70.
   bool combine = false;
   Yen combine_threshold;               // 0 for 70+
   std::vector<Period> periods;
   Yen care_cost, meal_cost;
-  std::vector<std::string> explain;
+  // For the explanation: the rule values used.
+  Citation limits;                     // kougaku.xml table (when a group has a 区分)
+  Citation programmes;                 // kouhi.xml
+  Citation meal_rule;                  // meals.xml (when there are meals)
+  Yen meal_charge;                     // 標準負担額 per meal on the first date
 };
 
 // Validates the claim against the rules and builds its plan. Throws santei::Exception

@@ -30,19 +30,13 @@ std::string row_names(const RateTable& table) {
   return out;
 }
 
-template <class T>
-std::string cite(const Timeline<T>& t, const Dated<T>& v) {
-  return fmt::format("{} {} from {}: {}", t.file, t.rule, v.info.range.from.iso(), v.info.source);
-}
-
 }  // namespace
 
 const Dated<LimitTable>& limit_table(AgeGroup age, Date on, const RuleSet& rules) {
   return (age == AgeGroup::from70 || age == AgeGroup::latter) ? rules.limits_70plus.at(on) : rules.limits_under70.at(on);
 }
 
-RateDecision decide_rate(const Claim& claim, Date first, Date last, const RuleSet& rules) {
-  const AgeDates dates = age_dates(claim.patient.birth_date);
+RateDecision decide_rate(const Claim& claim, const AgeDates& dates, Date first, Date last, const RuleSet& rules) {
   RateDecision out;
   out.age = age_group(claim, dates, first);
   if (age_group(claim, dates, last) != out.age) {
@@ -51,7 +45,7 @@ RateDecision decide_rate(const Claim& claim, Date first, Date last, const RuleSe
   }
   if (claim.insurance.kind == InsuranceKind::none) {
     out.rate = Decimal(1);
-    out.explain = "公費単独 (insurance.kind none): the 公費 is liable for the whole cost";
+    out.basis = RateDecision::Basis::public_only;
     return out;
   }
 
@@ -81,21 +75,23 @@ RateDecision decide_rate(const Claim& claim, Date first, Date last, const RuleSe
     const Decimal r = *claim.insurance.rate;
     if (r.is_negative() || Decimal(1) < r) fail("insurance.rate", fmt::format("{} is outside 0–1", r.to_string()));
     out.rate = r;
-    out.explain = fmt::format("負担割合 {} (insurance.rate)", r.to_string());
+    out.basis = RateDecision::Basis::override;
     return out;
   }
   switch (out.age) {
     case AgeGroup::preschool: {
       const auto& v = rules.rate_preschool.at(first);
       out.rate = v.value;
-      out.explain = fmt::format("負担割合 {} 義務教育就学前 until {} ({})", out.rate.to_string(), dates.preschool_last.iso(),
-                                cite(rules.rate_preschool, v));
+      out.basis = RateDecision::Basis::preschool;
+      out.rule = rules.rate_preschool.cite(v);
+      out.until = dates.preschool_last;
       return out;
     }
     case AgeGroup::under70: {
       const auto& v = rules.rate_under70.at(first);
       out.rate = v.value;
-      out.explain = fmt::format("負担割合 {} 70歳未満 ({})", out.rate.to_string(), cite(rules.rate_under70, v));
+      out.basis = RateDecision::Basis::under70;
+      out.rule = rules.rate_under70.cite(v);
       return out;
     }
     case AgeGroup::from70:
@@ -108,14 +104,16 @@ RateDecision decide_rate(const Claim& claim, Date first, Date last, const RuleSe
   }
   const auto& v = table_rule->at(first);
   out.rate = row->rate;
-  out.explain = fmt::format("負担割合 {} 区分 {} ({})", out.rate.to_string(), bracket, cite(*table_rule, v));
+  out.basis = RateDecision::Basis::bracket;
+  out.rule = table_rule->cite(v);
   if (out.age == AgeGroup::from70) {
     if (const auto* special = rules.rate_70to74_special.find(first);
         special && claim.patient.birth_date <= special->value.born_until &&
         std::find(special->value.names.begin(), special->value.names.end(), bracket) != special->value.names.end()) {
       out.rate = special->value.rate;
-      out.explain = fmt::format("負担割合 {} 70–74 特例 (born on or before {}; {})", out.rate.to_string(),
-                                special->value.born_until.iso(), cite(rules.rate_70to74_special, *special));
+      out.basis = RateDecision::Basis::special;
+      out.rule = rules.rate_70to74_special.cite(*special);
+      out.until = special->value.born_until;
     }
   }
   return out;

@@ -11,14 +11,17 @@
 namespace santei::copay {
 
 struct RateDecision {
+  enum class Basis : std::uint8_t { public_only, override, preschool, under70, bracket, special };
   Decimal rate;      // 1 for 公費単独 (the 公費 is liable for the whole cost)
   AgeGroup age = AgeGroup::under70;
-  std::string explain;
+  Basis basis = Basis::under70;
+  Citation rule;     // the rates.xml value used (none for public_only and override)
+  Date until;        // preschool: the last day of 就学前; special: the birth-date cut-off
 };
 
 // The rate for service dates first..last of one claim (the age boundaries fall on month starts, so
 // one month has one rate). Throws claim_error naming the insurance field at fault.
-RateDecision decide_rate(const Claim& claim, Date first, Date last, const RuleSet& rules);
+RateDecision decide_rate(const Claim& claim, const AgeDates& dates, Date first, Date last, const RuleSet& rules);
 
 // The 高額療養費 table for the age group on `on` (kougaku.xml under70 or 70plus).
 const Dated<LimitTable>& limit_table(AgeGroup age, Date on, const RuleSet& rules);

@@ -109,7 +109,7 @@ void RuleReader::finish() const {
   }
 }
 
-ValueInfo RuleReader::value_info(pugi::xml_node node) const {
+ValueInfo RuleReader::value_info(pugi::xml_node node, std::string_view rule) const {
   ValueInfo info;
   info.line = line_of(node);
   info.range.from = date(node, "from");
@@ -127,6 +127,8 @@ ValueInfo RuleReader::value_info(pugi::xml_node node) const {
     info.state = ValueState::unknown;
     info.note = text(node, "unknown");
   }
+  const std::string_view name = std::string_view(file_).substr(std::string_view(file_).rfind('/') + 1);
+  info.cite = fmt::format(" ({} {} {})", name, rule, info.range.from.iso());
   return info;
 }
 

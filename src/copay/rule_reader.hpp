@@ -30,7 +30,7 @@ class RuleReader {
       if (node.type() != pugi::node_element) continue;
       if (std::string_view(node.name()) != "value") fail(node, node.name(), "only <value> elements may appear in a <rule>");
       Dated<T> dated;
-      dated.info = value_info(node);
+      dated.info = value_info(node, id);
       if (dated.info.state == ValueState::known) dated.value = read(node);
       infos.push_back(dated.info);
       out.values.push_back(std::move(dated));
@@ -56,7 +56,7 @@ class RuleReader {
 
  private:
   pugi::xml_node find_rule(std::string_view id);
-  ValueInfo value_info(pugi::xml_node node) const;
+  ValueInfo value_info(pugi::xml_node node, std::string_view rule) const;
   std::int64_t line_of(pugi::xml_node node) const;
 
   std::string file_;

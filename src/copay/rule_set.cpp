@@ -12,6 +12,14 @@
 namespace santei::copay {
 namespace {
 
+// The number of a two-digit 法別番号, or -1.
+int law_number(std::string_view law) {
+  if (law.size() != 2 || !std::isdigit(static_cast<unsigned char>(law[0])) || !std::isdigit(static_cast<unsigned char>(law[1]))) {
+    return -1;
+  }
+  return (law[0] - '0') * 10 + (law[1] - '0');
+}
+
 bool has_name(const std::vector<std::string>& names, std::string_view name) {
   return std::find(names.begin(), names.end(), name) != names.end();
 }
@@ -139,6 +147,8 @@ Programme read_programme(const RuleReader& r, pugi::xml_node node) {
   p.rounding = read_enum<WindowRounding>(r, node, "rounding", std::array<std::string_view, 3>{"round10", "exact", "floor10"},
                                          WindowRounding::round10);
   p.source = r.text(node, "source");
+  p.title = fmt::format("公費 {} {}", p.law, p.name);
+  p.cite = fmt::format(" (kouhi.xml {})", p.law);
   return p;
 }
 
@@ -157,12 +167,16 @@ ProgrammeTable read_programmes(const RuleReader& r, pugi::xml_node value) {
   ProgrammeTable t;
   for (const pugi::xml_node node : value.children("programme")) {
     Programme p = read_programme(r, node);
-    if (t.find(p.law)) r.fail(node, "law", fmt::format("法別 {} is defined twice", p.law));
+    if (law_number(p.law) < 0) r.fail(node, "law", fmt::format("'{}' is not a two-digit 法別番号", p.law));
+    if (std::any_of(t.programmes.begin(), t.programmes.end(), [&](const Programme& q) { return q.law == p.law; })) {
+      r.fail(node, "law", fmt::format("法別 {} is defined twice", p.law));
+    }
     t.programmes.push_back(std::move(p));
   }
   const pugi::xml_node priority = value.child("priority");
   if (!priority) r.fail(value, "priority", "the programme table needs a <priority order>");
   t.priority = r.words(priority, "order");
+  t.index();
   for (const Programme& p : t.programmes) {
     if (std::count(t.priority.begin(), t.priority.end(), p.law) != 1) {
       r.fail(priority, "order", fmt::format("法別 {} must appear exactly once in the priority order", p.law));
@@ -281,26 +295,33 @@ const Tier* Programme::find_tier(std::string_view tier) const {
   return nullptr;
 }
 
-const Programme* ProgrammeTable::find(std::string_view law) const {
-  for (const Programme& p : programmes) {
-    if (p.law == law) return &p;
+void ProgrammeTable::index() {
+  programme_of.fill(-1);
+  rank_of.fill(static_cast<std::int16_t>(priority.size()));
+  for (std::size_t i = 0; i < programmes.size(); ++i) {
+    if (const int n = law_number(programmes[i].law); n >= 0) programme_of[static_cast<std::size_t>(n)] = static_cast<std::int16_t>(i);
   }
-  return nullptr;
+  for (std::size_t i = 0; i < priority.size(); ++i) {
+    if (const int n = law_number(priority[i]); n >= 0) rank_of[static_cast<std::size_t>(n)] = static_cast<std::int16_t>(i);
+  }
+}
+
+const Programme* ProgrammeTable::find(std::string_view law) const {
+  const int n = law_number(law);
+  if (n < 0 || programme_of[static_cast<std::size_t>(n)] < 0) return nullptr;
+  return &programmes[static_cast<std::size_t>(programme_of[static_cast<std::size_t>(n)])];
 }
 
 bool ProgrammeTable::is_local(std::string_view law) const {
-  if (law.size() != 2 || !std::isdigit(static_cast<unsigned char>(law[0])) || !std::isdigit(static_cast<unsigned char>(law[1]))) {
-    return false;
-  }
-  const int n = (law[0] - '0') * 10 + (law[1] - '0');
-  return std::any_of(local_ranges.begin(), local_ranges.end(), [n](auto r) { return r.first <= n && n <= r.second; });
+  const int n = law_number(law);
+  return n >= 0 && std::any_of(local_ranges.begin(), local_ranges.end(), [n](auto r) { return r.first <= n && n <= r.second; });
 }
 
 bool ProgrammeTable::is_insurer(std::string_view law) const { return has_name(insurer_laws, law); }
 
 int ProgrammeTable::rank(std::string_view law) const {
-  const auto it = std::find(priority.begin(), priority.end(), law);
-  return it == priority.end() ? static_cast<int>(priority.size()) : static_cast<int>(it - priority.begin());
+  const int n = law_number(law);
+  return n < 0 ? static_cast<int>(priority.size()) : rank_of[static_cast<std::size_t>(n)];
 }
 
 RuleTexts embedded_rule_texts() {

@@ -97,6 +97,8 @@ struct Programme {
   bool intractable_meals = false;  // the patient pays the reduced 難病/小慢 標準負担額
   WindowRounding rounding = WindowRounding::round10;
   std::string source;
+  std::string title;  // "公費 54 難病法 特定医療", for explanations
+  std::string cite;   // " (kouhi.xml 54)": where an explanation points
 
   const Tier* find_tier(std::string_view name) const;
 };
@@ -114,6 +116,11 @@ struct ProgrammeTable {
   bool is_insurer(std::string_view law) const;
   // Position in the priority order; locals after every national programme.
   int rank(std::string_view law) const;
+
+  // Lookups by the number of a two-digit 法別番号 (filled by index()).
+  std::array<std::int16_t, 100> programme_of{};  // index into programmes, or -1
+  std::array<std::int16_t, 100> rank_of{};       // position in priority
+  void index();
 };
 
 struct RuleSet {

@@ -25,12 +25,20 @@ struct ValueInfo {
   std::string source;  // the law, notice or document the value comes from
   std::string note;    // why a value is none or unknown
   std::int64_t line = 0;
+  std::string cite;    // " (kougaku.xml under70 2015-01-01)": where an explanation points (the XML has the source)
 };
 
 template <class T>
 struct Dated {
   ValueInfo info;
   T value{};
+};
+
+// Where a value used for a claim comes from, for its explanation.
+struct Citation {
+  const std::string* file = nullptr;
+  const std::string* rule = nullptr;
+  const ValueInfo* info = nullptr;
 };
 
 // Throws rule_error naming `file` and `rule` unless `values` (in file order) cover
@@ -58,6 +66,7 @@ struct Timeline {
     }
     fail_unknown(file, rule, nullptr, on);
   }
+  Citation cite(const Dated<T>& v) const { return Citation{&file, &rule, &v.info}; }
   // As find(), but a `none` period is an error too.
   const Dated<T>& at(Date on) const {
     if (const Dated<T>* v = find(on)) return *v;

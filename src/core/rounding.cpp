@@ -80,7 +80,13 @@ Yen share_of_cost(Yen cost, Decimal rate) {
   if (cost.value < 0 || rate.is_negative() || Decimal(1) < rate) {
     throw Exception(Status::invalid_argument, "share_of_cost takes a non-negative cost and a rate in 0–1");
   }
-  // cost × m / 10^s, half up: ⌊(2·cost·m + 10^s) / (2·10^s)⌋, in 128 bits (cost·m can pass 2^63).
+  // cost × m / 10^s, half up: ⌊(2·cost·m + 10^s) / (2·10^s)⌋; in 64 bits when it fits (rates such
+  // as 0.3 and costs below 10^12), else in 128 bits.
+  static constexpr std::int64_t kPowers[] = {1, 10, 100, 1000, 10000, 100000, 1000000};
+  if (rate.scale() <= 6 && rate.mantissa() <= 1'000'000 && cost.value < 1'000'000'000'000) {
+    const std::int64_t denominator = kPowers[rate.scale()];
+    return Yen{(2 * cost.value * rate.mantissa() + denominator) / (2 * denominator)};
+  }
   __extension__ typedef __int128 wide;
   wide denominator = 1;
   for (int i = 0; i < rate.scale(); ++i) denominator *= 10;

@@ -266,6 +266,13 @@ bool compatible(FieldType type, const FieldRef& ref) {
   return false;
 }
 
+// A field's text as a message shows it: UTF-8 (the reader has validated the CP932 bytes).
+std::string shown(std::string_view text) {
+  std::string out;
+  cp932::decode_append(text, out);
+  return out;
+}
+
 template <class Int>
 bool parse_int(std::string_view text, Int& out) {
   const char* end = text.data() + text.size();
@@ -308,8 +315,8 @@ void RowDecoder<Record>::check_fixed(const std::vector<std::string_view>& fields
   for (const LayoutColumn* column : fixed_) {
     const std::string_view value = fields[static_cast<std::size_t>(column->number - 1)];
     if (value != column->fixed) {
-      fail(line, *column, fmt::format("'{}' where the {} layout has '{}' (wrong master file?)", value, layout_.id,
-                                      column->fixed));
+      fail(line, *column, fmt::format("'{}' where the {} layout has '{}' (wrong master file?)", shown(value),
+                                      layout_.id, column->fixed));
     }
   }
 }
@@ -331,7 +338,7 @@ void RowDecoder<Record>::decode(const std::vector<std::string_view>& fields, std
         int v = -1;
         if (text.size() == 1) v = text[0] - '0';
         if (v != 0 && v != 1 && v != 2 && v != 3 && v != 5 && v != 9) {
-          fail(line, column, fmt::format("'{}' is not a 変更区分 (0, 1, 2, 3, 5 or 9)", text));
+          fail(line, column, fmt::format("'{}' is not a 変更区分 (0, 1, 2, 3, 5 or 9)", shown(text)));
         }
         *std::get<ChangeKind*>(ref) = static_cast<ChangeKind>(v);
         break;
@@ -339,20 +346,24 @@ void RowDecoder<Record>::decode(const std::vector<std::string_view>& fields, std
       case FieldType::code: {
         Code v = 0;
         if (!text.empty() && (text.size() > 9 || !parse_int(text, v))) {
-          fail(line, column, fmt::format("'{}' is not a code of up to 9 digits", text));
+          fail(line, column, fmt::format("'{}' is not a code of up to 9 digits", shown(text)));
         }
         *std::get<Code*>(ref) = v;
         break;
       }
       case FieldType::integer: {
         std::int32_t v = 0;
-        if (!text.empty() && !parse_int(text, v)) fail(line, column, fmt::format("'{}' is not a whole number", text));
+        if (!text.empty() && !parse_int(text, v)) {
+          fail(line, column, fmt::format("'{}' is not a whole number", shown(text)));
+        }
         *std::get<std::int32_t*>(ref) = v;
         break;
       }
       case FieldType::integer64: {
         std::int64_t v = 0;
-        if (!text.empty() && !parse_int(text, v)) fail(line, column, fmt::format("'{}' is not a whole number", text));
+        if (!text.empty() && !parse_int(text, v)) {
+          fail(line, column, fmt::format("'{}' is not a whole number", shown(text)));
+        }
         *std::get<std::int64_t*>(ref) = v;
         break;
       }
@@ -360,7 +371,7 @@ void RowDecoder<Record>::decode(const std::vector<std::string_view>& fields, std
         Decimal v;
         if (!text.empty()) {
           auto parsed = Decimal::parse(text);
-          if (!parsed) fail(line, column, fmt::format("'{}' is not a decimal number", text));
+          if (!parsed) fail(line, column, fmt::format("'{}' is not a decimal number", shown(text)));
           v = *parsed;
         }
         *std::get<Decimal*>(ref) = v;
@@ -370,7 +381,7 @@ void RowDecoder<Record>::decode(const std::vector<std::string_view>& fields, std
         Date v;
         if (!text.empty() && text != "0" && text != "00000000") {
           auto parsed = Date::parse_compact(text);
-          if (!parsed) fail(line, column, fmt::format("'{}' is not a date (YYYYMMDD)", text));
+          if (!parsed) fail(line, column, fmt::format("'{}' is not a date (YYYYMMDD)", shown(text)));
           v = *parsed;
         }
         *std::get<Date*>(ref) = v;
@@ -385,15 +396,17 @@ void RowDecoder<Record>::decode(const std::vector<std::string_view>& fields, std
       case FieldType::age: {
         AgeCode v;
         if (!text.empty()) {
-          if (text.size() != 2) fail(line, column, fmt::format("'{}' is not a two-character age code", text));
+          if (text.size() != 2) {
+            fail(line, column, fmt::format("'{}' is not a two-character age code", shown(text)));
+          }
           v.raw = {text[0], text[1]};
-          if (!v.valid()) fail(line, column, fmt::format("'{}' is not an age code of the spec", text));
+          if (!v.valid()) fail(line, column, fmt::format("'{}' is not an age code of the spec", shown(text)));
         }
         *std::get<AgeCode*>(ref) = v;
         break;
       }
       case FieldType::character: {
-        if (text.size() > 1) fail(line, column, fmt::format("'{}' is longer than one character", text));
+        if (text.size() > 1) fail(line, column, fmt::format("'{}' is longer than one character", shown(text)));
         *std::get<char*>(ref) = text.empty() ? '0' : text[0];
         break;
       }

@@ -115,7 +115,7 @@ class MasterFileReader {
 
   // Reads the next row; returns false at the end. The first call picks the layout.
   bool next() {
-    if (!reader_.next(fields_)) return false;
+    if (!read_row()) return false;
     const int columns = static_cast<int>(fields_.size());
     if (!layout_) {
       layout_ = masters::find_layout(file_.kind, columns);
@@ -125,9 +125,11 @@ class MasterFileReader {
                          masters::known_column_counts(file_.kind)));
       }
     } else if (columns != layout_->columns) {
-      fail(Status::master_error, file_.path.string(), reader_.line(), "column count",
-           fmt::format("{} columns where the file's layout {} has {} (truncated or damaged row?)", columns,
-                       layout_->id, layout_->columns));
+      // The column named is the first one missing (or the first one too many).
+      throw Exception(ErrorInfo{Status::master_error, file_.path.string(), reader_.line(),
+                                std::min(columns, layout_->columns) + 1, "column count",
+                                fmt::format("{} columns where the file's layout {} has {} (truncated or damaged row?)",
+                                            columns, layout_->id, layout_->columns)});
     }
     ++rows_;
     return true;
@@ -144,6 +146,19 @@ class MasterFileReader {
   }
 
  private:
+  // Reads a row; once the layout is known, a CSV error names its column ("省略漢字名称 (col 5)").
+  bool read_row() {
+    try {
+      return reader_.next(fields_);
+    } catch (const Exception& e) {
+      const int column = e.info().column;
+      if (!layout_ || column < 1 || column > layout_->columns) throw;
+      ErrorInfo info = e.info();
+      info.field = masters::column_label(layout_->by_number[static_cast<std::size_t>(column - 1)]);
+      throw Exception(std::move(info));
+    }
+  }
+
   const SourceFile& file_;
   std::string data_;
   CsvReader reader_;
@@ -174,6 +189,13 @@ void complete_identity(CommentRecord& record) {
 
 std::string code_text(Code code) { return fmt::format("{}", code); }
 
+// An error about a row's code names the layout's code column ("診療行為コード (col 3)").
+[[noreturn]] void fail_code(const std::string& path, std::int64_t line, const Layout& layout, std::string message) {
+  const masters::LayoutColumn* column = layout.column("code");
+  throw Exception(ErrorInfo{Status::master_error, path, line, column ? column->number : 0,
+                            column ? masters::column_label(*column) : std::string("code"), std::move(message)});
+}
+
 template <class Record>
 void apply_row(const std::string& path, MasterFileReader& reader, const RowDecoder<Record>& decoder, Role role,
                History<Record>& history, std::unordered_map<Code, std::int64_t>& base_lines, JobReport& report) {
@@ -190,7 +212,8 @@ void apply_row(const std::string& path, MasterFileReader& reader, const RowDecod
 
   if (row.change == ChangeKind::deleted) {  // 抹消
     if (role == Role::update && !known) {
-      fail(Status::master_error, path, line, "code", fmt::format("抹消 (変更区分 1) of unknown code {}", code_text(row.code)));
+      fail_code(path, line, decoder.layout(),
+                fmt::format("抹消 (変更区分 1) of unknown code {}", code_text(row.code)));
     }
     building.erase(row.code);
     return;
@@ -202,7 +225,8 @@ void apply_row(const std::string& path, MasterFileReader& reader, const RowDecod
       return;
     }
     if (role == Role::update) {
-      fail(Status::master_error, path, line, "code", fmt::format("廃止 (変更区分 9) of unknown code {}", code_text(row.code)));
+      fail_code(path, line, decoder.layout(),
+                fmt::format("廃止 (変更区分 9) of unknown code {}", code_text(row.code)));
     }
     if (row.valid_to < row.valid_from) row.valid_from = Date{};
     history.put_version(std::move(row));
@@ -212,8 +236,9 @@ void apply_row(const std::string& path, MasterFileReader& reader, const RowDecod
     case Role::base: {
       auto [it, inserted] = base_lines.emplace(row.code, line);
       if (!inserted) {
-        fail(Status::master_error, path, line, "code",
-             fmt::format("code {} appears twice in a full file (first on line {})", code_text(row.code), it->second));
+        fail_code(path, line, decoder.layout(),
+                  fmt::format("code {} appears twice in a full file (first on line {})", code_text(row.code),
+                              it->second));
       }
       if (report.newest_base_date < row.valid_from && !row.valid_from.is_open_end()) {
         report.newest_base_date = row.valid_from;
@@ -231,8 +256,8 @@ void apply_row(const std::string& path, MasterFileReader& reader, const RowDecod
       }
       Record* base = history.building_version_at(row.code, row.valid_from);
       if (!base) {
-        fail(Status::master_error, path, line, "code",
-             fmt::format("変更 (変更区分 5) of code {}, which no earlier file holds", code_text(row.code)));
+        fail_code(path, line, decoder.layout(),
+                  fmt::format("変更 (変更区分 5) of code {}, which no earlier file holds", code_text(row.code)));
       }
       Record merged = *base;
       decoder.decode(reader.fields(), line, merged, /*merge=*/true);

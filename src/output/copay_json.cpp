@@ -23,7 +23,6 @@ void write_copay_json(JsonWriter& out, const CopayResult& copay) {
   out.end_array();
   out.field("meals_yen", copay.meals_yen.value);
   out.field("meals_patient_yen", copay.meals_patient_yen.value);
-  out.field("meals_insurer_yen", copay.meals_insurer_yen.value);
   out.key("daily").begin_array();
   for (const DailyCopay& day : copay.daily) {
     out.begin_object();
@@ -44,6 +43,8 @@ void write_copay_json(JsonWriter& out, const CopayResult& copay) {
   out.key("explain").begin_array();
   for (const std::string& line : copay.explain) out.value(line);
   out.end_array();
+  // 入院時食事療養費 the insurer pays (inpatient meals only; after the contract fields).
+  if (copay.meals_yen.value != 0) out.field("meals_insurer_yen", copay.meals_insurer_yen.value);
   out.end_object();
 }
 

@@ -1,6 +1,7 @@
 // santei.result/1 (../shared/docs/claim-format.md §2).
 #include <fmt/format.h>
 
+#include "output/copay_json.hpp"
 #include "output/json_writer.hpp"
 #include "santei/pricing.hpp"
 
@@ -17,36 +18,6 @@ const char* kind_name(ItemKind kind) {
     case ItemKind::comment: return "comment";
   }
   return "procedure";
-}
-
-void write_copay(JsonWriter& json, const CopayResult& c) {
-  json.key("copay").begin_object();
-  json.field("medical_cost_yen", c.medical_cost.value).field("rate", c.rate);
-  json.field("patient_yen", c.patient_yen.value).field("insurer_yen", c.insurer_yen.value);
-  json.key("public_expenses").begin_array();
-  for (const PublicExpenseShare& share : c.public_expenses) {
-    json.begin_object().field("law", share.law).field("yen", share.yen.value).field("patient_yen", share.patient_yen.value)
-        .end_object();
-  }
-  json.end_array();
-  json.field("meals_yen", c.meals_yen.value).field("meals_patient_yen", c.meals_patient_yen.value)
-      .field("meals_insurer_yen", c.meals_insurer_yen.value);
-  json.key("daily").begin_array();
-  for (const DailyCopay& day : c.daily) {
-    json.begin_object().field("date", day.date.iso()).field("points", day.points).field("patient_yen", day.patient_yen.value);
-    if (!day.public_expenses.empty()) {
-      json.key("public_expenses").begin_array();
-      for (Yen yen : day.public_expenses) json.value(yen.value);
-      json.end_array();
-    }
-    if (!day.limit.empty()) json.field("limit", day.limit);
-    json.end_object();
-  }
-  json.end_array();
-  json.key("explain").begin_array();
-  for (const std::string& text : c.explain) json.value(text);
-  json.end_array();
-  json.end_object();
 }
 
 }  // namespace
@@ -109,7 +80,10 @@ std::string result_json(const PricedClaim& priced, const MasterLibrary& masters)
     json.end_object();
   }
   json.end_array();
-  if (priced.copay) write_copay(json, *priced.copay);
+  if (priced.copay) {
+    json.key("copay");
+    output::write_copay_json(json, *priced.copay);
+  }
   json.end_object();
   return json.take();
 }

@@ -8,6 +8,7 @@
 
 #include <array>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -79,6 +80,26 @@ class Context {
   // forces a revision that does not cover it (a revision-vs-revision run) — the nearest day of
   // that revision's period.
   Date lookup_date(Date service) const;
+  // The version of a code to price a service on: the one in force on lookup_date(service); when a
+  // forced revision had to move the date into its period, the version nearest to that date among
+  // those in force some time in the period (e.g. the r04 医薬品マスター holds only its 2023-04
+  // prices, so a 2021-10 claim priced under r04 takes them).
+  template <class Record>
+  const Record* version_for(std::span<const Record> versions, Date service) const {
+    const Date on = lookup_date(service);
+    const Record* nearest = nullptr;
+    int distance = 0;
+    for (const Record& v : versions) {
+      if (v.valid_from <= on && on <= v.valid_to) return &v;
+      if (on == service || !set.period().overlaps(DateRange{v.valid_from, v.valid_to})) continue;
+      const int d = on < v.valid_from ? v.valid_from - on : on - v.valid_to;
+      if (!nearest || d < distance) {
+        nearest = &v;
+        distance = d;
+      }
+    }
+    return nearest;
+  }
   // Completed years on a service date.
   int age_on(Date service) const { return age_in_years(claim.patient.birth_date, service); }
   // Whether the patient is inside [lower, upper) of master age codes on `service` (00 = no bound).

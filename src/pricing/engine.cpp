@@ -86,7 +86,7 @@ PricedClaim price(const Claim& claim, const MasterLibrary& masters, const Pricin
     out.categories[line.category] += line.total();
   }
   out.visit_days = visit_days(out, set, claim.month);
-  if (options.copay) out.copay = compute_copay(claim, out);
+  if (options.copay) out.copay = compute_copay(claim, out, CopayOptions{options.explain});
   return out;
 }
 

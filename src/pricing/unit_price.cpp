@@ -362,7 +362,9 @@ void multi_drug(Context& ctx) {
       if (line.date != date || line.items.empty() || line.items.front().code != kPrescription || !multi) continue;
       line.items.front().code = kPrescriptionMulti;
       line.points = Points{rounding::half_up(multi->points)};
-      line.explain.push_back(ExplainStep{ExplainKind::points, kPrescriptionMulti, multi->points});
+      if (ctx.options.explain) {
+        line.explain.push_back(ExplainStep{ExplainKind::points, kPrescriptionMulti, multi->points, {}, {}, 0});
+      }
       ctx.diagnose(Severity::error, "多剤投与/処方料", {kPrescription, kPrescriptionMulti},
                    fmt::format("{} kinds of 内服: 処方料 is 120002610 ({}点), not 120001210", kinds, line.points.value),
                    date);

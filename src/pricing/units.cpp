@@ -45,22 +45,22 @@ Resolved resolve(const Context& ctx, const ClaimItem& item, const ItemRef& where
   switch (item.code / 100000000) {
     case 1:
       r.kind = ItemKind::procedure;
-      r.procedure = ctx.set.procedure(item.code, on);
+      r.procedure = ctx.version_for(ctx.set.procedure_versions(item.code), service);
       require_found(r.procedure, ctx.set.procedure_versions(item.code), item.code, on, where, ctx, "医科診療行為マスター");
       break;
     case 6:
       r.kind = ItemKind::drug;
-      r.drug = ctx.set.drug(item.code, on);
+      r.drug = ctx.version_for(ctx.set.drug_versions(item.code), service);
       require_found(r.drug, ctx.set.drug_versions(item.code), item.code, on, where, ctx, "医薬品マスター");
       break;
     case 7:
       r.kind = ItemKind::material;
-      r.material = ctx.set.material(item.code, on);
+      r.material = ctx.version_for(ctx.set.material_versions(item.code), service);
       require_found(r.material, ctx.set.material_versions(item.code), item.code, on, where, ctx, "特定器材マスター");
       break;
     case 8:
       r.kind = ItemKind::comment;
-      r.comment = ctx.set.comment(item.code, on);
+      r.comment = ctx.version_for(ctx.set.comment_versions(item.code), service);
       require_found(r.comment, ctx.set.comment_versions(item.code), item.code, on, where, ctx, "コメントマスター");
       break;
     default:

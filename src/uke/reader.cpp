@@ -226,7 +226,10 @@ void Reader::start_receipt(const Record& record) {
   }
   claim.patient.birth_date = *birth;
   claim.patient.sex = *sex == 1 ? Sex::male : Sex::female;
-  if (claim.setting == Setting::inpatient && admitted) claim.admission = Admission{*admitted, {}, {}, {}};
+  if (claim.setting == Setting::inpatient && admitted) {
+    claim.admission = Admission{};
+    claim.admission->admitted = *admitted;
+  }
   // 特記事項 26–30 = 区ア … 区オ (fee-rules.md §8.2 RE 12): the 高額療養費 bracket under 70.
   static constexpr std::array<const char*, 5> kBrackets = {"ア", "イ", "ウ", "エ", "オ"};
   for (std::size_t i = 0; i + 1 < re.special_notes.size(); i += 2) {

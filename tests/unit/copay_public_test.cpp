@@ -182,3 +182,43 @@ TEST_CASE("rounding up never passes a 公費 cap: 管理票 3,503 of 5,000 leave
   // Rounding down stays a rounding: 2割 1,494 → 1,490.
   CHECK(with(c, {e}, {care("2026-03-05", 747)}).patient_yen.value == 1490);
 }
+
+TEST_CASE("[unverified §7.3] 多数回 applies to a 公費 group's limit for inpatients only (kougaku.xml public_group_many_times)") {
+  Claim stay = inpatient("2026-03", k40, InsuranceKind::employee, "ウ");
+  stay.insurance.many_times = true;
+  const CopayResult in = with(stay, {kouhi("54", 30000)}, daily_care(2026, 3, 1, 10, 100000));
+  CHECK(in.insurer_claim_yen.value == 1000000 - 44400);
+  CHECK(in.patient_yen.value == 30000);
+  CHECK(public_yen(in, 0) == 14400);
+  Claim visit = outpatient("2026-03", k40, InsuranceKind::employee, "ウ");
+  visit.insurance.many_times = true;
+  const CopayResult out = with(visit, {kouhi("54", 30000)}, {care("2026-03-05", 100000)});
+  CHECK(out.insurer_claim_yen.value == 1000000 - 87430);
+  CHECK(public_yen(out, 0) == 57430);
+}
+
+TEST_CASE("[unverified §7.9] 配慮措置 applies to a 難病 group of a 一般Ⅱ patient: 10,000点 → insurance share 13,000, patient 5,000") {
+  const Claim c = outpatient("2025-09", "1945-06-10", InsuranceKind::elderly, "一般Ⅱ");
+  const CopayResult r = with(c, {kouhi("54", 5000)}, {care("2025-09-02", 10000)});
+  CHECK(r.insurer_claim_yen.value == 100000 - 13000);
+  CHECK(r.patient_yen.value == 5000);
+  CHECK(public_yen(r, 0) == 8000);
+}
+
+TEST_CASE("[unverified §5.1] a programme whose window share is 0 covers the meal 標準負担額 too (19 原爆 一般疾病, 2026-03)") {
+  Claim c = inpatient("2026-03", k40);
+  const CopayResult r = with(c, {kouhi("19")}, {care("2026-03-02", 1000), meal("2026-03-02", 690, 3)});
+  CHECK(r.patient_yen.value == 0);
+  CHECK(r.public_expenses[0].meal_yen.value == 1530);
+  CHECK(public_yen(r, 0) == 3000 + 1530);
+}
+
+TEST_CASE("[unverified] each 負担区分 group of a visit is rounded on its own: 15 group 1,005 → 1,010, insurance-only 1,515 → 1,520") {
+  // With one group per visit (the usual case) this is the copayment.md rule; with two the doc is
+  // silent, and rounding the visit's 2,520 as a whole would give 2,520 instead of 2,530.
+  const Claim c = outpatient("2026-03", k40, InsuranceKind::employee, "ウ");
+  const CopayResult r = with(c, {kouhi("15", 5000)}, {care("2026-03-05", 1005, '2'), care("2026-03-05", 505, '1')});
+  CHECK(r.patient_exact_yen.value == 1005 + 1515);
+  CHECK(r.patient_yen.value == 1010 + 1520);
+  CHECK(adds_up(r));
+}

@@ -75,6 +75,16 @@ TEST_CASE("a forced revision prices a 2024-07 claim under r04 (revision-vs-revis
   CHECK(price_spec(child, options).total.value == 288 + 75);
 }
 
+TEST_CASE("a forced revision prices a claim older than its period with the versions it holds (UKE sample month 2021-10)") {
+  // The r04 医薬品マスター holds only its 2023-04-01 prices: a 2021-10 claim under r04 takes them.
+  PricingOptions options;
+  options.revision = "r04";
+  ClaimSpec spec = on("2021-10-05", order("11", {"111000110"}) + "," + order("21", {"620098801:3"}, R"("days":7,)"));
+  const PricedClaim priced = price_spec(spec, options);
+  CHECK(priced.revision == "r04");
+  CHECK(priced.total.value == 288 + 3 * 7);  // 10.10 × 3 = 30.30円 → 1 + ⌈15.3 / 10⌉ = 3点/day
+}
+
 TEST_CASE("入外適用区分: an inpatient-only code on an outpatient claim is dropped with a diagnostic") {
   const PricedClaim priced = price_spec(on("2024-06-03", order("11", {"111000110"}) + "," + order("90", {"190117710"})));
   CHECK(priced.total.value == 291);

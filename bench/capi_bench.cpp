@@ -1,0 +1,131 @@
+// The C ABI's cost: the same receipts (bench/claim_mix.hpp, real r06 masters) priced from JSON to
+// result JSON through santei.h (santei_price + santei_result_json) and through the C++ API
+// (parse_claim + price + result_json). The difference is the ABI's overhead: UTF-8 check, handle
+// checks, the exception firewall and copying the figures into the result handle.
+#include <benchmark/benchmark.h>
+
+#include <string>
+#include <vector>
+
+#include "claim_mix.hpp"
+#include "output/json_writer.hpp"
+#include "santei/pricing.hpp"
+#include "santei/santei.h"
+
+namespace {
+
+// santei.claim/1 text of a mix claim (the fields bench/claim_mix.hpp fills), written once.
+std::string claim_json(const santei::Claim& claim) {
+  santei::output::JsonWriter json;
+  json.begin_object().field("format", "santei.claim/1").field("id", claim.id).field("month", claim.month.iso());
+  json.field("setting", "outpatient");
+  json.key("facility").begin_object().field("kind", "clinic").field("beds", claim.facility.beds).end_object();
+  json.key("patient").begin_object().field("birth_date", claim.patient.birth_date.iso()).end_object();
+  json.key("insurance").begin_object().field("kind", "employee").field("income_bracket", claim.insurance.income_bracket);
+  json.end_object();
+  json.key("visits").begin_array();
+  for (const santei::Visit& visit : claim.visits) {
+    json.begin_object().field("date", visit.date.iso()).key("orders").begin_array();
+    for (const santei::Order& order : visit.orders) {
+      json.begin_object().field("category", santei::category_text(order.category)).field("days", order.days);
+      json.field("count", order.count).key("items").begin_array();
+      for (const santei::ClaimItem& item : order.items) {
+        json.begin_object().field("code", std::to_string(item.code));
+        if (item.quantity) json.field("quantity", *item.quantity);
+        json.end_object();
+      }
+      json.end_array().end_object();
+    }
+    json.end_array().end_object();
+  }
+  json.end_array().end_object();
+  return json.take();
+}
+
+const std::vector<std::string>& receipts() {
+  static const std::vector<std::string> texts = [] {
+    std::vector<std::string> out;
+    for (const santei::Claim& claim : santei::bench::outpatient_mix(1000)) out.push_back(claim_json(claim));
+    return out;
+  }();
+  return texts;
+}
+
+const std::string kR06 = std::string(SANTEI_SHARED_MASTERS) + "/r06";
+
+const santei::MasterLibrary& library() {
+  static const santei::MasterLibrary masters = santei::MasterLibrary::load(kR06);
+  return masters;
+}
+
+santei_masters* c_masters() {
+  static santei_masters* masters = [] {
+    santei_masters* m = nullptr;
+    santei_masters_new(&m);
+    santei_masters_load(m, kR06.c_str());
+    return m;
+  }();
+  return masters;
+}
+
+void BM_PriceJson_CppApi(benchmark::State& state) {
+  const auto& texts = receipts();
+  std::size_t i = 0;
+  std::size_t bytes = 0;
+  for (auto _ : state) {
+    const std::string& text = texts[i++ % texts.size()];
+    const santei::PricedClaim priced = santei::price(santei::parse_claim(text), library());
+    const std::string json = santei::result_json(priced, library());
+    bytes += json.size();
+    benchmark::DoNotOptimize(priced.total);
+  }
+  state.counters["receipts_per_s"] = benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
+  state.counters["result_bytes"] = benchmark::Counter(static_cast<double>(bytes) / static_cast<double>(state.iterations()));
+}
+BENCHMARK(BM_PriceJson_CppApi)->Unit(benchmark::kMicrosecond);
+
+void BM_PriceJson_CAbi(benchmark::State& state) {
+  const auto& texts = receipts();
+  santei_context* context = nullptr;
+  if (santei_context_new(&context, c_masters(), nullptr) != SANTEI_OK) {
+    state.SkipWithError(santei_last_error()->message);
+    return;
+  }
+  // Same receipts, same answers: the C path's JSON is the C++ path's, byte for byte.
+  for (std::size_t k = 0; k < 20; ++k) {
+    santei_result* result = nullptr;
+    const char* json = nullptr;
+    size_t size = 0;
+    if (santei_price(&result, context, texts[k].data(), texts[k].size()) != SANTEI_OK ||
+        santei_result_json(&json, &size, result) != SANTEI_OK ||
+        std::string(json, size) != santei::result_json(santei::price(santei::parse_claim(texts[k]), library()), library())) {
+      state.SkipWithError("the C ABI and the C++ API disagree");
+      return;
+    }
+    santei_result_free(result);
+  }
+  std::size_t i = 0;
+  std::size_t bytes = 0;
+  for (auto _ : state) {
+    const std::string& text = texts[i++ % texts.size()];
+    santei_result* result = nullptr;
+    if (santei_price(&result, context, text.data(), text.size()) != SANTEI_OK) {
+      state.SkipWithError(santei_last_error()->message);
+      break;
+    }
+    const char* json = nullptr;
+    size_t size = 0;
+    int64_t points = 0;
+    santei_result_json(&json, &size, result);
+    santei_result_total_points(&points, result);
+    bytes += size;
+    benchmark::DoNotOptimize(points);
+    santei_result_free(result);
+  }
+  santei_context_free(context);
+  state.counters["receipts_per_s"] = benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
+  state.counters["result_bytes"] = benchmark::Counter(static_cast<double>(bytes) / static_cast<double>(state.iterations()));
+}
+BENCHMARK(BM_PriceJson_CAbi)->Unit(benchmark::kMicrosecond);
+
+}  // namespace

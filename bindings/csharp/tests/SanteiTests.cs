@@ -1,0 +1,151 @@
+// Tests of the C# binding (run by CTest with mono): the example claim on the real r06 masters
+// matches the C++ API's result, errors carry their details, SafeHandles free what they own.
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using Santei;
+
+static class SanteiTests
+{
+    static int passed, failed;
+
+    static void Check(bool condition, string what)
+    {
+        if (condition) { ++passed; return; }
+        ++failed;
+        Console.Error.WriteLine("FAILED: " + what);
+    }
+
+    static string Env(string name)
+    {
+        string value = Environment.GetEnvironmentVariable(name);
+        if (string.IsNullOrEmpty(value)) throw new InvalidOperationException(name + " is not set (ctest sets it)");
+        return value;
+    }
+
+    static SanteiException Throws(Action action)
+    {
+        try { action(); }
+        catch (SanteiException e) { return e; }
+        return null;
+    }
+
+    static Dictionary<string, long> ReferenceFigures() =>
+        File.ReadAllLines(Path.Combine(Env("SANTEI_REFERENCE_DIR"), "outpatient.figures"))
+            .Where(line => line.Contains('='))
+            .ToDictionary(line => line.Split('=')[0], line => long.Parse(line.Split('=')[1]));
+
+    static void ExampleClaimOnRealR06MastersMatchesTheCppApi(Masters r06, string claim)
+    {
+        var expected = ReferenceFigures();
+        using (var context = new PricingContext(r06))
+        {
+            PricedClaim result = context.Price(claim);
+            Check(result.TotalPoints == 761, "E20 on r06 is 761 points");
+            Check(result.TotalPoints == expected["total_points"], "total points as the C++ API");
+            Check(result.PatientYen == expected["patient_yen"], "patient yen as the C++ API");
+            Check(result.InsurerYen == expected["insurer_yen"], "insurer yen as the C++ API");
+            Check(result.MedicalCostYen == expected["medical_cost_yen"], "medical cost as the C++ API");
+            Check(result.PublicExpenses.Count == expected["public_expenses"], "公費 shares as the C++ API");
+            Check(result.Diagnostics.Count == expected["diagnostics"], "diagnostics as the C++ API");
+            Check(result.Revision == "r06", "revision r06");
+            Check(result.Json == File.ReadAllText(Path.Combine(Env("SANTEI_REFERENCE_DIR"), "outpatient.json")),
+                  "result JSON byte for byte as the C++ API");
+            Console.WriteLine("C#: total_points=" + result.TotalPoints + " patient_yen=" + result.PatientYen);
+        }
+    }
+
+    static void AgeRuleR06InfantAdditionForAnAdultIsADiagnostic(Masters r06, string claim)
+    {
+        string withInfantAddition = claim.Replace("{ \"code\": \"111000110\" }", "{ \"code\": \"111000110\" }, { \"code\": \"111000370\" }");
+        using (var context = new PricingContext(r06))
+        {
+            PricedClaim result = context.Price(withInfantAddition);
+            Check(result.TotalPoints == 761, "the 乳幼児加算 of a 44-year-old is dropped");
+            Check(result.Diagnostics.Any(d => d.Rule.StartsWith("年齢") && d.Message.Length > 0), "年齢 diagnostic with a message");
+        }
+    }
+
+    static void WithoutCopayYenFiguresAreNull(Masters demo, string claim)
+    {
+        using (var context = new PricingContext(demo, copay: false))
+        {
+            PricedClaim result = context.Price(claim);
+            Check(result.TotalPoints == 761, "demo master: 761 points");
+            Check(result.PatientYen == null && result.InsurerYen == null && result.MedicalCostYen == null, "no copay: null yen");
+        }
+    }
+
+    static void ErrorsCarryStatusPositionAndField(Masters demo, string claim)
+    {
+        using (var context = new PricingContext(demo))
+        {
+            var missing = Throws(() => context.Price(claim.Replace("\"month\"", "\"mnth\"")));
+            Check(missing != null && missing.Status == Status.Claim && missing.Field == "month", "missing month is a claim error on field month");
+            Check(missing != null && missing.StatusName == "claim_error" && missing.Detail.Length > 0, "status name and message");
+
+            var malformed = Throws(() => context.Price("{\n  \"format\": }"));
+            Check(malformed != null && malformed.Status == Status.Parse && malformed.Line == 2 && malformed.Column > 0,
+                  "malformed JSON names line 2");
+            Check(malformed != null && malformed.File == "<claim>", "the file of a claim is <claim>");
+
+            var encoding = Throws(() => context.Price(new byte[] { (byte)'{', 0xff, (byte)'}' }));
+            Check(encoding != null && encoding.Status == Status.Encoding && encoding.Column == 2, "bad UTF-8 at column 2");
+
+            var unknown = Throws(() => context.Price(claim.Replace("111000110", "999999999")));
+            Check(unknown != null && unknown.Status == Status.UnknownCode, "unknown code");
+
+            PricedClaim after = context.Price(claim);
+            Check(after.TotalPoints == 761, "the context still prices after errors");
+        }
+        var io = Throws(() => Masters.Load("/nonexistent/masters"));
+        Check(io != null && io.Status == Status.Io && io.File == "/nonexistent/masters", "missing directory is an io error naming it");
+        var revision = Throws(() => new PricingContext(demo, revision: "r04"));
+        Check(revision != null && revision.Status == Status.NotFound && revision.Field == "options.revision", "unloaded revision");
+    }
+
+    static void LookupOfFirstVisitOnTheDemoMaster(Masters demo)
+    {
+        string json = demo.Lookup("111000110", "2024-06-03");
+        Check(json.Contains("\"points\":\"291\"") && json.Contains("初診料"), "lookup 111000110: 初診料 291");
+        var unknown = Throws(() => demo.Lookup("999999999"));
+        Check(unknown != null && unknown.Status == Status.UnknownCode, "lookup of an unknown code");
+        var bad = Throws(() => demo.Lookup("12x"));
+        Check(bad != null && bad.Status == Status.InvalidArgument, "lookup of a malformed code");
+        Check(demo.Revisions.SequenceEqual(new[] { "r06" }), "the demo master is r06");
+    }
+
+    static void ThreadsShareMastersEachWithItsOwnContext(Masters r06, string claim)
+    {
+        var totals = new long[4];
+        var threads = Enumerable.Range(0, 4).Select(t => new Thread(() =>
+        {
+            using (var context = new PricingContext(r06))
+                for (int i = 0; i < 20; ++i) totals[t] += context.Price(claim).TotalPoints;
+        })).ToList();
+        threads.ForEach(thread => thread.Start());
+        threads.ForEach(thread => thread.Join());
+        Check(totals.All(total => total == 20 * 761), "4 threads x 20 claims, 761 each");
+    }
+
+    static int Main()
+    {
+        Check(Library.VersionNumber >= 100, "version number");
+        Check(Library.Version.Split('.').Length == 3, "version string");
+        string claim = File.ReadAllText(Path.Combine(Env("SANTEI_SOURCE_DIR"), "examples", "claims", "outpatient.json"));
+        using (var r06 = Masters.Load(Path.Combine(Env("SANTEI_SHARED_MASTERS"), "r06")))
+        using (var demo = Masters.Demo())
+        {
+            ExampleClaimOnRealR06MastersMatchesTheCppApi(r06, claim);
+            AgeRuleR06InfantAdditionForAnAdultIsADiagnostic(r06, claim);
+            WithoutCopayYenFiguresAreNull(demo, claim);
+            ErrorsCarryStatusPositionAndField(demo, claim);
+            LookupOfFirstVisitOnTheDemoMaster(demo);
+            ThreadsShareMastersEachWithItsOwnContext(r06, claim);
+        }
+        Console.WriteLine(passed + " passed, " + failed + " failed");
+        return failed == 0 ? 0 : 1;
+    }
+}

@@ -1,0 +1,109 @@
+package santei;
+
+import com.sun.jna.Pointer;
+import com.sun.jna.ptr.IntByReference;
+import com.sun.jna.ptr.LongByReference;
+import com.sun.jna.ptr.PointerByReference;
+import java.lang.ref.Cleaner;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+
+/** Prices claims on masters. One per thread; close it (try-with-resources). */
+public final class PricingContext implements AutoCloseable {
+  private static final SanteiLibrary LIB = SanteiLibrary.INSTANCE;
+
+  private final Pointer handle;
+  private final Cleaner.Cleanable cleanable;
+  private volatile boolean closed;
+
+  public PricingContext(Masters masters) {
+    this(masters, true, true, null);
+  }
+
+  /** revision: price under this revision ("r04") whatever the month; null: by month. */
+  public PricingContext(Masters masters, boolean copay, boolean explain, String revision) {
+    SanteiLibrary.PriceOptions options = new SanteiLibrary.PriceOptions();
+    SanteiException.check(LIB.santei_price_options_init(options, SanteiLibrary.PRICE_OPTIONS_VERSION));
+    options.copay = copay ? 1 : 0;
+    options.explain = explain ? 1 : 0;
+    options.revision = revision;
+    PointerByReference out = new PointerByReference();
+    SanteiException.check(LIB.santei_context_new(out, masters.live(), options));
+    Pointer p = out.getValue();
+    handle = p;
+    cleanable = Masters.CLEANER.register(this, () -> LIB.santei_context_free(p));
+  }
+
+  /** Prices one santei.claim/1 claim given as JSON text. */
+  public PricedClaim price(String claimJson) {
+    return price(claimJson.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Prices one claim given as UTF-8 bytes. */
+  public PricedClaim price(byte[] claimUtf8) {
+    if (closed) throw new IllegalStateException("the context is closed");
+    PointerByReference out = new PointerByReference();
+    SanteiException.check(LIB.santei_price(out, handle, claimUtf8, claimUtf8.length));
+    Pointer result = out.getValue();
+    try {
+      return read(result);
+    } finally {
+      LIB.santei_result_free(result);
+    }
+  }
+
+  private static PricedClaim read(Pointer result) {
+    PointerByReference json = new PointerByReference();
+    LongByReference size = new LongByReference();
+    SanteiException.check(LIB.santei_result_json(json, size, result));
+    PointerByReference revision = new PointerByReference();
+    SanteiException.check(LIB.santei_result_revision(revision, result));
+    LongByReference points = new LongByReference();
+    SanteiException.check(LIB.santei_result_total_points(points, result));
+    LongByReference count = new LongByReference();
+    SanteiException.check(LIB.santei_result_public_expense_count(count, result));
+    List<PricedClaim.PublicExpense> shares = new ArrayList<>();
+    for (long i = 0; i < count.getValue(); ++i) {
+      PointerByReference law = new PointerByReference();
+      LongByReference yen = new LongByReference();
+      SanteiException.check(LIB.santei_result_public_expense(law, yen, result, i));
+      shares.add(new PricedClaim.PublicExpense(SanteiException.text(law.getValue()), yen.getValue()));
+    }
+    SanteiException.check(LIB.santei_result_diagnostic_count(count, result));
+    List<PricedClaim.Diagnostic> diagnostics = new ArrayList<>();
+    for (long i = 0; i < count.getValue(); ++i) {
+      IntByReference severity = new IntByReference();
+      PointerByReference rule = new PointerByReference();
+      PointerByReference message = new PointerByReference();
+      SanteiException.check(LIB.santei_result_diagnostic(severity, rule, message, result, i));
+      diagnostics.add(new PricedClaim.Diagnostic(PricedClaim.Severity.values()[severity.getValue()],
+                                                 SanteiException.text(rule.getValue()), SanteiException.text(message.getValue())));
+    }
+    byte[] bytes = json.getValue().getByteArray(0, Math.toIntExact(size.getValue()));
+    return new PricedClaim(SanteiException.text(revision.getValue()), points.getValue(),
+                           copayFigure(LIB::santei_result_patient_yen, result),
+                           copayFigure(LIB::santei_result_insurer_yen, result),
+                           copayFigure(LIB::santei_result_medical_cost_yen, result), List.copyOf(shares),
+                           List.copyOf(diagnostics), new String(bytes, StandardCharsets.UTF_8));
+  }
+
+  private interface Figure {
+    int get(LongByReference out, Pointer result);
+  }
+
+  private static OptionalLong copayFigure(Figure figure, Pointer result) {
+    LongByReference value = new LongByReference();
+    int status = figure.get(value, result);
+    if (status == Status.NOT_FOUND.code) return OptionalLong.empty();  // priced without copay
+    SanteiException.check(status);
+    return OptionalLong.of(value.getValue());
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    cleanable.clean();
+  }
+}

@@ -1,0 +1,150 @@
+package santei;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Tests of the Java binding (run by CTest): the example claim on the real r06 masters matches the
+ * C++ API's result, errors carry their details, threads share masters.
+ */
+public final class SanteiTest {
+  private static int passed;
+  private static int failed;
+
+  private static void check(boolean condition, String what) {
+    if (condition) {
+      ++passed;
+    } else {
+      ++failed;
+      System.err.println("FAILED: " + what);
+    }
+  }
+
+  private static Path env(String name) {
+    String value = System.getenv(name);
+    if (value == null || value.isEmpty()) throw new IllegalStateException(name + " is not set (ctest sets it)");
+    return Path.of(value);
+  }
+
+  private static SanteiException thrown(Runnable action) {
+    try {
+      action.run();
+    } catch (SanteiException e) {
+      return e;
+    }
+    return null;
+  }
+
+  private static Map<String, Long> referenceFigures() throws Exception {
+    Map<String, Long> figures = new HashMap<>();
+    for (String line : Files.readAllLines(env("SANTEI_REFERENCE_DIR").resolve("outpatient.figures"))) {
+      String[] parts = line.split("=");
+      if (parts.length == 2) figures.put(parts[0], Long.parseLong(parts[1]));
+    }
+    return figures;
+  }
+
+  static void exampleClaimOnRealR06MastersMatchesTheCppApi(Masters r06, String claim) throws Exception {
+    Map<String, Long> expected = referenceFigures();
+    try (PricingContext context = new PricingContext(r06)) {
+      PricedClaim result = context.price(claim);
+      check(result.totalPoints() == 761, "E20 on r06 is 761 points");
+      check(result.totalPoints() == expected.get("total_points"), "total points as the C++ API");
+      check(result.patientYen().getAsLong() == expected.get("patient_yen"), "patient yen as the C++ API");
+      check(result.insurerYen().getAsLong() == expected.get("insurer_yen"), "insurer yen as the C++ API");
+      check(result.medicalCostYen().getAsLong() == expected.get("medical_cost_yen"), "medical cost as the C++ API");
+      check(result.publicExpenses().size() == expected.get("public_expenses"), "公費 shares as the C++ API");
+      check(result.diagnostics().size() == expected.get("diagnostics"), "diagnostics as the C++ API");
+      check(result.revision().equals("r06"), "revision r06");
+      String reference = Files.readString(env("SANTEI_REFERENCE_DIR").resolve("outpatient.json"), StandardCharsets.UTF_8);
+      check(result.json().equals(reference), "result JSON byte for byte as the C++ API");
+      System.out.println("Java: total_points=" + result.totalPoints() + " patient_yen=" + result.patientYen().getAsLong());
+    }
+  }
+
+  static void ageRuleR06InfantAdditionForAnAdultIsADiagnostic(Masters r06, String claim) {
+    String withAddition = claim.replace("{ \"code\": \"111000110\" }", "{ \"code\": \"111000110\" }, { \"code\": \"111000370\" }");
+    try (PricingContext context = new PricingContext(r06)) {
+      PricedClaim result = context.price(withAddition);
+      check(result.totalPoints() == 761, "the 乳幼児加算 of a 44-year-old is dropped");
+      check(result.diagnostics().stream().anyMatch(d -> d.rule().startsWith("年齢") && !d.message().isEmpty()),
+            "年齢 diagnostic with a message");
+    }
+  }
+
+  static void withoutCopayYenFiguresAreEmpty(Masters demo, String claim) {
+    try (PricingContext context = new PricingContext(demo, false, false, null)) {
+      PricedClaim result = context.price(claim);
+      check(result.totalPoints() == 761, "demo master: 761 points");
+      check(result.patientYen().isEmpty() && result.insurerYen().isEmpty() && result.medicalCostYen().isEmpty(),
+            "no copay: empty yen figures");
+    }
+  }
+
+  static void errorsCarryStatusPositionAndField(Masters demo, String claim) {
+    try (PricingContext context = new PricingContext(demo)) {
+      SanteiException missing = thrown(() -> context.price(claim.replace("\"month\"", "\"mnth\"")));
+      check(missing != null && missing.status == Status.CLAIM && missing.field.equals("month"), "missing month: claim error on month");
+      check(missing != null && missing.statusName.equals("claim_error") && !missing.detail.isEmpty(), "status name and message");
+      SanteiException malformed = thrown(() -> context.price("{\n  \"format\": }"));
+      check(malformed != null && malformed.status == Status.PARSE && malformed.line == 2 && malformed.file.equals("<claim>"),
+            "malformed JSON names <claim> line 2");
+      SanteiException encoding = thrown(() -> context.price(new byte[] {'{', (byte) 0xff, '}'}));
+      check(encoding != null && encoding.status == Status.ENCODING && encoding.column == 2, "bad UTF-8 at column 2");
+      SanteiException unknown = thrown(() -> context.price(claim.replace("111000110", "999999999")));
+      check(unknown != null && unknown.status == Status.UNKNOWN_CODE, "unknown code");
+      check(context.price(claim).totalPoints() == 761, "the context still prices after errors");
+    }
+    SanteiException io = thrown(() -> Masters.load("/nonexistent/masters"));
+    check(io != null && io.status == Status.IO && io.file.equals("/nonexistent/masters"), "missing directory: io error naming it");
+    SanteiException revision = thrown(() -> new PricingContext(demo, true, true, "r04"));
+    check(revision != null && revision.status == Status.NOT_FOUND && revision.field.equals("options.revision"), "unloaded revision");
+  }
+
+  static void lookupOfFirstVisitOnTheDemoMaster(Masters demo) {
+    String json = demo.lookup("111000110", "2024-06-03");
+    check(json.contains("\"points\":\"291\"") && json.contains("初診料"), "lookup 111000110: 初診料 291");
+    SanteiException unknown = thrown(() -> demo.lookup("999999999", null));
+    check(unknown != null && unknown.status == Status.UNKNOWN_CODE, "lookup of an unknown code");
+    SanteiException bad = thrown(() -> demo.lookup("12x", null));
+    check(bad != null && bad.status == Status.INVALID_ARGUMENT, "lookup of a malformed code");
+    check(demo.revisions().equals(List.of("r06")), "the demo master is r06");
+  }
+
+  static void threadsShareMastersEachWithItsOwnContext(Masters r06, String claim) throws Exception {
+    AtomicLong total = new AtomicLong();
+    Thread[] threads = new Thread[4];
+    for (int t = 0; t < threads.length; ++t) {
+      threads[t] = new Thread(() -> {
+        try (PricingContext context = new PricingContext(r06)) {
+          for (int i = 0; i < 20; ++i) total.addAndGet(context.price(claim).totalPoints());
+        }
+      });
+      threads[t].start();
+    }
+    for (Thread thread : threads) thread.join();
+    check(total.get() == 4L * 20 * 761, "4 threads x 20 claims, 761 each");
+  }
+
+  public static void main(String[] args) throws Exception {
+    check(Santei.versionNumber() >= 100, "version number");
+    check(Santei.version().split("\\.").length == 3, "version string");
+    String claim = Files.readString(env("SANTEI_SOURCE_DIR").resolve("examples/claims/outpatient.json"), StandardCharsets.UTF_8);
+    try (Masters r06 = Masters.load(env("SANTEI_SHARED_MASTERS").resolve("r06").toString());
+         Masters demo = Masters.demo()) {
+      exampleClaimOnRealR06MastersMatchesTheCppApi(r06, claim);
+      ageRuleR06InfantAdditionForAnAdultIsADiagnostic(r06, claim);
+      withoutCopayYenFiguresAreEmpty(demo, claim);
+      errorsCarryStatusPositionAndField(demo, claim);
+      lookupOfFirstVisitOnTheDemoMaster(demo);
+      threadsShareMastersEachWithItsOwnContext(r06, claim);
+    }
+    System.out.println(passed + " passed, " + failed + " failed");
+    System.exit(failed == 0 ? 0 : 1);
+  }
+}

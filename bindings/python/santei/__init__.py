@@ -1,0 +1,286 @@
+"""santei: price Japanese medical claims (レセプト) through libsantei_c's stable C ABI.
+
+    import santei
+    with santei.Masters.load("../shared/masters/r06") as masters, santei.Context(masters) as ctx:
+        result = ctx.price(claim)            # a dict, JSON text or bytes (santei.claim/1)
+        print(result.total_points, result.patient_yen)
+
+Masters are immutable once a Context or a lookup uses them and may be shared by threads; a Context
+is for one thread at a time. Every failure raises SanteiError with the status and where it was.
+"""
+
+import ctypes
+import dataclasses
+import enum
+import json as _json
+from typing import List, Optional, Union
+
+from . import _native
+from ._native import lib as _lib
+
+__all__ = [
+    "Context", "Diagnostic", "Masters", "PublicExpense", "Result", "SanteiError", "Severity", "Status",
+    "version", "version_number",
+]
+
+
+class Status(enum.IntEnum):
+    """santei_status: pinned values (santei.h)."""
+
+    OK = 0
+    INVALID_ARGUMENT = -1
+    IO = -2
+    PARSE = -3
+    MASTER = -4
+    CLAIM = -5
+    UNKNOWN_CODE = -6
+    RULE = -7
+    OVERFLOW = -8
+    LIMIT_EXCEEDED = -9
+    ENCODING = -10
+    NOT_FOUND = -11
+    INTERNAL = -99
+
+
+class Severity(enum.IntEnum):
+    ERROR = 0
+    WARNING = 1
+    INFO = 2
+
+
+class SanteiError(Exception):
+    """A santei call failed: status (Status), file, line, column, field and message say where and why."""
+
+    def __init__(self, status: int, file: str = "", line: int = 0, column: int = 0, field: str = "", message: str = ""):
+        try:
+            self.status = Status(status)
+        except ValueError:
+            self.status = status
+        self.status_name = _lib.santei_status_name(status).decode()
+        self.file, self.line, self.column, self.field, self.message = file, line, column, field, message
+        where = ":".join(str(part) for part in (file, line or "", column or "") if part != "")
+        text = f"{where}: " if where else ""
+        text += f"{field}: " if field and not message.startswith(field) else ""
+        super().__init__(f"{self.status_name}: {text}{message}")
+
+
+def _text(value: Optional[bytes]) -> str:
+    return value.decode("utf-8") if value else ""
+
+
+def _check(status: int) -> None:
+    """Raises SanteiError with this thread's last error when status is not OK."""
+    if status == Status.OK:
+        return
+    error = _lib.santei_last_error().contents
+    raise SanteiError(error.status, _text(error.file), error.line, error.column, _text(error.field), _text(error.message))
+
+
+def version() -> str:
+    """The version of the libsantei_c actually loaded, e.g. "0.1.0"."""
+    return _lib.santei_version_string().decode()
+
+
+def version_number() -> int:
+    return _lib.santei_version_number()
+
+
+class Masters:
+    """Loaded fee-schedule masters of one or several revisions. Use as a context manager (or close())."""
+
+    def __init__(self):
+        handle = ctypes.c_void_p()
+        _check(_lib.santei_masters_new(ctypes.byref(handle)))
+        self._handle = handle
+
+    @classmethod
+    def load(cls, *paths: str) -> "Masters":
+        """Masters from revision directories (../shared/masters/r06) or directories of them."""
+        masters = cls()
+        try:
+            for path in paths:
+                masters.add(path)
+        except BaseException:
+            masters.close()
+            raise
+        return masters
+
+    @classmethod
+    def demo(cls) -> "Masters":
+        """The small demo master compiled into santei."""
+        masters = cls()
+        try:
+            _check(_lib.santei_masters_load_demo(masters._live()))
+        except BaseException:
+            masters.close()
+            raise
+        return masters
+
+    def add(self, path: str) -> "Masters":
+        """Adds the revisions of a directory. Only before the masters are first used."""
+        _check(_lib.santei_masters_load(self._live(), str(path).encode("utf-8")))
+        return self
+
+    @property
+    def revisions(self) -> List[str]:
+        count = ctypes.c_size_t()
+        _check(_lib.santei_masters_revision_count(ctypes.byref(count), self._live()))
+        out = []
+        for index in range(count.value):
+            revision = ctypes.c_char_p()
+            _check(_lib.santei_masters_revision(ctypes.byref(revision), self._live(), index))
+            out.append(_text(revision.value))
+        return out
+
+    def lookup(self, code: Union[str, int], date: Optional[str] = None) -> dict:
+        """The master record of a code in force on date (YYYY-MM-DD; None: newest), as a dict (santei.lookup/1)."""
+        buf = _native.Buf()
+        _check(_lib.santei_lookup(ctypes.byref(buf), self._live(), str(code).encode("ascii", "replace"),
+                                  date.encode("utf-8") if date is not None else None))
+        try:
+            return _json.loads(ctypes.string_at(buf.ptr, buf.size).decode("utf-8"))
+        finally:
+            _lib.santei_buf_dispose(ctypes.byref(buf))
+
+    def _live(self) -> ctypes.c_void_p:
+        if not self._handle:
+            raise ValueError("the masters are closed")
+        return self._handle
+
+    def close(self) -> None:
+        """Frees the handle; contexts made from it keep the loaded data alive."""
+        if getattr(self, "_handle", None):
+            _lib.santei_masters_free(self._handle)
+            self._handle = ctypes.c_void_p()
+
+    def __enter__(self) -> "Masters":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def __del__(self):
+        if _lib is not None:  # None during interpreter shutdown
+            self.close()
+
+
+@dataclasses.dataclass(frozen=True)
+class PublicExpense:
+    law: str  # 法別番号
+    yen: int  # what the programme pays
+
+
+@dataclasses.dataclass(frozen=True)
+class Diagnostic:
+    severity: Severity
+    rule: str
+    message: str
+
+
+@dataclasses.dataclass(frozen=True)
+class Result:
+    """One priced claim. Copay figures are None when the context priced without copay."""
+
+    revision: str
+    total_points: int
+    patient_yen: Optional[int]
+    insurer_yen: Optional[int]
+    medical_cost_yen: Optional[int]
+    public_expenses: List[PublicExpense]
+    diagnostics: List[Diagnostic]
+    json: str  # santei.result/1, as the library wrote it
+
+    def to_dict(self) -> dict:
+        return _json.loads(self.json)
+
+
+class Context:
+    """Prices claims on masters. One per thread; use as a context manager (or close())."""
+
+    def __init__(self, masters: Masters, *, copay: bool = True, explain: bool = True, revision: Optional[str] = None):
+        options = _native.PriceOptions()
+        _check(_lib.santei_price_options_init(ctypes.byref(options), _native.PRICE_OPTIONS_VERSION))
+        options.copay, options.explain = int(copay), int(explain)
+        options.revision = revision.encode("utf-8") if revision else None
+        handle = ctypes.c_void_p()
+        _check(_lib.santei_context_new(ctypes.byref(handle), masters._live(), ctypes.byref(options)))
+        self._handle = handle
+
+    def price(self, claim: Union[dict, str, bytes]) -> Result:
+        """Prices one santei.claim/1 claim; raises SanteiError naming the field of a claim it cannot price."""
+        if isinstance(claim, dict):
+            data = _json.dumps(claim, ensure_ascii=False).encode("utf-8")
+        elif isinstance(claim, str):
+            data = claim.encode("utf-8", "surrogateescape")
+        else:
+            data = bytes(claim)
+        handle = ctypes.c_void_p()
+        _check(_lib.santei_price(ctypes.byref(handle), self._live(), data, len(data)))
+        try:
+            return self._read(handle)
+        finally:
+            _lib.santei_result_free(handle)
+
+    @staticmethod
+    def _read(handle: ctypes.c_void_p) -> Result:
+        def number(function):
+            value = ctypes.c_int64()
+            _check(function(ctypes.byref(value), handle))
+            return value.value
+
+        def copay_figure(function):
+            value = ctypes.c_int64()
+            status = function(ctypes.byref(value), handle)
+            if status == Status.NOT_FOUND:
+                return None
+            _check(status)
+            return value.value
+
+        text, size = ctypes.c_void_p(), ctypes.c_size_t()
+        _check(_lib.santei_result_json(ctypes.byref(text), ctypes.byref(size), handle))
+        revision = ctypes.c_char_p()
+        _check(_lib.santei_result_revision(ctypes.byref(revision), handle))
+        count = ctypes.c_size_t()
+        _check(_lib.santei_result_public_expense_count(ctypes.byref(count), handle))
+        shares = []
+        for index in range(count.value):
+            law, yen = ctypes.c_char_p(), ctypes.c_int64()
+            _check(_lib.santei_result_public_expense(ctypes.byref(law), ctypes.byref(yen), handle, index))
+            shares.append(PublicExpense(_text(law.value), yen.value))
+        _check(_lib.santei_result_diagnostic_count(ctypes.byref(count), handle))
+        diagnostics = []
+        for index in range(count.value):
+            severity, rule, message = ctypes.c_int(), ctypes.c_char_p(), ctypes.c_char_p()
+            _check(_lib.santei_result_diagnostic(ctypes.byref(severity), ctypes.byref(rule), ctypes.byref(message),
+                                                 handle, index))
+            diagnostics.append(Diagnostic(Severity(severity.value), _text(rule.value), _text(message.value)))
+        return Result(
+            revision=_text(revision.value),
+            total_points=number(_lib.santei_result_total_points),
+            patient_yen=copay_figure(_lib.santei_result_patient_yen),
+            insurer_yen=copay_figure(_lib.santei_result_insurer_yen),
+            medical_cost_yen=copay_figure(_lib.santei_result_medical_cost_yen),
+            public_expenses=shares,
+            diagnostics=diagnostics,
+            json=ctypes.string_at(text, size.value).decode("utf-8"),
+        )
+
+    def _live(self) -> ctypes.c_void_p:
+        if not self._handle:
+            raise ValueError("the context is closed")
+        return self._handle
+
+    def close(self) -> None:
+        if getattr(self, "_handle", None):
+            _lib.santei_context_free(self._handle)
+            self._handle = ctypes.c_void_p()
+
+    def __enter__(self) -> "Context":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def __del__(self):
+        if _lib is not None:  # None during interpreter shutdown
+            self.close()

@@ -1,0 +1,83 @@
+"""Pricing through the Python binding gives what the C++ API gives (tests/capi/reference.cpp)."""
+import json
+import threading
+
+import pytest
+
+import santei
+
+
+def reference_figures(reference_dir) -> dict:
+    lines = (reference_dir / "outpatient.figures").read_text().split()
+    return {key: int(value) for key, value in (line.split("=") for line in lines)}
+
+
+def test_example_claim_on_real_r06_masters_is_761_points_and_matches_the_cpp_api(r06, claim_text, reference_dir):
+    expected = reference_figures(reference_dir)
+    with santei.Context(r06) as context:
+        result = context.price(claim_text)
+    assert result.total_points == 761
+    assert result.total_points == expected["total_points"]
+    assert result.patient_yen == expected["patient_yen"]
+    assert result.insurer_yen == expected["insurer_yen"]
+    assert result.medical_cost_yen == expected["medical_cost_yen"]
+    assert len(result.public_expenses) == expected["public_expenses"]
+    assert len(result.diagnostics) == expected["diagnostics"]
+    assert result.revision == "r06"
+    assert result.json == (reference_dir / "outpatient.json").read_text(encoding="utf-8")
+    print(f"Python: total_points={result.total_points} patient_yen={result.patient_yen}")
+
+
+def test_a_claim_given_as_dict_str_or_bytes_prices_the_same(demo, claim_text):
+    with santei.Context(demo) as context:
+        from_text = context.price(claim_text)
+        from_dict = context.price(json.loads(claim_text))
+        from_bytes = context.price(claim_text.encode("utf-8"))
+    assert from_text.total_points == from_dict.total_points == from_bytes.total_points == 761
+    assert from_text.to_dict()["categories"] == {"11": 291, "12": 127, "60": 283, "80": 60}
+
+
+def test_age_rule_r06_an_infant_addition_for_a_44_year_old_is_a_diagnostic_not_an_error(r06, claim_text):
+    claim = json.loads(claim_text)
+    claim["visits"][0]["orders"][0]["items"].append({"code": "111000370"})  # 乳幼児加算 (初診)
+    with santei.Context(r06) as context:
+        result = context.price(claim)
+    assert result.total_points == 761  # the addition is dropped
+    rules = [d.rule for d in result.diagnostics]
+    assert any(rule.startswith("年齢") for rule in rules), rules
+    for diagnostic in result.diagnostics:
+        assert isinstance(diagnostic.severity, santei.Severity)
+        assert diagnostic.rule and diagnostic.message
+    with pytest.raises(Exception):
+        result.total_points = 0  # frozen
+
+
+def test_without_copay_the_yen_figures_are_none(demo, claim_text):
+    with santei.Context(demo, copay=False) as context:
+        result = context.price(claim_text)
+    assert result.total_points == 761
+    assert result.patient_yen is None and result.insurer_yen is None and result.medical_cost_yen is None
+    assert "copay" not in result.to_dict()
+
+
+def test_forced_revision_must_be_loaded(demo):
+    with pytest.raises(santei.SanteiError) as raised:
+        santei.Context(demo, revision="r04")
+    assert raised.value.status == santei.Status.NOT_FOUND
+    assert raised.value.field == "options.revision"
+
+
+def test_threads_share_masters_each_with_its_own_context(r06, claim_text):
+    totals = []
+
+    def work():
+        with santei.Context(r06) as context:
+            for _ in range(20):
+                totals.append(context.price(claim_text).total_points)
+
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert totals == [761] * 80

@@ -1,0 +1,142 @@
+// santei_context and santei_price: JSON in, a santei_result out.
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "capi/handles.hpp"
+#include "core/cp932.hpp"
+
+namespace santei::capi {
+namespace {
+
+constexpr std::size_t kMaxRevisionBytes = 64;
+
+PricingOptions pricing_options(const santei_price_options* options, const MasterLibrary& library) {
+  PricingOptions out;
+  if (options == nullptr) return out;
+  if (options->version != SANTEI_PRICE_OPTIONS_VERSION) {
+    invalid_argument("options", fmt::format("version {} is not supported (this library knows version {})",
+                                            options->version, SANTEI_PRICE_OPTIONS_VERSION));
+  }
+  out.copay = options->copay != 0;
+  out.explain = options->explain != 0;
+  if (options->revision != nullptr) {
+    out.revision = std::string(c_string(options->revision, "options.revision", kMaxRevisionBytes));
+    if (!out.revision.empty() && library.revision(out.revision) == nullptr) {
+      throw Exception(ErrorInfo{Status::not_found, {}, 0, 0, "options.revision",
+                                fmt::format("revision {} is not among the loaded masters", out.revision)});
+    }
+  }
+  return out;
+}
+
+// Claims are UTF-8 (claim-format.md): a bad byte is reported at its line and column.
+void require_utf8(std::string_view claim) {
+  const std::size_t bad = cp932::find_invalid_utf8(claim);
+  if (bad == cp932::npos) return;
+  const std::string_view before = claim.substr(0, bad);
+  const std::size_t line_start = before.rfind('\n') == std::string_view::npos ? 0 : before.rfind('\n') + 1;
+  throw Exception(ErrorInfo{Status::encoding_error, "<claim>",
+                            static_cast<std::int64_t>(std::count(before.begin(), before.end(), '\n')) + 1,
+                            static_cast<int>(bad - line_start + 1), {},
+                            fmt::format("not valid UTF-8 at byte {} (0x{:02x})", bad, static_cast<unsigned char>(claim[bad]))});
+}
+
+// Marks a context busy for one call; a second thread using it at the same time is refused.
+class BusyGuard {
+ public:
+  explicit BusyGuard(santei_context& context) : context_(context) {
+    if (context_.busy.exchange(true, std::memory_order_acquire)) {
+      invalid_argument("context", "is in use by another thread: use one santei_context per thread");
+    }
+  }
+  ~BusyGuard() { context_.busy.store(false, std::memory_order_release); }
+  BusyGuard(const BusyGuard&) = delete;
+  BusyGuard& operator=(const BusyGuard&) = delete;
+
+ private:
+  santei_context& context_;
+};
+
+std::unique_ptr<santei_result> make_result(PricedClaim&& priced, const MasterLibrary& library) {
+  auto result = std::make_unique<santei_result>();
+  result->json = result_json(priced, library);
+  result->revision = std::move(priced.revision);
+  result->total_points = priced.total.value;
+  if (priced.copay) {
+    CopayResult& copay = *priced.copay;
+    result->has_copay = true;
+    result->patient_yen = copay.patient_yen.value;
+    result->insurer_yen = copay.insurer_yen.value;
+    result->medical_cost_yen = copay.medical_cost.value;
+    for (PublicExpenseShare& share : copay.public_expenses) {
+      result->public_expenses.push_back(PublicExpense{std::move(share.law), share.yen.value});
+    }
+  }
+  for (Diagnostic& d : priced.diagnostics) {
+    result->diagnostics.push_back(DiagnosticView{static_cast<int>(d.severity), std::move(d.rule), std::move(d.message)});
+  }
+  return result;
+}
+
+static_assert(SANTEI_SEVERITY_ERROR == static_cast<int>(Severity::error));
+static_assert(SANTEI_SEVERITY_WARNING == static_cast<int>(Severity::warning));
+static_assert(SANTEI_SEVERITY_INFO == static_cast<int>(Severity::info));
+
+}  // namespace
+}  // namespace santei::capi
+
+using namespace santei::capi;
+
+extern "C" {
+
+SANTEI_C_API int santei_price_options_init(santei_price_options* options, unsigned version) {
+  return firewall([&] {
+    santei_price_options& out = out_param(options, "options");
+    if (version != SANTEI_PRICE_OPTIONS_VERSION) {
+      invalid_argument("version", fmt::format("{} is not supported (this library knows version {})", version,
+                                              SANTEI_PRICE_OPTIONS_VERSION));
+    }
+    out = santei_price_options SANTEI_PRICE_OPTIONS_INIT;
+  });
+}
+
+SANTEI_C_API int santei_context_new(santei_context** out, const santei_masters* masters,
+                                    const santei_price_options* options) {
+  return firewall([&] {
+    santei_context*& context = out_param(out, "out");
+    context = nullptr;
+    const santei_masters& m = checked(masters, Tag::masters, "masters", "santei_masters");
+    if (m.library->empty()) invalid_argument("masters", "holds no revision: load masters first");
+    auto created = std::make_unique<santei_context>();
+    created->options = pricing_options(options, *m.library);
+    m.frozen.store(true, std::memory_order_release);
+    created->library = m.library;
+    context = created.release();
+  });
+}
+
+SANTEI_C_API void santei_context_free(santei_context* context) {
+  free_handle(context, Tag::context, "context", "santei_context");
+}
+
+SANTEI_C_API int santei_price(santei_result** out, santei_context* context, const char* claim_json, size_t length) {
+  return firewall([&] {
+    santei_result*& result = out_param(out, "out");
+    result = nullptr;
+    santei_context& c = checked(context, Tag::context, "context", "santei_context");
+    if (claim_json == nullptr) invalid_argument("claim_json", "is NULL");
+    if (length > santei::kMaxClaimBytes) {
+      throw santei::Exception(santei::ErrorInfo{santei::Status::limit_exceeded, "<claim>", 0, 0, "length",
+                                                fmt::format("a claim of {} bytes is over the limit of {} bytes", length,
+                                                            santei::kMaxClaimBytes)});
+    }
+    const std::string_view text(claim_json, length);
+    require_utf8(text);
+    const BusyGuard busy(c);
+    santei::PricedClaim priced = santei::price(santei::parse_claim(text), *c.library, c.options);
+    result = make_result(std::move(priced), *c.library).release();
+  });
+}
+
+}  // extern "C"

@@ -1,0 +1,102 @@
+// The structs behind the opaque handles of santei.h. Each starts with a tag, so a NULL, a handle
+// of another kind or garbage is reported as SANTEI_ERR_INVALID_ARGUMENT instead of being used.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <cstring>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "capi/firewall.hpp"
+#include "santei/pricing.hpp"
+
+namespace santei::capi {
+
+enum class Tag : std::uint32_t {
+  masters = 0x4d53544eu,  // "MSTN"
+  context = 0x43545854u,  // "CTXT"
+  result = 0x52534c54u,   // "RSLT"
+  freed = 0xdeadf4eeu,    // set by the free functions
+};
+
+struct PublicExpense {
+  std::string law;
+  std::int64_t yen = 0;
+};
+
+struct DiagnosticView {
+  int severity = SANTEI_SEVERITY_ERROR;
+  std::string rule;
+  std::string message;
+};
+
+}  // namespace santei::capi
+
+struct santei_masters {
+  santei::capi::Tag tag = santei::capi::Tag::masters;
+  std::shared_ptr<santei::MasterLibrary> library = std::make_shared<santei::MasterLibrary>();
+  // Set by the first context or lookup: from then on the library is shared and never changes.
+  mutable std::atomic<bool> frozen{false};
+};
+
+struct santei_context {
+  santei::capi::Tag tag = santei::capi::Tag::context;
+  std::shared_ptr<const santei::MasterLibrary> library;
+  santei::PricingOptions options;
+  std::atomic<bool> busy{false};  // a call is running: a second thread is refused
+};
+
+struct santei_result {
+  santei::capi::Tag tag = santei::capi::Tag::result;
+  std::string json;
+  std::string revision;
+  std::int64_t total_points = 0;
+  bool has_copay = false;
+  std::int64_t patient_yen = 0;
+  std::int64_t insurer_yen = 0;
+  std::int64_t medical_cost_yen = 0;
+  std::vector<santei::capi::PublicExpense> public_expenses;
+  std::vector<santei::capi::DiagnosticView> diagnostics;
+};
+
+namespace santei::capi {
+
+// The handle behind `pointer`, checked for NULL, alignment and kind; throws invalid_argument.
+template <class Handle>
+Handle& checked(Handle* pointer, Tag tag, std::string_view parameter, std::string_view kind) {
+  if (pointer == nullptr) invalid_argument(parameter, "is NULL");
+  if (reinterpret_cast<std::uintptr_t>(pointer) % alignof(Handle) != 0) {
+    invalid_argument(parameter, std::string("is not a ") + std::string(kind) + " handle (misaligned pointer)");
+  }
+  Tag found;
+  std::memcpy(&found, static_cast<const void*>(pointer), sizeof found);
+  if (found != tag) {
+    invalid_argument(parameter, std::string("is not a ") + std::string(kind) +
+                                    (found == Tag::freed ? " handle (already freed)" : " handle (another kind, or garbage)"));
+  }
+  return *pointer;
+}
+
+// An output pointer: NULL is an invalid argument.
+template <class T>
+T& out_param(T* pointer, std::string_view parameter) {
+  if (pointer == nullptr) invalid_argument(parameter, "is NULL");
+  return *pointer;
+}
+
+// Frees a handle created with new, marking it freed first so a stale copy is likely recognised.
+// NULL is a no-op; anything that is not a live handle of this kind is left alone and reported as
+// this thread's last error (a free function returns nothing).
+template <class Handle>
+void free_handle(Handle* pointer, Tag tag, std::string_view parameter, std::string_view kind) noexcept {
+  if (pointer == nullptr) return;
+  firewall([&] {
+    checked(pointer, tag, parameter, kind).tag = Tag::freed;
+    delete pointer;
+  });
+}
+
+}  // namespace santei::capi

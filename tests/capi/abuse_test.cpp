@@ -1,0 +1,342 @@
+// Every santei.h function called with NULL, handles of the wrong kind, garbage, out-of-range
+// indexes, oversized lengths and malformed UTF-8: each returns a status and leaves a message in
+// santei_last_error(); none crashes. exports.cmake checks that every exported function appears here.
+#define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
+#include <doctest/doctest.h>
+
+#include <climits>
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "santei/santei.h"
+
+namespace {
+
+// Readable memory that is no handle of any kind.
+alignas(16) unsigned char garbage[256] = {0x13, 0x37, 0xca, 0xfe, 0xba, 0xbe, 0x00, 0xff};
+
+template <class T>
+T* garbage_as() {
+  return reinterpret_cast<T*>(garbage);
+}
+
+// The call failed with `expected`, and santei_last_error() says so with a message.
+void check_error(int status, int expected) {
+  CHECK(status == expected);
+  const santei_error* error = santei_last_error();
+  REQUIRE(error != nullptr);
+  CHECK(error->status == status);
+  REQUIRE(error->message != nullptr);
+  CHECK(std::strlen(error->message) > 0);
+  CHECK(error->file != nullptr);
+  CHECK(error->field != nullptr);
+  INFO(error->message);
+}
+
+void check_ok(int status) {
+  INFO(santei_last_error()->message);
+  REQUIRE(status == SANTEI_OK);
+  CHECK(santei_last_error()->status == SANTEI_OK);
+  CHECK(std::strlen(santei_last_error()->message) == 0);
+}
+
+// A void function given garbage leaves it alone and reports it.
+void check_reported() { check_error(santei_last_error()->status, SANTEI_ERR_INVALID_ARGUMENT); }
+
+constexpr const char* kClaim = R"({"format":"santei.claim/1","month":"2024-06","setting":"outpatient",
+ "facility":{"kind":"clinic"},"patient":{"birth_date":"1980-01-01"},"insurance":{"kind":"employee"},
+ "visits":[{"date":"2024-06-03","orders":[{"category":"11","items":[{"code":"111000110"}]}]}]})";
+
+struct Demo {
+  santei_masters* masters = nullptr;
+  santei_context* context = nullptr;
+  santei_result* result = nullptr;
+  Demo() {
+    check_ok(santei_masters_new(&masters));
+    check_ok(santei_masters_load_demo(masters));
+    check_ok(santei_context_new(&context, masters, nullptr));
+    check_ok(santei_price(&result, context, kClaim, std::strlen(kClaim)));
+  }
+  ~Demo() {
+    santei_result_free(result);
+    santei_context_free(context);
+    santei_masters_free(masters);
+  }
+};
+
+}  // namespace
+
+TEST_CASE("version, status names and the last error need no arguments and never fail") {
+  CHECK(santei_version_number() == SANTEI_VERSION_NUMBER);
+  CHECK(std::string(santei_version_string()) == SANTEI_VERSION_STRING);
+  CHECK(std::string(santei_status_name(SANTEI_OK)) == "ok");
+  CHECK(std::string(santei_status_name(SANTEI_ERR_ENCODING)) == "encoding_error");
+  CHECK(std::string(santei_status_name(INT_MIN)) == "unknown_status");
+  CHECK(std::string(santei_status_name(12345)) == "unknown_status");
+  CHECK(santei_last_error() != nullptr);
+}
+
+TEST_CASE("free functions accept NULL and refuse garbage without crashing") {
+  santei_masters_free(nullptr);
+  santei_context_free(nullptr);
+  santei_result_free(nullptr);
+  santei_buf_dispose(nullptr);
+  santei_masters_free(garbage_as<santei_masters>());
+  check_reported();
+  santei_context_free(garbage_as<santei_context>());
+  check_reported();
+  santei_result_free(garbage_as<santei_result>());
+  check_reported();
+  santei_masters_free(reinterpret_cast<santei_masters*>(garbage + 1));  // misaligned
+  check_reported();
+  Demo demo;  // a live handle of another kind is not freed through the wrong function
+  santei_masters_free(reinterpret_cast<santei_masters*>(demo.context));
+  check_reported();
+  santei_context_free(reinterpret_cast<santei_context*>(demo.result));
+  check_reported();
+  santei_result_free(reinterpret_cast<santei_result*>(demo.masters));
+  check_reported();
+}
+
+TEST_CASE("santei_buf_dispose refuses a buffer santei did not fill") {
+  santei_buf empty = SANTEI_BUF_INIT;
+  santei_buf_dispose(&empty);
+  char text[] = "not santei's";
+  santei_buf foreign{text, sizeof text - 1};
+  santei_buf_dispose(&foreign);
+  check_reported();
+  CHECK(foreign.ptr == text);
+  santei_buf aligned{reinterpret_cast<char*>(garbage + 32), 8};
+  santei_buf_dispose(&aligned);
+  check_reported();
+}
+
+TEST_CASE("santei_masters_new, _load and _load_demo with bad arguments") {
+  check_error(santei_masters_new(nullptr), SANTEI_ERR_INVALID_ARGUMENT);
+  check_error(santei_masters_load(nullptr, "/tmp"), SANTEI_ERR_INVALID_ARGUMENT);
+  check_error(santei_masters_load(garbage_as<santei_masters>(), "/tmp"), SANTEI_ERR_INVALID_ARGUMENT);
+  check_error(santei_masters_load_demo(nullptr), SANTEI_ERR_INVALID_ARGUMENT);
+  check_error(santei_masters_load_demo(garbage_as<santei_masters>()), SANTEI_ERR_INVALID_ARGUMENT);
+
+  santei_masters* masters = nullptr;
+  check_ok(santei_masters_new(&masters));
+  check_error(santei_masters_load(masters, nullptr), SANTEI_ERR_INVALID_ARGUMENT);
+  check_error(santei_masters_load(masters, ""), SANTEI_ERR_INVALID_ARGUMENT);
+  check_error(santei_masters_load(masters, "/tmp/\xff\xfe"), SANTEI_ERR_ENCODING);
+  CHECK(std::string(santei_last_error()->field) == "path");
+  const std::vector<char> unterminated(8192, 'a');  // no NUL within the 4096-byte limit
+  check_error(santei_masters_load(masters, unterminated.data()), SANTEI_ERR_INVALID_ARGUMENT);
+  check_error(santei_masters_load(masters, "/nonexistent/santei/masters"), SANTEI_ERR_IO);
+  CHECK(std::string(santei_last_error()->file) == "/nonexistent/santei/masters");
+  check_error(santei_masters_load(masters, "/tmp"), SANTEI_ERR_MASTER);  // a directory without masters
+  size_t count = 99;
+  check_ok(santei_masters_revision_count(&count, masters));
+  CHECK(count == 0);  // failed loads leave the set unchanged
+
+  check_ok(santei_masters_load_demo(masters));
+  check_error(santei_masters_load_demo(masters), SANTEI_ERR_MASTER);  // r06 twice: periods overlap
+  check_ok(santei_masters_revision_count(&count, masters));
+  CHECK(count == 1);
+
+  santei_context* context = nullptr;
+  check_ok(santei_context_new(&context, masters, nullptr));
+  check_error(santei_masters_load_demo(masters), SANTEI_ERR_INVALID_ARGUMENT);  // frozen once shared
+  CHECK(std::string(santei_last_error()->message).find("already shared") != std::string::npos);
+  santei_context_free(context);
+  santei_masters_free(masters);
+}
+
+TEST_CASE("santei_masters_revision_count and _revision with bad arguments") {
+  Demo demo;
+  size_t count = 0;
+  const char* id = nullptr;
+  check_error(santei_masters_revision_count(nullptr, demo.masters), SANTEI_ERR_INVALID_ARGUMENT);
+  check_error(santei_masters_revision_count(&count, nullptr), SANTEI_ERR_INVALID_ARGUMENT);
+  check_error(santei_masters_revision_count(&count, garbage_as<santei_masters>()), SANTEI_ERR_INVALID_ARGUMENT);
+  check_error(santei_masters_revision_count(&count, reinterpret_cast<santei_masters*>(demo.result)),
+              SANTEI_ERR_INVALID_ARGUMENT);
+  check_error(santei_masters_revision(nullptr, demo.masters, 0), SANTEI_ERR_INVALID_ARGUMENT);
+  check_error(santei_masters_revision(&id, nullptr, 0), SANTEI_ERR_INVALID_ARGUMENT);
+  check_error(santei_masters_revision(&id, demo.masters, 1), SANTEI_ERR_INVALID_ARGUMENT);
+  check_error(santei_masters_revision(&id, demo.masters, SIZE_MAX), SANTEI_ERR_INVALID_ARGUMENT);
+  CHECK(std::string(santei_last_error()->field) == "index");
+  check_ok(santei_masters_revision(&id, demo.masters, 0));
+  CHECK(std::string(id) == "r06");
+}
+
+TEST_CASE("santei_lookup with bad arguments") {
+  Demo demo;
+  santei_buf buf = SANTEI_BUF_INIT;
+  check_error(santei_lookup(nullptr, demo.masters, "111000110", nullptr), SANTEI_ERR_INVALID_ARGUMENT);
+  check_error(santei_lookup(&buf, nullptr, "111000110", nullptr), SANTEI_ERR_INVALID_ARGUMENT);
+  check_error(santei_lookup(&buf, garbage_as<santei_masters>(), "111000110", nullptr), SANTEI_ERR_INVALID_ARGUMENT);
+  check_error(santei_lookup(&buf, demo.masters, nullptr, nullptr), SANTEI_ERR_INVALID_ARGUMENT);
+  check_error(santei_lookup(&buf, demo.masters, "", nullptr), SANTEI_ERR_INVALID_ARGUMENT);
+  check_error(santei_lookup(&buf, demo.masters, "11100011x", nullptr), SANTEI_ERR_INVALID_ARGUMENT);
+  check_error(santei_lookup(&buf, demo.masters, "1110001100", nullptr), SANTEI_ERR_INVALID_ARGUMENT);
+  check_error(santei_lookup(&buf, demo.masters, "-11100011", nullptr), SANTEI_ERR_INVALID_ARGUMENT);
+  check_error(santei_lookup(&buf, demo.masters, "\xe3\x81", nullptr), SANTEI_ERR_ENCODING);
+  const std::vector<char> unterminated(64, '1');
+  check_error(santei_lookup(&buf, demo.masters, unterminated.data(), nullptr), SANTEI_ERR_INVALID_ARGUMENT);
+  check_error(santei_lookup(&buf, demo.masters, "111000110", "2024-13-01"), SANTEI_ERR_INVALID_ARGUMENT);
+  check_error(santei_lookup(&buf, demo.masters, "111000110", "2024-02-30"), SANTEI_ERR_INVALID_ARGUMENT);
+  check_error(santei_lookup(&buf, demo.masters, "111000110", "yesterday"), SANTEI_ERR_INVALID_ARGUMENT);
+  check_error(santei_lookup(&buf, demo.masters, "999999999", nullptr), SANTEI_ERR_UNKNOWN_CODE);
+  check_error(santei_lookup(&buf, demo.masters, "111000110", "1990-01-01"), SANTEI_ERR_NOT_FOUND);
+  CHECK(buf.ptr == nullptr);
+  check_ok(santei_lookup(&buf, demo.masters, "111000110", "2024-06-03"));
+  REQUIRE(buf.ptr != nullptr);
+  CHECK(std::strlen(buf.ptr) == buf.size);
+  CHECK(std::string(buf.ptr).find("\"points\":\"291\"") != std::string::npos);
+  santei_buf_dispose(&buf);
+  CHECK(buf.ptr == nullptr);
+  CHECK(buf.size == 0);
+}
+
+TEST_CASE("santei_price_options_init and santei_context_new with bad arguments") {
+  santei_price_options options;
+  check_error(santei_price_options_init(nullptr, SANTEI_PRICE_OPTIONS_VERSION), SANTEI_ERR_INVALID_ARGUMENT);
+  check_error(santei_price_options_init(&options, 0), SANTEI_ERR_INVALID_ARGUMENT);
+  check_error(santei_price_options_init(&options, 9999), SANTEI_ERR_INVALID_ARGUMENT);
+  check_ok(santei_price_options_init(&options, SANTEI_PRICE_OPTIONS_VERSION));
+  CHECK(options.copay == 1);
+  CHECK(options.revision == nullptr);
+
+  Demo demo;
+  santei_context* context = nullptr;
+  check_error(santei_context_new(nullptr, demo.masters, nullptr), SANTEI_ERR_INVALID_ARGUMENT);
+  check_error(santei_context_new(&context, nullptr, nullptr), SANTEI_ERR_INVALID_ARGUMENT);
+  check_error(santei_context_new(&context, garbage_as<santei_masters>(), nullptr), SANTEI_ERR_INVALID_ARGUMENT);
+  check_error(santei_context_new(&context, reinterpret_cast<santei_masters*>(demo.context), nullptr),
+              SANTEI_ERR_INVALID_ARGUMENT);
+  santei_price_options bad = SANTEI_PRICE_OPTIONS_INIT;
+  bad.version = 0xffffffffu;
+  check_error(santei_context_new(&context, demo.masters, &bad), SANTEI_ERR_INVALID_ARGUMENT);
+  bad = santei_price_options SANTEI_PRICE_OPTIONS_INIT;
+  bad.revision = "r99";
+  check_error(santei_context_new(&context, demo.masters, &bad), SANTEI_ERR_NOT_FOUND);
+  bad.revision = "r\xff";
+  check_error(santei_context_new(&context, demo.masters, &bad), SANTEI_ERR_ENCODING);
+  CHECK(context == nullptr);
+
+  santei_masters* empty = nullptr;
+  check_ok(santei_masters_new(&empty));
+  check_error(santei_context_new(&context, empty, nullptr), SANTEI_ERR_INVALID_ARGUMENT);
+  santei_masters_free(empty);
+}
+
+TEST_CASE("santei_price with bad arguments and bad claims") {
+  Demo demo;
+  santei_result* result = nullptr;
+  const auto price = [&](const std::string& claim) { return santei_price(&result, demo.context, claim.data(), claim.size()); };
+  check_error(santei_price(nullptr, demo.context, kClaim, std::strlen(kClaim)), SANTEI_ERR_INVALID_ARGUMENT);
+  check_error(santei_price(&result, nullptr, kClaim, std::strlen(kClaim)), SANTEI_ERR_INVALID_ARGUMENT);
+  check_error(santei_price(&result, garbage_as<santei_context>(), kClaim, std::strlen(kClaim)), SANTEI_ERR_INVALID_ARGUMENT);
+  check_error(santei_price(&result, reinterpret_cast<santei_context*>(demo.masters), kClaim, 10),
+              SANTEI_ERR_INVALID_ARGUMENT);
+  check_error(santei_price(&result, demo.context, nullptr, 5), SANTEI_ERR_INVALID_ARGUMENT);
+  check_error(santei_price(&result, demo.context, nullptr, 0), SANTEI_ERR_INVALID_ARGUMENT);
+  check_error(santei_price(&result, demo.context, kClaim, SIZE_MAX), SANTEI_ERR_LIMIT_EXCEEDED);
+  CHECK(std::string(santei_last_error()->field) == "length");
+  check_error(santei_price(&result, demo.context, kClaim, 0), SANTEI_ERR_PARSE);
+  check_error(price("{\"format\":\"santei.claim/1\",\n \"month\":\"2024-\xff\"}"), SANTEI_ERR_ENCODING);
+  CHECK(santei_last_error()->line == 2);
+  CHECK(santei_last_error()->column == 16);
+  check_error(price("\xc0\xaf"), SANTEI_ERR_ENCODING);  // overlong '/'
+  check_error(price("{"), SANTEI_ERR_PARSE);
+  check_error(price("[]"), SANTEI_ERR_CLAIM);  // JSON, but not an object
+  check_error(price(std::string(kClaim, std::strlen(kClaim) - 1)), SANTEI_ERR_PARSE);  // truncated
+  std::string no_month = kClaim;
+  no_month.replace(no_month.find("\"month\""), 17, "\"mnth\":\"2024-06\"");
+  check_error(price(no_month), SANTEI_ERR_CLAIM);
+  CHECK(std::string(santei_last_error()->field) == "month");
+  std::string unknown = kClaim;
+  unknown.replace(unknown.find("111000110"), 9, "999999999");
+  check_error(price(unknown), SANTEI_ERR_UNKNOWN_CODE);
+  std::string outside = kClaim;
+  outside.replace(outside.find("2024-06-03"), 10, "2024-07-03");
+  check_error(price(outside), SANTEI_ERR_CLAIM);
+  CHECK(std::string(santei_last_error()->field).find("visits[0].date") != std::string::npos);
+  std::string deep(100000, '[');
+  check_error(price(deep), SANTEI_ERR_LIMIT_EXCEEDED);
+  CHECK(result == nullptr);
+  check_ok(price(kClaim));  // the context still works after all of that
+  int64_t points = 0;
+  check_ok(santei_result_total_points(&points, result));
+  CHECK(points == 291);
+  santei_result_free(result);
+}
+
+TEST_CASE("santei_result accessors with bad arguments") {
+  Demo demo;
+  const santei_result* garbage_result = garbage_as<santei_result>();
+  const santei_result* wrong_kind = reinterpret_cast<santei_result*>(demo.masters);
+  const char* text = nullptr;
+  size_t size = 0;
+  int64_t number = 0;
+  int severity = 0;
+  const char* rule = nullptr;
+  const char* message = nullptr;
+  for (const santei_result* bad : {static_cast<const santei_result*>(nullptr), garbage_result, wrong_kind}) {
+    check_error(santei_result_json(&text, &size, bad), SANTEI_ERR_INVALID_ARGUMENT);
+    check_error(santei_result_revision(&text, bad), SANTEI_ERR_INVALID_ARGUMENT);
+    check_error(santei_result_total_points(&number, bad), SANTEI_ERR_INVALID_ARGUMENT);
+    check_error(santei_result_patient_yen(&number, bad), SANTEI_ERR_INVALID_ARGUMENT);
+    check_error(santei_result_insurer_yen(&number, bad), SANTEI_ERR_INVALID_ARGUMENT);
+    check_error(santei_result_medical_cost_yen(&number, bad), SANTEI_ERR_INVALID_ARGUMENT);
+    check_error(santei_result_public_expense_count(&size, bad), SANTEI_ERR_INVALID_ARGUMENT);
+    check_error(santei_result_public_expense(&text, &number, bad, 0), SANTEI_ERR_INVALID_ARGUMENT);
+    check_error(santei_result_diagnostic_count(&size, bad), SANTEI_ERR_INVALID_ARGUMENT);
+    check_error(santei_result_diagnostic(&severity, &rule, &message, bad, 0), SANTEI_ERR_INVALID_ARGUMENT);
+  }
+  const santei_result* r = demo.result;
+  check_error(santei_result_json(nullptr, &size, r), SANTEI_ERR_INVALID_ARGUMENT);
+  check_ok(santei_result_json(&text, nullptr, r));  // the length is optional
+  check_error(santei_result_revision(nullptr, r), SANTEI_ERR_INVALID_ARGUMENT);
+  check_error(santei_result_total_points(nullptr, r), SANTEI_ERR_INVALID_ARGUMENT);
+  check_error(santei_result_patient_yen(nullptr, r), SANTEI_ERR_INVALID_ARGUMENT);
+  check_error(santei_result_insurer_yen(nullptr, r), SANTEI_ERR_INVALID_ARGUMENT);
+  check_error(santei_result_medical_cost_yen(nullptr, r), SANTEI_ERR_INVALID_ARGUMENT);
+  check_error(santei_result_public_expense_count(nullptr, r), SANTEI_ERR_INVALID_ARGUMENT);
+  check_error(santei_result_public_expense(nullptr, &number, r, 0), SANTEI_ERR_INVALID_ARGUMENT);
+  check_error(santei_result_public_expense(&text, nullptr, r, 0), SANTEI_ERR_INVALID_ARGUMENT);
+  check_error(santei_result_public_expense(&text, &number, r, SIZE_MAX), SANTEI_ERR_INVALID_ARGUMENT);
+  check_error(santei_result_diagnostic_count(nullptr, r), SANTEI_ERR_INVALID_ARGUMENT);
+  check_error(santei_result_diagnostic(nullptr, &rule, &message, r, 0), SANTEI_ERR_INVALID_ARGUMENT);
+  check_error(santei_result_diagnostic(&severity, nullptr, &message, r, 0), SANTEI_ERR_INVALID_ARGUMENT);
+  check_error(santei_result_diagnostic(&severity, &rule, nullptr, r, 0), SANTEI_ERR_INVALID_ARGUMENT);
+  check_error(santei_result_diagnostic(&severity, &rule, &message, r, 12345), SANTEI_ERR_INVALID_ARGUMENT);
+  CHECK(std::string(santei_last_error()->message).find("out of range") != std::string::npos);
+}
+
+TEST_CASE("copay figures of a result priced without copay are not_found, not zero") {
+  Demo demo;
+  santei_price_options options = SANTEI_PRICE_OPTIONS_INIT;
+  options.copay = 0;
+  santei_context* context = nullptr;
+  check_ok(santei_context_new(&context, demo.masters, &options));
+  santei_result* result = nullptr;
+  check_ok(santei_price(&result, context, kClaim, std::strlen(kClaim)));
+  int64_t yen = -1;
+  check_error(santei_result_patient_yen(&yen, result), SANTEI_ERR_NOT_FOUND);
+  check_error(santei_result_insurer_yen(&yen, result), SANTEI_ERR_NOT_FOUND);
+  check_error(santei_result_medical_cost_yen(&yen, result), SANTEI_ERR_NOT_FOUND);
+  CHECK(yen == -1);
+  size_t count = 9;
+  check_ok(santei_result_public_expense_count(&count, result));
+  CHECK(count == 0);
+  santei_result_free(result);
+  santei_context_free(context);
+}
+
+TEST_CASE("a successful call clears the thread's last error") {
+  santei_masters* masters = nullptr;
+  check_error(santei_masters_new(nullptr), SANTEI_ERR_INVALID_ARGUMENT);
+  check_ok(santei_masters_new(&masters));
+  CHECK(std::string(santei_last_error()->file).empty());
+  CHECK(std::string(santei_last_error()->field).empty());
+  CHECK(santei_last_error()->line == 0);
+  santei_masters_free(masters);
+}

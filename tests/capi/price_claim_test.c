@@ -1,0 +1,119 @@
+/* The C ABI from C: santei.h compiles as strict C99 (-Wall -Wextra -pedantic -Werror, see
+ * CMakeLists.txt), and the example claim priced on the real r06 masters gives 761 points and the
+ * same figures and JSON as the C++ API (the reference files written by capi_reference). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "santei/santei.h"
+
+static int failures = 0;
+
+#define CHECK(cond)                                                      \
+  do {                                                                   \
+    if (!(cond)) {                                                       \
+      fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond); \
+      ++failures;                                                        \
+    }                                                                    \
+  } while (0)
+
+#define CHECK_OK(call)                                                                      \
+  do {                                                                                      \
+    int status_ = (call);                                                                   \
+    if (status_ != SANTEI_OK) {                                                             \
+      fprintf(stderr, "%s:%d: %s returned %s: %s\n", __FILE__, __LINE__, #call,             \
+              santei_status_name(status_), santei_last_error()->message);                   \
+      ++failures;                                                                           \
+    }                                                                                       \
+  } while (0)
+
+/* The whole file, NUL-terminated; *size set. Exits on failure. */
+static char* read_file(const char* path, size_t* size) {
+  FILE* file = fopen(path, "rb");
+  long length;
+  char* text;
+  if (!file) {
+    fprintf(stderr, "cannot open %s\n", path);
+    exit(2);
+  }
+  fseek(file, 0, SEEK_END);
+  length = ftell(file);
+  fseek(file, 0, SEEK_SET);
+  text = (char*)malloc((size_t)length + 1);
+  if (!text || fread(text, 1, (size_t)length, file) != (size_t)length) exit(2);
+  text[length] = '\0';
+  fclose(file);
+  *size = (size_t)length;
+  return text;
+}
+
+/* The value of `key=` in the reference figures file, or -1. */
+static long long reference_figure(const char* figures, const char* key) {
+  const char* at = strstr(figures, key);
+  if (!at) return -1;
+  return atoll(at + strlen(key) + 1);
+}
+
+int main(void) {
+  santei_masters* masters = NULL;
+  santei_context* context = NULL;
+  santei_result* result = NULL;
+  santei_price_options options = SANTEI_PRICE_OPTIONS_INIT;
+  size_t claim_size = 0, figures_size = 0, reference_size = 0, json_size = 0, count = 0;
+  char* claim = read_file(SANTEI_SOURCE_DIR "/examples/claims/outpatient.json", &claim_size);
+  char* figures = read_file(SANTEI_REFERENCE_DIR "/outpatient.figures", &figures_size);
+  char* reference = read_file(SANTEI_REFERENCE_DIR "/outpatient.json", &reference_size);
+  const char* json = NULL;
+  const char* revision = NULL;
+  int64_t points = 0, patient = 0, insurer = 0, cost = 0;
+  size_t i;
+
+  CHECK(santei_version_number() == SANTEI_VERSION_NUMBER);
+  CHECK(strcmp(santei_version_string(), SANTEI_VERSION_STRING) == 0);
+
+  CHECK_OK(santei_masters_new(&masters));
+  CHECK_OK(santei_masters_load(masters, SANTEI_SHARED_MASTERS "/r06"));
+  CHECK_OK(santei_masters_revision_count(&count, masters));
+  CHECK(count == 1);
+  CHECK_OK(santei_masters_revision(&revision, masters, 0));
+  CHECK(revision && strcmp(revision, "r06") == 0);
+  CHECK_OK(santei_context_new(&context, masters, &options));
+  santei_masters_free(masters); /* the context keeps the loaded masters alive */
+
+  CHECK_OK(santei_price(&result, context, claim, claim_size));
+  CHECK(result != NULL);
+  CHECK_OK(santei_result_total_points(&points, result));
+  CHECK(points == 761); /* E20: 初診料 291 + 再診料 75 + 外来管理加算 52 + tests 283 + 60 */
+  CHECK(points == reference_figure(figures, "total_points"));
+  CHECK_OK(santei_result_patient_yen(&patient, result));
+  CHECK(patient == reference_figure(figures, "patient_yen"));
+  CHECK_OK(santei_result_insurer_yen(&insurer, result));
+  CHECK(insurer == reference_figure(figures, "insurer_yen"));
+  CHECK_OK(santei_result_medical_cost_yen(&cost, result));
+  CHECK(cost == reference_figure(figures, "medical_cost_yen"));
+  CHECK_OK(santei_result_revision(&revision, result));
+  CHECK(strcmp(revision, "r06") == 0);
+  CHECK_OK(santei_result_public_expense_count(&count, result));
+  CHECK((long long)count == reference_figure(figures, "public_expenses"));
+  CHECK_OK(santei_result_diagnostic_count(&count, result));
+  CHECK((long long)count == reference_figure(figures, "diagnostics"));
+  for (i = 0; i < count; ++i) {
+    int severity = -1;
+    const char* rule = NULL;
+    const char* message = NULL;
+    CHECK_OK(santei_result_diagnostic(&severity, &rule, &message, result, i));
+    CHECK(severity >= SANTEI_SEVERITY_ERROR && severity <= SANTEI_SEVERITY_INFO && rule && message);
+  }
+  CHECK_OK(santei_result_json(&json, &json_size, result));
+  CHECK(json_size == strlen(json));
+  CHECK(json_size == reference_size && memcmp(json, reference, json_size) == 0); /* byte for byte */
+
+  printf("C: total_points=%lld patient_yen=%lld\n", (long long)points, (long long)patient);
+  santei_result_free(result);
+  santei_context_free(context);
+  free(claim);
+  free(figures);
+  free(reference);
+  if (failures) fprintf(stderr, "%d check(s) failed\n", failures);
+  return failures ? 1 : 0;
+}

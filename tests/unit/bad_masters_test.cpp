@@ -1,0 +1,189 @@
+// Bad input (issue 2 item 7): one hand-made revision directory per defect under tests/bad/masters,
+// each equal to tests/bad/masters/good/ except for that defect (written by make_fixtures.py).
+// Every defect fails the whole load with an error naming the file, line, column and field.
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <iterator>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "santei/masters.hpp"
+#include "support.hpp"
+
+using namespace santei;
+namespace fs = std::filesystem;
+using santei::test::day;
+
+namespace {
+
+fs::path fixtures() { return santei::test::test_data() / "bad" / "masters"; }
+
+std::string bytes_of(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+// Lines with their terminators, so a last line without CRLF is still a line.
+std::vector<std::string> lines_of(const std::string& bytes) {
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  while (start < bytes.size()) {
+    const std::size_t nl = bytes.find('\n', start);
+    const std::size_t end = nl == std::string::npos ? bytes.size() : nl + 1;
+    lines.push_back(bytes.substr(start, end - start));
+    start = end;
+  }
+  return lines;
+}
+
+std::set<std::string> files_under(const fs::path& directory) {
+  std::set<std::string> out;
+  for (const auto& entry : fs::recursive_directory_iterator(directory)) {
+    if (entry.is_regular_file()) out.insert(fs::relative(entry.path(), directory).generic_string());
+  }
+  return out;
+}
+
+struct BadCase {
+  const char* directory;  // under tests/bad/masters
+  const char* file;       // the defective file, relative to the directory ("" = the directory itself)
+  Status status;
+  std::int64_t line;
+  int column;
+  std::string field;
+  std::string message;  // a part of the message
+};
+
+// The case directory holds good/'s files byte for byte, except `file`, where only `line` differs
+// (or the file is empty or missing).
+void check_only_the_defect_differs(const BadCase& c) {
+  const fs::path good = fixtures() / "good";
+  const fs::path bad = fixtures() / c.directory;
+  std::set<std::string> expected = files_under(good);
+  if (std::string(c.file).empty()) {
+    expected.erase("z_20240601.txt");  // the missing-file case
+  }
+  REQUIRE(files_under(bad) == expected);
+  for (const std::string& name : expected) {
+    CAPTURE(name);
+    const std::string good_bytes = bytes_of(good / name);
+    const std::string bad_bytes = bytes_of(bad / name);
+    if (name != c.file) {
+      CHECK(bad_bytes == good_bytes);
+      continue;
+    }
+    CHECK(bad_bytes != good_bytes);
+    if (bad_bytes.empty()) continue;  // the empty-file case
+    const auto good_lines = lines_of(good_bytes);
+    const auto bad_lines = lines_of(bad_bytes);
+    REQUIRE(bad_lines.size() == good_lines.size());
+    for (std::size_t i = 0; i < good_lines.size(); ++i) {
+      CAPTURE(i + 1);
+      CHECK((bad_lines[i] == good_lines[i]) == (static_cast<std::int64_t>(i + 1) != c.line));
+    }
+  }
+}
+
+void check_bad_case(const BadCase& c) {
+  CAPTURE(c.directory);
+  check_only_the_defect_differs(c);
+  const fs::path directory = fixtures() / c.directory;
+  const std::string file = std::string(c.file).empty() ? directory.string() : (directory / c.file).string();
+  bool threw = false;
+  try {
+    const auto set = MasterSet::load(directory);
+  } catch (const Exception& e) {
+    threw = true;
+    const ErrorInfo& info = e.info();
+    CAPTURE(e.what());
+    CHECK(info.status == c.status);
+    CHECK(info.file == file);
+    CHECK(info.line == c.line);
+    CHECK(info.column == c.column);
+    CHECK(info.field == c.field);
+    CHECK(info.message.find(c.message) != std::string::npos);
+    CHECK(std::string(e.what()).starts_with(file));
+  }
+  CHECK(threw);
+  // A library over the directory fails as a whole too: no revision is kept.
+  CHECK_THROWS_AS(MasterLibrary::load(directory), Exception);
+}
+
+}  // namespace
+
+TEST_CASE("bad masters: the good fixture loads (r06, one update applied) and the bad ones differ from it only in the defect") {
+  const auto set = MasterSet::load(fixtures() / "good");
+  CHECK(set->revision() == "r06");
+  CHECK(set->stats().files.size() == 7);
+  const ProcedureRecord* shoshin = set->procedure(111000110, day("2024-06-01"));
+  REQUIRE(shoshin);
+  CHECK(shoshin->name == "初診料");
+  CHECK(shoshin->kana == "ｼｮｼﾝﾘｮｳ");
+  CHECK(shoshin->points == Decimal(291));
+  CHECK(shoshin->age_additions[0].code == 111000370);
+  CHECK(set->procedure(111703370, day("2024-09-30"))->name == "医療ＤＸ推進体制整備加算（初診）");
+  const ProcedureRecord* dx3 = set->procedure(111703370, day("2024-10-01"));
+  REQUIRE(dx3);
+  CHECK(dx3->name == "医療ＤＸ推進体制整備加算３（初診）");
+  CHECK(dx3->points == Decimal(8));  // empty in the 変更 row: kept
+  CHECK(set->drug(620098801, day("2024-06-01"))->price == *Decimal::parse("10.10"));
+  CHECK(set->material(739220000, day("2024-06-01"))->oxygen_kind == 4);
+  CHECK(set->comment(820000001, day("2024-06-01"))->text == "別途コメントあり");
+  CHECK(set->disease(2500015, day("2024-06-01"))->icd10_1 == "E11");
+  CHECK(set->modifier(8002, day("2024-06-01"))->name == "の疑い");
+}
+
+TEST_CASE("bad masters: a row cut off inside a quoted field (truncated download) is a parse error at its column") {
+  check_bad_case({"truncated_row", "s_ALL20240531.csv", Status::parse_error, 4, 5, "省略漢字名称 (col 5)",
+                  "no closing quote"});
+}
+
+TEST_CASE("bad masters: a row with 39 columns in a 40-column 医薬品マスター names the first missing column") {
+  check_bad_case({"wrong_column_count", "y_ALL20240531.csv", Status::master_error, 2, 40, "column count",
+                  "39 columns where the file's layout y_40 has 40"});
+}
+
+TEST_CASE("bad masters: a byte that is not CP932 (0xFF) in a 傷病名 is an encoding error at its column") {
+  check_bad_case({"not_cp932", "b_20240601.txt", Status::encoding_error, 2, 6, "傷病名基本名称 (col 6)",
+                  "byte 0xFF"});
+}
+
+TEST_CASE("bad masters: 変更年月日 20240230 is not a calendar day") {
+  check_bad_case({"bad_date", "s_ALL20240531.csv", Status::parse_error, 2, 87, "変更年月日 (col 87)",
+                  "'20240230' is not a date"});
+}
+
+TEST_CASE("bad masters: a code twice in a full file names both lines") {
+  check_bad_case({"duplicate_code", "s_ALL20240531.csv", Status::master_error, 3, 3, "診療行為コード (col 3)",
+                  "code 111000110 appears twice in a full file (first on line 1)"});
+}
+
+TEST_CASE("bad masters: a 変更 row (変更区分 5) in updates/ for a code no earlier file holds") {
+  check_bad_case({"update_unknown_code", "updates/s_20240906.csv", Status::master_error, 1, 3,
+                  "診療行為コード (col 3)", "変更 (変更区分 5) of code 111703470"});
+}
+
+TEST_CASE("bad masters: a revision directory without its 修飾語マスター") {
+  check_bad_case({"missing_file", "", Status::master_error, 0, 0, "",
+                  "missing file: no full 修飾語マスター (z_*.txt)"});
+}
+
+TEST_CASE("bad masters: an empty 修飾語マスター file") {
+  check_bad_case({"empty_file", "z_20240601.txt", Status::master_error, 0, 0, "", "the file is empty"});
+}
+
+TEST_CASE("bad masters: マスター種別 'Y' in a 特定器材マスター row") {
+  check_bad_case({"wrong_kind_letter", "t_ALL20240315.csv", Status::parse_error, 2, 2, "マスター種別 (col 2)",
+                  "'Y' where the t_38 layout has 'T'"});
+}
+
+TEST_CASE("bad masters: 点数 written with full-width digits is not a number, and the message shows it in UTF-8") {
+  check_bad_case({"not_a_number", "s_ALL20240531.csv", Status::parse_error, 1, 12, "新又は現点数 (col 12)",
+                  "'２９１.00' is not a decimal number"});
+}
+
+TEST_CASE("bad masters: a library over good/ and the bad directories fails as a whole") {
+  CHECK_THROWS_AS(MasterLibrary::load(fixtures()), Exception);
+}
