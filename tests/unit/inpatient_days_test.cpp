@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "inpatient_support.hpp"
+#include "santei/uke.hpp"
 
 using namespace santei;
 using namespace santei::test;
@@ -209,4 +210,32 @@ TEST_CASE("without admission.fees the visits' 入院料 are priced as listed (a 
   CHECK(priced.total.value == 2 * 2138);
   CHECK(priced.lines.size() == 2);
   CHECK(priced.lines[0].day_mask == 0);
+}
+
+TEST_CASE("E19 in the UKE: two units, (190117710, 190079470) 2,138 × 14 on days 1–14 and (190117710, 190079670) 1,880 × 16 on days 15–30") {
+  InpatientSpec spec;
+  spec.admission = R"({"admitted":"2024-06-01","fee":"190117710"})";
+  Claim claim = parse_claim(inpatient_json(spec));
+  claim.patient.sex = Sex::female;
+  PricingOptions options;
+  options.copay = false;
+  const PricedClaim priced = price(claim, real_library(), options);
+  UkeFacility facility;
+  facility.billing_month = *YearMonth::parse("2024-07");
+  const UkeReceiptInput input{&claim, &priced, nullptr};
+  const UkeFile file = read_uke(write_uke(facility, std::span(&input, 1)), "e19.uke");
+  REQUIRE(file.receipts.size() == 1);
+  const UkeReceipt& r = file.receipts[0];
+  CHECK(r.findings.empty());
+  REQUIRE(r.units.size() == 2);
+  CHECK(r.units[0].category == 90);
+  CHECK(r.units[0].points == Points{2138});
+  CHECK(r.units[0].count == 14);
+  CHECK(r.units[1].points == Points{1880});
+  CHECK(r.units[1].count == 16);
+  for (std::size_t d = 0; d < 31; ++d) {
+    CHECK(r.units[0].days[d] == (d < 14 ? 1 : 0));
+    CHECK(r.units[1].days[d] == (d >= 14 && d < 30 ? 1 : 0));
+  }
+  CHECK(r.insurer->total == Points{60012});
 }
