@@ -340,7 +340,28 @@ std::uint32_t InpatientStay::addition_days(const ProcedureRecord& addition, cons
                   fmt::format("{} {} not billed on {}: {}", addition.code, addition.name, dates_text(on_days, first_), why.message),
                   first_.plus_days(std::countr_zero(on_days)), field.text());
   }
-  if (mask != 0 && !eligible(addition, date_of(static_cast<std::size_t>(std::countr_zero(mask))), field)) mask = 0;
+  if (mask == 0) return mask;
+  if (addition.min_age.is_none() && addition.max_age.is_none()) {
+    if (!eligible(addition, date_of(static_cast<std::size_t>(std::countr_zero(mask))), field)) mask = 0;
+    return mask;
+  }
+  // An age-bound addition (乳幼児加算 …) is checked day by day: a birthday may fall in the month.
+  std::uint32_t refused_days = 0;
+  std::optional<Ineligibility> first_why;
+  for (std::size_t i = 0; i < month_days_; ++i) {
+    if (!(mask & bit(i))) continue;
+    if (auto no = check_eligibility(ctx_, addition, date_of(i))) {
+      refused_days |= bit(i);
+      if (!first_why) first_why = std::move(no);
+    }
+  }
+  mask &= ~refused_days;
+  if (first_why) {
+    ctx_.diagnose(mask == 0 ? Severity::error : Severity::info, first_why->rule, {addition.code},
+                  fmt::format("{} {} not billed on {}: {}", addition.code, addition.name, dates_text(refused_days, first_),
+                              first_why->message),
+                  first_.plus_days(std::countr_zero(refused_days)), field.text());
+  }
   return mask;
 }
 

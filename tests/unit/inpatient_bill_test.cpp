@@ -97,3 +97,36 @@ TEST_CASE("区分ウ 2024-06: the month-end bill alone equals the two bills toge
   REQUIRE(one.daily.size() == 1);
   CHECK(one.patient_yen.value == 83431 + 44100);
 }
+
+TEST_CASE("compute_copay reads a daily line per day: 2,138点 × 14 on days 1–14 with a bill on the 7th splits 7 + 7; a count that is not a multiple of its days is an error") {
+  Claim claim;
+  claim.month = *YearMonth::parse("2024-06");
+  claim.setting = Setting::inpatient;
+  claim.patient.birth_date = day("1980-01-01");
+  claim.admission = Admission{};
+  claim.admission->admitted = day("2024-06-01");
+  claim.admission->bill_dates = {day("2024-06-07")};
+  PricedClaim priced;
+  PricedLine line;
+  line.date = day("2024-06-01");
+  line.category = 90;
+  line.points = Points{2138};
+  line.count = 14;
+  line.day_mask = days(1, 14);
+  priced.lines = {line};
+  const CopayResult c = compute_copay(claim, priced);
+  REQUIRE(c.daily.size() == 2);
+  CHECK(c.daily[0].date == day("2024-06-07"));
+  CHECK(c.daily[0].points == 7 * 2138);
+  CHECK(c.daily[0].patient_yen.value == 44900);  // 149,660 × 0.3 = 44,898 → 44,900
+  CHECK(c.daily[1].date == day("2024-06-14"));
+  CHECK(c.daily[1].points == 7 * 2138);
+
+  priced.lines[0].count = 15;
+  try {
+    (void)compute_copay(claim, priced);
+    FAIL("no error");
+  } catch (const Exception& e) {
+    CHECK(e.info().field == "lines[0].count");
+  }
+}

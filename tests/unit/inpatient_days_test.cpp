@@ -239,3 +239,58 @@ TEST_CASE("E19 in the UKE: two units, (190117710, 190079470) 2,138 × 14 on days
   }
   CHECK(r.insurer->total == Points{60012});
 }
+
+TEST_CASE("外泊 rounding, 四捨五入 at the first decimal (通知 第1章第2部 通則6(1)): 15% of 1,688 / 1,170 / 1,003 / 1,451 and 30% of 1,003") {
+  struct Case {
+    const char* fee;
+    int standard;
+    bool therapeutic;
+    std::int64_t points;
+  };
+  const Case cases[] = {
+      {"190117710", 3525, false, 253},  // 253.2 → 253
+      {"190077510", 3199, false, 176},  // 175.5 → 176 (.5 goes up)
+      {"190077610", 3200, false, 150},  // 150.45 → 150
+      {"190200010", 3529, false, 218},  // 217.65 → 218
+      {"190077610", 3200, true, 301},   // 300.9 → 301
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.fee);
+    InpatientSpec spec;
+    spec.facility = R"({"kind":"hospital","beds":300,"standards":[)" + std::to_string(c.standard) + "]}";
+    spec.admission = R"({"admitted":"2024-06-01","discharged":"2024-06-03","fee":")" + std::string(c.fee) + R"(",")" +
+                     (c.therapeutic ? "therapeutic_away_days" : "away_days") + R"(":["2024-06-02"]})";
+    const PricedClaim priced = price_inpatient(spec);
+    const PricedLine* away = nullptr;
+    for (const PricedLine& line : priced.lines) {
+      if (line.day_mask == days(2, 2)) away = &line;
+    }
+    REQUIRE(away);
+    CHECK(away->items.size() == 2);
+    CHECK(away->points.value == c.points);
+  }
+}
+
+TEST_CASE("r06 2024-06: 乳幼児加算 (under 3) until the 3rd birthday on 2024-06-15, 幼児加算 (3 to 6) from it, day by day") {
+  InpatientSpec spec;
+  spec.birth_date = "2021-06-15";
+  spec.admission = R"({"admitted":"2024-06-10","discharged":"2024-06-20","fee":"190117710","additions":["190100470","190100770"]})";
+  const PricedClaim priced = price_inpatient(spec);
+  const auto fee = lines_of(priced, 190117710);
+  REQUIRE(fee.size() == 2);
+  CHECK(codes_of(*fee[0]) == std::vector<Code>{190117710, 190079470, 190100470});
+  CHECK(fee[0]->day_mask == days(10, 14));
+  CHECK(fee[0]->points.value == 2471);
+  CHECK(codes_of(*fee[1]) == std::vector<Code>{190117710, 190079470, 190100770});
+  CHECK(fee[1]->day_mask == days(15, 20));
+  CHECK(fee[1]->points.value == 2421);
+  CHECK(priced.total.value == 5 * 2471 + 6 * 2421);
+  std::size_t age_notes = 0;
+  for (const Diagnostic& d : priced.diagnostics) {
+    if (d.rule == "年齢") {
+      CHECK(d.severity == Severity::info);
+      ++age_notes;
+    }
+  }
+  CHECK(age_notes == 2);
+}
