@@ -4,7 +4,7 @@
 #include <iostream>
 #include <sstream>
 
-#include "santei/pricing.hpp"
+#include "santei/santei.hpp"
 
 int main(int argc, char** argv) {
   if (argc < 2) {

@@ -251,7 +251,9 @@ bool Facility::has_standard(std::int32_t code) const {
 }
 
 std::string category_text(std::uint8_t category) {
-  return category == 0 ? std::string() : fmt::format("{:02}", category);
+  if (category == 0 || category > 99) return category == 0 ? std::string() : std::to_string(category);
+  const char text[2] = {static_cast<char>('0' + category / 10), static_cast<char>('0' + category % 10)};
+  return std::string(text, 2);
 }
 
 Claim parse_claim(std::string_view input) {

@@ -125,7 +125,22 @@ std::string Decimal::to_string() const {
     m /= 10;
     --s;
   }
-  return from_parts(m, s).to_string_fixed(s);
+  if (m == std::numeric_limits<std::int64_t>::min()) return from_parts(m, s).to_string_fixed(s);
+  // Digits of |m| with the point inserted: the common case, without 128-bit arithmetic.
+  const bool negative = m < 0;
+  std::uint64_t magnitude = static_cast<std::uint64_t>(negative ? -m : m);
+  char buffer[32];
+  char* end = buffer + sizeof buffer;
+  char* p = end;
+  int written = 0;
+  do {
+    *--p = static_cast<char>('0' + magnitude % 10);
+    magnitude /= 10;
+    if (++written == s) *--p = '.';
+  } while (magnitude != 0 || written < s);
+  if (*p == '.') *--p = '0';
+  if (negative) *--p = '-';
+  return std::string(p, static_cast<std::size_t>(end - p));
 }
 
 std::string Decimal::to_string_fixed(int decimals) const {

@@ -64,7 +64,20 @@ unsigned Date::month() const { return static_cast<unsigned>(ymd().month()); }
 unsigned Date::day() const { return static_cast<unsigned>(ymd().day()); }
 unsigned Date::weekday() const { return std::chrono::weekday(sys_days()).c_encoding(); }
 
-std::string Date::iso() const { return fmt::format("{:04}-{:02}-{:02}", year(), month(), day()); }
+std::string Date::iso() const {
+  const year_month_day ymd = this->ymd();
+  const int y = static_cast<int>(ymd.year());
+  const unsigned m = static_cast<unsigned>(ymd.month());
+  const unsigned d = static_cast<unsigned>(ymd.day());
+  if (y < 0 || y > 9999) return fmt::format("{:04}-{:02}-{:02}", y, m, d);
+  char text[10] = {static_cast<char>('0' + y / 1000),      static_cast<char>('0' + y / 100 % 10),
+                   static_cast<char>('0' + y / 10 % 10),    static_cast<char>('0' + y % 10),
+                   '-',
+                   static_cast<char>('0' + m / 10),         static_cast<char>('0' + m % 10),
+                   '-',
+                   static_cast<char>('0' + d / 10),         static_cast<char>('0' + d % 10)};
+  return std::string(text, 10);
+}
 
 std::string Date::compact() const {
   if (is_open_end()) return "99999999";
