@@ -22,7 +22,6 @@ namespace {
 
 constexpr std::uint32_t bit(std::size_t day_index) { return 1u << day_index; }
 
-
 Date week_start(Date date) { return date.plus_days(-static_cast<int>(date.weekday())); }  // Sunday–Saturday
 
 // "2024-06-03, 2024-06-04" for the days of a mask.
@@ -112,16 +111,22 @@ const ProcedureRecord& InpatientStay::record(Code code, Date on, const FieldPath
                                   : fmt::format("{} is not in the 医科診療行為マスター of {}", code, ctx_.set.revision())});
 }
 
+// The master's conditions of a code (eligibility.hpp), decided once per code — per day for an
+// age-bound code, whose patient may pass a birthday within the month; one Diagnostic per code.
 bool InpatientStay::eligible(const ProcedureRecord& r, Date on, const FieldPath& field) {
-  for (const auto& [code, ok] : eligible_) {
-    if (code == r.code) return ok;
+  const bool by_date = !r.min_age.is_none() || !r.max_age.is_none();
+  if (!by_date) {
+    for (const auto& [code, ok] : eligible_) {
+      if (code == r.code) return ok;
+    }
   }
   const auto why = check_eligibility(ctx_, r, on);
-  if (why) {
+  if (why && std::find(diagnosed_.begin(), diagnosed_.end(), r.code) == diagnosed_.end()) {
+    diagnosed_.push_back(r.code);
     ctx_.diagnose(Severity::error, why->rule, {r.code},
                   fmt::format("{} {} not billed: {}", r.code, r.name, why->message), on, field.text());
   }
-  eligible_.emplace_back(r.code, !why);
+  if (!by_date) eligible_.emplace_back(r.code, !why);
   return !why;
 }
 
@@ -136,6 +141,7 @@ void InpatientStay::plan_fees() {
     }
   }
   std::vector<std::uint32_t> past_limit(a.fees.size());
+  std::uint64_t unscheduled = 0;  // fees warned about (bit per fee)
   const ProcedureRecord* bundle_of = nullptr;  // memo of the last day's bundle lookup
   const BundleRule* bundle = nullptr;
   for (std::size_t i = 0; i < month_days_; ++i) {
@@ -167,6 +173,14 @@ void InpatientStay::plan_fees() {
         period = ctx_.set.procedure(band->code, on);
         if (!period) fees_rule_error(fmt::format("schedule '{}': band code {} is not in the masters on {}", schedule->id, band->code, on.iso()));
       }
+    } else if (listed.max_count > 0 && f < 64 && !(unscheduled & (std::uint64_t{1} << f))) {
+      // A code limited to some days (上限回数) is usually one band of a banded 入院料.
+      unscheduled |= std::uint64_t{1} << f;
+      ctx_.diagnose(Severity::warning, "入院料/入院期間", {listed.code},
+                    fmt::format("{} {} is billable {} times (上限回数, s col 36) but masters/rules/inpatient_fees.xml has no "
+                                "入院期間 schedule for it: billed as listed on every day",
+                                listed.code, listed.name, listed.max_count),
+                    date, field.text());
     }
     if (!eligible(*base, date, field)) continue;
     day.base = base;

@@ -79,6 +79,7 @@ class InpatientStay {
   std::array<InpatientDay, 31> days_{};
   std::vector<Addition> additions_;
   std::vector<std::pair<Code, bool>> eligible_;  // memo: code → eligible
+  std::vector<Code> diagnosed_;                  // codes whose ineligibility was reported
   std::deque<ClaimItem> items_;                  // meal quantities the lines point at (stable addresses)
   const ProcedureRecord* meal_fee_ = nullptr;
   const ProcedureRecord* meal_special_ = nullptr;

@@ -294,3 +294,27 @@ TEST_CASE("r06 2024-06: 乳幼児加算 (under 3) until the 3rd birthday on 2024
   }
   CHECK(age_notes == 2);
 }
+
+TEST_CASE("r06 2024-06: 有床診療所入院基本料１ by band (A108 1 イ–ハ): a stay from 2024-05-20 is on day 13 on June 1st: 932 × 2, 724 × 16, 615 × 12") {
+  InpatientSpec spec;
+  spec.facility = R"({"kind":"clinic","beds":19,"standards":[3259]})";
+  spec.admission = R"({"admitted":"2024-05-20","fee":"190169610"})";
+  const PricedClaim priced = price_inpatient(spec);
+  CHECK(priced.diagnostics.empty());
+  REQUIRE(lines_of(priced, 190169610).size() == 1);
+  CHECK(lines_of(priced, 190169610)[0]->day_mask == days(1, 2));
+  CHECK(lines_of(priced, 190169710)[0]->day_mask == days(3, 18));
+  CHECK(lines_of(priced, 190169810)[0]->day_mask == days(19, 30));
+  CHECK(priced.total.value == 2 * 932 + 16 * 724 + 12 * 615);
+}
+
+TEST_CASE("r06: a banded 入院料 without a schedule (緩和ケア病棟入院料１（３０日以内）, 上限回数 30) is billed as listed with a warning") {
+  InpatientSpec spec;
+  spec.facility = R"({"kind":"hospital","beds":300,"standards":[3747]})";
+  spec.admission = R"({"admitted":"2024-06-01","discharged":"2024-06-03","fee":"190028910"})";
+  const PricedClaim priced = price_inpatient(spec);
+  CHECK(priced.total.value == 3 * 5135);
+  const Diagnostic* d = find_diagnostic(priced, "入院料/入院期間");
+  REQUIRE(d);
+  CHECK(d->severity == Severity::warning);
+}
