@@ -335,18 +335,18 @@ std::uint32_t InpatientStay::addition_days(const ProcedureRecord& addition, cons
   const FieldPath field{"admission.additions", index, ".code"};
   std::vector<std::tuple<std::int32_t, const ProcedureRecord*, Ineligibility, std::uint32_t>> refused;  // by listed fee
   const ProcedureRecord* last_base = nullptr;  // days mostly share their 入院料: decide once per run
-  std::optional<Ineligibility> why;
+  std::optional<Ineligibility> refusal;
   for (std::size_t i = 0; i < month_days_; ++i) {
     if (!(mask & bit(i))) continue;
     const ProcedureRecord* base = days_[i].base;
     if (base != last_base) {
       last_base = base;
-      why = combination(addition, *base, ctx_.lookup_date(date_of(i)));
+      refusal = combination(addition, *base, ctx_.lookup_date(date_of(i)));
     }
-    if (!why) continue;
+    if (!refusal) continue;
     mask &= ~bit(i);
     auto it = std::find_if(refused.begin(), refused.end(), [&](const auto& r) { return std::get<0>(r) == days_[i].fee; });
-    if (it == refused.end()) it = refused.insert(refused.end(), {days_[i].fee, base, *why, 0});
+    if (it == refused.end()) it = refused.insert(refused.end(), {days_[i].fee, base, *refusal, 0});
     std::get<3>(*it) |= bit(i);
   }
   for (const auto& [fee, base, why, on_days] : refused) {
