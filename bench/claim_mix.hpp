@@ -3,6 +3,7 @@
 // a seeded generator so that receipts differ the way a clinic's month does.
 #pragma once
 
+#include <algorithm>
 #include <random>
 #include <string>
 #include <vector>
@@ -65,6 +66,77 @@ inline std::vector<Claim> outpatient_mix(std::size_t count, unsigned seed = 2024
         R"(","month":"2024-07","setting":"outpatient","facility":{"kind":"clinic","beds":0},"patient":{"birth_date":")" +
         std::to_string(2024 - age) + R"(-04-15"},"insurance":)" + insurance_for(age) + R"(,"visits":[{"date":"2024-07-)" +
         (day < 10 ? "0" : "") + std::to_string(day) + R"(","orders":[)" + items + "]}]}";
+    claims.push_back(parse_claim(json));
+  }
+  return claims;
+}
+
+// A realistic inpatient mix (issue 8): a month's stay per receipt from real r06 codes — the daily
+// 入院料 (急性期一般入院料１ or 地域一般入院料１, some stays starting in 救命救急入院料１) with its
+// 入院期間加算 and listed 入院基本料等加算, a 外泊 now and then, weekly blood tests, 内服 each week, a
+// few days of 点滴, and three meals a day (some 特別食). Admissions fall before or inside the month
+// and some patients leave before its end, so receipts cross the 14- and 30-day bands differently.
+inline std::vector<Claim> inpatient_mix(std::size_t count, unsigned seed = 20240701) {
+  std::mt19937 rng(seed);
+  const auto pick = [&](int n) { return static_cast<int>(rng() % static_cast<unsigned>(n)); };
+  const auto date = [](int day) { return std::string("2024-07-") + (day < 10 ? "0" : "") + std::to_string(day); };
+  const char* chemistry[] = {"160022510", "160022610", "160020410", "160020910", "160023410", "160167250",
+                             "160019010", "160019210", "160000750", "160000950"};
+  const char* oral[] = {"620098801", "620452801", "610443067", "610453022", "620002023", "621148901"};
+  std::vector<Claim> claims;
+  for (std::size_t i = 0; i < count; ++i) {
+    const int age = 20 + pick(70);
+    const bool before = pick(3) == 0;                     // admitted in June, still in hospital
+    const int first = before ? 1 : 1 + pick(20);
+    const int last = pick(3) == 0 ? std::min(31, first + 5 + pick(15)) : 31;
+    const std::string admitted = before ? "2024-06-" + std::to_string(10 + pick(20)) : date(first);
+    const bool emergency = !before && pick(5) == 0;
+    const bool acute = pick(4) != 0;
+    const char* general = acute ? "190117710" : "190200210";  // 急性期一般入院料１ or 地域一般入院料１
+    std::string admission = R"({"admitted":")" + admitted + "\"";
+    if (last < 31) admission += R"(,"discharged":")" + date(last) + "\"";
+    if (emergency) {
+      admission += R"(,"fees":[{"from":")" + date(first) + R"(","code":"190024510"},{"from":")" +
+                   date(std::min(last, first + 3)) + R"(","code":")" + general + "\"}]";
+    } else {
+      admission += R"(,"fee":")" + std::string(general) + "\"";
+    }
+    // 25対1急性期看護補助体制加算 goes with 急性期一般入院料 only (04 入院基本料テーブル).
+    admission += std::string(R"(,"additions":[)") + (acute ? R"("190145710",)" : "") + R"("190120510","190149210"])";
+    if (last - first > 10 && pick(4) == 0) admission += R"(,"away_days":[")" + date(first + 7) + "\"]";
+    const bool special = pick(3) == 0;
+    admission += R"(,"meals":{"code":"197000110","days":[)";
+    for (int d = first; d <= last; ++d) {
+      if (d == first + 7 && admission.find("away_days") != std::string::npos) continue;
+      admission += std::string(d == first ? "" : ",") + R"({"from":")" + date(d) + R"(","served":)" +
+                   (d == first && !before ? R"(["lunch","dinner"])" : R"(["breakfast","lunch","dinner"])") +
+                   (special ? R"(,"special":["lunch"])" : "") + "}";
+    }
+    admission += "]}}";
+    std::string visits;
+    const auto add_visit = [&](int day, const std::string& orders) {
+      visits += (visits.empty() ? "" : ",") + (R"({"date":")" + date(day) + R"(","orders":[)" + orders + "]}");
+    };
+    for (int d = emergency ? first + 4 : first; d <= last; d += 7) {  // tests once a 救命救急 stay reaches the ward
+      std::string orders = R"({"category":"60","items":[)";
+      const int n_chem = 5 + pick(6);
+      for (int c = 0; c < n_chem; ++c) orders += std::string(c ? "," : "") + R"({"code":")" + chemistry[c] + "\"}";
+      orders += R"(]},{"category":"60","items":[{"code":"160008010"}]},{"category":"21","days":7,"items":[{"code":")" +
+                std::string(oral[pick(6)]) + R"(","quantity":"2"}]})";
+      if (d == first || (emergency && d == first + 4)) orders += R"(,{"category":"60","items":[{"code":"160061910"}]})";
+      add_visit(d, orders);
+    }
+    for (int d = first + 1; d <= std::min(last, first + 3); ++d) {
+      add_visit(d, R"({"category":"33","items":[{"code":"130003810"},{"code":"620000237","quantity":"1"}]})");
+    }
+    const std::string json =
+        R"({"format":"santei.claim/1","id":")" + std::to_string(i) +
+        R"(","month":"2024-07","setting":"inpatient","facility":{"kind":"hospital","beds":300,"standards":[3525,3531,777,3288,3291,3558,642]},"patient":{"birth_date":")" +
+        std::to_string(2024 - age) + R"(-04-15"},"insurance":)" +
+        (age >= 75   ? R"({"kind":"elderly","income_bracket":"一般"})"
+         : age >= 70 ? R"({"kind":"national","income_bracket":"一般"})"
+                     : R"({"kind":"employee","income_bracket":"ウ"})") +
+        R"(,"admission":)" + admission + R"(,"visits":[)" + visits + "]}";
     claims.push_back(parse_claim(json));
   }
   return claims;

@@ -43,6 +43,39 @@ BENCHMARK(BM_PriceOutpatientNoExplain)->Unit(benchmark::kMicrosecond);
 void BM_PriceOutpatientWithCopay(benchmark::State& state) { price_mix(state, santei::PricingOptions{}); }
 BENCHMARK(BM_PriceOutpatientWithCopay)->Unit(benchmark::kMicrosecond);
 
+// The inpatient mix: a month's stay per receipt (bench/claim_mix.hpp inpatient_mix).
+void price_inpatient_mix(benchmark::State& state, santei::PricingOptions options) {
+  const auto claims = santei::bench::inpatient_mix(500);
+  std::size_t i = 0;
+  std::int64_t lines = 0;
+  for (auto _ : state) {
+    const santei::PricedClaim priced = santei::price(claims[i++ % claims.size()], library(), options);
+    lines += static_cast<std::int64_t>(priced.lines.size());
+    benchmark::DoNotOptimize(priced.total);
+  }
+  state.SetItemsProcessed(state.iterations());
+  state.counters["lines_per_receipt"] = benchmark::Counter(static_cast<double>(lines) / static_cast<double>(state.iterations()));
+  state.counters["receipts_per_s"] = benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
+}
+
+void BM_PriceInpatient(benchmark::State& state) {
+  santei::PricingOptions options;
+  options.copay = false;
+  price_inpatient_mix(state, options);
+}
+BENCHMARK(BM_PriceInpatient)->Unit(benchmark::kMicrosecond);
+
+void BM_PriceInpatientNoExplain(benchmark::State& state) {
+  santei::PricingOptions options;
+  options.copay = false;
+  options.explain = false;
+  price_inpatient_mix(state, options);
+}
+BENCHMARK(BM_PriceInpatientNoExplain)->Unit(benchmark::kMicrosecond);
+
+void BM_PriceInpatientWithCopay(benchmark::State& state) { price_inpatient_mix(state, santei::PricingOptions{}); }
+BENCHMARK(BM_PriceInpatientWithCopay)->Unit(benchmark::kMicrosecond);
+
 void BM_ParseClaimJson(benchmark::State& state) {
   // The JSON text of one mix claim, parsed again and again.
   const auto claims = santei::bench::outpatient_mix(1);

@@ -102,13 +102,57 @@ struct Visit {
   std::vector<Order> orders;
 };
 
-// Inpatient context (入院). Present only for setting = inpatient.
+// The 入院料 billed from a day on: the 入院基本料 or 特定入院料 of the ward the patient is in
+// (a transfer bills the new ward's fee from the day of the move, 通知 第1章第2部 通則9).
+struct InpatientFee {
+  Date from;        // first day this fee applies
+  Code code = 0;    // 入院基本料 (A100–A109) or 特定入院料 (A300–A319); any 入院期間 band of it
+};
+
+// An 入院基本料等加算 (A200–A253) or 注加算 of the 入院料 billed on inpatient days. santei bills it
+// on each day its 算定単位 (電子点数表 05) allows — every day, 入院初日, the first N days (入院中 N),
+// 退院時 — within [from, to] when given.
+struct InpatientAddition {
+  Code code = 0;
+  std::optional<Date> from;
+  std::optional<Date> to;
+};
+
+// 朝・昼・夕 as bits of MealDays::served and ::special.
+inline constexpr std::uint8_t kBreakfast = 1, kLunch = 2, kDinner = 4;
+
+// The meals of a run of days: which were served, and which of them were 特別食.
+struct MealDays {
+  Date from;                   // inclusive
+  Date to;                     // inclusive
+  std::uint8_t served = 0;     // kBreakfast | kLunch | kDinner
+  std::uint8_t special = 0;    // the served meals that were 特別食 (特別食加算)
+};
+
+// 入院時食事療養 (診療識別 97): the hospital's meal fee and the meals the patient had.
+struct Meals {
+  Code code = 0;               // 入院時食事療養（Ⅰ） 197000110, （Ⅱ） 197000710, 流動食のみ 197003110 …
+  bool dining_room = false;    // 食堂加算 (per day with a meal; 食事療養（Ⅰ） only)
+  std::vector<MealDays> days;
+};
+
+// Inpatient context (入院). Present only for setting = inpatient. With `fees`, santei prices the
+// daily 入院料 lines (入院期間加算, additions, 外泊) itself; without, the 入院料 come from the visits'
+// orders as listed (e.g. a claim read back from a UKE file).
 struct Admission {
   Date admitted;                    // 入院年月日 (入院基本料の起算日)
   std::optional<Date> discharged;   // 退院日 within the month
-  std::vector<Date> away_days;      // 外泊 days
+  std::vector<Date> away_days;      // 外泊 days (入院料 at 15%)
   std::string ward;                 // 病棟区分 / ward kind, free text for explanation
   std::vector<Date> bill_dates;     // closing dates of interim bills (中間請求) within the month
+  // Days in hospital this month when the patient left and came back within the month (a 通算
+  // readmission); empty: every day from `admitted` (or the 1st) to `discharged` (or the month end).
+  std::vector<DateRange> stays;
+  std::vector<InpatientFee> fees;   // in order of `from`
+  std::vector<InpatientAddition> additions;
+  std::vector<Date> therapeutic_away_days;  // 外泊 of a psychiatric patient for treatment (30%)
+  std::optional<Meals> meals;
+  char burden = '\0';               // 負担区分 of the daily 入院料 and meal lines; '\0' = every payer
 };
 
 struct Claim {

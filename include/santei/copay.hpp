@@ -56,6 +56,7 @@ struct CopayResult {
   std::vector<PublicExpenseShare> public_expenses;
   Yen meals_yen;               // 食事療養 total (category 97 lines)
   Yen meals_patient_yen;       // 標準負担額 part of it paid by the patient
+  Yen meals_insurer_yen;       // 入院時食事療養費: the part the insurer pays (meals_yen − 標準負担額)
   std::vector<DailyCopay> daily;
   std::vector<std::string> explain;  // the rules and figures that made the amounts
 };

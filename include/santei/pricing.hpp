@@ -68,6 +68,8 @@ enum class ExplainKind : std::uint8_t {
   days,               // × number 日
   multi_drug,         // 多剤投与: value 点 × 90/100 → result (F200 注3)
   note,               // a fact recorded for the clerk (number = a Diagnostic-like code)
+  inpatient_days,     // code: the 入院料 of `number` days, 入院期間 day base … result (起算日 = day 1)
+  period_addition,    // code: + value 点, the 入院期間加算 of the day's band (masters/rules/inpatient_fees.xml)
 };
 
 struct ExplainStep {
@@ -88,6 +90,10 @@ struct PricedLine {
   Points points;
   std::int32_t count = 1;
   Yen yen;                    // yen-priced items (食事 etc., 点数識別 1), not points
+  // Inpatient daily lines (入院料, 食事): the days of the service month the line covers, bit d−1
+  // for day d; `date` is the first of them and `count` the times over all of them (one a day).
+  // 0 for a line of `date` alone.
+  std::uint32_t day_mask = 0;
   std::vector<ExplainStep> explain;
 
   Points total() const { return points * count; }

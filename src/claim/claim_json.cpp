@@ -61,6 +61,15 @@ ClaimItem read_item(const json::Value& value, const std::string& path) {
   return item;
 }
 
+char read_burden(const json::Value& value, const std::string& path) {
+  const std::string burden = text(value, path);
+  static constexpr std::string_view kBurdens = "123456789BCEGHIJKLMNOPQRSTUVWXYZ";
+  if (burden.size() != 1 || kBurdens.find(burden[0]) == std::string_view::npos) {
+    fail(path, fmt::format("'{}' is not a 負担区分 of the 記録条件仕様 (別表21)", burden));
+  }
+  return burden[0];
+}
+
 Order read_order(const json::Value& value, const std::string& path, std::size_t& items_seen) {
   expect(value, Type::object, path);
   Order order;
@@ -69,14 +78,7 @@ Order read_order(const json::Value& value, const std::string& path, std::size_t&
   if (const json::Value* c = optional(value, "count")) {
     order.count = static_cast<std::int32_t>(integer(*c, join(path, "count"), 1, 999));
   }
-  if (const json::Value* b = optional(value, "burden")) {
-    const std::string burden = text(*b, join(path, "burden"));
-    static constexpr std::string_view kBurdens = "123456789BCEGHIJKLMNOPQRSTUVWXYZ";
-    if (burden.size() != 1 || kBurdens.find(burden[0]) == std::string_view::npos) {
-      fail(join(path, "burden"), fmt::format("'{}' is not a 負担区分 of the 記録条件仕様 (別表21)", burden));
-    }
-    order.burden = burden[0];
-  }
+  if (const json::Value* b = optional(value, "burden")) order.burden = read_burden(*b, join(path, "burden"));
   const json::Value& items = expect(required(value, "items", path), Type::array, join(path, "items"));
   if (items.items.empty()) fail(join(path, "items"), "an order needs at least one item");
   for (std::size_t i = 0; i < items.items.size(); ++i) {
@@ -119,17 +121,118 @@ Facility read_facility(const json::Value& value, const std::string& path) {
   return facility;
 }
 
+std::vector<Date> read_dates(const json::Value& value, const std::string& path) {
+  expect(value, Type::array, path);
+  std::vector<Date> dates;
+  for (std::size_t i = 0; i < value.items.size(); ++i) dates.push_back(claim::date(value.items[i], index(path, i)));
+  return dates;
+}
+
+// admission.meals[].served / .special: ["breakfast", "lunch", "dinner"] (朝・昼・夕).
+std::uint8_t read_meal_times(const json::Value& value, const std::string& path) {
+  expect(value, Type::array, path);
+  std::uint8_t bits = 0;
+  for (std::size_t i = 0; i < value.items.size(); ++i) {
+    const std::string at = index(path, i);
+    const std::string t = text(value.items[i], at);
+    const std::uint8_t bit = t == "breakfast" ? kBreakfast : t == "lunch" ? kLunch : t == "dinner" ? kDinner : 0;
+    if (bit == 0) fail(at, fmt::format("'{}' is not one of breakfast, lunch, dinner", t));
+    if (bits & bit) fail(at, fmt::format("'{}' is listed twice", t));
+    bits |= bit;
+  }
+  return bits;
+}
+
+Meals read_meals(const json::Value& value, const std::string& path) {
+  expect(value, Type::object, path);
+  Meals meals;
+  meals.code = read_code(required(value, "code", path), join(path, "code"));
+  if (const json::Value* d = optional(value, "dining_room")) meals.dining_room = claim::boolean(*d, join(path, "dining_room"));
+  const std::string days_path = join(path, "days");
+  const json::Value& days = expect(required(value, "days", path), Type::array, days_path);
+  for (std::size_t i = 0; i < days.items.size(); ++i) {
+    const std::string at = index(days_path, i);
+    const json::Value& item = expect(days.items[i], Type::object, at);
+    MealDays run;
+    run.from = claim::date(required(item, "from", at), join(at, "from"));
+    run.to = run.from;
+    if (const json::Value* to = optional(item, "to")) run.to = claim::date(*to, join(at, "to"));
+    if (run.to < run.from) fail(join(at, "to"), fmt::format("{} is before from ({})", run.to.iso(), run.from.iso()));
+    run.served = read_meal_times(required(item, "served", at), join(at, "served"));
+    if (const json::Value* s = optional(item, "special")) run.special = read_meal_times(*s, join(at, "special"));
+    if ((run.special & ~run.served) != 0) fail(join(at, "special"), "a 特別食 must be one of the served meals");
+    meals.days.push_back(run);
+  }
+  return meals;
+}
+
+// The members of `admission` that let santei price the inpatient days itself (docs/claim-inpatient.md).
+void read_inpatient_pricing(const json::Value& value, const std::string& path, Admission& admission) {
+  const json::Value* fee = optional(value, "fee");
+  const json::Value* fees = optional(value, "fees");
+  if (fee && fees) fail(join(path, "fee"), "give either fee or fees, not both");
+  if (fee) admission.fees.push_back(InpatientFee{admission.admitted, read_code(*fee, join(path, "fee"))});
+  if (fees) {
+    const std::string at = join(path, "fees");
+    expect(*fees, Type::array, at);
+    if (fees->items.empty()) fail(at, "fees needs at least one 入院料");
+    for (std::size_t i = 0; i < fees->items.size(); ++i) {
+      const std::string item_path = index(at, i);
+      const json::Value& item = expect(fees->items[i], Type::object, item_path);
+      InpatientFee f{claim::date(required(item, "from", item_path), join(item_path, "from")),
+                     read_code(required(item, "code", item_path), join(item_path, "code"))};
+      if (!admission.fees.empty() && !(admission.fees.back().from < f.from)) {
+        fail(join(item_path, "from"), "fees must be in order of from, one per day");
+      }
+      admission.fees.push_back(f);
+    }
+  }
+  if (const json::Value* a = optional(value, "additions")) {
+    const std::string at = join(path, "additions");
+    expect(*a, Type::array, at);
+    for (std::size_t i = 0; i < a->items.size(); ++i) {
+      const std::string item_path = index(at, i);
+      const json::Value& item = a->items[i];
+      InpatientAddition addition;
+      if (item.is(Type::object)) {
+        addition.code = read_code(required(item, "code", item_path), join(item_path, "code"));
+        if (const json::Value* f = optional(item, "from")) addition.from = claim::date(*f, join(item_path, "from"));
+        if (const json::Value* t = optional(item, "to")) addition.to = claim::date(*t, join(item_path, "to"));
+        if (addition.from && addition.to && *addition.to < *addition.from) fail(join(item_path, "to"), "to is before from");
+      } else {
+        addition.code = read_code(item, item_path);
+      }
+      admission.additions.push_back(addition);
+    }
+  }
+  if (const json::Value* t = optional(value, "therapeutic_away_days")) {
+    admission.therapeutic_away_days = read_dates(*t, join(path, "therapeutic_away_days"));
+  }
+  if (const json::Value* s = optional(value, "stays")) {
+    const std::string at = join(path, "stays");
+    expect(*s, Type::array, at);
+    for (std::size_t i = 0; i < s->items.size(); ++i) {
+      const std::string item_path = index(at, i);
+      const json::Value& item = expect(s->items[i], Type::object, item_path);
+      DateRange stay{claim::date(required(item, "from", item_path), join(item_path, "from")), Date::open_end()};
+      if (const json::Value* to = optional(item, "to")) stay.to = claim::date(*to, join(item_path, "to"));
+      if (stay.to < stay.from) fail(join(item_path, "to"), "to is before from");
+      if (!admission.stays.empty() && !(admission.stays.back().to < stay.from)) {
+        fail(join(item_path, "from"), "stays must be in order and must not overlap");
+      }
+      admission.stays.push_back(stay);
+    }
+  }
+  if (const json::Value* m = optional(value, "meals")) admission.meals = read_meals(*m, join(path, "meals"));
+  if (const json::Value* b = optional(value, "burden")) admission.burden = read_burden(*b, join(path, "burden"));
+}
+
 Admission read_admission(const json::Value& value, const std::string& path) {
   expect(value, Type::object, path);
   Admission admission;
   admission.admitted = claim::date(required(value, "admitted", path), join(path, "admitted"));
   if (const json::Value* d = optional(value, "discharged")) admission.discharged = claim::date(*d, join(path, "discharged"));
-  if (const json::Value* a = optional(value, "away_days")) {
-    expect(*a, Type::array, join(path, "away_days"));
-    for (std::size_t i = 0; i < a->items.size(); ++i) {
-      admission.away_days.push_back(claim::date(a->items[i], index(join(path, "away_days"), i)));
-    }
-  }
+  if (const json::Value* a = optional(value, "away_days")) admission.away_days = read_dates(*a, join(path, "away_days"));
   if (const json::Value* w = optional(value, "ward")) admission.ward = text(*w, join(path, "ward"));
   if (const json::Value* b = optional(value, "bill_dates")) {
     expect(*b, Type::array, join(path, "bill_dates"));
@@ -137,6 +240,7 @@ Admission read_admission(const json::Value& value, const std::string& path) {
       admission.bill_dates.push_back(claim::date(b->items[i], index(join(path, "bill_dates"), i)));
     }
   }
+  read_inpatient_pricing(value, path, admission);
   return admission;
 }
 
@@ -197,7 +301,11 @@ Claim parse_claim(std::string_view input) {
   }
 
   const json::Value& visits = expect(required(root, "visits", ""), Type::array, "visits");
-  if (visits.items.empty()) fail("visits", "a claim needs at least one visit");
+  // An inpatient claim whose admission names its 入院料 may have no other care (fee-rules E19).
+  const json::Value* admission_json = optional(root, "admission");
+  const bool priced_from_admission = setting == "inpatient" && admission_json && admission_json->is(Type::object) &&
+                                     (optional(*admission_json, "fee") || optional(*admission_json, "fees"));
+  if (visits.items.empty() && !priced_from_admission) fail("visits", "a claim needs at least one visit");
   if (visits.items.size() > kMaxVisitsPerClaim) {
     fail("visits", fmt::format("more than {} visits in one claim", kMaxVisitsPerClaim), Status::limit_exceeded);
   }
@@ -221,7 +329,7 @@ Claim parse_claim(std::string_view input) {
     claim.visits.push_back(std::move(visit));
   }
 
-  if (const json::Value* a = optional(root, "admission")) claim.admission = read_admission(*a, "admission");
+  if (admission_json) claim.admission = read_admission(*admission_json, "admission");
   if (claim.setting == Setting::inpatient && !claim.admission) {
     fail("admission", "an inpatient claim needs admission.admitted (入院年月日)");
   }

@@ -63,6 +63,7 @@ CopayResult compute_copay(const Claim& claim, const PricedClaim& priced, const C
   }
   // The last month-to-date receipt is the month's.
   result.insurer_claim_yen = previous.insurer + meal_insurer;
+  result.meals_insurer_yen = meal_insurer;
   result.patient_exact_yen = previous.patient + result.meals_patient_yen;
   for (std::size_t k = 0; k < payers; ++k) result.public_expenses[k].patient_yen = previous.kouhi_patient[k];
   if (options.explain) result.explain = copay::explain_copay(plan, claim);

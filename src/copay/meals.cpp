@@ -30,11 +30,12 @@ Yen meal_charge(const RuleSet& rules, Date on, const std::vector<MealCategory>& 
 
 }  // namespace
 
-void add_meal_line(std::vector<DayMeals>& days, const PricedLine& line, std::size_t group) {
-  auto it = std::find_if(days.begin(), days.end(), [&](const DayMeals& d) { return d.date == line.date && d.group == group; });
-  if (it == days.end()) it = days.insert(days.end(), DayMeals{line.date, group, Yen{0}, 0});
-  it->cost += line.yen * line.count;
-  if (line.yen.value > 0) it->meals = std::max<std::int64_t>(it->meals, line.count);
+void add_meal_line(std::vector<DayMeals>& days, const PricedLine& line, std::size_t group, Date date, std::int32_t count) {
+  auto it = std::find_if(days.begin(), days.end(), [&](const DayMeals& d) { return d.date == date && d.group == group; });
+  if (it == days.end()) it = days.insert(days.end(), DayMeals{date, group, Yen{0}, 0});
+  it->cost += line.yen * count;
+  const std::int64_t meals = !line.items.empty() && line.items.front().quantity ? line.items.front().quantity->trunc() * count : count;
+  if (line.yen.value > 0) it->meals = std::max(it->meals, meals);
 }
 
 void add_meals(Plan& plan, const std::vector<DayMeals>& days, std::span<const Date> ends, const Claim& claim, const RuleSet& rules) {

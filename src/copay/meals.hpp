@@ -10,16 +10,19 @@
 
 namespace santei::copay {
 
-// One date's meals of one group. A category-97 line's `yen` is per meal and `count` the meals;
-// a date's meals are the largest count of its lines (additions such as 特別食加算 are lines of
-// the same date with the same or a smaller count), at most meals_per_day.
+// One date's meals of one group. A category-97 line's `yen` is per meal and `count` the meals,
+// or — for a meal code priced by きざみ in 食 units (its first item has a quantity) — `yen` is the
+// day's amount for `quantity` meals; a date's meals are the largest number of its lines
+// (additions such as 特別食加算 are lines of the same date with the same or a smaller number), at
+// most meals_per_day.
 struct DayMeals {
   Date date;
   std::size_t group = 0;
   Yen cost;
   std::int64_t meals = 0;
 };
-void add_meal_line(std::vector<DayMeals>& days, const PricedLine& line, std::size_t group);
+// Adds `line` as it counts `count` times on `date` (a daily inpatient line covers several dates).
+void add_meal_line(std::vector<DayMeals>& days, const PricedLine& line, std::size_t group, Date date, std::int32_t count);
 
 // Turns each date's meals into the MealParts of the periods (`ends`: the periods' last dates) and
 // records the 標準負担額 used. Throws claim_error when a 地方単独 programme does not say who pays

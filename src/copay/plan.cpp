@@ -2,6 +2,7 @@
 #include "copay/plan.hpp"
 
 #include <algorithm>
+#include <bit>
 
 #include <fmt/format.h>
 
@@ -152,6 +153,20 @@ std::size_t group_of(Plan& plan, std::uint8_t mask, const Context& c, const Prog
   return plan.groups.size() - 1;
 }
 
+// The dates a line stands for, with its count on each: a daily inpatient line (day_mask, see
+// santei/pricing.hpp) covers several dates with count / days each; any other line its date.
+template <class F>
+void each_day(const PricedLine& line, Date month_first, F f) {
+  if (line.day_mask == 0) {
+    f(line.date, line.count);
+    return;
+  }
+  const std::int32_t per_day = line.count / std::popcount(line.day_mask);
+  for (int d = 0; d < 31; ++d) {
+    if (line.day_mask & (1u << d)) f(month_first.plus_days(d), per_day);
+  }
+}
+
 // Bill boundaries of an inpatient month: interim bills, the discharge, the month end.
 std::vector<Date> bill_ends(const Claim& claim) {
   std::vector<Date> ends;
@@ -164,6 +179,9 @@ std::vector<Date> bill_ends(const Claim& claim) {
       ends.push_back(d);
     }
     if (claim.admission->discharged && claim.month.contains(*claim.admission->discharged)) ends.push_back(*claim.admission->discharged);
+    for (const DateRange& stay : claim.admission->stays) {  // a discharge before a readmission in the month
+      if (claim.month.contains(stay.to)) ends.push_back(stay.to);
+    }
   }
   ends.push_back(claim.month.last_day());
   std::sort(ends.begin(), ends.end());
@@ -195,7 +213,19 @@ Plan make_plan(const Claim& claim, const PricedClaim& priced, const RuleSet& rul
       fail(fmt::format("lines[{}].category", i), "meals (診療識別 97) belong to an inpatient claim");
     }
     if (line.count < 0) fail(fmt::format("lines[{}].count", i), "a count cannot be negative");
-    days |= 1u << (line.date - month_first);
+    if (line.day_mask != 0) {
+      const std::uint32_t month_days = (1u << (month_last - month_first + 1)) - 1;
+      if ((line.day_mask & ~month_days) != 0 || !(line.day_mask & (1u << (line.date - month_first)))) {
+        fail(fmt::format("lines[{}].day_mask", i), fmt::format("days outside {} or not including the line's date", claim.month.iso()));
+      }
+      if (line.count % std::popcount(line.day_mask) != 0) {
+        fail(fmt::format("lines[{}].count", i),
+             fmt::format("{} is not a multiple of the line's {} days", line.count, std::popcount(line.day_mask)));
+      }
+      days |= line.day_mask;
+    } else {
+      days |= 1u << (line.date - month_first);
+    }
   }
   std::array<Date, 31> day_dates;
   std::size_t day_count = 0;
@@ -241,21 +271,24 @@ Plan make_plan(const Claim& claim, const PricedClaim& priced, const RuleSet& rul
   std::vector<DayMeals> day_meals;
   for (std::size_t i = 0; i < priced.lines.size(); ++i) {
     const PricedLine& line = priced.lines[i];
-    const auto p = static_cast<std::size_t>(std::lower_bound(ends.begin(), ends.end(), line.date) - ends.begin());
-    Period& period = plan.periods[p];
     const auto g = static_cast<std::size_t>(index_of_mask[line_mask(line, i, plan.insured, plan.payers.size())]);
-    const Yen points_cost = yen_of(line.total());
-    period.points += line.total().value;
-    period.cost[g] += points_cost;
-    plan.care_cost += points_cost;
-    const Yen yen = line.yen * line.count;
-    if (line.category == kMeals) {
-      plan.meal_cost += yen;
-      add_meal_line(day_meals, line, g);
-    } else {
-      period.cost[g] += yen;
-      plan.care_cost += yen;
-    }
+    each_day(line, month_first, [&](Date date, std::int32_t count) {
+      const auto p = static_cast<std::size_t>(std::lower_bound(ends.begin(), ends.end(), date) - ends.begin());
+      Period& period = plan.periods[p];
+      const Points points = line.points * count;
+      const Yen points_cost = yen_of(points);
+      period.points += points.value;
+      period.cost[g] += points_cost;
+      plan.care_cost += points_cost;
+      const Yen yen = line.yen * count;
+      if (line.category == kMeals) {
+        plan.meal_cost += yen;
+        add_meal_line(day_meals, line, g, date, count);
+      } else {
+        period.cost[g] += yen;
+        plan.care_cost += yen;
+      }
+    });
   }
   if (!day_meals.empty()) add_meals(plan, day_meals, ends, claim, rules);
 

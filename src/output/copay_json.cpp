@@ -43,6 +43,8 @@ void write_copay_json(JsonWriter& out, const CopayResult& copay) {
   out.key("explain").begin_array();
   for (const std::string& line : copay.explain) out.value(line);
   out.end_array();
+  // 入院時食事療養費 the insurer pays (inpatient meals only; after the contract fields).
+  if (copay.meals_yen.value != 0) out.field("meals_insurer_yen", copay.meals_insurer_yen.value);
   out.end_object();
 }
 

@@ -1,6 +1,7 @@
 // The wording of each explanation step (santei.result/1 lines[].explain).
 #include <fmt/format.h>
 
+#include "pricing/inpatient_rules.hpp"
 #include "pricing/rule_tables.hpp"
 #include "santei/pricing.hpp"
 
@@ -96,6 +97,20 @@ std::string explain_text(const ExplainStep& s, const MasterSet& set, Date on) {
                          (s.result - s.value).to_string());
     case ExplainKind::note:
       return who;
+    case ExplainKind::inpatient_days:
+      return fmt::format("{}: {} day{}, 入院期間 day {}–{} (day 1 = 入院年月日)", who, s.number, s.number == 1 ? "" : "s", b, r);
+    case ExplainKind::period_addition: {
+      const pricing::FeeSchedule* schedule = pricing::schedule_of_band_code(s.code, on);
+      const pricing::PeriodBand* band = nullptr;
+      if (schedule) {
+        for (const pricing::PeriodBand& candidate : schedule->bands) {
+          if (candidate.code == s.code) band = &candidate;
+        }
+      }
+      if (!band) return fmt::format("+ {} {}点 (入院期間加算)", who, v);
+      return fmt::format("+ {} {}点 for 入院期間 day {}–{} ({})", who, v, band->from_day,
+                         band->to_day == 0 ? std::string("") : std::to_string(band->to_day), schedule->source);
+    }
   }
   return who;
 }

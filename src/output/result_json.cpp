@@ -52,6 +52,13 @@ std::string result_json(const PricedClaim& priced, const MasterLibrary& masters)
     }
     json.end_array();
     json.field("points", line.points.value).field("count", line.count);
+    if (line.day_mask != 0) {  // inpatient daily lines: the days of the month they cover
+      json.key("days").begin_array();
+      for (unsigned d = 0; d < 31; ++d) {
+        if (line.day_mask & (1u << d)) json.value(static_cast<std::int64_t>(d + 1));
+      }
+      json.end_array();
+    }
     if (line.yen.value != 0) json.field("yen", line.yen.value);
     json.key("explain").begin_array();
     if (set) {

@@ -70,17 +70,7 @@ class OccurrenceIndex {
 };
 
 // Drops an item; the base of a procedure unit takes its whole unit with it.
-void drop(std::vector<Unit>& units, const Occurrence& o) {
-  Unit& unit = units[o.unit];
-  if (o.item == 0 && (unit.kind == UnitKind::procedure || unit.kind == UnitKind::standalone)) {
-    unit.dropped = true;
-  } else {
-    unit.items[o.item].dropped = true;
-    if (std::none_of(unit.items.begin(), unit.items.end(), [](const Resolved& r) { return !r.dropped; })) {
-      unit.dropped = true;
-    }
-  }
-}
+void drop(std::vector<Unit>& units, const Occurrence& o) { drop_item(units[o.unit], o.item); }
 
 Date week_start(Date date) { return date.plus_days(-static_cast<int>(date.weekday())); }  // Sunday–Saturday
 

@@ -1,5 +1,7 @@
 #include "pricing/context.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 namespace santei::pricing {
@@ -45,6 +47,15 @@ std::string Context::describe(const Resolved& r) const {
   else if (r.material) name = &r.material->name;
   else if (r.comment) name = &r.comment->text;
   return name ? fmt::format("{} {}", r.code, *name) : fmt::format("{}", r.code);
+}
+
+void drop_item(Unit& unit, std::size_t item) {
+  if (item == 0 && (unit.kind == UnitKind::procedure || unit.kind == UnitKind::standalone)) {
+    unit.dropped = true;
+    return;
+  }
+  unit.items[item].dropped = true;
+  if (std::none_of(unit.items.begin(), unit.items.end(), [](const Resolved& r) { return !r.dropped; })) unit.dropped = true;
 }
 
 bool is_addition(const ProcedureRecord& r) {

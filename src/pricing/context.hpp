@@ -62,6 +62,7 @@ struct Unit {
   boost::container::small_vector<Resolved, 4> items;
   bool dropped = false;
   std::int32_t lab_group = 0;  // lab_bundle units
+  std::uint32_t day_mask = 0;  // inpatient daily units: the days of the month (bit d−1) it covers, count = days
 
   const Resolved* base() const { return items.empty() ? nullptr : &items.front(); }
 };
@@ -116,6 +117,9 @@ class Context {
   bool clamp_ = false;
   mutable std::vector<std::pair<std::array<char, 2>, Date>> reached_;
 };
+
+// Drops item `item` of a unit; the base of a procedure unit takes its whole unit with it.
+void drop_item(Unit& unit, std::size_t item);
 
 // Phase 1: the units of every order of every visit. Throws santei::Exception for an unknown
 // code or one not in force on its date (the claim cannot be priced).

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "pricing/inpatient_rules.hpp"
+
 namespace santei::pricing {
 namespace {
 
@@ -54,7 +56,8 @@ std::optional<Ineligibility> check_eligibility(const Context& ctx, const Procedu
   for (std::int32_t standard : r.facility_standards) {
     if (standard == 0) continue;
     needs_standard = true;
-    has_standard = has_standard || claim.facility.has_standard(standard);
+    has_standard = has_standard || claim.facility.has_standard(standard) ||
+                   meets_standard_alias(standard, claim.facility, service);  // 名寄せコード (inpatient_standards.xml)
   }
   if (needs_standard && !has_standard) {
     std::string listed;

@@ -1,9 +1,12 @@
 // price(): a claim → points per line, diagnostics, totals and the copayment.
 #include <algorithm>
+#include <bit>
+#include <optional>
 
 #include <fmt/format.h>
 
 #include "pricing/context.hpp"
+#include "pricing/inpatient.hpp"
 
 namespace santei {
 
@@ -34,24 +37,28 @@ const MasterSet& select_revision(const Claim& claim, const MasterLibrary& master
 }
 
 // 診療実日数: days with a 初診・再診 or 入院 day (s col 27 実日数 = 2 or 3); days with any line
-// when the claim has none of those.
-std::int32_t visit_days(const PricedClaim& priced, const MasterSet& set) {
-  std::vector<Date> counted;
-  std::vector<Date> any;
-  const auto add = [](std::vector<Date>& dates, Date date) {
-    if (std::find(dates.begin(), dates.end(), date) == dates.end()) dates.push_back(date);
-  };
+// when the claim has none of those. A daily inpatient line counts each of its days; a 外泊 day
+// (its line holds a col 27 = 4 code) is not a day of care [unverified: 記載要領 not read].
+std::int32_t visit_days(const PricedClaim& priced, const MasterSet& set, YearMonth month) {
+  const Date first = month.first_day();
+  std::uint32_t counted = 0;
+  std::uint32_t any = 0;
   for (const PricedLine& line : priced.lines) {
-    add(any, line.date);
+    if (!month.contains(line.date)) continue;
+    const std::uint32_t days = line.day_mask != 0 ? line.day_mask : 1u << (line.date - first);
+    any |= days;
+    bool care = false;
+    bool away = false;
     for (const LineItem& item : line.items) {
       if (item.kind != ItemKind::procedure) continue;
       const auto versions = set.procedure_versions(item.code);
-      if (!versions.empty() && (versions.back().visit_days == 2 || versions.back().visit_days == 3)) {
-        add(counted, line.date);
-      }
+      if (versions.empty()) continue;
+      care = care || versions.back().visit_days == 2 || versions.back().visit_days == 3;
+      away = away || versions.back().visit_days == 4;
     }
+    if (care && !away) counted |= days;
   }
-  return static_cast<std::int32_t>(counted.empty() ? any.size() : counted.size());
+  return std::popcount(counted != 0 ? counted : any);
 }
 
 }  // namespace
@@ -64,8 +71,12 @@ PricedClaim price(const Claim& claim, const MasterLibrary& masters, const Pricin
   out.setting = claim.setting;
   pricing::Context ctx(claim, set, options, out);
   std::vector<pricing::Unit> units = pricing::build_units(ctx);
+  std::optional<pricing::InpatientStay> stay;  // 入院: the daily 入院料 and meals (pricing/inpatient.hpp)
+  if (claim.setting == Setting::inpatient && claim.admission) stay.emplace(ctx);
+  if (stay) stay->apply(units);
   pricing::apply_claim_rules(ctx, units);
   pricing::price_units(ctx, units);
+  if (stay) stay->price();
   const auto by_date = [](const PricedLine& a, const PricedLine& b) { return a.date < b.date; };
   if (!std::is_sorted(out.lines.begin(), out.lines.end(), by_date)) {
     std::stable_sort(out.lines.begin(), out.lines.end(), by_date);
@@ -74,7 +85,7 @@ PricedClaim price(const Claim& claim, const MasterLibrary& masters, const Pricin
     out.total += line.total();
     out.categories[line.category] += line.total();
   }
-  out.visit_days = visit_days(out, set);
+  out.visit_days = visit_days(out, set, claim.month);
   if (options.copay) out.copay = compute_copay(claim, out, CopayOptions{options.explain});
   return out;
 }

@@ -7,36 +7,11 @@
 #include <fmt/format.h>
 #include <pugixml.hpp>
 
-#include "core/embedded.hpp"
+#include "pricing/rule_xml.hpp"
 #include "santei/result.hpp"
 
 namespace santei::pricing {
 namespace {
-
-[[noreturn]] void rule_error(const char* file, std::string message) {
-  throw Exception(ErrorInfo{Status::rule_error, std::string("masters/rules/") + file, 0, 0, {}, std::move(message)});
-}
-
-pugi::xml_document load(const char* file) {
-  pugi::xml_document doc;
-  const auto data = detail::embedded_file(std::string("rules/") + file);
-  if (!data) rule_error(file, "not compiled into santei");
-  const pugi::xml_parse_result parsed = doc.load_buffer(data->data(), data->size());
-  if (!parsed) rule_error(file, fmt::format("XML error at byte {}: {}", parsed.offset, parsed.description()));
-  return doc;
-}
-
-DateRange period_of(const pugi::xml_node& node, const char* file) {
-  const auto from = Date::parse_iso(node.attribute("from").as_string());
-  if (!from) rule_error(file, fmt::format("bad or missing from date in <{}>", node.name()));
-  DateRange range{*from, Date::open_end()};
-  if (const pugi::xml_attribute to = node.attribute("to")) {
-    const auto end = Date::parse_iso(to.as_string());
-    if (!end || *end < *from) rule_error(file, fmt::format("bad to date '{}'", to.as_string()));
-    range.to = *end;
-  }
-  return range;
-}
 
 std::optional<VisitTime> visit_time(std::string_view text) {
   if (text == "after_hours") return VisitTime::after_hours;
@@ -56,7 +31,7 @@ std::optional<Setting> setting_of(const pugi::xml_node& node, const char* file) 
 
 std::vector<LabBundleRule> load_lab_bundles() {
   constexpr const char* file = "lab_bundles.xml";
-  const pugi::xml_document doc = load(file);
+  const pugi::xml_document doc = load_rule_xml(file);
   std::vector<LabBundleRule> out;
   for (const pugi::xml_node group : doc.child("lab-bundles").children("group")) {
     const std::int32_t id = group.attribute("id").as_int();
@@ -64,7 +39,7 @@ std::vector<LabBundleRule> load_lab_bundles() {
       LabBundleRule rule;
       rule.group = id;
       rule.name = group.attribute("name").as_string();
-      rule.period = period_of(period, file);
+      rule.period = rule_period(period, file);
       rule.cap_items = period.attribute("cap-items").as_int();
       rule.cap_points = period.attribute("cap-points").as_llong();
       rule.source = period.attribute("source").as_string();
@@ -89,7 +64,7 @@ std::vector<LabBundleRule> load_lab_bundles() {
 
 std::vector<TimeAdditionRule> load_time_additions() {
   constexpr const char* file = "time_additions.xml";
-  const pugi::xml_document doc = load(file);
+  const pugi::xml_document doc = load_rule_xml(file);
   std::vector<TimeAdditionRule> out;
   for (const pugi::xml_node node : doc.child("time-additions").children("rule")) {
     TimeAdditionRule rule;
@@ -101,7 +76,7 @@ std::vector<TimeAdditionRule> load_time_additions() {
     rule.section = section.empty() ? ' ' : section[0];
     rule.min_points = node.attribute("min-points").as_llong();
     rule.setting = setting_of(node, file);
-    rule.period = period_of(node, file);
+    rule.period = rule_period(node, file);
     rule.source = node.attribute("source").as_string();
     if (rule.source.empty()) rule_error(file, fmt::format("rule '{}' without its source", rule.id));
     for (const pugi::xml_node addition : node.children("addition")) {
@@ -117,7 +92,7 @@ std::vector<TimeAdditionRule> load_time_additions() {
 
 std::map<VisitTime, std::vector<std::int32_t>> load_time_kinds() {
   constexpr const char* file = "time_additions.xml";
-  const pugi::xml_document doc = load(file);
+  const pugi::xml_document doc = load_rule_xml(file);
   std::map<VisitTime, std::vector<std::int32_t>> out;
   for (const pugi::xml_node node : doc.child("time-additions").child("visit-times").children("time")) {
     const auto time = visit_time(node.attribute("visit").as_string());

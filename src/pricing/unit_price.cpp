@@ -85,16 +85,22 @@ class LinePricer {
           const Decimal value = item_value(r);
           (p.excluded_from_base == 1 ? outside : base_total) += value;
           ExplainKind kind = is_base || !is_addition(p) ? ExplainKind::points : ExplainKind::addition;
-          if (r.automatic) kind = is_age_addition(p) ? ExplainKind::age_addition : ExplainKind::time_addition;
+          if (r.automatic) {
+            kind = is_age_addition(p)       ? ExplainKind::age_addition
+                   : p.time_addition != 0   ? ExplainKind::time_addition
+                                            : ExplainKind::period_addition;  // inpatient.cpp
+          }
           if (kind != ExplainKind::points || p.stepped != 1) {  // a stepped item's step already says it
             step(kind, p.code, value, {}, {}, kind == ExplainKind::age_addition ? ctx_.age_on(unit_.date) : 0);
           }
           break;
         }
-        case 1:
-          yen += item_value(r);
-          step(ExplainKind::yen_amount, p.code, item_value(r));
+        case 1: {
+          const Decimal value = item_value(r);  // once: a stepped item explains its きざみ
+          yen += value;
+          step(ExplainKind::yen_amount, p.code, value);
           break;
+        }
         case 5:
         case 6: break;  // percentages: below, on the whole 所定点数
         case 8:
@@ -379,6 +385,7 @@ void price_units(Context& ctx, std::vector<Unit>& units) {
     line.category = unit.category;
     line.burden = unit.burden;
     line.count = unit.count;
+    line.day_mask = unit.day_mask;
     LinePricer pricer(ctx, unit, line);
     switch (unit.kind) {
       case UnitKind::procedure:

@@ -11,6 +11,7 @@
 // 1 April after the 6th birthday, 高齢受給者 from the month after the one in which the patient
 // reaches 70 (健康保険法 第74条第1項第2号・第3号); 7割 when the income bracket is 現役並み.
 #include <algorithm>
+#include <bit>
 #include <map>
 
 #include <fmt/format.h>
@@ -183,17 +184,27 @@ class ReceiptWriter {
         receipt_comments_.push_back(&line);
         continue;
       }
-      const std::size_t day = line.date.day() - 1;
+      // A daily inpatient line (day_mask) spreads its count evenly over its days.
+      const std::uint32_t days = line.day_mask != 0 ? line.day_mask : 1u << (line.date.day() - 1);
+      const std::int32_t per_day = line.count / std::popcount(days);
+      const auto free_on_days = [&](const Unit& u) {
+        for (std::size_t d = 0; d < 31; ++d) {
+          if ((days & (1u << d)) && u.days[d] != 0) return false;
+        }
+        return true;
+      };
       const char burden = burden_of(line);
       auto it = std::find_if(units_.begin(), units_.end(), [&](const Unit& u) {
-        return u.days[day] == 0 && u.burden == burden && u.first->category == line.category &&
+        return free_on_days(u) && u.burden == burden && u.first->category == line.category &&
                u.first->points == line.points && same_items(u.first->items, line.items);
       });
       if (it == units_.end()) {
         units_.push_back(Unit{&line, burden, {}, 0});
         it = units_.end() - 1;
       }
-      it->days[day] += line.count;
+      for (std::size_t d = 0; d < 31; ++d) {
+        if (days & (1u << d)) it->days[d] += per_day;
+      }
       it->count += line.count;
     }
     std::stable_sort(units_.begin(), units_.end(),

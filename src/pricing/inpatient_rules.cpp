@@ -1,0 +1,343 @@
+#include "pricing/inpatient_rules.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cstdio>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "pricing/rule_xml.hpp"
+
+namespace santei::pricing {
+namespace {
+
+std::string source_of(const pugi::xml_node& node, const char* file, const std::string& what) {
+  std::string source = node.attribute("source").as_string();
+  if (source.empty()) rule_error(file, fmt::format("{} without its source", what));
+  return source;
+}
+
+std::vector<Code> codes_of(const char* text, const char* file, const std::string& what) {
+  std::vector<Code> out;
+  std::istringstream in(text);
+  for (std::string word; in >> word;) {
+    Code code = 0;
+    const auto [end, ec] = std::from_chars(word.data(), word.data() + word.size(), code);
+    if (ec != std::errc() || end != word.data() + word.size() || word.size() != 9) {
+      rule_error(file, fmt::format("{}: '{}' is not a 9-digit code", what, word));
+    }
+    out.push_back(code);
+  }
+  return out;
+}
+
+std::vector<std::string> words_of(const char* text) {
+  std::vector<std::string> out;
+  std::istringstream in(text);
+  for (std::string word; in >> word;) out.push_back(word);
+  return out;
+}
+
+std::int32_t day_attribute(const pugi::xml_node& node, const char* name, const char* file, const std::string& what) {
+  const pugi::xml_attribute a = node.attribute(name);
+  if (!a) return 0;
+  const int value = a.as_int(-1);
+  if (value < 1) rule_error(file, fmt::format("{}: {}='{}' is not a day number", what, name, a.as_string()));
+  return value;
+}
+
+std::vector<FeeSchedule> load_schedules() {
+  constexpr const char* file = "inpatient_fees.xml";
+  const pugi::xml_document doc = load_rule_xml(file);
+  std::vector<FeeSchedule> out;
+  for (const pugi::xml_node node : doc.child("inpatient-fees").children("schedule")) {
+    FeeSchedule s;
+    s.id = node.attribute("id").as_string();
+    const std::string what = fmt::format("schedule '{}'", s.id);
+    s.section = node.attribute("section").as_string();
+    const std::string kind = node.attribute("kind").as_string();
+    if (kind == "addition") s.kind = ScheduleKind::addition;
+    else if (kind == "base") s.kind = ScheduleKind::base;
+    else rule_error(file, fmt::format("{}: kind '{}' is not addition or base", what, kind));
+    s.period = rule_period(node, file);
+    s.source = source_of(node, file, what);
+    s.limit_days = day_attribute(node, "limit-days", file, what);
+    const std::string limit_from = node.attribute("limit-from").as_string();
+    if (!limit_from.empty() && limit_from != "ward") rule_error(file, fmt::format("{}: limit-from '{}'", what, limit_from));
+    s.limit_from_ward = limit_from == "ward";
+    for (const pugi::xml_node fees : node.children("fees")) {
+      const std::vector<Code> codes = codes_of(fees.attribute("codes").as_string(), file, what);
+      s.fees.insert(s.fees.end(), codes.begin(), codes.end());
+    }
+    for (const pugi::xml_node b : node.children("band")) {
+      PeriodBand band{day_attribute(b, "from", file, what), day_attribute(b, "to", file, what), 0};
+      const std::vector<Code> code = codes_of(b.attribute("code").as_string(), file, what);
+      if (code.size() != 1) rule_error(file, fmt::format("{}: a band names one code", what));
+      band.code = code.front();
+      const std::int32_t expected = s.bands.empty() ? 1 : s.bands.back().to_day + 1;
+      if (band.from_day != expected || (!s.bands.empty() && s.bands.back().to_day == 0) ||
+          (band.to_day != 0 && band.to_day < band.from_day)) {
+        rule_error(file, fmt::format("{}: bands must start at day 1 and follow each other", what));
+      }
+      s.bands.push_back(band);
+    }
+    if (s.bands.empty()) rule_error(file, fmt::format("{}: no bands", what));
+    if (s.kind == ScheduleKind::addition && s.fees.empty()) rule_error(file, fmt::format("{}: an addition schedule names its fees", what));
+    if (s.kind == ScheduleKind::base && !s.fees.empty()) rule_error(file, fmt::format("{}: a base schedule's fees are its bands", what));
+    out.push_back(std::move(s));
+  }
+  // A code belongs to one schedule on any day.
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    for (std::size_t j = i + 1; j < out.size(); ++j) {
+      if (!out[i].period.overlaps(out[j].period)) continue;
+      const auto names = [](const FeeSchedule& s) {
+        std::vector<Code> all = s.fees;
+        if (s.kind == ScheduleKind::base) {
+          for (const PeriodBand& b : s.bands) all.push_back(b.code);
+        }
+        return all;
+      };
+      for (Code a : names(out[i])) {
+        for (Code b : names(out[j])) {
+          if (a == b) rule_error(file, fmt::format("{} is named by '{}' and '{}'", a, out[i].id, out[j].id));
+        }
+      }
+    }
+  }
+  return out;
+}
+
+const std::vector<FeeSchedule>& schedules() {
+  static const std::vector<FeeSchedule> all = load_schedules();
+  return all;
+}
+
+std::vector<AwayRule> load_away() {
+  constexpr const char* file = "inpatient_fees.xml";
+  const pugi::xml_document doc = load_rule_xml(file);
+  std::vector<AwayRule> out;
+  for (const pugi::xml_node node : doc.child("inpatient-fees").children("away")) {
+    AwayRule r;
+    r.period = rule_period(node, file);
+    r.source = source_of(node, file, "<away>");
+    const auto one = [&](const char* name) {
+      const std::vector<Code> c = codes_of(node.attribute(name).as_string(), file, std::string("<away> ") + name);
+      if (c.size() != 1) rule_error(file, fmt::format("<away> needs one {} code", name));
+      return c.front();
+    };
+    r.basic = one("basic");
+    r.specific = one("specific");
+    r.basic_therapeutic = one("basic-therapeutic");
+    r.specific_therapeutic = one("specific-therapeutic");
+    r.therapeutic_consecutive = day_attribute(node, "therapeutic-consecutive", file, "<away>");
+    r.therapeutic_month = day_attribute(node, "therapeutic-month", file, "<away>");
+    out.push_back(r);
+  }
+  return out;
+}
+
+BundleMatch match_of(const pugi::xml_node& node, const char* file, const std::string& what) {
+  BundleMatch m;
+  const auto section_number = [&](std::string_view text, std::int32_t& number, std::int32_t& branch) {
+    // "D026", "G005-2": letter, 3-digit 区分番号, optional 枝番.
+    if (text.size() < 4 || text[0] < 'A' || text[0] > 'Z') rule_error(file, fmt::format("{}: bad section '{}'", what, text));
+    m.letter = text[0];
+    const auto dash = text.find('-');
+    const std::string_view digits = text.substr(1, (dash == std::string_view::npos ? text.size() : dash) - 1);
+    if (std::from_chars(digits.data(), digits.data() + digits.size(), number).ec != std::errc()) {
+      rule_error(file, fmt::format("{}: bad section '{}'", what, text));
+    }
+    branch = 0;
+    if (dash != std::string_view::npos) {
+      const std::string_view b = text.substr(dash + 1);
+      if (std::from_chars(b.data(), b.data() + b.size(), branch).ec != std::errc()) {
+        rule_error(file, fmt::format("{}: bad section '{}'", what, text));
+      }
+    }
+  };
+  if (const pugi::xml_attribute part = node.attribute("part")) {
+    const std::string text = part.as_string();
+    if (std::sscanf(text.c_str(), "%d-%d", &m.chapter, &m.part) != 2) rule_error(file, fmt::format("{}: bad part '{}'", what, text));
+  } else if (const pugi::xml_attribute section = node.attribute("section")) {
+    section_number(section.as_string(), m.section_from, m.branch);
+    m.section_to = m.section_from;
+  } else if (const pugi::xml_attribute range = node.attribute("sections")) {
+    const std::string text = range.as_string();
+    const auto dots = text.find("..");
+    if (dots == std::string::npos) rule_error(file, fmt::format("{}: sections '{}' is not FROM..TO", what, text));
+    std::int32_t unused = 0;
+    section_number(text.substr(0, dots), m.section_from, unused);
+    const char letter = m.letter;
+    section_number(text.substr(dots + 2), m.section_to, unused);
+    if (letter != m.letter || m.section_to < m.section_from) rule_error(file, fmt::format("{}: bad range '{}'", what, text));
+    m.branch = -1;
+  } else if (const pugi::xml_attribute codes = node.attribute("codes")) {
+    m.codes = codes_of(codes.as_string(), file, what);
+  } else {
+    rule_error(file, fmt::format("{}: <{}> needs part, section, sections or codes", what, node.name()));
+  }
+  return m;
+}
+
+BundledItems items_of(const pugi::xml_node& node, const char* name, const char* file, const std::string& what) {
+  const std::string text = node.attribute(name).as_string();
+  if (text == "billed") return BundledItems::billed;
+  if (text == "bundled") return BundledItems::bundled;
+  if (text == "except-listed") return BundledItems::except_listed;
+  rule_error(file, fmt::format("{}: {}='{}' is not billed, bundled or except-listed", what, name, text));
+}
+
+std::vector<BundleRule> load_bundles() {
+  constexpr const char* file = "inpatient_bundles.xml";
+  const pugi::xml_document doc = load_rule_xml(file);
+  std::vector<BundleRule> out;
+  for (const pugi::xml_node node : doc.child("inpatient-bundles").children("bundle")) {
+    BundleRule r;
+    r.id = node.attribute("id").as_string();
+    const std::string what = fmt::format("bundle '{}'", r.id);
+    r.period = rule_period(node, file);
+    r.source = source_of(node, file, what);
+    r.aux_groups = words_of(node.attribute("aux-groups").as_string());
+    r.fees = codes_of(node.attribute("fees").as_string(), file, what);
+    if (r.aux_groups.empty() && r.fees.empty()) rule_error(file, fmt::format("{}: names no aux-groups or fees", what));
+    r.drugs = items_of(node, "drugs", file, what);
+    r.materials = items_of(node, "materials", file, what);
+    for (const pugi::xml_node m : node.children("include")) r.include.push_back(match_of(m, file, what));
+    for (const pugi::xml_node m : node.children("exclude")) r.exclude.push_back(match_of(m, file, what));
+    if (r.include.empty()) rule_error(file, fmt::format("{}: includes nothing", what));
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+const std::vector<BundleRule>& bundles() {
+  static const std::vector<BundleRule> all = load_bundles();
+  return all;
+}
+
+bool matches(const BundleMatch& m, const ProcedureRecord& p) {
+  if (!m.codes.empty()) return std::find(m.codes.begin(), m.codes.end(), p.code) != m.codes.end();
+  if (m.letter == 0) return p.chapter == m.chapter && p.part == m.part;
+  return p.section_letter == m.letter && m.section_from <= p.section_number && p.section_number <= m.section_to &&
+         (m.branch < 0 || p.branch == m.branch);
+}
+
+std::vector<MealFeeRule> load_meals() {
+  constexpr const char* file = "inpatient_meals.xml";
+  const pugi::xml_document doc = load_rule_xml(file);
+  std::vector<MealFeeRule> out;
+  for (const pugi::xml_node node : doc.child("inpatient-meals").children("fee")) {
+    MealFeeRule r;
+    r.id = node.attribute("id").as_string();
+    const std::string what = fmt::format("fee '{}'", r.id);
+    r.period = rule_period(node, file);
+    r.source = source_of(node, file, what);
+    r.codes = codes_of(node.attribute("codes").as_string(), file, what);
+    if (r.codes.empty()) rule_error(file, fmt::format("{}: no codes", what));
+    const std::vector<Code> special = codes_of(node.attribute("special").as_string(), file, what);
+    const std::vector<Code> dining = codes_of(node.attribute("dining").as_string(), file, what);
+    if (special.size() > 1 || dining.size() > 1) rule_error(file, fmt::format("{}: one special and one dining code at most", what));
+    r.special = special.empty() ? 0 : special.front();
+    r.dining = dining.empty() ? 0 : dining.front();
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+struct StandardAlias {
+  std::int32_t code = 0;
+  DateRange period;
+  std::vector<std::int32_t> members;
+};
+
+std::vector<StandardAlias> load_aliases() {
+  constexpr const char* file = "inpatient_standards.xml";
+  const pugi::xml_document doc = load_rule_xml(file);
+  std::vector<StandardAlias> out;
+  for (const pugi::xml_node node : doc.child("standard-aliases").children("alias")) {
+    StandardAlias a;
+    a.code = node.attribute("code").as_int();
+    const std::string what = fmt::format("alias {}", a.code);
+    a.period = rule_period(node, file);
+    (void)source_of(node, file, what);
+    for (const std::string& word : words_of(node.attribute("members").as_string())) a.members.push_back(std::stoi(word));
+    if (a.code <= 0 || a.members.empty()) rule_error(file, fmt::format("{}: a code and its members", what));
+    out.push_back(std::move(a));
+  }
+  return out;
+}
+
+}  // namespace
+
+const PeriodBand* FeeSchedule::band(std::int32_t day) const {
+  for (const PeriodBand& b : bands) {
+    if (b.contains(day)) return &b;
+  }
+  return nullptr;
+}
+
+const FeeSchedule* fee_schedule(Code fee, Date on) {
+  for (const FeeSchedule& s : schedules()) {
+    if (!s.period.contains(on)) continue;
+    if (std::find(s.fees.begin(), s.fees.end(), fee) != s.fees.end()) return &s;
+    if (s.kind == ScheduleKind::base &&
+        std::any_of(s.bands.begin(), s.bands.end(), [&](const PeriodBand& b) { return b.code == fee; })) {
+      return &s;
+    }
+  }
+  return nullptr;
+}
+
+const FeeSchedule* schedule_of_band_code(Code code, Date on) {
+  for (const FeeSchedule& s : schedules()) {
+    if (!s.period.contains(on)) continue;
+    if (std::any_of(s.bands.begin(), s.bands.end(), [&](const PeriodBand& b) { return b.code == code; })) return &s;
+  }
+  return nullptr;
+}
+
+std::span<const FeeSchedule> fee_schedules() { return schedules(); }
+
+const AwayRule* away_rule(Date on) {
+  static const std::vector<AwayRule> rules = load_away();
+  for (const AwayRule& r : rules) {
+    if (r.period.contains(on)) return &r;
+  }
+  return nullptr;
+}
+
+bool BundleRule::includes(const ProcedureRecord& procedure) const {
+  const auto hit = [&](const BundleMatch& m) { return matches(m, procedure); };
+  return std::any_of(include.begin(), include.end(), hit) && std::none_of(exclude.begin(), exclude.end(), hit);
+}
+
+const BundleRule* bundle_rule(Code fee, std::span<const std::string> day_groups, Date on) {
+  for (const BundleRule& r : bundles()) {
+    if (!r.period.contains(on)) continue;
+    if (std::find(r.fees.begin(), r.fees.end(), fee) != r.fees.end()) return &r;
+    for (const std::string& group : day_groups) {
+      if (std::find(r.aux_groups.begin(), r.aux_groups.end(), group) != r.aux_groups.end()) return &r;
+    }
+  }
+  return nullptr;
+}
+
+const MealFeeRule* meal_fee_rule(Code code, Date on) {
+  static const std::vector<MealFeeRule> rules = load_meals();
+  for (const MealFeeRule& r : rules) {
+    if (r.period.contains(on) && std::find(r.codes.begin(), r.codes.end(), code) != r.codes.end()) return &r;
+  }
+  return nullptr;
+}
+
+bool meets_standard_alias(std::int32_t standard, const Facility& facility, Date on) {
+  static const std::vector<StandardAlias> aliases = load_aliases();
+  for (const StandardAlias& a : aliases) {
+    if (a.code != standard || !a.period.contains(on)) continue;
+    return std::any_of(a.members.begin(), a.members.end(), [&](std::int32_t m) { return facility.has_standard(m); });
+  }
+  return false;
+}
+
+}  // namespace santei::pricing
