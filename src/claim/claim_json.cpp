@@ -12,6 +12,7 @@ namespace santei {
 namespace {
 
 using claim::decimal;
+using claim::Path;
 using claim::expect;
 using claim::fail;
 using claim::index;
@@ -26,7 +27,7 @@ using Type = json::Value::Type;
 constexpr std::array<std::uint8_t, 26> kCategories = {1,  11, 12, 13, 14, 21, 22, 23, 24, 25, 26, 27, 28,
                                                       31, 32, 33, 39, 40, 50, 54, 60, 70, 80, 90, 92, 97};
 
-std::uint8_t read_category(const json::Value& value, const std::string& path) {
+std::uint8_t read_category(const json::Value& value, const Path& path) {
   const std::int64_t n = integer(value, path, 0, 99);
   if (value.is(Type::string) && value.text.size() != 2) fail(path, fmt::format("'{}' is not a two-digit 診療識別", value.text));
   if (std::find(kCategories.begin(), kCategories.end(), n) == kCategories.end()) {
@@ -35,7 +36,7 @@ std::uint8_t read_category(const json::Value& value, const std::string& path) {
   return static_cast<std::uint8_t>(n);
 }
 
-Code read_code(const json::Value& value, const std::string& path) {
+Code read_code(const json::Value& value, const Path& path) {
   const std::string t = value.is(Type::number) ? value.text : text(value, path);
   if (t.size() != 9 || !std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; })) {
     fail(path, fmt::format("'{}' is not a 9-digit master code", t));
@@ -43,7 +44,7 @@ Code read_code(const json::Value& value, const std::string& path) {
   return static_cast<Code>(std::stoul(t));
 }
 
-ClaimItem read_item(const json::Value& value, const std::string& path) {
+ClaimItem read_item(const json::Value& value, const Path& path) {
   expect(value, Type::object, path);
   ClaimItem item;
   item.code = read_code(required(value, "code", path), join(path, "code"));
@@ -61,7 +62,7 @@ ClaimItem read_item(const json::Value& value, const std::string& path) {
   return item;
 }
 
-char read_burden(const json::Value& value, const std::string& path) {
+char read_burden(const json::Value& value, const Path& path) {
   const std::string burden = text(value, path);
   static constexpr std::string_view kBurdens = "123456789BCEGHIJKLMNOPQRSTUVWXYZ";
   if (burden.size() != 1 || kBurdens.find(burden[0]) == std::string_view::npos) {
@@ -70,7 +71,7 @@ char read_burden(const json::Value& value, const std::string& path) {
   return burden[0];
 }
 
-Order read_order(const json::Value& value, const std::string& path, std::size_t& items_seen) {
+Order read_order(const json::Value& value, const Path& path, std::size_t& items_seen) {
   expect(value, Type::object, path);
   Order order;
   order.category = read_category(required(value, "category", path), join(path, "category"));
@@ -90,7 +91,7 @@ Order read_order(const json::Value& value, const std::string& path, std::size_t&
   return order;
 }
 
-VisitTime read_time(const json::Value& value, const std::string& path) {
+VisitTime read_time(const json::Value& value, const Path& path) {
   const std::string t = text(value, path);
   if (t == "regular") return VisitTime::regular;
   if (t == "after_hours") return VisitTime::after_hours;
@@ -100,7 +101,7 @@ VisitTime read_time(const json::Value& value, const std::string& path) {
   fail(path, fmt::format("'{}' is not one of regular, after_hours, holiday, late_night, night_early", t));
 }
 
-Facility read_facility(const json::Value& value, const std::string& path) {
+Facility read_facility(const json::Value& value, const Path& path) {
   expect(value, Type::object, path);
   Facility facility;
   const std::string kind = text(required(value, "kind", path), join(path, "kind"));
@@ -121,7 +122,7 @@ Facility read_facility(const json::Value& value, const std::string& path) {
   return facility;
 }
 
-std::vector<Date> read_dates(const json::Value& value, const std::string& path) {
+std::vector<Date> read_dates(const json::Value& value, const Path& path) {
   expect(value, Type::array, path);
   std::vector<Date> dates;
   for (std::size_t i = 0; i < value.items.size(); ++i) dates.push_back(claim::date(value.items[i], index(path, i)));
@@ -129,11 +130,11 @@ std::vector<Date> read_dates(const json::Value& value, const std::string& path) 
 }
 
 // admission.meals[].served / .special: ["breakfast", "lunch", "dinner"] (朝・昼・夕).
-std::uint8_t read_meal_times(const json::Value& value, const std::string& path) {
+std::uint8_t read_meal_times(const json::Value& value, const Path& path) {
   expect(value, Type::array, path);
   std::uint8_t bits = 0;
   for (std::size_t i = 0; i < value.items.size(); ++i) {
-    const std::string at = index(path, i);
+    const Path at = index(path, i);
     const std::string t = text(value.items[i], at);
     const std::uint8_t bit = t == "breakfast" ? kBreakfast : t == "lunch" ? kLunch : t == "dinner" ? kDinner : 0;
     if (bit == 0) fail(at, fmt::format("'{}' is not one of breakfast, lunch, dinner", t));
@@ -143,15 +144,15 @@ std::uint8_t read_meal_times(const json::Value& value, const std::string& path) 
   return bits;
 }
 
-Meals read_meals(const json::Value& value, const std::string& path) {
+Meals read_meals(const json::Value& value, const Path& path) {
   expect(value, Type::object, path);
   Meals meals;
   meals.code = read_code(required(value, "code", path), join(path, "code"));
   if (const json::Value* d = optional(value, "dining_room")) meals.dining_room = claim::boolean(*d, join(path, "dining_room"));
-  const std::string days_path = join(path, "days");
+  const Path days_path = join(path, "days");
   const json::Value& days = expect(required(value, "days", path), Type::array, days_path);
   for (std::size_t i = 0; i < days.items.size(); ++i) {
-    const std::string at = index(days_path, i);
+    const Path at = index(days_path, i);
     const json::Value& item = expect(days.items[i], Type::object, at);
     MealDays run;
     run.from = claim::date(required(item, "from", at), join(at, "from"));
@@ -167,17 +168,17 @@ Meals read_meals(const json::Value& value, const std::string& path) {
 }
 
 // The members of `admission` that let santei price the inpatient days itself (docs/claim-inpatient.md).
-void read_inpatient_pricing(const json::Value& value, const std::string& path, Admission& admission) {
+void read_inpatient_pricing(const json::Value& value, const Path& path, Admission& admission) {
   const json::Value* fee = optional(value, "fee");
   const json::Value* fees = optional(value, "fees");
   if (fee && fees) fail(join(path, "fee"), "give either fee or fees, not both");
   if (fee) admission.fees.push_back(InpatientFee{admission.admitted, read_code(*fee, join(path, "fee"))});
   if (fees) {
-    const std::string at = join(path, "fees");
+    const Path at = join(path, "fees");
     expect(*fees, Type::array, at);
     if (fees->items.empty()) fail(at, "fees needs at least one 入院料");
     for (std::size_t i = 0; i < fees->items.size(); ++i) {
-      const std::string item_path = index(at, i);
+      const Path item_path = index(at, i);
       const json::Value& item = expect(fees->items[i], Type::object, item_path);
       InpatientFee f{claim::date(required(item, "from", item_path), join(item_path, "from")),
                      read_code(required(item, "code", item_path), join(item_path, "code"))};
@@ -188,10 +189,10 @@ void read_inpatient_pricing(const json::Value& value, const std::string& path, A
     }
   }
   if (const json::Value* a = optional(value, "additions")) {
-    const std::string at = join(path, "additions");
+    const Path at = join(path, "additions");
     expect(*a, Type::array, at);
     for (std::size_t i = 0; i < a->items.size(); ++i) {
-      const std::string item_path = index(at, i);
+      const Path item_path = index(at, i);
       const json::Value& item = a->items[i];
       InpatientAddition addition;
       if (item.is(Type::object)) {
@@ -209,10 +210,10 @@ void read_inpatient_pricing(const json::Value& value, const std::string& path, A
     admission.therapeutic_away_days = read_dates(*t, join(path, "therapeutic_away_days"));
   }
   if (const json::Value* s = optional(value, "stays")) {
-    const std::string at = join(path, "stays");
+    const Path at = join(path, "stays");
     expect(*s, Type::array, at);
     for (std::size_t i = 0; i < s->items.size(); ++i) {
-      const std::string item_path = index(at, i);
+      const Path item_path = index(at, i);
       const json::Value& item = expect(s->items[i], Type::object, item_path);
       DateRange stay{claim::date(required(item, "from", item_path), join(item_path, "from")), Date::open_end()};
       if (const json::Value* to = optional(item, "to")) stay.to = claim::date(*to, join(item_path, "to"));
@@ -227,7 +228,7 @@ void read_inpatient_pricing(const json::Value& value, const std::string& path, A
   if (const json::Value* b = optional(value, "burden")) admission.burden = read_burden(*b, join(path, "burden"));
 }
 
-Admission read_admission(const json::Value& value, const std::string& path) {
+Admission read_admission(const json::Value& value, const Path& path) {
   expect(value, Type::object, path);
   Admission admission;
   admission.admitted = claim::date(required(value, "admitted", path), join(path, "admitted"));
@@ -311,7 +312,7 @@ Claim parse_claim(std::string_view input) {
   }
   std::size_t items_seen = 0;
   for (std::size_t v = 0; v < visits.items.size(); ++v) {
-    const std::string at = index("visits", v);
+    const Path at = index("visits", v);
     const json::Value& visit_json = expect(visits.items[v], Type::object, at);
     Visit visit;
     visit.date = claim::date(required(visit_json, "date", at), join(at, "date"));

@@ -6,43 +6,50 @@
 
 namespace santei::claim {
 
-void fail(const std::string& path, std::string message, Status status) {
-  throw Exception(ErrorInfo{status, {}, 0, 0, path, std::move(message)});
+std::string Path::str() const {
+  std::string out;
+  for (const Segment& segment : segments_) {
+    if (segment.key.empty()) {
+      out += fmt::format("[{}]", segment.index);
+    } else {
+      if (!out.empty()) out += '.';
+      out += segment.key;
+    }
+  }
+  return out;
 }
 
-std::string join(const std::string& path, std::string_view key) {
-  return path.empty() ? std::string(key) : path + "." + std::string(key);
+void fail(const Path& path, std::string message, Status status) {
+  throw Exception(ErrorInfo{status, {}, 0, 0, path.str(), std::move(message)});
 }
-
-std::string index(const std::string& path, std::size_t i) { return fmt::format("{}[{}]", path, i); }
 
 const json::Value* optional(const json::Value& object, std::string_view key) {
   const json::Value* value = object.find(key);
   return value && !value->is(json::Value::Type::null) ? value : nullptr;
 }
 
-const json::Value& required(const json::Value& object, std::string_view key, const std::string& path) {
+const json::Value& required(const json::Value& object, std::string_view key, const Path& path) {
   const json::Value* value = optional(object, key);
   if (!value) fail(join(path, key), "missing required field");
   return *value;
 }
 
-const json::Value& expect(const json::Value& value, json::Value::Type type, const std::string& path) {
+const json::Value& expect(const json::Value& value, json::Value::Type type, const Path& path) {
   if (!value.is(type)) {
     fail(path, fmt::format("must be {}, not {}", json::type_name(type), json::type_name(value.type)));
   }
   return value;
 }
 
-std::string text(const json::Value& value, const std::string& path) {
+std::string text(const json::Value& value, const Path& path) {
   return expect(value, json::Value::Type::string, path).text;
 }
 
-bool boolean(const json::Value& value, const std::string& path) {
+bool boolean(const json::Value& value, const Path& path) {
   return expect(value, json::Value::Type::boolean, path).boolean;
 }
 
-Decimal decimal(const json::Value& value, const std::string& path) {
+Decimal decimal(const json::Value& value, const Path& path) {
   if (!value.is(json::Value::Type::number) && !value.is(json::Value::Type::string)) {
     fail(path, fmt::format("must be a decimal number, not {}", json::type_name(value.type)));
   }
@@ -54,7 +61,7 @@ Decimal decimal(const json::Value& value, const std::string& path) {
   return *parsed;
 }
 
-std::int64_t integer(const json::Value& value, const std::string& path, std::int64_t min, std::int64_t max) {
+std::int64_t integer(const json::Value& value, const Path& path, std::int64_t min, std::int64_t max) {
   if (!value.is(json::Value::Type::number) && !value.is(json::Value::Type::string)) {
     fail(path, fmt::format("must be a whole number, not {}", json::type_name(value.type)));
   }
@@ -66,7 +73,7 @@ std::int64_t integer(const json::Value& value, const std::string& path, std::int
   return out;
 }
 
-Date date(const json::Value& value, const std::string& path) {
+Date date(const json::Value& value, const Path& path) {
   const std::string t = text(value, path);
   const auto parsed = Date::parse_iso(t);
   if (!parsed) fail(path, fmt::format("'{}' is not a calendar day (YYYY-MM-DD)", t));

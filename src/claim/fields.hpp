@@ -5,6 +5,8 @@
 #include <string>
 #include <string_view>
 
+#include <boost/container/small_vector.hpp>
+
 #include "claim/json_tree.hpp"
 #include "santei/money.hpp"
 #include "santei/period.hpp"
@@ -12,23 +14,53 @@
 
 namespace santei::claim {
 
-[[noreturn]] void fail(const std::string& path, std::string message, Status status = Status::claim_error);
+// A JSON path ("visits[0].orders[1].items[2].code") kept as segments and spelled out only when an
+// error names it: reading a valid claim builds no path strings. Keys must outlive the path
+// (string literals, or member names of the JSON tree).
+class Path {
+ public:
+  Path() = default;
+  Path(const char* root) : Path(std::string_view(root)) {}  // NOLINT: implicit, for literal roots
+  Path(std::string_view root) {                               // NOLINT
+    if (!root.empty()) segments_.push_back({root, 0});
+  }
+  Path key(std::string_view name) const {
+    Path child = *this;
+    child.segments_.push_back({name, 0});
+    return child;
+  }
+  Path at(std::size_t index) const {
+    Path child = *this;
+    child.segments_.push_back({{}, index});
+    return child;
+  }
+  std::string str() const;
 
-std::string join(const std::string& path, std::string_view key);
-std::string index(const std::string& path, std::size_t i);
+ private:
+  struct Segment {
+    std::string_view key;  // empty: an array index
+    std::size_t index;
+  };
+  boost::container::small_vector<Segment, 6> segments_;
+};
+
+[[noreturn]] void fail(const Path& path, std::string message, Status status = Status::claim_error);
+
+inline Path join(const Path& path, std::string_view key) { return path.key(key); }
+inline Path index(const Path& path, std::size_t i) { return path.at(i); }
 
 // The member `key` of `object`; nullptr if absent or null.
 const json::Value* optional(const json::Value& object, std::string_view key);
 // The member `key`; throws "missing required field" if absent or null.
-const json::Value& required(const json::Value& object, std::string_view key, const std::string& path);
+const json::Value& required(const json::Value& object, std::string_view key, const Path& path);
 
-const json::Value& expect(const json::Value& value, json::Value::Type type, const std::string& path);
-std::string text(const json::Value& value, const std::string& path);
-bool boolean(const json::Value& value, const std::string& path);
+const json::Value& expect(const json::Value& value, json::Value::Type type, const Path& path);
+std::string text(const json::Value& value, const Path& path);
+bool boolean(const json::Value& value, const Path& path);
 // An exact decimal from a JSON number or a numeric string ("1.5", 0.5); never through double.
-Decimal decimal(const json::Value& value, const std::string& path);
+Decimal decimal(const json::Value& value, const Path& path);
 // A whole number in [min, max].
-std::int64_t integer(const json::Value& value, const std::string& path, std::int64_t min, std::int64_t max);
-Date date(const json::Value& value, const std::string& path);
+std::int64_t integer(const json::Value& value, const Path& path, std::int64_t min, std::int64_t max);
+Date date(const json::Value& value, const Path& path);
 
 }  // namespace santei::claim

@@ -9,7 +9,7 @@
 
 namespace santei::claim {
 
-Insurance read_insurance(const json::Value& object, const std::string& path) {
+Insurance read_insurance(const json::Value& object, const Path& path) {
   expect(object, json::Value::Type::object, path);
   Insurance insurance;
   const std::string kind = text(required(object, "kind", path), join(path, "kind"));
@@ -34,12 +34,12 @@ Insurance read_insurance(const json::Value& object, const std::string& path) {
   return insurance;
 }
 
-std::vector<PublicExpense> read_public_expenses(const json::Value& array, const std::string& path) {
+std::vector<PublicExpense> read_public_expenses(const json::Value& array, const Path& path) {
   expect(array, json::Value::Type::array, path);
   if (array.items.size() > 4) fail(path, "at most four 公費 can be combined on one receipt");
   std::vector<PublicExpense> out;
   for (std::size_t i = 0; i < array.items.size(); ++i) {
-    const std::string at = index(path, i);
+    const Path at = index(path, i);
     const json::Value& item = expect(array.items[i], json::Value::Type::object, at);
     PublicExpense expense;
     expense.law = text(required(item, "law", at), join(at, "law"));

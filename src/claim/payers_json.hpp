@@ -4,12 +4,13 @@
 #include <string>
 #include <vector>
 
+#include "claim/fields.hpp"
 #include "claim/json_tree.hpp"
 #include "santei/claim.hpp"
 
 namespace santei::claim {
 
-Insurance read_insurance(const json::Value& object, const std::string& path);
-std::vector<PublicExpense> read_public_expenses(const json::Value& array, const std::string& path);
+Insurance read_insurance(const json::Value& object, const Path& path);
+std::vector<PublicExpense> read_public_expenses(const json::Value& array, const Path& path);
 
 }  // namespace santei::claim
