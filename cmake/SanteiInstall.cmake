@@ -40,14 +40,14 @@ else()
   string(REGEX REPLACE "/$" "" santei_pc_up "${santei_pc_up}")
   set(SANTEI_PC_PREFIX "\${pcfiledir}/${santei_pc_up}")
 endif()
-# A static santei makes its users link pugixml and fmt (Boost and nlohmann_json are header-only
-# and private), so they are Requires, not Requires.private: `pkg-config --libs santei` must link.
+# A static santei makes its users link pugixml, fmt and simdjson (Boost is header-only and
+# private), so they are Requires, not Requires.private: `pkg-config --libs santei` must link.
 if(BUILD_SHARED_LIBS)
   set(SANTEI_PC_REQUIRES "")
-  set(SANTEI_PC_REQUIRES_PRIVATE "pugixml fmt")
+  set(SANTEI_PC_REQUIRES_PRIVATE "pugixml fmt simdjson")
   set(SANTEI_PC_CFLAGS "")
 else()
-  set(SANTEI_PC_REQUIRES "pugixml fmt")
+  set(SANTEI_PC_REQUIRES "pugixml fmt simdjson")
   set(SANTEI_PC_REQUIRES_PRIVATE "")
   set(SANTEI_PC_CFLAGS " -DSANTEI_STATIC")
 endif()

@@ -1,5 +1,5 @@
 // A JSON document as a tree whose numbers keep their exact text (never a double), built with
-// nlohmann::json's SAX parser. Duplicate keys, depth beyond kMaxJsonDepth and malformed text
+// simdjson's On-Demand parser. Duplicate keys, depth beyond kMaxJsonDepth and malformed text
 // are errors naming the line and column.
 #pragma once
 
