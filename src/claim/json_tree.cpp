@@ -29,6 +29,28 @@ std::pair<std::int64_t, int> position(std::string_view text, std::size_t offset)
   return {line, static_cast<int>(offset - line_start) + 1};
 }
 
+// The deepest nesting of arrays and objects in `text` (strings skipped), to name a too-deep
+// document as such even when it is also malformed.
+std::size_t nesting(std::string_view text) {
+  std::size_t depth = 0;
+  std::size_t deepest = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\') ++i;
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      deepest = std::max(deepest, ++depth);
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return deepest;
+}
+
 // A failure while building the tree, with the byte where it happened when known.
 struct BuildError {
   Status status;
@@ -183,7 +205,7 @@ Value parse(std::string_view text, const std::string& source, std::size_t max_de
   };
   od::document doc;
   if (const auto error = parser.iterate(padded).get(doc)) {
-    if (error == simdjson::DEPTH_ERROR) {
+    if (error == simdjson::DEPTH_ERROR || nesting(text) > max_depth) {
       throw fail(Status::limit_exceeded, fmt::format("nested deeper than {} levels", max_depth), nullptr);
     }
     throw fail(Status::parse_error, simdjson::error_message(error), nullptr);
