@@ -196,6 +196,10 @@ Value parse(std::string_view text, const std::string& source, std::size_t max_de
   thread_local od::parser parser;  // reuses its buffers across calls on a thread
   const simdjson::padded_string padded(text);
   const auto fail = [&](Status status, std::string message, const char* at) -> Exception {
+    if (status == Status::parse_error && nesting(text) > max_depth) {
+      status = Status::limit_exceeded;
+      message = fmt::format("nested deeper than {} levels", max_depth);
+    }
     std::int64_t line = 0;
     int column = 0;
     if (at && at >= padded.data() && at <= padded.data() + padded.size()) {
@@ -205,10 +209,10 @@ Value parse(std::string_view text, const std::string& source, std::size_t max_de
   };
   od::document doc;
   if (const auto error = parser.iterate(padded).get(doc)) {
-    if (error == simdjson::DEPTH_ERROR || nesting(text) > max_depth) {
-      throw fail(Status::limit_exceeded, fmt::format("nested deeper than {} levels", max_depth), nullptr);
-    }
-    throw fail(Status::parse_error, simdjson::error_message(error), nullptr);
+    throw fail(error == simdjson::DEPTH_ERROR ? Status::limit_exceeded : Status::parse_error,
+               error == simdjson::DEPTH_ERROR ? fmt::format("nested deeper than {} levels", max_depth)
+                                              : std::string(simdjson::error_message(error)),
+               nullptr);
   }
   Value root;
   try {
