@@ -8,6 +8,7 @@
 
 #include "cli/args.hpp"
 #include "santei/masters.hpp"
+#include "santei/pricing.hpp"
 
 namespace santei::cli {
 
@@ -24,5 +25,11 @@ int price_uke_command(const Args& args);
 
 // --masters DIR (repeatable; a revision directory or a directory of them); none = the demo master.
 MasterLibrary load_masters(const Args& args);
+
+// -j N (1–256); `fallback` when absent.
+unsigned thread_count(const Args& args, unsigned fallback);
+
+// --revision ID (checked against `masters`), --no-copay; explanations as `explain` says.
+PricingOptions pricing_options(const Args& args, const MasterLibrary& masters, bool explain);
 
 }  // namespace santei::cli

@@ -69,8 +69,7 @@ int generate_command(const std::vector<std::string>& argv) {
   const std::uint64_t count = number(args, "--count", 0);
   options.seed = number(args, "--seed", 1);
   if (const auto revisions = args.value("--revisions")) options.revisions = split(*revisions);
-  const auto threads = static_cast<unsigned>(number(args, "-j", std::max(1u, std::thread::hardware_concurrency())));
-  if (threads == 0 || threads > 256) throw UsageError{"-j must be between 1 and 256"};
+  const unsigned threads = thread_count(args, std::max(1u, std::thread::hardware_concurrency()));
 
   const ClaimGenerator generator(load_masters(args), options);
   for (const std::string& note : generator.catalog().notes) std::fprintf(stderr, "santei generate: %s\n", note.c_str());

@@ -1,3 +1,5 @@
+#include <string>
+
 #include "cli/commands.hpp"
 
 namespace santei::cli {
@@ -11,6 +13,30 @@ MasterLibrary load_masters(const Args& args) {
     for (const auto& set : loaded.sets()) library.add(set);
   }
   return library;
+}
+
+unsigned thread_count(const Args& args, unsigned fallback) {
+  const auto text = args.value("-j");
+  if (!text) return fallback;
+  unsigned threads = 0;
+  try {
+    threads = static_cast<unsigned>(std::stoul(*text));
+  } catch (...) {
+    throw UsageError{"-j needs a number of threads"};
+  }
+  if (threads == 0 || threads > 256) throw UsageError{"-j must be between 1 and 256"};
+  return threads;
+}
+
+PricingOptions pricing_options(const Args& args, const MasterLibrary& masters, bool explain) {
+  PricingOptions options;
+  options.copay = !args.flag("--no-copay");
+  options.explain = explain;
+  if (auto revision = args.value("--revision")) options.revision = *revision;
+  if (!options.revision.empty() && !masters.revision(options.revision)) {
+    throw UsageError{"--revision " + options.revision + " is not among the loaded masters"};
+  }
+  return options;
 }
 
 }  // namespace santei::cli

@@ -94,23 +94,9 @@ int price_command(const std::vector<std::string>& argv) {
   }
   if (args.value("--uke")) return price_uke_command(args);
   if (args.positionals().size() != 1) throw UsageError{"price takes one CLAIM.json (or - for standard input)"};
-  unsigned threads = 1;
-  if (auto j = args.value("-j")) {
-    try {
-      threads = static_cast<unsigned>(std::stoul(*j));
-    } catch (...) {
-      throw UsageError{"-j needs a number of threads"};
-    }
-    if (threads == 0 || threads > 256) throw UsageError{"-j must be between 1 and 256"};
-  }
-  PricingOptions options;
-  options.copay = !args.flag("--no-copay");
-  options.explain = !args.flag("--no-explain");
-  if (auto revision = args.value("--revision")) options.revision = *revision;
+  const unsigned threads = thread_count(args, 1);
   const MasterLibrary masters = load_masters(args);
-  if (!options.revision.empty() && !masters.revision(options.revision)) {
-    throw UsageError{"--revision " + options.revision + " is not among the loaded masters"};
-  }
+  const PricingOptions options = pricing_options(args, masters, !args.flag("--no-explain"));
 
   const std::string& path = args.positionals()[0];
   std::ifstream file;

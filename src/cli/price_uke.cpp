@@ -11,23 +11,10 @@ namespace santei::cli {
 // santei.uke-report/1 JSON on stdout, the same report as text for a person on stderr.
 int price_uke_command(const Args& args) {
   if (!args.positionals().empty()) throw UsageError{"price --uke FILE takes no other input"};
-  unsigned threads = 1;
-  if (auto j = args.value("-j")) {
-    try {
-      threads = static_cast<unsigned>(std::stoul(*j));
-    } catch (...) {
-      throw UsageError{"-j needs a number of threads"};
-    }
-    if (threads == 0 || threads > 256) throw UsageError{"-j must be between 1 and 256"};
-  }
-  PricingOptions options;
-  options.copay = !args.flag("--no-copay");
-  options.explain = false;  // the comparison reads points, not explanations
-  if (auto revision = args.value("--revision")) options.revision = *revision;
+  const unsigned threads = thread_count(args, 1);
   const MasterLibrary masters = load_masters(args);
-  if (!options.revision.empty() && !masters.revision(options.revision)) {
-    throw UsageError{"--revision " + options.revision + " is not among the loaded masters"};
-  }
+  // The comparison reads points, not explanations.
+  const PricingOptions options = pricing_options(args, masters, /*explain=*/false);
   const UkeFile file = read_uke_file(*args.value("--uke"));
   const UkePriceReport report = price_uke(file, masters, options, threads);
   std::cout << uke_report_json(report) << '\n';

@@ -128,15 +128,7 @@ int regress_command(const std::vector<std::string>& argv) {
   const auto new_dir = args.value("--new");
   if (!old_dir || !new_dir) throw UsageError{"--old DIR and --new DIR are required"};
   if (args.positionals().size() != 1) throw UsageError{"regress takes one INPUT (JSON Lines, or - for standard input)"};
-  unsigned threads = 0;
-  if (const auto j = args.value("-j")) {
-    try {
-      threads = static_cast<unsigned>(std::stoul(*j));
-    } catch (...) {
-      throw UsageError{"-j needs a number of threads"};
-    }
-    if (threads == 0 || threads > 256) throw UsageError{"-j must be between 1 and 256"};
-  }
+  const unsigned threads = thread_count(args, 0);
 
   const MasterLibrary old_masters = MasterLibrary::load(*old_dir);
   const MasterLibrary new_masters = *new_dir == *old_dir ? old_masters : MasterLibrary::load(*new_dir);
