@@ -1,6 +1,7 @@
 #include "pricing/rule_tables.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <map>
 #include <sstream>
 
@@ -75,6 +76,18 @@ std::vector<TimeAdditionRule> load_time_additions() {
     const std::string section = node.attribute("section").as_string();
     rule.section = section.empty() ? ' ' : section[0];
     rule.min_points = node.attribute("min-points").as_llong();
+    if (const pugi::xml_attribute sections = node.attribute("sections")) {  // "295-325"
+      const std::string_view text = sections.as_string();
+      const char* end = text.data() + text.size();
+      std::from_chars_result read = std::from_chars(text.data(), end, rule.first_section);
+      rule.last_section = rule.first_section;
+      if (read.ec == std::errc{} && read.ptr != end && *read.ptr == '-') read = std::from_chars(read.ptr + 1, end, rule.last_section);
+      if (read.ec != std::errc{} || read.ptr != end || rule.last_section < rule.first_section) {
+        rule_error(file, fmt::format("rule '{}': sections '{}' is not a range like 295-325", rule.id, text));
+      }
+    }
+    std::istringstream excluded(node.attribute("except").as_string());  // "29603 32400 32500"
+    for (std::int32_t code = 0; excluded >> code;) rule.excluded.push_back(code);
     rule.setting = setting_of(node, file);
     rule.period = rule_period(node, file);
     rule.source = node.attribute("source").as_string();
@@ -104,6 +117,13 @@ std::map<VisitTime, std::vector<std::int32_t>> load_time_kinds() {
 }
 
 }  // namespace
+
+bool TimeAdditionRule::covers(const ProcedureRecord& base) const {
+  if (base.section_letter != section) return false;
+  if (base.section_number < first_section || base.section_number > last_section) return false;
+  const std::int32_t key = base.section_number * 100 + base.branch;
+  return std::find(excluded.begin(), excluded.end(), key) == excluded.end();
+}
 
 const LabBundleRule* lab_bundle_rule(std::int32_t group, Date on) {
   static const std::vector<LabBundleRule> rules = load_lab_bundles();

@@ -9,6 +9,7 @@
 
 #include "santei/claim.hpp"
 #include "santei/period.hpp"
+#include "santei/records.hpp"
 
 namespace santei::pricing {
 
@@ -39,11 +40,19 @@ struct TimeAdditionRule {
   bool group_scope = false;           // true: found by 注加算 group / 区分番号 and 時間加算区分
   std::vector<std::uint8_t> categories;  // group scope: the 診療識別 it applies to
   char section = ' ';                 // section scope: the part of the 点数表 (J, K)
+  // section scope: the 区分番号 it covers (inclusive; 0–999 = all) and those it leaves out,
+  // as section × 100 + branch (D296-3 → 29603)
+  std::int32_t first_section = 0;
+  std::int32_t last_section = 999;
+  std::vector<std::int32_t> excluded;
   std::int64_t min_points = 0;        // 所定点数 threshold
   std::optional<Setting> setting;
   DateRange period;
   std::string source;
   std::vector<TimeAdditionCode> additions;  // section scope
+
+  // section scope: whether the rule's part and 区分番号 range take this base
+  bool covers(const ProcedureRecord& base) const;
 };
 // Every time-addition rule, in priority order.
 const std::vector<TimeAdditionRule>& time_addition_rules();

@@ -277,7 +277,7 @@ class UnitBuilder {
         if (std::find(rule.categories.begin(), rule.categories.end(), unit.category) == rule.categories.end()) continue;
         if (add_group_time_addition(unit, base, kinds, visit.date, on)) return;
       } else {
-        if (base.section_letter != rule.section) continue;
+        if (!rule.covers(base)) continue;
         if (base_points(base, unit.base()->quantity()) < Decimal(rule.min_points)) continue;
         for (const TimeAdditionCode& code : rule.additions) {
           if (code.visit != visit.time || (code.setting && *code.setting != ctx_.claim.setting)) continue;

@@ -99,6 +99,16 @@ TEST_CASE("再診 of a 3-year-old after hours: 乳幼児時間外加算 135 repl
   CHECK(price_spec(spec).total.value == 75 + 135);
 }
 
+TEST_CASE("内視鏡検査 通則5: EF-胃・十二指腸 1,140 + 40/100 after hours, + 80/100 on a holiday; none for D324 血管内視鏡検査") {
+  const std::string ef = order("60", {"160093810"});
+  CHECK(price_spec(on("2024-07-03", ef)).total.value == 1140);
+  CHECK(price_spec(on("2024-07-03", ef, "after_hours")).total.value == 1140 + 456);
+  CHECK(price_spec(on("2024-07-07", ef, "holiday")).total.value == 1140 + 912);
+  CHECK(price_spec(on("2024-07-03", ef, "late_night")).total.value == 1140 + 912);
+  // 通則5 excludes D296-3, D324 and D325: 血管内視鏡検査 keeps its 2,040 after hours.
+  CHECK(price_spec(on("2024-07-03", order("60", {"160171310"}), "after_hours")).total.value == 2040);
+}
+
 TEST_CASE("入外適用区分: an inpatient-only code on an outpatient claim is dropped with a diagnostic") {
   const PricedClaim priced = price_spec(on("2024-06-03", order("11", {"111000110"}) + "," + order("90", {"190117710"})));
   CHECK(priced.total.value == 291);
