@@ -85,8 +85,45 @@ def version_number() -> int:
     return _lib.santei_version_number()
 
 
-class Masters:
-    """Loaded fee-schedule masters of one or several revisions. Use as a context manager (or close())."""
+class _Handle:
+    """A native handle freed by close(), on leaving a with block, or when collected."""
+
+    _closed = "the handle is closed"
+
+    @staticmethod
+    def _free(handle: ctypes.c_void_p) -> None:
+        raise NotImplementedError
+
+    def _live(self) -> ctypes.c_void_p:
+        if not self._handle:
+            raise ValueError(self._closed)
+        return self._handle
+
+    def close(self) -> None:
+        if getattr(self, "_handle", None):
+            self._free(self._handle)
+            self._handle = ctypes.c_void_p()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def __del__(self):
+        if _lib is not None:  # None during interpreter shutdown
+            self.close()
+
+
+class Masters(_Handle):
+    """Loaded fee-schedule masters of one or several revisions. Use as a context manager (or close());
+    contexts made from them keep the loaded data alive after close()."""
+
+    _closed = "the masters are closed"
+
+    @staticmethod
+    def _free(handle: ctypes.c_void_p) -> None:
+        _lib.santei_masters_free(handle)
 
     def __init__(self):
         handle = ctypes.c_void_p()
@@ -142,26 +179,6 @@ class Masters:
         finally:
             _lib.santei_buf_dispose(ctypes.byref(buf))
 
-    def _live(self) -> ctypes.c_void_p:
-        if not self._handle:
-            raise ValueError("the masters are closed")
-        return self._handle
-
-    def close(self) -> None:
-        """Frees the handle; contexts made from it keep the loaded data alive."""
-        if getattr(self, "_handle", None):
-            _lib.santei_masters_free(self._handle)
-            self._handle = ctypes.c_void_p()
-
-    def __enter__(self) -> "Masters":
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.close()
-
-    def __del__(self):
-        if _lib is not None:  # None during interpreter shutdown
-            self.close()
 
 
 @dataclasses.dataclass(frozen=True)
@@ -194,8 +211,14 @@ class Result:
         return _json.loads(self.json)
 
 
-class Context:
+class Context(_Handle):
     """Prices claims on masters. One per thread; use as a context manager (or close())."""
+
+    _closed = "the context is closed"
+
+    @staticmethod
+    def _free(handle: ctypes.c_void_p) -> None:
+        _lib.santei_context_free(handle)
 
     def __init__(self, masters: Masters, *, copay: bool = True, explain: bool = True, revision: Optional[str] = None):
         options = _native.PriceOptions()
@@ -265,22 +288,3 @@ class Context:
             json=ctypes.string_at(text, size.value).decode("utf-8"),
         )
 
-    def _live(self) -> ctypes.c_void_p:
-        if not self._handle:
-            raise ValueError("the context is closed")
-        return self._handle
-
-    def close(self) -> None:
-        if getattr(self, "_handle", None):
-            _lib.santei_context_free(self._handle)
-            self._handle = ctypes.c_void_p()
-
-    def __enter__(self) -> "Context":
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.close()
-
-    def __del__(self):
-        if _lib is not None:  # None during interpreter shutdown
-            self.close()

@@ -65,8 +65,11 @@ def test_a_context_outlives_its_masters_handle(claim_text):
     masters.close()
     assert context.price(claim_text).total_points == 761
     context.close()
-    with pytest.raises(ValueError):
+    context.close()  # a second close is harmless
+    with pytest.raises(ValueError, match="the context is closed"):
         context.price(claim_text)
+    with pytest.raises(ValueError, match="the masters are closed"):
+        santei.Context(masters)
 
 
 def test_lookup_of_111000110_on_the_demo_master_is_291_points(demo):
