@@ -25,15 +25,17 @@ std::string validity_text(auto versions) {
   throw Exception(ErrorInfo{Status::unknown_code, {}, 0, 0, where.path() + ".code", std::move(message)});
 }
 
-template <class Versions, class Record>
-void require_found(const Record* found, Versions versions, Code code, Date on, const ItemRef& where,
-                   const Context& ctx, const char* master) {
-  if (found) return;
+// The version of `code` in force on the service date, or an unknown_code error naming the master
+// and, when the code exists at other dates, when it was valid.
+template <class Versions>
+auto in_force(const Context& ctx, Versions versions, Code code, Date service, const ItemRef& where, const char* master) {
+  const auto* found = ctx.version_for(versions, service);
+  if (found) return found;
   if (versions.empty()) {
     unknown_code(where, fmt::format("{} is not in the {} of {}", code, master, ctx.set.revision()));
   }
-  unknown_code(where, fmt::format("{} is not in force on {} ({} of {}; valid {})", code, on.iso(), master,
-                                  ctx.set.revision(), validity_text(versions)));
+  unknown_code(where, fmt::format("{} is not in force on {} ({} of {}; valid {})", code, ctx.lookup_date(service).iso(),
+                                  master, ctx.set.revision(), validity_text(versions)));
 }
 
 Resolved resolve(const Context& ctx, const ClaimItem& item, const ItemRef& where, Date service) {
@@ -41,27 +43,22 @@ Resolved resolve(const Context& ctx, const ClaimItem& item, const ItemRef& where
   r.item = &item;
   r.where = where;
   r.code = item.code;
-  const Date on = ctx.lookup_date(service);
   switch (item.code / 100000000) {
     case 1:
       r.kind = ItemKind::procedure;
-      r.procedure = ctx.version_for(ctx.set.procedure_versions(item.code), service);
-      require_found(r.procedure, ctx.set.procedure_versions(item.code), item.code, on, where, ctx, "医科診療行為マスター");
+      r.procedure = in_force(ctx, ctx.set.procedure_versions(item.code), item.code, service, where, "医科診療行為マスター");
       break;
     case 6:
       r.kind = ItemKind::drug;
-      r.drug = ctx.version_for(ctx.set.drug_versions(item.code), service);
-      require_found(r.drug, ctx.set.drug_versions(item.code), item.code, on, where, ctx, "医薬品マスター");
+      r.drug = in_force(ctx, ctx.set.drug_versions(item.code), item.code, service, where, "医薬品マスター");
       break;
     case 7:
       r.kind = ItemKind::material;
-      r.material = ctx.version_for(ctx.set.material_versions(item.code), service);
-      require_found(r.material, ctx.set.material_versions(item.code), item.code, on, where, ctx, "特定器材マスター");
+      r.material = in_force(ctx, ctx.set.material_versions(item.code), item.code, service, where, "特定器材マスター");
       break;
     case 8:
       r.kind = ItemKind::comment;
-      r.comment = ctx.version_for(ctx.set.comment_versions(item.code), service);
-      require_found(r.comment, ctx.set.comment_versions(item.code), item.code, on, where, ctx, "コメントマスター");
+      r.comment = in_force(ctx, ctx.set.comment_versions(item.code), item.code, service, where, "コメントマスター");
       break;
     default:
       unknown_code(where, fmt::format("{}: no 医科 master has 9-digit codes starting with {}", item.code,
