@@ -49,9 +49,9 @@ class TreeBuilder : public nlohmann::json_sax<nlohmann::json> {
   bool key(string_t& k) override {
     Value& object = *stack_.back();
     for (const auto& member : object.members) {
-      if (member.first == k) return fail(fmt::format("duplicate key \"{}\"", k));
+      if (member.key == k) return fail(fmt::format("duplicate key \"{}\"", k));
     }
-    object.members.emplace_back(std::move(k), Value{});
+    object.members.push_back(Member{std::move(k), Value{}});
     return true;
   }
   bool end_object() override { return close(); }
@@ -85,7 +85,7 @@ class TreeBuilder : public nlohmann::json_sax<nlohmann::json> {
       parent.items.emplace_back();
       return &parent.items.back();
     }
-    return &parent.members.back().second;
+    return &parent.members.back().value;
   }
   bool put(Value value) {
     *slot() = std::move(value);
@@ -118,7 +118,7 @@ class TreeBuilder : public nlohmann::json_sax<nlohmann::json> {
 
 const Value* Value::find(std::string_view key) const {
   for (const auto& member : members) {
-    if (member.first == key) return &member.second;
+    if (member.key == key) return &member.value;
   }
   return nullptr;
 }

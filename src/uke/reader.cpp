@@ -42,6 +42,19 @@ struct BodyLayout {
 constexpr BodyLayout kProcedureLayout{8, 14};  // SI, IY
 constexpr BodyLayout kMaterialLayout{12, 18};  // TO
 
+// The receipt being read. (At namespace scope: clang cannot default-construct a nested class
+// with member initializers inside its enclosing class, as std::optional::emplace needs.)
+struct Current {
+  UkeReceipt receipt;
+  bool bad = false;
+  int rank = 0;
+  std::uint8_t last_category = 0;
+  std::optional<UkeUnit> open;
+  bool open_has_records = false;
+  std::int64_t insurer_line = 0;
+  std::vector<std::int64_t> public_lines;
+};
+
 class Reader {
  public:
   Reader(std::string_view path, const UkeReadOptions& options) : options_(options) { file_.path = std::string(path); }
@@ -50,17 +63,6 @@ class Reader {
   UkeFile finish(std::int64_t last_line);
 
  private:
-  struct Current {
-    UkeReceipt receipt;
-    bool bad = false;
-    int rank = 0;
-    std::uint8_t last_category = 0;
-    std::optional<UkeUnit> open;
-    bool open_has_records = false;
-    std::int64_t insurer_line = 0;
-    std::vector<std::int64_t> public_lines;
-  };
-
   void record(const Record& record);
   void facility(const Record& record);
   void start_receipt(const Record& record);
