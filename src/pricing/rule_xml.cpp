@@ -11,11 +11,15 @@ void rule_error(const char* file, std::string message) {
   throw Exception(ErrorInfo{Status::rule_error, std::string("masters/rules/") + file, 0, 0, {}, std::move(message)});
 }
 
-pugi::xml_document load_rule_xml(const char* file) {
-  pugi::xml_document doc;
+std::string_view rule_xml_text(const char* file) {
   const auto data = detail::embedded_file(std::string("rules/") + file);
   if (!data) rule_error(file, "not compiled into santei");
-  const pugi::xml_parse_result parsed = doc.load_buffer(data->data(), data->size());
+  return *data;
+}
+
+pugi::xml_document parse_rule_xml(const char* file, std::string_view xml) {
+  pugi::xml_document doc;
+  const pugi::xml_parse_result parsed = doc.load_buffer(xml.data(), xml.size());
   if (!parsed) rule_error(file, fmt::format("XML error at byte {}: {}", parsed.offset, parsed.description()));
   return doc;
 }
