@@ -262,7 +262,14 @@ std::vector<StandardAlias> read_aliases(std::string_view xml) {
     const std::string what = fmt::format("alias {}", a.code);
     a.period = rule_period(node, file);
     (void)source_of(node, file, what);
-    for (const std::string& word : words_of(node.attribute("members").as_string())) a.members.push_back(std::stoi(word));
+    for (const std::string& word : words_of(node.attribute("members").as_string())) {
+      std::int32_t member = 0;
+      const auto [end, ec] = std::from_chars(word.data(), word.data() + word.size(), member);
+      if (ec != std::errc() || end != word.data() + word.size() || member <= 0) {
+        rule_error(file, fmt::format("{}: member '{}' is not a 施設基準コード", what, word));
+      }
+      a.members.push_back(member);
+    }
     if (a.code <= 0 || a.members.empty()) rule_error(file, fmt::format("{}: a code and its members", what));
     out.push_back(std::move(a));
   }
