@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "core/embedded.hpp"
+#include "core/xml.hpp"
 #include "santei/result.hpp"
 
 namespace santei::pricing {
@@ -19,8 +20,10 @@ std::string_view rule_xml_text(const char* file) {
 
 pugi::xml_document parse_rule_xml(const char* file, std::string_view xml) {
   pugi::xml_document doc;
-  const pugi::xml_parse_result parsed = doc.load_buffer(xml.data(), xml.size());
-  if (!parsed) rule_error(file, fmt::format("XML error at byte {}: {}", parsed.offset, parsed.description()));
+  if (const std::optional<xml::Problem> problem = xml::parse(doc, xml)) {
+    const Status status = problem->status == Status::limit_exceeded ? Status::limit_exceeded : Status::rule_error;
+    throw Exception(ErrorInfo{status, std::string("masters/rules/") + file, problem->line, 0, {}, problem->message});
+  }
   return doc;
 }
 
