@@ -1,10 +1,12 @@
 #include "claim/json_tree.hpp"
 
 #include <algorithm>
+#include <iterator>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "core/cp932.hpp"
 #include "santei/result.hpp"
 
 namespace santei::json {
@@ -23,6 +25,34 @@ std::pair<std::int64_t, int> position(std::string_view text, std::size_t offset)
   }
   return {line, static_cast<int>(offset - line_start) + 1};
 }
+
+// The text as nlohmann's lexer reads it, remembering how far it got: an error the tree builder
+// raises (a duplicate key, the depth) stops the parser without a position of its own.
+class ReadingIterator {
+ public:
+  using iterator_category = std::input_iterator_tag;
+  using value_type = char;
+  using difference_type = std::ptrdiff_t;
+  using pointer = const char*;
+  using reference = const char&;
+
+  ReadingIterator(const char* at, const char** furthest) : at_(at), furthest_(furthest) {}
+  reference operator*() const { return *at_; }
+  ReadingIterator& operator++() {
+    if (++at_ > *furthest_) *furthest_ = at_;
+    return *this;
+  }
+  ReadingIterator operator++(int) {
+    ReadingIterator before = *this;
+    ++*this;
+    return before;
+  }
+  bool operator==(const ReadingIterator& other) const { return at_ == other.at_; }
+
+ private:
+  const char* at_;
+  const char** furthest_;
+};
 
 class TreeBuilder : public nlohmann::json_sax<nlohmann::json> {
  public:
@@ -136,11 +166,21 @@ const char* type_name(Value::Type type) {
 }
 
 Value parse(std::string_view text, const std::string& source, std::size_t max_depth) {
+  // Checked before parsing so that the error names the byte (and is the same for every caller).
+  if (const std::size_t bad = cp932::find_invalid_utf8(text); bad != cp932::npos) {
+    const auto [line, column] = position(text, bad);
+    throw Exception(ErrorInfo{Status::encoding_error, source, line, column, {},
+                              fmt::format("not valid UTF-8 at byte {} (0x{:02x})", bad, static_cast<unsigned char>(text[bad]))});
+  }
   TreeBuilder builder(max_depth);
-  const bool ok = nlohmann::json::sax_parse(text.begin(), text.end(), &builder, nlohmann::json::input_format_t::json,
-                                            /*strict=*/true);
+  const char* reached = text.data();
+  const bool ok = nlohmann::json::sax_parse(ReadingIterator(text.data(), &reached),
+                                            ReadingIterator(text.data() + text.size(), &reached), &builder,
+                                            nlohmann::json::input_format_t::json, /*strict=*/true);
   if (!ok) {
-    // The builder stopped early (duplicate key, depth): locate by the byte the parser reached.
+    // The builder stopped early (duplicate key, depth): locate by the byte the parser reached,
+    // the end of the key or the bracket.
+    if (builder.error_position_ == 0) builder.error_position_ = static_cast<std::size_t>(reached - text.data());
     const auto [line, column] = position(text, builder.error_position_);
     throw Exception(ErrorInfo{builder.limit_hit_ ? Status::limit_exceeded : Status::parse_error, source,
                               builder.error_position_ ? line : 0, builder.error_position_ ? column : 0, {},

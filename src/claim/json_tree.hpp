@@ -33,7 +33,8 @@ struct Member {
 const char* type_name(Value::Type type);
 
 // Parses one JSON text. `source` names it in errors ("<claim>", a file path, "stdin:12").
-// Throws santei::Exception: parse_error (syntax, bad UTF-8, duplicate key) or limit_exceeded.
+// Throws santei::Exception: encoding_error (a byte that is not UTF-8, with its line and column),
+// parse_error (syntax, duplicate key) or limit_exceeded (depth).
 Value parse(std::string_view text, const std::string& source, std::size_t max_depth);
 
 }  // namespace santei::json

@@ -9,11 +9,10 @@
 #include <string>
 #include <vector>
 
-#include <unistd.h>
-
 #include <fmt/format.h>
 
 #include "santei/masters.hpp"
+#include "big_input.hpp"
 #include "support.hpp"
 
 using namespace santei;
@@ -212,12 +211,9 @@ namespace {
 
 // A copy of good/ in a fresh temporary directory, removed at the end of the test.
 struct ScratchCopy {
-  fs::path root = fs::temp_directory_path() / ("santei-bad-masters-" + std::to_string(::getpid()));
-  ScratchCopy() {
-    fs::remove_all(root);
-    fs::copy(fixtures() / "good", root, fs::copy_options::recursive);
-  }
-  ~ScratchCopy() { fs::remove_all(root); }
+  test::ScratchDirectory scratch{"santei-bad-masters"};
+  const fs::path& root = scratch.path();
+  ScratchCopy() { fs::copy(fixtures() / "good", root, fs::copy_options::recursive | fs::copy_options::overwrite_existing); }
 };
 
 ErrorInfo load_error(const fs::path& directory) {

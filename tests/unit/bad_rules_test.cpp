@@ -12,13 +12,12 @@
 #include <string>
 #include <vector>
 
-#include <sys/mman.h>
-
 #include "copay/rule_reader.hpp"
 #include "core/xml.hpp"
 #include "pricing/inpatient_rules.hpp"
 #include "pricing/rule_tables.hpp"
 #include "santei/result.hpp"
+#include "big_input.hpp"
 #include "support.hpp"
 
 using namespace santei;
@@ -82,19 +81,6 @@ void check(const ErrorInfo& e, const Case& c, const std::string& file) {
   }
 }
 
-// A view of `size` bytes of zeros that costs no memory: an anonymous mapping never touched. The
-// readers must refuse it by its size alone.
-struct UntouchedBytes {
-  std::size_t size;
-  void* data;
-  explicit UntouchedBytes(std::size_t n)
-      : size(n), data(mmap(nullptr, n, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0)) {
-    REQUIRE(data != MAP_FAILED);
-  }
-  ~UntouchedBytes() { munmap(data, size); }
-  std::string_view view() const { return {static_cast<const char*>(data), size}; }
-};
-
 }  // namespace
 
 TEST_CASE("bad rule files (tests/bad/rules): each fails with its exact status, line and field; none is left untested") {
@@ -153,7 +139,7 @@ TEST_CASE("rule XML over xml::kMaxBytes (17 MiB made at test time) is refused be
 }
 
 TEST_CASE("a 1 GiB rule text (an untouched mapping: one line of NULs) is refused by its size, never read") {
-  const UntouchedBytes gigabyte(std::size_t{1} << 30);
+  const test::UntouchedBytes gigabyte(std::size_t{1} << 30);
   const Case expected{"", 0, "", "1073741824 bytes of XML is over the limit of 16777216 bytes", Status::limit_exceeded};
   check(copay_rule_error(gigabyte.view(), "gigabyte.xml"), expected, "gigabyte.xml");
   check(pricing_rule_error("inpatient_fees.xml", gigabyte.view()), expected, "masters/rules/inpatient_fees.xml");
