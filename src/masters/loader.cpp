@@ -350,13 +350,13 @@ const char* master_title(std::string_view kind) {
   return "修飾語マスター (z_*.txt)";
 }
 
-// read_master_bytes for a dated kind: the file as a base, then (twice) as an update of itself.
+// read_master_bytes for a dated kind.
 template <class Record>
-std::int64_t read_dated_bytes(SourceFile file, std::string_view bytes, bool twice) {
+std::int64_t read_dated_bytes(SourceFile file, std::string_view bytes, detail::ReadAs as) {
   History<Record> history;
   JobReport report;
-  apply_file(file, std::string(bytes), Role::base, history, report);
-  if (twice) {
+  if (as != detail::ReadAs::update) apply_file(file, std::string(bytes), Role::base, history, report);
+  if (as != detail::ReadAs::full) {
     file.update = true;
     apply_file(file, std::string(bytes), Role::update, history, report);
   }
@@ -375,15 +375,15 @@ std::int64_t read_row_bytes(const SourceFile& file, std::string_view bytes) {
 }  // namespace
 
 std::int64_t detail::read_master_bytes(std::string_view kind, std::string_view bytes, const std::string& name,
-                                       bool twice) {
+                                       ReadAs as) {
   const SourceFile file{name, std::string(kind), false, Date{}};
-  if (kind == "s") return read_dated_bytes<ProcedureRecord>(file, bytes, twice);
-  if (kind == "y") return read_dated_bytes<DrugRecord>(file, bytes, twice);
-  if (kind == "t") return read_dated_bytes<MaterialRecord>(file, bytes, twice);
-  if (kind == "c") return read_dated_bytes<CommentRecord>(file, bytes, twice);
-  if (kind == "b") return read_dated_bytes<DiseaseRecord>(file, bytes, twice);
-  if (kind == "z") return read_dated_bytes<ModifierRecord>(file, bytes, twice);
-  if (kind == "aux") return read_dated_bytes<AuxiliaryRecord>(file, bytes, twice);
+  if (kind == "s") return read_dated_bytes<ProcedureRecord>(file, bytes, as);
+  if (kind == "y") return read_dated_bytes<DrugRecord>(file, bytes, as);
+  if (kind == "t") return read_dated_bytes<MaterialRecord>(file, bytes, as);
+  if (kind == "c") return read_dated_bytes<CommentRecord>(file, bytes, as);
+  if (kind == "b") return read_dated_bytes<DiseaseRecord>(file, bytes, as);
+  if (kind == "z") return read_dated_bytes<ModifierRecord>(file, bytes, as);
+  if (kind == "aux") return read_dated_bytes<AuxiliaryRecord>(file, bytes, as);
   if (kind == "bundle") return read_row_bytes<BundleMemberRecord>(file, bytes);
   if (kind == "exclusion") return read_row_bytes<ExclusionRecord>(file, bytes);
   if (kind == "inpatient") return read_row_bytes<InpatientAdditionRecord>(file, bytes);

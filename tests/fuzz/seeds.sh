@@ -40,6 +40,7 @@ while IFS= read -r -d '' file; do
   seed "$selector" "$file" "$OUT/master_csv/shared-$n-200" 200
   seed "$selector" "$file" "$OUT/master_csv/shared-$n-5" 5
   seed $((selector + 128)) "$file" "$OUT/master_csv/shared-$n-5-twice" 5
+  case "$file" in */updates/*) seed $((selector + 64)) "$file" "$OUT/master_csv/shared-$n-update" 50 ;; esac
 done < <(find "$SHARED/masters" -type f \( -name '*.csv' -o -name '*.txt' \) -print0 | sort -z)
 [ "$n" -gt 0 ] || { echo "seeds.sh: no master files under $SHARED/masters" >&2; exit 1; }
 while IFS= read -r -d '' file; do
