@@ -184,17 +184,6 @@ struct JobReport {
 
 enum class Role { base, update, snapshot };
 
-// Update rows of the コメントマスター leave コメントコード (col 23) empty; the code is then
-// 8 + パターン (2 digits) + 一連番号 (6 digits), as on every full row.
-template <class Record>
-void complete_identity(Record&) {}
-template <>
-void complete_identity(CommentRecord& record) {
-  if (record.code == 0 && record.pattern != 0) {
-    record.code = static_cast<Code>(800000000 + record.pattern * 1000000 + record.serial);
-  }
-}
-
 std::string code_text(Code code) { return fmt::format("{}", code); }
 
 // An error about a row's code names the layout's code column ("診療行為コード (col 3)").
@@ -202,6 +191,22 @@ std::string code_text(Code code) { return fmt::format("{}", code); }
   const masters::LayoutColumn* column = layout.column("code");
   throw Exception(ErrorInfo{Status::master_error, path, line, column ? column->number : 0,
                             column ? masters::column_label(*column) : std::string("code"), std::move(message)});
+}
+
+// Update rows of the コメントマスター leave コメントコード (col 23) empty; the code is then
+// 8 + パターン (2 digits) + 一連番号 (6 digits), as on every full row.
+template <class Record>
+void complete_identity(Record&, const std::string&, std::int64_t, const Layout&) {}
+template <>
+void complete_identity(CommentRecord& record, const std::string& path, std::int64_t line, const Layout& layout) {
+  if (record.code == 0 && record.pattern != 0) {
+    if (record.pattern < 0 || record.pattern > 99 || record.serial < 0 || record.serial > 999999) {
+      fail_code(path, line, layout,
+                fmt::format("empty, and パターン {} with 一連番号 {} makes no コメントコード (8 + 2 + 6 digits)",
+                            record.pattern, record.serial));
+    }
+    record.code = static_cast<Code>(800000000 + record.pattern * 1000000 + record.serial);
+  }
 }
 
 template <class Record>
@@ -214,7 +219,7 @@ void apply_row(const std::string& path, MasterFileReader& reader, const RowDecod
   } else {
     decoder.decode(reader.fields(), line, row, /*merge=*/false);
   }
-  complete_identity(row);
+  complete_identity(row, path, line, decoder.layout());
   auto& building = history.building();
   const bool known = building.count(row.code) && !building[row.code].empty();
 
@@ -258,7 +263,7 @@ void apply_row(const std::string& path, MasterFileReader& reader, const RowDecod
       if (row.change != ChangeKind::changed) {  // 3 新規 (or 0/2): a complete record
         Record full{};
         decoder.decode(reader.fields(), line, full, /*merge=*/false);
-        complete_identity(full);
+        complete_identity(full, path, line, decoder.layout());
         history.put_version(std::move(full));
         return;
       }

@@ -254,6 +254,22 @@ TEST_CASE("bad masters: a 1 GiB 医科診療行為マスター (one line of NULs
   CHECK(e.message == fmt::format("a master file of 1073741824 bytes is over the limit of {} bytes", kMaxMasterFileBytes));
 }
 
+TEST_CASE("bad masters: a コメントマスター update row with no code and パターン 99999 cannot form a コメントコード (fuzz finding: signed overflow)") {
+  ScratchCopy copy;
+  // 30 columns: 変更区分 5, マスター種別 C, 区分 8, パターン 99999, 一連番号 1, the rest empty.
+  std::string row = "\"5\",\"C\",\"8\",\"99999\",\"1\"";
+  for (int column = 6; column <= 30; ++column) row += ",\"\"";
+  const fs::path file = copy.root / "updates" / "c_20240906.csv";
+  std::ofstream(file, std::ios::binary) << row << "\r\n";
+  const ErrorInfo e = load_error(copy.root);
+  CHECK(e.status == Status::master_error);
+  CHECK(e.file == file.string());
+  CHECK(e.line == 1);
+  CHECK(e.column == 23);
+  CHECK(e.field == "コメントコード (col 23)");
+  CHECK(e.message == "empty, and パターン 99999 with 一連番号 1 makes no コメントコード (8 + 2 + 6 digits)");
+}
+
 TEST_CASE("bad masters: a library over good/ and the bad directories fails as a whole") {
   CHECK_THROWS_AS(MasterLibrary::load(fixtures()), Exception);
 }
