@@ -11,6 +11,8 @@
 #pragma once
 
 #include <chrono>
+#include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <span>
@@ -28,6 +30,12 @@ class RuleGraph;
 namespace detail {
 struct MasterData;
 }
+
+// Documented limits of a master file (README, "Limits"). SSK's largest file is about 8 MB and its
+// widest row under 1 KB; beyond these a load fails with Status::limit_exceeded naming the file
+// (and the line), before the file is read into memory.
+inline constexpr std::uintmax_t kMaxMasterFileBytes = std::uintmax_t{128} * 1024 * 1024;
+inline constexpr std::size_t kMaxMasterLineBytes = 64 * 1024;
 
 // One file a load read.
 struct MasterFileInfo {

@@ -181,14 +181,20 @@ struct UkeReadOptions {
   Facility facility;
 };
 
-// Documented limits: beyond them the reader stops with a limit_exceeded error.
+// Documented limits (README, "Limits"), each reported as a limit_exceeded error: a file over
+// kMaxUkeBytes is not read at all; a record (line) over kMaxUkeRecordBytes is an error and is read
+// past (read_uke_file never holds more of it); a receipt with more records than
+// kMaxUkeRecordsPerReceipt is skipped; after kMaxUkeReceipts receipts the rest of the file is not read.
 inline constexpr std::size_t kMaxUkeBytes = std::size_t{1} << 31;
 inline constexpr std::size_t kMaxUkeRecordBytes = 64 * 1024;
+inline constexpr std::size_t kMaxUkeRecordsPerReceipt = kMaxLinesPerClaim;
+inline constexpr std::size_t kMaxUkeReceipts = 200000;
 
 // Reads UKE bytes (the fuzz-friendly entry point: any bytes in, never throws for their content).
 // `path` names the input in errors.
 SANTEI_API UkeFile read_uke(std::string_view bytes, std::string_view path = "<uke>", const UkeReadOptions& options = {});
-// Reads a file; throws santei::Exception(io_error) only if it cannot be opened or read.
+// Reads a file record by record (memory: one record, plus the receipts read); throws
+// santei::Exception(io_error) only if it cannot be opened or read.
 SANTEI_API UkeFile read_uke_file(const std::filesystem::path& path, const UkeReadOptions& options = {});
 
 // The check digit (検証番号) of a 保険者番号 (8 or 6 digits), 公費負担者番号 (8) or 公費受給者番号

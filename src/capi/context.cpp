@@ -1,10 +1,7 @@
 // santei_context and santei_price: JSON in, a santei_result out.
-#include <algorithm>
-
 #include <fmt/format.h>
 
 #include "capi/handles.hpp"
-#include "core/cp932.hpp"
 
 namespace santei::capi {
 namespace {
@@ -28,18 +25,6 @@ PricingOptions pricing_options(const santei_price_options* options, const Master
     }
   }
   return out;
-}
-
-// Claims are UTF-8 (claim-format.md): a bad byte is reported at its line and column.
-void require_utf8(std::string_view claim) {
-  const std::size_t bad = cp932::find_invalid_utf8(claim);
-  if (bad == cp932::npos) return;
-  const std::string_view before = claim.substr(0, bad);
-  const std::size_t line_start = before.rfind('\n') == std::string_view::npos ? 0 : before.rfind('\n') + 1;
-  throw Exception(ErrorInfo{Status::encoding_error, "<claim>",
-                            static_cast<std::int64_t>(std::count(before.begin(), before.end(), '\n')) + 1,
-                            static_cast<int>(bad - line_start + 1), {},
-                            fmt::format("not valid UTF-8 at byte {} (0x{:02x})", bad, static_cast<unsigned char>(claim[bad]))});
 }
 
 // Marks a context busy for one call; a second thread using it at the same time is refused.
@@ -131,10 +116,9 @@ SANTEI_C_API int santei_price(santei_result** out, santei_context* context, cons
                                                 fmt::format("a claim of {} bytes is over the limit of {} bytes", length,
                                                             santei::kMaxClaimBytes)});
     }
-    const std::string_view text(claim_json, length);
-    require_utf8(text);
     const BusyGuard busy(c);
-    santei::PricedClaim priced = santei::price(santei::parse_claim(text), *c.library, c.options);
+    // parse_claim reports a byte that is not UTF-8 (claim-format.md) with its line and column.
+    santei::PricedClaim priced = santei::price(santei::parse_claim(std::string_view(claim_json, length)), *c.library, c.options);
     result = make_result(std::move(priced), *c.library).release();
   });
 }

@@ -1,5 +1,6 @@
 #include "claim/fields.hpp"
 
+#include <algorithm>
 #include <charconv>
 
 #include <fmt/format.h>
@@ -42,7 +43,15 @@ const json::Value& expect(const json::Value& value, json::Value::Type type, cons
 }
 
 std::string text(const json::Value& value, const Path& path) {
-  return expect(value, json::Value::Type::string, path).text;
+  const std::string& t = expect(value, json::Value::Type::string, path).text;
+  // An escaped control character ("\u0000") is valid JSON but never claim data: no field of
+  // santei.claim/1 holds one, and a UKE record cannot carry it.
+  const auto control = std::find_if(t.begin(), t.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; });
+  if (control != t.end()) {
+    fail(path, fmt::format("control character U+{:04X} at byte {} of the text", static_cast<unsigned char>(*control),
+                           control - t.begin()));
+  }
+  return t;
 }
 
 bool boolean(const json::Value& value, const Path& path) {
@@ -55,7 +64,8 @@ Decimal decimal(const json::Value& value, const Path& path) {
   }
   const auto parsed = Decimal::parse(value.text);
   if (!parsed) {
-    fail(path, fmt::format("'{}' is not a plain decimal (digits, optional point, at most {} decimals, no exponent)",
+    fail(path, fmt::format("'{}' is not a plain decimal (digits, optional point, at most {} decimals and 18 "
+                           "significant digits, no exponent)",
                            value.text, Decimal::max_scale));
   }
   return *parsed;
@@ -68,6 +78,9 @@ std::int64_t integer(const json::Value& value, const Path& path, std::int64_t mi
   std::int64_t out = 0;
   const std::string& t = value.text;
   const auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), out);
+  if (ec == std::errc::result_out_of_range && end == t.data() + t.size()) {
+    fail(path, fmt::format("{} is outside {}..{}", t, min, max));  // digits beyond 64 bits
+  }
   if (ec != std::errc() || end != t.data() + t.size()) fail(path, fmt::format("'{}' is not a whole number", t));
   if (out < min || out > max) fail(path, fmt::format("{} is outside {}..{}", out, min, max));
   return out;

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 #include <simdjson.h>
 
+#include "core/cp932.hpp"
 #include "santei/result.hpp"
 
 namespace santei::json {
@@ -56,7 +57,26 @@ struct BuildError {
   Status status;
   std::string message;
   const char* at = nullptr;
+  simdjson::error_code code = simdjson::SUCCESS;
 };
+
+// The first control byte inside a string (strings are where RFC 8259 forbids them raw), or npos.
+std::size_t raw_control_in_string(std::string_view text) {
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (!in_string) {
+      in_string = c == '"';
+    } else if (c < 0x20) {
+      return i;
+    } else if (c == '\\') {
+      ++i;
+    } else if (c == '"') {
+      in_string = false;
+    }
+  }
+  return std::string_view::npos;
+}
 
 // RFC 8259 number grammar: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
 bool json_number(std::string_view t) {
@@ -94,7 +114,7 @@ class Builder {
     if (result.error()) {
       const char* at = nullptr;
       if (doc_.current_location().get(at)) at = where;
-      throw BuildError{Status::parse_error, simdjson::error_message(result.error()), at};
+      throw BuildError{Status::parse_error, simdjson::error_message(result.error()), at, result.error()};
     }
     return std::move(result).value_unsafe();
   }
@@ -110,12 +130,14 @@ class Builder {
         for (auto field_result : object) {
           od::field field = check(std::move(field_result), at);
           const std::string_view key = check(field.unescaped_key(), at);
-          for (const auto& member : out.members) {
-            if (member.first == key) throw BuildError{Status::parse_error, fmt::format("duplicate key \"{}\"", key), at};
-          }
-          out.members.emplace_back(std::string(key), Value{});
           od::value value = field.value();
-          build(value, out.members.back().second, depth + 1);
+          for (const auto& member : out.members) {
+            if (member.key == key) {
+              throw BuildError{Status::parse_error, fmt::format("duplicate key \"{}\"", key), location(value)};
+            }
+          }
+          out.members.push_back(Member{std::string(key), Value{}});
+          build(value, out.members.back().value, depth + 1);
         }
         break;
       }
@@ -175,7 +197,7 @@ class Builder {
 
 const Value* Value::find(std::string_view key) const {
   for (const auto& member : members) {
-    if (member.first == key) return &member.second;
+    if (member.key == key) return &member.value;
   }
   return nullptr;
 }
@@ -195,10 +217,26 @@ const char* type_name(Value::Type type) {
 Value parse(std::string_view text, const std::string& source, std::size_t max_depth) {
   thread_local od::parser parser;  // reuses its buffers across calls on a thread
   const simdjson::padded_string padded(text);
-  const auto fail = [&](Status status, std::string message, const char* at) -> Exception {
+  const auto fail = [&](Status status, std::string message, const char* at, simdjson::error_code code) -> Exception {
+    // Looked for only once the parser failed: simdjson validates UTF-8 but does not say where.
+    if (const std::size_t bad = status == Status::parse_error ? cp932::find_invalid_utf8(text) : cp932::npos;
+        bad != cp932::npos) {
+      const auto [line, column] = position(text, bad);
+      return Exception(ErrorInfo{Status::encoding_error, source, line, column, {},
+                                 fmt::format("not valid UTF-8 at byte {} (0x{:02x})", bad, static_cast<unsigned char>(text[bad]))});
+    }
     if (status == Status::parse_error && nesting(text) > max_depth) {
       status = Status::limit_exceeded;
       message = fmt::format("nested deeper than {} levels", max_depth);
+    }
+    if (code == simdjson::UNESCAPED_CHARS) {
+      if (const std::size_t raw = raw_control_in_string(text); raw != std::string_view::npos) {
+        at = padded.data() + raw;
+        message = fmt::format("control character U+{:04X} in a string must be escaped", static_cast<unsigned char>(text[raw]));
+      }
+    } else if (code == simdjson::EMPTY || code == simdjson::INCOMPLETE_ARRAY_OR_OBJECT) {
+      at = padded.data() + text.size();  // the input ends too early: the error is at its end
+      message = code == simdjson::EMPTY ? "no JSON value: the input is empty" : "the input ends inside an object or array";
     }
     std::int64_t line = 0;
     int column = 0;
@@ -212,7 +250,7 @@ Value parse(std::string_view text, const std::string& source, std::size_t max_de
     throw fail(error == simdjson::DEPTH_ERROR ? Status::limit_exceeded : Status::parse_error,
                error == simdjson::DEPTH_ERROR ? fmt::format("nested deeper than {} levels", max_depth)
                                               : std::string(simdjson::error_message(error)),
-               nullptr);
+               nullptr, error);
   }
   Value root;
   try {
@@ -222,7 +260,7 @@ Value parse(std::string_view text, const std::string& source, std::size_t max_de
       throw BuildError{Status::parse_error, "text after the JSON value", after};
     }
   } catch (const BuildError& e) {
-    throw fail(e.status, e.message, e.at);
+    throw fail(e.status, e.message, e.at, e.code);
   }
   return root;
 }

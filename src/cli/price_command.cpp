@@ -3,11 +3,13 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <thread>
 
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
+#include "core/line_reader.hpp"
 #include "santei/pricing.hpp"
 
 namespace santei::cli {
@@ -27,13 +29,15 @@ Input is one claim (a JSON document, pretty-printed or not) or JSON Lines (one c
   --no-explain   leave out the explanation steps
 
 A claim that cannot be priced gives an {"error":…} line on stdout and one line on stderr naming
-its input line and field; the other claims are still priced.
+its input line and field; the other claims are still priced. A line (or a claim) over 16 MiB is
+such an error: it is read past, never held in memory.
 Exit status: 0 all priced, 1 some claims had errors, 2 usage or master errors.
 )";
 
 struct Job {
   std::string text;
   std::int64_t line = 0;
+  std::optional<ErrorInfo> rejected;  // not read: over the size limit
   std::string output;
   std::string error;  // one stderr line, empty if priced
 };
@@ -41,6 +45,7 @@ struct Job {
 void price_job(Job& job, const MasterLibrary& masters, const PricingOptions& options, const std::string& source) {
   std::string id;
   try {
+    if (job.rejected) throw Exception(*job.rejected);
     const Claim claim = parse_claim(job.text);
     id = claim.id;
     job.output = result_json(price(claim, masters, options), masters);
@@ -69,6 +74,8 @@ void price_batch(std::vector<Job>& jobs, const MasterLibrary& masters, const Pri
   work();
   for (std::thread& t : pool) t.join();
 }
+
+bool blank(std::string_view text) { return text.find_first_not_of(" \t\r") == std::string_view::npos; }
 
 bool write_jobs(std::vector<Job>& jobs) {
   bool failed = false;
@@ -107,33 +114,58 @@ int price_command(const std::vector<std::string>& argv) {
   std::istream& in = path == "-" ? std::cin : file;
   const std::string source = path == "-" ? "<stdin>" : path;
 
-  // One claim or JSON Lines? A first line that is a complete JSON object means JSON Lines.
-  std::string first;
-  std::int64_t line_number = 0;
-  while (first.find_first_not_of(" \t\r") == std::string::npos && std::getline(in, first)) ++line_number;
-  bool json_lines = true;
-  try {
-    parse_claim(first);
-  } catch (const Exception& e) {
-    json_lines = e.status() != Status::parse_error;
+  // Lines are read in bounded memory: one longer than a claim may be is read past, not held.
+  detail::LineReader reader(in, kMaxClaimBytes);
+  std::optional<detail::LineRead> line;
+  while ((line = reader.next()) && !line->over && blank(line->text)) {
+  }
+  // One claim or JSON Lines? A first line that is a complete JSON object (or longer than any
+  // claim) means JSON Lines.
+  bool json_lines = line && line->over;
+  if (line && !line->over) {
+    try {
+      parse_claim(line->text);
+      json_lines = true;
+    } catch (const Exception& e) {
+      json_lines = e.status() != Status::parse_error;
+    }
   }
   std::vector<Job> jobs;
   bool failed = false;
   if (!json_lines) {
-    std::string rest((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    jobs.push_back(Job{first + "\n" + rest, line_number});
+    Job job{line ? std::string(line->text) : std::string(), line ? line->number : 0};
+    while ((line = reader.next())) {
+      if (line->over || job.text.size() + 1 + line->length > kMaxClaimBytes) {
+        job.rejected = ErrorInfo{Status::limit_exceeded, {}, 0, 0, {},
+                                 fmt::format("a claim of more than {} bytes is over the limit; it was not read", kMaxClaimBytes)};
+        break;
+      }
+      job.text += '\n';
+      job.text += line->text;
+    }
+    jobs.push_back(std::move(job));
     price_batch(jobs, masters, options, source, 1);
     return write_jobs(jobs) ? kExitClaimErrors : kExitOk;
   }
-  constexpr std::size_t kChunk = 4096;  // bounded memory on huge inputs
-  jobs.push_back(Job{std::move(first), line_number});
-  for (std::string text; std::getline(in, text);) {
-    ++line_number;
-    if (text.find_first_not_of(" \t\r") == std::string::npos) continue;
-    jobs.push_back(Job{std::move(text), line_number});
-    if (jobs.size() == kChunk) {
+  // Priced and written in chunks, so memory stays bounded however long the input is.
+  constexpr std::size_t kChunk = 4096;
+  constexpr std::size_t kChunkBytes = 64 * 1024 * 1024;
+  std::size_t chunk_bytes = 0;
+  for (; line; line = reader.next()) {
+    if (line->over) {
+      Job job{{}, line->number};
+      job.rejected = ErrorInfo{Status::limit_exceeded, {}, 0, 0, {},
+                               fmt::format("a line of {} bytes is over the limit of {} bytes for a claim; it was not read",
+                                           line->length, kMaxClaimBytes)};
+      jobs.push_back(std::move(job));
+    } else if (!blank(line->text)) {
+      jobs.push_back(Job{std::string(line->text), line->number});
+      chunk_bytes += line->length;
+    }
+    if (jobs.size() == kChunk || chunk_bytes >= kChunkBytes) {
       price_batch(jobs, masters, options, source, threads);
       failed = write_jobs(jobs) || failed;
+      chunk_bytes = 0;
     }
   }
   price_batch(jobs, masters, options, source, threads);

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "core/xml.hpp"
+
 namespace santei::copay {
 
 Date checked_from() { return Date::from_ymd(2015, 1, 1); }
@@ -60,11 +62,9 @@ void fail_unknown(const std::string& file, const std::string& rule, const ValueI
 }
 
 RuleReader::RuleReader(std::string_view xml, std::string file) : file_(std::move(file)), xml_(xml) {
-  const pugi::xml_parse_result parsed = doc_.load_buffer(xml.data(), xml.size());
-  if (!parsed) {
-    const auto offset = static_cast<std::size_t>(std::max<std::ptrdiff_t>(parsed.offset, 0));
-    const std::int64_t line = 1 + std::count(xml.begin(), xml.begin() + static_cast<std::ptrdiff_t>(std::min(offset, xml.size())), '\n');
-    throw Exception(ErrorInfo{Status::rule_error, file_, line, 0, {}, fmt::format("malformed XML: {}", parsed.description())});
+  if (const std::optional<xml::Problem> problem = xml::parse(doc_, xml)) {
+    const Status status = problem->status == Status::limit_exceeded ? Status::limit_exceeded : Status::rule_error;
+    throw Exception(ErrorInfo{status, file_, problem->line, 0, {}, problem->message});
   }
   if (!doc_.child("rules")) throw Exception(ErrorInfo{Status::rule_error, file_, 1, 0, {}, "the root element must be <rules>"});
 }

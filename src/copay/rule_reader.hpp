@@ -16,7 +16,9 @@ namespace santei::copay {
 
 class RuleReader {
  public:
-  // Parses `xml`; `file` names it in errors ("masters/rules/kougaku.xml"). Throws rule_error.
+  // Parses `xml`; `file` names it in errors ("masters/rules/kougaku.xml"). Throws rule_error (with
+  // the line) for text that is not well-formed UTF-8 XML or repeats an attribute in an element,
+  // limit_exceeded beyond xml::kMaxBytes.
   RuleReader(std::string_view xml, std::string file);
 
   // Every <value> of rule `id`, read with `read(value_node) -> T` for known values, in date order

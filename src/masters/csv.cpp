@@ -5,17 +5,43 @@
 #include <fmt/format.h>
 
 #include "core/cp932.hpp"
+#include "santei/masters.hpp"
 #include "santei/result.hpp"
 
 namespace santei::masters {
 
 CsvReader::CsvReader(std::string_view data, std::string file) : data_(data), file_(std::move(file)) {}
 
-void CsvReader::fail(int column, std::string message, bool encoding) const {
-  throw Exception(ErrorInfo{encoding ? Status::encoding_error : Status::parse_error, file_, line_, column,
-                            column > 0 ? fmt::format("column {}", column) : std::string(),
+void CsvReader::fail(int column, std::string message, Status status) const {
+  throw Exception(ErrorInfo{status, file_, line_, column, column > 0 ? fmt::format("column {}", column) : std::string(),
                             std::move(message)});
 }
+
+namespace {
+
+// Offset of the first control byte (0x00–0x1F, 0x7F) in `text`, or npos. Neither is ever part of a
+// CP932 character (trail bytes are 0x40 or above), and SSK masters have none: a NUL or a stray CR
+// is damage, not data.
+std::size_t find_control(std::string_view text) noexcept {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto b = static_cast<unsigned char>(text[i]);
+    if (b < 0x20 || b == 0x7F) return i;
+  }
+  return std::string_view::npos;
+}
+
+// The 1-based column holding byte `offset` of a line (commas inside quotes do not count).
+int column_at(std::string_view text, std::size_t offset) {
+  int column = 1;
+  bool in_quotes = false;
+  for (std::size_t i = 0; i < offset; ++i) {
+    if (text[i] == '"') in_quotes = !in_quotes;
+    if (text[i] == ',' && !in_quotes) ++column;
+  }
+  return column;
+}
+
+}  // namespace
 
 bool CsvReader::next(std::vector<std::string_view>& fields) {
   fields.clear();
@@ -27,19 +53,23 @@ bool CsvReader::next(std::vector<std::string_view>& fields) {
   pos_ = static_cast<std::size_t>(end - data_.data()) + (nl ? 1 : 0);
   if (end > line && end[-1] == '\r') --end;
   if (end == line) fail(0, "empty line");
+  if (static_cast<std::size_t>(end - line) > kMaxMasterLineBytes) {
+    fail(0, fmt::format("a line of {} bytes is over the limit of {} bytes", end - line, kMaxMasterLineBytes),
+         Status::limit_exceeded);
+  }
 
   // CP932 trail bytes are 0x40 or above, so '"' (0x22) and ',' (0x2C) always delimit: split
   // on them byte-wise, then check the line's encoding in one pass that skips ASCII runs.
   const std::string_view text(line, static_cast<std::size_t>(end - line));
   if (const std::size_t bad = cp932::find_invalid(text); bad != cp932::npos) {
-    int column = 1;
-    bool in_quotes = false;
-    for (std::size_t i = 0; i < bad; ++i) {
-      if (text[i] == '"') in_quotes = !in_quotes;
-      if (text[i] == ',' && !in_quotes) ++column;
-    }
-    fail(column, fmt::format("byte 0x{:02X} at offset {} is not CP932", static_cast<unsigned char>(text[bad]), bad),
-         true);
+    fail(column_at(text, bad),
+         fmt::format("byte 0x{:02X} at offset {} is not CP932", static_cast<unsigned char>(text[bad]), bad),
+         Status::encoding_error);
+  }
+  if (const std::size_t control = find_control(text); control != std::string_view::npos) {
+    fail(column_at(text, control),
+         fmt::format("control byte 0x{:02X} at offset {} (masters hold text only)",
+                     static_cast<unsigned char>(text[control]), control));
   }
   const char* p = line;
   for (;;) {

@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "santei/result.hpp"
+
 namespace santei::masters {
 
 class CsvReader {
@@ -15,16 +17,16 @@ class CsvReader {
   CsvReader(std::string_view data, std::string file);
 
   // Reads the next row into `fields` (quotes removed). Returns false at the end of the data.
-  // Throws santei::Exception(parse_error / encoding_error) naming the file, line and column for a
-  // field without its closing quote, a quote inside a field, an empty line or a byte that is not
-  // CP932.
+  // Throws santei::Exception(parse_error / encoding_error / limit_exceeded) naming the file, line
+  // and column for a field without its closing quote, a quote inside a field, an empty line, a
+  // byte that is not CP932, a control byte (NUL, a stray CR) or a line over kMaxMasterLineBytes.
   bool next(std::vector<std::string_view>& fields);
 
   std::int64_t line() const { return line_; }  // line number of the last row read
   const std::string& file() const { return file_; }
 
  private:
-  [[noreturn]] void fail(int column, std::string message, bool encoding = false) const;
+  [[noreturn]] void fail(int column, std::string message, Status status = Status::parse_error) const;
 
   std::string_view data_;
   std::string file_;

@@ -280,6 +280,15 @@ bool parse_int(std::string_view text, Int& out) {
   return ec == std::errc() && ptr == end;
 }
 
+// Why `text` is not a whole number of `bits` bits: digits beyond the range, or not digits at all.
+std::string not_whole(std::string_view text, int bits) {
+  const std::string_view digits = text.starts_with('-') ? text.substr(1) : text;
+  if (!digits.empty() && digits.find_first_not_of("0123456789") == std::string_view::npos) {
+    return fmt::format("'{}' is out of the range of a {}-bit whole number", text, bits);
+  }
+  return fmt::format("'{}' is not a whole number", shown(text));
+}
+
 }  // namespace
 
 template <class Record>
@@ -353,17 +362,13 @@ void RowDecoder<Record>::decode(const std::vector<std::string_view>& fields, std
       }
       case FieldType::integer: {
         std::int32_t v = 0;
-        if (!text.empty() && !parse_int(text, v)) {
-          fail(line, column, fmt::format("'{}' is not a whole number", shown(text)));
-        }
+        if (!text.empty() && !parse_int(text, v)) fail(line, column, not_whole(text, 32));
         *std::get<std::int32_t*>(ref) = v;
         break;
       }
       case FieldType::integer64: {
         std::int64_t v = 0;
-        if (!text.empty() && !parse_int(text, v)) {
-          fail(line, column, fmt::format("'{}' is not a whole number", shown(text)));
-        }
+        if (!text.empty() && !parse_int(text, v)) fail(line, column, not_whole(text, 64));
         *std::get<std::int64_t*>(ref) = v;
         break;
       }

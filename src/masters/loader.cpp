@@ -95,12 +95,20 @@ std::optional<SourceFile> classify(const fs::path& path) {
   return std::nullopt;
 }
 
+// The whole file: master files are read at once (the largest SSK file is about 8 MB), so a file
+// over kMaxMasterFileBytes is refused by its size before anything is allocated.
 std::string read_file(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) fail(Status::io_error, path.string(), 0, {}, "cannot open the file");
   std::string data;
   in.seekg(0, std::ios::end);
-  data.resize(static_cast<std::size_t>(in.tellg()));
+  const std::streamoff size = in.tellg();
+  if (size < 0) fail(Status::io_error, path.string(), 0, {}, "cannot tell the file's size");
+  if (static_cast<std::uintmax_t>(size) > kMaxMasterFileBytes) {
+    fail(Status::limit_exceeded, path.string(), 0, {},
+         fmt::format("a master file of {} bytes is over the limit of {} bytes", size, kMaxMasterFileBytes));
+  }
+  data.resize(static_cast<std::size_t>(size));
   in.seekg(0);
   in.read(data.data(), static_cast<std::streamsize>(data.size()));
   if (!in) fail(Status::io_error, path.string(), 0, {}, "read failed");
@@ -110,8 +118,8 @@ std::string read_file(const fs::path& path) {
 // Reads a file row by row with the layout its first row's shape selects.
 class MasterFileReader {
  public:
-  explicit MasterFileReader(const SourceFile& file)
-      : file_(file), data_(read_file(file.path)), reader_(data_, file.path.string()) {}
+  MasterFileReader(const SourceFile& file, std::string data)
+      : file_(file), data_(std::move(data)), reader_(data_, file.path.string()) {}
 
   // Reads the next row; returns false at the end. The first call picks the layout.
   bool next() {
@@ -176,17 +184,6 @@ struct JobReport {
 
 enum class Role { base, update, snapshot };
 
-// Update rows of the コメントマスター leave コメントコード (col 23) empty; the code is then
-// 8 + パターン (2 digits) + 一連番号 (6 digits), as on every full row.
-template <class Record>
-void complete_identity(Record&) {}
-template <>
-void complete_identity(CommentRecord& record) {
-  if (record.code == 0 && record.pattern != 0) {
-    record.code = static_cast<Code>(800000000 + record.pattern * 1000000 + record.serial);
-  }
-}
-
 std::string code_text(Code code) { return fmt::format("{}", code); }
 
 // An error about a row's code names the layout's code column ("診療行為コード (col 3)").
@@ -194,6 +191,22 @@ std::string code_text(Code code) { return fmt::format("{}", code); }
   const masters::LayoutColumn* column = layout.column("code");
   throw Exception(ErrorInfo{Status::master_error, path, line, column ? column->number : 0,
                             column ? masters::column_label(*column) : std::string("code"), std::move(message)});
+}
+
+// Update rows of the コメントマスター leave コメントコード (col 23) empty; the code is then
+// 8 + パターン (2 digits) + 一連番号 (6 digits), as on every full row.
+template <class Record>
+void complete_identity(Record&, const std::string&, std::int64_t, const Layout&) {}
+template <>
+void complete_identity(CommentRecord& record, const std::string& path, std::int64_t line, const Layout& layout) {
+  if (record.code == 0 && record.pattern != 0) {
+    if (record.pattern < 0 || record.pattern > 99 || record.serial < 0 || record.serial > 999999) {
+      fail_code(path, line, layout,
+                fmt::format("empty, and パターン {} with 一連番号 {} makes no コメントコード (8 + 2 + 6 digits)",
+                            record.pattern, record.serial));
+    }
+    record.code = static_cast<Code>(800000000 + record.pattern * 1000000 + record.serial);
+  }
 }
 
 template <class Record>
@@ -206,7 +219,7 @@ void apply_row(const std::string& path, MasterFileReader& reader, const RowDecod
   } else {
     decoder.decode(reader.fields(), line, row, /*merge=*/false);
   }
-  complete_identity(row);
+  complete_identity(row, path, line, decoder.layout());
   auto& building = history.building();
   const bool known = building.count(row.code) && !building[row.code].empty();
 
@@ -250,7 +263,7 @@ void apply_row(const std::string& path, MasterFileReader& reader, const RowDecod
       if (row.change != ChangeKind::changed) {  // 3 新規 (or 0/2): a complete record
         Record full{};
         decoder.decode(reader.fields(), line, full, /*merge=*/false);
-        complete_identity(full);
+        complete_identity(full, path, line, decoder.layout());
         history.put_version(std::move(full));
         return;
       }
@@ -275,8 +288,8 @@ void apply_row(const std::string& path, MasterFileReader& reader, const RowDecod
 
 // Applies one file of a dated master kind.
 template <class Record>
-void apply_file(const SourceFile& file, Role role, History<Record>& history, JobReport& report) {
-  MasterFileReader reader(file);
+void apply_file(const SourceFile& file, std::string data, Role role, History<Record>& history, JobReport& report) {
+  MasterFileReader reader(file, std::move(data));
   std::unique_ptr<RowDecoder<Record>> decoder;
   std::unordered_map<Code, std::int64_t> base_lines;
   const std::string path = file.path.string();
@@ -290,8 +303,8 @@ void apply_file(const SourceFile& file, Role role, History<Record>& history, Job
 
 // Appends every row of a 電子点数表 / ck table (tables without a per-code identity).
 template <class Record>
-void read_rows(const SourceFile& file, std::vector<Record>& out, JobReport& report) {
-  MasterFileReader reader(file);
+void read_rows(const SourceFile& file, std::string data, std::vector<Record>& out, JobReport& report) {
+  MasterFileReader reader(file, std::move(data));
   std::unique_ptr<RowDecoder<Record>> decoder;
   while (reader.next()) {
     if (!decoder) decoder = std::make_unique<RowDecoder<Record>>(reader.layout(), file.path.string());
@@ -320,14 +333,14 @@ JobReport load_dated_kind(const std::vector<SourceFile>& files, History<Record>&
     if (a->date != b->date) return a->date < b->date;
     return a->update && !b->update;
   });
-  apply_file(*base, Role::base, history, report);
+  apply_file(*base, read_file(base->path), Role::base, history, report);
   for (const SourceFile* f : later) {
     if (f->update && !(base->date < f->date)) {
       report.notes.push_back(fmt::format("{}: skipped, the base {} already includes it", f->path.string(),
                                          base->path.filename().string()));
       continue;
     }
-    apply_file(*f, f->update ? Role::update : Role::snapshot, history, report);
+    apply_file(*f, read_file(f->path), f->update ? Role::update : Role::snapshot, history, report);
   }
   history.freeze();  // in the job, so the kinds freeze in parallel
   return report;
@@ -342,7 +355,47 @@ const char* master_title(std::string_view kind) {
   return "修飾語マスター (z_*.txt)";
 }
 
+// read_master_bytes for a dated kind.
+template <class Record>
+std::int64_t read_dated_bytes(SourceFile file, std::string_view bytes, detail::ReadAs as) {
+  History<Record> history;
+  JobReport report;
+  if (as != detail::ReadAs::update) apply_file(file, std::string(bytes), Role::base, history, report);
+  if (as != detail::ReadAs::full) {
+    file.update = true;
+    apply_file(file, std::string(bytes), Role::update, history, report);
+  }
+  history.freeze();
+  return report.files.front().rows;
+}
+
+template <class Record>
+std::int64_t read_row_bytes(const SourceFile& file, std::string_view bytes) {
+  std::vector<Record> rows;
+  JobReport report;
+  read_rows(file, std::string(bytes), rows, report);
+  return report.files.front().rows;
+}
+
 }  // namespace
+
+std::int64_t detail::read_master_bytes(std::string_view kind, std::string_view bytes, const std::string& name,
+                                       ReadAs as) {
+  const SourceFile file{name, std::string(kind), false, Date{}};
+  if (kind == "s") return read_dated_bytes<ProcedureRecord>(file, bytes, as);
+  if (kind == "y") return read_dated_bytes<DrugRecord>(file, bytes, as);
+  if (kind == "t") return read_dated_bytes<MaterialRecord>(file, bytes, as);
+  if (kind == "c") return read_dated_bytes<CommentRecord>(file, bytes, as);
+  if (kind == "b") return read_dated_bytes<DiseaseRecord>(file, bytes, as);
+  if (kind == "z") return read_dated_bytes<ModifierRecord>(file, bytes, as);
+  if (kind == "aux") return read_dated_bytes<AuxiliaryRecord>(file, bytes, as);
+  if (kind == "bundle") return read_row_bytes<BundleMemberRecord>(file, bytes);
+  if (kind == "exclusion") return read_row_bytes<ExclusionRecord>(file, bytes);
+  if (kind == "inpatient") return read_row_bytes<InpatientAdditionRecord>(file, bytes);
+  if (kind == "count") return read_row_bytes<CountLimitRecord>(file, bytes);
+  if (kind == "ck") return read_row_bytes<CommentLinkRecord>(file, bytes);
+  throw Exception(ErrorInfo{Status::invalid_argument, name, 0, 0, "kind", fmt::format("'{}' is not a master kind", kind)});
+}
 
 std::shared_ptr<const MasterSet> MasterSet::load(const fs::path& directory) {
   const auto started = std::chrono::steady_clock::now();
@@ -400,23 +453,23 @@ std::shared_ptr<const MasterSet> MasterSet::load(const fs::path& directory) {
           d.tables_present[static_cast<int>(ElectronicTable::auxiliary)] = true;
         }
         for (const SourceFile& f : files_of("bundle")) {
-          read_rows(f, d.bundle_members, report);
+          read_rows(f, read_file(f.path), d.bundle_members, report);
           d.tables_present[static_cast<int>(ElectronicTable::bundle)] = true;
         }
         for (const SourceFile& f : files_of("exclusion")) {
-          read_rows(f, d.exclusions[static_cast<std::size_t>(f.window)], report);
+          read_rows(f, read_file(f.path), d.exclusions[static_cast<std::size_t>(f.window)], report);
           d.tables_present[static_cast<int>(ElectronicTable::exclusion_day) + static_cast<int>(f.window)] = true;
         }
         for (const SourceFile& f : files_of("inpatient")) {
-          read_rows(f, d.inpatient_additions, report);
+          read_rows(f, read_file(f.path), d.inpatient_additions, report);
           d.tables_present[static_cast<int>(ElectronicTable::inpatient)] = true;
         }
         for (const SourceFile& f : files_of("count")) {
-          read_rows(f, d.count_limits, report);
+          read_rows(f, read_file(f.path), d.count_limits, report);
           d.tables_present[static_cast<int>(ElectronicTable::count_limit)] = true;
         }
         for (const SourceFile& f : files_of("ck")) {
-          read_rows(f, d.comment_links, report);
+          read_rows(f, read_file(f.path), d.comment_links, report);
           d.tables_present[static_cast<int>(ElectronicTable::comment_link)] = true;
         }
         return report;

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "masters/history.hpp"
@@ -41,6 +42,17 @@ struct MasterData {
   // Freezes the histories, builds the rule graph and wraps the result (the end of every load).
   static std::shared_ptr<const MasterSet> finish(std::unique_ptr<MasterData> data);
 };
+
+// How read_master_bytes applies a file of a dated kind (s y t c b z aux): as a full file, as a
+// full file and then again as an update of itself, or as an update file alone (on nothing).
+enum class ReadAs : unsigned char { full, full_then_update, update };
+
+// One master file's bytes read as MasterSet::load reads a file of `kind` ("s", "y", "t", "c",
+// "b", "z", "ck", "aux", "bundle", "exclusion", "inpatient", "count"): the layout its first row
+// selects, every row decoded and checked, the kind's history built and frozen (`as` applies to the
+// dated kinds; the tables are read as full files). Returns the rows read. Throws what a load would
+// (santei::Exception). The entry point of the master CSV fuzz target.
+std::int64_t read_master_bytes(std::string_view kind, std::string_view bytes, const std::string& name, ReadAs as);
 
 // Builds the rule graph over frozen master data, sorting its tables in place (src/rules/rule_graph.cpp).
 std::unique_ptr<RuleGraph> build_rule_graph(MasterData& data);

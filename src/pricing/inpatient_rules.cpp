@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "pricing/rule_xml.hpp"
+#include "santei/result.hpp"
 
 namespace santei::pricing {
 namespace {
@@ -47,9 +48,9 @@ std::int32_t day_attribute(const pugi::xml_node& node, const char* name, const c
   return value;
 }
 
-std::vector<FeeSchedule> load_schedules() {
+std::vector<FeeSchedule> read_schedules(std::string_view xml) {
   constexpr const char* file = "inpatient_fees.xml";
-  const pugi::xml_document doc = load_rule_xml(file);
+  const pugi::xml_document doc = parse_rule_xml(file, xml);
   std::vector<FeeSchedule> out;
   for (const pugi::xml_node node : doc.child("inpatient-fees").children("schedule")) {
     FeeSchedule s;
@@ -109,13 +110,13 @@ std::vector<FeeSchedule> load_schedules() {
 }
 
 const std::vector<FeeSchedule>& schedules() {
-  static const std::vector<FeeSchedule> all = load_schedules();
+  static const std::vector<FeeSchedule> all = read_schedules(rule_xml_text("inpatient_fees.xml"));
   return all;
 }
 
-std::vector<AwayRule> load_away() {
+std::vector<AwayRule> read_away(std::string_view xml) {
   constexpr const char* file = "inpatient_fees.xml";
-  const pugi::xml_document doc = load_rule_xml(file);
+  const pugi::xml_document doc = parse_rule_xml(file, xml);
   std::vector<AwayRule> out;
   for (const pugi::xml_node node : doc.child("inpatient-fees").children("away")) {
     AwayRule r;
@@ -188,9 +189,9 @@ BundledItems items_of(const pugi::xml_node& node, const char* name, const char* 
   rule_error(file, fmt::format("{}: {}='{}' is not billed, bundled or except-listed", what, name, text));
 }
 
-std::vector<BundleRule> load_bundles() {
+std::vector<BundleRule> read_bundles(std::string_view xml) {
   constexpr const char* file = "inpatient_bundles.xml";
-  const pugi::xml_document doc = load_rule_xml(file);
+  const pugi::xml_document doc = parse_rule_xml(file, xml);
   std::vector<BundleRule> out;
   for (const pugi::xml_node node : doc.child("inpatient-bundles").children("bundle")) {
     BundleRule r;
@@ -212,7 +213,7 @@ std::vector<BundleRule> load_bundles() {
 }
 
 const std::vector<BundleRule>& bundles() {
-  static const std::vector<BundleRule> all = load_bundles();
+  static const std::vector<BundleRule> all = read_bundles(rule_xml_text("inpatient_bundles.xml"));
   return all;
 }
 
@@ -223,9 +224,9 @@ bool matches(const BundleMatch& m, const ProcedureRecord& p) {
          (m.branch < 0 || p.branch == m.branch);
 }
 
-std::vector<MealFeeRule> load_meals() {
+std::vector<MealFeeRule> read_meals(std::string_view xml) {
   constexpr const char* file = "inpatient_meals.xml";
-  const pugi::xml_document doc = load_rule_xml(file);
+  const pugi::xml_document doc = parse_rule_xml(file, xml);
   std::vector<MealFeeRule> out;
   for (const pugi::xml_node node : doc.child("inpatient-meals").children("fee")) {
     MealFeeRule r;
@@ -251,9 +252,9 @@ struct StandardAlias {
   std::vector<std::int32_t> members;
 };
 
-std::vector<StandardAlias> load_aliases() {
+std::vector<StandardAlias> read_aliases(std::string_view xml) {
   constexpr const char* file = "inpatient_standards.xml";
-  const pugi::xml_document doc = load_rule_xml(file);
+  const pugi::xml_document doc = parse_rule_xml(file, xml);
   std::vector<StandardAlias> out;
   for (const pugi::xml_node node : doc.child("standard-aliases").children("alias")) {
     StandardAlias a;
@@ -261,7 +262,14 @@ std::vector<StandardAlias> load_aliases() {
     const std::string what = fmt::format("alias {}", a.code);
     a.period = rule_period(node, file);
     (void)source_of(node, file, what);
-    for (const std::string& word : words_of(node.attribute("members").as_string())) a.members.push_back(std::stoi(word));
+    for (const std::string& word : words_of(node.attribute("members").as_string())) {
+      std::int32_t member = 0;
+      const auto [end, ec] = std::from_chars(word.data(), word.data() + word.size(), member);
+      if (ec != std::errc() || end != word.data() + word.size() || member <= 0) {
+        rule_error(file, fmt::format("{}: member '{}' is not a 施設基準コード", what, word));
+      }
+      a.members.push_back(member);
+    }
     if (a.code <= 0 || a.members.empty()) rule_error(file, fmt::format("{}: a code and its members", what));
     out.push_back(std::move(a));
   }
@@ -300,7 +308,7 @@ const FeeSchedule* schedule_of_band_code(Code code, Date on) {
 std::span<const FeeSchedule> fee_schedules() { return schedules(); }
 
 const AwayRule* away_rule(Date on) {
-  static const std::vector<AwayRule> rules = load_away();
+  static const std::vector<AwayRule> rules = read_away(rule_xml_text("inpatient_fees.xml"));
   for (const AwayRule& r : rules) {
     if (r.period.contains(on)) return &r;
   }
@@ -324,7 +332,7 @@ const BundleRule* bundle_rule(Code fee, std::span<const std::string> day_groups,
 }
 
 const MealFeeRule* meal_fee_rule(Code code, Date on) {
-  static const std::vector<MealFeeRule> rules = load_meals();
+  static const std::vector<MealFeeRule> rules = read_meals(rule_xml_text("inpatient_meals.xml"));
   for (const MealFeeRule& r : rules) {
     if (r.period.contains(on) && std::find(r.codes.begin(), r.codes.end(), code) != r.codes.end()) return &r;
   }
@@ -332,12 +340,27 @@ const MealFeeRule* meal_fee_rule(Code code, Date on) {
 }
 
 bool meets_standard_alias(std::int32_t standard, const Facility& facility, Date on) {
-  static const std::vector<StandardAlias> aliases = load_aliases();
+  static const std::vector<StandardAlias> aliases = read_aliases(rule_xml_text("inpatient_standards.xml"));
   for (const StandardAlias& a : aliases) {
     if (a.code != standard || !a.period.contains(on)) continue;
     return std::any_of(a.members.begin(), a.members.end(), [&](std::int32_t m) { return facility.has_standard(m); });
   }
   return false;
+}
+
+void check_inpatient_rules(std::string_view file, std::string_view xml) {
+  if (file == "inpatient_fees.xml") {
+    (void)read_schedules(xml);
+    (void)read_away(xml);
+  } else if (file == "inpatient_bundles.xml") {
+    (void)read_bundles(xml);
+  } else if (file == "inpatient_meals.xml") {
+    (void)read_meals(xml);
+  } else if (file == "inpatient_standards.xml") {
+    (void)read_aliases(xml);
+  } else {
+    throw Exception(Status::invalid_argument, fmt::format("{} is not read by the inpatient rules", file));
+  }
 }
 
 }  // namespace santei::pricing

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "santei/claim.hpp"
@@ -110,5 +111,11 @@ const MealFeeRule* meal_fee_rule(Code code, Date on);
 // 名寄せコード (R06rec2 別紙7-8): whether the facility meets `standard` through one of its members.
 // False when `standard` is not an alias santei knows.
 bool meets_standard_alias(std::int32_t standard, const Facility& facility, Date on);
+
+// Reads `xml` as masters/rules/<file> (inpatient_fees.xml, inpatient_bundles.xml,
+// inpatient_meals.xml, inpatient_standards.xml) with the loaders the functions above use on the
+// compiled-in copy, keeping nothing: every check of the load is made. Throws
+// santei::Exception(rule_error). For tests and the rule XML fuzz target.
+void check_inpatient_rules(std::string_view file, std::string_view xml);
 
 }  // namespace santei::pricing

@@ -30,9 +30,9 @@ std::optional<Setting> setting_of(const pugi::xml_node& node, const char* file) 
   rule_error(file, fmt::format("unknown setting '{}'", text));
 }
 
-std::vector<LabBundleRule> load_lab_bundles() {
+std::vector<LabBundleRule> read_lab_bundles(std::string_view xml) {
   constexpr const char* file = "lab_bundles.xml";
-  const pugi::xml_document doc = load_rule_xml(file);
+  const pugi::xml_document doc = parse_rule_xml(file, xml);
   std::vector<LabBundleRule> out;
   for (const pugi::xml_node group : doc.child("lab-bundles").children("group")) {
     const std::int32_t id = group.attribute("id").as_int();
@@ -63,9 +63,9 @@ std::vector<LabBundleRule> load_lab_bundles() {
   return out;
 }
 
-std::vector<TimeAdditionRule> load_time_additions() {
+std::vector<TimeAdditionRule> read_time_additions(std::string_view xml) {
   constexpr const char* file = "time_additions.xml";
-  const pugi::xml_document doc = load_rule_xml(file);
+  const pugi::xml_document doc = parse_rule_xml(file, xml);
   std::vector<TimeAdditionRule> out;
   for (const pugi::xml_node node : doc.child("time-additions").children("rule")) {
     TimeAdditionRule rule;
@@ -103,9 +103,9 @@ std::vector<TimeAdditionRule> load_time_additions() {
   return out;
 }
 
-std::map<VisitTime, std::vector<std::int32_t>> load_time_kinds() {
+std::map<VisitTime, std::vector<std::int32_t>> read_time_kinds(std::string_view xml) {
   constexpr const char* file = "time_additions.xml";
-  const pugi::xml_document doc = load_rule_xml(file);
+  const pugi::xml_document doc = parse_rule_xml(file, xml);
   std::map<VisitTime, std::vector<std::int32_t>> out;
   for (const pugi::xml_node node : doc.child("time-additions").child("visit-times").children("time")) {
     const auto time = visit_time(node.attribute("visit").as_string());
@@ -126,7 +126,7 @@ bool TimeAdditionRule::covers(const ProcedureRecord& base) const {
 }
 
 const LabBundleRule* lab_bundle_rule(std::int32_t group, Date on) {
-  static const std::vector<LabBundleRule> rules = load_lab_bundles();
+  static const std::vector<LabBundleRule> rules = read_lab_bundles(rule_xml_text("lab_bundles.xml"));
   for (const LabBundleRule& rule : rules) {
     if (rule.group == group && rule.period.contains(on)) return &rule;
   }
@@ -134,15 +134,26 @@ const LabBundleRule* lab_bundle_rule(std::int32_t group, Date on) {
 }
 
 const std::vector<TimeAdditionRule>& time_addition_rules() {
-  static const std::vector<TimeAdditionRule> rules = load_time_additions();
+  static const std::vector<TimeAdditionRule> rules = read_time_additions(rule_xml_text("time_additions.xml"));
   return rules;
 }
 
 std::span<const std::int32_t> time_kinds(VisitTime time) {
-  static const std::map<VisitTime, std::vector<std::int32_t>> kinds = load_time_kinds();
+  static const std::map<VisitTime, std::vector<std::int32_t>> kinds = read_time_kinds(rule_xml_text("time_additions.xml"));
   auto it = kinds.find(time);
   if (it == kinds.end()) return {};
   return it->second;
+}
+
+void check_rule_tables(std::string_view file, std::string_view xml) {
+  if (file == "lab_bundles.xml") {
+    (void)read_lab_bundles(xml);
+  } else if (file == "time_additions.xml") {
+    (void)read_time_additions(xml);
+    (void)read_time_kinds(xml);
+  } else {
+    throw Exception(Status::invalid_argument, fmt::format("{} is not read by the pricing rule tables", file));
+  }
 }
 
 }  // namespace santei::pricing

@@ -5,6 +5,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "santei/claim.hpp"
@@ -58,5 +59,10 @@ struct TimeAdditionRule {
 const std::vector<TimeAdditionRule>& time_addition_rules();
 // The 時間加算区分 values (s col 43) an addition may have for a visit time.
 std::span<const std::int32_t> time_kinds(VisitTime time);
+
+// Reads `xml` as masters/rules/<file> (lab_bundles.xml, time_additions.xml) with the loaders the
+// functions above use on the compiled-in copy, keeping nothing: every check of the load is made.
+// Throws santei::Exception(rule_error). For tests and the rule XML fuzz target.
+void check_rule_tables(std::string_view file, std::string_view xml);
 
 }  // namespace santei::pricing

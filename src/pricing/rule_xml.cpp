@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "core/embedded.hpp"
+#include "core/xml.hpp"
 #include "santei/result.hpp"
 
 namespace santei::pricing {
@@ -11,12 +12,18 @@ void rule_error(const char* file, std::string message) {
   throw Exception(ErrorInfo{Status::rule_error, std::string("masters/rules/") + file, 0, 0, {}, std::move(message)});
 }
 
-pugi::xml_document load_rule_xml(const char* file) {
-  pugi::xml_document doc;
+std::string_view rule_xml_text(const char* file) {
   const auto data = detail::embedded_file(std::string("rules/") + file);
   if (!data) rule_error(file, "not compiled into santei");
-  const pugi::xml_parse_result parsed = doc.load_buffer(data->data(), data->size());
-  if (!parsed) rule_error(file, fmt::format("XML error at byte {}: {}", parsed.offset, parsed.description()));
+  return *data;
+}
+
+pugi::xml_document parse_rule_xml(const char* file, std::string_view xml) {
+  pugi::xml_document doc;
+  if (const std::optional<xml::Problem> problem = xml::parse(doc, xml)) {
+    const Status status = problem->status == Status::limit_exceeded ? Status::limit_exceeded : Status::rule_error;
+    throw Exception(ErrorInfo{status, std::string("masters/rules/") + file, problem->line, 0, {}, problem->message});
+  }
   return doc;
 }
 

@@ -1,18 +1,23 @@
 // Running a regression over an input on N threads: batches read in order, compared in parallel,
 // each thread adding into its own summary, receipts reported in input order.
 #include <atomic>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <thread>
 
 #include <fmt/format.h>
 
+#include "core/line_reader.hpp"
 #include "santei/regress.hpp"
 
 namespace santei {
 namespace {
 
-// JSON Lines read per batch: large enough to keep every thread busy, small enough to bound memory.
+// JSON Lines read per batch: large enough to keep every thread busy, small enough to bound memory
+// (at most kBatch claims and about kBatchBytes of claim text).
 constexpr std::size_t kBatch = 8192;
+constexpr std::int64_t kBatchBytes = 64 * 1024 * 1024;
 
 unsigned thread_count(const RegressRunOptions& options) {
   if (options.threads > 0) return options.threads;
@@ -24,6 +29,7 @@ struct Job {
   std::int64_t line = 0;
   std::int64_t sequence = 0;
   RegressReceipt receipt;  // kept for on_receipt
+  std::size_t over_length = 0;  // a line over kMaxClaimBytes, not read: its length
 };
 
 // Runs work(thread, index) for index in [0, n) on `threads` threads.
@@ -54,7 +60,7 @@ RegressSummary merged(std::vector<RegressSummary>& parts) {
   return out;
 }
 
-bool blank(const std::string& text) { return text.find_first_not_of(" \t\r") == std::string::npos; }
+bool blank(std::string_view text) { return text.find_first_not_of(" \t\r") == std::string_view::npos; }
 
 }  // namespace
 
@@ -65,23 +71,32 @@ RegressSummary regress_json_lines(std::istream& in, std::string_view source, con
   const bool report = static_cast<bool>(options.on_receipt);
   std::vector<Job> jobs;
   jobs.reserve(kBatch);
-  std::int64_t line = 0;
   std::int64_t sequence = 0;
   std::int64_t bytes = 0;
+  // A line longer than any claim (kMaxClaimBytes) is read past, not held, and counted unreadable.
+  detail::LineReader reader(in, kMaxClaimBytes);
   bool more = true;
   while (more) {
     jobs.clear();
-    std::string text;
-    while (jobs.size() < kBatch && (more = static_cast<bool>(std::getline(in, text)))) {
-      ++line;
-      bytes += static_cast<std::int64_t>(text.size()) + 1;
-      if (blank(text)) continue;
-      jobs.push_back(Job{std::move(text), line, sequence++, {}});
+    std::optional<detail::LineRead> line;
+    const std::int64_t batch_start = bytes;
+    while (jobs.size() < kBatch && bytes - batch_start < kBatchBytes && (more = static_cast<bool>(line = reader.next()))) {
+      bytes += static_cast<std::int64_t>(line->length) + 1;
+      if (line->over) {
+        jobs.push_back(Job{{}, line->number, sequence++, {}, line->length});
+      } else if (!blank(line->text)) {
+        jobs.push_back(Job{std::string(line->text), line->number, sequence++, {}});
+      }
     }
     parallel(threads, jobs.size(), [&](unsigned t, std::size_t i) {
       Job& job = jobs[i];
       RegressOutcome outcome;
       try {
+        if (job.over_length > 0) {
+          throw Exception(ErrorInfo{Status::limit_exceeded, {}, 0, 0, {},
+                                    fmt::format("a line of {} bytes is over the limit of {} bytes for a claim; it was not read",
+                                                job.over_length, kMaxClaimBytes)});
+        }
         outcome = regression.compare(parse_claim(job.text), job.sequence, job.line);
       } catch (const Exception& e) {
         ErrorInfo info = e.info();

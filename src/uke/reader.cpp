@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "core/line_reader.hpp"
 #include "santei/uke.hpp"
 #include "uke/burden.hpp"
 #include "uke/record.hpp"
@@ -42,26 +43,32 @@ struct BodyLayout {
 constexpr BodyLayout kProcedureLayout{8, 14};  // SI, IY
 constexpr BodyLayout kMaterialLayout{12, 18};  // TO
 
+// The receipt being read. (At namespace scope: clang cannot default-construct a nested class
+// with member initializers inside its enclosing class, as std::optional::emplace needs.)
+struct Current {
+  UkeReceipt receipt;
+  bool bad = false;
+  int rank = 0;
+  std::uint8_t last_category = 0;
+  std::optional<UkeUnit> open;
+  bool open_has_records = false;
+  std::int64_t insurer_line = 0;
+  std::vector<std::int64_t> public_lines;
+  std::size_t records = 0;  // after RE
+};
+
 class Reader {
  public:
   Reader(std::string_view path, const UkeReadOptions& options) : options_(options) { file_.path = std::string(path); }
 
   void line(const uke::Line& line);
   UkeFile finish(std::int64_t last_line);
+  // True once a limit stopped the reading: the rest of the input is not read.
+  bool stopped() const { return stopped_; }
 
  private:
-  struct Current {
-    UkeReceipt receipt;
-    bool bad = false;
-    int rank = 0;
-    std::uint8_t last_category = 0;
-    std::optional<UkeUnit> open;
-    bool open_has_records = false;
-    std::int64_t insurer_line = 0;
-    std::vector<std::int64_t> public_lines;
-  };
-
   void record(const Record& record);
+  bool room_for_receipt(std::int64_t line);
   void facility(const Record& record);
   void start_receipt(const Record& record);
   void receipt_record(const Record& record);
@@ -86,6 +93,7 @@ class Reader {
   std::optional<Current> current_;
   bool seen_facility_ = false;
   bool seen_end_ = false;
+  bool stopped_ = false;
   std::int64_t lf_only_lines_ = 0;
 };
 
@@ -101,40 +109,47 @@ void Reader::finding(UkeCheck check, std::int64_t line, int field, std::int64_t 
 }
 
 void Reader::line(const uke::Line& line) {
-  if (line.bytes.size() > kMaxUkeRecordBytes) {
-    error(line.number, 0, "", fmt::format("record of {} bytes is over the limit of {}", line.bytes.size(), kMaxUkeRecordBytes),
+  if (stopped_) return;
+  const std::size_t errors_before = file_.errors.size();
+  std::optional<Record> record;
+  if (line.length > kMaxUkeRecordBytes) {
+    error(line.number, 0, "", fmt::format("record of {} bytes is over the limit of {}", line.length, kMaxUkeRecordBytes),
           Status::limit_exceeded);
-    return;
-  }
-  if (line.truncated) {
+  } else if (line.truncated) {
     error(line.number, 0, "", "truncated record: the file ends inside it (no CR LF)");
     return;
-  }
-  if (!line.crlf && lf_only_lines_++ == 0) {
-    error(line.number, 0, "", "record ends with LF alone; UKE records end with CR LF");
-  }
-  if (line.bytes.empty()) {
-    error(line.number, 0, "", "empty line: every UKE line is a record");
-    return;
-  }
-  const std::size_t errors_before = file_.errors.size();
-  std::optional<Record> record = uke::decode_record(line, file_.path, file_.errors);
-  if (!record) {
-    // A broken RE still starts a receipt (a bad one), and a broken GO still ends the file, so
-    // the records after them are not taken for the previous receipt's.
-    if (line.bytes.starts_with("RE,")) {
-      end_receipt();
-      current_.emplace();
-      ++file_.receipts_seen;
-      current_->receipt.line = line.number;
-    } else if (line.bytes.starts_with("GO,")) {
-      end_receipt();
-      seen_end_ = true;
+  } else {
+    if (!line.crlf && lf_only_lines_++ == 0) {
+      error(line.number, 0, "", "record ends with LF alone; UKE records end with CR LF");
     }
-    if (current_ && file_.errors.size() != errors_before) current_->bad = true;
-    return;
+    if (line.bytes.empty()) {
+      error(line.number, 0, "", "empty line: every UKE line is a record");
+      return;
+    }
+    record = uke::decode_record(line, file_.path, file_.errors);
   }
-  this->record(*record);
+  if (record) return this->record(*record);
+  // A broken RE still starts a receipt (a bad one), and a broken GO still ends the file, so the
+  // records after them are not taken for the previous receipt's.
+  if (line.bytes.starts_with("RE,")) {
+    end_receipt();
+    if (!room_for_receipt(line.number)) return;
+    current_.emplace();
+    ++file_.receipts_seen;
+    current_->receipt.line = line.number;
+  } else if (line.bytes.starts_with("GO,")) {
+    end_receipt();
+    seen_end_ = true;
+  }
+  if (current_ && file_.errors.size() != errors_before) current_->bad = true;
+}
+
+bool Reader::room_for_receipt(std::int64_t line) {
+  if (static_cast<std::size_t>(file_.receipts_seen) < kMaxUkeReceipts) return true;
+  error(line, 1, "RE", fmt::format("more than {} receipts in one file: the rest of the file is not read", kMaxUkeReceipts),
+        Status::limit_exceeded);
+  stopped_ = true;
+  return false;
 }
 
 void Reader::record(const Record& record) {
@@ -185,6 +200,7 @@ void Reader::facility(const Record& record) {
 
 void Reader::start_receipt(const Record& record) {
   end_receipt();
+  if (!room_for_receipt(record.line)) return;
   current_.emplace();
   ++file_.receipts_seen;
   UkeReceipt& re = current_->receipt;
@@ -241,6 +257,14 @@ void Reader::start_receipt(const Record& record) {
 void Reader::receipt_record(const Record& record) {
   const std::string_view id = record.id();
   Current& current = *current_;
+  if (++current.records > kMaxUkeRecordsPerReceipt) {
+    if (current.records == kMaxUkeRecordsPerReceipt + 1) {  // reported once; the receipt is skipped
+      error(record.line, 1, std::string(id),
+            fmt::format("receipt {} has more than {} records", current.receipt.number, kMaxUkeRecordsPerReceipt),
+            Status::limit_exceeded);
+    }
+    return;
+  }
   const int rank = rank_of(id);
   if (rank != 0 && rank < current.rank) {
     error(record.line, 1, std::string(id),
@@ -582,7 +606,9 @@ void Reader::totals(const Record& record) {
 }
 
 UkeFile Reader::finish(std::int64_t last_line) {
-  if (!seen_end_) {
+  if (stopped_) {
+    current_.reset();
+  } else if (!seen_end_) {
     if (current_) {
       error(last_line + 1, 0, "GO",
             fmt::format("the file ends without GO: receipt {} (RE at line {}) may be cut short and is skipped",
@@ -599,22 +625,26 @@ UkeFile Reader::finish(std::int64_t last_line) {
   return std::move(file_);
 }
 
+// The whole file refused by its size, before anything is read.
+UkeFile over_size(std::string_view path, std::uintmax_t size) {
+  UkeFile file;
+  file.path = std::string(path);
+  file.errors.push_back(uke::error_at(path, 0, 0, "", fmt::format("{} bytes is over the limit of {}", size, kMaxUkeBytes),
+                                      Status::limit_exceeded));
+  return file;
+}
+
 }  // namespace
 
 UkeFile read_uke(std::string_view bytes, std::string_view path, const UkeReadOptions& options) {
+  if (bytes.size() > kMaxUkeBytes) return over_size(path, bytes.size());
   Reader reader(path, options);
-  if (bytes.size() > kMaxUkeBytes) {
-    UkeFile file;
-    file.path = std::string(path);
-    file.errors.push_back(uke::error_at(path, 0, 0, "", fmt::format("{} bytes is over the limit of {}", bytes.size(), kMaxUkeBytes),
-                                        Status::limit_exceeded));
-    return file;
-  }
   uke::LineSplitter lines(bytes);
   std::int64_t last = 0;
   while (const std::optional<uke::Line> line = lines.next()) {
     last = line->number;
     reader.line(*line);
+    if (reader.stopped()) break;
   }
   return reader.finish(last);
 }
@@ -622,9 +652,35 @@ UkeFile read_uke(std::string_view bytes, std::string_view path, const UkeReadOpt
 UkeFile read_uke_file(const std::filesystem::path& path, const UkeReadOptions& options) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw Exception(ErrorInfo{Status::io_error, path.string(), 0, 0, "", "cannot open the UKE file"});
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::error_code ec;
+  if (const std::uintmax_t size = std::filesystem::file_size(path, ec); !ec && size > kMaxUkeBytes) {
+    return over_size(path.string(), size);
+  }
+  // Streamed record by record: a line over kMaxUkeRecordBytes is read past, never held whole.
+  Reader reader(path.string(), options);
+  detail::LineReader lines(in, kMaxUkeRecordBytes + 1);  // + its CR
+  std::int64_t last = 0;
+  while (const std::optional<detail::LineRead> read = lines.next()) {
+    uke::Line line{read->number, read->text, read->length, true, !read->ended};
+    if (line.truncated && line.bytes.ends_with('\x1a')) {  // the MS-DOS EOF mark ends the file
+      line.bytes.remove_suffix(1);
+      --line.length;
+      if (line.bytes.empty()) break;
+    }
+    if (!line.truncated && !read->over) {
+      if (line.bytes.ends_with('\r')) {
+        line.bytes.remove_suffix(1);
+        --line.length;
+      } else {
+        line.crlf = false;
+      }
+    }
+    last = line.number;
+    reader.line(line);
+    if (reader.stopped()) break;
+  }
   if (in.bad()) throw Exception(ErrorInfo{Status::io_error, path.string(), 0, 0, "", "cannot read the UKE file"});
-  return read_uke(bytes, path.string(), options);
+  return reader.finish(last);
 }
 
 }  // namespace santei

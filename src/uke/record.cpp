@@ -63,6 +63,7 @@ std::optional<Line> LineSplitter::next() {
   const std::size_t lf = rest_.find('\n');
   if (lf == std::string_view::npos) {
     line.bytes = rest_;
+    line.length = line.bytes.size();
     line.truncated = true;
     rest_ = {};
     return line;
@@ -74,6 +75,7 @@ std::optional<Line> LineSplitter::next() {
   } else {
     line.crlf = false;
   }
+  line.length = line.bytes.size();
   return line;
 }
 
@@ -130,6 +132,17 @@ std::optional<Record> decode_record(const Line& line, std::string_view path, std
   record.layout = layout;
   record.fields.reserve(raw.size());
   for (std::size_t i = 0; i < raw.size(); ++i) {
+    // A control byte is never part of a CP932 character (trail bytes are 0x40 or above) and never
+    // UKE data: a NUL or a stray CR is damage, not text.
+    const auto control = std::find_if(raw[i].begin(), raw[i].end(), [](char c) {
+      return static_cast<unsigned char>(c) < 0x20 || c == 0x7F;
+    });
+    if (control != raw[i].end()) {
+      errors.push_back(error_at(path, line.number, static_cast<int>(i + 1), fmt::format("{} {}", id, i + 1),
+                                fmt::format("control byte 0x{:02X} at offset {} of the field",
+                                            static_cast<unsigned char>(*control), control - raw[i].begin())));
+      return std::nullopt;
+    }
     std::string text;
     const std::size_t bad = cp932::decode_append(raw[i], text);
     if (bad != cp932::npos) {

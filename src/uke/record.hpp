@@ -27,7 +27,8 @@ const Layout* layout_of(std::string_view id);
 // One line of the file, without its line end.
 struct Line {
   std::int64_t number = 0;  // 1-based
-  std::string_view bytes;
+  std::string_view bytes;   // a line over kMaxUkeRecordBytes read from a file: only its beginning
+  std::size_t length = 0;   // the whole line's length in bytes, without its line end
   bool crlf = true;         // ended with CR LF (false: LF alone)
   bool truncated = false;   // the file ended inside it (no line end at all)
 };
@@ -87,7 +88,7 @@ class FieldReader {
 };
 
 // Splits a line at its commas and decodes each field from CP932. nullopt after adding an error
-// (unknown record id, wrong field count, bytes that are not CP932).
+// (unknown record id, wrong field count, bytes that are not CP932, a control byte such as NUL).
 std::optional<Record> decode_record(const Line& line, std::string_view path, std::vector<ErrorInfo>& errors);
 
 ErrorInfo error_at(std::string_view path, std::int64_t line, int field, std::string field_name, std::string message,

@@ -9,7 +9,10 @@
 #include <string>
 #include <vector>
 
+#include <fmt/format.h>
+
 #include "santei/masters.hpp"
+#include "big_input.hpp"
 #include "support.hpp"
 
 using namespace santei;
@@ -182,6 +185,89 @@ TEST_CASE("bad masters: マスター種別 'Y' in a 特定器材マスター row
 TEST_CASE("bad masters: 点数 written with full-width digits is not a number, and the message shows it in UTF-8") {
   check_bad_case({"not_a_number", "s_ALL20240531.csv", Status::parse_error, 1, 12, "新又は現点数 (col 12)",
                   "'２９１.00' is not a decimal number"});
+}
+
+TEST_CASE("bad masters: 入外適用区分 99999999999 overflows a 32-bit column and says so") {
+  check_bad_case({"overflowing_number", "s_ALL20240531.csv", Status::parse_error, 2, 13, "入外適用区分 (col 13)",
+                  "'99999999999' is out of the range of a 32-bit whole number"});
+}
+
+TEST_CASE("bad masters: a 新又は現金額 of 19 significant digits is beyond exact decimals") {
+  check_bad_case({"overflowing_price", "y_ALL20240531.csv", Status::parse_error, 2, 12, "新又は現金額 (col 12)",
+                  "'1234567890123456789.70' is not a decimal number"});
+}
+
+TEST_CASE("bad masters: a 傷病名 row saved in UTF-8 is an encoding error at the first byte CP932 lacks") {
+  check_bad_case({"utf8_row", "b_20240601.txt", Status::encoding_error, 2, 6, "傷病名基本名称 (col 6)",
+                  "byte 0xEF at offset 33 is not CP932"});
+}
+
+TEST_CASE("bad masters: a NUL byte inside a 修飾語名称 is an error, not part of the name") {
+  check_bad_case({"embedded_nul", "z_20240601.txt", Status::parse_error, 2, 7, "修飾語名称 (col 7)",
+                  "control byte 0x00 at offset 28"});
+}
+
+namespace {
+
+// A copy of good/ in a fresh temporary directory, removed at the end of the test.
+struct ScratchCopy {
+  test::ScratchDirectory scratch{"santei-bad-masters"};
+  const fs::path& root = scratch.path();
+  ScratchCopy() { fs::copy(fixtures() / "good", root, fs::copy_options::recursive | fs::copy_options::overwrite_existing); }
+};
+
+ErrorInfo load_error(const fs::path& directory) {
+  try {
+    (void)MasterSet::load(directory);
+  } catch (const Exception& e) {
+    return e.info();
+  }
+  FAIL("the masters loaded");
+  return {};
+}
+
+}  // namespace
+
+TEST_CASE("bad masters: a row longer than kMaxMasterLineBytes (made at test time) is refused at its line") {
+  ScratchCopy copy;
+  const fs::path file = copy.root / "s_ALL20240531.csv";
+  std::string bytes = bytes_of(file);
+  const std::size_t second = bytes.find('\n') + 1;
+  bytes.insert(second + 1, std::string(kMaxMasterLineBytes, '\xB1'));  // half-width ｱ, inside the first field
+  std::ofstream(file, std::ios::binary | std::ios::trunc) << bytes;
+  const ErrorInfo e = load_error(copy.root);
+  CHECK(e.status == Status::limit_exceeded);
+  CHECK(e.file == file.string());
+  CHECK(e.line == 2);
+  CHECK(e.message.find(fmt::format("over the limit of {} bytes", kMaxMasterLineBytes)) != std::string::npos);
+}
+
+TEST_CASE("bad masters: a 1 GiB 医科診療行為マスター (one line of NULs, a sparse file made at test time) is refused by its size, unread") {
+  ScratchCopy copy;
+  const fs::path file = copy.root / "s_ALL20240531.csv";
+  fs::resize_file(file, 0);
+  fs::resize_file(file, std::uintmax_t{1} << 30);  // a hole: no disk used, nothing to read
+  const ErrorInfo e = load_error(copy.root);
+  CHECK(e.status == Status::limit_exceeded);
+  CHECK(e.file == file.string());
+  CHECK(e.line == 0);
+  CHECK(e.message == fmt::format("a master file of 1073741824 bytes is over the limit of {} bytes", kMaxMasterFileBytes));
+}
+
+TEST_CASE("bad masters: a コメントマスター update row with no code and パターン 99999 cannot form a コメントコード (fuzz finding: signed overflow)") {
+  ScratchCopy copy;
+  // 30 columns: 変更区分 5, マスター種別 C, 区分 8, パターン 99999, 一連番号 1, the rest empty.
+  std::string row = "\"5\",\"C\",\"8\",\"99999\",\"1\"";
+  for (int column = 6; column <= 30; ++column) row += ",\"\"";
+  const fs::path file = copy.root / "updates" / "c_20240906.csv";
+  std::ofstream(file, std::ios::binary) << row << "\r\n";
+  const ErrorInfo e = load_error(copy.root);
+  CHECK(e.status == Status::master_error);
+  CHECK(e.file == file.string());
+  CHECK(e.line == 1);
+  CHECK(e.column == 23);
+  CHECK(e.field == "コメントコード (col 23)");
+  CHECK(e.message == "empty, and パターン 99999 with 一連番号 1 makes no コメントコード (8 + 2 + 6 digits)");
 }
 
 TEST_CASE("bad masters: a library over good/ and the bad directories fails as a whole") {

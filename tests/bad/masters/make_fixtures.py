@@ -149,6 +149,24 @@ def not_cp932(rows):
     return b"".join(lines)
 
 
+def utf8_row(rows, line):
+    """Row `line` (1-based) written in UTF-8, the rest in CP932 (a row edited in a UTF-8 editor)."""
+    lines = [encode_line(r) for r in rows]
+    lines[line - 1] = ('"' + '","'.join(rows[line - 1]) + '"').encode("utf-8") + b"\r\n"
+    return b"".join(lines)
+
+
+def with_bytes(rows, line, column, value):
+    """Like with_field, for a value of raw bytes (a NUL, say) that text cannot carry."""
+    lines = [encode_line(r) for r in rows]
+    old = b'"' + rows[line - 1][column - 1].encode("cp932") + b'"'
+    fields = lines[line - 1].split(b",")
+    assert fields[column - 1].rstrip(b"\r\n") == old
+    fields[column - 1] = fields[column - 1].replace(old, b'"' + value + b'"')
+    lines[line - 1] = b",".join(fields)
+    return b"".join(lines)
+
+
 # Each case: (directory, file it changes, new bytes or None to delete the file).
 CASES = {
     "truncated_row": ("s_ALL20240531.csv", truncated(GOOD["s_ALL20240531.csv"])),
@@ -164,6 +182,13 @@ CASES = {
     "empty_file": ("z_20240601.txt", b""),
     "wrong_kind_letter": ("t_ALL20240315.csv", encode(with_field(GOOD["t_ALL20240315.csv"], 2, 2, "Y"))),
     "not_a_number": ("s_ALL20240531.csv", encode(with_field(GOOD["s_ALL20240531.csv"], 1, 12, "２９１.00"))),
+    "overflowing_number": ("s_ALL20240531.csv",
+                           encode(with_field(GOOD["s_ALL20240531.csv"], 2, 13, "99999999999"))),
+    "overflowing_price": ("y_ALL20240531.csv",
+                          encode(with_field(GOOD["y_ALL20240531.csv"], 2, 12, "1234567890123456789.70"))),
+    "utf8_row": ("b_20240601.txt", utf8_row(GOOD["b_20240601.txt"], 2)),
+    "embedded_nul": ("z_20240601.txt", with_bytes(GOOD["z_20240601.txt"], 2, 7, "左".encode("cp932") + b"\x00" +
+                                                  "右".encode("cp932"))),
 }
 
 

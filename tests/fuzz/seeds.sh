@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Seed corpora of the fuzz targets, made at run time from the real files under ../shared (never
+# committed: SSK masters and the sample UKE stay outside the repository) and from the project's
+# own fixtures. Usage: tests/fuzz/seeds.sh BUILD_DIR OUT_DIR
+#   master_csv  the first 200 and the first 5 lines of every master file of ../shared/masters (each
+#               kind and layout: r04, r06, updates/, latest/, tensuhyo/), and tests/bad/masters
+#   rule_xml    masters/rules/*.xml and tests/bad/rules/*.xml
+#   claim_json  examples/claims, tests/bad/claims and the benchmark mixes (fuzz_seed_claims)
+#   uke         ../shared/uke/*.UKE and tests/bad/uke
+#   capi_price  as claim_json
+# Inputs of master_csv and rule_xml start with the selector byte of their target (master_csv.cpp,
+# rule_xml.cpp).
+set -euo pipefail
+SOURCE="$(cd "$(dirname "$0")/../.." && pwd)"
+BUILD="$1"
+OUT="$2"
+SHARED="${SANTEI_SHARED_DIR:-$SOURCE/../shared}"
+rm -rf "$OUT"
+mkdir -p "$OUT"/{master_csv,rule_xml,claim_json,uke,capi_price}
+
+# A file with a selector byte in front: seed SELECTOR FILE OUT [HEAD_LINES]
+seed() {
+  { printf "\\x$(printf %02x "$1")"; if [ -n "${4:-}" ]; then head -n "$4" "$2"; else cat "$2"; fi; } >"$3"
+}
+
+# master_csv: the selector of a file's kind, as master_csv.cpp numbers them (s y t c b z aux bundle
+# exclusion inpatient count ck); empty for a file that is no master.
+master_selector() {
+  case "$(basename "$1")" in
+    s_*) echo 0 ;; y_*) echo 1 ;; t_*) echo 2 ;; c_*) echo 3 ;; b_*) echo 4 ;; z_*) echo 5 ;;
+    01*) echo 6 ;; 02*) echo 7 ;; 03-*) echo 8 ;; 04*) echo 9 ;; 05*) echo 10 ;; ck_ALL_*) echo 11 ;;
+    *) echo "" ;;
+  esac
+}
+n=0
+while IFS= read -r -d '' file; do
+  selector=$(master_selector "$file")
+  [ -n "$selector" ] || continue
+  n=$((n + 1))
+  seed "$selector" "$file" "$OUT/master_csv/shared-$n-200" 200
+  seed "$selector" "$file" "$OUT/master_csv/shared-$n-5" 5
+  seed $((selector + 128)) "$file" "$OUT/master_csv/shared-$n-5-twice" 5
+  case "$file" in */updates/*) seed $((selector + 64)) "$file" "$OUT/master_csv/shared-$n-update" 50 ;; esac
+done < <(find "$SHARED/masters" -type f \( -name '*.csv' -o -name '*.txt' \) -print0 | sort -z)
+[ "$n" -gt 0 ] || { echo "seeds.sh: no master files under $SHARED/masters" >&2; exit 1; }
+while IFS= read -r -d '' file; do
+  selector=$(master_selector "$file")
+  [ -n "$selector" ] || continue
+  n=$((n + 1))
+  seed "$selector" "$file" "$OUT/master_csv/bad-$n"
+done < <(find "$SOURCE/tests/bad/masters" -type f \( -name '*.csv' -o -name '*.txt' \) -print0 | sort -z)
+
+# rule_xml: the selector of each file as rule_xml.cpp numbers them.
+rules=(rates kougaku kouhi meals care_measure lab_bundles time_additions inpatient_fees inpatient_bundles
+       inpatient_meals inpatient_standards)
+for i in "${!rules[@]}"; do
+  [ -f "$SOURCE/masters/rules/${rules[$i]}.xml" ] && seed "$i" "$SOURCE/masters/rules/${rules[$i]}.xml" "$OUT/rule_xml/${rules[$i]}"
+done
+for file in "$SOURCE"/tests/bad/rules/*.xml; do
+  for i in 0 5 7; do seed "$i" "$file" "$OUT/rule_xml/bad-$i-$(basename "$file")"; done
+done
+
+# Claims: the examples, the bad claims and the benchmark mixes.
+cp "$SOURCE"/examples/claims/*.json "$OUT/claim_json/"
+if compgen -G "$SOURCE/tests/bad/claims/*.json" >/dev/null; then
+  for file in "$SOURCE"/tests/bad/claims/*.json; do cp "$file" "$OUT/claim_json/bad-$(basename "$file")"; done
+fi
+"$BUILD/tests/fuzz/fuzz_seed_claims" "$OUT/claim_json" >/dev/null
+cp "$OUT"/claim_json/* "$OUT/capi_price/"
+
+# UKE: the sample and the bad files.
+cp "$SHARED"/uke/*.UKE "$OUT/uke/"
+cp "$SOURCE"/tests/bad/uke/*.uke "$OUT/uke/"
+
+for target in master_csv rule_xml claim_json uke capi_price; do
+  echo "seeds: $target $(find "$OUT/$target" -type f | wc -l) files"
+done

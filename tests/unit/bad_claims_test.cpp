@@ -1,0 +1,105 @@
+// Bad claim JSON (tests/bad/claims, one file per error class, each the outpatient example with one
+// defect): parse_claim fails with santei::Exception naming the status, the line and column of a
+// JSON error or the field path of a claim error; none crashes. Huge inputs are made at test time.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "big_input.hpp"
+#include "santei/claim.hpp"
+#include "support.hpp"
+
+using namespace santei;
+namespace fs = std::filesystem;
+
+namespace {
+
+ErrorInfo claim_error(std::string_view json) {
+  try {
+    (void)parse_claim(json);
+  } catch (const Exception& e) {
+    return e.info();
+  }
+  FAIL("the claim was read");
+  return {};
+}
+
+struct Case {
+  const char* file;
+  Status status;
+  std::int64_t line;  // of a JSON error; 0 for a claim error (the field names the place)
+  int column;
+  const char* field;
+  const char* message;  // the whole message, or its beginning when it ends with "…"
+};
+
+void check(const ErrorInfo& e, const Case& c) {
+  CHECK(e.status == c.status);
+  CHECK(e.line == c.line);
+  CHECK(e.column == c.column);
+  CHECK(e.field == c.field);
+  const std::string message = c.message;
+  if (message.ends_with("…")) {
+    CHECK(e.message.starts_with(message.substr(0, message.size() - std::string("…").size())));
+  } else {
+    CHECK(e.message == message);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("bad claims (tests/bad/claims): each fails with its exact status, position or field; none is left untested") {
+  const std::vector<Case> cases = {
+      {"truncated.json", Status::parse_error, 15, 29, "", "the input ends inside an object or array"},
+      {"not_utf8.json", Status::encoding_error, 3, 10, "", "not valid UTF-8 at byte 41 (0x8e)"},
+      {"missing_field.json", Status::claim_error, 0, 0, "patient", "missing required field"},
+      {"wrong_type.json", Status::claim_error, 0, 0, "facility.standards", "must be an array, not an object"},
+      {"not_an_object.json", Status::claim_error, 0, 0, "(claim)", "must be an object, not an array"},
+      {"overflowing_count.json", Status::claim_error, 0, 0, "visits[0].orders[0].count",
+       "99999999999999999999 is outside 1..999"},
+      {"overflowing_quantity.json", Status::claim_error, 0, 0, "visits[0].orders[2].items[0].quantity",
+       "'1234567890123456789.5' is not a plain decimal (digits, optional point, at most 12 decimals and 18 significant "
+       "digits, no exponent)"},
+      {"overflowing_yen.json", Status::claim_error, 0, 0, "insurance.special_disease_cap", "'1e30' is not a whole number"},
+      {"impossible_day.json", Status::claim_error, 0, 0, "visits[0].date", "'2024-02-30' is not a calendar day (YYYY-MM-DD)"},
+      {"duplicate_key.json", Status::parse_error, 6, 14, "", "duplicate key \"setting\""},
+      {"deeply_nested.json", Status::limit_exceeded, 20, 96, "", "nested deeper than 32 levels"},
+      {"embedded_nul.json", Status::parse_error, 3, 17, "", "control character U+0000 in a string must be escaped"},
+      {"escaped_nul.json", Status::claim_error, 0, 0, "visits[0].orders[4].items[0].text",
+       "control character U+0000 at byte 3 of the text"},
+      {"empty.json", Status::parse_error, 1, 1, "", "no JSON value: the input is empty"},
+  };
+  const fs::path dir = test::test_data() / "bad" / "claims";
+  std::set<std::string> tested;
+  for (const Case& c : cases) {
+    CAPTURE(c.file);
+    std::ifstream in(dir / c.file, std::ios::binary);
+    REQUIRE(in);
+    std::ostringstream text;
+    text << in.rdbuf();
+    check(claim_error(text.str()), c);
+    tested.insert(c.file);
+  }
+  std::set<std::string> present;
+  for (const auto& entry : fs::directory_iterator(dir)) present.insert(entry.path().filename().string());
+  CHECK(tested == present);
+}
+
+TEST_CASE("a claim over kMaxClaimBytes (16 MiB + 1, made at test time) is refused before it is parsed") {
+  std::string json = R"({"format":"santei.claim/1","id":")";
+  json += std::string(kMaxClaimBytes + 1 - json.size() - 2, 'a') + "\"}";
+  REQUIRE(json.size() == kMaxClaimBytes + 1);
+  check(claim_error(json), {"", Status::limit_exceeded, 0, 0, "",
+                            "a claim of 16777217 bytes is over the 16777216-byte limit"});
+}
+
+TEST_CASE("a 1 GiB claim (an untouched mapping: one line of NULs) is refused by its size, never read") {
+  const test::UntouchedBytes gigabyte(std::size_t{1} << 30);
+  check(claim_error(gigabyte.view()), {"", Status::limit_exceeded, 0, 0, "",
+                                       "a claim of 1073741824 bytes is over the 16777216-byte limit"});
+}

@@ -1,0 +1,176 @@
+// Bad rule XML (masters/rules/*.xml read from text): every malformed file fails with
+// santei::Exception (rule_error, or limit_exceeded beyond a documented maximum) naming the file,
+// the line and the rule; none loads, none crashes. The copayment rule fixtures are files under
+// tests/bad/rules (copay_rules_test.cpp reads them too); the pricing and inpatient rule tables are
+// read here from inline text through the loaders santei uses on its compiled-in copies.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "copay/rule_reader.hpp"
+#include "core/xml.hpp"
+#include "pricing/inpatient_rules.hpp"
+#include "pricing/rule_tables.hpp"
+#include "santei/result.hpp"
+#include "big_input.hpp"
+#include "support.hpp"
+
+using namespace santei;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string read_text(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// The error of reading `xml` as a copayment rule file holding rule "sample" (a rate).
+ErrorInfo copay_rule_error(std::string_view xml, const std::string& name) {
+  try {
+    copay::RuleReader r(xml, name);
+    (void)r.timeline<Decimal>("sample", [&](pugi::xml_node v) { return r.rate(v, "rate"); });
+    r.finish();
+  } catch (const Exception& e) {
+    return e.info();
+  }
+  FAIL("loaded without an error: " << name);
+  return {};
+}
+
+// The error of reading `xml` as masters/rules/<file> with santei's pricing or inpatient loaders.
+ErrorInfo pricing_rule_error(const std::string& file, std::string_view xml) {
+  try {
+    if (file.starts_with("inpatient_")) {
+      pricing::check_inpatient_rules(file, xml);
+    } else {
+      pricing::check_rule_tables(file, xml);
+    }
+  } catch (const Exception& e) {
+    return e.info();
+  }
+  FAIL("loaded without an error: " << xml);
+  return {};
+}
+
+struct Case {
+  const char* file;
+  std::int64_t line;
+  const char* field;
+  const char* message;  // the whole message, or its beginning when it ends with "…"
+  Status status = Status::rule_error;
+};
+
+void check(const ErrorInfo& e, const Case& c, const std::string& file) {
+  CHECK(e.status == c.status);
+  CHECK(e.file == file);
+  CHECK(e.line == c.line);
+  CHECK(e.field == c.field);
+  const std::string message = c.message;
+  if (message.ends_with("…")) {
+    CHECK(e.message.starts_with(message.substr(0, message.size() - std::string("…").size())));
+  } else {
+    CHECK(e.message == message);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("bad rule files (tests/bad/rules): each fails with its exact status, line and field; none is left untested") {
+  const std::vector<Case> cases = {
+      {"bad_date.xml", 5, "sample.from", "'2015-13-01' is not a date (YYYY-MM-DD)"},
+      {"bad_value.xml", 5, "sample.rate", "1.5 is outside 0–1"},
+      {"duplicate_attribute.xml", 5, "", "<value> gives the attribute rate twice"},
+      {"duplicate_rule.xml", 7, "sample.id", "rule 'sample' is defined twice"},
+      {"early_end.xml", 5, "sample", "no value is in force from 2027-01-01 to 2027-12-31 (gap after 2015-01-01..2026-12-31)"},
+      {"embedded_nul.xml", 5, "", "malformed XML: Error parsing element attribute"},
+      {"gap.xml", 7, "sample",
+       "no value is in force from 2020-01-01 to 2020-01-31 (gap between 2015-01-01..2019-12-31 and 2020-02-01..)"},
+      {"impossible_day.xml", 6, "sample.from", "'2024-02-30' is not a date (YYYY-MM-DD)"},
+      {"late_start.xml", 5, "sample", "no value is in force from 2015-01-01 to 2015-12-31 (gap before 2016-01-01..)"},
+      {"malformed.xml", 6, "", "malformed XML: Start-end tags mismatch"},
+      {"missing_rule.xml", 0, "sample", "the rule is missing"},
+      {"missing_source.xml", 5, "sample.source", "every value must name its legal source"},
+      {"no_values.xml", 0, "sample", "the rule has no <value>"},
+      {"none_and_unknown.xml", 5, "sample.none", "a value cannot be both none and unknown"},
+      {"not_utf8.xml", 5, "", "not valid UTF-8 at byte 247 (0xe9)"},
+      {"overflowing_number.xml", 5, "sample.rate", "'99999999999999999999' is not a decimal"},
+      {"overlap.xml", 6, "sample", "values 2015-01-01..2020-06-30 and 2020-01-01.. overlap: two values in force on 2020-01-01"},
+      {"reversed_range.xml", 5, "sample.to", "ends (2014-12-31) before it starts (2015-01-01)"},
+      {"stray_element.xml", 6, "sample.valeu", "only <value> elements may appear in a <rule>"},
+      {"truncated.xml", 5, "", "malformed XML: Error parsing element attribute"},
+      {"unknown_rule.xml", 7, "sampel.sampel", "<rule id=\"sampel\"> is not a rule santei knows"},
+  };
+  const fs::path dir = test::test_data() / "bad" / "rules";
+  std::set<std::string> tested;
+  for (const Case& c : cases) {
+    CAPTURE(c.file);
+    check(copay_rule_error(read_text(dir / c.file), c.file), c, c.file);
+    tested.insert(c.file);
+  }
+  std::set<std::string> present;
+  for (const auto& entry : fs::directory_iterator(dir)) present.insert(entry.path().filename().string());
+  CHECK(tested == present);
+}
+
+TEST_CASE("rule XML nested deeper than xml::kMaxDepth (made at test time) is limit_exceeded at the element") {
+  std::string xml = "<rules>\n<rule id=\"sample\">\n<value from=\"2015-01-01\" rate=\"0.3\" source=\"s\">\n";
+  for (std::size_t i = 0; i < 100000; ++i) xml += "<x>";
+  for (std::size_t i = 0; i < 100000; ++i) xml += "</x>";
+  xml += "\n</value>\n</rule>\n</rules>\n";
+  check(copay_rule_error(xml, "deep.xml"), {"deep.xml", 4, "", "elements nested deeper than 32 levels", Status::limit_exceeded},
+        "deep.xml");
+  check(pricing_rule_error("lab_bundles.xml", xml),
+        {"", 4, "", "elements nested deeper than 32 levels", Status::limit_exceeded}, "masters/rules/lab_bundles.xml");
+}
+
+TEST_CASE("rule XML over xml::kMaxBytes (17 MiB made at test time) is refused before it is parsed") {
+  const std::string xml = "<rules><!--" + std::string(17 * 1024 * 1024, '-') + "--></rules>";
+  check(copay_rule_error(xml, "huge.xml"),
+        {"huge.xml", 0, "", "17825814 bytes of XML is over the limit of 16777216 bytes", Status::limit_exceeded},
+        "huge.xml");
+}
+
+TEST_CASE("a 1 GiB rule text (an untouched mapping: one line of NULs) is refused by its size, never read") {
+  const test::UntouchedBytes gigabyte(std::size_t{1} << 30);
+  const Case expected{"", 0, "", "1073741824 bytes of XML is over the limit of 16777216 bytes", Status::limit_exceeded};
+  check(copay_rule_error(gigabyte.view(), "gigabyte.xml"), expected, "gigabyte.xml");
+  check(pricing_rule_error("inpatient_fees.xml", gigabyte.view()), expected, "masters/rules/inpatient_fees.xml");
+}
+
+TEST_CASE("pricing and inpatient rule tables read from bad text: each error names its file and what is wrong") {
+  const std::vector<std::pair<Case, std::string>> cases = {
+      {{"lab_bundles.xml", 3, "", "malformed XML: Start-end tags mismatch"},
+       "<lab-bundles>\n<group id=\"1\">\n<period from=\"2024-06-01\" source=\"s\"></group>\n</lab-bundles>"},
+      {{"lab_bundles.xml", 1, "", "not valid UTF-8 at byte 26 (0x8d)"},
+       "<lab-bundles><group name=\"\x8d\"/></lab-bundles>"},
+      {{"lab_bundles.xml", 0, "", "group 1: tiers must ascend"},
+       "<lab-bundles><group id=\"1\"><period from=\"2024-06-01\" source=\"s\"><tier min=\"8\" points=\"99\"/>"
+       "<tier min=\"5\" points=\"93\"/></period></group></lab-bundles>"},
+      {{"lab_bundles.xml", 0, "", "bad or missing from date in <period>"},
+       "<lab-bundles><group id=\"1\"><period from=\"2024-02-30\" source=\"s\"/></group></lab-bundles>"},
+      {{"time_additions.xml", 1, "", "<rule> gives the attribute from twice"},
+       "<time-additions><rule id=\"r\" from=\"2022-04-01\" from=\"2024-06-01\" source=\"s\"/></time-additions>"},
+      {{"time_additions.xml", 0, "", "rule 'r': unknown visit time"},
+       "<time-additions><rule id=\"r\" from=\"2022-04-01\" source=\"s\"><addition visit=\"noon\" code=\"140000190\"/></rule>"
+       "</time-additions>"},
+      {{"inpatient_meals.xml", 0, "", "fee 'm': '19700011' is not a 9-digit code"},
+       "<inpatient-meals><fee id=\"m\" from=\"2024-06-01\" source=\"s\" codes=\"19700011\"/></inpatient-meals>"},
+      {{"inpatient_standards.xml", 0, "", "alias 8018: member '34x2' is not a 施設基準コード"},
+       "<standard-aliases><alias code=\"8018\" from=\"2022-04-01\" source=\"R06rec2.pdf 別紙7-8\" members=\"3402 34x2\"/>"
+       "</standard-aliases>"},
+      {{"inpatient_standards.xml", 0, "", "alias 8018: member '99999999999' is not a 施設基準コード"},
+       "<standard-aliases><alias code=\"8018\" from=\"2022-04-01\" source=\"s\" members=\"99999999999\"/></standard-aliases>"},
+  };
+  for (const auto& [c, xml] : cases) {
+    CAPTURE(xml);
+    check(pricing_rule_error(c.file, xml), c, std::string("masters/rules/") + c.file);
+  }
+}
