@@ -1,6 +1,9 @@
 // santei_lookup and the santei_buf it fills.
 #include <charconv>
 #include <cstring>
+#include <memory>
+#include <mutex>
+#include <unordered_set>
 
 #include "capi/handles.hpp"
 #include "santei/lookup.hpp"
@@ -8,28 +11,39 @@
 namespace santei::capi {
 namespace {
 
-// A santei_buf's bytes follow a header holding this tag, so santei_buf_dispose can tell a buffer
-// santei filled from a stranger's pointer.
-constexpr std::uint64_t kBufTag = 0x5341'4e54'4542'5546u;  // "SANTEBUF"
-constexpr std::size_t kBufHeader = 16;                      // keeps the text 16-byte aligned
+// The buffers santei filled and the caller has not disposed yet. santei_buf_dispose asks here
+// before it touches anything: reading a header before a stranger's pointer (as a tag would need)
+// reads memory the caller never gave us (found by AddressSanitizer, tests/capi/abuse_test.cpp).
+// Lookups are rare next to pricing, so one mutex costs nothing that matters.
+class LiveBuffers {
+ public:
+  void add(const char* ptr) {
+    const std::lock_guard lock(mutex_);
+    live_.insert(ptr);
+  }
+  // True (and forgotten) if santei filled `ptr` and it was not disposed yet.
+  bool take(const char* ptr) {
+    const std::lock_guard lock(mutex_);
+    return live_.erase(ptr) == 1;
+  }
+
+ private:
+  std::mutex mutex_;
+  std::unordered_set<const char*> live_;
+};
+
+LiveBuffers& live_buffers() {
+  static LiveBuffers* live = new LiveBuffers;  // never destroyed: buffers may be disposed during exit
+  return *live;
+}
 
 // Copies `text` into a new library-owned, NUL-terminated buffer; `buf` is overwritten, not read.
 void fill(santei_buf& buf, const std::string& text) {
-  auto* block = new char[kBufHeader + text.size() + 1];
-  std::memcpy(block, &kBufTag, sizeof kBufTag);
-  std::memcpy(block + kBufHeader, text.c_str(), text.size() + 1);
-  buf.ptr = block + kBufHeader;
+  auto block = std::make_unique<char[]>(text.size() + 1);
+  std::memcpy(block.get(), text.c_str(), text.size() + 1);
+  live_buffers().add(block.get());
+  buf.ptr = block.release();
   buf.size = text.size();
-}
-
-// The block behind a santei-filled buffer, or throws.
-char* block_of(const santei_buf& buf) {
-  if (reinterpret_cast<std::uintptr_t>(buf.ptr) % kBufHeader != 0) invalid_argument("buf", "was not filled by santei");
-  char* block = buf.ptr - kBufHeader;
-  std::uint64_t tag = 0;
-  std::memcpy(&tag, block, sizeof tag);
-  if (tag != kBufTag) invalid_argument("buf", "was not filled by santei (or was disposed already)");
-  return block;
 }
 
 Code parse_code(std::string_view text) {
@@ -51,9 +65,8 @@ extern "C" {
 SANTEI_C_API void santei_buf_dispose(santei_buf* buf) {
   if (buf == nullptr || buf->ptr == nullptr) return;
   firewall([&] {
-    char* block = block_of(*buf);
-    std::memset(block, 0, sizeof kBufTag);
-    delete[] block;
+    if (!live_buffers().take(buf->ptr)) invalid_argument("buf", "was not filled by santei (or was disposed already)");
+    delete[] buf->ptr;
     buf->ptr = nullptr;
     buf->size = 0;
   });

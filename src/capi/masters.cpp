@@ -36,7 +36,12 @@ using namespace santei::capi;
 extern "C" {
 
 SANTEI_C_API int santei_masters_new(santei_masters** out) {
-  return firewall([&] { out_param(out, "out") = new santei_masters(); });
+  return firewall([&] {
+    // The out parameter first: in `out_param(…) = new …` the right side runs first (C++17), and a
+    // NULL `out` then leaked the new handle (found by LeakSanitizer, tests/capi/abuse_test.cpp).
+    santei_masters*& slot = out_param(out, "out");
+    slot = new santei_masters();
+  });
 }
 
 SANTEI_C_API void santei_masters_free(santei_masters* masters) {
