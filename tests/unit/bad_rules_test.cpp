@@ -169,7 +169,9 @@ TEST_CASE("pricing and inpatient rule tables read from bad text: each error name
       {{"inpatient_standards.xml", 0, "", "alias 8018: member '99999999999' is not a 施設基準コード"},
        "<standard-aliases><alias code=\"8018\" from=\"2022-04-01\" source=\"s\" members=\"99999999999\"/></standard-aliases>"},
   };
-  for (const auto& [c, xml] : cases) {
+  for (const auto& entry : cases) {  // not a structured binding: clang 14 cannot capture one in CAPTURE's lambda
+    const Case& c = entry.first;
+    const std::string& xml = entry.second;
     CAPTURE(xml);
     check(pricing_rule_error(c.file, xml), c, std::string("masters/rules/") + c.file);
   }

@@ -77,8 +77,9 @@ TEST_CASE("inpatient_fees.xml: the 外泊 codes are the reductions of s col 48 =
   const MasterSet& set = r06();
   const std::pair<Code, const char*> expected[] = {
       {rule->basic, "85"}, {rule->specific, "85"}, {rule->basic_therapeutic, "70"}, {rule->specific_therapeutic, "70"}};
-  for (const auto& [code, percent] : expected) {
-    CAPTURE(code);
+  for (const auto& entry : expected) {
+    const auto& [code, percent] = entry;
+    CAPTURE(entry.first);  // not `code`: clang 14 cannot capture a structured binding
     const ProcedureRecord* r = set.procedure(code, day("2024-06-01"));
     REQUIRE(r);
     CHECK(r->inpatient_reduction == 4);
@@ -93,8 +94,9 @@ TEST_CASE("inpatient_bundles.xml: each bundle names 01 補助 groups that real �
   const MasterSet& set = r06();
   const Date on = day("2024-06-01");
   const std::pair<Code, const char*> fees[] = {{190024510, "A300001"}, {190174410, "A301001"}, {190838910, "A308031"}};
-  for (const auto& [code, group] : fees) {
-    CAPTURE(code);
+  for (const auto& entry : fees) {
+    const auto& [code, group] = entry;
+    CAPTURE(entry.first);  // not `code`: clang 14 cannot capture a structured binding
     const AuxiliaryRecord* aux = set.rules().auxiliary(code, on);
     REQUIRE(aux);
     CHECK(aux->bundle_units[0] == 1);

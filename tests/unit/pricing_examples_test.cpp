@@ -240,8 +240,9 @@ TEST_CASE("E15 r06: 創傷処置 160点 after hours outpatient → 時間外加�
 TEST_CASE("E16 r06: 人工呼吸 きざみ (下限 30, 上限 300, きざみ 30 × 50点, base 302)") {
   const std::pair<const char*, std::int64_t> table[] = {{"20", 302}, {"30", 302}, {"31", 352},
                                                          {"90", 402}, {"95", 452}, {"300", 752}};
-  for (const auto& [minutes, points] : table) {
-    CAPTURE(minutes);
+  for (const auto& entry : table) {
+    const auto& [minutes, points] = entry;
+    CAPTURE(entry.first);  // not `minutes`: clang 14 cannot capture a structured binding
     CHECK(price_spec(one_visit("2024-06-12", order("40", {std::string("140009310:") + minutes}))).total.value == points);
   }
 }

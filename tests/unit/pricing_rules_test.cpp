@@ -38,8 +38,9 @@ const Diagnostic* find_diagnostic(const PricedClaim& priced, const std::string& 
 TEST_CASE("r04 → r06 on 2024-05-31 / 2024-06-01: 初診 288 → 291, 再診 73 → 75, 処方箋料 68 → 60, B-V 37 → 40") {
   const std::pair<const char*, std::pair<std::int64_t, std::int64_t>> cases[] = {
       {"111000110", {288, 291}}, {"112007410", {73, 75}}, {"120002910", {68, 60}}, {"160095710", {37, 40}}};
-  for (const auto& [code, points] : cases) {
-    CAPTURE(code);
+  for (const auto& entry : cases) {
+    const auto& [code, points] = entry;
+    CAPTURE(entry.first);  // not `code`: clang 14 cannot capture a structured binding
     const PricedClaim before = price_spec(on("2024-05-31", order("11", {code})));
     const PricedClaim after = price_spec(on("2024-06-01", order("11", {code})));
     CHECK(before.revision == "r04");
