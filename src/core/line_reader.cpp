@@ -19,10 +19,12 @@ std::optional<LineRead> LineReader::next() {
   LineRead read;
   read.number = ++number_;
   line_.clear();
+  char last = 0;
   for (;;) {
     const char* start = buffer_.data() + pos_;
     const auto* newline = static_cast<const char*>(std::memchr(start, '\n', end_ - pos_));
     const std::size_t piece = newline ? static_cast<std::size_t>(newline - start) : end_ - pos_;
+    if (piece > 0) last = start[piece - 1];
     read.length += piece;
     if (line_.size() < max_) line_.append(start, std::min(piece, max_ - line_.size()));
     read.over = read.length > max_;
@@ -35,6 +37,12 @@ std::optional<LineRead> LineReader::next() {
       read.ended = false;
       break;
     }
+  }
+  if (read.ended && last == '\r') {
+    read.crlf = true;
+    --read.length;
+    read.over = read.length > max_;
+    if (line_.size() > read.length) line_.pop_back();
   }
   read.text = line_;
   return read;

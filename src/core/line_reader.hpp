@@ -16,9 +16,10 @@ namespace santei::detail {
 
 struct LineRead {
   std::int64_t number = 0;  // 1-based
-  std::string_view text;    // without its '\n' ('\r' kept); over the limit: the first max_line bytes
-  std::size_t length = 0;   // the line's whole length in bytes without its '\n'
+  std::string_view text;    // without its line end; over the limit: the first max_line bytes
+  std::size_t length = 0;   // the line's whole length in bytes without its line end
   bool ended = true;        // false: the input ended inside the line (no '\n')
+  bool crlf = false;        // it ended with CR LF (the CR is not in `text` or `length`)
   bool over = false;        // longer than the reader's maximum: `text` is only its beginning
 };
 

@@ -658,22 +658,14 @@ UkeFile read_uke_file(const std::filesystem::path& path, const UkeReadOptions& o
   }
   // Streamed record by record: a line over kMaxUkeRecordBytes is read past, never held whole.
   Reader reader(path.string(), options);
-  detail::LineReader lines(in, kMaxUkeRecordBytes + 1);  // + its CR
+  detail::LineReader lines(in, kMaxUkeRecordBytes);
   std::int64_t last = 0;
   while (const std::optional<detail::LineRead> read = lines.next()) {
-    uke::Line line{read->number, read->text, read->length, true, !read->ended};
+    uke::Line line{read->number, read->text, read->length, read->crlf, !read->ended};
     if (line.truncated && line.bytes.ends_with('\x1a')) {  // the MS-DOS EOF mark ends the file
       line.bytes.remove_suffix(1);
       --line.length;
       if (line.bytes.empty()) break;
-    }
-    if (!line.truncated && !read->over) {
-      if (line.bytes.ends_with('\r')) {
-        line.bytes.remove_suffix(1);
-        --line.length;
-      } else {
-        line.crlf = false;
-      }
     }
     last = line.number;
     reader.line(line);
