@@ -112,7 +112,7 @@ TEST_CASE("regress: histogram buckets of per-receipt changes, edge by edge") {
   CHECK(histogram_label(kHistogramBuckets - 1) == "+1000 or more");
 }
 
-TEST_CASE("regress: 3,000 generated receipts of 2024-07, r04→r06 — CSV rows, code rows and headline agree, on 1 or 2 threads") {
+TEST_CASE("regress: 3,000 generated receipts of 2024-07, r04→r06 — CSV rows, code rows and headline agree, on 1 or 2 threads" * doctest::test_suite("threads")) {
   GenerateOptions g;
   g.month = *YearMonth::parse("2024-07");
   g.seed = 2024;

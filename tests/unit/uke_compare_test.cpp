@@ -107,7 +107,7 @@ TEST_CASE("compare: a missing day, a different count, an automatic addition and 
   CHECK(c.extra[0].code == 113001810);
 }
 
-TEST_CASE("sample UKE (2021-10) priced under r04, forced: every unit compared, every disagreement has a reason") {
+TEST_CASE("sample UKE (2021-10) priced under r04, forced: every unit compared, every disagreement has a reason" * doctest::test_suite("threads")) {
   const UkeFile file = read_uke_file(test::shared_dir() / "uke" / "RECEIPTC_GAIRAI_SAMPLE.UKE");
   PricingOptions options;
   options.copay = false;
