@@ -13,6 +13,7 @@
 
 #include "santei/masters.hpp"
 #include "big_input.hpp"
+#include "error_of.hpp"
 #include "support.hpp"
 
 using namespace santei;
@@ -217,13 +218,7 @@ struct ScratchCopy {
 };
 
 ErrorInfo load_error(const fs::path& directory) {
-  try {
-    (void)MasterSet::load(directory);
-  } catch (const Exception& e) {
-    return e.info();
-  }
-  FAIL("the masters loaded");
-  return {};
+  return test::error_of([&] { (void)MasterSet::load(directory); });
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 
 #include "copay/rule_reader.hpp"
 #include "copay/rule_set.hpp"
+#include "error_of.hpp"
 #include "support.hpp"
 
 using namespace santei;
@@ -33,13 +34,7 @@ std::string expected(const std::string& text, const std::string& key, const std:
 }
 
 ErrorInfo load_error(const RuleTexts& texts) {
-  try {
-    (void)load_rules(texts);
-  } catch (const Exception& e) {
-    return e.info();
-  }
-  FAIL("the rules loaded");
-  return {};
+  return test::error_of([&] { (void)load_rules(texts); });
 }
 
 std::string replaced(std::string_view text, std::string_view from, std::string_view to) {

@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
+#include "error_of.hpp"
 #include "inpatient_support.hpp"
 #include "pricing/inpatient.hpp"
 #include "pricing/inpatient_rules.hpp"
@@ -19,13 +20,7 @@ namespace {
 Date checked_on(const FeeSchedule& s) { return std::max(s.period.from, day("2024-06-01")); }
 
 ErrorInfo claim_error(const InpatientSpec& spec) {
-  try {
-    (void)price_inpatient(spec);
-  } catch (const Exception& e) {
-    return e.info();
-  }
-  FAIL("priced without an error");
-  return {};
+  return test::error_of([&] { (void)price_inpatient(spec); });
 }
 
 }  // namespace
