@@ -195,6 +195,10 @@ std::optional<std::int64_t> FieldReader::integer(int n, std::string_view name, s
   std::int64_t value = 0;
   const std::string_view body = t.front() == '-' ? t.substr(1) : t;
   const auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), value);
+  if (all_digits(body) && ec == std::errc::result_out_of_range) {  // digits beyond 64 bits
+    fail(n, name, fmt::format("{} is outside {}…{}", t, min, max));
+    return std::nullopt;
+  }
   if (!all_digits(body) || ec != std::errc() || end != t.data() + t.size()) {
     fail(n, name, fmt::format("'{}' is not a whole number", t));
     return std::nullopt;

@@ -52,6 +52,8 @@ TEST_CASE("bad UKE files: each error names its line, field and status; the other
       {"bad_count.uke", 5, 7, Status::parse_error, "'x' is not a whole number", {2}},
       {"lf_line_ends.uke", 1, 0, Status::parse_error, "LF alone", {1}},
       {"record_after_go.uke", 7, 1, Status::parse_error, "record after GO", {1}},
+      {"embedded_nul.uke", 8, 6, Status::parse_error, "control byte 0x00 at offset 2 of the field", {1}},
+      {"overflowing_number.uke", 5, 6, Status::parse_error, "99999999999999999999 is outside -9999999…9999999", {2}},
   };
   for (const Case& c : cases) {
     CAPTURE(c.file);
