@@ -296,6 +296,7 @@ struct UkePriceReport {
   std::string path;
   std::string revision;                 // forced revision (PricingOptions::revision), or empty
   std::vector<UkeReceiptComparison> receipts;
+  std::int64_t receipts_in_file = 0;    // RE records read: receipts.size() + those skipped for an error
   std::vector<ErrorInfo> errors;        // the file's reading errors
   std::vector<UkeFinding> findings;     // the file's own findings (GO)
   std::vector<std::vector<UkeFinding>> receipt_findings;  // per receipt, as read

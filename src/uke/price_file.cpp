@@ -117,6 +117,7 @@ UkePriceReport price_uke(const UkeFile& file, const MasterLibrary& masters, cons
   UkePriceReport report;
   report.path = file.path;
   report.revision = options.revision;
+  report.receipts_in_file = file.receipts_seen;
   report.errors = file.errors;
   report.findings = file.findings;
   report.receipts.resize(file.receipts.size());

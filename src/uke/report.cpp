@@ -71,8 +71,12 @@ void write_difference(output::JsonWriter& json, const UkeDifference& d) {
 }  // namespace
 
 std::string uke_report_text(const UkePriceReport& report) {
-  std::string out = fmt::format("{}: {} receipts priced{}\n", report.path, report.receipts.size(),
-                                report.revision.empty() ? "" : " under " + report.revision + " (forced)");
+  // Every receipt of the file is accounted for: priced, or skipped with its error below.
+  const auto priced = static_cast<std::int64_t>(report.receipts.size());
+  std::string out = fmt::format("{}: {} receipts in the file, {} priced{}, {} skipped for errors\n", report.path,
+                                report.receipts_in_file, priced,
+                                report.revision.empty() ? "" : " under " + report.revision + " (forced)",
+                                report.receipts_in_file - priced);
   out += fmt::format("units: {} of {} agree ({})\n", report.agreeing_units(), report.units(),
                      percent(report.agreeing_units(), report.units()));
   const auto counts = reason_counts(report);
@@ -112,7 +116,9 @@ std::string uke_report_json(const UkePriceReport& report) {
       .field("format", "santei.uke-report/1")
       .field("path", report.path)
       .field("revision", report.revision)
+      .field("receipts_in_file", report.receipts_in_file)
       .field("receipts_priced", static_cast<std::int64_t>(report.receipts.size()))
+      .field("receipts_skipped", report.receipts_in_file - static_cast<std::int64_t>(report.receipts.size()))
       .field("units", static_cast<std::int64_t>(report.units()))
       .field("agreeing_units", static_cast<std::int64_t>(report.agreeing_units()));
   json.key("reasons").begin_object();

@@ -141,6 +141,22 @@ TEST_CASE("sample UKE (2021-10) priced under r04, forced: every unit compared, e
   const std::string json = uke_report_json(report);
   CHECK(json.starts_with(R"({"format":"santei.uke-report/1")"));
   CHECK(json.find(R"("check":"receipt_count","line":636,"field":2,"stated":140,"derived":75)") != std::string::npos);
+  CHECK(report.receipts_in_file == 75);
+  CHECK(text.find("RECEIPTC_GAIRAI_SAMPLE.UKE: 75 receipts in the file, 75 priced under r04 (forced), 0 skipped for errors\n") !=
+        std::string::npos);
+}
+
+TEST_CASE("price --uke accounts for every receipt: a receipt skipped for a bad record is counted and its error listed") {
+  const UkeFile file = read_uke_file(test::test_data() / "bad" / "uke" / "overflowing_number.uke");
+  const UkePriceReport report = price_uke(file, test::real_library());
+  CHECK(report.receipts_in_file == 2);
+  REQUIRE(report.receipts.size() == 1);
+  CHECK(report.receipts[0].number == 2);
+  REQUIRE(report.errors.size() == 1);
+  CHECK(report.errors[0].line == 5);
+  const std::string json = uke_report_json(report);
+  CHECK(json.find(R"("receipts_in_file":2,"receipts_priced":1,"receipts_skipped":1)") != std::string::npos);
+  CHECK(uke_report_text(report).find(": 2 receipts in the file, 1 priced, 1 skipped for errors\n") != std::string::npos);
 }
 
 TEST_CASE("round trip on 3,000 generated claims priced by santei (r06, 2024-07): claims → UKE → claims identical") {
