@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "capi/handles.hpp"
+#include "claim/json_lines.hpp"
 
 namespace santei::capi {
 namespace {
@@ -111,10 +112,10 @@ SANTEI_C_API int santei_price(santei_result** out, santei_context* context, cons
     result = nullptr;
     santei_context& c = checked(context, Tag::context, "context", "santei_context");
     if (claim_json == nullptr) invalid_argument("claim_json", "is NULL");
-    if (length > santei::kMaxClaimBytes) {
-      throw santei::Exception(santei::ErrorInfo{santei::Status::limit_exceeded, "<claim>", 0, 0, "length",
-                                                fmt::format("a claim of {} bytes is over the limit of {} bytes", length,
-                                                            santei::kMaxClaimBytes)});
+    if (length > santei::kMaxClaimBytes) {  // refused before its bytes are touched
+      santei::ErrorInfo error = santei::claim::over_size(length);
+      error.field = "length";
+      throw santei::Exception(std::move(error));
     }
     const BusyGuard busy(c);
     // parse_claim reports a byte that is not UTF-8 (claim-format.md) with its line and column.

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "claim/fields.hpp"
+#include "claim/json_lines.hpp"
 #include "claim/payers_json.hpp"
 #include "santei/claim.hpp"
 
@@ -257,11 +258,15 @@ std::string category_text(std::uint8_t category) {
   return std::string(text, 2);
 }
 
+bool claim::blank_line(std::string_view line) { return line.find_first_not_of(" \t\r") == std::string_view::npos; }
+
+ErrorInfo claim::over_size(std::uint64_t bytes) {
+  return ErrorInfo{Status::limit_exceeded, "<claim>", 0, 0, {},
+                   fmt::format("a claim of {} bytes is over the {}-byte limit", bytes, kMaxClaimBytes)};
+}
+
 Claim parse_claim(std::string_view input) {
-  if (input.size() > kMaxClaimBytes) {
-    throw Exception(ErrorInfo{Status::limit_exceeded, "<claim>", 0, 0, {},
-                              fmt::format("a claim of {} bytes is over the {}-byte limit", input.size(), kMaxClaimBytes)});
-  }
+  if (input.size() > kMaxClaimBytes) throw Exception(claim::over_size(input.size()));
   const json::Value root = json::parse(input, "<claim>", kMaxJsonDepth);
   expect(root, Type::object, "(claim)");
   Claim claim;

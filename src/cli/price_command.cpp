@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
+#include "claim/json_lines.hpp"
 #include "core/line_reader.hpp"
 #include "santei/pricing.hpp"
 
@@ -75,8 +76,6 @@ void price_batch(std::vector<Job>& jobs, const MasterLibrary& masters, const Pri
   for (std::thread& t : pool) t.join();
 }
 
-bool blank(std::string_view text) { return text.find_first_not_of(" \t\r") == std::string_view::npos; }
-
 bool write_jobs(std::vector<Job>& jobs) {
   bool failed = false;
   for (Job& job : jobs) {
@@ -117,7 +116,7 @@ int price_command(const std::vector<std::string>& argv) {
   // Lines are read in bounded memory: one longer than a claim may be is read past, not held.
   detail::LineReader reader(in, kMaxClaimBytes);
   std::optional<detail::LineRead> line;
-  while ((line = reader.next()) && !line->over && blank(line->text)) {
+  while ((line = reader.next()) && !line->over && claim::blank_line(line->text)) {
   }
   // One claim or JSON Lines? A first line that is a complete JSON object (or longer than any
   // claim) means JSON Lines.
@@ -134,14 +133,16 @@ int price_command(const std::vector<std::string>& argv) {
   bool failed = false;
   if (!json_lines) {
     Job job{line ? std::string(line->text) : std::string(), line ? line->number : 0};
+    std::uint64_t bytes = job.text.size();
     while ((line = reader.next())) {
-      if (line->over || job.text.size() + 1 + line->length > kMaxClaimBytes) {
-        job.rejected = ErrorInfo{Status::limit_exceeded, {}, 0, 0, {},
-                                 fmt::format("a claim of more than {} bytes is over the limit; it was not read", kMaxClaimBytes)};
-        break;
+      bytes += 1 + line->length;
+      if (bytes > kMaxClaimBytes) {  // counted to its end, no longer kept
+        job.text.clear();
+        job.rejected = claim::over_size(bytes);
+      } else {
+        job.text += '\n';
+        job.text += line->text;
       }
-      job.text += '\n';
-      job.text += line->text;
     }
     jobs.push_back(std::move(job));
     price_batch(jobs, masters, options, source, 1);
@@ -154,11 +155,9 @@ int price_command(const std::vector<std::string>& argv) {
   for (; line; line = reader.next()) {
     if (line->over) {
       Job job{{}, line->number};
-      job.rejected = ErrorInfo{Status::limit_exceeded, {}, 0, 0, {},
-                               fmt::format("a line of {} bytes is over the limit of {} bytes for a claim; it was not read",
-                                           line->length, kMaxClaimBytes)};
+      job.rejected = claim::over_size(line->length);
       jobs.push_back(std::move(job));
-    } else if (!blank(line->text)) {
+    } else if (!claim::blank_line(line->text)) {
       jobs.push_back(Job{std::string(line->text), line->number});
       chunk_bytes += line->length;
     }

@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "claim/json_lines.hpp"
 #include "core/line_reader.hpp"
 #include "santei/regress.hpp"
 
@@ -60,8 +61,6 @@ RegressSummary merged(std::vector<RegressSummary>& parts) {
   return out;
 }
 
-bool blank(std::string_view text) { return text.find_first_not_of(" \t\r") == std::string_view::npos; }
-
 }  // namespace
 
 RegressSummary regress_json_lines(std::istream& in, std::string_view source, const Regression& regression,
@@ -84,7 +83,7 @@ RegressSummary regress_json_lines(std::istream& in, std::string_view source, con
       bytes += static_cast<std::int64_t>(line->length) + 1;
       if (line->over) {
         jobs.push_back(Job{{}, line->number, sequence++, {}, line->length});
-      } else if (!blank(line->text)) {
+      } else if (!claim::blank_line(line->text)) {
         jobs.push_back(Job{std::string(line->text), line->number, sequence++, {}});
       }
     }
@@ -92,11 +91,7 @@ RegressSummary regress_json_lines(std::istream& in, std::string_view source, con
       Job& job = jobs[i];
       RegressOutcome outcome;
       try {
-        if (job.over_length > 0) {
-          throw Exception(ErrorInfo{Status::limit_exceeded, {}, 0, 0, {},
-                                    fmt::format("a line of {} bytes is over the limit of {} bytes for a claim; it was not read",
-                                                job.over_length, kMaxClaimBytes)});
-        }
+        if (job.over_length > 0) throw Exception(claim::over_size(job.over_length));
         outcome = regression.compare(parse_claim(job.text), job.sequence, job.line);
       } catch (const Exception& e) {
         ErrorInfo info = e.info();

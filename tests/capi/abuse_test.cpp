@@ -240,6 +240,8 @@ TEST_CASE("santei_price with bad arguments and bad claims") {
   check_error(santei_price(&result, demo.context, nullptr, 0), SANTEI_ERR_INVALID_ARGUMENT);
   check_error(santei_price(&result, demo.context, kClaim, SIZE_MAX), SANTEI_ERR_LIMIT_EXCEEDED);
   CHECK(std::string(santei_last_error()->field) == "length");
+  CHECK(std::string(santei_last_error()->message) ==
+        "a claim of " + std::to_string(SIZE_MAX) + " bytes is over the 16777216-byte limit");  // parse_claim's words
   check_error(santei_price(&result, demo.context, kClaim, 0), SANTEI_ERR_PARSE);
   check_error(price("{\"format\":\"santei.claim/1\",\n \"month\":\"2024-\xff\"}"), SANTEI_ERR_ENCODING);
   CHECK(santei_last_error()->line == 2);

@@ -1,5 +1,5 @@
 # A JSON Lines batch whose second line is 1 GiB of NULs (a sparse file made here, costing no disk):
-# that line is read past in bounded memory and reported as over the claim limit; claims 1 and 3 are
+# that line is read past in bounded memory and reported as a claim over the size limit; claims 1 and 3 are
 # priced; exit status 1.
 claim=$(tr -d '\n' <"$CLAIMS/outpatient.json")
 echo "$claim" >batch.jsonl
