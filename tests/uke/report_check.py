@@ -3,7 +3,7 @@
 (`santei price --uke --revision r04 --html`), open the HTML report in headless Chromium
 (--dump-dom), and check its figures against the santei.uke-report/1 JSON of the same run: the
 headline, the reasons table, one section per priced receipt, one row per unit. Standard library
-only; run with Debian's /usr/bin/python3."""
+only (and the regress check's Chromium helpers); run with Debian's /usr/bin/python3."""
 import argparse
 import html.parser
 import json
@@ -11,7 +11,9 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "regress"))
+from report_check import dump_dom, finish  # noqa: E402  (the regress report's Chromium check)
 
 HEADLINE = ["receipts", "priced", "skipped", "units", "agreeing", "claimed-differently"]
 
@@ -53,17 +55,8 @@ def main():
     if r.returncode not in (0, 1):
         sys.exit(f"santei price --uke failed: exit {r.returncode}")
     report = json.loads(r.stdout)
-    if not shutil.which(args.chromium):
-        sys.exit(f"{args.chromium} not found: install Debian's chromium (.ci/run does)")
-    with tempfile.TemporaryDirectory() as profile:
-        dom = subprocess.run([args.chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                              "--disable-component-update", "--disable-sync", "--no-first-run", f"--user-data-dir={profile}",
-                              "--dump-dom", "file://" + os.path.abspath(out_html)],
-                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, timeout=300, check=False)
-    if dom.returncode != 0 or "</html>" not in dom.stdout:
-        sys.exit("chromium could not render the report")
     page = Dom()
-    page.feed(dom.stdout)
+    page.feed(dump_dom(args.chromium, out_html))
     expected = {"receipts": report["receipts_in_file"], "priced": report["receipts_priced"],
                 "skipped": report["receipts_skipped"], "units": report["units"], "agreeing": report["agreeing_units"],
                 "claimed-differently": report["claimed_differently_units"]}
@@ -74,11 +67,7 @@ def main():
     checks.append((f"unit rows {page.units} = units {report['units']}", page.units == report["units"]))
     checks.append((f"agreeing rows {page.agreeing_rows} = {report['agreeing_units']}", page.agreeing_rows == report["agreeing_units"]))
     checks.append(("per-receipt agreeing adds up", sum(a for _, _, a in page.receipts) == report["agreeing_units"]))
-    failed = [text for text, ok in checks if not ok]
-    for text, ok in checks:
-        print(("ok   " if ok else "FAIL ") + text)
-    print(f"{len(checks) - len(failed)} passed, {len(failed)} failed")
-    sys.exit(1 if failed else 0)
+    finish(checks)
 
 
 if __name__ == "__main__":
