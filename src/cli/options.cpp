@@ -1,6 +1,7 @@
 #include "cli/options.hpp"
 
 #include "cli/command.hpp"
+#include "santei/local_programmes.hpp"
 
 namespace santei::cli {
 
@@ -35,6 +36,16 @@ void add_pricing_options(CLI::App& app, PricingFlags& flags) {
   app.add_option("--revision", flags.revision, "price every claim under this revision (e.g. r04) whatever its month")
       ->type_name("ID");
   app.add_flag("--no-copay", flags.no_copay, "leave out the copayment (copay)");
+  app.add_option("--mode", flags.mode,
+                 "automatic: santei adds what the law adds by itself (年齢加算, 時間加算 …);\n"
+                 "as_claimed: nothing is added, what the law would add is a diagnostic;\n"
+                 "default: each claim's \"mode\" (automatic), as_claimed for --uke")
+      ->type_name("automatic|as_claimed")
+      ->check(CLI::IsMember({"automatic", "as_claimed"}).description(""));
+  app.add_option("--local-programmes", flags.local_programmes,
+                 "地方単独 programme rows (docs/local-programmes.md) for 公費 that state no\n"
+                 "parameters, besides those santei ships")
+      ->type_name("FILE");
 }
 
 PricingOptions pricing_options(const PricingFlags& flags, const MasterLibrary& masters, bool explain) {
@@ -45,6 +56,9 @@ PricingOptions pricing_options(const PricingFlags& flags, const MasterLibrary& m
   if (!options.revision.empty() && !masters.revision(options.revision)) {
     throw UsageError{"--revision " + options.revision + " is not among the loaded masters"};
   }
+  if (flags.mode == "automatic") options.mode = ClaimMode::automatic;
+  if (flags.mode == "as_claimed") options.mode = ClaimMode::as_claimed;
+  if (!flags.local_programmes.empty()) options.local_programmes = LocalProgrammes::load(flags.local_programmes);
   return options;
 }
 

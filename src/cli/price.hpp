@@ -16,6 +16,7 @@ struct PriceArgs {
   bool no_explain = false;
   std::string claims;  // CLAIM.json or - (standard input)
   std::string uke;     // --uke FILE
+  std::string html;    // --html FILE (with --uke)
 };
 
 // santei price --uke FILE: every receipt of a UKE file priced and compared with what it states.

@@ -42,10 +42,7 @@ void price_job(Job& job, const MasterLibrary& masters, const PricingOptions& opt
     id = claim.id;
     job.output = result_json(price(claim, masters, options), masters);
   } catch (const Exception& e) {
-    ErrorInfo info = e.info();
-    info.file = source;
-    if (info.line > 0) info.line += job.line - 1;  // position within the input, not the claim
-    else info.line = job.line;
+    const ErrorInfo info = e.info().in_input(source, job.line);  // the claim's place in the input, and the rule's
     job.output = error_json(info, id);
     job.error = info.to_string();
   } catch (const std::exception& e) {
@@ -163,9 +160,12 @@ Runner setup(CLI::App& app) {
   add_threads_option(app, args->threads, "1");
   app.add_flag("--no-explain", args->no_explain, "leave out the explanation steps");
   CLI::Option* uke = app.add_option("--uke", args->uke,
-                                    "price every receipt of a UKE (レセ電) file and compare with the\n"
-                                    "points it states (santei.uke-report/1 on stdout, a report on stderr)")
+                                    "price every receipt of a UKE (レセ電) file as claimed and compare with\n"
+                                    "what it states (santei.uke-report/1 on stdout, a report on stderr)")
                          ->type_name("FILE");
+  app.add_option("--html", args->html, "with --uke: also write the month's check report as one HTML page")
+      ->type_name("FILE")
+      ->needs(uke);
   app.add_option("CLAIM.json|-", args->claims, "one claim or JSON Lines; - reads standard input")->excludes(uke);
   app.footer("Exit status: 0 all priced, 1 some claims had errors, 2 usage or master errors.");
   return [args] { return args->uke.empty() ? price_claims(*args) : price_uke_file(*args); };

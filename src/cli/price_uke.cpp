@@ -1,5 +1,7 @@
 // santei price --uke FILE: price every receipt of a UKE file and compare with what it states.
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
 
 #include "cli/command.hpp"
@@ -8,7 +10,8 @@
 
 namespace santei::cli {
 
-// Output: the santei.uke-report/1 JSON on stdout, the same report as text for a person on stderr.
+// Output: the santei.uke-report/1 JSON on stdout, the same report as text for a person on stderr,
+// and with --html the check report as a page.
 int price_uke_file(const PriceArgs& args) {
   const MasterLibrary masters = load_masters(args.masters);
   // The comparison reads points, not explanations.
@@ -17,6 +20,11 @@ int price_uke_file(const PriceArgs& args) {
   const UkePriceReport report = price_uke(file, masters, options, args.threads);
   std::cout << uke_report_json(report) << '\n';
   std::cerr << uke_report_text(report);
+  if (!args.html.empty()) {
+    std::ofstream out(args.html, std::ios::binary);
+    out << uke_report_html(report, std::filesystem::path(args.uke).filename().string());
+    if (!out) throw Exception(ErrorInfo{Status::io_error, args.html, 0, 0, {}, "cannot write the HTML report"});
+  }
   bool failed = !report.errors.empty();
   for (const UkeReceiptComparison& r : report.receipts) failed = failed || r.error.has_value();
   return failed ? kExitClaimErrors : kExitOk;
