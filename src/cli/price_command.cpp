@@ -34,29 +34,35 @@ struct Job {
   std::string error;  // one stderr line, empty if priced
 };
 
-void price_job(Job& job, const MasterLibrary& masters, const PricingOptions& options, const std::string& source) {
+void price_job(Job& job, const MasterLibrary& masters, const PricingOptions& options, const std::string& source,
+               Format format) {
   std::string id;
+  const auto failed = [&](const ErrorInfo& info) {
+    job.output = format == Format::text ? fmt::format("{}not priced: {}\n", id.empty() ? "" : id + " · ", info.to_string())
+                                        : error_json(info, id);
+  };
   try {
     if (job.rejected) throw Exception(*job.rejected);
     const Claim claim = parse_claim(job.text);
     id = claim.id;
-    job.output = result_json(price(claim, masters, options), masters);
+    const PricedClaim priced = price(claim, masters, options);
+    job.output = format == Format::text ? result_text(priced, masters) : result_json(priced, masters);
   } catch (const Exception& e) {
     const ErrorInfo info = e.info().in_input(source, job.line);  // the claim's place in the input, and the rule's
-    job.output = error_json(info, id);
+    failed(info);
     job.error = info.to_string();
   } catch (const std::exception& e) {
-    job.output = error_json(ErrorInfo{Status::internal_error, source, job.line, 0, {}, e.what()}, id);
+    failed(ErrorInfo{Status::internal_error, source, job.line, 0, {}, e.what()});
     job.error = fmt::format("{}:{}: internal error: {}", source, job.line, e.what());
   }
 }
 
 // Prices a batch on `threads` threads; jobs keep their order.
 void price_batch(std::vector<Job>& jobs, const MasterLibrary& masters, const PricingOptions& options,
-                 const std::string& source, unsigned threads) {
+                 const std::string& source, Format format, unsigned threads) {
   std::atomic<std::size_t> next{0};
   const auto work = [&] {
-    for (std::size_t i = next++; i < jobs.size(); i = next++) price_job(jobs[i], masters, options, source);
+    for (std::size_t i = next++; i < jobs.size(); i = next++) price_job(jobs[i], masters, options, source, format);
   };
   std::vector<std::thread> pool;
   for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
@@ -64,11 +70,13 @@ void price_batch(std::vector<Job>& jobs, const MasterLibrary& masters, const Pri
   for (std::thread& t : pool) t.join();
 }
 
-bool write_jobs(std::vector<Job>& jobs) {
+// JSON: one line a claim. Text: each claim's 明細書, a blank line between two.
+bool write_jobs(std::vector<Job>& jobs, Format format, std::int64_t& written) {
   bool failed = false;
   for (Job& job : jobs) {
+    if (format == Format::text && written++ > 0) std::fputc('\n', stdout);
     std::fwrite(job.output.data(), 1, job.output.size(), stdout);
-    std::fputc('\n', stdout);
+    if (format == Format::json) std::fputc('\n', stdout);
     if (!job.error.empty()) {
       std::fprintf(stderr, "santei price: %s\n", job.error.c_str());
       failed = true;
@@ -81,8 +89,11 @@ bool write_jobs(std::vector<Job>& jobs) {
 int price_claims(const PriceArgs& args) {
   if (args.claims.empty()) throw UsageError{"price takes one CLAIM.json (or - for standard input), or --uke FILE"};
   const MasterLibrary masters = load_masters(args.masters);
-  const PricingOptions options = pricing_options(args.pricing, masters, !args.no_explain);
+  // The text shows no explanations: they are not made for it.
+  const PricingOptions options = pricing_options(args.pricing, masters, !args.no_explain && args.format == Format::json);
   const unsigned threads = args.threads;
+  const Format format = args.format;
+  std::int64_t written = 0;
 
   const std::string& path = args.claims;
   std::ifstream file;
@@ -125,8 +136,8 @@ int price_claims(const PriceArgs& args) {
       }
     }
     jobs.push_back(std::move(job));
-    price_batch(jobs, masters, options, source, 1);
-    return write_jobs(jobs) ? kExitClaimErrors : kExitOk;
+    price_batch(jobs, masters, options, source, format, 1);
+    return write_jobs(jobs, format, written) ? kExitClaimErrors : kExitOk;
   }
   // Priced and written in chunks, so memory stays bounded however long the input is.
   constexpr std::size_t kChunk = 4096;
@@ -142,13 +153,13 @@ int price_claims(const PriceArgs& args) {
       chunk_bytes += line->length;
     }
     if (jobs.size() == kChunk || chunk_bytes >= kChunkBytes) {
-      price_batch(jobs, masters, options, source, threads);
-      failed = write_jobs(jobs) || failed;
+      price_batch(jobs, masters, options, source, format, threads);
+      failed = write_jobs(jobs, format, written) || failed;
       chunk_bytes = 0;
     }
   }
-  price_batch(jobs, masters, options, source, threads);
-  failed = write_jobs(jobs) || failed;
+  price_batch(jobs, masters, options, source, format, threads);
+  failed = write_jobs(jobs, format, written) || failed;
   return failed ? kExitClaimErrors : kExitOk;
 }
 
@@ -158,10 +169,13 @@ Runner setup(CLI::App& app) {
   add_masters_option(app, args->masters);
   add_pricing_options(app, args->pricing);
   add_threads_option(app, args->threads, "1");
+  add_format_option(app, args->format, "santei.result/1 JSON lines, or each claim as a 明細書 (codes,\n"
+                                       "names, points × count, totals, the window charge and every share)");
   app.add_flag("--no-explain", args->no_explain, "leave out the explanation steps");
   CLI::Option* uke = app.add_option("--uke", args->uke,
                                     "price every receipt of a UKE (レセ電) file as claimed and compare with\n"
-                                    "what it states (santei.uke-report/1 on stdout, a report on stderr)")
+                                    "what it states: santei.uke-report/1 on stdout and the report as text on\n"
+                                    "stderr, or with --format text the report alone on stdout")
                          ->type_name("FILE");
   app.add_option("--html", args->html, "with --uke: also write the month's check report as one HTML page")
       ->type_name("FILE")
