@@ -1,3 +1,4 @@
+#include <cstdio>
 #include <string>
 
 #include "cli/commands.hpp"
@@ -10,7 +11,15 @@ MasterLibrary load_masters(const Args& args) {
   MasterLibrary library;
   for (const std::string& dir : dirs) {
     const MasterLibrary loaded = MasterLibrary::load(dir);
-    for (const auto& set : loaded.sets()) library.add(set);
+    for (const auto& set : loaded.sets()) {
+      if (!set->stats().missing.empty()) {  // a partial revision directory: say what it lacks
+        std::string kinds;
+        for (const std::string& kind : set->stats().missing) kinds += (kinds.empty() ? "" : ", ") + kind;
+        std::fprintf(stderr, "santei: warning: %s (%s) is a partial revision directory without the %s masters: their codes are unknown codes\n",
+                     set->origin().c_str(), set->revision().c_str(), kinds.c_str());
+      }
+      library.add(set);
+    }
   }
   return library;
 }

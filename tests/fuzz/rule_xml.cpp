@@ -12,10 +12,10 @@
 
 namespace {
 
-constexpr std::array<std::string_view, 11> kFiles = {
+constexpr std::array<std::string_view, 12> kFiles = {
     "rates.xml",         "kougaku.xml",        "kouhi.xml",           "meals.xml",
     "care_measure.xml",  "lab_bundles.xml",    "time_additions.xml",  "inpatient_fees.xml",
-    "inpatient_bundles.xml", "inpatient_meals.xml", "inpatient_standards.xml"};
+    "inpatient_bundles.xml", "inpatient_meals.xml", "inpatient_standards.xml", "price_response.xml"};
 
 void load(std::size_t file, std::string_view xml) {
   if (file < 5) {
@@ -23,7 +23,7 @@ void load(std::size_t file, std::string_view xml) {
     std::string_view* slots[] = {&texts.rates, &texts.kougaku, &texts.kouhi, &texts.meals, &texts.care_measure};
     *slots[file] = xml;
     (void)santei::copay::load_rules(texts);
-  } else if (file < 7) {
+  } else if (file < 7 || kFiles[file] == "price_response.xml") {
     santei::pricing::check_rule_tables(kFiles[file], xml);
   } else {
     santei::pricing::check_inpatient_rules(kFiles[file], xml);
