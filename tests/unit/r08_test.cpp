@@ -7,6 +7,7 @@
 
 #include "error_of.hpp"
 #include "pricing_support.hpp"
+#include "santei/regress.hpp"
 #include "santei/rules.hpp"
 
 using namespace santei;
@@ -231,4 +232,24 @@ TEST_CASE("a claim of a month no loaded revision prices names the missing revisi
   CHECK(e.field == "month");
   CHECK(e.message.find("no loaded master revision prices 2026-07-01: it is priced by r08 (from 2026-06-01)") == 0);
   CHECK(e.message.find("santei masters add") != std::string::npos);
+}
+
+TEST_CASE("regress r06 → r08 on excerpt codes (2026-06): 再診料 75→76, 一般名処方加算１ 10→8 (告示 F400 注6 イ), 物価対応料 +2, 処方箋料 60 both: +1") {
+  ClaimSpec spec;
+  spec.month = "2026-06";
+  spec.visits = "[" + visit("2026-06-10", order("12", {"112007410"}) + "," + order("80", {"120002910", "120004270"})) + "]";
+  const Regression regression(r06_and_r08(), "r06", r06_and_r08(), "r08", PricingOptions{.copay = false, .explain = false});
+  const RegressOutcome o = regression.compare(parse_claim(claim_json(spec)), 0, 1);
+  REQUIRE(o.receipt.old_side.priced);
+  REQUIRE(o.receipt.new_side.priced);
+  CHECK(o.receipt.old_side.points.value == 75 + 60 + 10);
+  CHECK(o.receipt.new_side.points.value == 76 + 2 + 60 + 8);
+  CHECK(o.receipt.delta().value == 1);
+  RegressSummary s;
+  add_outcome(s, o);
+  CHECK(s.codes.at(112007410).delta().value == 1);
+  CHECK(s.codes.at(120004270).delta().value == -2);
+  CHECK(s.codes.at(180820010).delta().value == 2);
+  CHECK(s.codes.at(120002910).delta().value == 0);
+  CHECK(s.up == 1);
 }
