@@ -687,6 +687,15 @@ void InpatientStay::price_response_lines(std::vector<Unit>& out) {
                   first_.plus_days(std::countr_zero(away)), "admission.away_days");
   }
   for (const auto& [item, mask] : lines) {
+    const Date first = first_.plus_days(std::countr_zero(mask));
+    if (!ctx_.add_automatic("物価対応料", {item->code},
+                            fmt::format("{} {} not claimed: the law adds it each day of an 入院料 of 物価対応料グループ区分 "
+                                        "{:03} ({}; s cols 132–133 of {}; {})",
+                                        item->code, item->name, item->price_response_group, dates_text(mask, first_),
+                                        ctx_.set.revision(), price_response_rule(ctx_.lookup_date(first))->source),
+                            first, "admission.fees")) {
+      continue;
+    }
     Unit unit = day_unit(80, mask);  // 診療識別 80 その他 (s col 66 点数欄集計先 800)
     unit.items.push_back(resolved(*item, true));
     out.push_back(std::move(unit));

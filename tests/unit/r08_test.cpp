@@ -253,3 +253,25 @@ TEST_CASE("regress r06 → r08 on excerpt codes (2026-06): 再診料 75→76, �
   CHECK(s.codes.at(120002910).delta().value == 0);
   CHECK(s.up == 1);
 }
+
+TEST_CASE("priced as claimed (issue 13's mode) santei adds no 物価対応料: 初診料 alone is 291 with a 算定漏れ/物価対応料 warning; listed it is 293") {
+  ClaimSpec spec = one_visit("2026-06-02", order("11", {"111000110"}));
+  spec.extra = R"("mode":"as_claimed",)";
+  const PricedClaim alone = price_on(spec);
+  CHECK(alone.total.value == 291);
+  CHECK(has_diagnostic(alone, "算定漏れ/物価対応料"));
+  spec.visits = "[" + visit("2026-06-02", order("11", {"111000110"}) + "," + order("80", {"180819910"})) + "]";
+  const PricedClaim listed = price_on(spec);
+  CHECK(listed.total.value == 293);
+  CHECK_FALSE(has_diagnostic(listed, "算定漏れ"));
+
+  ClaimSpec stay;  // inpatient: the days' 入院物価対応料 are not added either
+  stay.month = "2026-06";
+  stay.setting = "inpatient";
+  stay.facility = R"({"kind":"hospital","beds":300,"standards":[3525]})";
+  stay.extra = R"("mode":"as_claimed","admission":{"admitted":"2026-06-01","discharged":"2026-06-02","fee":"190117810"},)";
+  stay.visits = "[]";
+  const PricedClaim days = price_on(stay);
+  CHECK(points_with(days, 180820510) == -1);
+  CHECK(has_diagnostic(days, "算定漏れ/物価対応料"));
+}
