@@ -20,6 +20,7 @@ int lookup_command(const std::vector<std::string>& argv);
 int price_command(const std::vector<std::string>& argv);
 int generate_command(const std::vector<std::string>& argv);
 int regress_command(const std::vector<std::string>& argv);
+int serve_command(const std::vector<std::string>& argv);
 // santei price --uke FILE (src/cli/price_uke.cpp).
 int price_uke_command(const Args& args);
 

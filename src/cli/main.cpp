@@ -16,6 +16,7 @@ commands:
   lookup   show a code's master record and rule-graph edges on a date
   generate write synthetic santei.claim/1 JSON Lines from the real masters
   regress  price the same claims under two revisions and report the differences
+  serve    serve pricing, UKE checks and lookups over HTTP (docs/serve.md)
   version  print the santei version
 
 Run `santei <command> --help` for a command's options. Masters default to the demo master built
@@ -38,6 +39,7 @@ int main(int argc, char** argv) {
     if (command == "price") return price_command(args);
     if (command == "generate") return generate_command(args);
     if (command == "regress") return regress_command(args);
+    if (command == "serve") return serve_command(args);
     if (command == "version" || command == "--version") {
       std::printf("santei %s\n", SANTEI_VERSION_STRING);
       return kExitOk;

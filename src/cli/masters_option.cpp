@@ -38,9 +38,8 @@ PricingOptions pricing_options(const Args& args, const MasterLibrary& masters, b
     throw UsageError{"--revision " + options.revision + " is not among the loaded masters"};
   }
   if (auto mode = args.value("--mode")) {
-    if (*mode == "automatic") options.mode = ClaimMode::automatic;
-    else if (*mode == "as_claimed") options.mode = ClaimMode::as_claimed;
-    else throw UsageError{"--mode " + *mode + " is not one of automatic, as_claimed"};
+    options.mode = parse_claim_mode(*mode);
+    if (!options.mode) throw UsageError{"--mode " + *mode + " is not one of automatic, as_claimed"};
   }
   if (auto file = args.value("--local-programmes")) options.local_programmes = LocalProgrammes::load(*file);
   return options;
