@@ -367,8 +367,27 @@ class Session : public std::enable_shared_from_this<Session> {
     }
     release_body();
     ++served_;
-    if (close_after || closed_) return close();
+    if (closed_) return;
+    if (close_after) return linger();
     wait_for_request();
+  }
+
+  // Closes after an answer: our side first, then what the client still sends is read and dropped
+  // for a moment, so that closing with unread bytes (which sends a reset) does not destroy the
+  // answer before the client has read it — a client sending 10 MB of garbage still gets its 400.
+  void linger() {
+    beast::error_code ec;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    stream_.expires_after(std::chrono::seconds(2));
+    discard();
+  }
+
+  void discard() {
+    buffer_.consume(buffer_.size());
+    stream_.async_read_some(buffer_.prepare(16 * 1024), [self = shared_from_this()](beast::error_code ec, std::size_t) {
+      if (ec) return self->close();  // the client closed too (or the moment passed)
+      self->discard();
+    });
   }
 
   void release_body() {
