@@ -1,20 +1,18 @@
 // santei serve: the calculation module as an HTTP service (src/serve, docs/serve.md).
-#include <cstdio>
 #include <fstream>
-#include <iterator>
+#include <memory>
 #include <set>
 
-#include "cli/commands.hpp"
+#include "cli/command.hpp"
+#include "cli/options.hpp"
 #include "santei/local_programmes.hpp"
 #include "serve/server.hpp"
 
 namespace santei::cli {
 namespace {
 
-constexpr const char* kHelp = R"(usage: santei serve [--listen HOST:PORT] [--masters DIR]... [--local-programmes [NAME=]FILE]...
-                    [--workers N] [--io-threads N] [--admin-token-file FILE] [--log-bodies] [limits]
-
-Serves santei over HTTP (docs/serve.md; every endpoint in docs/openapi.yaml):
+constexpr const char* kDescription =
+    R"(Serves santei over HTTP (docs/serve.md; every endpoint in docs/openapi.yaml):
   POST /v1/price          one claim (application/json) → santei.result/1, the bytes `santei price`
                           prints; JSON Lines (application/x-ndjson) → result lines, streamed
                           query: explain, copay, revision, mode, local_programmes (true/false, an id, a name)
@@ -25,54 +23,40 @@ Serves santei over HTTP (docs/serve.md; every endpoint in docs/openapi.yaml):
   POST /v1/admin/reload   reload the masters (Authorization: Bearer TOKEN; off without a token)
 SIGHUP reloads the masters beside the old ones and swaps them; SIGTERM drains and exits.
 Logs: one JSON object a line on stderr (request id, endpoint, status, duration; no bodies).
+Beyond a limit a request gets the status named with the option; a client slower than a timeout
+is disconnected. Sizes take a K, M or G suffix (1024-based).)";
 
-  --listen HOST:PORT      address to bind (default 127.0.0.1:8080; port 0: any free port)
-  --masters DIR           a revision directory or a directory of them (repeatable);
-                          default: the demo master built into santei
-  --local-programmes FILE 地方単独 programme rows every request uses (docs/local-programmes.md);
-  --local-programmes NAME=FILE
-                          rows a request picks with ?local_programmes=NAME (repeatable)
-  --workers N             threads pricing (default: the hardware threads)
-  --io-threads N          threads doing network I/O (default: 1)
-  --admin-token-file FILE the token POST /v1/admin/reload requires (first line of FILE)
-  --log-bodies            also log request bodies (claims are patients' data: off by default)
+struct ServeArgs {
+  std::string listen;
+  std::vector<std::string> masters;
+  std::vector<std::string> local_programmes;
+  unsigned workers = 0;
+  unsigned io_threads = 1;
+  std::string admin_token_file;
+  bool log_bodies = false;
+  std::string max_body_bytes, max_header_bytes, max_body_memory;  // sizes: N[K|M|G]
+  std::size_t max_connections = 0, max_queue = 0;                 // 0: the default
+  unsigned header_timeout = 0, body_timeout = 0, write_timeout = 0, idle_timeout = 0, drain_timeout = 0;
+};
 
-limits (beyond each: the status named):
-  --max-body-bytes N      a request body (default 64M; 413)    --max-header-bytes N (16K; 431)
-  --max-connections N     open at once (512; 503)              --max-queue N   requests waiting for a worker (256; 503)
-  --max-body-memory N     request bodies held at once (512M; 503)
-  --header-timeout S (10) --body-timeout S (60) --write-timeout S (30) --idle-timeout S (60)
-  --drain-timeout S (30)  seconds; a client slower than a timeout is disconnected
-Sizes take a K, M or G suffix (1024-based).
-
-Exit status: 0 after SIGTERM/SIGINT and a clean drain, 2 usage errors, an address that cannot be
-bound or masters that cannot be loaded.
-)";
-
-std::uint64_t number(const Args& args, const std::string& name, std::uint64_t fallback, std::uint64_t max, bool size) {
-  const auto text = args.value(name);
-  if (!text) return fallback;
-  std::uint64_t scale = 1;
-  std::string digits = *text;
-  if (size && !digits.empty()) {
-    const char suffix = digits.back();
-    scale = suffix == 'K' ? 1024 : suffix == 'M' ? 1024 * 1024 : suffix == 'G' ? 1024 * 1024 * 1024 : 1;
-    if (scale > 1) digits.pop_back();
-  }
+// A size option's value: N with an optional K, M or G (1024-based); empty: `fallback`.
+std::uint64_t size_value(const std::string& text, const std::string& name, std::uint64_t fallback, std::uint64_t max) {
+  if (text.empty()) return fallback;
+  std::string digits = text;
+  const char suffix = digits.back();
+  const std::uint64_t scale = suffix == 'K' ? 1024 : suffix == 'M' ? 1024 * 1024 : suffix == 'G' ? 1024 * 1024 * 1024 : 1;
+  if (scale > 1) digits.pop_back();
   std::uint64_t n = 0;
   try {
     std::size_t used = 0;
+    if (digits.empty() || digits[0] < '0' || digits[0] > '9') throw UsageError{};
     n = std::stoull(digits, &used);
-    if (used != digits.size() || digits.empty() || digits[0] == '-') throw UsageError{};
+    if (used != digits.size()) throw UsageError{};
   } catch (...) {
-    throw UsageError{name + " needs a whole number" + (size ? " (with K, M or G)" : "") + ", not '" + *text + "'"};
+    throw UsageError{name + " needs a whole number (with K, M or G), not '" + text + "'"};
   }
   if (n == 0 || n > max / scale) throw UsageError{name + " must be between 1 and " + std::to_string(max)};
   return n * scale;
-}
-
-std::chrono::seconds seconds(const Args& args, const std::string& name, std::chrono::seconds fallback) {
-  return std::chrono::seconds(number(args, name, static_cast<std::uint64_t>(fallback.count()), 86400, false));
 }
 
 void parse_listen(const std::string& text, serve::ServeConfig& config) {
@@ -102,37 +86,31 @@ bool programme_name(std::string_view name) {
 
 }  // namespace
 
-int serve_command(const std::vector<std::string>& argv) {
-  const Args args(argv,
-                  {"--listen", "--masters", "--local-programmes", "--workers", "--io-threads", "--admin-token-file",
-                   "--max-body-bytes", "--max-header-bytes", "--max-connections", "--max-queue", "--max-body-memory",
-                   "--header-timeout", "--body-timeout", "--write-timeout", "--idle-timeout", "--drain-timeout"},
-                  {"--help", "-h", "--log-bodies"});
-  if (args.flag("--help") || args.flag("-h")) {
-    std::fputs(kHelp, stdout);
-    return kExitOk;
-  }
-  if (!args.positionals().empty()) throw UsageError{"serve takes no positional arguments: " + args.positionals()[0]};
+int serve(const ServeArgs& args) {
   serve::ServeConfig config;
-  if (const auto listen = args.value("--listen")) parse_listen(*listen, config);
-  config.workers = static_cast<unsigned>(number(args, "--workers", 0, 256, false));
-  config.io_threads = static_cast<unsigned>(number(args, "--io-threads", 1, 64, false));
+  if (!args.listen.empty()) parse_listen(args.listen, config);
+  config.workers = args.workers;
+  config.io_threads = args.io_threads;
   serve::Limits& limits = config.limits;
-  limits.max_body_bytes = number(args, "--max-body-bytes", limits.max_body_bytes, std::uint64_t{1} << 40, true);
-  limits.max_header_bytes = number(args, "--max-header-bytes", limits.max_header_bytes, 1024 * 1024, true);
-  limits.max_connections = number(args, "--max-connections", limits.max_connections, 1000000, false);
-  limits.max_queue = number(args, "--max-queue", limits.max_queue, 1000000, false);
-  limits.max_body_memory = number(args, "--max-body-memory", limits.max_body_memory, std::uint64_t{1} << 40, true);
+  limits.max_body_bytes = size_value(args.max_body_bytes, "--max-body-bytes", limits.max_body_bytes, std::uint64_t{1} << 40);
+  limits.max_header_bytes = size_value(args.max_header_bytes, "--max-header-bytes", limits.max_header_bytes, 1024 * 1024);
+  limits.max_body_memory = size_value(args.max_body_memory, "--max-body-memory", limits.max_body_memory, std::uint64_t{1} << 40);
   if (limits.max_body_memory < limits.max_body_bytes) throw UsageError{"--max-body-memory must be at least --max-body-bytes"};
-  limits.header_timeout = seconds(args, "--header-timeout", limits.header_timeout);
-  limits.body_timeout = seconds(args, "--body-timeout", limits.body_timeout);
-  limits.write_timeout = seconds(args, "--write-timeout", limits.write_timeout);
-  limits.idle_timeout = seconds(args, "--idle-timeout", limits.idle_timeout);
-  limits.drain_timeout = seconds(args, "--drain-timeout", limits.drain_timeout);
-  config.log_bodies = args.flag("--log-bodies");
-  if (const auto file = args.value("--admin-token-file")) {
-    std::ifstream in(*file, std::ios::binary);
-    if (!in) throw Exception(ErrorInfo{Status::io_error, *file, 0, 0, {}, "cannot open the admin token file"});
+  if (args.max_connections > 0) limits.max_connections = args.max_connections;
+  if (args.max_queue > 0) limits.max_queue = args.max_queue;
+  const auto seconds = [](unsigned given, std::chrono::seconds fallback) {
+    return given > 0 ? std::chrono::seconds(given) : fallback;
+  };
+  limits.header_timeout = seconds(args.header_timeout, limits.header_timeout);
+  limits.body_timeout = seconds(args.body_timeout, limits.body_timeout);
+  limits.write_timeout = seconds(args.write_timeout, limits.write_timeout);
+  limits.idle_timeout = seconds(args.idle_timeout, limits.idle_timeout);
+  limits.drain_timeout = seconds(args.drain_timeout, limits.drain_timeout);
+  config.log_bodies = args.log_bodies;
+  if (!args.admin_token_file.empty()) {
+    const std::string& file = args.admin_token_file;
+    std::ifstream in(file, std::ios::binary);
+    if (!in) throw Exception(ErrorInfo{Status::io_error, file, 0, 0, {}, "cannot open the admin token file"});
     std::getline(in, config.admin_token);
     while (!config.admin_token.empty() && (config.admin_token.back() == '\r' || config.admin_token.back() == ' ')) {
       config.admin_token.pop_back();
@@ -143,7 +121,7 @@ int serve_command(const std::vector<std::string>& argv) {
   // --local-programmes: one file for every request, and named ones; names checked before serving.
   std::vector<std::pair<std::string, std::string>> programmes;  // (name or empty, file)
   std::set<std::string> names;
-  for (const std::string& spec : args.values("--local-programmes")) {
+  for (const std::string& spec : args.local_programmes) {
     const std::size_t eq = spec.find('=');
     if (eq != std::string::npos && programme_name(spec.substr(0, eq))) {
       if (!names.insert(spec.substr(0, eq)).second) throw UsageError{"--local-programmes " + spec.substr(0, eq) + "= is given twice"};
@@ -154,9 +132,9 @@ int serve_command(const std::vector<std::string>& argv) {
     }
   }
   // Everything is loaded anew on each reload, the same way as at the start.
-  const serve::Loader loader = [args, programmes] {
+  const serve::Loader loader = [dirs = args.masters, programmes] {
     serve::Library library;
-    library.masters = load_masters(args);
+    library.masters = load_masters(dirs);
     for (const auto& [name, file] : programmes) {
       auto rows = LocalProgrammes::load(file);
       if (name.empty()) library.local_programmes = std::move(rows);
@@ -166,5 +144,51 @@ int serve_command(const std::vector<std::string>& argv) {
   };
   return serve::run_server(config, loader);
 }
+
+Runner setup(CLI::App& app) {
+  auto args = std::make_shared<ServeArgs>();
+  app.description(kDescription);
+  app.add_option("--listen", args->listen, "address to bind (default 127.0.0.1:8080; port 0: any free port)")
+      ->type_name("HOST:PORT");
+  add_masters_option(app, args->masters);
+  app.add_option("--local-programmes", args->local_programmes,
+                 "地方単独 programme rows (docs/local-programmes.md) every request uses;\n"
+                 "NAME=FILE: rows a request picks with ?local_programmes=NAME (repeatable)")
+      ->type_name("[NAME=]FILE")
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+      ->allow_extra_args(false);
+  app.add_option("--workers", args->workers, "threads pricing, 1–256 (default: the hardware threads)")
+      ->type_name("N")
+      ->check(CLI::Range(1u, 256u).description(""));
+  app.add_option("--io-threads", args->io_threads, "threads doing network I/O, 1–64 (default: 1)")
+      ->type_name("N")
+      ->check(CLI::Range(1u, 64u).description(""));
+  app.add_option("--admin-token-file", args->admin_token_file,
+                 "the token POST /v1/admin/reload requires (first line of the file, ≥ 16 characters)")
+      ->type_name("FILE");
+  app.add_flag("--log-bodies", args->log_bodies, "also log request bodies (claims are patients' data: off by default)");
+  app.add_option("--max-body-bytes", args->max_body_bytes, "a request body (default 64M; beyond: 413)")->type_name("SIZE");
+  app.add_option("--max-header-bytes", args->max_header_bytes, "request line and headers (default 16K; 431)")->type_name("SIZE");
+  app.add_option("--max-body-memory", args->max_body_memory, "request bodies held at once (default 512M; 503)")->type_name("SIZE");
+  const auto count = [&app](const char* name, std::size_t& value, const char* help) {
+    app.add_option(name, value, help)->type_name("N")->check(CLI::Range(std::size_t{1}, std::size_t{1000000}).description(""));
+  };
+  count("--max-connections", args->max_connections, "connections open at once (default 512; 503)");
+  count("--max-queue", args->max_queue, "requests waiting for a worker (default 256; 503)");
+  const auto timeout = [&app](const char* name, unsigned& value, const char* help) {
+    app.add_option(name, value, help)->type_name("SECONDS")->check(CLI::Range(1u, 86400u).description(""));
+  };
+  timeout("--header-timeout", args->header_timeout, "to read a request's headers (default 10)");
+  timeout("--body-timeout", args->body_timeout, "to read a request's body (default 60)");
+  timeout("--write-timeout", args->write_timeout, "to write a response or a streamed chunk (default 30)");
+  timeout("--idle-timeout", args->idle_timeout, "a kept-alive connection between requests (default 60)");
+  timeout("--drain-timeout", args->drain_timeout, "on SIGTERM, for the requests in flight (default 30)");
+  app.footer(
+      "Exit status: 0 after SIGTERM/SIGINT and a clean drain; 2 usage errors, an address that cannot\n"
+      "be bound or masters that cannot be loaded.");
+  return [args] { return serve(*args); };
+}
+
+const Command serve_command{"serve", "serve pricing, UKE checks and lookups over HTTP (docs/serve.md)", setup};
 
 }  // namespace santei::cli

@@ -215,7 +215,7 @@ Response metrics(Request& request, Service& service) {
   const QueryOptions query(request.target, {});
   Response response;
   response.content_type = "text/plain; version=0.0.4; charset=utf-8";
-  response.body = service.metrics.render(service.libraries.current().get(), service.queued());
+  response.body = service.metrics.render(service.libraries.current().get(), service.queued(), service.busy());
   return response;
 }
 

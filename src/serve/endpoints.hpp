@@ -47,6 +47,7 @@ struct Service {
   LibraryHolder& libraries;
   Metrics& metrics;
   std::function<std::size_t()> queued;  // requests waiting for a worker
+  std::function<std::size_t()> busy;    // workers running a job
   std::atomic<bool> draining{false};    // SIGTERM: /readyz says so, connections close after their answer
 
   // Reloads the masters (SIGHUP, POST /v1/admin/reload, the first load), logs and counts it.

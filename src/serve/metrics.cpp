@@ -40,7 +40,7 @@ void Metrics::request_finished(std::string_view endpoint, int status, double sec
   }
 }
 
-std::string Metrics::render(const Library* library, std::size_t queued) const {
+std::string Metrics::render(const Library* library, std::size_t queued, std::size_t busy) const {
   std::string out;
   out += "# HELP santei_http_requests_total Requests answered, by endpoint and status.\n";
   out += "# TYPE santei_http_requests_total counter\n";
@@ -77,6 +77,9 @@ std::string Metrics::render(const Library* library, std::size_t queued) const {
   out += "# HELP santei_workers_queued Requests waiting for a worker.\n";
   out += "# TYPE santei_workers_queued gauge\n";
   out += fmt::format("santei_workers_queued {}\n", queued);
+  out += "# HELP santei_workers_busy Workers running a request now.\n";
+  out += "# TYPE santei_workers_busy gauge\n";
+  out += fmt::format("santei_workers_busy {}\n", busy);
   out += "# HELP santei_workers_rejected_total Requests answered 503 because the workers' queue was full.\n";
   out += "# TYPE santei_workers_rejected_total counter\n";
   out += fmt::format("santei_workers_rejected_total {}\n", queue_rejected_.load());

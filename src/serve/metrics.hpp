@@ -34,8 +34,8 @@ class Metrics {
   std::int64_t in_flight() const { return in_flight_; }
   std::int64_t connections_open() const { return connections_open_; }
 
-  // Everything, as text; `library` may be null (not loaded yet), `queued` is the workers' queue.
-  std::string render(const Library* library, std::size_t queued) const;
+  // Everything, as text; `library` may be null (not loaded yet); `queued` and `busy`: the workers' queue and load.
+  std::string render(const Library* library, std::size_t queued, std::size_t busy) const;
 
  private:
   struct Series {

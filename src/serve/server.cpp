@@ -32,8 +32,9 @@ class Server {
         libraries_(std::move(loader)),
         io_(static_cast<int>(config.io_threads)),
         pool_(workers(config), config.limits.max_queue),
-        service_{config_, libraries_, metrics_, [this] { return pool_.queued(); }},
+        service_{config_, libraries_, metrics_, [this] { return pool_.queued(); }, [this] { return pool_.busy(); }},
         connections_(service_, pool_),
+        loads_(1, 1),
         acceptor_(io_),
         control_(net::make_strand(io_)),
         signals_(control_, SIGINT, SIGTERM, SIGHUP),
@@ -58,8 +59,8 @@ class Server {
         .field("workers", static_cast<int>(workers(config_)));
     accept();
     wait_for_signal();
-    // The first load runs on a worker while /healthz already answers and /readyz says "loading".
-    pool_.submit_always([this] {
+    // The first load runs on the loading thread while /healthz already answers and /readyz says "loading".
+    loads_.submit_always([this] {
       if (service_.reload("start").error) net::post(control_, [this] { stop(2); });
     });
     std::vector<std::thread> threads;
@@ -96,7 +97,7 @@ class Server {
     signals_.async_wait([this](beast::error_code ec, int signal) {
       if (ec) return;
       if (signal == SIGHUP) {
-        pool_.submit_always([this] { service_.reload("sighup"); });
+        loads_.submit_always([this] { service_.reload("sighup"); });
         wait_for_signal();
         return;
       }
@@ -140,6 +141,7 @@ class Server {
   WorkPool pool_;
   Service service_;
   Connections connections_;
+  WorkPool loads_;  // one thread loading masters beside the workers, so a reload never waits for a busy one
   tcp::acceptor acceptor_;
   net::strand<net::io_context::executor_type> control_;  // signals, stopping and draining run here
   net::signal_set signals_;

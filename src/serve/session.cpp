@@ -148,6 +148,13 @@ class Session : public std::enable_shared_from_this<Session> {
       return refuse(431, Status::limit_exceeded,
                     fmt::format("the request line and headers are over {} bytes", limits().max_header_bytes), true);
     }
+    if (ec == http::error::body_limit) {  // a Content-Length over the limit, met with the headers
+      const boost::optional<std::uint64_t> length = parser_->content_length();
+      return refuse(413, Status::limit_exceeded,
+                    length ? fmt::format("a body of {} bytes is over the {}-byte limit", *length, limits().max_body_bytes)
+                           : fmt::format("the body is over the {}-byte limit", limits().max_body_bytes),
+                    true);
+    }
     if (ec == beast::error::timeout) return abandon(408, "the request's headers did not arrive in time");
     if (malformed(ec)) return refuse(400, Status::parse_error, "malformed HTTP request: " + ec.message(), true);
     if (ec) return abandon(400, "the client closed the connection inside a request's headers");

@@ -38,16 +38,25 @@ std::size_t WorkPool::queued() const {
   return queue_.size();
 }
 
+std::size_t WorkPool::busy() const {
+  const std::lock_guard lock(mutex_);
+  return busy_;
+}
+
 void WorkPool::run() {
+  bool worked = false;
   for (;;) {
     std::function<void()> job;
     {
       std::unique_lock lock(mutex_);
+      if (worked) --busy_;
       ready_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
       if (queue_.empty()) return;  // stopping, and nothing left to do
       job = std::move(queue_.front());
       queue_.pop_front();
+      ++busy_;
     }
+    worked = true;
     job();
   }
 }

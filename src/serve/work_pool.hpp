@@ -24,14 +24,16 @@ class WorkPool {
   // Queues `job` whatever the queue holds (a reload: it must not be refused).
   void submit_always(std::function<void()> job);
   std::size_t queued() const;
+  std::size_t busy() const;  // workers running a job now
 
  private:
   void run();
 
   const std::size_t max_queue_;
-  mutable std::mutex mutex_;  // guards queue_ and stopping_
+  mutable std::mutex mutex_;  // guards queue_, busy_ and stopping_
   std::condition_variable ready_;
   std::deque<std::function<void()>> queue_;
+  std::size_t busy_ = 0;
   bool stopping_ = false;
   std::vector<std::thread> threads_;
 };

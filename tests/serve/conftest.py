@@ -79,11 +79,12 @@ class Server:
         with self.cond:
             return [line for line in self.logs if line.get("event") == name]
 
-    def wait_for_event(self, name, timeout, count=1):
+    def wait_for_event(self, name, timeout, count=1, match=lambda line: True):
+        """The count-th log line of event `name` (that `match` accepts), waiting for it."""
         deadline = time.time() + timeout * SLOW
         with self.cond:
             while True:
-                found = [line for line in self.logs if line.get("event") == name]
+                found = [line for line in self.logs if line.get("event") == name and match(line)]
                 if len(found) >= count:
                     return found[count - 1]
                 if self.proc.poll() is not None and not self.reader.is_alive():

@@ -95,7 +95,9 @@ def test_ten_megabytes_of_garbage(server):
     assert status == 400
     assert error_of(body)["status"] == "parse_error"
     # As the body of a claim: read whole (under the 12M limit), then refused by the claim reader.
-    head = f"POST /v1/price HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: {len(garbage)}\r\n\r\n"
+    # (Connection: close: the body is read whole, so the connection could otherwise stay open.)
+    head = (f"POST /v1/price HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nConnection: close\r\n"
+            f"Content-Length: {len(garbage)}\r\n\r\n")
     status, _, body = exchange(server, head.encode() + garbage, sender=True)
     assert status == 400
     assert error_of(body)["status"] in ("parse_error", "encoding_error")
