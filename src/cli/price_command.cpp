@@ -8,7 +8,8 @@
 
 #include <fmt/format.h>
 
-#include "cli/commands.hpp"
+#include "cli/command.hpp"
+#include "cli/price.hpp"
 #include "claim/json_lines.hpp"
 #include "core/line_reader.hpp"
 #include "santei/pricing.hpp"
@@ -16,24 +17,14 @@
 namespace santei::cli {
 namespace {
 
-constexpr const char* kHelp = R"(usage: santei price [--masters DIR]... [--revision ID] [-j N] [--no-copay] [--no-explain] CLAIM.json|-
-
-Prices claims (santei.claim/1) into results (santei.result/1, one JSON object per line).
+constexpr const char* kDescription =
+    R"(Prices claims (santei.claim/1) into results (santei.result/1, one JSON object per line).
 Input is one claim (a JSON document, pretty-printed or not) or JSON Lines (one claim per line);
 `-` reads standard input. Results come out in input order.
 
-  --masters DIR  a revision directory or a directory of them (repeatable);
-                 default: the demo master built into santei
-  --revision ID  price every claim under this revision (e.g. r04) whatever its month
-  -j N           price on N threads (default: 1)
-  --no-copay     leave out the copayment (copay)
-  --no-explain   leave out the explanation steps
-
 A claim that cannot be priced gives an {"error":…} line on stdout and one line on stderr naming
 its input line and field; the other claims are still priced. A line (or a claim) over 16 MiB is
-such an error: it is read past, never held in memory.
-Exit status: 0 all priced, 1 some claims had errors, 2 usage or master errors.
-)";
+such an error: it is read past, never held in memory.)";
 
 struct Job {
   std::string text;
@@ -51,10 +42,7 @@ void price_job(Job& job, const MasterLibrary& masters, const PricingOptions& opt
     id = claim.id;
     job.output = result_json(price(claim, masters, options), masters);
   } catch (const Exception& e) {
-    ErrorInfo info = e.info();
-    info.file = source;
-    if (info.line > 0) info.line += job.line - 1;  // position within the input, not the claim
-    else info.line = job.line;
+    const ErrorInfo info = e.info().in_input(source, job.line);  // the claim's place in the input, and the rule's
     job.output = error_json(info, id);
     job.error = info.to_string();
   } catch (const std::exception& e) {
@@ -90,21 +78,13 @@ bool write_jobs(std::vector<Job>& jobs) {
   return failed;
 }
 
-}  // namespace
+int price_claims(const PriceArgs& args) {
+  if (args.claims.empty()) throw UsageError{"price takes one CLAIM.json (or - for standard input), or --uke FILE"};
+  const MasterLibrary masters = load_masters(args.masters);
+  const PricingOptions options = pricing_options(args.pricing, masters, !args.no_explain);
+  const unsigned threads = args.threads;
 
-int price_command(const std::vector<std::string>& argv) {
-  const Args args(argv, {"--masters", "--revision", "-j", "--uke"}, {"--help", "-h", "--no-copay", "--no-explain"});
-  if (args.flag("--help") || args.flag("-h")) {
-    std::fputs(kHelp, stdout);
-    return kExitOk;
-  }
-  if (args.value("--uke")) return price_uke_command(args);
-  if (args.positionals().size() != 1) throw UsageError{"price takes one CLAIM.json (or - for standard input)"};
-  const unsigned threads = thread_count(args, 1);
-  const MasterLibrary masters = load_masters(args);
-  const PricingOptions options = pricing_options(args, masters, !args.flag("--no-explain"));
-
-  const std::string& path = args.positionals()[0];
+  const std::string& path = args.claims;
   std::ifstream file;
   if (path != "-") {
     file.open(path, std::ios::binary);
@@ -171,5 +151,28 @@ int price_command(const std::vector<std::string>& argv) {
   failed = write_jobs(jobs) || failed;
   return failed ? kExitClaimErrors : kExitOk;
 }
+
+Runner setup(CLI::App& app) {
+  auto args = std::make_shared<PriceArgs>();
+  app.description(kDescription);
+  add_masters_option(app, args->masters);
+  add_pricing_options(app, args->pricing);
+  add_threads_option(app, args->threads, "1");
+  app.add_flag("--no-explain", args->no_explain, "leave out the explanation steps");
+  CLI::Option* uke = app.add_option("--uke", args->uke,
+                                    "price every receipt of a UKE (レセ電) file as claimed and compare with\n"
+                                    "what it states (santei.uke-report/1 on stdout, a report on stderr)")
+                         ->type_name("FILE");
+  app.add_option("--html", args->html, "with --uke: also write the month's check report as one HTML page")
+      ->type_name("FILE")
+      ->needs(uke);
+  app.add_option("CLAIM.json|-", args->claims, "one claim or JSON Lines; - reads standard input")->excludes(uke);
+  app.footer("Exit status: 0 all priced, 1 some claims had errors, 2 usage or master errors.");
+  return [args] { return args->uke.empty() ? price_claims(*args) : price_uke_file(*args); };
+}
+
+const Command price_command{"price", "price claims (santei.claim/1 JSON or JSON Lines) into santei.result/1", setup};
+
+}  // namespace
 
 }  // namespace santei::cli
