@@ -53,7 +53,10 @@ TEST_CASE("insurer-side layout (SSK sample, 2020-04): 18 receipts read, none ski
 }
 
 TEST_CASE("ORCA output re-encoded as UTF-8 with LF line ends (2018-11, 和暦 dates): every receipt read, with a warning") {
-  for (const auto& [name, receipts] : {std::pair{"shaho_201811.csv", 27}, std::pair{"kokuho_201811.csv", 7}}) {
+  for (const auto& file_and_count : {std::pair{"shaho_201811.csv", 27}, std::pair{"kokuho_201811.csv", 7}}) {
+    // Named copies: CAPTURE's lambda may not capture a structured binding (clang refuses it).
+    const std::string name = file_and_count.first;
+    const int receipts = file_and_count.second;
     CAPTURE(name);
     const UkeFile file = read_uke_file(test::shared_dir() / "uke" / "orca-demo" / name);
     for (const ErrorInfo& e : file.errors) MESSAGE(e.to_string());
