@@ -106,8 +106,20 @@ MasterFileCheck check_bytes(const detail::MasterFileName& kind, const std::strin
   check.oldest = summary.oldest;
   check.newest = summary.newest;
   check.revision = revision_of(summary.newest);
+  // 変更 rows of an update file leave 変更年月日 empty: the file's own date (in its name) then says.
+  if (check.revision.empty() && kind.update) check.revision = revision_of(kind.date);
   check.install_name = install_name(kind, basename);
   return check;
+}
+
+// A download's own file: SSK names its update files without "ALL" (s_20240621.csv) and publishes
+// them on their own, so outside a directory's updates/ they are known by the name alone.
+detail::MasterFileName download_file_kind(detail::MasterFileName kind, const std::string& basename) {
+  if ((kind.kind == "s" || kind.kind == "y" || kind.kind == "t" || kind.kind == "c") &&
+      basename.compare(2, 3, "ALL") != 0) {
+    kind.update = true;
+  }
+  return kind;
 }
 
 struct Member {
@@ -151,7 +163,7 @@ DownloadCheck read_download(const fs::path& file, std::vector<Member>* members) 
         continue;
       }
       const std::string data = archive.read(entry, kMaxMasterFileBytes);
-      keep(check_bytes(*kind, entry.name, basename, data, file.string() + "/" + entry.name), data);
+      keep(check_bytes(download_file_kind(*kind, basename), entry.name, basename, data, file.string() + "/" + entry.name), data);
     }
     if (out.files.empty()) {
       fail(Status::master_error, file.string(), {},
@@ -164,7 +176,7 @@ DownloadCheck read_download(const fs::path& file, std::vector<Member>* members) 
            "neither a zip archive nor an SSK master file name (s_ALLyyyymmdd.csv, b_yyyymmdd.txt, "
            "ck_ALL_yyyymmdd.csv, 01補助マスターテーブル.csv …)");
     }
-    keep(check_bytes(*kind, filename, filename, bytes, file.string()), bytes);
+    keep(check_bytes(download_file_kind(*kind, filename), filename, filename, bytes, file.string()), bytes);
   }
   if (out.release) {  // a known download must hold what SSK publishes under its name
     for (const MasterFileCheck& member : out.files) {
@@ -182,6 +194,9 @@ DownloadCheck read_download(const fs::path& file, std::vector<Member>* members) 
     Date newest;
     for (const MasterFileCheck& member : out.files) newest = std::max(newest, member.newest);
     out.revision = revision_of(newest);
+    for (const MasterFileCheck& member : out.files) {  // update files: by the date in their names
+      if (out.revision.empty()) out.revision = member.revision;
+    }
   }
   return out;
 }

@@ -211,3 +211,17 @@ TEST_CASE_FIXTURE(Fixture, "masters add: 電子点数表 tables in a tensuhyo zi
   CHECK(lacks("医薬品マスター (y_*.csv)"));
   CHECK(directory.lacks.size() == 13);  // y t c b z ck, 01 02 03-1 03-2 03-3 04 05
 }
+
+TEST_CASE_FIXTURE(Fixture, "masters add: an SSK update file (s_20240621.csv, no ALL) goes to updates/, where the loader applies it as an update") {
+  write_file(path("s_20240621.zip"),
+             make_zip({{"s_20240621.csv", read_bytes(shared_masters() / "r06" / "updates" / "s_20240621.csv")}},
+                      path("made.zip")));
+  const DownloadCheck check = check_master_download(path("s_20240621.zip"));
+  REQUIRE(check.files.size() == 1);
+  CHECK(check.files[0].update);
+  CHECK(check.files[0].install_name == "updates/s_20240621.csv");
+  CHECK(check.revision == "r06");
+  const std::vector<AddedFile> added = add_master_downloads({path("s_20240621.zip")}, path("masters"));
+  REQUIRE(added.size() == 1);
+  CHECK(added[0].path == path("masters") / "r06" / "updates" / "s_20240621.csv");
+}

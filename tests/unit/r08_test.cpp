@@ -275,3 +275,16 @@ TEST_CASE("priced as claimed (issue 13's mode) santei adds no 物価対応料: �
   CHECK(points_with(days, 180820510) == -1);
   CHECK(has_diagnostic(days, "算定漏れ/物価対応料"));
 }
+
+TEST_CASE("r08 疑義解釈 (看ベ 問４): 外来・在宅ベースアップ評価料（Ⅰ）１ also for the second department's 初診 on the same day (初診料 注５ ２科目 146点)") {
+  // 疑義解釈 (../shared/law/r08/gigi-kaishaku.txt, ベースアップ評価料関係 問４): r08 deleted 「１日につき」 from
+  // O001 so that the second department seen for another illness the same day also bills it.
+  ClaimSpec spec;
+  spec.month = "2026-06";
+  spec.facility = R"({"kind":"clinic","beds":0,"standards":[4307]})";
+  spec.visits = "[" + visit("2026-06-02", order("11", {"111000110"}) + "," + order("80", {"180725710"})) + "," +
+                visit("2026-06-02", order("11", {"111011810"}) + "," + order("80", {"180725710"})) + "]";
+  const PricedClaim priced = price_on(spec);
+  CHECK(points_with(priced, 180725710) == 2 * 17);
+  CHECK(points_with(priced, 111011810) >= 146);
+}
