@@ -82,8 +82,9 @@ static class SanteiTests
     {
         using (var context = new PricingContext(demo))
         {
-            var missing = Throws(() => context.Price(claim.Replace("\"month\"", "\"mnth\"")));
-            Check(missing != null && missing.Status == Status.Claim && missing.Field == "month", "missing month is a claim error on field month");
+            var missing = Throws(() => context.Price(claim.Replace("\"month\"", "\"mnth\"")));  // santei.claim/1 has no mnth
+            Check(missing != null && missing.Status == Status.Claim && missing.Field == "mnth" &&
+                  missing.Detail == "unknown field; did you mean month?", "a misspelt month is a claim error naming it and month");
             Check(missing != null && missing.StatusName == "claim_error" && missing.Detail.Length > 0, "status name and message");
 
             var malformed = Throws(() => context.Price("{\n  \"format\": }"));

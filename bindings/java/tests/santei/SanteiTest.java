@@ -89,7 +89,8 @@ public final class SanteiTest {
   static void errorsCarryStatusPositionAndField(Masters demo, String claim) {
     try (PricingContext context = new PricingContext(demo)) {
       SanteiException missing = thrown(() -> context.price(claim.replace("\"month\"", "\"mnth\"")));
-      check(missing != null && missing.status == Status.CLAIM && missing.field.equals("month"), "missing month: claim error on month");
+      check(missing != null && missing.status == Status.CLAIM && missing.field.equals("mnth")
+            && missing.detail.equals("unknown field; did you mean month?"), "a misspelt month: claim error naming it and month");
       check(missing != null && missing.statusName.equals("claim_error") && !missing.detail.isEmpty(), "status name and message");
       SanteiException malformed = thrown(() -> context.price("{\n  \"format\": }"));
       check(malformed != null && malformed.status == Status.PARSE && malformed.line == 2 && malformed.file.equals("<claim>"),
