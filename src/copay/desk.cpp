@@ -46,7 +46,7 @@ Yen Desk::combined_headroom(std::size_t g) const {
     any = true;
   }
   if (!any) return kUnlimited;
-  return headroom(limit_of(plan_.groups[g].limit, cost).yen, others + own.counted);
+  return headroom(limit_of(plan_.combined_limit, cost).yen, others + own.counted);
 }
 
 DeskCharge Desk::step(const Period& period) {

@@ -87,8 +87,10 @@ std::string bracket_field(std::size_t payer) {
   return payer == kInsurance ? std::string("insurance.income_bracket") : fmt::format("public_expenses[{}].income_bracket", payer);
 }
 
-// The 高額療養費 limit of a group whose 区分 is `bracket` (empty: none known).
-LimitSpec limit_spec(const Context& c, const std::string& bracket, bool many, std::size_t payer) {
+// The 高額療養費 limit of a group whose 区分 is `bracket` (empty: none known). The 配慮措置 applies
+// to the insurance-only group (`care`) of a receipt without マル長 only: a 公費 group keeps the plain
+// 一般Ⅱ limit (計算事例集 令和5年4月 事例10, 事例21; copayment.md §1.3).
+LimitSpec limit_spec(const Context& c, const std::string& bracket, bool many, std::size_t payer, bool care = false) {
   LimitSpec spec;
   spec.outpatient = c.outpatient;
   spec.many = many;
@@ -107,8 +109,8 @@ LimitSpec limit_spec(const Context& c, const std::string& bracket, bool many, st
     fail(bracket_field(payer), fmt::format("'{}' is not a 区分 of {} {} on {} (one of {})", bracket, c.rules.limits_under70.file,
                             is_70plus(c.age) ? "70plus" : "under70", c.first.iso(), table.value.names()));
   }
-  if (c.outpatient && bracket == "一般Ⅱ") {
-    if (const auto* care = c.rules.care_measure.find(c.first)) spec.care = &care->value;
+  if (care && c.outpatient && bracket == "一般Ⅱ" && !spec.special) {
+    if (const auto* measure = c.rules.care_measure.find(c.first)) spec.care = &measure->value;
   }
   return spec;
 }
@@ -141,7 +143,7 @@ std::size_t group_of(Plan& plan, std::uint8_t mask, const Context& c, const Prog
   if (g.insurance) {
     const Insurance& ins = c.claim.insurance;
     if (g.insurance_only) {
-      g.limit = limit_spec(c, ins.income_bracket, ins.many_times, kInsurance);
+      g.limit = limit_spec(c, ins.income_bracket, ins.many_times, kInsurance, true);
     } else {
       const auto k = static_cast<std::size_t>(g.payers[0]);
       const bool inpatient_only = c.rules.public_group_many_times_inpatient_only.at(c.first).value;
@@ -322,7 +324,11 @@ Plan make_plan(const Claim& claim, const PricedClaim& priced, const RuleSet& rul
   const auto only = std::find_if(plan.groups.begin(), plan.groups.end(), [](const Group& g) { return g.insurance_only; });
   const bool public_groups = std::any_of(plan.groups.begin(), plan.groups.end(), [](const Group& g) { return g.insurance && !g.insurance_only; });
   plan.combine = only != plan.groups.end() && only->limit.row != nullptr && public_groups;
-  if (plan.combine && !is_70plus(plan.age)) plan.combine_threshold = rules.combine_threshold.at(dates.front()).value;
+  if (plan.combine) {
+    plan.combined_limit = only->limit;
+    plan.combined_limit.care = nullptr;  // the 配慮措置 is on the insurance-only part's own cost (事例16, 事例17)
+    if (!is_70plus(plan.age)) plan.combine_threshold = rules.combine_threshold.at(dates.front()).value;
+  }
 
   if (std::any_of(plan.groups.begin(), plan.groups.end(), [](const Group& g) { return g.limit.row != nullptr; })) {
     const auto& table = limit_table(plan.age, dates.front(), rules);

@@ -76,6 +76,7 @@ struct Plan {
   std::span<const std::uint8_t> ordered() const { return {order.data(), groups.size()}; }
   // The unit's combined limit (§4.7): the real 区分 on the combined cost, 21,000円 rule under 70.
   bool combine = false;
+  LimitSpec combined_limit;            // the insurance-only group's limit without the 配慮措置
   Yen combine_threshold;               // 0 for 70+
   std::vector<Period> periods;
   Yen care_cost, meal_cost;

@@ -42,7 +42,7 @@ ReceiptTotals Receipt::step(const Period& period) {
           others += patient[h];
           any = true;
         }
-        if (any) limit = std::min(limit, limit_of(group.limit, combined_cost).yen - others);
+        if (any) limit = std::min(limit, limit_of(plan_.combined_limit, combined_cost).yen - others);
       }
       liable = std::min(copay, std::max(Yen{0}, limit));
       totals.insurer += c - liable;

@@ -83,12 +83,11 @@ Generated generate(Random& rnd) {
   c.insurance.kind = band == 3 ? InsuranceKind::elderly : rnd.chance(50) ? InsuranceKind::employee : InsuranceKind::national;
   if (!old && rnd.chance(4)) c.insurance.kind = InsuranceKind::none;
 
-  // 区分: the known ones of the month; 70+ figures from 2026-08 are unknown, so a rate instead.
-  const bool old_limits_known = first < Date::from_ymd(2026, 8, 1);
+  // 区分: the known ones of the month, sometimes a rate instead (the 区分 unknown at the window).
   if (c.insurance.kind != InsuranceKind::none) {
     if (!old) {
       if (rnd.chance(70)) c.insurance.income_bracket = rnd.pick(std::vector<std::string>{"ア", "イ", "ウ", "エ", "オ"});
-    } else if (old_limits_known && rnd.chance(85)) {
+    } else if (rnd.chance(85)) {
       std::vector<std::string> brackets{"一般", "低所得Ⅱ", "低所得Ⅰ"};
       if (first < Date::from_ymd(2018, 8, 1)) brackets.push_back("現役並み");
       else for (const char* b : {"現役並みⅠ", "現役並みⅡ", "現役並みⅢ"}) brackets.push_back(b);
@@ -110,8 +109,7 @@ Generated generate(Random& rnd) {
     const int n = static_cast<int>(rnd.between(0, 2));
     std::vector<std::string> laws{"10", "15", "21", "38", "51", "54", "19", "88"};
     if (band == 0) laws.push_back("52");
-    // A 公費 group of a 70+ patient is limited by the 70+ table, unknown from 2026-08.
-    for (int i = 0; i < n && (!old || old_limits_known); ++i) {
+    for (int i = 0; i < n; ++i) {
       const std::string law = rnd.pick(laws);
       if (std::any_of(pool.begin(), pool.end(), [&](const PublicExpense& e) { return e.law == law; })) continue;
       PublicExpense e = kouhi(law.c_str());
@@ -134,7 +132,7 @@ Generated generate(Random& rnd) {
       if (rnd.chance(30)) e.paid_this_month = Yen{rnd.between(0, 4000)};
       pool.push_back(std::move(e));
     }
-    if (rnd.chance(5) && pool.size() < 2 && (!old || old_limits_known)) pool.push_back(kouhi("12"));
+    if (rnd.chance(5) && pool.size() < 2) pool.push_back(kouhi("12"));
     const auto& table = copay::rules().programmes.at(first).value;
     std::stable_sort(pool.begin(), pool.end(), [&](const PublicExpense& a, const PublicExpense& b) { return table.rank(a.law) < table.rank(b.law); });
   }
@@ -209,7 +207,8 @@ std::optional<copay::LimitSpec> insurance_limit(const Claim& c, Date first) {
   spec.outpatient = c.setting == Setting::outpatient;
   spec.many = c.insurance.many_times;
   spec.divisor = dates.halves_in(c.month) ? 2 : 1;
-  if (spec.outpatient && c.insurance.income_bracket == "一般Ⅱ") {
+  // 配慮措置: the 医保単独 part of a receipt without マル長 only (計算事例集 令和5年4月 事例21).
+  if (spec.outpatient && c.insurance.income_bracket == "一般Ⅱ" && !c.insurance.special_disease_cap) {
     if (const auto* care = rules.care_measure.find(first)) spec.care = &care->value;
   }
   spec.special = c.insurance.special_disease_cap;

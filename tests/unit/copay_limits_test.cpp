@@ -49,17 +49,62 @@ TEST_CASE("70歳未満 limits from 2026-08 [partly verified]: ア 270,300+1% ove
   CHECK(one_stay("2026-07", k40, InsuranceKind::employee, "オ", 100000) == 35400);
 }
 
-TEST_CASE("70歳以上 limits from 2026-08 are unknown [unverified]: a 区分 then is a rule_error naming kougaku.xml") {
-  try {
-    (void)one_visit("2026-08", "2026-08-03", k72, InsuranceKind::national, "一般", 1000);
-    FAIL("no error");
-  } catch (const Exception& e) {
-    CHECK(e.status() == Status::rule_error);
-    CHECK(e.info().file == "masters/rules/kougaku.xml");
-    CHECK(e.info().field == "70plus");
-  }
-  // 2026-07: the 2018-08 table still applies.
-  CHECK(one_visit("2026-07", "2026-07-03", k72, InsuranceKind::national, "一般", 10000) == 18000);
+TEST_CASE("70歳以上 outpatient from 2026-08 [partly verified]: 一般 22,000, 低所得Ⅱ 11,000, 低所得Ⅰ 8,000, 現役並み on the new ア/イ/ウ rows; 2026-07 on the other side") {
+  // 一般 2割, 12,000点: 24,000 → the 外来 limit.
+  CHECK(one_visit("2026-07", "2026-07-31", k72, InsuranceKind::national, "一般", 12000) == 18000);
+  CHECK(one_visit("2026-08", "2026-08-01", k72, InsuranceKind::national, "一般", 12000) == 22000);
+  CHECK(one_visit("2026-07", "2026-07-31", k72, InsuranceKind::national, "低所得Ⅱ", 10000) == 8000);
+  CHECK(one_visit("2026-08", "2026-08-01", k72, InsuranceKind::national, "低所得Ⅱ", 10000) == 11000);
+  CHECK(one_visit("2026-07", "2026-07-31", k72, InsuranceKind::national, "低所得Ⅰ", 10000) == 8000);
+  CHECK(one_visit("2026-08", "2026-08-01", k72, InsuranceKind::national, "低所得Ⅰ", 10000) == 8000);
+  // 現役並み 3割, 100,000点 (1,000,000円): no 外来 limit of their own, the 世帯 formula.
+  CHECK(one_visit("2026-07", "2026-07-31", k72, InsuranceKind::employee, "現役並みⅠ", 100000) == 80100 + 7330);
+  CHECK(one_visit("2026-08", "2026-08-01", k72, InsuranceKind::employee, "現役並みⅠ", 100000) == 85800 + 7140);
+  CHECK(one_visit("2026-07", "2026-07-31", k72, InsuranceKind::employee, "現役並みⅡ", 100000) == 167400 + 4420);
+  CHECK(one_visit("2026-08", "2026-08-01", k72, InsuranceKind::employee, "現役並みⅡ", 100000) == 179100 + 4030);
+  CHECK(one_visit("2026-07", "2026-07-31", k72, InsuranceKind::employee, "現役並みⅢ", 100000) == 252600 + 1580);
+  CHECK(one_visit("2026-08", "2026-08-01", k72, InsuranceKind::employee, "現役並みⅢ", 100000) == 270300 + 990);
+  // 後期: 一般Ⅰ (1割) and 一般Ⅱ (2割, no 配慮措置 any more) share the 一般 row.
+  CHECK(one_visit("2026-07", "2026-07-31", k80, InsuranceKind::elderly, "一般Ⅰ", 25000) == 18000);
+  CHECK(one_visit("2026-08", "2026-08-01", k80, InsuranceKind::elderly, "一般Ⅰ", 25000) == 22000);
+  CHECK(one_visit("2026-08", "2026-08-01", k80, InsuranceKind::elderly, "一般Ⅱ", 12000) == 22000);
+  CHECK(one_visit("2026-08", "2026-08-01", k80, InsuranceKind::elderly, "低所得Ⅱ", 12000) == 11000);
+}
+
+TEST_CASE("70歳以上 inpatient from 2026-08 [partly verified]: 一般 61,500, 低所得Ⅱ 25,700, 低所得Ⅰ 15,700, 多数回; 2026-07 on the other side") {
+  // 50,000点 over ten days: 2割 100,000.
+  CHECK(one_stay("2026-07", k72, InsuranceKind::national, "一般", 50000) == 57600);
+  CHECK(one_stay("2026-08", k72, InsuranceKind::national, "一般", 50000) == 61500);
+  CHECK(one_stay("2026-07", k72, InsuranceKind::national, "低所得Ⅱ", 50000) == 24600);
+  CHECK(one_stay("2026-08", k72, InsuranceKind::national, "低所得Ⅱ", 50000) == 25700);
+  CHECK(one_stay("2026-07", k72, InsuranceKind::national, "低所得Ⅰ", 50000) == 15000);
+  CHECK(one_stay("2026-08", k72, InsuranceKind::national, "低所得Ⅰ", 50000) == 15700);
+  CHECK(one_stay("2026-07", k72, InsuranceKind::employee, "現役並みⅠ", 100000) == 87430);
+  CHECK(one_stay("2026-08", k72, InsuranceKind::employee, "現役並みⅠ", 100000) == 92940);
+  CHECK(one_stay("2026-07", k72, InsuranceKind::employee, "現役並みⅡ", 100000) == 171820);
+  CHECK(one_stay("2026-08", k72, InsuranceKind::employee, "現役並みⅡ", 100000) == 183130);
+  CHECK(one_stay("2026-07", k72, InsuranceKind::employee, "現役並みⅢ", 100000) == 254180);
+  CHECK(one_stay("2026-08", k72, InsuranceKind::employee, "現役並みⅢ", 100000) == 271290);
+  CHECK(one_stay("2026-08", k80, InsuranceKind::elderly, "一般Ⅱ", 50000) == 61500);
+  // 多数回: unchanged 44,400 for 一般; 低所得Ⅱ has one from 2026-08 (24,600), none before.
+  const auto many = [](const char* month, const char* bracket) {
+    Claim c = inpatient(month, k72, InsuranceKind::national, bracket);
+    c.insurance.many_times = true;
+    const Date first = c.month.first_day();
+    return compute_copay(c, priced(daily_care(first.year(), first.month(), 1, 10, 50000))).patient_yen.value;
+  };
+  CHECK(many("2026-07", "一般") == 44400);
+  CHECK(many("2026-08", "一般") == 44400);
+  CHECK(many("2026-07", "低所得Ⅱ") == 24600);
+  CHECK(many("2026-08", "低所得Ⅱ") == 24600);
+  CHECK(many("2026-08", "低所得Ⅰ") == 15700);
+}
+
+TEST_CASE("75歳到達月 from 2026-08: the new 外来 22,000 and 世帯 61,500 halve to 11,000 and 30,750") {
+  const char* birth = "1951-08-20";  // 75 on 2026-08-20
+  CHECK(one_visit("2026-08", "2026-08-25", birth, InsuranceKind::elderly, "一般Ⅰ", 15000) == 11000);
+  Claim stay = inpatient("2026-08", birth, InsuranceKind::elderly, "一般Ⅰ");
+  CHECK(compute_copay(stay, priced(daily_care(2026, 8, 20, 31, 50000))).patient_yen.value == 30750);
 }
 
 TEST_CASE("70+ 外来 limit of 一般: 12,000 until 2017-07, 14,000 from 2017-08, 18,000 from 2018-08") {
@@ -94,6 +139,19 @@ TEST_CASE("配慮措置 for 一般Ⅱ outpatients: from 2022-10-01 to 2025-09-30
   CHECK(one_visit("2025-09", "2025-09-30", k80, InsuranceKind::elderly, "一般Ⅱ", 2000) == 4000);
   // Inpatient: the 世帯 limit 57,600 only.
   CHECK(one_stay("2025-09", k80, InsuranceKind::elderly, "一般Ⅱ", 20000) == 40000);
+}
+
+TEST_CASE("配慮措置 on the 医保単独 part of a receipt without マル長 only (計算事例集 令和5年4月 事例21, 事例17), 2025-09") {
+  // マル長 10,000: 4,000点 → 2割 8,000 (the 配慮措置 would give 7,000).
+  Claim m = outpatient("2025-09", k80, InsuranceKind::elderly, "一般Ⅱ");
+  m.insurance.special_disease_cap = Yen{10000};
+  CHECK(compute_copay(m, priced({care("2025-09-10", 4000)})).patient_yen.value == 8000);
+  // The 医保単独 part keeps it, on its own cost, under the combined 18,000 (事例17).
+  Claim both = outpatient("2025-09", k80, InsuranceKind::elderly, "一般Ⅱ");
+  both.public_expenses = {kouhi("54", 5000)};
+  const CopayResult b = compute_copay(both, priced({care("2025-09-10", 3500, '2'), care("2025-09-10", 10500, '1')}));
+  CHECK(b.patient_yen.value == 18000);
+  CHECK(b.insurer_claim_yen.value == 140000 - 20000);
 }
 
 TEST_CASE("配慮措置 in the 75歳到達月: the ceiling halves to 9,000, the +3,000 part does not (計算事例)") {

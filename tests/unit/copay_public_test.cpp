@@ -197,12 +197,12 @@ TEST_CASE("[unverified §7.3] 多数回 applies to a 公費 group's limit for in
   CHECK(public_yen(out, 0) == 57430);
 }
 
-TEST_CASE("[unverified §7.9] 配慮措置 applies to a 難病 group of a 一般Ⅱ patient: 10,000点 → insurance share 13,000, patient 5,000") {
+TEST_CASE("配慮措置 does not apply to a 難病 group of a 一般Ⅱ patient (計算事例集 令和5年4月 事例10; copayment.md §1.3, §7.9): the insurer leaves 18,000, 公費54 pays 13,000, the patient 5,000") {
   const Claim c = outpatient("2025-09", "1945-06-10", InsuranceKind::elderly, "一般Ⅱ");
   const CopayResult r = with(c, {kouhi("54", 5000)}, {care("2025-09-02", 10000)});
-  CHECK(r.insurer_claim_yen.value == 100000 - 13000);
+  CHECK(r.insurer_claim_yen.value == 100000 - 18000);
   CHECK(r.patient_yen.value == 5000);
-  CHECK(public_yen(r, 0) == 8000);
+  CHECK(public_yen(r, 0) == 13000);
 }
 
 TEST_CASE("[unverified §5.1] a programme whose window share is 0 covers the meal 標準負担額 too (19 原爆 一般疾病, 2026-03)") {

@@ -39,7 +39,8 @@ TEST_CASE("the shipped rules load: exactly one value in force on every date 2015
     CHECK(set.programmes.at(d).value.find("54"));
   }
   CHECK(set.limits_70plus.at(checked_from()).value.find("現役並み"));
-  CHECK_THROWS_AS(set.limits_70plus.at(checked_to()), Exception);  // unknown from 2026-08
+  CHECK(set.limits_70plus.at(checked_to()).value.find("一般")->outpatient == Yen{22000});  // from 2026-08
+  CHECK_THROWS_AS(set.meal_charges.at(checked_to()), Exception);  // unknown from 2026-06
   CHECK(set.care_measure.find(checked_from()) == nullptr);         // none before 2022-10-01
   CHECK(set.care_measure.find(checked_to()) == nullptr);           // none after 2025-09-30
 }
