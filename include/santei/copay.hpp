@@ -32,6 +32,10 @@ struct PublicExpenseShare {
   Yen yen;              // what the programme pays (care and meals, 1円 units)
   Yen patient_yen;      // the patient's share under this 公費 (KO 負担金額, care, 1円 units)
   Yen meal_yen;         // the part of `yen` paid for meals (食事療養 標準負担額)
+  // Non-empty for a 地方単独 programme whose parameters santei does not have: what it needs
+  // ("needs parameters for 法別 83 (公費負担者番号 83123067)…"). Its yen are then 0 and the
+  // patient's share is the share before the programme; every other figure is exact.
+  std::string needs;
 };
 
 // One visit date (outpatient) or bill (inpatient): the desk's figures with month-to-date limits.

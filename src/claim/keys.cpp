@@ -71,6 +71,7 @@ constexpr Key kAdmission[] = {{"admitted"},
 // The claim itself. `extensions`: the caller's own data (an object), carried through unread.
 constexpr Key kClaim[] = {{"format"},
                           {"id"},
+                          {"mode"},
                           {"month"},
                           {"setting"},
                           {"facility", kFacility},

@@ -22,7 +22,10 @@ CopayResult compute_copay(const Claim& claim, const PricedClaim& priced, const C
   result.medical_cost = plan.care_cost + plan.meal_cost;
   result.rate = plan.rate;
   result.public_expenses.resize(payers);
-  for (std::size_t k = 0; k < payers; ++k) result.public_expenses[k].law = plan.payers[k].law;
+  for (std::size_t k = 0; k < payers; ++k) {
+    result.public_expenses[k].law = plan.payers[k].law;
+    result.public_expenses[k].needs = plan.payers[k].needs;
+  }
 
   copay::ReceiptTotals previous;
   Yen meal_insurer;

@@ -66,7 +66,7 @@ TEST_CASE("an unknown key anywhere in a claim is a claim error naming its path a
        "unknown field; did you mean category?"},
       {outpatient(kFirstVisit, R"("vists":[],)"), "vists", "unknown field; did you mean visits?"},
       {outpatient(kFirstVisit, R"("comment":"first visit",)"), "comment",
-       "unknown field; expected one of format, id, month, setting, facility, patient, insurance, public_expenses, "
+       "unknown field; expected one of format, id, mode, month, setting, facility, patient, insurance, public_expenses, "
        "visits, admission, extensions"},
       {outpatient(kFirstVisit, "", R"({"birth_date":"1980-01-01","":"female"})"), R"(patient[""])",
        "unknown field; expected one of birth_date, sex"},
@@ -89,7 +89,7 @@ TEST_CASE("an unknown key anywhere in a claim is a claim error naming its path a
        "unknown field; expected one of code, dining_room, days"},
       // A long key is named by its first 64 bytes.
       {outpatient(kFirstVisit, "\"" + std::string(100, 'x') + "\":1,"), "[\"" + std::string(64, 'x') + "…\"]",
-       "unknown field; expected one of format, id, month, setting, facility, patient, insurance, public_expenses, "
+       "unknown field; expected one of format, id, mode, month, setting, facility, patient, insurance, public_expenses, "
        "visits, admission, extensions"},
   };
   for (const Case& c : cases) {
@@ -105,7 +105,7 @@ TEST_CASE("every key santei.claim/1 defines is accepted (the key table and the r
   // One outpatient claim with every outpatient, payer and visit key, and one inpatient claim with
   // every admission key (fee and fees exclude each other: fees here, fee above).
   const std::string all_outpatient =
-      R"({"format":"santei.claim/1","id":"all-keys","month":"2024-06","setting":"outpatient",)"
+      R"({"format":"santei.claim/1","id":"all-keys","mode":"automatic","month":"2024-06","setting":"outpatient",)"
       R"("facility":{"kind":"hospital","beds":300,"general_beds":200,"standards":[3522]},)"
       R"("patient":{"birth_date":"1980-01-01","sex":"male"},)"
       R"("insurance":{"kind":"employee","rate":"0.3","income_bracket":"ウ","many_times":false,)"
