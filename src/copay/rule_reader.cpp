@@ -72,6 +72,7 @@ RuleReader::RuleReader(std::string_view xml, std::string file, std::span<const x
   std::vector<xml::Element> schema(std::begin(kCommon), std::end(kCommon));
   schema.insert(schema.end(), elements.begin(), elements.end());
   if (const std::optional<xml::Problem> problem = xml::parse(doc_, xml, schema)) {
+    if (problem->node) fail(problem->node, problem->field, problem->message);  // named as the rule's field
     const Status status = problem->status == Status::limit_exceeded ? Status::limit_exceeded : Status::rule_error;
     throw Exception(ErrorInfo{status, file_, problem->line, 0, {}, problem->message});
   }

@@ -67,13 +67,15 @@ std::optional<Problem> unknown_name_in(std::string_view text, const pugi::xml_no
   for (pugi::xml_attribute a = node.first_attribute(); a; a = a.next_attribute()) {
     if (!contains(own.attributes, a.name())) {
       return Problem{Status::parse_error, line_of(text, node.offset_debug()),
-                     fmt::format("<{}> {}: {}", node.name(), a.name(), unknown_name("attribute", a.name(), own.attributes))};
+                     fmt::format("<{}> {}: {}", node.name(), a.name(), unknown_name("attribute", a.name(), own.attributes)),
+                     node, a.name()};
     }
   }
   for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) {
     if (child.type() != pugi::node_element || contains(own.children, child.name())) continue;
     return Problem{Status::parse_error, line_of(text, child.offset_debug()),
-                   fmt::format("<{}> in <{}>: {}", child.name(), node.name(), unknown_name("element", child.name(), own.children))};
+                   fmt::format("<{}> in <{}>: {}", child.name(), node.name(), unknown_name("element", child.name(), own.children)),
+                   child, child.name()};
   }
   return std::nullopt;
 }

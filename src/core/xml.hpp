@@ -25,6 +25,10 @@ struct Problem {
   Status status = Status::parse_error;  // limit_exceeded for the size and depth, parse_error otherwise
   std::int64_t line = 0;                // 1-based line of the problem (0 for the size)
   std::string message;
+  // A name the schema does not define: the element that holds the unknown attribute, or the unknown
+  // element itself, and that attribute's or element's name (so a reader can name it its own way).
+  pugi::xml_node node;
+  std::string field;
 };
 
 // What an element of a santei XML file may hold. pugixml answers a misspelt attribute as absent,

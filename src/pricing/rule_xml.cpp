@@ -31,7 +31,7 @@ pugi::xml_document parse_rule_xml(const char* file, std::string_view xml, std::s
   pugi::xml_document doc;
   if (const std::optional<xml::Problem> problem = xml::parse(doc, xml, schema)) {
     const Status status = problem->status == Status::limit_exceeded ? Status::limit_exceeded : Status::rule_error;
-    throw Exception(ErrorInfo{status, std::string("masters/rules/") + file, problem->line, 0, {}, problem->message});
+    throw Exception(ErrorInfo{status, std::string("masters/rules/") + file, problem->line, 0, problem->field, problem->message});
   }
   return doc;
 }

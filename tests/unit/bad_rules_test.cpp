@@ -104,9 +104,9 @@ TEST_CASE("bad rule files (tests/bad/rules): each fails with its exact status, l
       {"overflowing_number.xml", 5, "sample.rate", "'99999999999999999999' is not a decimal"},
       {"overlap.xml", 6, "sample", "values 2015-01-01..2020-06-30 and 2020-01-01.. overlap: two values in force on 2020-01-01"},
       {"reversed_range.xml", 5, "sample.to", "ends (2014-12-31) before it starts (2015-01-01)"},
-      {"stray_element.xml", 6, "", "<valeu> in <rule>: unknown element; did you mean value?"},
+      {"stray_element.xml", 6, "sample.valeu", "<valeu> in <rule>: unknown element; did you mean value?"},
       {"truncated.xml", 5, "", "malformed XML: Error parsing element attribute"},
-      {"unknown_attribute.xml", 5, "", "<value> sourse: unknown attribute; did you mean source?"},
+      {"unknown_attribute.xml", 5, "sample.sourse", "<value> sourse: unknown attribute; did you mean source?"},
       {"unknown_rule.xml", 7, "sampel.sampel", "<rule id=\"sampel\"> is not a rule santei knows"},
   };
   const fs::path dir = test::test_data() / "bad" / "rules";
@@ -176,24 +176,24 @@ TEST_CASE("pricing and inpatient rule tables read from bad text: each error name
 TEST_CASE("rule XML: an element or attribute the file does not define is refused by name, with the nearest defined one") {
   // pugixml reads a misspelt attribute as absent: <band too="14"> would have been an open band.
   const std::vector<std::pair<Case, std::string>> cases = {
-      {{"inpatient_fees.xml", 2, "", "<band> too: unknown attribute; did you mean to?"},
+      {{"inpatient_fees.xml", 2, "too", "<band> too: unknown attribute; did you mean to?"},
        "<inpatient-fees><schedule id=\"s\" section=\"A100\" kind=\"base\" from=\"2024-06-01\" source=\"s\">\n"
        "<band from=\"1\" too=\"14\" code=\"190117710\"/></schedule></inpatient-fees>"},
-      {{"inpatient_fees.xml", 1, "", "<shedule> in <inpatient-fees>: unknown element; did you mean schedule?"},
+      {{"inpatient_fees.xml", 1, "shedule", "<shedule> in <inpatient-fees>: unknown element; did you mean schedule?"},
        "<inpatient-fees><shedule id=\"s\"/></inpatient-fees>"},
       {{"inpatient_meals.xml", 1, "", "the root element must be <inpatient-meals>, not <inpatient-meal>"},
        "<inpatient-meal><fee id=\"m\"/></inpatient-meal>"},
-      {{"inpatient_bundles.xml", 1, "", "<bundle> material: unknown attribute; did you mean materials?"},
+      {{"inpatient_bundles.xml", 1, "material", "<bundle> material: unknown attribute; did you mean materials?"},
        "<inpatient-bundles><bundle id=\"b\" material=\"billed\"/></inpatient-bundles>"},
-      {{"inpatient_standards.xml", 1, "", "<alias> member: unknown attribute; did you mean members?"},
+      {{"inpatient_standards.xml", 1, "member", "<alias> member: unknown attribute; did you mean members?"},
        "<standard-aliases><alias code=\"8018\" member=\"3402\"/></standard-aliases>"},
-      {{"lab_bundles.xml", 1, "", "<tier> point: unknown attribute; did you mean points?"},
+      {{"lab_bundles.xml", 1, "point", "<tier> point: unknown attribute; did you mean points?"},
        "<lab-bundles><group id=\"1\"><period from=\"2024-06-01\" source=\"s\"><tier min=\"5\" point=\"93\"/>"
        "</period></group></lab-bundles>"},
-      {{"time_additions.xml", 1, "", "<rule> min-point: unknown attribute; did you mean min-points?"},
+      {{"time_additions.xml", 1, "min-point", "<rule> min-point: unknown attribute; did you mean min-points?"},
        "<time-additions><rule id=\"r\" section=\"J\" min-point=\"1000\" from=\"2022-04-01\" source=\"s\"/>"
        "</time-additions>"},
-      {{"time_additions.xml", 1, "", "<note> in <rule>: unknown element; expected one of addition"},
+      {{"time_additions.xml", 1, "note", "<note> in <rule>: unknown element; expected one of addition"},
        "<time-additions><rule id=\"r\" from=\"2022-04-01\" source=\"s\"><note/></rule></time-additions>"},
   };
   check_pricing_cases(cases);
