@@ -50,17 +50,19 @@ std::int32_t day_attribute(const pugi::xml_node& node, const char* name, const c
 
 // The elements and attributes of each file (anything else is refused by name).
 constexpr xml::Element kFeesXml[] = {
-    {"inpatient-fees", "", "schedule away"},
+    {"inpatient-fees", "", "schedule away unknown"},
     {"schedule", "id section kind from to source limit-days limit-from", "fees band"},
     {"fees", "codes", ""},
     {"band", "code from to", ""},
     {"away", "from to source basic specific basic-therapeutic specific-therapeutic therapeutic-consecutive therapeutic-month", ""},
+    {"unknown", "section from to reason", ""},
 };
 constexpr xml::Element kBundlesXml[] = {
     {"inpatient-bundles", "", "bundle"},
-    {"bundle", "id from to source aux-groups fees drugs materials", "include exclude"},
+    {"bundle", "id from to source aux-groups fees drugs materials", "include exclude unknown"},
     {"include", "part section sections codes", ""},
     {"exclude", "part section sections codes", ""},
+    {"unknown", "part section sections codes reason", ""},
 };
 constexpr xml::Element kMealsXml[] = {
     {"inpatient-meals", "", "fee"},
@@ -128,6 +130,18 @@ std::vector<FeeSchedule> read_schedules(std::string_view xml) {
         }
       }
     }
+  }
+  return out;
+}
+
+std::vector<ScheduleUnknown> read_schedule_unknowns(std::string_view xml) {
+  constexpr const char* file = "inpatient_fees.xml";
+  const pugi::xml_document doc = parse_rule_xml(file, xml, kFeesXml);
+  std::vector<ScheduleUnknown> out;
+  for (const pugi::xml_node node : doc.child("inpatient-fees").children("unknown")) {
+    ScheduleUnknown u{node.attribute("section").as_string(), rule_period(node, file), node.attribute("reason").as_string()};
+    if (u.section.empty() || u.reason.empty()) rule_error(file, "<unknown> needs a section and its reason");
+    out.push_back(std::move(u));
   }
   return out;
 }
@@ -234,6 +248,11 @@ std::vector<BundleRule> read_bundles(std::string_view xml) {
     r.materials = items_of(node, "materials", file, what);
     for (const pugi::xml_node m : node.children("include")) r.include.push_back(match_of(m, file, what));
     for (const pugi::xml_node m : node.children("exclude")) r.exclude.push_back(match_of(m, file, what));
+    for (const pugi::xml_node m : node.children("unknown")) {
+      std::string reason = m.attribute("reason").as_string();
+      if (reason.empty()) rule_error(file, fmt::format("{}: <unknown> without its reason", what));
+      r.unknowns.emplace_back(match_of(m, file, what), std::move(reason));
+    }
     if (r.include.empty()) rule_error(file, fmt::format("{}: includes nothing", what));
     out.push_back(std::move(r));
   }
@@ -335,6 +354,14 @@ const FeeSchedule* schedule_of_band_code(Code code, Date on) {
 
 std::span<const FeeSchedule> fee_schedules() { return schedules(); }
 
+const ScheduleUnknown* schedule_unknown(std::string_view section, Date on) {
+  static const std::vector<ScheduleUnknown> unknowns = read_schedule_unknowns(rule_xml_text("inpatient_fees.xml"));
+  for (const ScheduleUnknown& u : unknowns) {
+    if (u.section == section && u.period.contains(on)) return &u;
+  }
+  return nullptr;
+}
+
 const AwayRule* away_rule(Date on) {
   static const std::vector<AwayRule> rules = read_away(rule_xml_text("inpatient_fees.xml"));
   for (const AwayRule& r : rules) {
@@ -346,6 +373,13 @@ const AwayRule* away_rule(Date on) {
 bool BundleRule::includes(const ProcedureRecord& procedure) const {
   const auto hit = [&](const BundleMatch& m) { return matches(m, procedure); };
   return std::any_of(include.begin(), include.end(), hit) && std::none_of(exclude.begin(), exclude.end(), hit);
+}
+
+const std::string* BundleRule::unknown_reason(const ProcedureRecord& procedure) const {
+  for (const auto& [match, reason] : unknowns) {
+    if (matches(match, procedure)) return &reason;
+  }
+  return nullptr;
 }
 
 const BundleRule* bundle_rule(Code fee, std::span<const std::string> day_groups, Date on) {
@@ -379,6 +413,7 @@ bool meets_standard_alias(std::int32_t standard, const Facility& facility, Date 
 void check_inpatient_rules(std::string_view file, std::string_view xml) {
   if (file == "inpatient_fees.xml") {
     (void)read_schedules(xml);
+    (void)read_schedule_unknowns(xml);
     (void)read_away(xml);
   } else if (file == "inpatient_bundles.xml") {
     (void)read_bundles(xml);

@@ -8,13 +8,13 @@ summary() {  # revision, total, categories and the patient's yen of result.jsonl
   grep -o -e '"revision":"r0[0-9]"' -e '"total_points":[0-9]*' -e '"categories":{[^}]*}' \
     -e '"rate":"[0-9.]*","patient_yen":[0-9]*,"insurer_yen":[0-9]*' result.jsonl | paste -sd' ' -
 }
-"$SANTEI" price --no-explain --masters "$MASTERS/r04" --masters "$MASTERS/r06" "$CLAIMS/outpatient.json" >result.jsonl
+"$SANTEI" price --no-explain --masters "$SHARED/masters/r04" --masters "$SHARED/masters/r06" "$CLAIMS/outpatient.json" >result.jsonl
 echo "r04 and r06: exit $?"
 summary
-"$SANTEI" price --no-explain --no-copay --revision r04 --masters "$MASTERS/r04" --masters "$MASTERS/r06" \
+"$SANTEI" price --no-explain --no-copay --revision r04 --masters "$SHARED/masters/r04" --masters "$SHARED/masters/r06" \
   "$CLAIMS/outpatient.json" >result.jsonl
 echo "--revision r04 --no-copay: exit $?"
 summary
 echo "copay objects: $(grep -o '"copay"' result.jsonl | wc -l)"
-"$SANTEI" price --revision r06 --masters "$MASTERS/r04" "$CLAIMS/outpatient.json" >result.jsonl 2>err
+"$SANTEI" price --revision r06 --masters "$SHARED/masters/r04" "$CLAIMS/outpatient.json" >result.jsonl 2>err
 echo "--revision r06 with only r04 loaded: exit $?, $(cat err)"

@@ -4,6 +4,7 @@
 // line, column and field.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <iterator>
 #include <set>
@@ -155,8 +156,6 @@ TEST_CASE("bad masters: each defect fails the whole load with its exact status, 
       // A 変更 row (変更区分 5) in updates/ for a code no earlier file holds.
       {"update_unknown_code", "updates/s_20240906.csv", Status::master_error, 1, 3, "診療行為コード (col 3)",
        "変更 (変更区分 5) of code 111703470"},
-      // A revision directory without its 修飾語マスター.
-      {"missing_file", "", Status::master_error, 0, 0, "", "missing file: no full 修飾語マスター (z_*.txt)"},
       {"empty_file", "z_20240601.txt", Status::master_error, 0, 0, "", "the file is empty"},
       // マスター種別 'Y' in a 特定器材マスター row.
       {"wrong_kind_letter", "t_ALL20240315.csv", Status::parse_error, 2, 2, "マスター種別 (col 2)",
@@ -176,7 +175,7 @@ TEST_CASE("bad masters: each defect fails the whole load with its exact status, 
       // A NUL byte inside a 修飾語名称 is an error, not part of the name.
       {"embedded_nul", "z_20240601.txt", Status::parse_error, 2, 7, "修飾語名称 (col 7)", "control byte 0x00 at offset 28"},
   };
-  std::set<std::string> tested{"good"};
+  std::set<std::string> tested{"good", "missing_file"};  // missing_file: a partial revision, below
   for (const BadCase& c : cases) {
     check_bad_case(c);
     tested.insert(c.directory);
@@ -184,6 +183,30 @@ TEST_CASE("bad masters: each defect fails the whole load with its exact status, 
   std::set<std::string> present;
   for (const auto& entry : fs::directory_iterator(fixtures())) present.insert(entry.path().filename().string());
   CHECK(tested == present);
+}
+
+TEST_CASE("bad masters: a revision directory without its 修飾語マスター loads as a partial set that names what it lacks") {
+  const BadCase c{"missing_file", "", Status::ok, 0, 0, "", ""};
+  check_only_the_defect_differs(c);
+  const auto set = MasterSet::load(fixtures() / c.directory);
+  CHECK(set->stats().missing == std::vector<std::string>{"z"});
+  CHECK(std::any_of(set->stats().notes.begin(), set->stats().notes.end(), [](const std::string& note) {
+    return note.starts_with("修飾語マスター (z_*.txt) not present: a partial revision directory");
+  }));
+  CHECK(set->modifier(8002, day("2024-06-01")) == nullptr);
+  CHECK(set->procedure(111000110, day("2024-06-01")) != nullptr);
+}
+
+TEST_CASE("bad masters: a revision directory without its 医科診療行為マスター cannot load (it decides the revision)") {
+  const test::ScratchDirectory scratch{"santei-no-procedures"};  // its own name: tests run side by side
+  const fs::path& directory = scratch.path();
+  for (const char* name : {"y_ALL20240531.csv", "t_ALL20240315.csv", "z_20240601.txt"}) {
+    fs::copy_file(fixtures() / "good" / name, directory / name);
+  }
+  const ErrorInfo e = test::error_of([&] { (void)MasterSet::load(directory); });
+  CHECK(e.status == Status::master_error);
+  CHECK(e.file == directory.string());
+  CHECK(e.message == "missing file: no full 医科診療行為マスター (s_*.csv) in this directory");
 }
 
 namespace {
