@@ -172,6 +172,10 @@ struct Admission {
 
 struct Claim {
   std::string id;                   // the caller's identifier, echoed in the result
+  // The caller's own data: the claim's `extensions` object as compact JSON text, or empty. santei
+  // never reads it and echoes it in the result (santei.claim/1 refuses every other key it does
+  // not define).
+  std::string extensions;
   ClaimMode mode = ClaimMode::automatic;
   YearMonth month;                  // 診療年月
   Setting setting = Setting::outpatient;
@@ -191,7 +195,9 @@ inline constexpr std::size_t kMaxJsonDepth = 32;
 
 // Reads santei.claim/1 JSON. Throws santei::Exception (parse_error / claim_error /
 // limit_exceeded) whose `field` is the JSON path ("visits[0].orders[1].items[0].quantity") and
-// whose line/column locate the problem in `json`. Codes are checked against the masters when
+// whose line/column locate the problem in `json`. A key santei.claim/1 does not define is a
+// claim_error naming it and the nearest defined key ("unknown field; did you mean quantity?");
+// the caller's own data goes in the `extensions` object. Codes are checked against the masters when
 // priced, not here.
 SANTEI_API Claim parse_claim(std::string_view json);
 

@@ -103,6 +103,7 @@ struct PricedLine {
 
 struct PricedClaim {
   std::string id;
+  std::string extensions;                  // the claim's `extensions` (compact JSON), echoed unread
   std::string revision;
   Setting setting = Setting::outpatient;
   Points total;                            // 合計点数

@@ -6,6 +6,7 @@
 
 #include "claim/fields.hpp"
 #include "claim/json_lines.hpp"
+#include "claim/keys.hpp"
 #include "claim/payers_json.hpp"
 #include "santei/claim.hpp"
 
@@ -280,6 +281,8 @@ Claim parse_claim(std::string_view input) {
   Claim claim;
   const std::string format = text(required(root, "format", ""), "format");
   if (format != "santei.claim/1") fail("format", fmt::format("'{}' is not santei.claim/1", format));
+  claim::check_keys(root);
+  if (const json::Value* e = optional(root, "extensions")) claim.extensions = json::to_json(expect(*e, Type::object, "extensions"));
   if (const json::Value* id = optional(root, "id")) claim.id = id->is(Type::number) ? id->text : text(*id, "id");
   if (const json::Value* mode = optional(root, "mode")) {
     const std::string m = text(*mode, "mode");

@@ -5,13 +5,24 @@
 
 #include <fmt/format.h>
 
+#include "output/json_writer.hpp"
+
 namespace santei::claim {
 
 std::string Path::str() const {
+  const auto plain = [](std::string_view key) {
+    return !key.empty() && std::all_of(key.begin(), key.end(), [](char c) {
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    });
+  };
   std::string out;
   for (const Segment& segment : segments_) {
-    if (segment.key.empty()) {
+    if (segment.kind == Kind::index) {
       out += fmt::format("[{}]", segment.index);
+    } else if (segment.kind == Kind::key && !plain(segment.key)) {
+      out += '[';
+      output::append_json_string(out, segment.key);
+      out += ']';
     } else {
       if (!out.empty()) out += '.';
       out += segment.key;

@@ -14,7 +14,8 @@
 
 namespace santei::claim {
 
-// A JSON path ("visits[0].orders[1].items[2].code") kept as segments and spelled out only when an
+// A JSON path ("visits[0].orders[1].items[2].code"; a key that is not a plain name is quoted:
+// patient[""], admission["add)tions"]) kept as segments and spelled out only when an
 // error names it: reading a valid claim builds no path strings. Keys must outlive the path
 // (string literals, or member names of the JSON tree).
 class Path {
@@ -22,24 +23,26 @@ class Path {
   Path() = default;
   Path(const char* root) : Path(std::string_view(root)) {}  // NOLINT: implicit, for literal roots
   Path(std::string_view root) {                               // NOLINT
-    if (!root.empty()) segments_.push_back({root, 0});
+    if (!root.empty()) segments_.push_back({root, 0, Kind::root});
   }
   Path key(std::string_view name) const {
     Path child = *this;
-    child.segments_.push_back({name, 0});
+    child.segments_.push_back({name, 0, Kind::key});
     return child;
   }
   Path at(std::size_t index) const {
     Path child = *this;
-    child.segments_.push_back({{}, index});
+    child.segments_.push_back({{}, index, Kind::index});
     return child;
   }
   std::string str() const;
 
  private:
+  enum class Kind : unsigned char { root, key, index };  // a root is spelled as given ("(claim)")
   struct Segment {
-    std::string_view key;  // empty: an array index
+    std::string_view key;
     std::size_t index;
+    Kind kind;
   };
   boost::container::small_vector<Segment, 6> segments_;
 };

@@ -9,6 +9,7 @@
 #include <simdjson.h>
 
 #include "core/cp932.hpp"
+#include "output/json_writer.hpp"
 #include "santei/result.hpp"
 
 namespace santei::json {
@@ -212,6 +213,43 @@ const char* type_name(Value::Type type) {
     case Value::Type::object: return "an object";
   }
   return "?";
+}
+
+namespace {
+
+void append_json(const Value& value, std::string& out) {
+  switch (value.type) {
+    case Value::Type::null: out += "null"; break;
+    case Value::Type::boolean: out += value.boolean ? "true" : "false"; break;
+    case Value::Type::number: out += value.text; break;
+    case Value::Type::string: output::append_json_string(out, value.text); break;
+    case Value::Type::array:
+      out += '[';
+      for (std::size_t i = 0; i < value.items.size(); ++i) {
+        if (i > 0) out += ',';
+        append_json(value.items[i], out);
+      }
+      out += ']';
+      break;
+    case Value::Type::object:
+      out += '{';
+      for (std::size_t i = 0; i < value.members.size(); ++i) {
+        if (i > 0) out += ',';
+        output::append_json_string(out, value.members[i].key);
+        out += ':';
+        append_json(value.members[i].value, out);
+      }
+      out += '}';
+      break;
+  }
+}
+
+}  // namespace
+
+std::string to_json(const Value& value) {
+  std::string out;
+  append_json(value, out);
+  return out;
 }
 
 Value parse(std::string_view text, const std::string& source, std::size_t max_depth) {

@@ -32,6 +32,9 @@ struct Member {
 
 const char* type_name(Value::Type type);
 
+// `value` as compact JSON text: members in their order, numbers as their exact text.
+std::string to_json(const Value& value);
+
 // Parses one JSON text. `source` names it in errors ("<claim>", a file path, "stdin:12").
 // Throws santei::Exception: encoding_error (a byte that is not UTF-8, with its line and column),
 // parse_error (syntax, duplicate key) or limit_exceeded (depth).

@@ -74,6 +74,12 @@ std::vector<PublicExpense> read_public_expenses(const json::Value& array, const 
       }
     }
     if (const json::Value* v = optional(item, "income_bracket")) expense.bracket = text(*v, join(at, "income_bracket"));
+    if (const json::Value* v = optional(item, "income")) {
+      expense.income = text(*v, join(at, "income"));
+      if (expense.income != "taxed" && expense.income != "exempt") {
+        fail(join(at, "income"), fmt::format("'{}' is not one of taxed, exempt", expense.income));
+      }
+    }
     if (const json::Value* v = optional(item, "tier")) expense.tier = text(*v, join(at, "tier"));
     if (const json::Value* v = optional(item, "long_term")) expense.long_term = boolean(*v, join(at, "long_term"));
     if (const json::Value* v = optional(item, "ventilator")) expense.ventilator = boolean(*v, join(at, "ventilator"));

@@ -2,7 +2,6 @@
 // --local-programmes FILE): <local_programmes><programme …><outpatient …/><inpatient …/></programme>.
 // Every attribute is checked and any santei does not define is refused by name (docs/local-programmes.md).
 #include <algorithm>
-#include <array>
 #include <fstream>
 #include <iterator>
 #include <set>
@@ -16,10 +15,13 @@
 namespace santei {
 namespace {
 
-constexpr std::array<std::string_view, 13> kProgrammeAttributes = {
-    "id", "base", "prefecture", "law", "numbers", "name", "income", "from", "to", "meals", "source", "note", "municipality"};
-constexpr std::array<std::string_view, 7> kChargeAttributes = {"rate",        "per_visit", "per_day", "max_days",
-                                                               "monthly_cap", "min_age",   "max_age"};
+// The elements and attributes of a local programmes file (anything else is refused by name).
+constexpr xml::Element kFile[] = {
+    {"local_programmes", "", "programme"},
+    {"programme", "id base prefecture law numbers name income from to meals source note municipality", "outpatient inpatient"},
+    {"outpatient", "rate per_visit per_day max_days monthly_cap min_age max_age", ""},
+    {"inpatient", "rate per_visit per_day max_days monthly_cap min_age max_age", ""},
+};
 
 bool all_digits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -31,19 +33,13 @@ class Reader {
 
   std::vector<LocalProgramme> read(const std::vector<LocalProgramme>& earlier) {
     pugi::xml_document doc;
-    if (const std::optional<xml::Problem> problem = xml::parse(doc, xml_)) {
+    if (const std::optional<xml::Problem> problem = xml::parse(doc, xml_, kFile)) {
+      if (problem->node) fail(problem->node, problem->field, problem->message);  // named as the programme's field
       const Status status = problem->status == Status::limit_exceeded ? Status::limit_exceeded : Status::rule_error;
       throw Exception(ErrorInfo{status, file_, problem->line, 0, {}, problem->message});
     }
-    const pugi::xml_node root = doc.child("local_programmes");
-    if (!root) throw Exception(ErrorInfo{Status::rule_error, file_, 1, 0, {}, "the root element must be <local_programmes>"});
     std::vector<LocalProgramme> rows;
-    for (const pugi::xml_attribute a : root.attributes()) fail(root, a.name(), "<local_programmes> takes no attributes");
-    for (const pugi::xml_node node : root.children()) {
-      if (node.type() != pugi::node_element) continue;
-      if (std::string_view(node.name()) != "programme") {
-        fail(node, node.name(), fmt::format("<{}> is not an element santei knows here (only <programme>)", node.name()));
-      }
+    for (const pugi::xml_node node : doc.child("local_programmes").children("programme")) {
       LocalProgramme row = programme(node, earlier, rows);
       rows.push_back(std::move(row));
     }
@@ -65,15 +61,6 @@ class Reader {
       where = fmt::format("{}{}{}", row.attribute("id").as_string(), where.empty() ? "" : ".", where);
     }
     throw Exception(ErrorInfo{Status::rule_error, file_, line_of(at), 0, where, std::move(message)});
-  }
-
-  template <std::size_t N>
-  void only(pugi::xml_node node, const std::array<std::string_view, N>& known) const {
-    for (const pugi::xml_attribute a : node.attributes()) {
-      if (std::find(known.begin(), known.end(), std::string_view(a.name())) == known.end()) {
-        fail(node, a.name(), fmt::format("'{}' is not an attribute of <{}>", a.name(), node.name()));
-      }
-    }
   }
 
   std::string text(pugi::xml_node node, const char* name, bool required) const {
@@ -104,7 +91,6 @@ class Reader {
   }
 
   LocalCharge charge(pugi::xml_node node) const {
-    only(node, kChargeAttributes);
     LocalCharge c;
     if (node.attribute("rate")) {
       const std::string t = text(node, "rate", true);
@@ -138,7 +124,6 @@ class Reader {
 
   LocalProgramme programme(pugi::xml_node node, const std::vector<LocalProgramme>& earlier,
                            const std::vector<LocalProgramme>& mine) const {
-    only(node, kProgrammeAttributes);
     LocalProgramme row;
     row.file = file_;
     row.line = line_of(node);
@@ -197,10 +182,7 @@ class Reader {
     bool has_setting = false;
     for (const pugi::xml_node child : node.children()) {
       if (child.type() != pugi::node_element) continue;
-      const std::string_view name = child.name();
-      if (name != "outpatient" && name != "inpatient") {
-        fail(child, name, fmt::format("<{}> is not an element of <programme> (outpatient, inpatient)", name));
-      }
+      const std::string_view name = child.name();  // outpatient or inpatient (kFile)
       std::optional<LocalCharge>& slot = name == "outpatient" ? row.outpatient : row.inpatient;
       if (!has_setting) row.outpatient.reset(), row.inpatient.reset();  // a row's own settings replace its base's
       if (slot && has_setting) fail(child, name, fmt::format("<{}> is given twice", name));

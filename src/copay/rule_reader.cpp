@@ -61,12 +61,21 @@ void fail_unknown(const std::string& file, const std::string& rule, const ValueI
                                         range_text(info->range), info->note)});
 }
 
-RuleReader::RuleReader(std::string_view xml, std::string file) : file_(std::move(file)), xml_(xml) {
-  if (const std::optional<xml::Problem> problem = xml::parse(doc_, xml)) {
+RuleReader::RuleReader(std::string_view xml, std::string file, std::span<const xml::Element> elements)
+    : file_(std::move(file)), xml_(xml) {
+  // What every rule file holds: <rules topic><rule id name><value from to source none|unknown>.
+  static constexpr xml::Element kCommon[] = {
+      {"rules", "topic", "rule"},
+      {"rule", "id name", "value"},
+      {"value", "from to source none unknown", ""},
+  };
+  std::vector<xml::Element> schema(std::begin(kCommon), std::end(kCommon));
+  schema.insert(schema.end(), elements.begin(), elements.end());
+  if (const std::optional<xml::Problem> problem = xml::parse(doc_, xml, schema)) {
+    if (problem->node) fail(problem->node, problem->field, problem->message);  // named as the rule's field
     const Status status = problem->status == Status::limit_exceeded ? Status::limit_exceeded : Status::rule_error;
     throw Exception(ErrorInfo{status, file_, problem->line, 0, {}, problem->message});
   }
-  if (!doc_.child("rules")) throw Exception(ErrorInfo{Status::rule_error, file_, 1, 0, {}, "the root element must be <rules>"});
 }
 
 std::int64_t RuleReader::line_of(pugi::xml_node node) const {
@@ -100,10 +109,9 @@ pugi::xml_node RuleReader::find_rule(std::string_view id) {
 }
 
 void RuleReader::finish() const {
-  for (const pugi::xml_node rule : doc_.child("rules").children()) {
-    if (rule.type() != pugi::node_element) continue;
+  for (const pugi::xml_node rule : doc_.child("rules").children("rule")) {  // the only element of <rules> (kCommon)
     const std::string_view id = rule.attribute("id").as_string();
-    if (std::string_view(rule.name()) != "rule" || !read_.contains(id)) {
+    if (!read_.contains(id)) {
       fail(rule, id, fmt::format("<{} id=\"{}\"> is not a rule santei knows", rule.name(), id));
     }
   }

@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -10,16 +11,19 @@
 #include <pugixml.hpp>
 
 #include "copay/timeline.hpp"
+#include "core/xml.hpp"
 #include "santei/money.hpp"
 
 namespace santei::copay {
 
 class RuleReader {
  public:
-  // Parses `xml`; `file` names it in errors ("masters/rules/kougaku.xml"). Throws rule_error (with
-  // the line) for text that is not well-formed UTF-8 XML or repeats an attribute in an element,
-  // limit_exceeded beyond xml::kMaxBytes.
-  RuleReader(std::string_view xml, std::string file);
+  // Parses `xml`; `file` names it in errors ("masters/rules/kougaku.xml"). `elements`: what the
+  // file's <value>s hold besides from, to, source, none and unknown (several entries of one name add
+  // up). Throws rule_error (with the line) for text that is not well-formed UTF-8 XML, repeats an
+  // attribute in an element or holds an element or attribute neither kCommon nor `elements`
+  // defines; limit_exceeded beyond xml::kMaxBytes.
+  RuleReader(std::string_view xml, std::string file, std::span<const xml::Element> elements);
 
   // Every <value> of rule `id`, read with `read(value_node) -> T` for known values, in date order
   // and checked for coverage. Throws rule_error when the rule is missing or a value is malformed.
@@ -28,9 +32,7 @@ class RuleReader {
     const pugi::xml_node rule = find_rule(id);
     Timeline<T> out{file_, std::string(id), {}};
     std::vector<ValueInfo> infos;
-    for (const pugi::xml_node node : rule.children()) {
-      if (node.type() != pugi::node_element) continue;
-      if (std::string_view(node.name()) != "value") fail(node, node.name(), "only <value> elements may appear in a <rule>");
+    for (const pugi::xml_node node : rule.children("value")) {  // the only element of a <rule> (kCommon)
       Dated<T> dated;
       dated.info = value_info(node, id);
       if (dated.info.state == ValueState::known) dated.value = read(node);

@@ -202,7 +202,8 @@ ProgrammeTable read_programmes(const RuleReader& r, pugi::xml_node value) {
 RuleSet load_all(const RuleTexts& texts) {
   RuleSet s;
   {
-    RuleReader r(texts.rates, "masters/rules/rates.xml");
+    static constexpr xml::Element kRates[] = {{"value", "rate born_until names", "bracket"}, {"bracket", "names rate", ""}};
+    RuleReader r(texts.rates, "masters/rules/rates.xml", kRates);
     s.rate_preschool = r.timeline<Decimal>("preschool", [&](pugi::xml_node v) { return r.rate(v, "rate"); });
     s.rate_under70 = r.timeline<Decimal>("under70", [&](pugi::xml_node v) { return r.rate(v, "rate"); });
     s.rate_70to74 = r.timeline<RateTable>("70to74", [&](pugi::xml_node v) { return read_rate_table(r, v); });
@@ -212,7 +213,9 @@ RuleSet load_all(const RuleTexts& texts) {
     r.finish();
   }
   {
-    RuleReader r(texts.kougaku, "masters/rules/kougaku.xml");
+    static constexpr xml::Element kKougaku[] = {{"value", "divisor caps yen settings", "bracket"},
+                                                {"bracket", "names outpatient base threshold many", ""}};
+    RuleReader r(texts.kougaku, "masters/rules/kougaku.xml", kKougaku);
     s.limits_under70 = r.timeline<LimitTable>("under70", [&](pugi::xml_node v) { return read_limit_table(r, v); });
     s.limits_70plus = r.timeline<LimitTable>("70plus", [&](pugi::xml_node v) { return read_limit_table(r, v); });
     s.birthday_month_divisor = r.timeline<int>(
@@ -236,7 +239,8 @@ RuleSet load_all(const RuleTexts& texts) {
     r.finish();
   }
   {
-    RuleReader r(texts.care_measure, "masters/rules/care_measure.xml");
+    static constexpr xml::Element kCareMeasure[] = {{"value", "ceiling base threshold percent", ""}};
+    RuleReader r(texts.care_measure, "masters/rules/care_measure.xml", kCareMeasure);
     s.care_measure = r.timeline<CareMeasure>("75plus_2wari_outpatient", [&](pugi::xml_node v) {
       CareMeasure m{r.yen(v, "ceiling"), r.yen(v, "base"), r.yen(v, "threshold"), static_cast<int>(r.whole(v, "percent", 0, 100))};
       check_even(r, v, "ceiling", m.ceiling);
@@ -245,13 +249,23 @@ RuleSet load_all(const RuleTexts& texts) {
     r.finish();
   }
   {
-    RuleReader r(texts.meals, "masters/rules/meals.xml");
+    static constexpr xml::Element kMeals[] = {{"value", "meals", "category"}, {"category", "id yen", ""}};
+    RuleReader r(texts.meals, "masters/rules/meals.xml", kMeals);
     s.meal_charges = r.timeline<MealCharges>("standard_charge", [&](pugi::xml_node v) { return read_meal_charges(r, v); });
     s.meals_per_day = r.timeline<int>("meals_per_day", [&](pugi::xml_node v) { return static_cast<int>(r.whole(v, "meals", 1, 9)); });
     r.finish();
   }
   {
-    RuleReader r(texts.kouhi, "masters/rules/kouhi.xml");
+    static constexpr xml::Element kKouhi[] = {
+        {"value", "", "programme priority local insurer"},
+        {"programme",
+         "law name type share rate cap cap_default limit_under70 limit_70plus meals meal_category rounding source", "tier"},
+        {"tier", "names general long_term ventilator", ""},
+        {"priority", "order note", ""},
+        {"local", "laws limit_under70 limit_70plus source", ""},
+        {"insurer", "laws source", ""},
+    };
+    RuleReader r(texts.kouhi, "masters/rules/kouhi.xml", kKouhi);
     s.programmes = r.timeline<ProgrammeTable>("programmes", [&](pugi::xml_node v) { return read_programmes(r, v); });
     r.finish();
   }

@@ -71,6 +71,7 @@ void append_claim_json(const Claim& claim, std::string& out) {
   output::JsonWriter w;
   w.begin_object().field("format", "santei.claim/1");
   if (!claim.id.empty()) w.field("id", claim.id);
+  if (!claim.extensions.empty()) w.key("extensions").raw(claim.extensions);
   if (claim.mode != ClaimMode::automatic) w.field("mode", to_string(claim.mode));
   w.field("month", claim.month.iso());
   w.field("setting", claim.setting == Setting::inpatient ? "inpatient" : "outpatient");

@@ -27,6 +27,7 @@ std::string result_json(const PricedClaim& priced, const MasterLibrary& masters)
   JsonWriter json;
   json.begin_object().field("format", "santei.result/1");
   if (!priced.id.empty()) json.field("id", priced.id);
+  if (!priced.extensions.empty()) json.key("extensions").raw(priced.extensions);
   json.field("revision", priced.revision).field("total_points", priced.total.value);
   json.key("categories").begin_object();
   for (std::size_t c = 0; c < priced.categories.size(); ++c) {

@@ -82,6 +82,7 @@ PricedClaim price(const Claim& claim, const MasterLibrary& masters, const Pricin
   const MasterSet& set = select_revision(claim, masters, options);
   PricedClaim out;
   out.id = claim.id;
+  out.extensions = claim.extensions;
   out.revision = set.revision();
   out.setting = claim.setting;
   pricing::Context ctx(claim, set, options, out);

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <charconv>
-#include <cstdio>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -40,17 +39,43 @@ std::vector<std::string> words_of(const char* text) {
   return out;
 }
 
+// Day numbers of an 入院期間 (band ends, day limits): at most 9,999 days (27 years), so that the day
+// after the last one is a day too.
+constexpr std::int64_t kMaxDay = 9999;
+
+// A day number, or 0 when the node has no such attribute.
 std::int32_t day_attribute(const pugi::xml_node& node, const char* name, const char* file, const std::string& what) {
-  const pugi::xml_attribute a = node.attribute(name);
-  if (!a) return 0;
-  const int value = a.as_int(-1);
-  if (value < 1) rule_error(file, fmt::format("{}: {}='{}' is not a day number", what, name, a.as_string()));
-  return value;
+  return static_cast<std::int32_t>(whole_attribute(node, name, 1, kMaxDay, file, what, 0));
 }
+
+// The elements and attributes of each file (anything else is refused by name).
+constexpr xml::Element kFeesXml[] = {
+    {"inpatient-fees", "", "schedule away unknown"},
+    {"schedule", "id section kind from to source limit-days limit-from", "fees band"},
+    {"fees", "codes", ""},
+    {"band", "code from to", ""},
+    {"away", "from to source basic specific basic-therapeutic specific-therapeutic therapeutic-consecutive therapeutic-month", ""},
+    {"unknown", "section from to reason", ""},
+};
+constexpr xml::Element kBundlesXml[] = {
+    {"inpatient-bundles", "", "bundle"},
+    {"bundle", "id from to source aux-groups fees drugs materials", "include exclude unknown"},
+    {"include", "part section sections codes", ""},
+    {"exclude", "part section sections codes", ""},
+    {"unknown", "part section sections codes reason", ""},
+};
+constexpr xml::Element kMealsXml[] = {
+    {"inpatient-meals", "", "fee"},
+    {"fee", "id from to source codes special dining", ""},
+};
+constexpr xml::Element kStandardsXml[] = {
+    {"standard-aliases", "", "alias"},
+    {"alias", "code name from to source members", ""},
+};
 
 std::vector<FeeSchedule> read_schedules(std::string_view xml) {
   constexpr const char* file = "inpatient_fees.xml";
-  const pugi::xml_document doc = parse_rule_xml(file, xml);
+  const pugi::xml_document doc = parse_rule_xml(file, xml, kFeesXml);
   std::vector<FeeSchedule> out;
   for (const pugi::xml_node node : doc.child("inpatient-fees").children("schedule")) {
     FeeSchedule s;
@@ -111,7 +136,7 @@ std::vector<FeeSchedule> read_schedules(std::string_view xml) {
 
 std::vector<ScheduleUnknown> read_schedule_unknowns(std::string_view xml) {
   constexpr const char* file = "inpatient_fees.xml";
-  const pugi::xml_document doc = parse_rule_xml(file, xml);
+  const pugi::xml_document doc = parse_rule_xml(file, xml, kFeesXml);
   std::vector<ScheduleUnknown> out;
   for (const pugi::xml_node node : doc.child("inpatient-fees").children("unknown")) {
     ScheduleUnknown u{node.attribute("section").as_string(), rule_period(node, file), node.attribute("reason").as_string()};
@@ -128,7 +153,7 @@ const std::vector<FeeSchedule>& schedules() {
 
 std::vector<AwayRule> read_away(std::string_view xml) {
   constexpr const char* file = "inpatient_fees.xml";
-  const pugi::xml_document doc = parse_rule_xml(file, xml);
+  const pugi::xml_document doc = parse_rule_xml(file, xml, kFeesXml);
   std::vector<AwayRule> out;
   for (const pugi::xml_node node : doc.child("inpatient-fees").children("away")) {
     AwayRule r;
@@ -143,8 +168,8 @@ std::vector<AwayRule> read_away(std::string_view xml) {
     r.specific = one("specific");
     r.basic_therapeutic = one("basic-therapeutic");
     r.specific_therapeutic = one("specific-therapeutic");
-    r.therapeutic_consecutive = day_attribute(node, "therapeutic-consecutive", file, "<away>");
-    r.therapeutic_month = day_attribute(node, "therapeutic-month", file, "<away>");
+    r.therapeutic_consecutive = day_attribute(node, "therapeutic-consecutive", file, "");
+    r.therapeutic_month = day_attribute(node, "therapeutic-month", file, "");
     out.push_back(r);
   }
   return out;
@@ -169,9 +194,14 @@ BundleMatch match_of(const pugi::xml_node& node, const char* file, const std::st
       }
     }
   };
-  if (const pugi::xml_attribute part = node.attribute("part")) {
-    const std::string text = part.as_string();
-    if (std::sscanf(text.c_str(), "%d-%d", &m.chapter, &m.part) != 2) rule_error(file, fmt::format("{}: bad part '{}'", what, text));
+  if (const pugi::xml_attribute part = node.attribute("part")) {  // "2-3": 第2章第3部
+    const std::string_view text = part.as_string();
+    const char* end = text.data() + text.size();
+    auto read = std::from_chars(text.data(), end, m.chapter);
+    if (read.ec == std::errc() && read.ptr != end && *read.ptr == '-') read = std::from_chars(read.ptr + 1, end, m.part);
+    if (read.ec != std::errc() || read.ptr != end || m.chapter < 1 || m.chapter > 99 || m.part < 1 || m.part > 99) {
+      rule_error(file, fmt::format("{}: bad part '{}'", what, text));
+    }
   } else if (const pugi::xml_attribute section = node.attribute("section")) {
     section_number(section.as_string(), m.section_from, m.branch);
     m.section_to = m.section_from;
@@ -203,7 +233,7 @@ BundledItems items_of(const pugi::xml_node& node, const char* name, const char* 
 
 std::vector<BundleRule> read_bundles(std::string_view xml) {
   constexpr const char* file = "inpatient_bundles.xml";
-  const pugi::xml_document doc = parse_rule_xml(file, xml);
+  const pugi::xml_document doc = parse_rule_xml(file, xml, kBundlesXml);
   std::vector<BundleRule> out;
   for (const pugi::xml_node node : doc.child("inpatient-bundles").children("bundle")) {
     BundleRule r;
@@ -243,7 +273,7 @@ bool matches(const BundleMatch& m, const ProcedureRecord& p) {
 
 std::vector<MealFeeRule> read_meals(std::string_view xml) {
   constexpr const char* file = "inpatient_meals.xml";
-  const pugi::xml_document doc = parse_rule_xml(file, xml);
+  const pugi::xml_document doc = parse_rule_xml(file, xml, kMealsXml);
   std::vector<MealFeeRule> out;
   for (const pugi::xml_node node : doc.child("inpatient-meals").children("fee")) {
     MealFeeRule r;
@@ -271,23 +301,23 @@ struct StandardAlias {
 
 std::vector<StandardAlias> read_aliases(std::string_view xml) {
   constexpr const char* file = "inpatient_standards.xml";
-  const pugi::xml_document doc = parse_rule_xml(file, xml);
+  const pugi::xml_document doc = parse_rule_xml(file, xml, kStandardsXml);
   std::vector<StandardAlias> out;
   for (const pugi::xml_node node : doc.child("standard-aliases").children("alias")) {
     StandardAlias a;
-    a.code = node.attribute("code").as_int();
+    a.code = static_cast<std::int32_t>(whole_attribute(node, "code", 1, 9999, file, ""));
     const std::string what = fmt::format("alias {}", a.code);
     a.period = rule_period(node, file);
     (void)source_of(node, file, what);
     for (const std::string& word : words_of(node.attribute("members").as_string())) {
       std::int32_t member = 0;
       const auto [end, ec] = std::from_chars(word.data(), word.data() + word.size(), member);
-      if (ec != std::errc() || end != word.data() + word.size() || member <= 0) {
+      if (ec != std::errc() || end != word.data() + word.size() || member <= 0 || member > 9999) {
         rule_error(file, fmt::format("{}: member '{}' is not a 施設基準コード", what, word));
       }
       a.members.push_back(member);
     }
-    if (a.code <= 0 || a.members.empty()) rule_error(file, fmt::format("{}: a code and its members", what));
+    if (a.members.empty()) rule_error(file, fmt::format("{}: a code and its members", what));
     out.push_back(std::move(a));
   }
   return out;

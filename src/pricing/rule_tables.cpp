@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <charconv>
 #include <map>
-#include <sstream>
 
 #include <fmt/format.h>
 #include <pugixml.hpp>
@@ -30,23 +29,50 @@ std::optional<Setting> setting_of(const pugi::xml_node& node, const char* file) 
   rule_error(file, fmt::format("unknown setting '{}'", text));
 }
 
+// The elements and attributes of each file (anything else is refused by name).
+constexpr xml::Element kLabBundlesXml[] = {
+    {"lab-bundles", "", "group"},
+    {"group", "id name section", "period"},
+    {"period", "from to source cap-items cap-points", "tier"},
+    {"tier", "min points", ""},
+};
+constexpr xml::Element kTimeAdditionsXml[] = {
+    {"time-additions", "", "visit-times rule"},
+    {"visit-times", "", "time"},
+    {"time", "visit kinds", ""},
+    {"rule", "id scope categories section sections except min-points setting from to source", "addition"},
+    {"addition", "visit code setting", ""},
+};
+constexpr xml::Element kPriceResponseXml[] = {
+    {"price-response", "", "period"},
+    {"period", "from to source", "unknown"},
+    {"unknown", "case reason", ""},
+};
+
+// Bounds of the counts and points the tables hold: an item count of one draw, a unit's points.
+constexpr std::int64_t kMaxItems = 999;
+constexpr std::int64_t kMaxPoints = 10'000'000;
+
 std::vector<LabBundleRule> read_lab_bundles(std::string_view xml) {
   constexpr const char* file = "lab_bundles.xml";
-  const pugi::xml_document doc = parse_rule_xml(file, xml);
+  const pugi::xml_document doc = parse_rule_xml(file, xml, kLabBundlesXml);
   std::vector<LabBundleRule> out;
   for (const pugi::xml_node group : doc.child("lab-bundles").children("group")) {
-    const std::int32_t id = group.attribute("id").as_int();
+    // 包括対象検査 (s col 16) is two digits.
+    const auto id = static_cast<std::int32_t>(whole_attribute(group, "id", 1, 99, file, ""));
+    const std::string what = fmt::format("group {}", id);
     for (const pugi::xml_node period : group.children("period")) {
       LabBundleRule rule;
       rule.group = id;
       rule.name = group.attribute("name").as_string();
       rule.period = rule_period(period, file);
-      rule.cap_items = period.attribute("cap-items").as_int();
-      rule.cap_points = period.attribute("cap-points").as_llong();
+      rule.cap_items = static_cast<std::int32_t>(whole_attribute(period, "cap-items", 1, kMaxItems, file, what, 0));
+      rule.cap_points = whole_attribute(period, "cap-points", 1, kMaxPoints, file, what, 0);
       rule.source = period.attribute("source").as_string();
       if (rule.source.empty()) rule_error(file, fmt::format("group {}: a period without its source", id));
       for (const pugi::xml_node tier : period.children("tier")) {
-        rule.tiers.push_back({tier.attribute("min").as_int(), tier.attribute("points").as_llong()});
+        rule.tiers.push_back({static_cast<std::int32_t>(whole_attribute(tier, "min", 1, kMaxItems, file, what)),
+                              whole_attribute(tier, "points", 0, kMaxPoints, file, what)});
       }
       if (!std::is_sorted(rule.tiers.begin(), rule.tiers.end(),
                           [](const auto& a, const auto& b) { return a.min_items < b.min_items; })) {
@@ -65,29 +91,30 @@ std::vector<LabBundleRule> read_lab_bundles(std::string_view xml) {
 
 std::vector<TimeAdditionRule> read_time_additions(std::string_view xml) {
   constexpr const char* file = "time_additions.xml";
-  const pugi::xml_document doc = parse_rule_xml(file, xml);
+  const pugi::xml_document doc = parse_rule_xml(file, xml, kTimeAdditionsXml);
   std::vector<TimeAdditionRule> out;
   for (const pugi::xml_node node : doc.child("time-additions").children("rule")) {
     TimeAdditionRule rule;
     rule.id = node.attribute("id").as_string();
+    const std::string what = fmt::format("rule '{}'", rule.id);
     rule.group_scope = std::string_view(node.attribute("scope").as_string()) == "group";
-    std::istringstream categories(node.attribute("categories").as_string());
-    for (int c = 0; categories >> c;) rule.categories.push_back(static_cast<std::uint8_t>(c));
+    for (const std::int64_t c : whole_list(node, "categories", 1, 99, file, what)) rule.categories.push_back(static_cast<std::uint8_t>(c));
     const std::string section = node.attribute("section").as_string();
     rule.section = section.empty() ? ' ' : section[0];
-    rule.min_points = node.attribute("min-points").as_llong();
+    rule.min_points = whole_attribute(node, "min-points", 0, kMaxPoints, file, what, 0);
     if (const pugi::xml_attribute sections = node.attribute("sections")) {  // "295-325"
       const std::string_view text = sections.as_string();
       const char* end = text.data() + text.size();
       std::from_chars_result read = std::from_chars(text.data(), end, rule.first_section);
       rule.last_section = rule.first_section;
       if (read.ec == std::errc{} && read.ptr != end && *read.ptr == '-') read = std::from_chars(read.ptr + 1, end, rule.last_section);
-      if (read.ec != std::errc{} || read.ptr != end || rule.last_section < rule.first_section) {
+      if (read.ec != std::errc{} || read.ptr != end || rule.first_section < 0 || rule.last_section < rule.first_section ||
+          rule.last_section > 999) {
         rule_error(file, fmt::format("rule '{}': sections '{}' is not a range like 295-325", rule.id, text));
       }
     }
-    std::istringstream excluded(node.attribute("except").as_string());  // "29603 32400 32500"
-    for (std::int32_t code = 0; excluded >> code;) rule.excluded.push_back(code);
+    // "29603 32400 32500": 区分番号 × 100 + 枝番
+    for (const std::int64_t code : whole_list(node, "except", 0, 99'999, file, what)) rule.excluded.push_back(static_cast<std::int32_t>(code));
     rule.setting = setting_of(node, file);
     rule.period = rule_period(node, file);
     rule.source = node.attribute("source").as_string();
@@ -95,7 +122,7 @@ std::vector<TimeAdditionRule> read_time_additions(std::string_view xml) {
     for (const pugi::xml_node addition : node.children("addition")) {
       const auto time = visit_time(addition.attribute("visit").as_string());
       if (!time) rule_error(file, fmt::format("rule '{}': unknown visit time", rule.id));
-      rule.additions.push_back({*time, static_cast<Code>(addition.attribute("code").as_ullong()),
+      rule.additions.push_back({*time, static_cast<Code>(whole_attribute(addition, "code", 100'000'000, 999'999'999, file, what)),
                                 setting_of(addition, file)});
     }
     out.push_back(std::move(rule));
@@ -105,20 +132,20 @@ std::vector<TimeAdditionRule> read_time_additions(std::string_view xml) {
 
 std::map<VisitTime, std::vector<std::int32_t>> read_time_kinds(std::string_view xml) {
   constexpr const char* file = "time_additions.xml";
-  const pugi::xml_document doc = parse_rule_xml(file, xml);
+  const pugi::xml_document doc = parse_rule_xml(file, xml, kTimeAdditionsXml);
   std::map<VisitTime, std::vector<std::int32_t>> out;
   for (const pugi::xml_node node : doc.child("time-additions").child("visit-times").children("time")) {
     const auto time = visit_time(node.attribute("visit").as_string());
     if (!time) rule_error(file, "unknown visit time in <visit-times>");
-    std::istringstream kinds(node.attribute("kinds").as_string());
-    for (int k = 0; kinds >> k;) out[*time].push_back(k);
+    // 時間加算区分 (s col 43) is one digit.
+    for (const std::int64_t k : whole_list(node, "kinds", 0, 9, file, "")) out[*time].push_back(static_cast<std::int32_t>(k));
   }
   return out;
 }
 
 std::vector<PriceResponseRule> read_price_response(std::string_view xml) {
   constexpr const char* file = "price_response.xml";
-  const pugi::xml_document doc = parse_rule_xml(file, xml);
+  const pugi::xml_document doc = parse_rule_xml(file, xml, kPriceResponseXml);
   std::vector<PriceResponseRule> out;
   for (const pugi::xml_node node : doc.child("price-response").children("period")) {
     PriceResponseRule rule;

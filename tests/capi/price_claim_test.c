@@ -86,10 +86,17 @@ int main(void) {
   CHECK(points == 761); /* E20: 初診料 291 + 再診料 75 + 外来管理加算 52 + tests 283 + 60 */
   CHECK(points == reference_figure(figures, "total_points"));
   CHECK_OK(santei_result_patient_yen(&patient, result));
-  CHECK(patient == reference_figure(figures, "patient_yen"));
   CHECK_OK(santei_result_insurer_yen(&insurer, result));
-  CHECK(insurer == reference_figure(figures, "insurer_yen"));
   CHECK_OK(santei_result_medical_cost_yen(&cost, result));
+  /* The E20 figures, stated (fee-rules.md E20, copayment.md §2.2): 761点 = 7,610円; 3割 of each
+     visit, 10円未満四捨五入: day 3 634点 (291+99+144+40+60) = 6,340円 → 1,902 → 1,900; day 10 127点
+     (75+52) = 1,270円 → 381 → 380; the patient 2,280円, the insurer 7,610 − 2,280 = 5,330円. */
+  CHECK(cost == 7610);
+  CHECK(patient == 2280);
+  CHECK(insurer == 5330);
+  /* ... and as the C++ API gives them (tests/capi/reference.cpp). */
+  CHECK(patient == reference_figure(figures, "patient_yen"));
+  CHECK(insurer == reference_figure(figures, "insurer_yen"));
   CHECK(cost == reference_figure(figures, "medical_cost_yen"));
   CHECK_OK(santei_result_revision(&revision, result));
   CHECK(strcmp(revision, "r06") == 0);

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs one CLI case (zstd's cli-tests style): CASE.sh runs in a scratch directory with $SANTEI (the
-# binary) and $CLAIMS (examples/claims) set; its exit status must equal CASE.exit (default 0),
-# its stdout CASE.stdout.exact if present, and its stderr the glob pattern of CASE.stderr.glob.
+# binary), $CLAIMS (examples/claims) and $SHARED (../shared, with the real masters) set; its exit
+# status must equal CASE.exit (default 0), its stdout CASE.stdout.exact if present, and its stderr
+# the glob pattern of CASE.stderr.glob.
 # usage: run_case.sh CASE.sh
 set -u
 case_file=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")

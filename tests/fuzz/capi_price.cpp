@@ -73,5 +73,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     check(santei_result_diagnostic(&severity, &rule, &message, result, i));
   }
   santei_result_free(result);
+  santei::fuzz::accept();
   return 0;
 }

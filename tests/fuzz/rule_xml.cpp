@@ -42,6 +42,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::size_t file = data[0] % kFiles.size();
   try {
     load(file, std::string_view(reinterpret_cast<const char*>(data) + 1, size - 1));
+    santei::fuzz::accept();
   } catch (const santei::Exception& e) {
     santei::fuzz::expected(e);
   }

@@ -3,7 +3,8 @@
 # committed: SSK masters and the sample UKE stay outside the repository) and from the project's
 # own fixtures. Usage: tests/fuzz/seeds.sh BUILD_DIR OUT_DIR
 #   master_csv  the first 200 and the first 5 lines of every master file of ../shared/masters (each
-#               kind and layout: r04, r06, updates/, latest/, tensuhyo/), and tests/bad/masters
+#               kind and layout: r04, r06, updates/, latest/, tensuhyo/), and the bad-input master
+#               fixtures the build writes (BUILD_DIR/tests/bad/masters, tests/CMakeLists.txt)
 #   rule_xml    masters/rules/*.xml and tests/bad/rules/*.xml
 #   claim_json  examples/claims, tests/bad/claims and the benchmark mixes (fuzz_seed_claims)
 #   uke         ../shared/uke/*.UKE, ssk-sample/, orca-demo/ and tests/bad/uke
@@ -50,7 +51,7 @@ while IFS= read -r -d '' file; do
   [ -n "$selector" ] || continue
   n=$((n + 1))
   seed "$selector" "$file" "$OUT/master_csv/bad-$n"
-done < <(find "$SOURCE/tests/bad/masters" -type f \( -name '*.csv' -o -name '*.txt' \) -print0 | sort -z)
+done < <([ -d "$BUILD/tests/bad/masters" ] && find "$BUILD/tests/bad/masters" -type f \( -name '*.csv' -o -name '*.txt' \) -print0 | sort -z)
 
 # rule_xml: the selector of each file as rule_xml.cpp numbers them.
 rules=(rates kougaku kouhi meals care_measure lab_bundles time_additions inpatient_fees inpatient_bundles

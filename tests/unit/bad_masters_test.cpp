@@ -1,6 +1,7 @@
-// Bad input (issue 2 item 7): one hand-made revision directory per defect under tests/bad/masters,
-// each equal to tests/bad/masters/good/ except for that defect (written by make_fixtures.py).
-// Every defect fails the whole load with an error naming the file, line, column and field.
+// Bad input (issue 2 item 7): one hand-made revision directory per defect, each equal to good/
+// except for that defect, written at build time by tests/bad/masters/make_fixtures.py into the build
+// directory (SANTEI_BAD_MASTERS). Every defect fails the whole load with an error naming the file,
+// line, column and field.
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -23,7 +24,7 @@ using santei::test::day;
 
 namespace {
 
-fs::path fixtures() { return santei::test::test_data() / "bad" / "masters"; }
+fs::path fixtures() { return SANTEI_BAD_MASTERS; }
 
 std::string bytes_of(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -52,7 +53,7 @@ std::set<std::string> files_under(const fs::path& directory) {
 }
 
 struct BadCase {
-  const char* directory;  // under tests/bad/masters
+  const char* directory;  // under fixtures()
   const char* file;       // the defective file, relative to the directory ("" = the directory itself)
   Status status;
   std::int64_t line;
@@ -140,34 +141,48 @@ TEST_CASE("bad masters: the good fixture loads (r06, one update applied) and the
   CHECK(set->modifier(8002, day("2024-06-01"))->name == "の疑い");
 }
 
-TEST_CASE("bad masters: a row cut off inside a quoted field (truncated download) is a parse error at its column") {
-  check_bad_case({"truncated_row", "s_ALL20240531.csv", Status::parse_error, 4, 5, "省略漢字名称 (col 5)",
-                  "no closing quote"});
-}
-
-TEST_CASE("bad masters: a row with 39 columns in a 40-column 医薬品マスター names the first missing column") {
-  check_bad_case({"wrong_column_count", "y_ALL20240531.csv", Status::master_error, 2, 40, "column count",
-                  "39 columns where the file's layout y_40 has 40"});
-}
-
-TEST_CASE("bad masters: a byte that is not CP932 (0xFF) in a 傷病名 is an encoding error at its column") {
-  check_bad_case({"not_cp932", "b_20240601.txt", Status::encoding_error, 2, 6, "傷病名基本名称 (col 6)",
-                  "byte 0xFF"});
-}
-
-TEST_CASE("bad masters: 変更年月日 20240230 is not a calendar day") {
-  check_bad_case({"bad_date", "s_ALL20240531.csv", Status::parse_error, 2, 87, "変更年月日 (col 87)",
-                  "'20240230' is not a date"});
-}
-
-TEST_CASE("bad masters: a code twice in a full file names both lines") {
-  check_bad_case({"duplicate_code", "s_ALL20240531.csv", Status::master_error, 3, 3, "診療行為コード (col 3)",
-                  "code 111000110 appears twice in a full file (first on line 1)"});
-}
-
-TEST_CASE("bad masters: a 変更 row (変更区分 5) in updates/ for a code no earlier file holds") {
-  check_bad_case({"update_unknown_code", "updates/s_20240906.csv", Status::master_error, 1, 3,
-                  "診療行為コード (col 3)", "変更 (変更区分 5) of code 111703470"});
+TEST_CASE("bad masters: each defect fails the whole load with its exact status, file, line, column and field; none is left untested") {
+  const std::vector<BadCase> cases = {
+      // A row cut off inside a quoted field (a truncated download).
+      {"truncated_row", "s_ALL20240531.csv", Status::parse_error, 4, 5, "省略漢字名称 (col 5)", "no closing quote"},
+      // 39 columns in a 40-column 医薬品マスター: the first missing column.
+      {"wrong_column_count", "y_ALL20240531.csv", Status::master_error, 2, 40, "column count",
+       "39 columns where the file's layout y_40 has 40"},
+      // A byte that is not CP932 (0xFF) in a 傷病名.
+      {"not_cp932", "b_20240601.txt", Status::encoding_error, 2, 6, "傷病名基本名称 (col 6)", "byte 0xFF"},
+      {"bad_date", "s_ALL20240531.csv", Status::parse_error, 2, 87, "変更年月日 (col 87)", "'20240230' is not a date"},
+      {"duplicate_code", "s_ALL20240531.csv", Status::master_error, 3, 3, "診療行為コード (col 3)",
+       "code 111000110 appears twice in a full file (first on line 1)"},
+      // A 変更 row (変更区分 5) in updates/ for a code no earlier file holds.
+      {"update_unknown_code", "updates/s_20240906.csv", Status::master_error, 1, 3, "診療行為コード (col 3)",
+       "変更 (変更区分 5) of code 111703470"},
+      {"empty_file", "z_20240601.txt", Status::master_error, 0, 0, "", "the file is empty"},
+      // マスター種別 'Y' in a 特定器材マスター row.
+      {"wrong_kind_letter", "t_ALL20240315.csv", Status::parse_error, 2, 2, "マスター種別 (col 2)",
+       "'Y' where the t_38 layout has 'T'"},
+      // 点数 in full-width digits; the message shows it in UTF-8.
+      {"not_a_number", "s_ALL20240531.csv", Status::parse_error, 1, 12, "新又は現点数 (col 12)",
+       "'２９１.00' is not a decimal number"},
+      // 入外適用区分 99999999999 overflows a 32-bit column and says so.
+      {"overflowing_number", "s_ALL20240531.csv", Status::parse_error, 2, 13, "入外適用区分 (col 13)",
+       "'99999999999' is out of the range of a 32-bit whole number"},
+      // A 新又は現金額 of 19 significant digits is beyond exact decimals.
+      {"overflowing_price", "y_ALL20240531.csv", Status::parse_error, 2, 12, "新又は現金額 (col 12)",
+       "'1234567890123456789.70' is not a decimal number"},
+      // A 傷病名 row saved in UTF-8: the first byte CP932 lacks.
+      {"utf8_row", "b_20240601.txt", Status::encoding_error, 2, 6, "傷病名基本名称 (col 6)",
+       "byte 0xEF at offset 33 is not CP932"},
+      // A NUL byte inside a 修飾語名称 is an error, not part of the name.
+      {"embedded_nul", "z_20240601.txt", Status::parse_error, 2, 7, "修飾語名称 (col 7)", "control byte 0x00 at offset 28"},
+  };
+  std::set<std::string> tested{"good", "missing_file"};  // missing_file: a partial revision, below
+  for (const BadCase& c : cases) {
+    check_bad_case(c);
+    tested.insert(c.directory);
+  }
+  std::set<std::string> present;
+  for (const auto& entry : fs::directory_iterator(fixtures())) present.insert(entry.path().filename().string());
+  CHECK(tested == present);
 }
 
 TEST_CASE("bad masters: a revision directory without its 修飾語マスター loads as a partial set that names what it lacks") {
@@ -183,9 +198,8 @@ TEST_CASE("bad masters: a revision directory without its 修飾語マスター l
 }
 
 TEST_CASE("bad masters: a revision directory without its 医科診療行為マスター cannot load (it decides the revision)") {
-  const fs::path directory = fs::temp_directory_path() / "santei_no_procedures";
-  fs::remove_all(directory);
-  fs::create_directories(directory);
+  const test::ScratchDirectory scratch{"santei-no-procedures"};  // its own name: tests run side by side
+  const fs::path& directory = scratch.path();
   for (const char* name : {"y_ALL20240531.csv", "t_ALL20240315.csv", "z_20240601.txt"}) {
     fs::copy_file(fixtures() / "good" / name, directory / name);
   }
@@ -193,41 +207,6 @@ TEST_CASE("bad masters: a revision directory without its 医科診療行為マ�
   CHECK(e.status == Status::master_error);
   CHECK(e.file == directory.string());
   CHECK(e.message == "missing file: no full 医科診療行為マスター (s_*.csv) in this directory");
-  fs::remove_all(directory);
-}
-
-TEST_CASE("bad masters: an empty 修飾語マスター file") {
-  check_bad_case({"empty_file", "z_20240601.txt", Status::master_error, 0, 0, "", "the file is empty"});
-}
-
-TEST_CASE("bad masters: マスター種別 'Y' in a 特定器材マスター row") {
-  check_bad_case({"wrong_kind_letter", "t_ALL20240315.csv", Status::parse_error, 2, 2, "マスター種別 (col 2)",
-                  "'Y' where the t_38 layout has 'T'"});
-}
-
-TEST_CASE("bad masters: 点数 written with full-width digits is not a number, and the message shows it in UTF-8") {
-  check_bad_case({"not_a_number", "s_ALL20240531.csv", Status::parse_error, 1, 12, "新又は現点数 (col 12)",
-                  "'２９１.00' is not a decimal number"});
-}
-
-TEST_CASE("bad masters: 入外適用区分 99999999999 overflows a 32-bit column and says so") {
-  check_bad_case({"overflowing_number", "s_ALL20240531.csv", Status::parse_error, 2, 13, "入外適用区分 (col 13)",
-                  "'99999999999' is out of the range of a 32-bit whole number"});
-}
-
-TEST_CASE("bad masters: a 新又は現金額 of 19 significant digits is beyond exact decimals") {
-  check_bad_case({"overflowing_price", "y_ALL20240531.csv", Status::parse_error, 2, 12, "新又は現金額 (col 12)",
-                  "'1234567890123456789.70' is not a decimal number"});
-}
-
-TEST_CASE("bad masters: a 傷病名 row saved in UTF-8 is an encoding error at the first byte CP932 lacks") {
-  check_bad_case({"utf8_row", "b_20240601.txt", Status::encoding_error, 2, 6, "傷病名基本名称 (col 6)",
-                  "byte 0xEF at offset 33 is not CP932"});
-}
-
-TEST_CASE("bad masters: a NUL byte inside a 修飾語名称 is an error, not part of the name") {
-  check_bad_case({"embedded_nul", "z_20240601.txt", Status::parse_error, 2, 7, "修飾語名称 (col 7)",
-                  "control byte 0x00 at offset 28"});
 }
 
 namespace {

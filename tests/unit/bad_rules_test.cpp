@@ -37,7 +37,8 @@ std::string read_text(const fs::path& path) {
 ErrorInfo copay_rule_error(std::string_view xml, const std::string& name) {
   INFO(name);
   return test::error_of([&] {
-    copay::RuleReader r(xml, name);
+    static constexpr xml::Element kSample[] = {{"value", "rate", ""}};
+    copay::RuleReader r(xml, name, kSample);
     (void)r.timeline<Decimal>("sample", [&](pugi::xml_node v) { return r.rate(v, "rate"); });
     r.finish();
   });
@@ -70,6 +71,16 @@ void check(const ErrorInfo& e, const Case& c, const std::string& file) {
   test::check_message(e.message, c.message);
 }
 
+// Each pricing or inpatient rule text with the error it must give.
+void check_pricing_cases(const std::vector<std::pair<Case, std::string>>& cases) {
+  for (const auto& entry : cases) {  // not a structured binding: clang 14 cannot capture one in CAPTURE's lambda
+    const Case& c = entry.first;
+    const std::string& xml = entry.second;
+    CAPTURE(xml);
+    check(pricing_rule_error(c.file, xml), c, std::string("masters/rules/") + c.file);
+  }
+}
+
 }  // namespace
 
 TEST_CASE("bad rule files (tests/bad/rules): each fails with its exact status, line and field; none is left untested") {
@@ -93,8 +104,9 @@ TEST_CASE("bad rule files (tests/bad/rules): each fails with its exact status, l
       {"overflowing_number.xml", 5, "sample.rate", "'99999999999999999999' is not a decimal"},
       {"overlap.xml", 6, "sample", "values 2015-01-01..2020-06-30 and 2020-01-01.. overlap: two values in force on 2020-01-01"},
       {"reversed_range.xml", 5, "sample.to", "ends (2014-12-31) before it starts (2015-01-01)"},
-      {"stray_element.xml", 6, "sample.valeu", "only <value> elements may appear in a <rule>"},
+      {"stray_element.xml", 6, "sample.valeu", "<valeu> in <rule>: unknown element; did you mean value?"},
       {"truncated.xml", 5, "", "malformed XML: Error parsing element attribute"},
+      {"unknown_attribute.xml", 5, "sample.sourse", "<value> sourse: unknown attribute; did you mean source?"},
       {"unknown_rule.xml", 7, "sampel.sampel", "<rule id=\"sampel\"> is not a rule santei knows"},
   };
   const fs::path dir = test::test_data() / "bad" / "rules";
@@ -170,10 +182,77 @@ TEST_CASE("pricing and inpatient rule tables read from bad text: each error name
       {{"inpatient_standards.xml", 0, "", "alias 8018: member '99999999999' is not a 施設基準コード"},
        "<standard-aliases><alias code=\"8018\" from=\"2022-04-01\" source=\"s\" members=\"99999999999\"/></standard-aliases>"},
   };
-  for (const auto& entry : cases) {  // not a structured binding: clang 14 cannot capture one in CAPTURE's lambda
-    const Case& c = entry.first;
-    const std::string& xml = entry.second;
-    CAPTURE(xml);
-    check(pricing_rule_error(c.file, xml), c, std::string("masters/rules/") + c.file);
-  }
+  check_pricing_cases(cases);
+}
+
+TEST_CASE("rule XML: an element or attribute the file does not define is refused by name, with the nearest defined one") {
+  // pugixml reads a misspelt attribute as absent: <band too="14"> would have been an open band.
+  const std::vector<std::pair<Case, std::string>> cases = {
+      {{"inpatient_fees.xml", 2, "too", "<band> too: unknown attribute; did you mean to?"},
+       "<inpatient-fees><schedule id=\"s\" section=\"A100\" kind=\"base\" from=\"2024-06-01\" source=\"s\">\n"
+       "<band from=\"1\" too=\"14\" code=\"190117710\"/></schedule></inpatient-fees>"},
+      {{"inpatient_fees.xml", 1, "shedule", "<shedule> in <inpatient-fees>: unknown element; did you mean schedule?"},
+       "<inpatient-fees><shedule id=\"s\"/></inpatient-fees>"},
+      {{"inpatient_meals.xml", 1, "", "the root element must be <inpatient-meals>, not <inpatient-meal>"},
+       "<inpatient-meal><fee id=\"m\"/></inpatient-meal>"},
+      {{"inpatient_bundles.xml", 1, "material", "<bundle> material: unknown attribute; did you mean materials?"},
+       "<inpatient-bundles><bundle id=\"b\" material=\"billed\"/></inpatient-bundles>"},
+      {{"inpatient_standards.xml", 1, "member", "<alias> member: unknown attribute; did you mean members?"},
+       "<standard-aliases><alias code=\"8018\" member=\"3402\"/></standard-aliases>"},
+      {{"lab_bundles.xml", 1, "point", "<tier> point: unknown attribute; did you mean points?"},
+       "<lab-bundles><group id=\"1\"><period from=\"2024-06-01\" source=\"s\"><tier min=\"5\" point=\"93\"/>"
+       "</period></group></lab-bundles>"},
+      {{"time_additions.xml", 1, "min-point", "<rule> min-point: unknown attribute; did you mean min-points?"},
+       "<time-additions><rule id=\"r\" section=\"J\" min-point=\"1000\" from=\"2022-04-01\" source=\"s\"/>"
+       "</time-additions>"},
+      {{"time_additions.xml", 1, "note", "<note> in <rule>: unknown element; expected one of addition"},
+       "<time-additions><rule id=\"r\" from=\"2022-04-01\" source=\"s\"><note/></rule></time-additions>"},
+      {{"price_response.xml", 1, "reasn", "<unknown> reasn: unknown attribute; did you mean reason?"},
+       "<price-response><period from=\"2026-06-01\" source=\"s\"><unknown case=\"away-day\" reasn=\"r\"/></period>"
+       "</price-response>"},
+      {{"inpatient_fees.xml", 1, "sections", "<unknown> sections: unknown attribute; did you mean section?"},
+       "<inpatient-fees><unknown sections=\"A300\" from=\"2026-06-01\" reason=\"r\"/></inpatient-fees>"},
+  };
+  check_pricing_cases(cases);
+}
+
+TEST_CASE("rule XML: every day, count, points and code attribute is bounded, so none overflows (found by fuzzing)") {
+  // tests/fuzz/regressions/rule_xml/band_to_int_max: a band to="2147483647" made the next band's
+  // expected first day 2147483647 + 1, a signed overflow (UBSan) instead of a rule error.
+  const std::vector<std::pair<Case, std::string>> cases = {
+      {{"inpatient_fees.xml", 0, "", "schedule 's': <band> to='2147483647' is not a whole number in 1–9999"},
+       "<inpatient-fees><schedule id=\"s\" section=\"A308-3\" kind=\"base\" from=\"2024-06-01\" source=\"s\">"
+       "<band from=\"1\" to=\"2147483647\" code=\"190117710\"/><band from=\"1\" code=\"190117810\"/></schedule>"
+       "</inpatient-fees>"},
+      {{"inpatient_fees.xml", 0, "", "schedule 's': <schedule> limit-days='0' is not a whole number in 1–9999"},
+       "<inpatient-fees><schedule id=\"s\" kind=\"base\" from=\"2024-06-01\" source=\"s\" limit-days=\"0\">"
+       "<band from=\"1\" code=\"190117710\"/></schedule></inpatient-fees>"},
+      {{"inpatient_fees.xml", 0, "", "<away> therapeutic-month='99999999999' is not a whole number in 1–9999"},
+       "<inpatient-fees><away from=\"2024-06-01\" source=\"s\" basic=\"190000010\" specific=\"190000020\" "
+       "basic-therapeutic=\"190000030\" specific-therapeutic=\"190000040\" therapeutic-month=\"99999999999\"/>"
+       "</inpatient-fees>"},
+      {{"inpatient_bundles.xml", 0, "", "bundle 'b': bad part '2-99999999999'"},
+       "<inpatient-bundles><bundle id=\"b\" from=\"2024-06-01\" source=\"s\" fees=\"190117710\" drugs=\"billed\" "
+       "materials=\"billed\"><include part=\"2-99999999999\"/></bundle></inpatient-bundles>"},
+      {{"inpatient_standards.xml", 0, "", "<alias> code='4294967297' is not a whole number in 1–9999"},
+       "<standard-aliases><alias code=\"4294967297\" from=\"2022-04-01\" source=\"s\" members=\"3402\"/>"
+       "</standard-aliases>"},
+      {{"lab_bundles.xml", 0, "", "<group> id='4294967297' is not a whole number in 1–99"},
+       "<lab-bundles><group id=\"4294967297\"/></lab-bundles>"},
+      {{"lab_bundles.xml", 0, "", "group 1: <period> cap-items='99999999999' is not a whole number in 1–999"},
+       "<lab-bundles><group id=\"1\"><period from=\"2024-06-01\" source=\"s\" cap-items=\"99999999999\"/></group>"
+       "</lab-bundles>"},
+      {{"lab_bundles.xml", 0, "", "group 1: <tier> points='-93' is not a whole number in 0–10000000"},
+       "<lab-bundles><group id=\"1\"><period from=\"2024-06-01\" source=\"s\"><tier min=\"5\" points=\"-93\"/>"
+       "</period></group></lab-bundles>"},
+      {{"time_additions.xml", 0, "", "rule 'r': <rule> categories: '267' is not a whole number in 1–99"},
+       "<time-additions><rule id=\"r\" scope=\"group\" categories=\"11 267\" from=\"2022-04-01\" source=\"s\"/>"
+       "</time-additions>"},
+      {{"time_additions.xml", 0, "", "rule 'r': <addition> code='4294967297' is not a whole number in 100000000–999999999"},
+       "<time-additions><rule id=\"r\" section=\"J\" from=\"2022-04-01\" source=\"s\">"
+       "<addition visit=\"holiday\" code=\"4294967297\"/></rule></time-additions>"},
+      {{"time_additions.xml", 0, "", "<time> kinds: '1x' is not a whole number in 0–9"},
+       "<time-additions><visit-times><time visit=\"holiday\" kinds=\"1x\"/></visit-times></time-additions>"},
+  };
+  check_pricing_cases(cases);
 }

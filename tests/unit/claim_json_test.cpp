@@ -76,6 +76,7 @@ TEST_CASE("claim errors name the field") {
       {claim_with(R"([{"date":"2024-07-01"}])"), "visits[0].orders", Status::claim_error},
       {claim_with("[]"), "visits", Status::claim_error},
       {claim_with(R"([{"date":"2024-07-01","time":"noon","orders":[]}])"), "visits[0].time", Status::claim_error},
+      {claim_with(R"([{"date":"2024-07-01","orders":[)" + one + "]}]", R"("public_expenses":[{"law":"80","income":"low"}],)"), "public_expenses[0].income", Status::claim_error},
   };
   for (const Case& c : cases) {
     CAPTURE(c.json);

@@ -2,12 +2,15 @@
 //  - patient + insurer + every 公費 = the medical cost, exactly, for the month and every day;
 //  - the receipt's 1円 figures add up on their own: insurer_claim + Σ 公費 + patient_exact = cost;
 //  - no day's window charge exceeds the limits: the 高額療養費 limit on the month-to-date cost
-//    (recomputed here from kougaku.xml), a 公費's monthly cap, the day's rate share.
+//    (computed here from the law's figures in copayment.md, and copay::limit_of must agree), a
+//    公費's monthly cap, the day's rate share.
 #include <doctest/doctest.h>
 
 #include <algorithm>
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -196,7 +199,69 @@ Generated generate(Random& rnd) {
   return g;
 }
 
-// The 高額療養費 limit the window must respect for an insured claim without 公費 and with a 区分.
+// One 区分 of the 高額療養費 table: base + 1% of (cost − threshold) (threshold 0: a fixed base), the
+// 多数回 amount (0: none) and the 70+ 外来 (個人) limit (0: none).
+struct LimitRow {
+  const char* name;
+  std::int64_t base, threshold, many, outpatient;
+};
+
+// The 高額療養費 limit at the window for an insured claim without 公費 and with a 区分, on the unit's
+// month-to-date cost — written out here from the law as ../shared/docs/copayment.md §1.3 and §3
+// quotes it (健康保険法施行令 第42条; 高齢者の医療の確保に関する法律施行令), independently of
+// masters/rules/kougaku.xml, care_measure.xml and copay::limit_of. nullopt: no limit at the window.
+std::optional<Yen> expected_limit(const Claim& c, Date first, Yen cost) {
+  if (c.insurance.income_bracket.empty() || !c.public_expenses.empty() || c.insurance.kind == InsuranceKind::none) return std::nullopt;
+  const copay::AgeDates dates = copay::age_dates(c.patient.birth_date);
+  const bool old = c.insurance.kind == InsuranceKind::elderly || dates.from70 <= first;
+  const bool outpatient = c.setting == Setting::outpatient;
+  const std::int64_t divisor = dates.halves_in(c.month) ? 2 : 1;  // §3.5 75歳到達月
+  std::vector<LimitRow> rows;
+  if (!old && first < Date::from_ymd(2026, 8, 1)) {  // §3.1, 2015-01 – 2026-07
+    rows = {{"ア", 252600, 842000, 140100, 0}, {"イ", 167400, 558000, 93000, 0}, {"ウ", 80100, 267000, 44400, 0},
+            {"エ", 57600, 0, 44400, 0}, {"オ", 35400, 0, 24600, 0}};
+  } else if (!old) {  // §3.2, from 2026-08 (令和8年政令第219号)
+    rows = {{"ア", 270300, 901000, 140100, 0}, {"イ", 179100, 597000, 93000, 0}, {"ウ", 85800, 286000, 44400, 0},
+            {"エ", 61500, 0, 44400, 0}, {"オ", 36900, 0, 24600, 0}};
+  } else if (first < Date::from_ymd(2017, 8, 1)) {  // §3.3 history, until 2017-07
+    rows = {{"現役並み", 80100, 267000, 44400, 44400}, {"一般", 44400, 0, 0, 12000}, {"低所得Ⅱ", 24600, 0, 0, 8000},
+            {"低所得Ⅰ", 15000, 0, 0, 8000}};
+  } else if (first < Date::from_ymd(2018, 8, 1)) {  // 2017-08 – 2018-07
+    rows = {{"現役並み", 80100, 267000, 44400, 57600}, {"一般", 57600, 0, 44400, 14000}, {"低所得Ⅱ", 24600, 0, 0, 8000},
+            {"低所得Ⅰ", 15000, 0, 0, 8000}};
+  } else if (first < Date::from_ymd(2026, 8, 1)) {  // §3.3, 2018-08 – 2026-07
+    rows = {{"現役並みⅢ", 252600, 842000, 140100, 0}, {"現役並みⅡ", 167400, 558000, 93000, 0},
+            {"現役並みⅠ", 80100, 267000, 44400, 0},   {"一般", 57600, 0, 44400, 18000},
+            {"一般Ⅱ", 57600, 0, 44400, 18000},        {"低所得Ⅱ", 24600, 0, 0, 8000},
+            {"低所得Ⅰ", 15000, 0, 0, 8000}};
+  } else {  // §3.2, from 2026-08: 現役並み on the new ア/イ/ウ rows; 低所得Ⅱ 多数回 24,600 as the two
+            // transcriptions kougaku.xml cites give it (copayment.md's table leaves it "—") [partly verified]
+    rows = {{"現役並みⅢ", 270300, 901000, 140100, 0}, {"現役並みⅡ", 179100, 597000, 93000, 0},
+            {"現役並みⅠ", 85800, 286000, 44400, 0},   {"一般", 61500, 0, 44400, 22000},
+            {"一般Ⅱ", 61500, 0, 44400, 22000},        {"低所得Ⅱ", 25700, 0, 24600, 11000},
+            {"低所得Ⅰ", 15700, 0, 0, 8000}};
+  }
+  const auto row = std::find_if(rows.begin(), rows.end(), [&](const LimitRow& r) { return c.insurance.income_bracket == r.name; });
+  REQUIRE(row != rows.end());
+  // 1% of the cost over the threshold, 一円未満四捨五入, never negative (§3.1 notes).
+  const auto one_percent = [](std::int64_t over) { return over <= 0 ? 0 : (over + 50) / 100; };
+  std::int64_t limit = c.insurance.many_times && row->many != 0
+                           ? row->many / divisor
+                           : row->base / divisor + (row->threshold == 0 ? 0 : one_percent(cost.value - row->threshold / divisor));
+  if (outpatient && row->outpatient != 0) limit = std::min(limit, row->outpatient / divisor);
+  const auto& special = c.insurance.special_disease_cap;
+  // §1.3 配慮措置 (2022-10-01 – 2025-09-30): 一般Ⅱ outpatients without マル長, min(18,000, 6,000 +
+  // (cost − 30,000) × 10%), the ceiling halved in the 75歳到達月, the rest not.
+  if (outpatient && c.insurance.income_bracket == "一般Ⅱ" && !special && Date::from_ymd(2022, 10, 1) <= first &&
+      first <= Date::from_ymd(2025, 9, 30)) {
+    const std::int64_t over = std::max<std::int64_t>(0, cost.value - 30000);
+    limit = std::min(limit, std::min<std::int64_t>(18000 / divisor, 6000 + (over * 10 + 50) / 100));
+  }
+  if (special) limit = std::min(limit, special->value / divisor);  // §3.4 マル長
+  return Yen{limit};
+}
+
+// The engine's view of the same limit (copay::limit_of on the rule tables), compared with the one above.
 std::optional<copay::LimitSpec> insurance_limit(const Claim& c, Date first) {
   if (c.insurance.income_bracket.empty() || !c.public_expenses.empty() || c.insurance.kind == InsuranceKind::none) return std::nullopt;
   const copay::RuleSet& rules = copay::rules();
@@ -246,7 +311,6 @@ TEST_CASE("invariants on 100,000 generated claims (seed 20260401): shares add up
     Yen cost_so_far, care_so_far, collected_so_far, patient_sum, insurer_sum;
     std::vector<Yen> kouhi_sum(r.public_expenses.size());
     const Date first = g.priced.lines.empty() ? g.claim.month.first_day() : r.daily.front().date;
-    const auto spec = insurance_limit(g.claim, first);
     bool capped = false;
     for (const DailyCopay& d : r.daily) {
       patient_sum += d.patient_yen;
@@ -260,13 +324,17 @@ TEST_CASE("invariants on 100,000 generated claims (seed 20260401): shares add up
       if (care_window > rate_share + Yen{5 * 4}) fail(g, fmt::format("{}: window {} above the rate share {}", d.date.iso(), care_window.value, rate_share.value));
       care_so_far += care_today;
       collected_so_far += care_window;
-      // 3. Month-to-date 高額療養費 limit.
-      if (spec) {
-        const copay::Limit limit = copay::limit_of(*spec, care_so_far);
-        if (limit.kind != copay::LimitKind::none && collected_so_far > limit.yen) {
-          fail(g, fmt::format("{}: collected {} above the limit {}", d.date.iso(), collected_so_far.value, limit.yen.value));
+      // 3. Month-to-date 高額療養費 limit, computed here from the law's figures; the engine's own
+      // limit_of must give the same.
+      if (const std::optional<Yen> limit = expected_limit(g.claim, first, care_so_far)) {
+        if (collected_so_far > *limit) {
+          fail(g, fmt::format("{}: collected {} above the limit {}", d.date.iso(), collected_so_far.value, limit->value));
         }
-        if (limit.yen < rounding::share_of_cost(care_so_far, r.rate)) capped = true;
+        const copay::Limit engine = copay::limit_of(*insurance_limit(g.claim, first), care_so_far);
+        if (engine.yen != *limit) {
+          fail(g, fmt::format("{}: limit_of gives {} on {}, the law {}", d.date.iso(), engine.yen.value, care_so_far.value, limit->value));
+        }
+        if (*limit < rounding::share_of_cost(care_so_far, r.rate)) capped = true;
       }
       if (!d.limit.empty()) ++bound_days;
       // 4. A single 公費 over every line with a fixed cap: the month-to-date window stays within it.

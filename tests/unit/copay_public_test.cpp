@@ -187,13 +187,17 @@ TEST_CASE("[unverified §7.3] 多数回 applies to a 公費 group's limit for in
   Claim stay = inpatient("2026-03", k40, InsuranceKind::employee, "ウ");
   stay.insurance.many_times = true;
   const CopayResult in = with(stay, {kouhi("54", 30000)}, daily_care(2026, 3, 1, 10, 100000));
+  // Inpatient 多数回: the group's limit is 区分ウ's 44,400; the patient pays the cap 30,000, 公費54 14,400.
   CHECK(in.insurer_claim_yen.value == 1000000 - 44400);
   CHECK(in.patient_yen.value == 30000);
   CHECK(public_yen(in, 0) == 14400);
   Claim visit = outpatient("2026-03", k40, InsuranceKind::employee, "ウ");
   visit.insurance.many_times = true;
   const CopayResult out = with(visit, {kouhi("54", 30000)}, {care("2026-03-05", 100000)});
+  // Outpatient, so not 多数回: 区分ウ's 80,100 + (1,000,000 − 267,000) × 1% = 80,100 + 7,330 = 87,430
+  // (copayment.md §3.1); the patient pays the 難病 cap 30,000, 公費54 the rest: 87,430 − 30,000 = 57,430.
   CHECK(out.insurer_claim_yen.value == 1000000 - 87430);
+  CHECK(out.patient_yen.value == 30000);
   CHECK(public_yen(out, 0) == 57430);
 }
 

@@ -1,10 +1,6 @@
-// Loading masters/rules/*.xml: the shipped rules pass the coverage check; every malformed rule
-// file (tests/bad/rules, one per error kind) fails loudly, naming the file, line and rule.
+// Loading masters/rules/*.xml: the shipped rules pass the coverage check and the topic checks fail
+// loudly on a wrong figure (the malformed files of tests/bad/rules are bad_rules_test.cpp's).
 #include <doctest/doctest.h>
-
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "copay/rule_reader.hpp"
 #include "copay/rule_set.hpp"
@@ -15,23 +11,6 @@ using namespace santei;
 using namespace santei::copay;
 
 namespace {
-
-std::string read_text(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-// The value of `key="…"` in the fixture's `<!-- expect … -->` comment, or `fallback`.
-std::string expected(const std::string& text, const std::string& key, const std::string& fallback = {}) {
-  const auto comment = text.find("<!-- expect");
-  const auto close = text.find("-->", comment);
-  const auto start = text.find(" " + key + "=\"", comment) + 1;
-  if (start == 0 || start > close) return fallback;
-  const auto end = text.find('"', start + key.size() + 2);
-  return text.substr(start + key.size() + 2, end - start - key.size() - 2);
-}
 
 ErrorInfo load_error(const RuleTexts& texts) {
   return test::error_of([&] { (void)load_rules(texts); });
@@ -66,29 +45,34 @@ TEST_CASE("the shipped rules load: exactly one value in force on every date 2015
   CHECK(set.care_measure.find(checked_to()) == nullptr);           // none after 2025-09-30
 }
 
-TEST_CASE("every value names its legal source") {
+TEST_CASE("every value in force names the law that sets it (copayment.md's sources), and an unsettled rule says so") {
   const RuleSet& set = rules();
-  const auto check = [](const auto& timeline) {
+  int known = 0;
+  const auto check = [&known](const auto& timeline, std::string_view law) {
     for (const auto& v : timeline.values) {
+      if (v.info.state != ValueState::known) continue;
       CAPTURE(timeline.rule);
-      CHECK_FALSE(v.info.source.empty());
+      CAPTURE(v.info.source);
+      CHECK(v.info.source.find(law) != std::string::npos);
+      ++known;
     }
   };
-  check(set.rate_preschool);
-  check(set.rate_under70);
-  check(set.rate_70to74);
-  check(set.rate_75plus);
-  check(set.rate_70to74_special);
-  check(set.limits_under70);
-  check(set.limits_70plus);
-  check(set.birthday_month_divisor);
-  check(set.special_disease_caps);
-  check(set.combine_threshold);
-  check(set.public_group_many_times_inpatient_only);
-  check(set.care_measure);
-  check(set.meal_charges);
-  check(set.meals_per_day);
-  check(set.programmes);
+  check(set.rate_preschool, "健康保険法 第74条第1項第2号, 国民健康保険法 第42条第1項第2号");
+  check(set.rate_under70, "健康保険法 第74条第1項第1号, 国民健康保険法 第42条第1項第1号");
+  check(set.rate_70to74, "健康保険法 第74条第1項第3号 and 国民健康保険法 第42条第1項第3号");
+  check(set.rate_75plus, "高齢者の医療の確保に関する法律 第67条第1項");
+  check(set.rate_70to74_special, "高齢者医療制度の負担軽減措置 (予算措置)");
+  check(set.limits_under70, "健康保険法施行令 第42条");
+  check(set.limits_70plus, "健康保険法施行令 第42条");
+  check(set.birthday_month_divisor, "健康保険法施行令 第41条第7項・第42条");
+  check(set.special_disease_caps, "健康保険法施行令 第42条第9項");
+  check(set.combine_threshold, "健康保険法施行令 第41条第1項");
+  check(set.public_group_many_times_inpatient_only, "[unverified] copayment.md §7.3");
+  check(set.care_measure, "高齢者の医療の確保に関する法律施行令 附則");
+  check(set.meal_charges, "平成8年厚生省告示第203号");
+  check(set.meals_per_day, "入院時食事療養費に係る食事療養の費用の額の算定に関する基準");
+  check(set.programmes, "copayment.md §4.1");
+  CHECK(known == 22);  // every value in force of the five files, none left out
 }
 
 TEST_CASE("kouhi.xml: the 公費 priority order of copayment.md §4.2 and the 地方単独 ranges") {
@@ -108,31 +92,6 @@ TEST_CASE("kouhi.xml: the 公費 priority order of copayment.md §4.2 and the �
   CHECK(nanbyo.find_tier("上位所得")->long_term.yen == Yen{20000});
   CHECK(nanbyo.find_tier("低所得Ⅰ")->ventilator.yen == Yen{1000});
   CHECK(t.find("15")->find_tier("中間所得1")->general.kind == TierCap::Kind::kougaku);
-}
-
-TEST_CASE("bad rule files (tests/bad/rules): each error kind fails with its file, line, rule and message") {
-  const std::filesystem::path dir = test::test_data() / "bad" / "rules";
-  int fixtures = 0;
-  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
-    const std::string text = read_text(entry.path());
-    const std::string name = entry.path().filename().string();
-    CAPTURE(name);
-    ++fixtures;
-    try {
-      RuleReader r(text, name);
-      (void)r.timeline<Decimal>("sample", [&](pugi::xml_node v) { return r.rate(v, "rate"); });
-      r.finish();
-      FAIL("loaded without an error");
-    } catch (const Exception& e) {
-      CHECK(e.status() == Status::rule_error);
-      CHECK(e.info().file == name);
-      CHECK(e.info().line == std::stoll(expected(text, "line")));
-      CHECK(e.info().message.find(expected(text, "message")) != std::string::npos);
-      const std::string field = expected(text, "field", "sample");
-      CHECK(e.info().field.find(field) != std::string::npos);
-    }
-  }
-  CHECK(fixtures >= 15);
 }
 
 TEST_CASE("topic checks of the shipped files fail loudly when a figure is wrong") {

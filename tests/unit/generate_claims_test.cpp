@@ -75,7 +75,9 @@ TEST_CASE("generate: every claim of 2024-07 prices under r06 and under r04 force
     PricedClaim r06_priced;
     REQUIRE_NOTHROW(r06_priced = price(claim, real_library(), own));
     CHECK(r06_priced.revision == "r06");
-    CHECK(r06_priced.total.value > 0);
+    // Every generated visit is a 初診 or 再診: at least 再診料's 75点 (A001) a visit day.
+    CHECK(r06_priced.visit_days == static_cast<std::int32_t>(claim.visits.size()));
+    CHECK(r06_priced.total.value >= 75 * r06_priced.visit_days);
     PricedClaim r04_priced;
     REQUIRE_NOTHROW(r04_priced = price(claim, real_library(), r04_forced));
     CHECK(r04_priced.revision == "r04");
@@ -97,6 +99,13 @@ TEST_CASE("generate: every claim of 2024-07 prices under r06 and under r04 force
   // categories of 初診/再診, 医学管理, 投薬, 注射, 処置, 検査, 画像 and その他.
   CHECK(visits > 1500);
   CHECK(public_expenses > 30);
+  // Two claims of this month and seed, priced by hand from the 告示: claim 1-30 (a 12-year-old's
+  // 初診 with a 処方箋) is 初診料 A000 291 + 処方箋料 F400 3 60 = 351点 under r06, and r04's 288 + 68
+  // = 356点; claim 1-119 (a 再診 with 外来管理加算) is A001 75 + 注8 52 = 127点, r04 73 + 52 = 125点.
+  CHECK(price(g.claim(29), real_library(), own).total == Points{351});
+  CHECK(price(g.claim(29), real_library(), r04_forced).total == Points{356});
+  CHECK(price(g.claim(118), real_library(), own).total == Points{127});
+  CHECK(price(g.claim(118), real_library(), r04_forced).total == Points{125});
   CHECK(children > 30);
   CHECK(elderly > 150);
   for (const std::uint8_t c : {11, 12, 13, 21, 23, 24, 25, 27, 31, 33, 40, 60, 70, 80}) {
@@ -150,8 +159,15 @@ TEST_CASE("generate: claims of 2024-05 (r04 period) price under r04 and under r0
     const Claim claim = g.claim(i);
     INFO(claim_json(claim));
     CHECK(price(claim, real_library(), {.copay = false}).revision == "r04");
-    CHECK_NOTHROW(price(claim, real_library(), r06_forced));
+    CHECK(price(claim, real_library(), r06_forced).revision == "r06");
   }
+  // Priced by hand from the 告示 of each revision: claim 9-39 (再診料 A001, 明細書発行体制等加算 注11,
+  // 処方箋料 F400 3) is 73 + 1 + 68 = 142点 under r04 and 75 + 1 + 60 = 136点 forced under r06; claim
+  // 9-33 (初診料 A000, F400 3 with 一般名処方加算１ 注7イ / 注6イ) 288 + 68 + 7 = 363点, r06 291 + 60 + 10 = 361点.
+  CHECK(price(g.claim(38), real_library(), {.copay = false}).total == Points{142});
+  CHECK(price(g.claim(38), real_library(), r06_forced).total == Points{136});
+  CHECK(price(g.claim(32), real_library(), {.copay = false}).total == Points{363});
+  CHECK(price(g.claim(32), real_library(), r06_forced).total == Points{361});
 }
 
 }  // namespace santei::test

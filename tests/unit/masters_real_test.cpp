@@ -248,7 +248,14 @@ TEST_CASE("電子点数表 01/03/04: 初診料's 補助 row, 背反 pairs and th
   CHECK(month[0].keep == 1);
   CHECK(!rules.exclusions(111000110, ExclusionWindow::same_time).empty());
   CHECK(!rules.exclusions(111000110, ExclusionWindow::same_week).empty());
-  CHECK(rules.inpatient_group(1).size() > 0);
+  // r06/tensuhyo/04入院基本料テーブル.csv has 145 rows of グループ番号 001, the first
+  // "0","001","190076570","超重症児（者）入院診療加算（６歳以上）","15","0","20100401","99999999".
+  const auto group1 = rules.inpatient_group(1);
+  REQUIRE(group1.size() == 145);
+  CHECK(group1[0].code == 190076570);
+  CHECK(group1[0].addition_class == 15);
+  CHECK(group1[0].valid_from == day("2010-04-01"));
+  CHECK(group1[0].valid_to.is_open_end());
   CHECK_FALSE(rules.has_table(ElectronicTable::bundle));        // 02 is not in ../shared/masters
   CHECK_FALSE(rules.has_table(ElectronicTable::exclusion_day));  // nor 03-1
   CHECK(rules.has_table(ElectronicTable::count_limit));

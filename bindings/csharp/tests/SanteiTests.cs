@@ -44,6 +44,12 @@ static class SanteiTests
         {
             PricedClaim result = context.Price(claim);
             Check(result.TotalPoints == 761, "E20 on r06 is 761 points");
+            // The E20 figures, stated (fee-rules.md E20, copayment.md §2.2): 761点 = 7,610円; 3割 of each
+            // visit, 10円未満四捨五入: day 3 634点 (291+99+144+40+60) = 6,340円 → 1,902 → 1,900; day 10 127点
+            // (75+52) = 1,270円 → 381 → 380; the patient 2,280円, the insurer 7,610 − 2,280 = 5,330円.
+            Check(result.MedicalCostYen == 7610, "E20 medical cost 7,610 yen");
+            Check(result.PatientYen == 2280, "E20 patient 2,280 yen");
+            Check(result.InsurerYen == 5330, "E20 insurer 5,330 yen");
             Check(result.TotalPoints == expected["total_points"], "total points as the C++ API");
             Check(result.PatientYen == expected["patient_yen"], "patient yen as the C++ API");
             Check(result.InsurerYen == expected["insurer_yen"], "insurer yen as the C++ API");
@@ -82,8 +88,9 @@ static class SanteiTests
     {
         using (var context = new PricingContext(demo))
         {
-            var missing = Throws(() => context.Price(claim.Replace("\"month\"", "\"mnth\"")));
-            Check(missing != null && missing.Status == Status.Claim && missing.Field == "month", "missing month is a claim error on field month");
+            var missing = Throws(() => context.Price(claim.Replace("\"month\"", "\"mnth\"")));  // santei.claim/1 has no mnth
+            Check(missing != null && missing.Status == Status.Claim && missing.Field == "mnth" &&
+                  missing.Detail == "unknown field; did you mean month?", "a misspelt month is a claim error naming it and month");
             Check(missing != null && missing.StatusName == "claim_error" && missing.Detail.Length > 0, "status name and message");
 
             var malformed = Throws(() => context.Price("{\n  \"format\": }"));

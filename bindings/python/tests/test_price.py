@@ -1,4 +1,5 @@
-"""Pricing through the Python binding gives what the C++ API gives (tests/capi/reference.cpp)."""
+"""Pricing through the Python binding: the E20 figures of fee-rules.md, and what the C++ API gives
+(tests/capi/reference.cpp)."""
 import json
 import threading
 
@@ -17,6 +18,13 @@ def test_example_claim_on_real_r06_masters_is_761_points_and_matches_the_cpp_api
     with santei.Context(r06) as context:
         result = context.price(claim_text)
     assert result.total_points == 761
+    # The E20 figures, stated (fee-rules.md E20, copayment.md §2.2): 761点 = 7,610円; 3割 of each visit,
+    # 10円未満四捨五入: day 3 634点 (291+99+144+40+60) = 6,340円 → 1,902 → 1,900; day 10 127点 (75+52)
+    # = 1,270円 → 381 → 380; the patient 2,280円, the insurer 7,610 − 2,280 = 5,330円.
+    assert result.medical_cost_yen == 7610
+    assert result.patient_yen == 2280
+    assert result.insurer_yen == 5330
+    # ... and as the C++ API gives them (tests/capi/reference.cpp).
     assert result.total_points == expected["total_points"]
     assert result.patient_yen == expected["patient_yen"]
     assert result.insurer_yen == expected["insurer_yen"]

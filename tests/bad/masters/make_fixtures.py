@@ -1,17 +1,17 @@
 #!/usr/bin/env python3
-"""Writes the bad-input master fixtures of tests/unit/bad_masters_test.cpp.
+"""Writes the bad-input master fixtures of tests/unit/bad_masters_test.cpp into OUT_DIR.
 
 good/ is a tiny r06 revision directory in the SSK layouts (CP932, CRLF, every field quoted):
 a few rows per master, typed here by hand with real-looking values (never copied from the SSK
 files). Every other directory is good/ with exactly one defect, so a failing load can only be
-caused by that defect. The bytes are committed; re-run this script only to change a fixture:
+caused by that defect. The build writes them (tests/CMakeLists.txt) into the build directory;
+no fixture bytes are committed:
 
-    python3 tests/bad/masters/make_fixtures.py
+    python3 tests/bad/masters/make_fixtures.py OUT_DIR
 """
 import shutil
+import sys
 from pathlib import Path
-
-HERE = Path(__file__).resolve().parent
 
 
 def row(width, defaults, values):
@@ -202,15 +202,18 @@ def write_tree(directory, files):
 
 
 def main():
+    if len(sys.argv) != 2:
+        sys.exit("usage: make_fixtures.py OUT_DIR")
+    out = Path(sys.argv[1])
     good = {name: encode(rows) for name, rows in GOOD.items()}
-    write_tree(HERE / "good", good)
+    write_tree(out / "good", good)
     for case, (name, data) in CASES.items():
         files = dict(good)
         if data is None:
             del files[name]
         else:
             files[name] = data
-        write_tree(HERE / case, files)
+        write_tree(out / case, files)
 
 
 if __name__ == "__main__":

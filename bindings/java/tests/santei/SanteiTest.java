@@ -54,6 +54,12 @@ public final class SanteiTest {
     try (PricingContext context = new PricingContext(r06)) {
       PricedClaim result = context.price(claim);
       check(result.totalPoints() == 761, "E20 on r06 is 761 points");
+      // The E20 figures, stated (fee-rules.md E20, copayment.md §2.2): 761点 = 7,610円; 3割 of each
+      // visit, 10円未満四捨五入: day 3 634点 (291+99+144+40+60) = 6,340円 → 1,902 → 1,900; day 10 127点
+      // (75+52) = 1,270円 → 381 → 380; the patient 2,280円, the insurer 7,610 − 2,280 = 5,330円.
+      check(result.medicalCostYen().getAsLong() == 7610, "E20 medical cost 7,610 yen");
+      check(result.patientYen().getAsLong() == 2280, "E20 patient 2,280 yen");
+      check(result.insurerYen().getAsLong() == 5330, "E20 insurer 5,330 yen");
       check(result.totalPoints() == expected.get("total_points"), "total points as the C++ API");
       check(result.patientYen().getAsLong() == expected.get("patient_yen"), "patient yen as the C++ API");
       check(result.insurerYen().getAsLong() == expected.get("insurer_yen"), "insurer yen as the C++ API");
@@ -89,7 +95,8 @@ public final class SanteiTest {
   static void errorsCarryStatusPositionAndField(Masters demo, String claim) {
     try (PricingContext context = new PricingContext(demo)) {
       SanteiException missing = thrown(() -> context.price(claim.replace("\"month\"", "\"mnth\"")));
-      check(missing != null && missing.status == Status.CLAIM && missing.field.equals("month"), "missing month: claim error on month");
+      check(missing != null && missing.status == Status.CLAIM && missing.field.equals("mnth")
+            && missing.detail.equals("unknown field; did you mean month?"), "a misspelt month: claim error naming it and month");
       check(missing != null && missing.statusName.equals("claim_error") && !missing.detail.isEmpty(), "status name and message");
       SanteiException malformed = thrown(() -> context.price("{\n  \"format\": }"));
       check(malformed != null && malformed.status == Status.PARSE && malformed.line == 2 && malformed.file.equals("<claim>"),

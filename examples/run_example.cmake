@@ -1,0 +1,21 @@
+# Runs an example and fails unless it exits 0 and prints exactly EXPECTED on stdout (a ctest
+# PASS_REGULAR_EXPRESSION would ignore the exit status).
+# usage: cmake "-DEXPECTED=<text>" -P run_example.cmake -- COMMAND [ARG...]
+set(command "")
+set(after_dashes OFF)
+math(EXPR last "${CMAKE_ARGC} - 1")
+foreach(i RANGE ${last})
+  if(after_dashes)
+    list(APPEND command "${CMAKE_ARGV${i}}")
+  elseif(CMAKE_ARGV${i} STREQUAL "--")
+    set(after_dashes ON)
+  endif()
+endforeach()
+execute_process(COMMAND ${command} RESULT_VARIABLE status OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT status STREQUAL "0")
+  message(FATAL_ERROR "${command}: exit status ${status}\n${out}${err}")
+endif()
+if(NOT out STREQUAL EXPECTED)
+  message(FATAL_ERROR "${command} printed\n${out}instead of\n${EXPECTED}")
+endif()
+message(STATUS "${out}")
