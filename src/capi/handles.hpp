@@ -22,9 +22,16 @@ enum class Tag : std::uint32_t {
   freed = 0xdeadf4eeu,    // set by the free functions
 };
 
+struct LedgerLine {
+  std::string date;
+  std::int64_t cost = 0, patient = 0, cumulative = 0;
+  bool reached = false;
+};
+
 struct PublicExpense {
   std::string law;
   std::int64_t yen = 0;
+  std::vector<LedgerLine> ledger;  // the 上限額管理票 lines (capped 公費)
 };
 
 struct DiagnosticView {
