@@ -308,6 +308,24 @@ SANTEI_C_API int santei_result_diagnostic_count(size_t* out, const santei_result
 SANTEI_C_API int santei_result_diagnostic(int* severity, const char** rule, const char** message,
                                           const santei_result* result, size_t index);
 
+/* ---------------------------------------------------------------------------------------------
+ * The insurer's 高額療養費 of a household month
+ * ------------------------------------------------------------------------------------------- */
+
+/* What the insurer pays back after the month for one household (docs/kougaku.md): 世帯合算 with
+ * the 21,000円 rule, 70歳以上 外来 per person then the household, 多数回, the 75歳到達月 and, in
+ * July, the yearly caps. `household_json` is santei.kougaku/1 (`length` bytes, at most 16 MiB);
+ * the files it names are read relative to `base_dir` (NULL: the working directory); its UKE
+ * receipts are priced with `masters` (NULL when it names none).
+ * @return SANTEI_OK and `out` filled with santei.kougaku-result/1 (dispose with
+ *   santei_buf_dispose; `out` is overwritten, not read); SANTEI_ERR_CLAIM (the household or a
+ *   receipt is wrong: santei_last_error() names the field), SANTEI_ERR_PARSE, SANTEI_ERR_ENCODING,
+ *   SANTEI_ERR_IO (a named file), SANTEI_ERR_RULE (no figures for the month),
+ *   SANTEI_ERR_INVALID_ARGUMENT (NULL, a handle of the wrong kind, a length over the limit).
+ * Thread-safety: any thread; freezes `masters` (see santei_masters_load). Requires 0.2. */
+SANTEI_C_API int santei_kougaku(santei_buf* out, const santei_masters* masters, const char* household_json,
+                                size_t length, const char* base_dir);
+
 #ifdef __cplusplus
 }
 #endif

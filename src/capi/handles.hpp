@@ -71,6 +71,10 @@ struct santei_result {
 
 namespace santei::capi {
 
+// Copies `text` into a new library-owned, NUL-terminated buffer (santei_buf_dispose frees it);
+// `buf` is overwritten, not read.
+void fill(santei_buf& buf, const std::string& text);
+
 // The handle behind `pointer`, checked for NULL, alignment and kind; throws invalid_argument.
 template <class Handle>
 Handle& checked(Handle* pointer, Tag tag, std::string_view parameter, std::string_view kind) {

@@ -378,3 +378,28 @@ TEST_CASE("a successful call clears the thread's last error") {
   CHECK(santei_last_error()->line == 0);
   santei_masters_free(masters);
 }
+
+TEST_CASE("santei_kougaku: a household month in, santei.kougaku-result/1 out; bad input is an error, never a crash") {
+  constexpr const char* household = R"({"format": "santei.kougaku/1", "month": "2024-06", "insurer": "employee", "bracket": "ウ",
+    "members": [{"id": "夫", "birth_date": "1974-05-01", "receipts": [
+      {"institution": "A病院", "setting": "inpatient", "cost_yen": 1000000, "patient_yen": 87430, "household_limited": true},
+      {"institution": "Bクリニック", "setting": "outpatient", "cost_yen": 30000, "patient_yen": 9000}]},
+     {"id": "妻", "birth_date": "1978-01-01", "receipts": [{"institution": "C病院", "setting": "outpatient", "cost_yen": 100000, "patient_yen": 30000}]}]})";
+  santei_buf buf = SANTEI_BUF_INIT;
+  check_ok(santei_kougaku(&buf, nullptr, household, std::strlen(household), nullptr));
+  const std::string json(buf.ptr, buf.size);
+  CHECK(json.find(R"("benefit_yen":29000)") != std::string::npos);
+  santei_buf_dispose(&buf);
+
+  Demo demo;
+  check_error(santei_kougaku(nullptr, nullptr, household, std::strlen(household), nullptr), SANTEI_ERR_INVALID_ARGUMENT);
+  check_error(santei_kougaku(&buf, nullptr, nullptr, 10, nullptr), SANTEI_ERR_INVALID_ARGUMENT);
+  check_error(santei_kougaku(&buf, reinterpret_cast<santei_masters*>(demo.context), household, std::strlen(household), nullptr),
+              SANTEI_ERR_INVALID_ARGUMENT);
+  check_error(santei_kougaku(&buf, nullptr, household, SIZE_MAX, nullptr), SANTEI_ERR_INVALID_ARGUMENT);
+  check_error(santei_kougaku(&buf, nullptr, household, 20, nullptr), SANTEI_ERR_PARSE);  // cut short
+  constexpr const char* unknown_key = R"({"format": "santei.kougaku/1", "month": "2024-06", "insurer": "employee", "members": [], "extra": 1})";
+  check_error(santei_kougaku(&buf, demo.masters, unknown_key, std::strlen(unknown_key), nullptr), SANTEI_ERR_CLAIM);
+  CHECK(std::string(santei_last_error()->field) == "extra");
+  CHECK(buf.ptr == nullptr);
+}
