@@ -21,6 +21,15 @@ enum class Setting : std::uint8_t { outpatient, inpatient };  // 入院外 / 入
 enum class FacilityKind : std::uint8_t { clinic, hospital };  // 診療所 / 病院
 enum class Sex : std::uint8_t { unknown, male, female };
 
+// How santei treats what a claim does not list (claim key "mode"; PricingOptions::mode overrides).
+enum class ClaimMode : std::uint8_t {
+  automatic,   // "automatic": santei adds what the law adds by itself (年齢加算, 時間加算 …) — a receipt
+               // computer's claim, the default for santei.claim/1
+  as_claimed,  // "as_claimed": priced from what the claim states, nothing added; what the law would add
+               // is a Diagnostic (rule 算定漏れ/…) — a receipt as payers and clinics check it (UKE)
+};
+SANTEI_API const char* to_string(ClaimMode mode);
+
 // 被用者保険, 国民健康保険, 後期高齢者医療, or none (公費単独).
 enum class InsuranceKind : std::uint8_t { employee, national, elderly, none };
 
@@ -88,6 +97,10 @@ struct PublicExpense {
   bool long_term = false;                // 高額かつ長期 (54), 重症 (52), 重度かつ継続 (15, 16, 21)
   bool ventilator = false;               // 人工呼吸器等装着者 (54, 52)
   std::string meals;                     // local subsidies: who pays the 食事 標準負担額: patient, half, covered
+  std::string income;                    // local subsidies: "taxed" (住民税課税) or "exempt" (非課税), when
+                                         // the programme's charge depends on it (local_programmes.hpp)
+  std::string programme;                 // local subsidies: the programme row the parameters came from
+                                         // (set by fill_local_programmes, for explanations; not in JSON)
 };
 
 // One item of an order: a 診療行為, 医薬品, 特定器材 or コメント code.
@@ -168,6 +181,7 @@ struct Admission {
 
 struct Claim {
   std::string id;                   // the caller's identifier, echoed in the result
+  ClaimMode mode = ClaimMode::automatic;
   YearMonth month;                  // 診療年月
   Setting setting = Setting::outpatient;
   Facility facility;

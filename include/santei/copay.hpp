@@ -49,6 +49,10 @@ struct PublicExpenseShare {
   std::optional<Yen> cap_yen;          // 自己負担上限月額 as applied at the month end; none without a cap
   std::optional<Date> cap_reached_on;  // the day the 管理票 reached the cap (here or elsewhere)
   std::vector<CapLedgerLine> ledger;   // this institution's 管理票 lines, capped 公費 only
+  // Non-empty for a 地方単独 programme whose parameters santei does not have: what it needs
+  // ("needs parameters for 法別 83 (公費負担者番号 83123067)…"). Its yen are then 0 and the
+  // patient's share is the share before the programme; every other figure is exact.
+  std::string needs;
 };
 
 // One visit date (outpatient) or bill (inpatient): the desk's figures with month-to-date limits.

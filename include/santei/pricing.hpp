@@ -6,6 +6,7 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -111,6 +112,8 @@ struct PricedClaim {
   std::optional<CopayResult> copay;
 };
 
+class LocalProgrammes;
+
 struct PricingOptions {
   bool copay = true;    // compute the window charge and shares
   bool explain = true;  // keep explanation steps
@@ -118,6 +121,12 @@ struct PricingOptions {
   // Master records and rule tables are then read on the nearest day of that revision's period;
   // ages and copayment rules still use the real dates. Empty: the month selects the revision.
   std::string revision;
+  // Overrides Claim::mode for every claim priced with these options (the C ABI's and the CLI's
+  // switch); empty: each claim's own mode.
+  std::optional<ClaimMode> mode;
+  // 地方単独 programme rows for 公費 that state no parameters (LocalProgrammes::load); nullptr: the
+  // rows shipped with santei. A 公費 no row fits never stops the pricing (copay.hpp: `needs`).
+  std::shared_ptr<const LocalProgrammes> local_programmes;
 };
 
 // Prices a claim with the revision its service month selects. Throws santei::Exception for a

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <exception>
 #include <string>
+#include <string_view>
 
 #include "santei/config.h"
 
@@ -44,6 +45,13 @@ struct ErrorInfo {
 
   // "file:line:column: field: message" with the empty parts left out.
   SANTEI_API std::string to_string() const;
+
+  // This error as met while handling the item (a claim) that starts at `first_line` of `input`:
+  // an error of the item itself (file "<claim>" or none) takes the input's name and its line
+  // within the input; an error of another file (a rule file such as masters/rules/kougaku.xml)
+  // keeps its own file and line in the message ("rule masters/rules/kougaku.xml:53: …") and is
+  // placed at the item, so both places are named.
+  SANTEI_API ErrorInfo in_input(std::string_view input, std::int64_t first_line) const;
 };
 
 // The exception thrown by the C++ API. what() returns ErrorInfo::to_string().

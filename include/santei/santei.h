@@ -185,17 +185,29 @@ SANTEI_C_API int santei_lookup(santei_buf* out, const santei_masters* masters, c
 
 typedef struct santei_context santei_context;
 
+/* santei_price_options.mode: what santei adds to what a claim lists (pinned values). */
+typedef enum santei_mode {
+  SANTEI_MODE_CLAIM = 0,      /* as each claim's "mode" says (santei.claim/1 default: automatic) */
+  SANTEI_MODE_AUTOMATIC = 1,  /* add what the law adds by itself (年齢加算, 時間加算 …) */
+  SANTEI_MODE_AS_CLAIMED = 2  /* price what the claim states; what the law would add is a diagnostic */
+} santei_mode;
+
 /* Pricing options. Initialise with SANTEI_PRICE_OPTIONS_INIT or santei_price_options_init();
- * later versions append fields and raise SANTEI_PRICE_OPTIONS_VERSION. */
+ * later versions append fields and raise SANTEI_PRICE_OPTIONS_VERSION. A version 1 struct (the
+ * first four fields) is still accepted. */
 typedef struct santei_price_options {
   unsigned version;      /* SANTEI_PRICE_OPTIONS_VERSION */
   int copay;             /* nonzero: compute the window charge and shares (default 1) */
   int explain;           /* nonzero: keep the explanation of each line in the JSON (default 1) */
   const char* revision;  /* price under this revision ("r04") whatever the month; NULL: by month */
+  /* version 2 */
+  int mode;              /* a santei_mode (default SANTEI_MODE_CLAIM) */
+  const char* local_programmes;  /* path of a 地方単独 programmes file (docs/local-programmes.md),
+                                    read once by santei_context_new; NULL: the rows santei ships */
 } santei_price_options;
 
-#define SANTEI_PRICE_OPTIONS_VERSION 1
-#define SANTEI_PRICE_OPTIONS_INIT {SANTEI_PRICE_OPTIONS_VERSION, 1, 1, NULL}
+#define SANTEI_PRICE_OPTIONS_VERSION 2
+#define SANTEI_PRICE_OPTIONS_INIT {SANTEI_PRICE_OPTIONS_VERSION, 1, 1, NULL, SANTEI_MODE_CLAIM, NULL}
 
 /* Fills `options` with the defaults of `version` (for bindings that cannot use the macro).
  * @return SANTEI_OK; SANTEI_ERR_INVALID_ARGUMENT for NULL or an unknown version.
@@ -203,9 +215,12 @@ typedef struct santei_price_options {
 SANTEI_C_API int santei_price_options_init(santei_price_options* options, unsigned version);
 
 /* Creates a pricing context on `masters`, with `options` (NULL: defaults). The context keeps the
- * loaded masters alive and copies the options (the revision string need not outlive the call).
+ * loaded masters alive and copies the options (the strings need not outlive the call; the local
+ * programmes file is read here).
  * @return SANTEI_OK and *out set; SANTEI_ERR_INVALID_ARGUMENT (NULL out or masters, a set with no
- *   revision, an unknown options version), SANTEI_ERR_NOT_FOUND (options.revision not loaded).
+ *   revision, an unknown options version or mode), SANTEI_ERR_NOT_FOUND (options.revision not
+ *   loaded), SANTEI_ERR_IO / SANTEI_ERR_RULE (the local programmes file cannot be read or is
+ *   malformed: santei_last_error() names its line and attribute).
  * Ownership: the caller owns *out; release it with santei_context_free().
  * Thread-safety: any thread; freezes `masters`. The context itself is for one thread at a time. */
 SANTEI_C_API int santei_context_new(santei_context** out, const santei_masters* masters,

@@ -113,6 +113,11 @@ enum class UkeCheck : std::uint8_t {
   receipt_count,        // GO 総件数 ≠ receipts in the file
   file_total,           // GO 総合計点数 ≠ Σ receipts' 合計点数
   receipt_number,       // RE レセプト番号 not 1, 2, 3 … in file order
+  payer_blank,          // HO 保険者番号 blank (the receipt is still read and priced)
+  encoding,             // not CP932 with CR LF as the 記録条件仕様 writes it (a file another tool
+                        // re-encoded: UTF-8, LF line ends): read as found
+  layout,               // the layout the 審査支払機関 sends on to insurers (保険者向け): an IR before
+                        // each receipt, MN/RC/EX/JY records, the 審査 result's HO/KO, no GO
 };
 SANTEI_API const char* to_string(UkeCheck check);
 
@@ -125,7 +130,8 @@ struct UkeFinding {
   std::string message;
 };
 
-// A record kept as read (SN, JD, MF, SJ, GR, TI, TR, TS): fields 2… as UTF-8 text.
+// A record kept as read (SN, JD, MF, SJ, GR, TI, TR, TS; in the insurer-side layout MN, RC, EX,
+// JY and the HO/KO written after the body, the figures after 審査): fields 2… as UTF-8 text.
 struct UkeRecord {
   std::string id;
   std::int64_t line = 0;
@@ -147,7 +153,7 @@ struct UkeReceipt {
   std::vector<UkeDiagnosis> diagnoses;       // SY
   std::vector<UkeUnit> units;                // SI/IY/TO (with their CO), file order
   std::vector<UkeItem> comments;             // CO of 診療識別 99 / 01: the whole receipt's
-  std::vector<UkeRecord> other_records;      // SN, JD, MF, SJ, GR, TI, TR, TS
+  std::vector<UkeRecord> other_records;      // SN, JD, MF, SJ, GR, TI, TR, TS, MN, RC, EX, JY, HO/KO after 審査
   std::vector<UkeFinding> findings;
 
   // What santei prices: one visit per day with a count, one order per unit and day. For 内服 (21)
@@ -171,7 +177,8 @@ struct UkeFile {
   std::int64_t receipts_seen = 0;       // RE records, skipped receipts included
   std::optional<std::int64_t> stated_count;  // GO 2 総件数
   std::optional<Points> stated_total;        // GO 3 総合計点数
-  bool complete = false;                // a GO record ended the file
+  bool complete = false;                // a GO record ended the file (the insurer-side layout has none)
+  bool insurer_layout = false;          // the 保険者向け layout (UkeCheck::layout says what showed it)
 };
 
 // What a UKE file cannot say about the facility (a clinic or a hospital, its 施設基準) and
@@ -241,6 +248,9 @@ enum class UkeReason : std::uint8_t {
   points_differ,       // different points per time, no better explanation found
   count_differs,       // different 回数 on a day
   addition,            // santei added an automatic age or time addition the unit does not state
+                       // (a claim priced with ClaimMode::automatic)
+  claimed_differently, // the unit's points agree, but the law would add to it (算定漏れ: a
+                       // diagnostic names the addition, the rule and its source); not a disagreement
   bundled,             // santei priced the codes in other lines (包括 bundles) or dropped them
                        // (背反, 算定回数, eligibility: see the diagnostic)
   diagnostic,          // santei raised a diagnostic on a code of the unit
@@ -280,13 +290,17 @@ struct UkeReceiptComparison {
   Points units_total;                  // Σ stated 点数×回数
   Points priced_total;                 // santei's 合計点数
   std::optional<ErrorInfo> error;      // the receipt could not be priced
+  std::optional<ErrorInfo> copay_error;  // the points were priced, the copayment could not be (why)
+  std::vector<std::string> copay_needs;  // 地方単独 公費 whose share needs parameters (PublicExpenseShare::needs)
   std::vector<UkeUnitComparison> units;
   std::vector<UkeDifference> extra;    // santei lines the file does not have
   std::vector<Diagnostic> diagnostics; // santei's, as priced
   std::size_t agreeing_units() const;
 };
 
-// Compares a read receipt with santei's pricing of receipt.claim. Units are matched to priced
+// Compares a read receipt with santei's pricing of receipt.claim (as claimed, UkeReceipt::claim.mode).
+// A unit agrees when its points and counts agree on every day; a 算定漏れ diagnostic on its codes
+// adds a claimed_differently note without breaking the agreement. Units are matched to priced
 // lines by date, 診療識別 and codes (santei's automatic additions aside); `masters` is the set
 // priced with (PricedClaim::revision), used to explain differences.
 SANTEI_API UkeReceiptComparison compare_uke_receipt(const UkeReceipt& receipt, const PricedClaim& priced,
@@ -315,5 +329,8 @@ SANTEI_API UkePriceReport price_uke(const UkeFile& file, const MasterLibrary& ma
 // The report as text for a clerk (one line per differing unit) or as JSON (santei.uke-report/1).
 SANTEI_API std::string uke_report_text(const UkePriceReport& report);
 SANTEI_API std::string uke_report_json(const UkePriceReport& report);
+// The month's check report as one self-contained HTML page: the file's figures, disagreements by
+// reason and by code, a section per receipt (id "receipt-N") with stated and priced units side by side.
+SANTEI_API std::string uke_report_html(const UkePriceReport& report, std::string_view title);
 
 }  // namespace santei

@@ -3,17 +3,19 @@
 
 #include "capi/handles.hpp"
 #include "claim/json_lines.hpp"
+#include "santei/local_programmes.hpp"
 
 namespace santei::capi {
 namespace {
 
 constexpr std::size_t kMaxRevisionBytes = 64;
+constexpr std::size_t kMaxPathBytes = 4096;
 
 PricingOptions pricing_options(const santei_price_options* options, const MasterLibrary& library) {
   PricingOptions out;
   if (options == nullptr) return out;
-  if (options->version != SANTEI_PRICE_OPTIONS_VERSION) {
-    invalid_argument("options", fmt::format("version {} is not supported (this library knows version {})",
+  if (options->version != 1 && options->version != SANTEI_PRICE_OPTIONS_VERSION) {
+    invalid_argument("options", fmt::format("version {} is not supported (this library knows versions 1–{})",
                                             options->version, SANTEI_PRICE_OPTIONS_VERSION));
   }
   out.copay = options->copay != 0;
@@ -24,6 +26,17 @@ PricingOptions pricing_options(const santei_price_options* options, const Master
       throw Exception(ErrorInfo{Status::not_found, {}, 0, 0, "options.revision",
                                 fmt::format("revision {} is not among the loaded masters", out.revision)});
     }
+  }
+  if (options->version < 2) return out;  // a version 1 struct ends before `mode`
+  switch (options->mode) {
+    case SANTEI_MODE_CLAIM: break;
+    case SANTEI_MODE_AUTOMATIC: out.mode = ClaimMode::automatic; break;
+    case SANTEI_MODE_AS_CLAIMED: out.mode = ClaimMode::as_claimed; break;
+    default: invalid_argument("options.mode", fmt::format("{} is not a santei_mode (0, 1, 2)", options->mode));
+  }
+  if (options->local_programmes != nullptr) {
+    const std::string_view path = c_string(options->local_programmes, "options.local_programmes", kMaxPathBytes);
+    out.local_programmes = LocalProgrammes::load(std::filesystem::path(std::string(path)));
   }
   return out;
 }
@@ -82,9 +95,16 @@ extern "C" {
 SANTEI_C_API int santei_price_options_init(santei_price_options* options, unsigned version) {
   return firewall([&] {
     santei_price_options& out = out_param(options, "options");
-    if (version != SANTEI_PRICE_OPTIONS_VERSION) {
-      invalid_argument("version", fmt::format("{} is not supported (this library knows version {})", version,
+    if (version != 1 && version != SANTEI_PRICE_OPTIONS_VERSION) {
+      invalid_argument("version", fmt::format("{} is not supported (this library knows versions 1–{})", version,
                                               SANTEI_PRICE_OPTIONS_VERSION));
+    }
+    if (version == 1) {  // a version 1 struct is shorter: write its fields only
+      out.version = 1;
+      out.copay = 1;
+      out.explain = 1;
+      out.revision = nullptr;
+      return;
     }
     out = santei_price_options SANTEI_PRICE_OPTIONS_INIT;
   });

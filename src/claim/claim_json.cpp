@@ -253,6 +253,8 @@ bool Facility::has_standard(std::int32_t code) const {
   return std::find(standards.begin(), standards.end(), code) != standards.end();
 }
 
+const char* to_string(ClaimMode mode) { return mode == ClaimMode::as_claimed ? "as_claimed" : "automatic"; }
+
 std::string category_text(std::uint8_t category) {
   if (category == 0 || category > 99) return category == 0 ? std::string() : std::to_string(category);
   const char text[2] = {static_cast<char>('0' + category / 10), static_cast<char>('0' + category % 10)};
@@ -274,6 +276,11 @@ Claim parse_claim(std::string_view input) {
   const std::string format = text(required(root, "format", ""), "format");
   if (format != "santei.claim/1") fail("format", fmt::format("'{}' is not santei.claim/1", format));
   if (const json::Value* id = optional(root, "id")) claim.id = id->is(Type::number) ? id->text : text(*id, "id");
+  if (const json::Value* mode = optional(root, "mode")) {
+    const std::string m = text(*mode, "mode");
+    if (m == "as_claimed") claim.mode = ClaimMode::as_claimed;
+    else if (m != "automatic") fail("mode", fmt::format("'{}' is not one of automatic, as_claimed", m));
+  }
 
   const std::string month = text(required(root, "month", ""), "month");
   const auto ym = YearMonth::parse(month);

@@ -1,6 +1,7 @@
 #include <string>
 
 #include "cli/commands.hpp"
+#include "santei/local_programmes.hpp"
 
 namespace santei::cli {
 
@@ -36,6 +37,12 @@ PricingOptions pricing_options(const Args& args, const MasterLibrary& masters, b
   if (!options.revision.empty() && !masters.revision(options.revision)) {
     throw UsageError{"--revision " + options.revision + " is not among the loaded masters"};
   }
+  if (auto mode = args.value("--mode")) {
+    if (*mode == "automatic") options.mode = ClaimMode::automatic;
+    else if (*mode == "as_claimed") options.mode = ClaimMode::as_claimed;
+    else throw UsageError{"--mode " + *mode + " is not one of automatic, as_claimed"};
+  }
+  if (auto file = args.value("--local-programmes")) options.local_programmes = LocalProgrammes::load(*file);
   return options;
 }
 

@@ -16,7 +16,9 @@
 namespace santei::cli {
 namespace {
 
-constexpr const char* kHelp = R"(usage: santei price [--masters DIR]... [--revision ID] [-j N] [--no-copay] [--no-explain] CLAIM.json|-
+constexpr const char* kHelp = R"(usage: santei price [--masters DIR]... [--revision ID] [-j N] [--no-copay] [--no-explain]
+                    [--mode automatic|as_claimed] [--local-programmes FILE] CLAIM.json|-
+       santei price --uke FILE.UKE [--masters DIR]... [--revision ID] [-j N] [--no-copay] [--mode …] [--local-programmes FILE]
 
 Prices claims (santei.claim/1) into results (santei.result/1, one JSON object per line).
 Input is one claim (a JSON document, pretty-printed or not) or JSON Lines (one claim per line);
@@ -28,6 +30,14 @@ Input is one claim (a JSON document, pretty-printed or not) or JSON Lines (one c
   -j N           price on N threads (default: 1)
   --no-copay     leave out the copayment (copay)
   --no-explain   leave out the explanation steps
+  --mode M       automatic: santei adds what the law adds by itself (年齢加算, 時間加算 …);
+                 as_claimed: nothing is added, what the law would add is a diagnostic;
+                 default: each claim's "mode" (automatic), as_claimed for --uke
+  --local-programmes FILE
+                 地方単独 programme rows (docs/local-programmes.md) for 公費 that state no
+                 parameters, besides those santei ships
+  --uke FILE     price every receipt of a UKE file as claimed and compare with what it states
+  --html FILE    with --uke: also write the month's check report as one HTML page
 
 A claim that cannot be priced gives an {"error":…} line on stdout and one line on stderr naming
 its input line and field; the other claims are still priced. A line (or a claim) over 16 MiB is
@@ -51,10 +61,7 @@ void price_job(Job& job, const MasterLibrary& masters, const PricingOptions& opt
     id = claim.id;
     job.output = result_json(price(claim, masters, options), masters);
   } catch (const Exception& e) {
-    ErrorInfo info = e.info();
-    info.file = source;
-    if (info.line > 0) info.line += job.line - 1;  // position within the input, not the claim
-    else info.line = job.line;
+    const ErrorInfo info = e.info().in_input(source, job.line);  // the claim's place in the input, and the rule's
     job.output = error_json(info, id);
     job.error = info.to_string();
   } catch (const std::exception& e) {
@@ -93,7 +100,8 @@ bool write_jobs(std::vector<Job>& jobs) {
 }  // namespace
 
 int price_command(const std::vector<std::string>& argv) {
-  const Args args(argv, {"--masters", "--revision", "-j", "--uke"}, {"--help", "-h", "--no-copay", "--no-explain"});
+  const Args args(argv, {"--masters", "--revision", "-j", "--uke", "--mode", "--local-programmes", "--html"},
+                  {"--help", "-h", "--no-copay", "--no-explain"});
   if (args.flag("--help") || args.flag("-h")) {
     std::fputs(kHelp, stdout);
     return kExitOk;

@@ -1,5 +1,7 @@
 // santei price --uke FILE: price every receipt of a UKE file and compare with what it states.
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
 
 #include "cli/commands.hpp"
@@ -19,6 +21,11 @@ int price_uke_command(const Args& args) {
   const UkePriceReport report = price_uke(file, masters, options, threads);
   std::cout << uke_report_json(report) << '\n';
   std::cerr << uke_report_text(report);
+  if (const auto html = args.value("--html")) {
+    std::ofstream out(*html, std::ios::binary);
+    out << uke_report_html(report, std::filesystem::path(*args.value("--uke")).filename().string());
+    if (!out) throw Exception(ErrorInfo{Status::io_error, *html, 0, 0, {}, "cannot write the HTML report"});
+  }
   bool failed = !report.errors.empty();
   for (const UkeReceiptComparison& r : report.receipts) failed = failed || r.error.has_value();
   return failed ? kExitClaimErrors : kExitOk;

@@ -26,6 +26,7 @@ CopayResult compute_copay(const Claim& claim, const PricedClaim& priced, const C
   for (std::size_t k = 0; k < payers; ++k) {
     result.public_expenses[k].law = plan.payers[k].law;
     result.public_expenses[k].cap_reached_on = plan.payers[k].reached_on;
+    result.public_expenses[k].needs = plan.payers[k].needs;
   }
 
   copay::ReceiptTotals previous;

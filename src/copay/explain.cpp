@@ -108,8 +108,9 @@ std::string payer_text(const Payer& p, const PublicExpense& e) {
     out += " on ";
     out += paid.date.iso();
   }
-  out += p.programme ? std::string_view(p.programme->cite) : std::string_view(" (地方単独: parameters from the claim)");
-  return out;
+  if (!p.needs.empty()) return out + ": " + p.needs;
+  if (p.programme) return out + p.programme->cite;
+  return out + (e.programme.empty() ? std::string(" (地方単独: parameters from the claim)") : " (地方単独: " + e.programme + ")");
 }
 
 std::string group_text(const Plan& plan, const Group& g) {

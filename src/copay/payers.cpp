@@ -74,8 +74,16 @@ Payer local(const PublicExpense& e, std::size_t i, Decimal rate) {
   Payer payer;
   payer.law = e.law;
   if (!e.rate && !e.per_visit && !e.per_day && !e.monthly_cap) {
-    fail(i, "rate", fmt::format("法別 {} is a 地方単独 programme: give its rate, per_visit_yen, per_day_yen or monthly_cap_yen "
-                                "(rate \"0\" when the patient pays nothing)", e.law));
+    // 地単公費 never blocks: the programme pays nothing here, so every other share is computed and
+    // the patient's is the share before it; the result says what the programme needs.
+    if (e.max_charged_days) fail(i, "max_charged_days", "counts per-visit or per-day amounts only");
+    payer.share = ShareKind::rate;
+    payer.rate = rate;
+    payer.needs = fmt::format("needs parameters for 法別 {} (公費負担者番号 {}): give its rate, per_visit_yen, "
+                              "per_day_yen or monthly_cap_yen, or a --local-programmes row",
+                              e.law, e.payer_number.empty() ? std::string("not given") : e.payer_number);
+    payer.meals = MealRule::patient;
+    return payer;
   }
   if (e.per_visit && e.per_day) fail(i, "per_day_yen", "give per_visit_yen or per_day_yen, not both");
   if ((e.per_visit || e.per_day) && e.rate) fail(i, "rate", "give a rate or a per-visit/per-day amount, not both");

@@ -47,6 +47,7 @@ struct Payer {
   std::optional<MealRule> meals;         // who pays the meal 標準負担額 (locals must say when there are meals)
   std::string bracket;                   // 高額療養費 区分 of the 受給者証
   const Tier* tier = nullptr;            // the tier row the cap came from, if any
+  std::string needs;                     // 地方単独 without parameters: what it needs (it pays nothing here)
 };
 
 // The lines sharing one set of payers (a 負担区分 code, 記録条件仕様 別表21).

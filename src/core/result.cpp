@@ -38,6 +38,24 @@ std::string ErrorInfo::to_string() const {
   return out;
 }
 
+ErrorInfo ErrorInfo::in_input(std::string_view input, std::int64_t first_line) const {
+  ErrorInfo out = *this;
+  out.file = std::string(input);
+  if (file.empty() || file.starts_with("<claim")) {
+    out.line = line > 0 ? line + first_line - 1 : first_line;
+    return out;
+  }
+  // Another file's error: its place goes into the message, the item's place is the error's.
+  std::string where = file;
+  if (line > 0) where += fmt::format(":{}", line);
+  if (column > 0) where += fmt::format(":{}", column);
+  out.message = fmt::format("rule {}: {}{}", where, field.empty() ? "" : field + ": ", message);
+  out.line = first_line;
+  out.column = 0;
+  out.field.clear();
+  return out;
+}
+
 Exception::Exception(ErrorInfo info) : info_(std::move(info)), what_(info_.to_string()) {}
 
 Exception::Exception(Status status, std::string message)

@@ -81,6 +81,7 @@ void append_claim_json(const Claim& claim, std::string& out) {
   output::JsonWriter w;
   w.begin_object().field("format", "santei.claim/1");
   if (!claim.id.empty()) w.field("id", claim.id);
+  if (claim.mode != ClaimMode::automatic) w.field("mode", to_string(claim.mode));
   w.field("month", claim.month.iso());
   w.field("setting", claim.setting == Setting::inpatient ? "inpatient" : "outpatient");
 

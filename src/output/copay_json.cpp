@@ -15,9 +15,16 @@ void write_copay_json(JsonWriter& out, const CopayResult& copay) {
   for (const PublicExpenseShare& share : copay.public_expenses) {
     out.begin_object();
     out.field("law", share.law);
-    out.field("yen", share.yen.value);
-    out.field("patient_yen", share.patient_yen.value);
-    out.field("meal_yen", share.meal_yen.value);
+    if (share.needs.empty()) {
+      out.field("yen", share.yen.value);
+      out.field("patient_yen", share.patient_yen.value);
+      out.field("meal_yen", share.meal_yen.value);
+    } else {  // unknown, not 0: the patient's share above is the share before this programme
+      out.key("yen").null();
+      out.key("patient_yen").null();
+      out.key("meal_yen").null();
+      out.field("needs", share.needs);
+    }
     if (share.cap_yen) out.field("cap_yen", share.cap_yen->value);
     if (share.cap_reached_on) out.field("cap_reached_on", share.cap_reached_on->iso());
     if (share.cap_yen) {  // the 自己負担上限額管理票 lines of this institution

@@ -40,6 +40,13 @@ void Context::diagnose(Severity severity, std::string rule, std::vector<Code> co
       Diagnostic{severity, std::move(rule), std::move(codes), std::move(message), date, std::move(field)});
 }
 
+bool Context::add_automatic(std::string_view kind, std::vector<Code> codes, std::string why, Date date,
+                            std::string field) {
+  if (mode() == ClaimMode::automatic) return true;
+  diagnose(Severity::warning, fmt::format("算定漏れ/{}", kind), std::move(codes), std::move(why), date, std::move(field));
+  return false;
+}
+
 std::string Context::describe(const Resolved& r) const {
   const std::string* name = nullptr;
   if (r.procedure) name = &r.procedure->name;

@@ -110,6 +110,14 @@ class Context {
   void diagnose(Severity severity, std::string rule, std::vector<Code> codes, std::string message,
                 std::optional<Date> date = std::nullopt, std::string field = {});
 
+  // The claim's mode, or PricingOptions::mode when the caller forces one.
+  ClaimMode mode() const { return options.mode.value_or(claim.mode); }
+  // The one switch every automatic addition (年齢加算, 時間加算, 物価対応料 …) goes through before it
+  // is added: true in ClaimMode::automatic. As claimed it returns false and records what the law
+  // would add as a warning "算定漏れ/<kind>" naming the codes (addition first, then its base) and,
+  // in `why`, the rule and its source.
+  bool add_automatic(std::string_view kind, std::vector<Code> codes, std::string why, Date date, std::string field);
+
   // Name of a procedure for messages ("111000110 初診料").
   std::string describe(const Resolved& r) const;
 

@@ -7,6 +7,7 @@
 
 #include "pricing/context.hpp"
 #include "pricing/inpatient.hpp"
+#include "santei/local_programmes.hpp"
 
 namespace santei {
 
@@ -61,6 +62,20 @@ std::int32_t visit_days(const PricedClaim& priced, const MasterSet& set, YearMon
   return std::popcount(counted != 0 ? counted : any);
 }
 
+// The copayment, with the 地方単独 公費 that state no parameters completed from the local
+// programme rows; one no row fits is a diagnostic, and its share says what it needs.
+CopayResult copay_of(const Claim& claim, PricedClaim& out, const PricingOptions& options) {
+  LocalFill locals = fill_local_programmes(claim, options.local_programmes.get());
+  for (const auto& [index, why] : locals.unmatched) {
+    out.diagnostics.push_back(Diagnostic{Severity::warning, "地単公費", {}, why, std::nullopt,
+                                         fmt::format("public_expenses[{}]", index)});
+  }
+  if (!locals.filled) return compute_copay(claim, out, CopayOptions{options.explain});
+  Claim filled = claim;
+  filled.public_expenses = std::move(*locals.filled);
+  return compute_copay(filled, out, CopayOptions{options.explain});
+}
+
 }  // namespace
 
 PricedClaim price(const Claim& claim, const MasterLibrary& masters, const PricingOptions& options) {
@@ -86,7 +101,7 @@ PricedClaim price(const Claim& claim, const MasterLibrary& masters, const Pricin
     out.categories[line.category] += line.total();
   }
   out.visit_days = visit_days(out, set, claim.month);
-  if (options.copay) out.copay = compute_copay(claim, out, CopayOptions{options.explain});
+  if (options.copay) out.copay = copay_of(claim, out, options);
   return out;
 }
 

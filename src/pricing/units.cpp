@@ -96,6 +96,17 @@ bool conflicts_with_unit(const Unit& unit, const ProcedureRecord& candidate) {
 
 constexpr std::size_t kNone = static_cast<std::size_t>(-1);
 
+const char* time_name(VisitTime time) {
+  switch (time) {
+    case VisitTime::regular: return "within hours";
+    case VisitTime::after_hours: return "after hours (時間外)";
+    case VisitTime::holiday: return "on a holiday (休日)";
+    case VisitTime::late_night: return "late at night (深夜)";
+    case VisitTime::night_early: return "at night or early (夜間・早朝等)";
+  }
+  return "";
+}
+
 // The index of the base unit an explicit addition joins, or kNone (it is then billed on its own line).
 std::size_t unit_for_addition(const std::vector<Unit>& units, std::size_t first_of_order,
                               const ProcedureRecord& addition) {
@@ -133,6 +144,7 @@ class UnitBuilder {
     const Visit& visit = ctx_.claim.visits[v];
     lab_items_.clear();
     const std::size_t first = units_.size();
+    suggested_.clear();
     for (std::size_t o = 0; o < visit.orders.size(); ++o) order(v, o);
     // Automatic additions once the whole visit is known: an addition listed in another order of
     // the visit (e.g. 再診料's time additions, on their own lines) counts as listed.
@@ -255,7 +267,37 @@ class UnitBuilder {
     for (std::size_t u = first_of_visit; u < units_.size(); ++u) {
       if (standalone(units_[u])) return true;
     }
+    const std::size_t index = static_cast<std::size_t>(&unit - units_.data());
+    if (std::any_of(suggested_.begin(), suggested_.end(), [&](const auto& s) { return s.first == index && pred(*s.second); })) {
+      return true;  // as claimed: santei's suggestion stands for the addition it did not add
+    }
     return std::any_of(pending_.begin(), pending_.end(), standalone);
+  }
+
+  // Every automatic addition goes through here (Context::add_automatic is the switch): added to
+  // `unit`, or on a line of its own after the visit's units (`own_line`, as receipts write
+  // 再診料's time additions); priced as claimed, a diagnostic says what the law would add and why.
+  void add_automatic(Unit& unit, const ProcedureRecord& addition, bool own_line, std::string_view kind,
+                     std::string_view why) {
+    const Resolved& base = *unit.base();
+    const std::string message = fmt::format("{} {} not claimed: the law adds it to {} {}", addition.code, addition.name,
+                                            ctx_.describe(base), why);
+    if (!ctx_.add_automatic(kind, {addition.code, base.code}, message, unit.date, base.where.path() + ".code")) {
+      suggested_.emplace_back(static_cast<std::size_t>(&unit - units_.data()), &addition);
+      return;
+    }
+    if (!own_line) {
+      unit.items.push_back(automatic(addition, base.where));
+      return;
+    }
+    Unit line = unit;
+    line.kind = UnitKind::standalone;
+    line.items = {automatic(addition, base.where)};
+    pending_.push_back(std::move(line));
+  }
+
+  std::string time_reason(const Visit& visit, std::string_view source) const {
+    return fmt::format("for a visit {} ({}, {})", time_name(visit.time), source, ctx_.set.revision());
   }
 
   static bool is_time_addition(const ProcedureRecord& p) { return is_addition(p) && p.time_addition != 0; }
@@ -272,7 +314,7 @@ class UnitBuilder {
       if (rule.setting && *rule.setting != ctx_.claim.setting) continue;
       if (rule.group_scope) {
         if (std::find(rule.categories.begin(), rule.categories.end(), unit.category) == rule.categories.end()) continue;
-        if (add_group_time_addition(unit, base, kinds, visit.date, on)) return;
+        if (add_group_time_addition(unit, base, kinds, visit, on)) return;
       } else {
         if (!rule.covers(base)) continue;
         if (base_points(base, unit.base()->quantity()) < Decimal(rule.min_points)) continue;
@@ -280,7 +322,7 @@ class UnitBuilder {
           if (code.visit != visit.time || (code.setting && *code.setting != ctx_.claim.setting)) continue;
           const ProcedureRecord* addition = ctx_.set.procedure(code.code, on);
           if (!addition || !eligible(*addition, visit.date)) continue;
-          unit.items.push_back(automatic(*addition, unit.base()->where));
+          add_automatic(unit, *addition, false, "時間加算", time_reason(visit, rule.source));
           return;
         }
       }
@@ -288,7 +330,8 @@ class UnitBuilder {
   }
 
   bool add_group_time_addition(Unit& unit, const ProcedureRecord& base, std::span<const std::int32_t> kinds,
-                               Date service, Date on) {
+                               const Visit& visit, Date on) {
+    const Date service = visit.date;
     const RuleGraph& rules = ctx_.set.rules();
     const ProcedureRecord* best = nullptr;
     bool best_age_specific = false;
@@ -310,14 +353,10 @@ class UnitBuilder {
     // 区分番号 000 cannot be told from an empty column, so only real 区分番号 are searched.
     if (base.section_number != 0) consider(rules.section_codes(base.section_letter, base.section_number, base.branch));
     if (!best) return false;
-    if (best->addition_group != 0 && best->addition_group == base.addition_group) {
-      unit.items.push_back(automatic(*best, unit.base()->where));
-    } else {  // e.g. 再診料's time additions: their own line, as receipts write them
-      Unit line = unit;
-      line.kind = UnitKind::standalone;
-      line.items = {automatic(*best, unit.base()->where)};
-      pending_.push_back(std::move(line));
-    }
+    // Outside the base's 注加算 group (e.g. 再診料's time additions): their own line, as receipts write them.
+    const bool own_line = best->addition_group == 0 || best->addition_group != base.addition_group;
+    add_automatic(unit, *best, own_line, "時間加算",
+                  time_reason(visit, fmt::format("時間加算区分 s col 43 = {}", best->time_addition)));
     return true;
   }
 
@@ -334,7 +373,9 @@ class UnitBuilder {
       if (has_code(unit, age.code)) continue;  // listed explicitly
       const ProcedureRecord* addition = ctx_.set.procedure(age.code, on);
       if (!addition || !eligible(*addition, visit.date) || conflicts_with_unit(unit, *addition)) continue;
-      unit.items.push_back(automatic(*addition, unit.base()->where));
+      add_automatic(unit, *addition, false, "年齢加算",
+                    fmt::format("for a patient of {} on {} (年齢加算, s cols 100–111 of {}, {})", ctx_.age_on(visit.date),
+                                visit.date.iso(), base.code, ctx_.set.revision()));
     }
   }
 
@@ -388,6 +429,9 @@ class UnitBuilder {
   std::vector<Unit>& units_;
   std::vector<LabItem> lab_items_;
   std::vector<Unit> pending_;  // standalone time-addition lines, appended after the visit's units
+  // As claimed: the additions santei would have added, by unit index, so that one suggestion stands
+  // for its addition as an added one would (乳幼児時間外加算 instead of 乳幼児加算 as well).
+  std::vector<std::pair<std::size_t, const ProcedureRecord*>> suggested_;
 };
 
 }  // namespace

@@ -5,39 +5,18 @@
 
 #include <fmt/format.h>
 
+#include "output/html.hpp"
 #include "santei/config.h"
 #include "santei/regress.hpp"
 
 namespace santei {
 namespace {
 
-std::string escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (const char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out.push_back(c);
-    }
-  }
-  return out;
-}
-
-// 1234567 → "1,234,567"; negatives with a real minus sign.
-std::string grouped(std::int64_t n) {
-  const std::string digits = std::to_string(n < 0 ? -n : n);
-  std::string out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out.push_back(',');
-    out.push_back(digits[i]);
-  }
-  return n < 0 ? "−" + out : out;
-}
-
-std::string signed_grouped(std::int64_t n) { return n > 0 ? "+" + grouped(n) : grouped(n); }
+using output::html::escape;
+using output::html::figure;
+using output::html::grouped;
+using output::html::share;
+using output::html::signed_grouped;
 
 // part / whole as a percentage with two decimals, rounded half away from zero, in integers.
 std::string percent(std::int64_t part, std::int64_t whole) {
@@ -49,33 +28,6 @@ std::string percent(std::int64_t part, std::int64_t whole) {
   return fmt::format("{}{}.{:02}%", negative && hundredths != 0 ? "−" : (hundredths != 0 ? "+" : ""), hundredths / 100,
                      hundredths % 100);
 }
-
-// part / whole as an unsigned share, e.g. "78.60%".
-std::string share(std::int64_t part, std::int64_t whole) {
-  if (whole == 0) return "–";
-  const std::int64_t hundredths = (part * 10000 + whole / 2) / whole;
-  return fmt::format("{}.{:02}%", hundredths / 100, hundredths % 100);
-}
-
-void figure(std::string& out, std::string_view id, std::string_view label, std::int64_t value, std::string_view shown,
-            std::string_view note = {}) {
-  fmt::format_to(std::back_inserter(out), "<tr><th>{}</th><td id=\"{}\" data-value=\"{}\">{}</td><td class=\"note\">{}</td></tr>\n",
-                 label, id, value, shown, note);
-}
-
-constexpr const char* kStyle = R"(
-body{font:15px/1.5 system-ui,-apple-system,"Segoe UI","Hiragino Sans","Noto Sans CJK JP",sans-serif;margin:2rem auto;max-width:72rem;padding:0 1rem;color:#1d2733;background:#fff}
-h1{font-size:1.6rem;margin-bottom:.2rem}h2{font-size:1.2rem;margin-top:2.2rem;border-bottom:1px solid #d5dbe3;padding-bottom:.2rem}
-.source{color:#5a6777;margin-top:0}
-table{border-collapse:collapse;margin:.6rem 0}th,td{padding:.25rem .7rem;text-align:left;vertical-align:top}
-table.figures th{font-weight:500;color:#3c4a5c}table.figures td{font-variant-numeric:tabular-nums;font-weight:600;text-align:right}
-table.figures td.note{font-weight:400;color:#5a6777;text-align:left}
-table.list{width:100%}table.list th{background:#f1f4f8;font-weight:600;border-bottom:1px solid #d5dbe3}
-table.list td{border-bottom:1px solid #eef1f5}table.list td.num{text-align:right;font-variant-numeric:tabular-nums}
-.up{color:#b4490a}.down{color:#1f5fa8}.muted{color:#7a8696}
-svg text{font:12px system-ui,sans-serif;fill:#3c4a5c}
-footer{margin-top:3rem;color:#7a8696;font-size:.85rem}
-)";
 
 void headline(std::string& out, const RegressSummary& s) {
   const std::string& o = s.old_revision;
@@ -191,12 +143,8 @@ void failing(std::string& out, const RegressSummary& s) {
 }  // namespace
 
 std::string regress_html(const RegressSummary& s, const Regression& regression, std::string_view title) {
-  std::string out = "<!DOCTYPE html>\n<html lang=\"ja\"><head><meta charset=\"utf-8\">\n";
-  fmt::format_to(std::back_inserter(out), "<title>santei regress {} → {}: {}</title>\n", escape(s.old_revision),
-                 escape(s.new_revision), escape(title));
-  out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<style>";
-  out += kStyle;
-  out += "</style></head><body>\n";
+  std::string out = output::html::page_start(
+      fmt::format("santei regress {} → {}: {}", s.old_revision, s.new_revision, title));
   fmt::format_to(std::back_inserter(out), "<h1>Fee revision {} → {}</h1>\n<p class=\"source\">{}{}</p>\n",
                  escape(s.old_revision), escape(s.new_revision), escape(title),
                  regression.pricing().copay ? "" : " · window charges not computed");

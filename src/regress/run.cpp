@@ -94,9 +94,7 @@ RegressSummary regress_json_lines(std::istream& in, std::string_view source, con
         if (job.over_length > 0) throw Exception(claim::over_size(job.over_length));
         outcome = regression.compare(parse_claim(job.text), job.sequence, job.line);
       } catch (const Exception& e) {
-        ErrorInfo info = e.info();
-        info.file = std::string(source);
-        info.line = job.line;  // a claim is one line: its own line numbers are all 1
+        const ErrorInfo info = e.info().in_input(source, job.line);  // a claim is one line: its own lines are all 1
         outcome = regression.unreadable(info, job.sequence, job.line);
       }
       if (report) job.receipt = outcome.receipt;

@@ -196,10 +196,19 @@ class Comparer {
   // The diagnostics santei raised on the unit's codes on a day.
   void add_diagnostics(UkeUnitComparison& c, const std::vector<Code>& codes, Date date, UkeReason reason) const {
     for (const Diagnostic& d : priced_.diagnostics) {
-      if (d.date && *d.date != date) continue;
+      if ((d.date && *d.date != date) || d.rule.starts_with("算定漏れ/")) continue;  // those: add_not_claimed
       const auto hit = std::find_first_of(d.codes.begin(), d.codes.end(), codes.begin(), codes.end());
       if (hit == d.codes.end()) continue;
       add(c, UkeDifference{reason, *hit, fmt::format("{}: {} [{}] {}", date.iso(), to_string(d.severity), d.rule, d.message)});
+    }
+  }
+
+  // What the law would add to the unit's base that the receipt did not claim (Context::add_automatic).
+  void add_not_claimed(UkeUnitComparison& c, Date date) const {
+    for (const Diagnostic& d : priced_.diagnostics) {
+      if (!d.rule.starts_with("算定漏れ/") || (d.date && *d.date != date) || d.codes.size() < 2) continue;
+      if (std::find(c.codes.begin(), c.codes.end(), d.codes[1]) == c.codes.end()) continue;  // [addition, base]
+      add(c, UkeDifference{UkeReason::claimed_differently, d.codes[0], fmt::format("{}: [{}] {}", date.iso(), d.rule, d.message)});
     }
   }
 
@@ -292,6 +301,9 @@ class Comparer {
         if (slot.unit == u && slot.line) add_diagnostics(c, c.codes, date_of(slot.day), UkeReason::diagnostic);
       }
     }
+    for (const Slot& slot : slots_) {
+      if (slot.unit == u) add_not_claimed(c, date_of(slot.day));
+    }
     return c;
   }
 
@@ -330,6 +342,7 @@ const char* to_string(UkeReason reason) {
     case UkeReason::points_differ: return "points_differ";
     case UkeReason::count_differs: return "count_differs";
     case UkeReason::addition: return "addition";
+    case UkeReason::claimed_differently: return "claimed_differently";
     case UkeReason::bundled: return "bundled";
     case UkeReason::diagnostic: return "diagnostic";
     case UkeReason::missing_in_santei: return "missing_in_santei";

@@ -27,7 +27,9 @@ std::optional<std::pair<std::size_t, std::size_t>> order_of(std::string_view fie
   return std::pair{*visit, *order};
 }
 
-UkeReceiptComparison unpriced(const UkeReceipt& receipt, const ErrorInfo& error) {
+UkeReceiptComparison unpriced(const UkeReceipt& receipt, const ErrorInfo& error_met, std::string_view path) {
+  // Named at the receipt's RE record; a rule file's error keeps its own place in the message.
+  const ErrorInfo error = error_met.in_input(path, receipt.line);
   UkeReceiptComparison out;
   out.number = receipt.number;
   out.line = receipt.line;
@@ -52,9 +54,25 @@ UkeReceiptComparison unpriced(const UkeReceipt& receipt, const ErrorInfo& error)
   return out;
 }
 
+// The comparison of a priced receipt, with what its copayment says beside the points.
+UkeReceiptComparison compared(const UkeReceipt& receipt, const PricedClaim& priced, const MasterLibrary& masters,
+                              std::span<const uke::Excluded> excluded, const std::optional<ErrorInfo>& copay_error) {
+  UkeReceiptComparison out = uke::compare(receipt, priced, *masters.revision(priced.revision), excluded);
+  out.copay_error = copay_error;
+  if (priced.copay) {
+    for (const PublicExpenseShare& share : priced.copay->public_expenses) {
+      if (!share.needs.empty()) out.copay_needs.push_back(share.needs);
+    }
+  }
+  return out;
+}
+
 // Prices a receipt's claim; an order that makes pricing fail is taken out (and reported on its
 // unit) and the rest priced again, so one unknown code does not hide the receipt's other units.
-UkeReceiptComparison price_receipt(const UkeReceipt& receipt, const MasterLibrary& masters, const PricingOptions& options) {
+// A copayment the receipt cannot give (a 公費 whose 受給者証 figures a UKE file does not hold)
+// never stops the points: the receipt is priced again without it and says why.
+UkeReceiptComparison price_receipt(const UkeReceipt& receipt, const MasterLibrary& masters, PricingOptions options,
+                                   std::string_view path) {
   Claim claim = receipt.claim;
   std::vector<std::vector<std::size_t>> units_of;  // visit → order → unit index (add_visits' order)
   for (const Visit& visit : claim.visits) {
@@ -70,21 +88,30 @@ UkeReceiptComparison price_receipt(const UkeReceipt& receipt, const MasterLibrar
     for (const Visit& v : claim.visits) n += v.orders.size();
     return n;
   }();
-  for (std::size_t attempt = 0; attempt <= orders; ++attempt) {
+  for (std::size_t attempt = 0; attempt <= orders + 1; ++attempt) {
     ErrorInfo error;
     try {
       const PricedClaim priced = price(claim, masters, options);
-      return uke::compare(receipt, priced, *masters.revision(priced.revision), excluded);
+      return compared(receipt, priced, masters, excluded, std::nullopt);
     } catch (const Exception& e) {
       error = e.info();
     } catch (const std::exception& e) {
-      return unpriced(receipt, ErrorInfo{Status::internal_error, {}, receipt.line, 0, {}, e.what()});
+      return unpriced(receipt, ErrorInfo{Status::internal_error, {}, 0, 0, {}, e.what()}, path);
     }
     error.message = error.message.empty() ? std::string(status_name(error.status)) : error.message;
+    if (options.copay && error.status != Status::unknown_code && error.status != Status::internal_error) {
+      options.copay = false;  // was it the copayment? Price the points alone and see.
+      try {
+        const PricedClaim priced = price(claim, masters, options);
+        return compared(receipt, priced, masters, excluded, error.in_input(path, receipt.line));
+      } catch (const Exception&) {
+        options.copay = true;  // the points fail too: handled below as before
+      }
+    }
     const auto where = order_of(error.field);
     if (!where || where->first >= claim.visits.size() || where->second >= claim.visits[where->first].orders.size() ||
         error.status == Status::internal_error) {
-      return unpriced(receipt, error);
+      return unpriced(receipt, error, path);
     }
     auto& visit_orders = claim.visits[where->first].orders;
     auto& visit_units = units_of[where->first];
@@ -97,14 +124,14 @@ UkeReceiptComparison price_receipt(const UkeReceipt& receipt, const MasterLibrar
     }
     if (claim.visits.empty()) {
       const MasterSet* set = options.revision.empty() ? masters.for_date(claim.month.first_day()) : masters.revision(options.revision);
-      if (!set) return unpriced(receipt, error);
+      if (!set) return unpriced(receipt, error, path);
       PricedClaim none;
       none.id = claim.id;
       none.revision = set->revision();
-      return uke::compare(receipt, none, *set, excluded);
+      return compared(receipt, none, masters, excluded, std::nullopt);
     }
   }
-  return unpriced(receipt, ErrorInfo{Status::internal_error, {}, receipt.line, 0, {}, "pricing did not settle"});
+  return unpriced(receipt, ErrorInfo{Status::internal_error, {}, 0, 0, {}, "pricing did not settle"}, path);
 }
 
 }  // namespace
@@ -125,7 +152,7 @@ UkePriceReport price_uke(const UkeFile& file, const MasterLibrary& masters, cons
   std::atomic<std::size_t> next{0};
   const auto work = [&] {
     for (std::size_t i = next++; i < file.receipts.size(); i = next++) {
-      report.receipts[i] = price_receipt(file.receipts[i], masters, options);
+      report.receipts[i] = price_receipt(file.receipts[i], masters, options, file.path);
     }
   };
   std::vector<std::thread> pool;

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "core/cp932.hpp"
 #include "core/line_reader.hpp"
 #include "santei/uke.hpp"
 #include "uke/burden.hpp"
@@ -55,6 +56,7 @@ struct Current {
   std::int64_t insurer_line = 0;
   std::vector<std::int64_t> public_lines;
   std::size_t records = 0;  // after RE
+  bool donor = false;        // after a TR record: the organ donor's records
 };
 
 class Reader {
@@ -69,6 +71,7 @@ class Reader {
  private:
   void record(const Record& record);
   bool room_for_receipt(std::int64_t line);
+  bool refused_kind(const uke::Line& line);
   void facility(const Record& record);
   void start_receipt(const Record& record);
   void receipt_record(const Record& record);
@@ -95,6 +98,9 @@ class Reader {
   bool seen_end_ = false;
   bool stopped_ = false;
   std::int64_t lf_only_lines_ = 0;
+  std::optional<bool> utf8_;            // decided by the first line with a byte over 0x7F
+  std::vector<std::string> first_ir_;   // a repeated IR must equal it (insurer-side layout)
+  bool seen_record_ = false;
 };
 
 void Reader::error(std::int64_t line, int field, std::string field_name, std::string message, Status status) {
@@ -119,14 +125,22 @@ void Reader::line(const uke::Line& line) {
     error(line.number, 0, "", "truncated record: the file ends inside it (no CR LF)");
     return;
   } else {
-    if (!line.crlf && lf_only_lines_++ == 0) {
-      error(line.number, 0, "", "record ends with LF alone; UKE records end with CR LF");
-    }
+    if (!line.crlf) ++lf_only_lines_;  // reported once, at the end (an encoding finding)
     if (line.bytes.empty()) {
       error(line.number, 0, "", "empty line: every UKE line is a record");
       return;
     }
-    record = uke::decode_record(line, file_.path, file_.errors);
+    if (!seen_record_ && refused_kind(line)) return;
+    seen_record_ = true;
+    if (!utf8_ && std::any_of(line.bytes.begin(), line.bytes.end(), [](char c) { return static_cast<unsigned char>(c) > 0x7F; })) {
+      // CP932 text is almost never valid UTF-8 (a kana's trail byte 0x82… cannot start a sequence).
+      utf8_ = cp932::find_invalid_utf8(line.bytes) == cp932::npos;
+      if (*utf8_) {
+        file_.findings.push_back(UkeFinding{UkeCheck::encoding, line.number, 0, 0, 0,
+                                            "the file is UTF-8, not CP932 (re-encoded by another tool?): read as UTF-8"});
+      }
+    }
+    record = uke::decode_record(line, file_.path, file_.errors, utf8_.value_or(false));
   }
   if (record) return this->record(*record);
   // A broken RE still starts a receipt (a bad one), and a broken GO still ends the file, so the
@@ -142,6 +156,24 @@ void Reader::line(const uke::Line& line) {
     seen_end_ = true;
   }
   if (current_ && file_.errors.size() != errors_before) current_->bad = true;
+}
+
+// A 歯科 or 調剤 file is refused whole, by what its first record says, before its records are
+// taken for 医科 ones (記録条件仕様: 調剤 files start with YK 薬局情報; IR 4 点数表 3 = 歯科).
+bool Reader::refused_kind(const uke::Line& line) {
+  std::string_view why;
+  if (line.bytes.starts_with("YK,")) why = "a 調剤 (pharmacy) file: it starts with a YK (薬局情報) record";
+  if (line.bytes.starts_with("IR,")) {
+    std::string_view rest = line.bytes;
+    for (int i = 0; i < 3 && !rest.empty(); ++i) rest.remove_prefix(std::min(rest.find(','), rest.size() - 1) + 1);
+    if (rest.starts_with("3,")) why = "a 歯科 (dental) file: its IR 点数表 (field 4) is 3";
+  }
+  if (why.empty()) return false;
+  error(line.number, line.bytes.starts_with("IR,") ? 4 : 1, line.bytes.starts_with("IR,") ? "IR 4 点数表" : "YK",
+        fmt::format("{}; santei reads 医科 UKE files only: the file is not read", why));
+  stopped_ = true;
+  seen_facility_ = true;
+  return true;
 }
 
 bool Reader::room_for_receipt(std::int64_t line) {
@@ -176,10 +208,22 @@ void Reader::record(const Record& record) {
 }
 
 void Reader::facility(const Record& record) {
-  if (seen_facility_ || current_) {
-    error(record.line, 1, "IR", "second IR record: a file has one, first");
+  if (!first_ir_.empty() && record.fields == first_ir_) {
+    // The insurer-side layout repeats the IR before each receipt.
+    end_receipt();
+    if (!file_.insurer_layout) {
+      file_.insurer_layout = true;
+      finding(UkeCheck::layout, record.line, 1, 0, 0,
+              "an IR before each receipt: the layout sent on to insurers (保険者向け), read with its extra records");
+    }
     return;
   }
+  if (seen_facility_ || current_) {
+    error(record.line, 1, "IR", first_ir_.empty() ? "second IR record: a file has one, first"
+                                                  : "IR record that differs from the file's first IR");
+    return;
+  }
+  first_ir_ = record.fields;
   seen_facility_ = true;
   std::vector<ErrorInfo> errors;
   FieldReader f(record, file_.path, errors);
@@ -232,6 +276,7 @@ void Reader::start_receipt(const Record& record) {
   }
   Claim& claim = re.claim;
   claim.id = std::to_string(re.number);
+  claim.mode = ClaimMode::as_claimed;  // a receipt is checked as it was claimed: santei adds nothing
   claim.month = re.month;
   // レセプト種別 digit 4: odd = 入院, even and 0 = 入院外 (fee-rules.md §1.1).
   claim.setting = (re.type[3] - '0') % 2 == 1 ? Setting::inpatient : Setting::outpatient;
@@ -265,13 +310,27 @@ void Reader::receipt_record(const Record& record) {
     }
     return;
   }
+  if (current.donor) {
+    current.receipt.other_records.push_back(
+        UkeRecord{std::string(id), record.line, std::vector<std::string>(record.fields.begin() + 1, record.fields.end())});
+    return;
+  }
   const int rank = rank_of(id);
+  if ((id == "HO" || id == "KO") && current.rank >= rank_of("SY") && file_.insurer_layout) {
+    // After the body, the insurer-side layout states the receipt's figures after 審査 again.
+    current.receipt.other_records.push_back(
+        UkeRecord{std::string(id), record.line, std::vector<std::string>(record.fields.begin() + 1, record.fields.end())});
+    return;
+  }
   if (rank != 0 && rank < current.rank) {
     error(record.line, 1, std::string(id),
           fmt::format("{} out of order: the order is RE, HO, KO, SN/JD/MF, SY, SI/IY/TO/CO, SJ", id));
     return;
   }
   if (rank != 0) current.rank = rank;
+  // After TR (臓器提供者レセプト情報) come the organ donor's own records (SY, SI, IY, TO, CO): kept
+  // as read below, not taken for the recipient's units (the donor's points are the TS record's).
+  if (id == "TR") current.donor = true;
   if (id == "HO") return insurer(record);
   if (id == "KO") return public_payer(record);
   if (id == "SY") return diagnosis(record);
@@ -289,7 +348,16 @@ void Reader::insurer(const Record& record) {
   }
   FieldReader f(record, file_.path, file_.errors);
   UkeInsurer ho;
-  ho.number = f.digits(2, "保険者番号", {6, 8}, true);
+  if (const std::string_view n = f.text(2); n.starts_with(' ')) {
+    // ORCA writes a 6-digit 国保 保険者番号 right-aligned in 8 places.
+    Record trimmed = record;
+    trimmed.fields[1].erase(0, n.find_first_not_of(' '));  // fields[0] is the id: field 2 is fields[1]
+    return insurer(trimmed);
+  }
+  ho.number = f.digits(2, "保険者番号", {6, 8}, false);
+  if (ho.number.empty() && f.ok()) {  // ORCA's demo data: the receipt is still read and priced
+    finding(UkeCheck::payer_blank, record.line, 2, 0, 0, "HO 保険者番号 is blank: the receipt names no insurer");
+  }
   ho.symbol = std::string(f.text(3));
   ho.card_number = std::string(f.text(4));
   ho.days = static_cast<std::int32_t>(f.integer(5, "診療実日数", 0, 31, false).value_or(0));
@@ -301,8 +369,8 @@ void Reader::insurer(const Record& record) {
     current.bad = true;
     return;
   }
-  const std::string_view digits = std::string_view(ho.number).substr(0, ho.number.size() - 1);
-  if (payer_check_digit(digits) != ho.number.back() - '0') {
+  const std::string_view digits = std::string_view(ho.number).substr(0, ho.number.empty() ? 0 : ho.number.size() - 1);
+  if (!ho.number.empty() && payer_check_digit(digits) != ho.number.back() - '0') {
     finding(UkeCheck::payer_check_digit, record.line, 2, ho.number.back() - '0', payer_check_digit(digits),
             fmt::format("保険者番号 {}: 検証番号 {} does not verify (expected {})", ho.number, ho.number.back(),
                         payer_check_digit(digits)));
@@ -608,6 +676,8 @@ void Reader::totals(const Record& record) {
 UkeFile Reader::finish(std::int64_t last_line) {
   if (stopped_) {
     current_.reset();
+  } else if (!seen_end_ && file_.insurer_layout) {
+    end_receipt();  // the insurer-side layout has no GO: its receipts end at the next IR or the file's end
   } else if (!seen_end_) {
     if (current_) {
       error(last_line + 1, 0, "GO",
@@ -619,8 +689,10 @@ UkeFile Reader::finish(std::int64_t last_line) {
     current_.reset();
   }
   if (!seen_facility_) error(1, 0, "IR", "no IR record: the file is empty or not a UKE file");
-  if (lf_only_lines_ > 1) {
-    file_.errors.push_back(uke::error_at(file_.path, 0, 0, "", fmt::format("{} records end with LF alone", lf_only_lines_)));
+  if (lf_only_lines_ > 0) {
+    file_.findings.push_back(UkeFinding{UkeCheck::encoding, 0, 0, 0, lf_only_lines_,
+                                        fmt::format("{} records end with LF alone, not CR LF (re-encoded by another tool?): "
+                                                    "read as lines", lf_only_lines_)});
   }
   return std::move(file_);
 }

@@ -28,6 +28,9 @@ const char* to_string(UkeCheck check) {
     case UkeCheck::receipt_count: return "receipt_count";
     case UkeCheck::file_total: return "file_total";
     case UkeCheck::receipt_number: return "receipt_number";
+    case UkeCheck::payer_blank: return "payer_blank";
+    case UkeCheck::encoding: return "encoding";
+    case UkeCheck::layout: return "layout";
   }
   return "unknown";
 }

@@ -13,8 +13,11 @@ namespace {
 
 // Field counts: fee-rules.md §8.1–8.2 (記録条件仕様 医科 as written by ORCA and myclinic-ts;
 // every line of the ORCA-made sample has exactly these). GR/TI/TR/TS counts were not found in
-// a source read for santei: those records are kept as read, any count.
-constexpr std::array<Layout, 18> kLayouts = {{
+// a source read for santei: those records are kept as read, any count. MN, RC, EX and JY are
+// records of the layout the 審査支払機関 sends on to insurers (保険者向け, ../shared/uke/ssk-sample);
+// their 記録条件仕様 was not found in a source read, so they are kept as read and described by
+// what the sample shows (docs/uke.md).
+constexpr std::array<Layout, 22> kLayouts = {{
     {"IR", 10, "医療機関情報レコード"},
     {"RE", 38, "レセプト共通レコード"},
     {"HO", 15, "保険者レコード"},
@@ -33,7 +36,22 @@ constexpr std::array<Layout, 18> kLayouts = {{
     {"TR", 0, "臓器提供者レセプト情報レコード"},
     {"TS", 0, "臓器提供者請求情報レコード"},
     {"GO", 4, "診療報酬請求書レコード"},
+    {"MN", 0, "保険者向け: 受付番号・所在地 (9-digit number, address, 17-digit number; 審査支払機関)"},
+    {"RC", 0, "保険者向け: version and check string (審査支払機関)"},
+    {"EX", 0, "保険者向け: encoded data (審査支払機関)"},
+    {"JY", 0, "保険者向け: after the second HO/KO of a receipt, codes of the 審査 result (審査支払機関)"},
 }};
+
+// 和暦 eras of the older 記録条件仕様 dates (GYYMMDD, GYYMM): 1 明治 … 5 令和, by their first year.
+constexpr std::array<int, 5> kEraStart = {1868, 1912, 1926, 1989, 2019};
+
+std::optional<int> era_year(std::string_view digits) {
+  const int era = digits[0] - '0';
+  if (era < 1 || era > 5) return std::nullopt;
+  const int yy = (digits[1] - '0') * 10 + (digits[2] - '0');
+  if (yy == 0) return std::nullopt;
+  return kEraStart[static_cast<std::size_t>(era - 1)] + yy - 1;
+}
 
 bool all_digits(std::string_view text) {
   return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -96,7 +114,7 @@ ErrorInfo error_at(std::string_view path, std::int64_t line, int field, std::str
   return info;
 }
 
-std::optional<Record> decode_record(const Line& line, std::string_view path, std::vector<ErrorInfo>& errors) {
+std::optional<Record> decode_record(const Line& line, std::string_view path, std::vector<ErrorInfo>& errors, bool utf8) {
   // A comma byte (0x2C) is never the second byte of a CP932 character, so splitting before
   // decoding is exact and lets an invalid byte be named by its field.
   std::vector<std::string_view> raw;
@@ -144,11 +162,12 @@ std::optional<Record> decode_record(const Line& line, std::string_view path, std
       return std::nullopt;
     }
     std::string text;
-    const std::size_t bad = cp932::decode_append(raw[i], text);
+    const std::size_t bad = utf8 ? cp932::find_invalid_utf8(raw[i]) : cp932::decode_append(raw[i], text);
+    if (utf8 && bad == cp932::npos) text.assign(raw[i]);
     if (bad != cp932::npos) {
       const auto byte = static_cast<unsigned char>(raw[i][bad]);
       errors.push_back(error_at(path, line.number, static_cast<int>(i + 1), fmt::format("{} {}", id, i + 1),
-                                fmt::format("byte 0x{:02X} at offset {} of the field is not CP932", byte, bad),
+                                fmt::format("byte 0x{:02X} at offset {} of the field is not {}", byte, bad, utf8 ? "UTF-8" : "CP932"),
                                 Status::encoding_error));
       return std::nullopt;
     }
@@ -233,7 +252,10 @@ std::optional<Date> FieldReader::date(int n, std::string_view name, bool is_requ
   }
   std::optional<Date> value;
   if (t.size() == 8 && all_digits(t) && t != "99999999") value = Date::parse_compact(t);
-  if (!value) fail(n, name, fmt::format("'{}' is not a date YYYYMMDD that exists", t));
+  if (t.size() == 7 && all_digits(t)) {  // 和暦 GYYMMDD (記録条件仕様 before the 西暦 dates)
+    if (const auto year = era_year(t)) value = Date::parse_compact(fmt::format("{:04}{}", *year, t.substr(3)));
+  }
+  if (!value) fail(n, name, fmt::format("'{}' is not a date YYYYMMDD (or 和暦 GYYMMDD) that exists", t));
   return value;
 }
 
@@ -242,7 +264,10 @@ std::optional<YearMonth> FieldReader::month(int n, std::string_view name) {
   if (t.empty()) return std::nullopt;
   std::optional<YearMonth> value;
   if (t.size() == 6 && all_digits(t)) value = YearMonth::parse_compact(t);
-  if (!value) fail(n, name, fmt::format("'{}' is not a month YYYYMM", t));
+  if (t.size() == 5 && all_digits(t)) {  // 和暦 GYYMM
+    if (const auto year = era_year(t)) value = YearMonth::parse_compact(fmt::format("{:04}{}", *year, t.substr(3)));
+  }
+  if (!value) fail(n, name, fmt::format("'{}' is not a month YYYYMM (or 和暦 GYYMM)", t));
   return value;
 }
 

@@ -18,7 +18,7 @@ namespace santei::uke {
 // The record kinds of the 医科 記録条件仕様 and their field counts (field 1 = the id).
 struct Layout {
   std::string_view id;
-  int fields;  // 0: not fixed here (GR, TI, TR, TS: counts not verified, kept as read)
+  int fields;  // 0: not fixed here (GR, TI, TR, TS, MN, RC, EX, JY: counts not verified, kept as read)
   std::string_view name;
 };
 // The layout of `id`, or nullptr for an id the 医科 layout does not have.
@@ -76,8 +76,8 @@ class FieldReader {
   std::optional<std::int64_t> integer(int n, std::string_view name, std::int64_t min, std::int64_t max,
                                       bool required);
   std::optional<Decimal> decimal(int n, std::string_view name);  // blank → nullopt; must be > 0
-  std::optional<Date> date(int n, std::string_view name, bool required);  // YYYYMMDD
-  std::optional<YearMonth> month(int n, std::string_view name);           // YYYYMM, required
+  std::optional<Date> date(int n, std::string_view name, bool required);  // YYYYMMDD or 和暦 GYYMMDD
+  std::optional<YearMonth> month(int n, std::string_view name);           // YYYYMM or 和暦 GYYMM, required
   std::optional<Code> code(int n, std::string_view name, bool required);  // 9 digits
 
  private:
@@ -87,9 +87,11 @@ class FieldReader {
   std::size_t errors_at_start_ = errors_.size();
 };
 
-// Splits a line at its commas and decodes each field from CP932. nullopt after adding an error
-// (unknown record id, wrong field count, bytes that are not CP932, a control byte such as NUL).
-std::optional<Record> decode_record(const Line& line, std::string_view path, std::vector<ErrorInfo>& errors);
+// Splits a line at its commas and decodes each field from CP932 (or checks it is UTF-8, for a file
+// another tool re-encoded). nullopt after adding an error (unknown record id, wrong field count,
+// bytes that are not CP932 / UTF-8, a control byte such as NUL).
+std::optional<Record> decode_record(const Line& line, std::string_view path, std::vector<ErrorInfo>& errors,
+                                    bool utf8 = false);
 
 ErrorInfo error_at(std::string_view path, std::int64_t line, int field, std::string field_name, std::string message,
                    Status status = Status::parse_error);

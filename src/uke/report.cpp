@@ -1,4 +1,5 @@
 // The `santei price --uke` report: text for a clerk, JSON (santei.uke-report/1) for tools.
+#include <algorithm>
 #include <map>
 
 #include <fmt/format.h>
@@ -16,6 +17,7 @@ std::map<std::string, std::size_t> reason_counts(const UkePriceReport& report) {
     for (const UkeUnitComparison& u : r.units) {
       std::map<UkeReason, bool> seen;
       for (const UkeDifference& d : u.differences) {
+        if (d.reason == UkeReason::claimed_differently) continue;  // not a disagreement: counted apart
         if (!seen[d.reason]) ++counts[to_string(d.reason)];
         seen[d.reason] = true;
       }
@@ -24,6 +26,20 @@ std::map<std::string, std::size_t> reason_counts(const UkePriceReport& report) {
   }
   if (counts["extra_in_santei"] == 0) counts.erase("extra_in_santei");
   return counts;
+}
+
+bool claimed_differently(const UkeUnitComparison& u) {
+  return std::any_of(u.differences.begin(), u.differences.end(),
+                     [](const UkeDifference& d) { return d.reason == UkeReason::claimed_differently; });
+}
+
+// Units whose points agree but that the law would bill with more (算定漏れ diagnostics).
+std::size_t claimed_differently_units(const UkePriceReport& report) {
+  std::size_t n = 0;
+  for (const UkeReceiptComparison& r : report.receipts) {
+    n += static_cast<std::size_t>(std::count_if(r.units.begin(), r.units.end(), claimed_differently));
+  }
+  return n;
 }
 
 std::string percent(std::size_t part, std::size_t whole) {
@@ -79,6 +95,9 @@ std::string uke_report_text(const UkePriceReport& report) {
                                 report.receipts_in_file - priced);
   out += fmt::format("units: {} of {} agree ({})\n", report.agreeing_units(), report.units(),
                      percent(report.agreeing_units(), report.units()));
+  if (const std::size_t n = claimed_differently_units(report); n > 0) {
+    out += fmt::format("claimed differently than santei would: {} units (算定漏れ: points as stated, the law adds more)\n", n);
+  }
   const auto counts = reason_counts(report);
   if (!counts.empty()) {
     out += "differences:";
@@ -91,15 +110,18 @@ std::string uke_report_text(const UkePriceReport& report) {
     const UkeReceiptComparison& r = report.receipts[i];
     const std::vector<UkeFinding> none;
     const std::vector<UkeFinding>& findings = i < report.receipt_findings.size() ? report.receipt_findings[i] : none;
-    const bool clean = r.agreeing_units() == r.units.size() && r.extra.empty() && !r.error && findings.empty() &&
-                       r.stated_total == r.priced_total;
+    const bool clean = r.agreeing_units() == r.units.size() && r.extra.empty() && !r.error && !r.copay_error &&
+                       r.copay_needs.empty() && findings.empty() &&
+                       r.stated_total == r.priced_total && std::none_of(r.units.begin(), r.units.end(), claimed_differently);
     if (clean) continue;
     out += fmt::format("\nreceipt {} (line {}): stated {}点, units {}点, santei {}点; {}/{} units agree\n", r.number, r.line,
                        r.stated_total.value, r.units_total.value, r.priced_total.value, r.agreeing_units(), r.units.size());
     if (r.error) out += "  not priced: " + r.error->to_string() + "\n";
+    if (r.copay_error) out += "  copayment not computed (the points are): " + r.copay_error->to_string() + "\n";
+    for (const std::string& needs : r.copay_needs) out += "  地単公費: " + needs + "\n";
     for (const UkeFinding& f : findings) out += fmt::format("  finding: line {}: {}\n", f.line, f.message);
     for (const UkeUnitComparison& u : r.units) {
-      if (u.agrees) continue;
+      if (u.agrees && !claimed_differently(u)) continue;
       out += fmt::format("  line {} {:02} [{}]: stated {}×{}, santei {}×{}\n", u.line, u.category, codes_text(u.codes),
                          u.stated_points ? std::to_string(u.stated_points->value) : "-", u.stated_count,
                          u.priced_points ? std::to_string(u.priced_points->value) : "-", u.priced_count);
@@ -120,7 +142,8 @@ std::string uke_report_json(const UkePriceReport& report) {
       .field("receipts_priced", static_cast<std::int64_t>(report.receipts.size()))
       .field("receipts_skipped", report.receipts_in_file - static_cast<std::int64_t>(report.receipts.size()))
       .field("units", static_cast<std::int64_t>(report.units()))
-      .field("agreeing_units", static_cast<std::int64_t>(report.agreeing_units()));
+      .field("agreeing_units", static_cast<std::int64_t>(report.agreeing_units()))
+      .field("claimed_differently_units", static_cast<std::int64_t>(claimed_differently_units(report)));
   json.key("reasons").begin_object();
   for (const auto& [reason, n] : reason_counts(report)) json.field(reason, static_cast<std::int64_t>(n));
   json.end_object();
@@ -143,6 +166,11 @@ std::string uke_report_json(const UkePriceReport& report) {
         .field("agreeing_units", static_cast<std::int64_t>(r.agreeing_units()));
     json.key("error");
     if (r.error) write_error(json, *r.error); else json.null();
+    json.key("copay_error");
+    if (r.copay_error) write_error(json, *r.copay_error); else json.null();
+    json.key("copay_needs").begin_array();
+    for (const std::string& needs : r.copay_needs) json.value(needs);
+    json.end_array();
     json.key("findings").begin_array();
     if (i < report.receipt_findings.size()) {
       for (const UkeFinding& f : report.receipt_findings[i]) write_finding(json, f);

@@ -227,6 +227,38 @@ TEST_CASE("santei_price_options_init and santei_context_new with bad arguments")
   santei_masters_free(empty);
 }
 
+TEST_CASE("santei_price_options version 2 (mode, local_programmes); a version 1 struct still works") {
+  Demo demo;
+  santei_context* context = nullptr;
+  santei_price_options v2 = SANTEI_PRICE_OPTIONS_INIT;
+  CHECK(v2.mode == SANTEI_MODE_CLAIM);
+  v2.mode = 7;
+  check_error(santei_context_new(&context, demo.masters, &v2), SANTEI_ERR_INVALID_ARGUMENT);
+  v2.mode = SANTEI_MODE_AS_CLAIMED;
+  v2.local_programmes = "/nonexistent/local_programmes.xml";
+  check_error(santei_context_new(&context, demo.masters, &v2), SANTEI_ERR_IO);
+  CHECK(context == nullptr);
+  v2.local_programmes = nullptr;
+  check_ok(santei_context_new(&context, demo.masters, &v2));
+  santei_context_free(context);
+  context = nullptr;
+  // A binding written for version 1 passes the first four fields only.
+  struct Version1 {
+    unsigned version;
+    int copay;
+    int explain;
+    const char* revision;
+    unsigned char after[16];
+  } v1{};
+  std::memset(v1.after, 0xAB, sizeof v1.after);
+  check_ok(santei_price_options_init(reinterpret_cast<santei_price_options*>(&v1), 1));
+  CHECK(v1.version == 1);
+  CHECK(v1.copay == 1);
+  CHECK(v1.after[0] == 0xAB);  // nothing written past a version 1 struct
+  check_ok(santei_context_new(&context, demo.masters, reinterpret_cast<const santei_price_options*>(&v1)));
+  santei_context_free(context);
+}
+
 TEST_CASE("santei_price with bad arguments and bad claims") {
   Demo demo;
   santei_result* result = nullptr;

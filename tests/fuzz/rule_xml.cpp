@@ -1,7 +1,8 @@
 // Fuzz target: the loaders of the dated rule XML (masters/rules/*.xml), from a string. Input: one
 // selector byte naming the file, then the XML text. The copayment rules are loaded as a whole
 // (load_rules) with the selected file replaced; the pricing and inpatient rule tables are read
-// with the loaders santei uses on the compiled-in copies.
+// with the loaders santei uses on the compiled-in copies; a local programmes file as a user's
+// --local-programmes file.
 #include <array>
 #include <string_view>
 
@@ -9,13 +10,14 @@
 #include "fuzz.hpp"
 #include "pricing/inpatient_rules.hpp"
 #include "pricing/rule_tables.hpp"
+#include "santei/local_programmes.hpp"
 
 namespace {
 
-constexpr std::array<std::string_view, 11> kFiles = {
+constexpr std::array<std::string_view, 12> kFiles = {
     "rates.xml",         "kougaku.xml",        "kouhi.xml",           "meals.xml",
     "care_measure.xml",  "lab_bundles.xml",    "time_additions.xml",  "inpatient_fees.xml",
-    "inpatient_bundles.xml", "inpatient_meals.xml", "inpatient_standards.xml"};
+    "inpatient_bundles.xml", "inpatient_meals.xml", "inpatient_standards.xml", "local_programmes.xml"};
 
 void load(std::size_t file, std::string_view xml) {
   if (file < 5) {
@@ -23,6 +25,8 @@ void load(std::size_t file, std::string_view xml) {
     std::string_view* slots[] = {&texts.rates, &texts.kougaku, &texts.kouhi, &texts.meals, &texts.care_measure};
     *slots[file] = xml;
     (void)santei::copay::load_rules(texts);
+  } else if (file == 11) {  // a user's --local-programmes file
+    (void)santei::LocalProgrammes::parse(xml, "local_programmes.xml");
   } else if (file < 7) {
     santei::pricing::check_rule_tables(kFiles[file], xml);
   } else {

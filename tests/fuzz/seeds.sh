@@ -6,7 +6,7 @@
 #               kind and layout: r04, r06, updates/, latest/, tensuhyo/), and tests/bad/masters
 #   rule_xml    masters/rules/*.xml and tests/bad/rules/*.xml
 #   claim_json  examples/claims, tests/bad/claims and the benchmark mixes (fuzz_seed_claims)
-#   uke         ../shared/uke/*.UKE and tests/bad/uke
+#   uke         ../shared/uke/*.UKE, ssk-sample/, orca-demo/ and tests/bad/uke
 #   capi_price  as claim_json
 # Inputs of master_csv and rule_xml start with the selector byte of their target (master_csv.cpp,
 # rule_xml.cpp).
@@ -52,7 +52,7 @@ done < <(find "$SOURCE/tests/bad/masters" -type f \( -name '*.csv' -o -name '*.t
 
 # rule_xml: the selector of each file as rule_xml.cpp numbers them.
 rules=(rates kougaku kouhi meals care_measure lab_bundles time_additions inpatient_fees inpatient_bundles
-       inpatient_meals inpatient_standards)
+       inpatient_meals inpatient_standards local_programmes)
 for i in "${!rules[@]}"; do
   [ -f "$SOURCE/masters/rules/${rules[$i]}.xml" ] && seed "$i" "$SOURCE/masters/rules/${rules[$i]}.xml" "$OUT/rule_xml/${rules[$i]}"
 done
@@ -70,6 +70,8 @@ cp "$OUT"/claim_json/* "$OUT/capi_price/"
 
 # UKE: the sample and the bad files.
 cp "$SHARED"/uke/*.UKE "$OUT/uke/"
+cp "$SHARED"/uke/ssk-sample/RECEIPTC.UKE "$OUT/uke/ssk-sample.UKE"
+for f in "$SHARED"/uke/orca-demo/*.csv; do cp "$f" "$OUT/uke/orca-$(basename "$f")"; done
 cp "$SOURCE"/tests/bad/uke/*.uke "$OUT/uke/"
 
 for target in master_csv rule_xml claim_json uke capi_price; do

@@ -62,6 +62,29 @@ def run(cmd, **kw):
     return result
 
 
+def dump_dom(chromium, path):
+    """The page as headless Chromium renders it (--dump-dom); exits when it cannot."""
+    if not shutil.which(chromium):
+        sys.exit(f"{chromium} not found: install Debian's chromium (.ci/run does)")
+    with tempfile.TemporaryDirectory() as profile:
+        dom = run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                   "--disable-component-update", "--disable-sync", "--no-first-run", f"--user-data-dir={profile}",
+                   "--dump-dom", "file://" + os.path.abspath(path)],
+                  stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, timeout=300)
+    if dom.returncode != 0 or "</html>" not in dom.stdout:
+        sys.exit("chromium could not render the report")
+    return dom.stdout
+
+
+def finish(checks):
+    """Prints each (text, ok) check and the closing 'N passed, N failed' line; exits 1 if any failed."""
+    failed = [text for text, ok in checks if not ok]
+    for text, ok in checks:
+        print(("ok   " if ok else "FAIL ") + text)
+    print(f"{len(checks) - len(failed)} passed, {len(failed)} failed")
+    sys.exit(1 if failed else 0)
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--santei", required=True)
@@ -86,17 +109,8 @@ def main():
     if r.returncode not in (0, 1):
         sys.exit("santei regress failed")
 
-    if not shutil.which(args.chromium):
-        sys.exit(f"{args.chromium} not found: install Debian's chromium (.ci/run does)")
-    with tempfile.TemporaryDirectory() as profile:
-        dom = run([args.chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                   "--disable-component-update", "--disable-sync", "--no-first-run", f"--user-data-dir={profile}",
-                   "--dump-dom", "file://" + os.path.abspath(out_html)],
-                  stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, timeout=300)
-    if dom.returncode != 0 or "</html>" not in dom.stdout:
-        sys.exit("chromium could not render the report")
     page = Dom()
-    page.feed(dom.stdout)
+    page.feed(dump_dom(args.chromium, out_html))
 
     # The CSV, summed the way a spreadsheet would.
     sums = dict.fromkeys(["receipts", "old-points", "new-points", "delta", "old-patient-yen", "new-patient-yen",
@@ -137,11 +151,7 @@ def main():
     checks.append((f"histogram bars {sum(page.bars)} = receipts priced by both {len(deltas)}", sum(page.bars) == len(deltas)))
     checks.append((f"19 histogram bars ({len(page.bars)})", len(page.bars) == 19))
     checks.append((f"codes that moved listed ({page.codes})", page.codes > 0))
-    failed = [text for text, ok in checks if not ok]
-    for text, ok in checks:
-        print(("ok   " if ok else "FAIL ") + text)
-    print(f"{len(checks) - len(failed)} passed, {len(failed)} failed")
-    sys.exit(1 if failed else 0)
+    finish(checks)
 
 
 if __name__ == "__main__":

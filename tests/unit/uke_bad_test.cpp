@@ -50,9 +50,10 @@ TEST_CASE("bad UKE files: each error names its line, field and status; the other
       {"type_payers_mismatch.uke", 2, 3, Status::parse_error, "says 1 payer(s) but the receipt has 2", {2}},
       {"record_out_of_order.uke", 4, 1, Status::parse_error, "HO out of order", {2}},
       {"bad_count.uke", 5, 7, Status::parse_error, "'x' is not a whole number", {2}},
-      {"lf_line_ends.uke", 1, 0, Status::parse_error, "LF alone", {1}},
       {"record_after_go.uke", 7, 1, Status::parse_error, "record after GO", {1}},
       {"embedded_nul.uke", 8, 6, Status::parse_error, "control byte 0x00 at offset 2 of the field", {1}},
+      {"dental.uke", 1, 4, Status::parse_error, "a 歯科 (dental) file: its IR 点数表 (field 4) is 3; santei reads 医科", {}},
+      {"pharmacy.uke", 1, 1, Status::parse_error, "a 調剤 (pharmacy) file: it starts with a YK", {}},
       {"overflowing_number.uke", 5, 6, Status::parse_error, "99999999999999999999 is outside -9999999…9999999", {2}},
   };
   for (const Case& c : cases) {
@@ -68,6 +69,16 @@ TEST_CASE("bad UKE files: each error names its line, field and status; the other
     CHECK(e.file.ends_with(c.file));
     CHECK(numbers(file) == c.receipts);
   }
+}
+
+TEST_CASE("a file with LF line ends (re-encoded by another tool) is read, with a finding that says so") {
+  const UkeFile file = read_uke_file(test::test_data() / "bad" / "uke" / "lf_line_ends.uke");
+  CHECK(file.errors.empty());
+  CHECK(numbers(file) == std::vector<std::int64_t>{1});
+  REQUIRE(file.findings.size() == 1);
+  CHECK(file.findings[0].check == UkeCheck::encoding);
+  CHECK(file.findings[0].derived == 6);
+  CHECK(file.findings[0].message.find("6 records end with LF alone, not CR LF") != std::string::npos);
 }
 
 TEST_CASE("a truncated UKE file: the cut record and the missing GO are both reported; receipt 1 is kept") {

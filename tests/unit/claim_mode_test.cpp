@@ -1,0 +1,86 @@
+// The claim's mode (santei.claim/1 "mode", PricingOptions::mode): a receipt computer's claim gets
+// the additions the law adds by itself; a claim priced as claimed gets none, and a 算定漏れ
+// diagnostic names each addition, its base and its source instead.
+#include <doctest/doctest.h>
+
+#include "pricing_support.hpp"
+
+using namespace santei;
+using namespace santei::test;
+
+namespace {
+
+ClaimSpec infant_first_visit(const std::string& time = "regular") {
+  ClaimSpec spec;
+  spec.month = "2024-07";
+  spec.birth_date = "2021-05-20";  // 3 on 2024-07-03
+  spec.visits = "[" + visit("2024-07-03", order("11", {"111000110"}), time) + "]";
+  return spec;
+}
+
+const Diagnostic* not_claimed(const PricedClaim& priced) {
+  for (const Diagnostic& d : priced.diagnostics) {
+    if (d.rule.starts_with("算定漏れ/")) return &d;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("mode automatic (default): 初診 of a 3-year-old gets 乳幼児加算 111000370 (291 + 75 = 366)") {
+  const PricedClaim priced = price_spec(infant_first_visit());
+  CHECK(priced.total.value == 366);
+  CHECK(not_claimed(priced) == nullptr);
+}
+
+TEST_CASE("mode as_claimed: 初診 of a 3-year-old is priced as stated (291); 乳幼児加算 is a 算定漏れ diagnostic with its source") {
+  ClaimSpec spec = infant_first_visit();
+  spec.extra = R"("mode":"as_claimed",)";
+  const PricedClaim priced = price_spec(spec);
+  CHECK(priced.total.value == 291);
+  REQUIRE(priced.lines.size() == 1);
+  CHECK(priced.lines[0].items.size() == 1);
+  const Diagnostic* d = not_claimed(priced);
+  REQUIRE(d != nullptr);
+  CHECK(d->rule == "算定漏れ/年齢加算");
+  CHECK(d->severity == Severity::warning);
+  CHECK(d->codes == std::vector<Code>{111000370, 111000110});
+  CHECK(d->message.find("111000370 乳幼児加算（初診） not claimed: the law adds it to 111000110 初診料 for a patient of 3 "
+                        "on 2024-07-03 (年齢加算, s cols 100–111 of 111000110, r06)") != std::string::npos);
+  CHECK(d->field == "visits[0].orders[0].items[0].code");
+}
+
+TEST_CASE("mode as_claimed after hours: one suggestion, 乳幼児時間外加算 111011970, not 乳幼児加算 as well") {
+  ClaimSpec spec = infant_first_visit("after_hours");
+  spec.extra = R"("mode":"as_claimed",)";
+  const PricedClaim priced = price_spec(spec);
+  CHECK(priced.total.value == 291);
+  std::vector<Code> suggested;
+  for (const Diagnostic& d : priced.diagnostics) {
+    if (d.rule.starts_with("算定漏れ/")) suggested.push_back(d.codes.front());
+  }
+  CHECK(suggested == std::vector<Code>{111011970});
+}
+
+TEST_CASE("PricingOptions::mode overrides the claim's: automatic adds to an as_claimed claim, as_claimed holds back") {
+  ClaimSpec spec = infant_first_visit();
+  spec.extra = R"("mode":"as_claimed",)";
+  PricingOptions automatic;
+  automatic.mode = ClaimMode::automatic;
+  CHECK(price_spec(spec, automatic).total.value == 366);
+  PricingOptions as_claimed;
+  as_claimed.mode = ClaimMode::as_claimed;
+  CHECK(price_spec(infant_first_visit(), as_claimed).total.value == 291);
+}
+
+TEST_CASE("claim key mode: a value santei does not define is refused by name") {
+  ClaimSpec spec = infant_first_visit();
+  spec.extra = R"("mode":"complete",)";
+  try {
+    (void)parse_claim(claim_json(spec));
+    FAIL("no error");
+  } catch (const Exception& e) {
+    CHECK(e.info().field == "mode");
+    CHECK(e.info().message == "'complete' is not one of automatic, as_claimed");
+  }
+}

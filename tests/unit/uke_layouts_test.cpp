@@ -1,0 +1,89 @@
+// UKE files from other producers (../shared/uke/README.md): the layout the 審査支払機関 sends on to
+// insurers, ORCA output re-encoded as UTF-8 with LF line ends, and 和暦 dates.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "santei/uke.hpp"
+#include "support.hpp"
+
+using namespace santei;
+
+namespace {
+
+bool has_finding(const std::vector<UkeFinding>& findings, UkeCheck check) {
+  return std::any_of(findings.begin(), findings.end(), [&](const UkeFinding& f) { return f.check == check; });
+}
+
+std::size_t count_records(const UkeFile& file, std::string_view id) {
+  std::size_t n = 0;
+  for (const UkeReceipt& r : file.receipts) {
+    n += static_cast<std::size_t>(std::count_if(r.other_records.begin(), r.other_records.end(),
+                                                [&](const UkeRecord& o) { return o.id == id; }));
+  }
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("insurer-side layout (SSK sample, 2020-04): 18 receipts read, none skipped, every extra record kept") {
+  const UkeFile file = read_uke_file(test::shared_dir() / "uke" / "ssk-sample" / "RECEIPTC.UKE");
+  for (const ErrorInfo& e : file.errors) MESSAGE(e.to_string());
+  CHECK(file.errors.empty());
+  CHECK(file.receipts_seen == 18);
+  CHECK(file.receipts.size() == 18);
+  CHECK(file.insurer_layout);
+  CHECK(has_finding(file.findings, UkeCheck::layout));
+  CHECK_FALSE(file.complete);  // no GO in this layout
+  CHECK(file.facility.code == "9999913");
+  CHECK(file.facility.billing_month == YearMonth{2020, 5});
+  // Counted with grep on the file: 17 MN, 36 RC, 37 EX, 3 JY, 6 GR, 1 each of TS, TR, TI.
+  CHECK(count_records(file, "MN") == 17);
+  CHECK(count_records(file, "RC") == 36);
+  CHECK(count_records(file, "EX") == 37);
+  CHECK(count_records(file, "JY") == 3);
+  CHECK(count_records(file, "GR") == 6);
+  CHECK(count_records(file, "TS") == 1);
+  // 19 HO for 18 receipts: the receipt with JY states its figures after 審査 in a second HO/KO.
+  CHECK(count_records(file, "HO") == 1);
+  const auto adjusted = std::find_if(file.receipts.begin(), file.receipts.end(), [](const UkeReceipt& r) { return r.number == 17; });
+  REQUIRE(adjusted != file.receipts.end());
+  REQUIRE(adjusted->insurer);
+  CHECK(adjusted->insurer->total == Points{4049});  // the first HO: as the hospital claimed
+}
+
+TEST_CASE("ORCA output re-encoded as UTF-8 with LF line ends (2018-11, 和暦 dates): every receipt read, with a warning") {
+  for (const auto& [name, receipts] : {std::pair{"shaho_201811.csv", 27}, std::pair{"kokuho_201811.csv", 7}}) {
+    CAPTURE(name);
+    const UkeFile file = read_uke_file(test::shared_dir() / "uke" / "orca-demo" / name);
+    for (const ErrorInfo& e : file.errors) MESSAGE(e.to_string());
+    CHECK(file.errors.empty());
+    CHECK(file.receipts_seen == receipts);
+    CHECK(file.receipts.size() == static_cast<std::size_t>(receipts));
+    CHECK(file.complete);
+    REQUIRE(file.findings.size() >= 2);
+    CHECK(file.findings[0].message == "the file is UTF-8, not CP932 (re-encoded by another tool?): read as UTF-8");
+    CHECK(std::any_of(file.findings.begin(), file.findings.end(), [](const UkeFinding& f) {
+      return f.check == UkeCheck::encoding && f.message.find("end with LF alone") != std::string::npos;
+    }));
+    // The README: every receipt's HO 合計点数 equals Σ 点数×回数 of its lines.
+    for (const UkeReceipt& r : file.receipts) {
+      CAPTURE(r.number);
+      CHECK_FALSE(has_finding(r.findings, UkeCheck::payer_total));
+      CHECK(r.month == YearMonth{2018, 11});  // 和暦 43011 = 平成30年11月
+    }
+  }
+  // 国保: a 6-digit 保険者番号 written right-aligned in 8 places; 生年月日 4060618 = 平成6年6月18日.
+  const UkeFile kokuho = read_uke_file(test::shared_dir() / "uke" / "orca-demo" / "kokuho_201811.csv");
+  REQUIRE_FALSE(kokuho.receipts.empty());
+  REQUIRE(kokuho.receipts[0].insurer);
+  CHECK(kokuho.receipts[0].insurer->number == "138057");
+  CHECK(kokuho.receipts[0].claim.insurance.kind == InsuranceKind::national);
+  CHECK(kokuho.receipts[0].claim.patient.birth_date == *Date::parse_iso("1994-06-18"));
+}
+
+TEST_CASE("receipts read from UKE are priced as claimed") {
+  const UkeFile file = read_uke_file(test::shared_dir() / "uke" / "RECEIPTC_GAIRAI_SAMPLE.UKE");
+  REQUIRE_FALSE(file.receipts.empty());
+  CHECK(file.receipts[0].claim.mode == ClaimMode::as_claimed);
+}
