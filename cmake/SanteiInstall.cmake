@@ -8,6 +8,7 @@ if(TARGET santei_c)
 endif()
 if(TARGET santei_cli)
   install(TARGETS santei_cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+  install(FILES "${SANTEI_BASH_COMPLETION}" DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions)
 endif()
 install(TARGETS ${SANTEI_INSTALL_TARGETS} EXPORT santei-targets
         ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}

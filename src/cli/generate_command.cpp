@@ -4,39 +4,27 @@
 
 #include <fmt/format.h>
 
-#include "cli/commands.hpp"
+#include "cli/command.hpp"
+#include "cli/options.hpp"
 #include "santei/generate.hpp"
 
 namespace santei::cli {
 namespace {
 
-constexpr const char* kHelp = R"(usage: santei generate --masters DIR... --month YYYY-MM --count N [--seed S] [--revisions ID,ID] [-j N] [-o FILE]
-
-Writes N realistic outpatient claims (santei.claim/1, one per line) for the service month: a
+constexpr const char* kDescription =
+    R"(Writes N realistic outpatient claims (santei.claim/1, one per line) for the service month: a
 clinic's patients with 初診/再診, drugs at their real prices, tests, X-rays, 処置 and 公費. The same
-masters, month, seed and count give the same bytes.
+masters, month, seed and count give the same bytes.)";
 
-  --masters DIR    a revision directory or a directory of them (repeatable), e.g. ../shared/masters
-  --month YYYY-MM  the service month (診療年月)
-  --count N        how many claims
-  --seed S         the random seed (default 1)
-  --revisions IDS  revisions that must price every claim (comma-separated, e.g. r04,r06);
-                   default: every loaded revision, so the output suits `santei regress`
-  -j N             generate on N threads (default: the hardware threads)
-  -o FILE          write to FILE instead of standard output
-)";
-
-std::uint64_t number(const Args& args, const std::string& name, std::uint64_t fallback) {
-  const auto text = args.value(name);
-  if (!text) return fallback;
-  try {
-    std::size_t used = 0;
-    const std::uint64_t n = std::stoull(*text, &used);
-    if (used == text->size()) return n;
-  } catch (...) {
-  }
-  throw UsageError{name + " needs a whole number, not '" + *text + "'"};
-}
+struct GenerateArgs {
+  std::vector<std::string> masters;
+  std::string month;
+  std::uint64_t count = 0;
+  std::uint64_t seed = 1;
+  std::string revisions;
+  unsigned threads = std::max(1u, std::thread::hardware_concurrency());
+  std::string output;
+};
 
 std::vector<std::string> split(const std::string& text) {
   std::vector<std::string> out;
@@ -49,35 +37,24 @@ std::vector<std::string> split(const std::string& text) {
   return out;
 }
 
-}  // namespace
-
-int generate_command(const std::vector<std::string>& argv) {
-  const Args args(argv, {"--masters", "--month", "--count", "--seed", "--revisions", "-j", "-o"}, {"--help", "-h"});
-  if (args.flag("--help") || args.flag("-h")) {
-    std::fputs(kHelp, stdout);
-    return kExitOk;
-  }
-  if (!args.positionals().empty()) throw UsageError{"generate takes no positional arguments"};
-  if (args.values("--masters").empty()) throw UsageError{"--masters DIR is required (e.g. ../shared/masters)"};
-  const auto month_text = args.value("--month");
-  if (!month_text) throw UsageError{"--month YYYY-MM is required"};
+int generate(const GenerateArgs& args) {
   GenerateOptions options;
-  const auto month = YearMonth::parse(*month_text);
-  if (!month) throw UsageError{"--month needs YYYY-MM, not '" + *month_text + "'"};
+  const auto month = YearMonth::parse(args.month);
+  if (!month) throw UsageError{"--month needs YYYY-MM, not '" + args.month + "'"};
   options.month = *month;
-  if (!args.value("--count")) throw UsageError{"--count N is required"};
-  const std::uint64_t count = number(args, "--count", 0);
-  options.seed = number(args, "--seed", 1);
-  if (const auto revisions = args.value("--revisions")) options.revisions = split(*revisions);
-  const unsigned threads = thread_count(args, std::max(1u, std::thread::hardware_concurrency()));
+  const std::uint64_t count = args.count;
+  options.seed = args.seed;
+  if (!args.revisions.empty()) options.revisions = split(args.revisions);
+  const unsigned threads = args.threads;
 
-  const ClaimGenerator generator(load_masters(args), options);
+  const ClaimGenerator generator(load_masters(args.masters), options);
   for (const std::string& note : generator.catalog().notes) std::fprintf(stderr, "santei generate: %s\n", note.c_str());
 
   std::FILE* out = stdout;
-  if (const auto path = args.value("-o")) {
-    out = std::fopen(path->c_str(), "wb");
-    if (!out) throw Exception(ErrorInfo{Status::io_error, *path, 0, 0, {}, "cannot open the file for writing"});
+  const std::string destination = args.output.empty() ? "<stdout>" : args.output;
+  if (!args.output.empty()) {
+    out = std::fopen(args.output.c_str(), "wb");
+    if (!out) throw Exception(ErrorInfo{Status::io_error, args.output, 0, 0, {}, "cannot open the file for writing"});
   }
   // Chunks of claims made on `threads` threads, each thread a contiguous slice, written in order.
   constexpr std::uint64_t kChunk = 16384;
@@ -99,14 +76,34 @@ int generate_command(const std::vector<std::string>& argv) {
     for (std::thread& t : pool) t.join();
     for (const std::string& s : slices) {
       if (std::fwrite(s.data(), 1, s.size(), out) != s.size()) {
-        throw Exception(ErrorInfo{Status::io_error, args.value("-o").value_or("<stdout>"), 0, 0, {}, "write failed"});
+        throw Exception(ErrorInfo{Status::io_error, destination, 0, 0, {}, "write failed"});
       }
     }
   }
   if (std::fflush(out) != 0 || (out != stdout && std::fclose(out) != 0)) {
-    throw Exception(ErrorInfo{Status::io_error, args.value("-o").value_or("<stdout>"), 0, 0, {}, "write failed"});
+    throw Exception(ErrorInfo{Status::io_error, destination, 0, 0, {}, "write failed"});
   }
   return kExitOk;
 }
 
+Runner setup(CLI::App& app) {
+  auto args = std::make_shared<GenerateArgs>();
+  app.description(kDescription);
+  add_masters_option(app, args->masters, /*required=*/true);
+  app.add_option("--month", args->month, "the service month (診療年月)")->type_name("YYYY-MM")->required();
+  app.add_option("--count", args->count, "how many claims")->type_name("N")->required();
+  app.add_option("--seed", args->seed, "the random seed (default 1)")->type_name("S");
+  app.add_option("--revisions", args->revisions,
+                 "revisions that must price every claim (comma-separated, e.g. r04,r06);\n"
+                 "default: every loaded revision, so the output suits `santei regress`")
+      ->type_name("IDS");
+  add_threads_option(app, args->threads, "the hardware threads");
+  app.add_option("-o", args->output, "write to FILE instead of standard output")->type_name("FILE");
+  app.footer("Exit status: 0 written, 2 usage or master errors.");
+  return [args] { return generate(*args); };
+}
+
+const Command generate_command{"generate", "write synthetic santei.claim/1 JSON Lines from the real masters", setup};
+
+}  // namespace
 }  // namespace santei::cli

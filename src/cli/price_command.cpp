@@ -8,7 +8,8 @@
 
 #include <fmt/format.h>
 
-#include "cli/commands.hpp"
+#include "cli/command.hpp"
+#include "cli/price.hpp"
 #include "claim/json_lines.hpp"
 #include "core/line_reader.hpp"
 #include "santei/pricing.hpp"
@@ -16,34 +17,14 @@
 namespace santei::cli {
 namespace {
 
-constexpr const char* kHelp = R"(usage: santei price [--masters DIR]... [--revision ID] [-j N] [--no-copay] [--no-explain]
-                    [--mode automatic|as_claimed] [--local-programmes FILE] CLAIM.json|-
-       santei price --uke FILE.UKE [--masters DIR]... [--revision ID] [-j N] [--no-copay] [--mode …] [--local-programmes FILE]
-
-Prices claims (santei.claim/1) into results (santei.result/1, one JSON object per line).
+constexpr const char* kDescription =
+    R"(Prices claims (santei.claim/1) into results (santei.result/1, one JSON object per line).
 Input is one claim (a JSON document, pretty-printed or not) or JSON Lines (one claim per line);
 `-` reads standard input. Results come out in input order.
 
-  --masters DIR  a revision directory or a directory of them (repeatable);
-                 default: the demo master built into santei
-  --revision ID  price every claim under this revision (e.g. r04) whatever its month
-  -j N           price on N threads (default: 1)
-  --no-copay     leave out the copayment (copay)
-  --no-explain   leave out the explanation steps
-  --mode M       automatic: santei adds what the law adds by itself (年齢加算, 時間加算 …);
-                 as_claimed: nothing is added, what the law would add is a diagnostic;
-                 default: each claim's "mode" (automatic), as_claimed for --uke
-  --local-programmes FILE
-                 地方単独 programme rows (docs/local-programmes.md) for 公費 that state no
-                 parameters, besides those santei ships
-  --uke FILE     price every receipt of a UKE file as claimed and compare with what it states
-  --html FILE    with --uke: also write the month's check report as one HTML page
-
 A claim that cannot be priced gives an {"error":…} line on stdout and one line on stderr naming
 its input line and field; the other claims are still priced. A line (or a claim) over 16 MiB is
-such an error: it is read past, never held in memory.
-Exit status: 0 all priced, 1 some claims had errors, 2 usage or master errors.
-)";
+such an error: it is read past, never held in memory.)";
 
 struct Job {
   std::string text;
@@ -97,22 +78,13 @@ bool write_jobs(std::vector<Job>& jobs) {
   return failed;
 }
 
-}  // namespace
+int price_claims(const PriceArgs& args) {
+  if (args.claims.empty()) throw UsageError{"price takes one CLAIM.json (or - for standard input), or --uke FILE"};
+  const MasterLibrary masters = load_masters(args.masters);
+  const PricingOptions options = pricing_options(args.pricing, masters, !args.no_explain);
+  const unsigned threads = args.threads;
 
-int price_command(const std::vector<std::string>& argv) {
-  const Args args(argv, {"--masters", "--revision", "-j", "--uke", "--mode", "--local-programmes", "--html"},
-                  {"--help", "-h", "--no-copay", "--no-explain"});
-  if (args.flag("--help") || args.flag("-h")) {
-    std::fputs(kHelp, stdout);
-    return kExitOk;
-  }
-  if (args.value("--uke")) return price_uke_command(args);
-  if (args.positionals().size() != 1) throw UsageError{"price takes one CLAIM.json (or - for standard input)"};
-  const unsigned threads = thread_count(args, 1);
-  const MasterLibrary masters = load_masters(args);
-  const PricingOptions options = pricing_options(args, masters, !args.flag("--no-explain"));
-
-  const std::string& path = args.positionals()[0];
+  const std::string& path = args.claims;
   std::ifstream file;
   if (path != "-") {
     file.open(path, std::ios::binary);
@@ -179,5 +151,28 @@ int price_command(const std::vector<std::string>& argv) {
   failed = write_jobs(jobs) || failed;
   return failed ? kExitClaimErrors : kExitOk;
 }
+
+Runner setup(CLI::App& app) {
+  auto args = std::make_shared<PriceArgs>();
+  app.description(kDescription);
+  add_masters_option(app, args->masters);
+  add_pricing_options(app, args->pricing);
+  add_threads_option(app, args->threads, "1");
+  app.add_flag("--no-explain", args->no_explain, "leave out the explanation steps");
+  CLI::Option* uke = app.add_option("--uke", args->uke,
+                                    "price every receipt of a UKE (レセ電) file as claimed and compare with\n"
+                                    "what it states (santei.uke-report/1 on stdout, a report on stderr)")
+                         ->type_name("FILE");
+  app.add_option("--html", args->html, "with --uke: also write the month's check report as one HTML page")
+      ->type_name("FILE")
+      ->needs(uke);
+  app.add_option("CLAIM.json|-", args->claims, "one claim or JSON Lines; - reads standard input")->excludes(uke);
+  app.footer("Exit status: 0 all priced, 1 some claims had errors, 2 usage or master errors.");
+  return [args] { return args->uke.empty() ? price_claims(*args) : price_uke_file(*args); };
+}
+
+const Command price_command{"price", "price claims (santei.claim/1 JSON or JSON Lines) into santei.result/1", setup};
+
+}  // namespace
 
 }  // namespace santei::cli

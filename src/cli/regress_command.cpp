@@ -10,41 +10,35 @@
 
 #include <fmt/format.h>
 
-#include "cli/commands.hpp"
+#include "cli/command.hpp"
+#include "cli/options.hpp"
 #include "santei/regress.hpp"
 #include "santei/uke.hpp"
 
 namespace santei::cli {
 namespace {
 
-constexpr const char* kHelp = R"(usage: santei regress --old DIR --new DIR [--old-revision ID] [--new-revision ID]
-                      [--csv OUT.csv] [--html OUT.html] [--json OUT.json] [-j N] [--no-copay] INPUT
-
-Prices every claim of INPUT under the old and the new revision, and prints the headline figures.
+constexpr const char* kDescription =
+    R"(Prices every claim of INPUT under the old and the new revision, and prints the headline figures.
 INPUT is santei.claim/1 JSON Lines (- for standard input) or a UKE (レセ電) file, recognised by its
 .uke extension or its first record (IR). Each claim keeps its own dates for ages and
-copayment; only the fee revision changes (santei price --revision).
+copayment; only the fee revision changes (santei price --revision).)";
 
-  --old DIR, --new DIR   master directories (a revision directory, or one holding several)
-  --old-revision ID      the revision of --old to use when it holds several (e.g. r04)
-  --new-revision ID      likewise for --new (e.g. r06)
-  --csv OUT.csv          per-receipt and per-code deltas (one table, column `record`)
-  --html OUT.html        a self-contained report: headline, histogram, codes, failing receipts
-  --json OUT.json        the summary as santei.regress/1 JSON
-  -j N                   threads (default: the hardware threads)
-  --no-copay             skip the window charges (faster)
-
-A progress bar is drawn on standard error when it is a terminal and the run takes a while.
-Exit status: 0 every receipt priced under both, 1 some receipts could not be read or priced,
-2 usage or master errors.
-)";
+struct RegressArgs {
+  std::string old_dir, new_dir;
+  std::string old_revision, new_revision;  // empty: the directory's only one
+  std::string csv, html, json;
+  unsigned threads = 0;  // the hardware threads
+  bool no_copay = false;
+  std::string input;
+};
 
 // The revision to use from a loaded directory: the one named, or its only one.
-std::string pick_revision(const MasterLibrary& masters, const std::optional<std::string>& named, const char* option,
+std::string pick_revision(const MasterLibrary& masters, const std::string& named, const char* option,
                           const std::string& dir) {
-  if (named) {
-    if (!masters.revision(*named)) throw UsageError{fmt::format("{} {} is not in {}", option, *named, dir)};
-    return *named;
+  if (!named.empty()) {
+    if (!masters.revision(named)) throw UsageError{fmt::format("{} {} is not in {}", option, named, dir)};
+    return named;
   }
   if (masters.sets().size() != 1) {
     std::string ids;
@@ -115,31 +109,21 @@ std::string percent_text(std::int64_t part, std::int64_t whole) {
   return fmt::format("{}{}.{:02}%", part < 0 ? "-" : "+", hundredths / 100, hundredths % 100);
 }
 
-}  // namespace
+int regress(const RegressArgs& args) {
+  const std::string& old_dir = args.old_dir;
+  const std::string& new_dir = args.new_dir;
+  const unsigned threads = args.threads;
 
-int regress_command(const std::vector<std::string>& argv) {
-  const Args args(argv, {"--old", "--new", "--old-revision", "--new-revision", "--csv", "--html", "--json", "-j"},
-                  {"--help", "-h", "--no-copay"});
-  if (args.flag("--help") || args.flag("-h")) {
-    std::fputs(kHelp, stdout);
-    return kExitOk;
-  }
-  const auto old_dir = args.value("--old");
-  const auto new_dir = args.value("--new");
-  if (!old_dir || !new_dir) throw UsageError{"--old DIR and --new DIR are required"};
-  if (args.positionals().size() != 1) throw UsageError{"regress takes one INPUT (JSON Lines, or - for standard input)"};
-  const unsigned threads = thread_count(args, 0);
-
-  const MasterLibrary old_masters = MasterLibrary::load(*old_dir);
-  const MasterLibrary new_masters = *new_dir == *old_dir ? old_masters : MasterLibrary::load(*new_dir);
-  const std::string old_revision = pick_revision(old_masters, args.value("--old-revision"), "--old-revision", *old_dir);
-  const std::string new_revision = pick_revision(new_masters, args.value("--new-revision"), "--new-revision", *new_dir);
+  const MasterLibrary old_masters = MasterLibrary::load(old_dir);
+  const MasterLibrary new_masters = new_dir == old_dir ? old_masters : MasterLibrary::load(new_dir);
+  const std::string old_revision = pick_revision(old_masters, args.old_revision, "--old-revision", old_dir);
+  const std::string new_revision = pick_revision(new_masters, args.new_revision, "--new-revision", new_dir);
   PricingOptions pricing;
   pricing.explain = false;
-  pricing.copay = !args.flag("--no-copay");
+  pricing.copay = !args.no_copay;
   const Regression regression(old_masters, old_revision, new_masters, new_revision, pricing);
 
-  const std::string& path = args.positionals()[0];
+  const std::string& path = args.input;
   std::ifstream file;
   std::int64_t size = 0;
   if (path != "-") {
@@ -153,9 +137,9 @@ int regress_command(const std::vector<std::string>& argv) {
   const std::string source = path == "-" ? "<stdin>" : path;
 
   std::ofstream csv;
-  if (const auto csv_path = args.value("--csv")) {
-    csv.open(*csv_path, std::ios::binary);
-    if (!csv) throw Exception(ErrorInfo{Status::io_error, *csv_path, 0, 0, {}, "cannot write the file"});
+  if (!args.csv.empty()) {
+    csv.open(args.csv, std::ios::binary);
+    if (!csv) throw Exception(ErrorInfo{Status::io_error, args.csv, 0, 0, {}, "cannot write the file"});
     csv << regress_csv_header();
   }
   RegressRunOptions run;
@@ -187,10 +171,10 @@ int regress_command(const std::vector<std::string>& argv) {
   if (csv.is_open()) {
     csv << regress_csv_codes(summary, regression);
     csv.close();
-    if (!csv) throw Exception(ErrorInfo{Status::io_error, *args.value("--csv"), 0, 0, {}, "cannot write the file"});
+    if (!csv) throw Exception(ErrorInfo{Status::io_error, args.csv, 0, 0, {}, "cannot write the file"});
   }
-  if (const auto html = args.value("--html")) write_file(*html, regress_html(summary, regression, source));
-  if (const auto json = args.value("--json")) write_file(*json, regress_summary_json(summary, regression) + "\n");
+  if (!args.html.empty()) write_file(args.html, regress_html(summary, regression, source));
+  if (!args.json.empty()) write_file(args.json, regress_summary_json(summary, regression) + "\n");
 
   std::printf("receipts            %lld\n", static_cast<long long>(summary.receipts));
   std::printf("points %-12s %lld\n", old_revision.c_str(), static_cast<long long>(summary.old_points.value));
@@ -205,4 +189,33 @@ int regress_command(const std::vector<std::string>& argv) {
   return summary.failed_old + summary.failed_new + unread > 0 ? kExitClaimErrors : kExitOk;
 }
 
+Runner setup(CLI::App& app) {
+  auto args = std::make_shared<RegressArgs>();
+  app.description(kDescription);
+  app.add_option("--old", args->old_dir, "the old revision's masters (a revision directory, or one holding several)")
+      ->type_name("DIR")
+      ->required();
+  app.add_option("--new", args->new_dir, "the new revision's masters, likewise")->type_name("DIR")->required();
+  app.add_option("--old-revision", args->old_revision, "the revision of --old to use when it holds several (e.g. r04)")
+      ->type_name("ID");
+  app.add_option("--new-revision", args->new_revision, "likewise for --new (e.g. r06)")->type_name("ID");
+  app.add_option("--csv", args->csv, "per-receipt and per-code deltas (one table, column `record`)")
+      ->type_name("OUT.csv");
+  app.add_option("--html", args->html, "a self-contained report: headline, histogram, codes, failing receipts")
+      ->type_name("OUT.html");
+  app.add_option("--json", args->json, "the summary as santei.regress/1 JSON")->type_name("OUT.json");
+  add_threads_option(app, args->threads, "the hardware threads");
+  app.add_flag("--no-copay", args->no_copay, "skip the window charges (faster)");
+  app.add_option("INPUT", args->input, "JSON Lines (- for standard input) or a UKE file")->required();
+  app.footer(
+      "A progress bar is drawn on standard error when it is a terminal and the run takes a while.\n"
+      "Exit status: 0 every receipt priced under both, 1 some receipts could not be read or priced,\n"
+      "2 usage or master errors.");
+  return [args] { return regress(*args); };
+}
+
+const Command regress_command{"regress", "price the same claims under two revisions and report the differences",
+                              setup};
+
+}  // namespace
 }  // namespace santei::cli

@@ -10,3 +10,8 @@ execute_process(COMMAND "${CMAKE_COMMAND}" --install "${BUILD_DIR}" --prefix "${
 if(result)
   message(FATAL_ERROR "cmake --install failed: ${result}")
 endif()
+# The santei command's bash completion goes where bash-completion looks for it.
+set(completion "share/bash-completion/completions/santei")
+if(EXISTS "${BUILD_DIR}/${completion}" AND NOT EXISTS "${PREFIX}/${completion}")
+  message(FATAL_ERROR "${completion} was not installed")
+endif()

@@ -25,7 +25,8 @@ CopayResult priced_with(Claim c, PublicExpense e, std::vector<PricedLine> lines,
                         const LocalProgrammes* programmes = nullptr) {
   c.public_expenses = {std::move(e)};
   const LocalFill fill = fill_local_programmes(c, programmes);
-  for (const auto& [index, why] : fill.unmatched) INFO(why);
+  // Logged at once: an INFO would end with the loop body (and clang refuses a lambda capturing a binding).
+  for (const auto& unmatched : fill.unmatched) MESSAGE(unmatched.second);
   if (fill.filled) c.public_expenses = *fill.filled;
   return compute_copay(c, priced(std::move(lines)));
 }

@@ -1,0 +1,34 @@
+// Options several commands share, declared once so that they read and behave alike everywhere.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "santei/masters.hpp"
+#include "santei/pricing.hpp"
+
+namespace santei::cli {
+
+// --masters DIR (repeatable): a revision directory or a directory of them. `required`: no default.
+CLI::Option* add_masters_option(CLI::App& app, std::vector<std::string>& dirs, bool required = false);
+// The masters of --masters DIR…; none = the demo master built into santei.
+MasterLibrary load_masters(const std::vector<std::string>& dirs);
+
+// -j N: threads, 1–256; `default_text` says what is used without it.
+CLI::Option* add_threads_option(CLI::App& app, unsigned& threads, const std::string& default_text);
+
+// --revision ID, --no-copay, --mode M and --local-programmes FILE of the pricing commands.
+struct PricingFlags {
+  std::string revision;
+  bool no_copay = false;
+  std::string mode;              // automatic | as_claimed; empty: each claim's own
+  std::string local_programmes;  // 地方単独 programme rows (docs/local-programmes.md)
+};
+void add_pricing_options(CLI::App& app, PricingFlags& flags);
+// The pricing options they ask for (the revision checked against `masters`, the local programmes
+// loaded); explanations as `explain`.
+PricingOptions pricing_options(const PricingFlags& flags, const MasterLibrary& masters, bool explain);
+
+}  // namespace santei::cli
