@@ -1,5 +1,5 @@
 # --help of each command prints its usage on stdout and exits 0; no command at all is a usage error.
-for command in price lookup generate regress completion version; do
+for command in price lookup generate regress kougaku completion version; do
   "$SANTEI" "$command" --help | head -1 | cut -d' ' -f1-3
 done
 "$SANTEI" --help | head -1
