@@ -54,6 +54,9 @@ struct LoadStats {
   std::int64_t bytes = 0;
   std::chrono::microseconds elapsed{0};
   std::vector<std::string> notes;  // e.g. "02包括テーブル not present: 包括 checks need it"
+  // The masters a partial revision directory lacks ("y", "t", "c", "b", "z"): their codes are
+  // unknown codes. Empty for a complete directory.
+  std::vector<std::string> missing;
 };
 
 // The masters of one fee revision (r04, r06 …). Immutable once loaded.
@@ -61,7 +64,8 @@ class SANTEI_API MasterSet {
  public:
   // Loads a revision directory. Throws santei::Exception naming the file, line, column and field
   // for any row it cannot trust (wrong column count, bad date, byte that is not CP932, duplicate
-  // code in a full file, update for an unknown code, missing required file).
+  // code in a full file, update for an unknown code, no 医科診療行為マスター). A directory without
+  // one of the other masters loads as a partial set: stats().missing names what it lacks.
   static std::shared_ptr<const MasterSet> load(const std::filesystem::path& directory);
   // The small hand-typed demo master compiled into santei (masters/demo/, real r06 values).
   static std::shared_ptr<const MasterSet> demo();

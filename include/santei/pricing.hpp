@@ -71,6 +71,7 @@ enum class ExplainKind : std::uint8_t {
   note,               // a fact recorded for the clerk (number = a Diagnostic-like code)
   inpatient_days,     // code: the 入院料 of `number` days, 入院期間 day base … result (起算日 = day 1)
   period_addition,    // code: + value 点, the 入院期間加算 of the day's band (masters/rules/inpatient_fees.xml)
+  price_response,     // code: value 点, the 物価対応料 of 物価対応料グループ区分 `number` (s cols 132–133), added by santei
 };
 
 struct ExplainStep {

@@ -126,6 +126,12 @@ struct ProcedureRecord {
   char nursing_pay_eval = '0';                // 128 看護職員処遇改善評価料等
   char baseup_eval_1 = '0';                   // 129 外来・在宅ベースアップ評価料（１）
   char baseup_eval_2 = '0';                   // 130 外来・在宅ベースアップ評価料（２）
+  char price_response_kind = '0';             // 132 物価対応料区分 (R8: 1 物価対応料 itself, 2 an item that brings one)
+  std::int32_t price_response_group = 0;      // 133 物価対応料グループ区分 (R8: links 1 and 2, 別紙7-14)
+  char organ_transplant = '0';                // 134 臓器移植実施体制確保加算 (R8)
+  char robotic_surgery = '0';                 // 135 内視鏡手術用支援機器加算 (R8)
+  char remote_prescription = '0';             // 136 遠隔電子処方箋活用加算等 (R8)
+  char surgical_care = '0';                   // 137 外科医療確保特別加算 (R8)
 
   // Derived when the rule graph is built, not a master column: bit w (w = ExclusionWindow) is set
   // when the 電子点数表 03-1…03-4 has 背反 rows for this code, bit 4 when 05 has 算定回数 rows.

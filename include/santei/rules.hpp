@@ -1,7 +1,7 @@
 // santei/rules.hpp — the rule graph: the relations between codes that the masters state.
 //
 // Edges come from the 医科診療行為マスター columns (注加算コード/通番, 年齢加算①–④,
-// 時間加算区分, 包括対象検査) and from the 医科電子点数表 tables (01 補助, 02 包括,
+// 時間加算区分, 包括対象検査, 物価対応料区分/グループ区分) and from the 医科電子点数表 tables (01 補助, 02 包括,
 // 03-1…03-4 背反, 04 入院基本料, 05 算定回数) and the コメント関連テーブル. Every edge keeps the
 // validity dates of the row that states it; callers filter by the service date.
 //
@@ -52,6 +52,9 @@ class SANTEI_API RuleGraph {
   // Every code of one 区分番号 (cols 85, 92, 93: e.g. 'A', 1, 0 for A001), base items first.
   // Additions without a 注加算コード (the 再診料 time additions) are found here.
   virtual std::span<const Code> section_codes(char letter, std::int32_t section, std::int32_t branch) const = 0;
+  // 物価対応料 (R8, s cols 132–133): every code that is a 物価対応料 itself (物価対応料区分 1) of
+  // 物価対応料グループ区分 `group`, in code order. An item of 区分 2 and the same group brings one.
+  virtual std::span<const Code> price_response_items(std::int32_t group) const = 0;
 
   // 01 補助: the row of `code` in force on `on`, or nullptr.
   virtual const AuxiliaryRecord* auxiliary(Code code, Date on) const = 0;

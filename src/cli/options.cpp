@@ -1,5 +1,7 @@
 #include "cli/options.hpp"
 
+#include <cstdio>
+
 #include "cli/command.hpp"
 #include "santei/local_programmes.hpp"
 
@@ -21,7 +23,17 @@ MasterLibrary load_masters(const std::vector<std::string>& dirs) {
   MasterLibrary library;
   for (const std::string& dir : dirs) {
     const MasterLibrary loaded = MasterLibrary::load(dir);
-    for (const auto& set : loaded.sets()) library.add(set);
+    for (const auto& set : loaded.sets()) {
+      if (!set->stats().missing.empty()) {  // a partial revision directory: say what it lacks
+        std::string kinds;
+        for (const std::string& kind : set->stats().missing) kinds += (kinds.empty() ? "" : ", ") + kind;
+        std::fprintf(stderr,
+                     "santei: warning: %s (%s) is a partial revision directory without the %s masters: their codes are "
+                     "unknown codes\n",
+                     set->origin().c_str(), set->revision().c_str(), kinds.c_str());
+      }
+      library.add(set);
+    }
   }
   return library;
 }

@@ -72,7 +72,10 @@ std::span<const FieldBinding<ProcedureRecord>> field_bindings() {
       SANTEI_FIELD("age_addition_4_code", age_additions[3].code), SANTEI_FIELD("predecessor", predecessor),
       SANTEI_FIELD("full_name", full_name), SANTEI_FIELD("infection_control", infection_control),
       SANTEI_FIELD("nursing_pay_eval", nursing_pay_eval), SANTEI_FIELD("baseup_eval_1", baseup_eval_1),
-      SANTEI_FIELD("baseup_eval_2", baseup_eval_2),
+      SANTEI_FIELD("baseup_eval_2", baseup_eval_2), SANTEI_FIELD("price_response_kind", price_response_kind),
+      SANTEI_FIELD("price_response_group", price_response_group), SANTEI_FIELD("organ_transplant", organ_transplant),
+      SANTEI_FIELD("robotic_surgery", robotic_surgery), SANTEI_FIELD("remote_prescription", remote_prescription),
+      SANTEI_FIELD("surgical_care", surgical_care),
   };
   return bindings;
 }

@@ -320,6 +320,10 @@ void read_rows(const SourceFile& file, std::string data, std::vector<Record>& ou
 template <class Record>
 JobReport load_dated_kind(const std::vector<SourceFile>& files, History<Record>& history) {
   JobReport report;
+  if (files.empty()) {  // a master a partial directory lacks (MasterSet::load noted it)
+    history.freeze();
+    return report;
+  }
   std::vector<const SourceFile*> full;
   std::vector<const SourceFile*> later;
   for (const SourceFile& f : files) (f.update ? later : full).push_back(&f);
@@ -410,11 +414,18 @@ std::shared_ptr<const MasterSet> MasterSet::load(const fs::path& directory) {
     if (auto file = classify(it->path())) by_kind[file->kind].push_back(std::move(*file));
   }
   if (ec) fail(Status::io_error, directory.string(), 0, {}, "cannot list the directory: " + ec.message());
+  // The 医科診療行為マスター decides the revision and is required; a directory without one of the
+  // others is partial (e.g. ../shared/excerpts/r08): it loads, and the codes of a missing master are
+  // unknown codes. Update files of a missing master still fail in load_dated_kind.
+  std::vector<std::string> missing;
   for (const char* kind : {"s", "y", "t", "c", "b", "z"}) {
     const auto& files = by_kind[kind];
     if (std::none_of(files.begin(), files.end(), [](const SourceFile& f) { return !f.update; })) {
-      fail(Status::master_error, directory.string(), 0, {},
-           fmt::format("missing file: no full {} in this directory", master_title(kind)));
+      if (std::string_view(kind) == "s" || !files.empty()) {
+        fail(Status::master_error, directory.string(), 0, {},
+             fmt::format("missing file: no full {} in this directory", master_title(kind)));
+      }
+      missing.emplace_back(kind);
     }
   }
   for (auto& [kind, files] : by_kind) {  // a stable order for reports and errors
@@ -521,6 +532,11 @@ std::shared_ptr<const MasterSet> MasterSet::load(const fs::path& directory) {
       d.stats.notes.push_back(fmt::format("{} not present: the checks that need it are not made", title));
     }
   }
+  for (const std::string& kind : missing) {
+    d.stats.notes.push_back(fmt::format("{} not present: a partial revision directory, its codes are unknown codes",
+                                        master_title(kind)));
+  }
+  d.stats.missing = std::move(missing);
   return detail::MasterData::finish(std::move(data));
 }
 

@@ -122,8 +122,17 @@ const MasterSet& MasterLibrary::require(Date on) const {
     loaded += fmt::format("{}{} ({} to {})", loaded.empty() ? "" : ", ", set->revision(), set->period().from.iso(),
                           set->period().to.is_open_end() ? std::string("open") : set->period().to.iso());
   }
+  // Name the revision that would price the date, and how a user brings its masters.
+  std::string missing = "no revision in masters/revisions.xml covers it";
+  for (const RevisionInfo& info : known_revisions()) {
+    if (info.period.contains(on)) {
+      missing = fmt::format("it is priced by {} (from {}), whose masters are not loaded: add SSK's {} files with "
+                            "`santei masters add --to DIR FILE.zip…` and load DIR with --masters",
+                            info.id, info.period.from.iso(), info.id);
+    }
+  }
   throw Exception(ErrorInfo{Status::not_found, {}, 0, 0, "date",
-                            fmt::format("no loaded master revision prices {} (loaded: {})", on.iso(),
+                            fmt::format("no loaded master revision prices {}: {} (loaded: {})", on.iso(), missing,
                                         loaded.empty() ? "none" : loaded)});
 }
 

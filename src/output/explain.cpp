@@ -111,6 +111,9 @@ std::string explain_text(const ExplainStep& s, const MasterSet& set, Date on) {
       return fmt::format("+ {} {}点 for 入院期間 day {}–{} ({})", who, v, band->from_day,
                          band->to_day == 0 ? std::string("") : std::to_string(band->to_day), schedule->source);
     }
+    case ExplainKind::price_response:
+      return fmt::format("{} {}点, added for an item of 物価対応料グループ区分 {:03} (s cols 132–133, 告示 O100)", who, v,
+                         s.number);
   }
   return who;
 }

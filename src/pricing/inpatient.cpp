@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "pricing/eligibility.hpp"
+#include "pricing/rule_tables.hpp"
 #include "santei/rules.hpp"
 
 namespace santei::pricing {
@@ -45,6 +46,14 @@ struct FieldPath {
     return index == static_cast<std::size_t>(-1) ? fmt::format("{}{}", path, member) : fmt::format("{}[{}]{}", path, index, member);
   }
 };
+
+namespace {
+// The 区分番号 of a record as the rule files write it: "A100", "A308-3".
+std::string section_of(const ProcedureRecord& r) {
+  return r.branch == 0 ? fmt::format("{}{:03}", r.section_letter, r.section_number)
+                       : fmt::format("{}{:03}-{}", r.section_letter, r.section_number, r.branch);
+}
+}  // namespace
 
 bool is_inpatient_fee(const ProcedureRecord& r) {
   const bool fee_section = (r.section_number >= 100 && r.section_number < 200) || (r.section_number >= 300 && r.section_number < 400);
@@ -173,6 +182,12 @@ void InpatientStay::plan_fees() {
         period = ctx_.set.procedure(band->code, on);
         if (!period) fees_rule_error(fmt::format("schedule '{}': band code {} is not in the masters on {}", schedule->id, band->code, on.iso()));
       }
+    } else if (const ScheduleUnknown* unknown = schedule_unknown(section_of(listed), on);
+               unknown && f < 64 && !(unscheduled & (std::uint64_t{1} << f))) {
+      unscheduled |= std::uint64_t{1} << f;
+      ctx_.diagnose(Severity::warning, "入院料/入院期間", {listed.code},
+                    fmt::format("{} {}: {} (masters/rules/inpatient_fees.xml)", listed.code, listed.name, unknown->reason),
+                    date, field.text());
     } else if (listed.max_count > 0 && f < 64 && !(unscheduled & (std::uint64_t{1} << f))) {
       // A code limited to some days (上限回数) is usually one band of a banded 入院料.
       unscheduled |= std::uint64_t{1} << f;
@@ -260,6 +275,13 @@ void InpatientStay::plan_away() {
 // the 入院料 lets combine (04 入院基本料テーブル, the 入院料's 入院基本料識別 group in 01 補助 col 20)
 // or a 注加算 of the 入院料 itself (the same 注加算コード).
 std::optional<Ineligibility> InpatientStay::combination(const ProcedureRecord& addition, const ProcedureRecord& base, Date on) const {
+  if (addition.price_response_kind == '1') {  // 物価対応料 (告示 O100 注4): the one of the 入院料's group
+    if (base.price_response_kind == '2' && base.price_response_group == addition.price_response_group) return std::nullopt;
+    return Ineligibility{"物価対応料", fmt::format("it is billed with an 入院料 of 物価対応料グループ区分 {:03} (s col 133), "
+                                                   "and {} {} is of {:03}",
+                                                   addition.price_response_group, base.code, base.name,
+                                                   base.price_response_kind == '2' ? base.price_response_group : 0)};
+  }
   if (is_inpatient_addition(addition)) {
     const RuleGraph& rules = ctx_.set.rules();
     if (!rules.has_table(ElectronicTable::inpatient)) return std::nullopt;
@@ -391,6 +413,7 @@ void InpatientStay::plan_additions() {
                       fmt::format("{} {} is an 入院料: list it in admission.fees", addition.code, addition.name));
     }
     additions_.push_back(Addition{&listed, &addition, i, addition_days(addition, listed, i)});
+    if (addition.price_response_kind == '1') price_response_listed_ |= additions_.back().days;
   }
 }
 
@@ -474,16 +497,28 @@ void InpatientStay::apply(std::vector<Unit>& units) {
                                     ctx_.describe(r), day.base->code, day.base->name, unit.date.iso()),
                         unit.date, field());
           drop_item(unit, i);
-        } else if (is_inpatient_addition(p)) {
+        } else if (is_inpatient_addition(p) || p.price_response_kind == '1') {
           if (auto why = combination(p, *day.base, ctx_.lookup_date(unit.date))) {
             ctx_.diagnose(Severity::error, why->rule, {p.code, day.base->code},
                           fmt::format("{} not billed on {}: {}", ctx_.describe(r), unit.date.iso(), why->message), unit.date, field());
             drop_item(unit, i);
+          } else if (p.price_response_kind == '1') {
+            const std::uint32_t day_bit = bit(static_cast<std::size_t>(unit.date - first_));
+            if (price_response_listed_ & day_bit) {
+              ctx_.diagnose(Severity::error, "物価対応料", {p.code},
+                            fmt::format("{} is a second 物価対応料 on {}: billed once a day (通知 O100 (5))",
+                                        ctx_.describe(r), unit.date.iso()),
+                            unit.date, field());
+              drop_item(unit, i);
+            }
+            price_response_listed_ |= day_bit;  // listed: santei adds none that day
           }
         } else if (day.bundle && day.bundle->includes(p)) {
+          const std::string* unknown = day.bundle->unknown_reason(p);
           ctx_.diagnose(Severity::error, "包括/特定入院料", {p.code, day.base->code},
-                        fmt::format("{} is included in {} {} on {} ({}): not billed separately", ctx_.describe(r),
-                                    day.base->code, day.base->name, unit.date.iso(), day.bundle->source),
+                        fmt::format("{} is included in {} {} on {} ({}): not billed separately{}", ctx_.describe(r),
+                                    day.base->code, day.base->name, unit.date.iso(), day.bundle->source,
+                                    unknown ? fmt::format(" [unknown: {}]", *unknown) : std::string()),
                         unit.date, field());
           drop_item(unit, i);
         }
@@ -602,6 +637,71 @@ void InpatientStay::fee_lines(std::vector<Unit>& out, std::vector<std::pair<std:
   }
 }
 
+// 入院物価対応料 (masters/rules/price_response.xml, 告示 O100 注4, 通知 O100 (5)): once a day, the
+// 物価対応料 of the 物価対応料グループ区分 (s col 133) of the 入院料 the day bills, as the master links
+// them; days with the same one share a line (診療識別 80). Nothing on a day whose 物価対応料 the claim
+// lists, and — the rule file says why — on a 外泊 day or where the group has several.
+void InpatientStay::price_response_lines(std::vector<Unit>& out) {
+  std::vector<std::pair<const ProcedureRecord*, std::uint32_t>> lines;  // item → days
+  std::vector<std::int32_t> warned;                                     // groups with several, reported
+  std::uint32_t away = 0;
+  const PriceResponseRule* away_rule_of = nullptr;
+  for (std::size_t i = 0; i < month_days_; ++i) {
+    const InpatientDay& day = days_[i];
+    if (!day.base || day.base->price_response_kind != '2' || (price_response_listed_ & bit(i))) continue;
+    const Date date = date_of(i);
+    const Date on = ctx_.lookup_date(date);
+    const PriceResponseRule* rule = price_response_rule(on);
+    if (!rule) continue;
+    const std::int32_t group = day.base->price_response_group;
+    std::vector<const ProcedureRecord*> candidates;
+    for (Code code : ctx_.set.rules().price_response_items(group)) {
+      const ProcedureRecord* item = ctx_.set.procedure(code, on);
+      if (item && !check_eligibility(ctx_, *item, date)) candidates.push_back(item);
+    }
+    if (candidates.empty()) continue;
+    if (day.away != AwayKind::none) {
+      away |= bit(i);
+      away_rule_of = rule;
+      continue;
+    }
+    if (candidates.size() > 1) {
+      if (std::find(warned.begin(), warned.end(), group) == warned.end()) {
+        warned.push_back(group);
+        std::vector<Code> codes;
+        for (const ProcedureRecord* c : candidates) codes.push_back(c->code);
+        ctx_.diagnose(Severity::warning, "物価対応料", codes,
+                      fmt::format("物価対応料グループ区分 {:03} of {} {} has {} 物価対応料 in force: none added ({})", group,
+                                  day.base->code, day.base->name, candidates.size(), rule->several_in_group),
+                      date, "admission.fees");
+      }
+      continue;
+    }
+    auto it = std::find_if(lines.begin(), lines.end(), [&](const auto& l) { return l.first == candidates.front(); });
+    if (it == lines.end()) it = lines.insert(lines.end(), {candidates.front(), 0});
+    it->second |= bit(i);
+  }
+  if (away != 0) {
+    ctx_.diagnose(Severity::warning, "物価対応料", {},
+                  fmt::format("no 入院物価対応料 added on the 外泊 days {} ({})", dates_text(away, first_), away_rule_of->away_day),
+                  first_.plus_days(std::countr_zero(away)), "admission.away_days");
+  }
+  for (const auto& [item, mask] : lines) {
+    const Date first = first_.plus_days(std::countr_zero(mask));
+    if (!ctx_.add_automatic("物価対応料", {item->code},
+                            fmt::format("{} {} not claimed: the law adds it each day of an 入院料 of 物価対応料グループ区分 "
+                                        "{:03} ({}; s cols 132–133 of {}; {})",
+                                        item->code, item->name, item->price_response_group, dates_text(mask, first_),
+                                        ctx_.set.revision(), price_response_rule(ctx_.lookup_date(first))->source),
+                            first, "admission.fees")) {
+      continue;
+    }
+    Unit unit = day_unit(80, mask);  // 診療識別 80 その他 (s col 66 点数欄集計先 800)
+    unit.items.push_back(resolved(*item, true));
+    out.push_back(std::move(unit));
+  }
+}
+
 // Meal lines (診療識別 97): the meal fee by きざみ in 食 units (its yen for the day's meals), the
 // 特別食加算 likewise for the day's 特別食, and 食堂加算 on each day with a meal; days with the same
 // numbers share a line.
@@ -632,12 +732,14 @@ void InpatientStay::price() {
   std::vector<Unit> units;
   std::vector<std::pair<std::int32_t, std::int32_t>> stay_days;
   if (!admission_->fees.empty()) fee_lines(units, stay_days);
+  const std::size_t fee_units = units.size();
+  if (!admission_->fees.empty()) price_response_lines(units);
   meal_lines(units);
   if (units.empty()) return;
   const std::size_t first_line = ctx_.out.lines.size();
   price_units(ctx_, units);
   if (!ctx_.options.explain) return;
-  for (std::size_t u = 0; u < stay_days.size() && first_line + u < ctx_.out.lines.size(); ++u) {
+  for (std::size_t u = 0; u < stay_days.size() && u < fee_units && first_line + u < ctx_.out.lines.size(); ++u) {
     PricedLine& line = ctx_.out.lines[first_line + u];
     line.explain.insert(line.explain.begin(),
                         ExplainStep{ExplainKind::inpatient_days, line.items.front().code, Decimal(0),

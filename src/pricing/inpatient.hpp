@@ -68,6 +68,7 @@ class InpatientStay {
   bool eligible(const ProcedureRecord& record, Date on, const FieldPath& field);
   // `stay_days`: the first and last 入院期間 day of each unit (explanations).
   void fee_lines(std::vector<Unit>& out, std::vector<std::pair<std::int32_t, std::int32_t>>& stay_days);
+  void price_response_lines(std::vector<Unit>& out);
   void meal_lines(std::vector<Unit>& out);
   Unit day_unit(std::uint8_t category, std::uint32_t mask) const;
   Date date_of(std::size_t day_index) const { return first_.plus_days(static_cast<int>(day_index)); }
@@ -81,6 +82,7 @@ class InpatientStay {
   std::vector<std::pair<Code, bool>> eligible_;  // memo: code → eligible
   std::vector<Code> diagnosed_;                  // codes whose ineligibility was reported
   std::deque<ClaimItem> items_;                  // meal quantities the lines point at (stable addresses)
+  std::uint32_t price_response_listed_ = 0;      // days whose 物価対応料 the claim lists (bit per day)
   const ProcedureRecord* meal_fee_ = nullptr;
   const ProcedureRecord* meal_special_ = nullptr;
   const ProcedureRecord* meal_dining_ = nullptr;

@@ -109,6 +109,18 @@ std::vector<FeeSchedule> read_schedules(std::string_view xml) {
   return out;
 }
 
+std::vector<ScheduleUnknown> read_schedule_unknowns(std::string_view xml) {
+  constexpr const char* file = "inpatient_fees.xml";
+  const pugi::xml_document doc = parse_rule_xml(file, xml);
+  std::vector<ScheduleUnknown> out;
+  for (const pugi::xml_node node : doc.child("inpatient-fees").children("unknown")) {
+    ScheduleUnknown u{node.attribute("section").as_string(), rule_period(node, file), node.attribute("reason").as_string()};
+    if (u.section.empty() || u.reason.empty()) rule_error(file, "<unknown> needs a section and its reason");
+    out.push_back(std::move(u));
+  }
+  return out;
+}
+
 const std::vector<FeeSchedule>& schedules() {
   static const std::vector<FeeSchedule> all = read_schedules(rule_xml_text("inpatient_fees.xml"));
   return all;
@@ -206,6 +218,11 @@ std::vector<BundleRule> read_bundles(std::string_view xml) {
     r.materials = items_of(node, "materials", file, what);
     for (const pugi::xml_node m : node.children("include")) r.include.push_back(match_of(m, file, what));
     for (const pugi::xml_node m : node.children("exclude")) r.exclude.push_back(match_of(m, file, what));
+    for (const pugi::xml_node m : node.children("unknown")) {
+      std::string reason = m.attribute("reason").as_string();
+      if (reason.empty()) rule_error(file, fmt::format("{}: <unknown> without its reason", what));
+      r.unknowns.emplace_back(match_of(m, file, what), std::move(reason));
+    }
     if (r.include.empty()) rule_error(file, fmt::format("{}: includes nothing", what));
     out.push_back(std::move(r));
   }
@@ -307,6 +324,14 @@ const FeeSchedule* schedule_of_band_code(Code code, Date on) {
 
 std::span<const FeeSchedule> fee_schedules() { return schedules(); }
 
+const ScheduleUnknown* schedule_unknown(std::string_view section, Date on) {
+  static const std::vector<ScheduleUnknown> unknowns = read_schedule_unknowns(rule_xml_text("inpatient_fees.xml"));
+  for (const ScheduleUnknown& u : unknowns) {
+    if (u.section == section && u.period.contains(on)) return &u;
+  }
+  return nullptr;
+}
+
 const AwayRule* away_rule(Date on) {
   static const std::vector<AwayRule> rules = read_away(rule_xml_text("inpatient_fees.xml"));
   for (const AwayRule& r : rules) {
@@ -318,6 +343,13 @@ const AwayRule* away_rule(Date on) {
 bool BundleRule::includes(const ProcedureRecord& procedure) const {
   const auto hit = [&](const BundleMatch& m) { return matches(m, procedure); };
   return std::any_of(include.begin(), include.end(), hit) && std::none_of(exclude.begin(), exclude.end(), hit);
+}
+
+const std::string* BundleRule::unknown_reason(const ProcedureRecord& procedure) const {
+  for (const auto& [match, reason] : unknowns) {
+    if (matches(match, procedure)) return &reason;
+  }
+  return nullptr;
 }
 
 const BundleRule* bundle_rule(Code fee, std::span<const std::string> day_groups, Date on) {
@@ -351,6 +383,7 @@ bool meets_standard_alias(std::int32_t standard, const Facility& facility, Date 
 void check_inpatient_rules(std::string_view file, std::string_view xml) {
   if (file == "inpatient_fees.xml") {
     (void)read_schedules(xml);
+    (void)read_schedule_unknowns(xml);
     (void)read_away(xml);
   } else if (file == "inpatient_bundles.xml") {
     (void)read_bundles(xml);

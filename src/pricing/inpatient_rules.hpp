@@ -50,6 +50,16 @@ const FeeSchedule* schedule_of_band_code(Code code, Date on);
 // Every schedule (tests check them against the masters).
 std::span<const FeeSchedule> fee_schedules();
 
+// A 区分番号 whose 入院期間 schedule the law sets but santei cannot name (its codes are not known):
+// an explicit unknown of inpatient_fees.xml, reported on the claims it touches.
+struct ScheduleUnknown {
+  std::string section;  // "A300"
+  DateRange period;
+  std::string reason;
+};
+// The unknown in force on `on` for the 区分番号 `section` ("A100", "A308-3"), or nullptr.
+const ScheduleUnknown* schedule_unknown(std::string_view section, Date on);
+
 // 外泊 (通知 第1章第2部 通則6(1)): the reduction codes and the limits of a therapeutic 外泊.
 struct AwayRule {
   DateRange period;
@@ -89,9 +99,14 @@ struct BundleRule {
   std::vector<BundleMatch> exclude;
   BundledItems drugs = BundledItems::billed;
   BundledItems materials = BundledItems::billed;
+  // What the law leaves out of the bundle but santei cannot tell by code: treated as included, and
+  // the reason is given with the Diagnostic (an explicit unknown of inpatient_bundles.xml).
+  std::vector<std::pair<BundleMatch, std::string>> unknowns;
 
   // Whether a procedure is included in the 入院料 on its day.
   bool includes(const ProcedureRecord& procedure) const;
+  // The reason of the unknown that matches an included procedure, or nullptr.
+  const std::string* unknown_reason(const ProcedureRecord& procedure) const;
 };
 // The bundle of a 入院料: by its 01 補助 row's 包括単位 01 groups (passed in) or by code.
 const BundleRule* bundle_rule(Code fee, std::span<const std::string> day_groups, Date on);

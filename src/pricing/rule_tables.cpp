@@ -116,7 +116,44 @@ std::map<VisitTime, std::vector<std::int32_t>> read_time_kinds(std::string_view 
   return out;
 }
 
+std::vector<PriceResponseRule> read_price_response(std::string_view xml) {
+  constexpr const char* file = "price_response.xml";
+  const pugi::xml_document doc = parse_rule_xml(file, xml);
+  std::vector<PriceResponseRule> out;
+  for (const pugi::xml_node node : doc.child("price-response").children("period")) {
+    PriceResponseRule rule;
+    rule.period = rule_period(node, file);
+    rule.source = node.attribute("source").as_string();
+    if (rule.source.empty()) rule_error(file, fmt::format("the period from {} without its source", rule.period.from.iso()));
+    for (const pugi::xml_node unknown : node.children("unknown")) {
+      const std::string_view kind = unknown.attribute("case").as_string();
+      const std::string reason = unknown.attribute("reason").as_string();
+      if (reason.empty()) rule_error(file, fmt::format("<unknown case=\"{}\"> without its reason", kind));
+      if (kind == "several-in-group") {
+        rule.several_in_group = reason;
+      } else if (kind == "away-day") {
+        rule.away_day = reason;
+      } else {
+        rule_error(file, fmt::format("unknown case '{}' (several-in-group, away-day)", kind));
+      }
+    }
+    for (const PriceResponseRule& other : out) {
+      if (other.period.overlaps(rule.period)) rule_error(file, fmt::format("periods overlap at {}", rule.period.from.iso()));
+    }
+    out.push_back(std::move(rule));
+  }
+  return out;
+}
+
 }  // namespace
+
+const PriceResponseRule* price_response_rule(Date on) {
+  static const std::vector<PriceResponseRule> rules = read_price_response(rule_xml_text("price_response.xml"));
+  for (const PriceResponseRule& rule : rules) {
+    if (rule.period.contains(on)) return &rule;
+  }
+  return nullptr;
+}
 
 bool TimeAdditionRule::covers(const ProcedureRecord& base) const {
   if (base.section_letter != section) return false;
@@ -151,6 +188,8 @@ void check_rule_tables(std::string_view file, std::string_view xml) {
   } else if (file == "time_additions.xml") {
     (void)read_time_additions(xml);
     (void)read_time_kinds(xml);
+  } else if (file == "price_response.xml") {
+    (void)read_price_response(xml);
   } else {
     throw Exception(Status::invalid_argument, fmt::format("{} is not read by the pricing rule tables", file));
   }

@@ -60,7 +60,18 @@ const std::vector<TimeAdditionRule>& time_addition_rules();
 // The 時間加算区分 values (s col 43) an addition may have for a visit time.
 std::span<const std::int32_t> time_kinds(VisitTime time);
 
-// Reads `xml` as masters/rules/<file> (lab_bundles.xml, time_additions.xml) with the loaders the
+// 物価対応料 (masters/rules/price_response.xml): the dates on which santei adds the 物価対応料 the
+// master links (s cols 132–133), and the cases the law text does not settle.
+struct PriceResponseRule {
+  DateRange period;
+  std::string source;
+  std::string several_in_group;  // why a group with several 物価対応料 gets none added
+  std::string away_day;          // why a 外泊 day gets none added
+};
+// The rule in force on `on`, or nullptr (before r08: nothing is added).
+const PriceResponseRule* price_response_rule(Date on);
+
+// Reads `xml` as masters/rules/<file> (lab_bundles.xml, time_additions.xml, price_response.xml) with the loaders the
 // functions above use on the compiled-in copy, keeping nothing: every check of the load is made.
 // Throws santei::Exception(rule_error). For tests and the rule XML fuzz target.
 void check_rule_tables(std::string_view file, std::string_view xml);

@@ -86,12 +86,16 @@ class LinePricer {
           (p.excluded_from_base == 1 ? outside : base_total) += value;
           ExplainKind kind = is_base || !is_addition(p) ? ExplainKind::points : ExplainKind::addition;
           if (r.automatic) {
-            kind = is_age_addition(p)       ? ExplainKind::age_addition
-                   : p.time_addition != 0   ? ExplainKind::time_addition
-                                            : ExplainKind::period_addition;  // inpatient.cpp
+            kind = is_age_addition(p)              ? ExplainKind::age_addition
+                   : p.time_addition != 0          ? ExplainKind::time_addition
+                   : p.price_response_kind == '1'  ? ExplainKind::price_response
+                                                   : ExplainKind::period_addition;  // inpatient.cpp
           }
           if (kind != ExplainKind::points || p.stepped != 1) {  // a stepped item's step already says it
-            step(kind, p.code, value, {}, {}, kind == ExplainKind::age_addition ? ctx_.age_on(unit_.date) : 0);
+            const std::int32_t number = kind == ExplainKind::age_addition     ? ctx_.age_on(unit_.date)
+                                        : kind == ExplainKind::price_response ? p.price_response_group
+                                                                              : 0;
+            step(kind, p.code, value, {}, {}, number);
           }
           break;
         }

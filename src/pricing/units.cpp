@@ -6,6 +6,7 @@
 
 #include "pricing/context.hpp"
 #include "pricing/eligibility.hpp"
+#include "pricing/inpatient.hpp"
 #include "pricing/rule_tables.hpp"
 #include "santei/rules.hpp"
 
@@ -28,11 +29,17 @@ std::string validity_text(auto versions) {
 // The version of `code` in force on the service date, or an unknown_code error naming the master
 // and, when the code exists at other dates, when it was valid.
 template <class Versions>
-auto in_force(const Context& ctx, Versions versions, Code code, Date service, const ItemRef& where, const char* master) {
+auto in_force(const Context& ctx, Versions versions, Code code, Date service, const ItemRef& where, const char* master,
+              const char* kind) {
   const auto* found = ctx.version_for(versions, service);
   if (found) return found;
   if (versions.empty()) {
-    unknown_code(where, fmt::format("{} is not in the {} of {}", code, master, ctx.set.revision()));
+    const auto& missing = ctx.set.stats().missing;
+    const bool partial = std::find(missing.begin(), missing.end(), kind) != missing.end();
+    unknown_code(where, fmt::format("{} is not in the {} of {}{}", code, master, ctx.set.revision(),
+                                    partial ? fmt::format(" ({} is a partial revision directory without one)",
+                                                          ctx.set.origin())
+                                            : std::string()));
   }
   unknown_code(where, fmt::format("{} is not in force on {} ({} of {}; valid {})", code, ctx.lookup_date(service).iso(),
                                   master, ctx.set.revision(), validity_text(versions)));
@@ -46,19 +53,23 @@ Resolved resolve(const Context& ctx, const ClaimItem& item, const ItemRef& where
   switch (item.code / 100000000) {
     case 1:
       r.kind = ItemKind::procedure;
-      r.procedure = in_force(ctx, ctx.set.procedure_versions(item.code), item.code, service, where, "医科診療行為マスター");
+      r.procedure = in_force(ctx, ctx.set.procedure_versions(item.code), item.code, service, where, "医科診療行為マスター",
+                            "s");
       break;
     case 6:
       r.kind = ItemKind::drug;
-      r.drug = in_force(ctx, ctx.set.drug_versions(item.code), item.code, service, where, "医薬品マスター");
+      r.drug = in_force(ctx, ctx.set.drug_versions(item.code), item.code, service, where, "医薬品マスター",
+                            "y");
       break;
     case 7:
       r.kind = ItemKind::material;
-      r.material = in_force(ctx, ctx.set.material_versions(item.code), item.code, service, where, "特定器材マスター");
+      r.material = in_force(ctx, ctx.set.material_versions(item.code), item.code, service, where, "特定器材マスター",
+                            "t");
       break;
     case 8:
       r.kind = ItemKind::comment;
-      r.comment = in_force(ctx, ctx.set.comment_versions(item.code), item.code, service, where, "コメントマスター");
+      r.comment = in_force(ctx, ctx.set.comment_versions(item.code), item.code, service, where, "コメントマスター",
+                            "c");
       break;
     default:
       unknown_code(where, fmt::format("{}: no 医科 master has 9-digit codes starting with {}", item.code,
@@ -154,6 +165,7 @@ class UnitBuilder {
       add_time_addition(units_[u], visit, first);
       add_age_additions(units_[u], visit, first);
     }
+    add_price_responses(v, first);
     bundle_labs(v);
   }
 
@@ -376,6 +388,95 @@ class UnitBuilder {
       add_automatic(unit, *addition, false, "年齢加算",
                     fmt::format("for a patient of {} on {} (年齢加算, s cols 100–111 of {}, {})", ctx_.age_on(visit.date),
                                 visit.date.iso(), base.code, ctx_.set.revision()));
+    }
+  }
+
+  // 物価対応料 (masters/rules/price_response.xml, 告示 O100 注1–3): the items of a visit that bring one
+  // (s col 132 = 2) bring the 物価対応料 of their group (col 133), once a visit for each group, on a
+  // line of its own (診療識別 80 その他). One the claim lists must have an item of its group on the
+  // visit (通知 O100 (2)–(4) 「…を算定した場合に限り」) and is never added a second time. An 入院料
+  // listed in a visit (a claim without `admission`, as read from a UKE file) carries its days, so
+  // its 入院物価対応料 is checked, not added; with `admission` the days are InpatientStay's.
+  void add_price_responses(std::size_t v, std::size_t first_of_visit) {
+    const Visit& visit = ctx_.claim.visits[v];
+    const Date on = ctx_.lookup_date(visit.date);
+    const PriceResponseRule* rule = price_response_rule(on);
+    if (!rule) return;
+    const bool admission = ctx_.claim.admission && !ctx_.claim.admission->fees.empty();
+    struct Group {
+      std::int32_t group;
+      std::size_t unit;  // the first unit whose items bring it
+      const Resolved* item;  // the item that brings it (units_ does not grow in this function)
+      bool inpatient_fee = false;
+      bool listed = false;
+    };
+    boost::container::small_vector<Group, 2> groups;
+    const auto group_of = [&](std::int32_t g) {
+      return std::find_if(groups.begin(), groups.end(), [g](const Group& x) { return x.group == g; });
+    };
+    for (std::size_t u = first_of_visit; u < units_.size(); ++u) {
+      if (units_[u].dropped) continue;
+      for (const Resolved& r : units_[u].items) {
+        if (r.dropped || !r.procedure || r.procedure->price_response_kind != '2') continue;
+        const std::int32_t g = r.procedure->price_response_group;
+        if (g != 0 && group_of(g) == groups.end()) groups.push_back(Group{g, u, &r, is_inpatient_fee(*r.procedure)});
+      }
+    }
+    for (std::size_t u = first_of_visit; u < units_.size(); ++u) {
+      Unit& unit = units_[u];
+      for (std::size_t i = 0; i < unit.items.size() && !unit.dropped; ++i) {
+        const Resolved& r = unit.items[i];
+        if (r.dropped || !r.procedure || r.procedure->price_response_kind != '1') continue;
+        if (admission && r.procedure->setting == 1) continue;  // 入院物価対応料: InpatientStay::apply checks it
+        const auto it = group_of(r.procedure->price_response_group);
+        if (it != groups.end() && !it->listed) {
+          it->listed = true;  // checked: santei adds nothing for this group
+          continue;
+        }
+        ctx_.diagnose(Severity::error, "物価対応料", {r.code},
+                      it != groups.end()
+                          ? fmt::format("{} is a second 物価対応料 of 物価対応料グループ区分 {:03} on one visit: billed once ({})",
+                                        ctx_.describe(r), r.procedure->price_response_group, rule->source)
+                          : fmt::format("{} is billed only with an item of its 物価対応料グループ区分 {:03} (s col 133), and "
+                                        "the visit has none: not billed ({})",
+                                        ctx_.describe(r), r.procedure->price_response_group, rule->source),
+                      visit.date, r.where.path() + ".code");
+        drop_item(unit, i);
+      }
+    }
+    for (const Group& g : groups) {
+      if (g.listed || g.inpatient_fee) continue;
+      const Unit& from = units_[g.unit];
+      std::vector<const ProcedureRecord*> candidates;
+      for (Code code : ctx_.set.rules().price_response_items(g.group)) {
+        const ProcedureRecord* item = ctx_.set.procedure(code, on);
+        if (item && eligible(*item, visit.date)) candidates.push_back(item);
+      }
+      if (candidates.size() > 1) {
+        std::vector<Code> codes;
+        for (const ProcedureRecord* c : candidates) codes.push_back(c->code);
+        ctx_.diagnose(Severity::warning, "物価対応料", codes,
+                      fmt::format("物価対応料グループ区分 {:03} of {} has {} 物価対応料 in force: none added ({})", g.group,
+                                  ctx_.describe(*g.item), candidates.size(), rule->several_in_group),
+                      visit.date);
+        continue;
+      }
+      if (candidates.empty()) continue;
+      const ProcedureRecord& item = *candidates.front();
+      if (!ctx_.add_automatic("物価対応料", {item.code, g.item->code},
+                              fmt::format("{} {} not claimed: the law adds it to {} (物価対応料グループ区分 {:03}, s cols "
+                                          "132–133 of {}; {})",
+                                          item.code, item.name, ctx_.describe(*g.item), g.group, ctx_.set.revision(),
+                                          rule->source),
+                              visit.date, g.item->where.path() + ".code")) {
+        continue;
+      }
+      Unit line = from;
+      line.kind = UnitKind::procedure;
+      line.category = 80;  // 診療識別 80 その他 (s col 15 点数欄集計先 800)
+      line.count = 1;
+      line.items = {automatic(item, g.item->where)};
+      pending_.push_back(std::move(line));
     }
   }
 

@@ -62,6 +62,9 @@ class RuleGraphImpl final : public RuleGraph {
     for (const ProcedureRecord& r : data.procedures.all()) {
       if (r.addition_group != 0) add_unique(addition_groups_[r.addition_group], r.code);
       if (r.lab_bundle_group != 0) add_unique(lab_bundles_[r.lab_bundle_group], r.code);
+      if (r.price_response_kind == '1' && r.price_response_group != 0) {
+        add_unique(price_responses_[r.price_response_group], r.code);
+      }
       if (r.section_letter != ' ' && r.section_letter != '-' && r.section_letter != '*') {
         add_unique(sections_[section_key(r.section_letter, r.section_number, r.branch)], r.code);
       }
@@ -73,6 +76,7 @@ class RuleGraphImpl final : public RuleGraph {
     for (auto& [group, codes] : addition_groups_) {
       std::stable_sort(codes.begin(), codes.end(), [&](Code a, Code b) { return serial(a) < serial(b); });
     }
+    for (auto& [group, codes] : price_responses_) std::sort(codes.begin(), codes.end());
     for (auto& [section, codes] : sections_) {  // 告示等識別区分（２） 7 = 加算項目
       std::stable_sort(codes.begin(), codes.end(), [&](Code a, Code b) { return is_addition(a) < is_addition(b); });
     }
@@ -102,6 +106,9 @@ class RuleGraphImpl final : public RuleGraph {
   std::span<const Code> lab_bundle(std::int32_t group) const override { return find(lab_bundles_, group); }
   std::span<const Code> section_codes(char letter, std::int32_t section, std::int32_t branch) const override {
     return find(sections_, section_key(letter, section, branch));
+  }
+  std::span<const Code> price_response_items(std::int32_t group) const override {
+    return find(price_responses_, group);
   }
 
   const AuxiliaryRecord* auxiliary(Code code, Date on) const override { return data_.auxiliary.at(code, on); }
@@ -161,6 +168,7 @@ class RuleGraphImpl final : public RuleGraph {
   std::unordered_map<Code, std::vector<Code>> age_bases_;
   std::unordered_map<std::int32_t, std::vector<Code>> lab_bundles_;
   std::unordered_map<std::int32_t, std::vector<Code>> sections_;
+  std::unordered_map<std::int32_t, std::vector<Code>> price_responses_;
   std::array<CodeIndex, 4> exclusion_index_;
   CodeIndex count_index_;
   CodeIndex comment_index_;

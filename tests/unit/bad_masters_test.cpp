@@ -3,6 +3,7 @@
 // Every defect fails the whole load with an error naming the file, line, column and field.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <iterator>
 #include <set>
@@ -169,9 +170,30 @@ TEST_CASE("bad masters: a 変更 row (変更区分 5) in updates/ for a code no 
                   "診療行為コード (col 3)", "変更 (変更区分 5) of code 111703470"});
 }
 
-TEST_CASE("bad masters: a revision directory without its 修飾語マスター") {
-  check_bad_case({"missing_file", "", Status::master_error, 0, 0, "",
-                  "missing file: no full 修飾語マスター (z_*.txt)"});
+TEST_CASE("bad masters: a revision directory without its 修飾語マスター loads as a partial set that names what it lacks") {
+  const BadCase c{"missing_file", "", Status::ok, 0, 0, "", ""};
+  check_only_the_defect_differs(c);
+  const auto set = MasterSet::load(fixtures() / c.directory);
+  CHECK(set->stats().missing == std::vector<std::string>{"z"});
+  CHECK(std::any_of(set->stats().notes.begin(), set->stats().notes.end(), [](const std::string& note) {
+    return note.starts_with("修飾語マスター (z_*.txt) not present: a partial revision directory");
+  }));
+  CHECK(set->modifier(8002, day("2024-06-01")) == nullptr);
+  CHECK(set->procedure(111000110, day("2024-06-01")) != nullptr);
+}
+
+TEST_CASE("bad masters: a revision directory without its 医科診療行為マスター cannot load (it decides the revision)") {
+  const fs::path directory = fs::temp_directory_path() / "santei_no_procedures";
+  fs::remove_all(directory);
+  fs::create_directories(directory);
+  for (const char* name : {"y_ALL20240531.csv", "t_ALL20240315.csv", "z_20240601.txt"}) {
+    fs::copy_file(fixtures() / "good" / name, directory / name);
+  }
+  const ErrorInfo e = test::error_of([&] { (void)MasterSet::load(directory); });
+  CHECK(e.status == Status::master_error);
+  CHECK(e.file == directory.string());
+  CHECK(e.message == "missing file: no full 医科診療行為マスター (s_*.csv) in this directory");
+  fs::remove_all(directory);
 }
 
 TEST_CASE("bad masters: an empty 修飾語マスター file") {

@@ -150,6 +150,18 @@ TEST_CASE("pricing and inpatient rule tables read from bad text: each error name
       {{"time_additions.xml", 0, "", "rule 'r': unknown visit time"},
        "<time-additions><rule id=\"r\" from=\"2022-04-01\" source=\"s\"><addition visit=\"noon\" code=\"140000190\"/></rule>"
        "</time-additions>"},
+      {{"price_response.xml", 0, "", "unknown case 'noon' (several-in-group, away-day)"},
+       "<price-response><period from=\"2026-06-01\" source=\"s\"><unknown case=\"noon\" reason=\"r\"/></period>"
+       "</price-response>"},
+      {{"price_response.xml", 0, "", "<unknown case=\"away-day\"> without its reason"},
+       "<price-response><period from=\"2026-06-01\" source=\"s\"><unknown case=\"away-day\"/></period></price-response>"},
+      {{"price_response.xml", 0, "", "the period from 2026-06-01 without its source"},
+       "<price-response><period from=\"2026-06-01\"/></price-response>"},
+      {{"inpatient_fees.xml", 0, "", "<unknown> needs a section and its reason"},
+       "<inpatient-fees><unknown section=\"A300\" from=\"2026-06-01\"/></inpatient-fees>"},
+      {{"inpatient_bundles.xml", 0, "", "bundle 'b': <unknown> without its reason"},
+       "<inpatient-bundles><bundle id=\"b\" aux-groups=\"A300001\" from=\"2026-06-01\" source=\"s\" drugs=\"billed\" materials=\"billed\"><include part=\"2-03\"/>"
+       "<unknown section=\"D006-19\"/></bundle></inpatient-bundles>"},
       {{"inpatient_meals.xml", 0, "", "fee 'm': '19700011' is not a 9-digit code"},
        "<inpatient-meals><fee id=\"m\" from=\"2024-06-01\" source=\"s\" codes=\"19700011\"/></inpatient-meals>"},
       {{"inpatient_standards.xml", 0, "", "alias 8018: member '34x2' is not a 施設基準コード"},
