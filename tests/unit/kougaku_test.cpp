@@ -1,7 +1,10 @@
 // The insurer's side of 高額療養費 (santei/kougaku.hpp): household months from municipal worked
 // examples of 世帯合算 and from copayment.md §3, step by step.
+#include <fstream>
+
 #include <doctest/doctest.h>
 
+#include "big_input.hpp"
 #include "error_of.hpp"
 #include "santei/kougaku.hpp"
 
@@ -250,4 +253,120 @@ TEST_CASE("santei.kougaku/1: receipts from santei.result/1 objects, their figure
   const auto uke = test::error_of([&] { (void)parse_kougaku_household(R"({"format": "santei.kougaku/1", "month": "2024-06",
     "insurer": "employee", "members": [{"id": "a", "birth_date": "1980-01-01", "receipts": [{"uke_file": "x.UKE", "uke_receipt": 1}]}]})", "", nullptr); });
   CHECK(uke.field == "members[0].receipts[0].uke_file");
+}
+
+TEST_CASE("世帯合算 on both sides of 2026-08 for every 70歳未満 区分 [2026-08 partly verified]: two 入院 of 600,000 (3割 180,000) and an 外来 under 21,000") {
+  // copayment.md §3.1 (to 2026-07) and §3.2 (from 2026-08) on the summed 1,200,000 of the counted units.
+  struct Row {
+    const char* bracket;
+    const char* month;
+    std::int64_t limit;
+  };
+  const Row rows[] = {
+      {"ア", "2026-07", 252600 + 3580}, {"ア", "2026-08", 270300 + 2990},  // (1,200,000 − 842,000 | 901,000) × 1%
+      {"イ", "2026-07", 167400 + 6420}, {"イ", "2026-08", 179100 + 6030},  // − 558,000 | 597,000
+      {"ウ", "2026-07", 80100 + 9330},  {"ウ", "2026-08", 85800 + 9140},   // − 267,000 | 286,000
+      {"エ", "2026-07", 57600},         {"エ", "2026-08", 61500},
+      {"オ", "2026-07", 35400},         {"オ", "2026-08", 36900},
+  };
+  for (const Row& row : rows) {
+    INFO(row.bracket << " " << row.month);
+    const KougakuResult r = compute_kougaku(household(row.month, InsuranceKind::employee, row.bracket, "", {
+        member("本人", "1975-04-01", {receipt("A病院", in, 600000, 180000), receipt("C医院", out, 60000, 18000)}),
+        member("配偶者", "1977-04-01", {receipt("B病院", in, 600000, 180000)})}));
+    const KougakuStep& s = step_of(r, "世帯合算");
+    CHECK(s.counted.value == 360000);
+    CHECK(s.cost.value == 1200000);
+    CHECK(s.limit.value == row.limit);
+    CHECK(r.benefit.value == 360000 - row.limit);
+  }
+}
+
+TEST_CASE("70歳以上 household step on both sides of 2026-08 for every 区分 [2026-08 partly verified]: 外来 (個人) first, then 世帯") {
+  // A: 外来 150,000; B: 入院 (the window had no 区分). 一般/低所得 2割, 現役並み 3割 on a larger stay.
+  // copayment.md §3.3 (2018-08 to 2026-07) and §3.2 (from 2026-08).
+  struct Row {
+    const char* bracket;
+    const char* month;
+    std::int64_t outpatient_limit;  // 0: no 外来 (個人) step
+    std::int64_t household_limit;
+  };
+  const Row general[] = {
+      {"一般", "2026-07", 18000, 57600},   {"一般", "2026-08", 22000, 61500},
+      {"低所得Ⅱ", "2026-07", 8000, 24600}, {"低所得Ⅱ", "2026-08", 11000, 25700},
+      {"低所得Ⅰ", "2026-07", 8000, 15000}, {"低所得Ⅰ", "2026-08", 8000, 15700},
+  };
+  for (const Row& row : general) {
+    INFO(row.bracket << " " << row.month);
+    const KougakuResult r = compute_kougaku(household(row.month, InsuranceKind::national, "", row.bracket, {
+        member("A", "1953-06-01", {receipt("A医院", out, 150000, 30000)}),
+        member("B", "1954-06-01", {receipt("B病院", in, 500000, 100000)})}));
+    CHECK(step_of(r, "70歳以上 外来 (個人)", "A").limit.value == row.outpatient_limit);
+    CHECK(step_of(r, "70歳以上 外来 (個人)", "A").benefit.value == 30000 - row.outpatient_limit);
+    const KougakuStep& h = step_of(r, "70歳以上 世帯");
+    CHECK(h.counted.value == row.outpatient_limit + 100000);
+    CHECK(h.limit.value == row.household_limit);
+    CHECK(r.benefit.value == 130000 - row.household_limit);
+  }
+  const Row high[] = {
+      {"現役並みⅢ", "2026-07", 0, 252600 + 13080}, {"現役並みⅢ", "2026-08", 0, 270300 + 12490},  // (2,150,000 − 842,000 | 901,000) × 1%
+      {"現役並みⅡ", "2026-07", 0, 167400 + 15920}, {"現役並みⅡ", "2026-08", 0, 179100 + 15530},  // − 558,000 | 597,000
+      {"現役並みⅠ", "2026-07", 0, 80100 + 18830},  {"現役並みⅠ", "2026-08", 0, 85800 + 18640},   // − 267,000 | 286,000
+  };
+  for (const Row& row : high) {
+    INFO(row.bracket << " " << row.month);
+    const KougakuResult r = compute_kougaku(household(row.month, InsuranceKind::national, "", row.bracket, {
+        member("A", "1953-06-01", {receipt("A医院", out, 150000, 45000)}),
+        member("B", "1954-06-01", {receipt("B病院", in, 2000000, 600000)})}));
+    CHECK(find(r, "70歳以上 外来 (個人)", "A") == nullptr);  // 現役並み: no 外来 (個人) limit since 2018-08
+    const KougakuStep& h = step_of(r, "70歳以上 世帯");
+    CHECK(h.counted.value == 645000);
+    CHECK(h.cost.value == 2150000);
+    CHECK(h.limit.value == row.household_limit);
+    CHECK(r.benefit.value == 645000 - row.household_limit);
+  }
+}
+
+TEST_CASE("santei.kougaku/1 receipts from a results file by id (copayment.md Ex 4 and Ex 1 as santei.result/1 lines): an 外来 of 3,702 is left out") {
+  // Ex 4: 区分ウ 入院 100,000点 + 90 meals, 133,330 of which 45,900 meals → 87,430 for care on 1,000,000.
+  // Ex 1: 3割 外来 1,234点 → 3,702 (1円 units) on 12,340: under 21,000, not counted.
+  // Two members each with an Ex 4 stay: 174,860 on 2,000,000, limit 80,100 + 17,330 = 97,430.
+  const test::ScratchDirectory dir("santei-kougaku-results");
+  {
+    std::ofstream out(dir.path() / "results.jsonl", std::ios::binary);
+    out << R"({"format": "santei.result/1", "id": "ex4", "total_points": 100000, "copay": {"care_cost_yen": 1000000, "patient_exact_yen": 133330, "meals_patient_yen": 45900, "daily": [{"date": "2024-06-30", "limit": "高額療養費"}]}})" << "\n\n"
+        << R"({"format": "santei.result/1", "id": "ex1", "total_points": 1234, "copay": {"care_cost_yen": 12340, "patient_exact_yen": 3702, "meals_patient_yen": 0, "daily": []}})" << "\n"
+        << R"({"format": "santei.result/1", "id": "bad", "error": {"status": "claim_error", "message": "visits: missing required field"}})" << "\n";
+  }
+  const std::string json = R"({"format": "santei.kougaku/1", "month": "2024-06", "insurer": "employee", "bracket": "ウ", "members": [
+      {"id": "本人", "birth_date": "1980-04-01", "receipts": [
+        {"institution": "A病院", "setting": "inpatient", "results_file": "results.jsonl", "result_id": "ex4"},
+        {"institution": "B医院", "setting": "outpatient", "results_file": "results.jsonl", "result_id": "ex1"}]},
+      {"id": "配偶者", "birth_date": "1982-04-01", "receipts": [
+        {"institution": "C病院", "setting": "inpatient", "results_file": "results.jsonl", "result_id": "ex4"}]}]})";
+  const KougakuHousehold h = parse_kougaku_household(json, dir.path().string(), nullptr);
+  REQUIRE(h.members.size() == 2);
+  REQUIRE(h.members[0].receipts.size() == 2);
+  CHECK(h.members[0].receipts[0].id == "ex4");
+  CHECK(h.members[0].receipts[0].cost.value == 1000000);
+  CHECK(h.members[0].receipts[0].patient_yen.value == 87430);
+  CHECK(h.members[0].receipts[0].household_limited);
+  CHECK(h.members[0].receipts[1].patient_yen.value == 3702);
+  CHECK_FALSE(h.members[0].receipts[1].household_limited);
+  const KougakuResult r = compute_kougaku(h);
+  const KougakuStep& s = step_of(r, "世帯合算");
+  CHECK(s.counted.value == 174860);
+  CHECK(s.cost.value == 2000000);
+  CHECK(s.limit.value == 97430);
+  CHECK(r.benefit.value == 174860 - 97430);
+  CHECK(r.patient_total.value == 174860 + 3702);
+  // An id the file does not have, and a line that is an error, are refused naming the receipt.
+  const auto missing = test::error_of([&] { (void)parse_kougaku_household(R"({"format": "santei.kougaku/1", "month": "2024-06",
+    "insurer": "employee", "bracket": "ウ", "members": [{"id": "a", "birth_date": "1980-01-01", "receipts": [
+      {"setting": "outpatient", "institution": "A", "results_file": "results.jsonl", "result_id": "ex9"}]}]})", dir.path().string(), nullptr); });
+  CHECK(missing.field == "members[0].receipts[0].result_id");
+  const auto error_line = test::error_of([&] { (void)parse_kougaku_household(R"({"format": "santei.kougaku/1", "month": "2024-06",
+    "insurer": "employee", "bracket": "ウ", "members": [{"id": "a", "birth_date": "1980-01-01", "receipts": [
+      {"setting": "outpatient", "institution": "A", "results_file": "results.jsonl", "result_id": "bad"}]}]})", dir.path().string(), nullptr); });
+  CHECK(error_line.message.find("not priced") != std::string::npos);
 }
