@@ -41,14 +41,14 @@ else()
   string(REGEX REPLACE "/$" "" santei_pc_up "${santei_pc_up}")
   set(SANTEI_PC_PREFIX "\${pcfiledir}/${santei_pc_up}")
 endif()
-# A static santei makes its users link pugixml, fmt and simdjson (Boost is header-only and
+# A static santei makes its users link pugixml, fmt, simdjson, libzip and nettle (Boost is header-only and
 # private), so they are Requires, not Requires.private: `pkg-config --libs santei` must link.
 if(BUILD_SHARED_LIBS)
   set(SANTEI_PC_REQUIRES "")
-  set(SANTEI_PC_REQUIRES_PRIVATE "pugixml fmt simdjson")
+  set(SANTEI_PC_REQUIRES_PRIVATE "pugixml fmt simdjson libzip nettle")
   set(SANTEI_PC_CFLAGS "")
 else()
-  set(SANTEI_PC_REQUIRES "pugixml fmt simdjson")
+  set(SANTEI_PC_REQUIRES "pugixml fmt simdjson libzip nettle")
   set(SANTEI_PC_REQUIRES_PRIVATE "")
   set(SANTEI_PC_CFLAGS " -DSANTEI_STATIC")
 endif()

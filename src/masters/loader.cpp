@@ -36,6 +36,12 @@ struct SourceFile {
   ExclusionWindow window = ExclusionWindow::same_day;  // 03-x only
 };
 
+std::optional<SourceFile> classify(const fs::path& path) {
+  auto name = detail::classify_master_file(path);
+  if (!name) return std::nullopt;
+  return SourceFile{path, std::move(name->kind), name->update, name->date, name->window};
+}
+
 [[noreturn]] void fail(Status status, const std::string& file, std::int64_t line, std::string field,
                        std::string message) {
   throw Exception(ErrorInfo{status, file, line, 0, std::move(field), std::move(message)});
@@ -46,11 +52,12 @@ std::optional<Date> date_in_name(std::string_view digits) {
   return Date::parse_compact(digits.substr(0, 8));
 }
 
-// Recognises an SSK master file by its name; nullopt for anything else.
-std::optional<SourceFile> classify(const fs::path& path) {
+}  // namespace
+
+std::optional<detail::MasterFileName> detail::classify_master_file(const fs::path& path) {
   const std::string name = path.filename().string();
   const bool update = path.parent_path().filename() == "updates";
-  SourceFile file{path, {}, update, Date{}};
+  MasterFileName file{{}, update, Date{}};
   if (name.size() >= 14 && name[1] == '_' && std::string_view("sytcbz").find(name[0]) != std::string_view::npos) {
     std::string_view rest = std::string_view(name).substr(2);
     if (rest.starts_with("ALL")) rest.remove_prefix(3);
@@ -94,6 +101,31 @@ std::optional<SourceFile> classify(const fs::path& path) {
   }
   return std::nullopt;
 }
+
+std::string detail::master_title(std::string_view kind, ExclusionWindow window) {
+  if (kind == "s") return "医科診療行為マスター (s_*.csv)";
+  if (kind == "y") return "医薬品マスター (y_*.csv)";
+  if (kind == "t") return "特定器材マスター (t_*.csv)";
+  if (kind == "c") return "コメントマスター (c_*.csv)";
+  if (kind == "b") return "傷病名マスター (b_*.txt)";
+  if (kind == "z") return "修飾語マスター (z_*.txt)";
+  if (kind == "ck") return "コメント関連テーブル (ck_ALL_*.csv)";
+  if (kind == "aux") return "01補助マスターテーブル";
+  if (kind == "bundle") return "02包括テーブル";
+  if (kind == "inpatient") return "04入院基本料テーブル";
+  if (kind == "count") return "05算定回数テーブル";
+  if (kind == "exclusion") {
+    switch (window) {
+      case ExclusionWindow::same_day: return "03-1背反テーブル1 (1日につき)";
+      case ExclusionWindow::same_month: return "03-2背反テーブル2 (同一月内)";
+      case ExclusionWindow::same_time: return "03-3背反テーブル3 (同時)";
+      case ExclusionWindow::same_week: return "03-4背反テーブル4 (1週間につき)";
+    }
+  }
+  return std::string(kind);
+}
+
+namespace {
 
 // The whole file: master files are read at once (the largest SSK file is about 8 MB), so a file
 // over kMaxMasterFileBytes is refused by its size before anything is allocated.
@@ -350,18 +382,32 @@ JobReport load_dated_kind(const std::vector<SourceFile>& files, History<Record>&
   return report;
 }
 
-const char* master_title(std::string_view kind) {
-  if (kind == "s") return "医科診療行為マスター (s_*.csv)";
-  if (kind == "y") return "医薬品マスター (y_*.csv)";
-  if (kind == "t") return "特定器材マスター (t_*.csv)";
-  if (kind == "c") return "コメントマスター (c_*.csv)";
-  if (kind == "b") return "傷病名マスター (b_*.txt)";
-  return "修飾語マスター (z_*.txt)";
-}
+using detail::master_title;
 
 // read_master_bytes for a dated kind.
+// Every row of an update file decoded on its own (ReadAs::rows): its dates, nothing applied.
 template <class Record>
-std::int64_t read_dated_bytes(SourceFile file, std::string_view bytes, detail::ReadAs as) {
+detail::MasterBytesSummary read_update_rows(const SourceFile& file, std::string_view bytes) {
+  MasterFileReader reader(file, std::string(bytes));
+  std::unique_ptr<RowDecoder<Record>> decoder;
+  detail::MasterBytesSummary out;
+  while (reader.next()) {
+    if (!decoder) decoder = std::make_unique<RowDecoder<Record>>(reader.layout(), file.path.string());
+    Record row{};
+    decoder->decode(reader.fields(), reader.line(), row, /*merge=*/true);
+    if (row.valid_from == Date{} || row.valid_from.is_open_end()) continue;
+    if (out.oldest == Date{} || row.valid_from < out.oldest) out.oldest = row.valid_from;
+    if (out.newest < row.valid_from) out.newest = row.valid_from;
+  }
+  if (reader.empty()) fail(Status::master_error, file.path.string(), 0, {}, "the file is empty");
+  out.rows = reader.info().rows;
+  out.layout = reader.info().layout;
+  return out;
+}
+
+template <class Record>
+detail::MasterBytesSummary read_dated_bytes(SourceFile file, std::string_view bytes, detail::ReadAs as) {
+  if (as == detail::ReadAs::rows) return read_update_rows<Record>(file, bytes);
   History<Record> history;
   JobReport report;
   if (as != detail::ReadAs::update) apply_file(file, std::string(bytes), Role::base, history, report);
@@ -370,21 +416,29 @@ std::int64_t read_dated_bytes(SourceFile file, std::string_view bytes, detail::R
     apply_file(file, std::string(bytes), Role::update, history, report);
   }
   history.freeze();
-  return report.files.front().rows;
+  detail::MasterBytesSummary out{report.files.front().rows, report.files.front().layout, {}, {}};
+  for (const Record& r : history.all()) {
+    if (r.valid_from.is_open_end() || r.valid_from == Date{}) continue;
+    if (out.oldest == Date{} || r.valid_from < out.oldest) out.oldest = r.valid_from;
+    if (out.newest < r.valid_from) out.newest = r.valid_from;
+  }
+  return out;
 }
 
 template <class Record>
-std::int64_t read_row_bytes(const SourceFile& file, std::string_view bytes) {
+detail::MasterBytesSummary read_row_bytes(const SourceFile& file, std::string_view bytes) {
   std::vector<Record> rows;
   JobReport report;
   read_rows(file, std::string(bytes), rows, report);
-  return report.files.front().rows;
+  return detail::MasterBytesSummary{report.files.front().rows, report.files.front().layout, {}, {}};
 }
 
 }  // namespace
 
-std::int64_t detail::read_master_bytes(std::string_view kind, std::string_view bytes, const std::string& name,
-                                       ReadAs as) {
+std::string detail::read_master_file(const fs::path& path) { return read_file(path); }
+
+detail::MasterBytesSummary detail::read_master_bytes(std::string_view kind, std::string_view bytes,
+                                                     const std::string& name, ReadAs as) {
   const SourceFile file{name, std::string(kind), false, Date{}};
   if (kind == "s") return read_dated_bytes<ProcedureRecord>(file, bytes, as);
   if (kind == "y") return read_dated_bytes<DrugRecord>(file, bytes, as);

@@ -4,7 +4,9 @@
 
 #include <array>
 #include <chrono>
+#include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -45,14 +47,42 @@ struct MasterData {
 
 // How read_master_bytes applies a file of a dated kind (s y t c b z aux): as a full file, as a
 // full file and then again as an update of itself, or as an update file alone (on nothing).
-enum class ReadAs : unsigned char { full, full_then_update, update };
+// `rows` decodes every row as an update row and applies none (an update file checked on its own,
+// whose 変更 rows name codes only the files before it hold).
+enum class ReadAs : unsigned char { full, full_then_update, update, rows };
+
+// What reading one master file found.
+struct MasterBytesSummary {
+  std::int64_t rows = 0;
+  std::string layout;  // "s_150"
+  Date oldest;         // dated kinds: the oldest and newest 変更年月日 of its rows (zero dates otherwise)
+  Date newest;
+};
 
 // One master file's bytes read as MasterSet::load reads a file of `kind` ("s", "y", "t", "c",
 // "b", "z", "ck", "aux", "bundle", "exclusion", "inpatient", "count"): the layout its first row
 // selects, every row decoded and checked, the kind's history built and frozen (`as` applies to the
-// dated kinds; the tables are read as full files). Returns the rows read. Throws what a load would
-// (santei::Exception). The entry point of the master CSV fuzz target.
-std::int64_t read_master_bytes(std::string_view kind, std::string_view bytes, const std::string& name, ReadAs as);
+// dated kinds; the tables are read as full files). Throws what a load would (santei::Exception).
+// The entry point of the master CSV fuzz target and of santei masters check.
+MasterBytesSummary read_master_bytes(std::string_view kind, std::string_view bytes, const std::string& name, ReadAs as);
+
+// A master file's (or a download's) bytes, refused by its size over kMaxMasterFileBytes before
+// anything is read; errors name the file.
+std::string read_master_file(const std::filesystem::path& path);
+
+// How MasterSet::load recognises a file by its SSK name (s_ALLyyyymmdd.csv, b_yyyymmdd.txt,
+// ck_ALL_yyyymmdd.csv, 01補助マスターテーブル.csv …), or nullopt for any other name. `update` is
+// true for a file under updates/ (the loader applies those as update files).
+struct MasterFileName {
+  std::string kind;  // s y t c b z ck aux bundle exclusion inpatient count
+  bool update = false;
+  Date date;         // from the name; zero for the 電子点数表 tables
+  ExclusionWindow window = ExclusionWindow::same_day;  // 03-x only
+};
+std::optional<MasterFileName> classify_master_file(const std::filesystem::path& path);
+
+// "医科診療行為マスター (s_*.csv)", "02包括テーブル" … for a kind (and a 背反 table's window).
+std::string master_title(std::string_view kind, ExclusionWindow window = ExclusionWindow::same_day);
 
 // Builds the rule graph over frozen master data, sorting its tables in place (src/rules/rule_graph.cpp).
 std::unique_ptr<RuleGraph> build_rule_graph(MasterData& data);

@@ -78,6 +78,8 @@ MasterLibrary MasterLibrary::load(const std::filesystem::path& path) {
   }
   std::vector<std::filesystem::path> children;
   for (const auto& entry : std::filesystem::directory_iterator(path, ec)) {
+    // Hidden directories are not revisions (santei masters add stages its work in .santei-add-*).
+    if (entry.path().filename().string().starts_with(".")) continue;
     if (entry.is_directory() && is_revision_directory(entry.path())) children.push_back(entry.path());
   }
   std::sort(children.begin(), children.end());

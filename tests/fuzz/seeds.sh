@@ -8,6 +8,8 @@
 #   claim_json  examples/claims, tests/bad/claims and the benchmark mixes (fuzz_seed_claims)
 #   uke         ../shared/uke/*.UKE, ssk-sample/, orca-demo/ and tests/bad/uke
 #   capi_price  as claim_json
+#   zip         small archives made with Python's zipfile: stored, deflated, empty, a folder, the
+#               small parts of a DPC workbook (../shared/dpc)
 # Inputs of master_csv and rule_xml start with the selector byte of their target (master_csv.cpp,
 # rule_xml.cpp).
 set -euo pipefail
@@ -16,7 +18,7 @@ BUILD="$1"
 OUT="$2"
 SHARED="${SANTEI_SHARED_DIR:-$SOURCE/../shared}"
 rm -rf "$OUT"
-mkdir -p "$OUT"/{master_csv,rule_xml,claim_json,uke,capi_price}
+mkdir -p "$OUT"/{master_csv,rule_xml,claim_json,uke,capi_price,zip}
 
 # A file with a selector byte in front: seed SELECTOR FILE OUT [HEAD_LINES]
 seed() {
@@ -74,6 +76,22 @@ cp "$SHARED"/uke/ssk-sample/RECEIPTC.UKE "$OUT/uke/ssk-sample.UKE"
 for f in "$SHARED"/uke/orca-demo/*.csv; do cp "$f" "$OUT/uke/orca-$(basename "$f")"; done
 cp "$SOURCE"/tests/bad/uke/*.uke "$OUT/uke/"
 
-for target in master_csv rule_xml claim_json uke capi_price; do
+# zip: small archives of each kind libzip reads (big seeds would slow every run).
+python3 - "$OUT/zip" "$SHARED/dpc/r06/dpc_denshi_tensuhyo_20240321.xlsx" <<'PY'
+import sys, zipfile
+out, workbook = sys.argv[1], sys.argv[2]
+def make(name, members, method=zipfile.ZIP_DEFLATED):
+    with zipfile.ZipFile(f"{out}/{name}", "w", method) as z:
+        for member, data in members:
+            z.writestr(member, data)
+make("stored.zip", [("s_ALL20240601.csv", "1,2,3\r\n" * 20)], zipfile.ZIP_STORED)
+make("deflated.zip", [("a.txt", "x" * 3000), ("b/", ""), ("b/c.txt", "santei")])
+make("empty.zip", [])
+with zipfile.ZipFile(workbook) as source:
+    small = [(n, source.read(n)) for n in source.namelist() if source.getinfo(n).file_size < 8000]
+make("workbook-parts.zip", small)
+PY
+
+for target in master_csv rule_xml claim_json uke capi_price zip; do
   echo "seeds: $target $(find "$OUT/$target" -type f | wc -l) files"
 done
