@@ -46,6 +46,7 @@ enum class VisitTime : std::uint8_t {
 
 struct Facility {
   FacilityKind kind = FacilityKind::clinic;
+  std::string name;               // 医療機関名, written into the 公費 上限額管理票 lines (copay.hpp)
   std::int32_t beds = 0;          // 許可病床数
   std::int32_t general_beds = -1; // 一般病床数; -1 = same as beds
   // 施設基準 the facility has notified (届出), as the 4-digit codes of the masters'
@@ -70,6 +71,14 @@ struct Insurance {
   bool meal_long_stay = false;     // 長期該当: 住民税非課税 and over 90 days in hospital within 12 months (食事)
 };
 
+// A line another institution wrote into a 公費's 上限額管理票 this month: what the patient paid
+// there under the 公費, on that day.
+struct CapPayment {
+  Date date;
+  Yen yen;
+  std::string institution;  // for the explanation only
+};
+
 // One 公費 of the patient's 受給者証, in priority order. Programme parameters a local subsidy
 // (地方単独) needs are given here; which are required depends on the 法別番号 (copay.hpp).
 struct PublicExpense {
@@ -81,7 +90,9 @@ struct PublicExpense {
   std::optional<Yen> per_visit;          // fixed amount per visit
   std::optional<Yen> per_day;            // fixed amount per day
   std::optional<std::int32_t> max_charged_days;  // days per month a per-day/visit amount is charged
-  std::optional<Yen> paid_this_month;    // already collected this month elsewhere (管理票 累積)
+  std::optional<Yen> paid_this_month;    // 管理票 累積 before this claim's first date (other institutions)
+  std::optional<Date> cap_reached_on;    // the 管理票 says the cap was reached that day (on or before the first date)
+  std::vector<CapPayment> paid_elsewhere;  // 管理票 lines of other institutions during this claim's month, by date
   std::string rounding;                  // "round10" (default), "exact", "floor10"
   std::string bracket;                   // 高額療養費 区分 printed on the 受給者証, if any
   std::string tier;                      // 階層区分 (kouhi.xml tiers) giving the cap when monthly_cap is absent

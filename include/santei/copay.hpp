@@ -15,6 +15,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,12 +27,28 @@ namespace santei {
 struct Claim;
 struct PricedClaim;
 
+// One line this institution writes into a capped 公費's 自己負担上限額管理票 (難病 54, 小慢 52,
+// 自立支援 15/16/21, 肝炎 38 …): one per visit date (per bill inpatient) with care under the 公費.
+// The cap is shared by every institution the patient visits in the month; the claim says what the
+// 管理票 already showed (public_expenses[].paid_this_month_yen, cap_reached_on).
+struct CapLedgerLine {
+  Date date;               // 日付: the visit date, or the bill's last date
+  std::string institution; // 医療機関名 (claim facility.name)
+  Yen cost;                // 医療費総額 (10割) of that day's care under this 公費
+  Yen patient_yen;         // 自己負担額: what the window collected under this 公費 that day
+  Yen cumulative_yen;      // 自己負担累積額 (月額): the 管理票's total after this line
+  bool reached = false;    // the monthly cap is reached (that day or before): later lines collect 0
+};
+
 // One 公費's share of the month, in priority order (第1公費 first).
 struct PublicExpenseShare {
   std::string law;      // 法別番号
   Yen yen;              // what the programme pays (care and meals, 1円 units)
   Yen patient_yen;      // the patient's share under this 公費 (KO 負担金額, care, 1円 units)
   Yen meal_yen;         // the part of `yen` paid for meals (食事療養 標準負担額)
+  std::optional<Yen> cap_yen;          // 自己負担上限月額 as applied at the month end; none without a cap
+  std::optional<Date> cap_reached_on;  // the day the 管理票 reached the cap (here or elsewhere)
+  std::vector<CapLedgerLine> ledger;   // this institution's 管理票 lines, capped 公費 only
   // Non-empty for a 地方単独 programme whose parameters santei does not have: what it needs
   // ("needs parameters for 法別 83 (公費負担者番号 83123067)…"). Its yen are then 0 and the
   // patient's share is the share before the programme; every other figure is exact.

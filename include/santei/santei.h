@@ -288,6 +288,23 @@ SANTEI_C_API int santei_result_public_expense_count(size_t* out, const santei_re
  * Thread-safety: any thread. */
 SANTEI_C_API int santei_result_public_expense(const char** law, int64_t* yen, const santei_result* result, size_t index);
 
+/* The number of lines this institution writes into the 自己負担上限額管理票 of the index-th 公費
+ * (docs/cap-ledger.md): one per visit date (per bill inpatient) with care under it; 0 for a 公費
+ * without a monthly cap.
+ * @return SANTEI_OK and *out set; SANTEI_ERR_INVALID_ARGUMENT for NULL or an index out of range.
+ * Thread-safety: any thread. Requires 0.2. */
+SANTEI_C_API int santei_result_cap_ledger_count(size_t* out, const santei_result* result, size_t expense);
+
+/* The line-th 管理票 line of the expense-th 公費: its date ("YYYY-MM-DD", borrowed until the result
+ * is freed), the day's 医療費総額 (10割) of the care under the 公費, the 自己負担額 collected under it
+ * that day, the month's 累積額 after the line (other institutions' included), and whether the
+ * monthly cap is reached (1) or not (0).
+ * @return SANTEI_OK; SANTEI_ERR_INVALID_ARGUMENT for a NULL pointer or an index out of range.
+ * Thread-safety: any thread. Requires 0.2. */
+SANTEI_C_API int santei_result_cap_ledger_line(const char** date, int64_t* cost_yen, int64_t* patient_yen,
+                                               int64_t* cumulative_yen, int* reached, const santei_result* result,
+                                               size_t expense, size_t line);
+
 /* Severity of a diagnostic (pinned values, as santei::Severity). */
 typedef enum santei_severity {
   SANTEI_SEVERITY_ERROR = 0,   /* the law forbids it: the line was dropped, capped or not billed */
@@ -305,6 +322,24 @@ SANTEI_C_API int santei_result_diagnostic_count(size_t* out, const santei_result
  * Thread-safety: any thread. */
 SANTEI_C_API int santei_result_diagnostic(int* severity, const char** rule, const char** message,
                                           const santei_result* result, size_t index);
+
+/* ---------------------------------------------------------------------------------------------
+ * The insurer's 高額療養費 of a household month
+ * ------------------------------------------------------------------------------------------- */
+
+/* What the insurer pays back after the month for one household (docs/kougaku.md): 世帯合算 with
+ * the 21,000円 rule, 70歳以上 外来 per person then the household, 多数回, the 75歳到達月 and, in
+ * July, the yearly caps. `household_json` is santei.kougaku/1 (`length` bytes, at most 16 MiB);
+ * the files it names are read relative to `base_dir` (NULL: the working directory); its UKE
+ * receipts are priced with `masters` (NULL when it names none).
+ * @return SANTEI_OK and `out` filled with santei.kougaku-result/1 (dispose with
+ *   santei_buf_dispose; `out` is overwritten, not read); SANTEI_ERR_CLAIM (the household or a
+ *   receipt is wrong: santei_last_error() names the field), SANTEI_ERR_PARSE, SANTEI_ERR_ENCODING,
+ *   SANTEI_ERR_IO (a named file), SANTEI_ERR_RULE (no figures for the month),
+ *   SANTEI_ERR_INVALID_ARGUMENT (NULL, a handle of the wrong kind, a length over the limit).
+ * Thread-safety: any thread; freezes `masters` (see santei_masters_load). Requires 0.2. */
+SANTEI_C_API int santei_kougaku(santei_buf* out, const santei_masters* masters, const char* household_json,
+                                size_t length, const char* base_dir);
 
 #ifdef __cplusplus
 }

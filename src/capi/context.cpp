@@ -69,7 +69,10 @@ std::unique_ptr<santei_result> make_result(PricedClaim&& priced, const MasterLib
     result->insurer_yen = copay.insurer_yen.value;
     result->medical_cost_yen = copay.medical_cost.value;
     for (PublicExpenseShare& share : copay.public_expenses) {
-      result->public_expenses.push_back(PublicExpense{std::move(share.law), share.yen.value});
+      PublicExpense& view = result->public_expenses.emplace_back(PublicExpense{std::move(share.law), share.yen.value, {}});
+      for (const CapLedgerLine& line : share.ledger) {
+        view.ledger.push_back(LedgerLine{line.date.iso(), line.cost.value, line.patient_yen.value, line.cumulative_yen.value, line.reached});
+      }
     }
   }
   for (Diagnostic& d : priced.diagnostics) {

@@ -22,9 +22,16 @@ enum class Tag : std::uint32_t {
   freed = 0xdeadf4eeu,    // set by the free functions
 };
 
+struct LedgerLine {
+  std::string date;
+  std::int64_t cost = 0, patient = 0, cumulative = 0;
+  bool reached = false;
+};
+
 struct PublicExpense {
   std::string law;
   std::int64_t yen = 0;
+  std::vector<LedgerLine> ledger;  // the 上限額管理票 lines (capped 公費)
 };
 
 struct DiagnosticView {
@@ -63,6 +70,10 @@ struct santei_result {
 };
 
 namespace santei::capi {
+
+// Copies `text` into a new library-owned, NUL-terminated buffer (santei_buf_dispose frees it);
+// `buf` is overwritten, not read.
+void fill(santei_buf& buf, const std::string& text);
 
 // The handle behind `pointer`, checked for NULL, alignment and kind; throws invalid_argument.
 template <class Handle>

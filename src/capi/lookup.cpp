@@ -1,4 +1,4 @@
-// santei_lookup and the santei_buf it fills.
+// santei_lookup, and the santei_buf it and santei_kougaku fill.
 #include <charconv>
 #include <cstring>
 #include <memory>
@@ -37,15 +37,6 @@ LiveBuffers& live_buffers() {
   return *live;
 }
 
-// Copies `text` into a new library-owned, NUL-terminated buffer; `buf` is overwritten, not read.
-void fill(santei_buf& buf, const std::string& text) {
-  auto block = std::make_unique<char[]>(text.size() + 1);
-  std::memcpy(block.get(), text.c_str(), text.size() + 1);
-  live_buffers().add(block.get());
-  buf.ptr = block.release();
-  buf.size = text.size();
-}
-
 Code parse_code(std::string_view text) {
   Code code = 0;
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), code);
@@ -56,6 +47,15 @@ Code parse_code(std::string_view text) {
 }
 
 }  // namespace
+
+void fill(santei_buf& buf, const std::string& text) {
+  auto block = std::make_unique<char[]>(text.size() + 1);
+  std::memcpy(block.get(), text.c_str(), text.size() + 1);
+  live_buffers().add(block.get());
+  buf.ptr = block.release();
+  buf.size = text.size();
+}
+
 }  // namespace santei::capi
 
 using namespace santei::capi;

@@ -85,6 +85,31 @@ SANTEI_C_API int santei_result_public_expense(const char** law, int64_t* yen, co
   });
 }
 
+SANTEI_C_API int santei_result_cap_ledger_count(size_t* out, const santei_result* result, size_t expense) {
+  return firewall([&] {
+    size_t& count = out_param(out, "out");
+    count = at(result_handle(result).public_expenses, expense, "public expenses").ledger.size();
+  });
+}
+
+SANTEI_C_API int santei_result_cap_ledger_line(const char** date, int64_t* cost_yen, int64_t* patient_yen,
+                                               int64_t* cumulative_yen, int* reached, const santei_result* result,
+                                               size_t expense, size_t line) {
+  return firewall([&] {
+    const char*& date_out = out_param(date, "date");
+    std::int64_t& cost_out = out_param(cost_yen, "cost_yen");
+    std::int64_t& patient_out = out_param(patient_yen, "patient_yen");
+    std::int64_t& cumulative_out = out_param(cumulative_yen, "cumulative_yen");
+    int& reached_out = out_param(reached, "reached");
+    const LedgerLine& l = at(at(result_handle(result).public_expenses, expense, "public expenses").ledger, line, "ledger lines");
+    date_out = l.date.c_str();
+    cost_out = l.cost;
+    patient_out = l.patient;
+    cumulative_out = l.cumulative;
+    reached_out = l.reached ? 1 : 0;
+  });
+}
+
 SANTEI_C_API int santei_result_diagnostic_count(size_t* out, const santei_result* result) {
   return firewall([&] { out_param(out, "out") = result_handle(result).diagnostics.size(); });
 }

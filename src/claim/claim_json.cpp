@@ -110,6 +110,7 @@ Facility read_facility(const json::Value& value, const Path& path) {
   if (kind == "clinic") facility.kind = FacilityKind::clinic;
   else if (kind == "hospital") facility.kind = FacilityKind::hospital;
   else fail(join(path, "kind"), fmt::format("'{}' is not one of clinic, hospital", kind));
+  if (const json::Value* n = optional(value, "name")) facility.name = text(*n, join(path, "name"));
   if (const json::Value* b = optional(value, "beds")) facility.beds = static_cast<std::int32_t>(integer(*b, join(path, "beds"), 0, 10000));
   if (const json::Value* b = optional(value, "general_beds")) {
     facility.general_beds = static_cast<std::int32_t>(integer(*b, join(path, "general_beds"), 0, 10000));

@@ -28,10 +28,12 @@ constexpr Key kOrder[] = {{"category"}, {"days"}, {"count"}, {"burden"}, {"items
 // visits[]
 constexpr Key kVisit[] = {{"date"}, {"time"}, {"orders", kOrder}};
 
-constexpr Key kFacility[] = {{"kind"}, {"beds"}, {"general_beds"}, {"standards"}};
+constexpr Key kFacility[] = {{"kind"}, {"name"}, {"beds"}, {"general_beds"}, {"standards"}};
 constexpr Key kPatient[] = {{"birth_date"}, {"sex"}};
 constexpr Key kInsurance[] = {{"kind"},       {"rate"}, {"income_bracket"}, {"many_times"}, {"special_disease_cap"},
                               {"meal_long_stay"}};
+// public_expenses[].paid_elsewhere[] (docs/cap-ledger.md)
+constexpr Key kCapPayment[] = {{"date"}, {"yen"}, {"institution"}};
 // public_expenses[]
 constexpr Key kPublicExpense[] = {{"law"},
                                   {"payer_number"},
@@ -41,6 +43,8 @@ constexpr Key kPublicExpense[] = {{"law"},
                                   {"per_visit_yen"},
                                   {"per_day_yen"},
                                   {"paid_this_month_yen"},
+                                  {"cap_reached_on"},
+                                  {"paid_elsewhere", kCapPayment},
                                   {"max_charged_days"},
                                   {"rounding"},
                                   {"income_bracket"},

@@ -64,6 +64,20 @@ std::vector<PublicExpense> read_public_expenses(const json::Value& array, const 
     expense.per_visit = yen("per_visit_yen");
     expense.per_day = yen("per_day_yen");
     expense.paid_this_month = yen("paid_this_month_yen");
+    if (const json::Value* v = optional(item, "cap_reached_on")) expense.cap_reached_on = date(*v, join(at, "cap_reached_on"));
+    if (const json::Value* v = optional(item, "paid_elsewhere")) {
+      const Path list = join(at, "paid_elsewhere");
+      expect(*v, json::Value::Type::array, list);
+      for (std::size_t j = 0; j < v->items.size(); ++j) {
+        const Path line = index(list, j);
+        const json::Value& entry = expect(v->items[j], json::Value::Type::object, line);
+        CapPayment payment;
+        payment.date = date(required(entry, "date", line), join(line, "date"));
+        payment.yen = Yen{integer(required(entry, "yen", line), join(line, "yen"), 0, 100'000'000)};
+        if (const json::Value* n = optional(entry, "institution")) payment.institution = text(*n, join(line, "institution"));
+        expense.paid_elsewhere.push_back(std::move(payment));
+      }
+    }
     if (const json::Value* v = optional(item, "max_charged_days")) {
       expense.max_charged_days = static_cast<std::int32_t>(integer(*v, join(at, "max_charged_days"), 0, 31));
     }

@@ -17,6 +17,11 @@ struct DeskCharge {
   Yen window;                          // care part collected (meals apart)
   LimitKind bound = LimitKind::none;   // the limit that bound, if any
   std::int8_t bound_payer = -1;        // the 公費 whose cap bound (LimitKind::public_cap)
+  // Per 公費, for its 上限額管理票: the day's cost under it, what was collected under it, the
+  // 管理票 total after the day, and whether the cap is reached.
+  std::array<Yen, kMaxPayers> ledger_cost{}, ledger_yen{}, ledger_total{};
+  std::array<bool, kMaxPayers> reached{};
+  std::array<std::optional<Date>, kMaxPayers> reached_on{};  // when the 管理票 first reached the cap
 };
 
 class Desk {
@@ -35,6 +40,9 @@ class Desk {
   const Plan& plan_;
   std::array<GroupState, kMaxGroups> groups_{};
   std::array<Yen, kMaxPayers> counted_{};  // per 公費: the patient's share under it so far (管理票)
+  std::array<Yen, kMaxPayers> cost_{};     // per 公費: the month-to-date cost of its groups
+  std::array<std::size_t, kMaxPayers> elsewhere_{};  // per 公費: the other institutions' lines counted so far
+  std::array<std::optional<Date>, kMaxPayers> reached_on_{};
   std::array<int, kMaxPayers> charged_days_{};
 };
 

@@ -22,8 +22,10 @@ CopayResult compute_copay(const Claim& claim, const PricedClaim& priced, const C
   result.medical_cost = plan.care_cost + plan.meal_cost;
   result.rate = plan.rate;
   result.public_expenses.resize(payers);
+  std::array<Yen, copay::kMaxPayers> capped_cost{};
   for (std::size_t k = 0; k < payers; ++k) {
     result.public_expenses[k].law = plan.payers[k].law;
+    result.public_expenses[k].cap_reached_on = plan.payers[k].reached_on;
     result.public_expenses[k].needs = plan.payers[k].needs;
   }
 
@@ -53,8 +55,17 @@ CopayResult compute_copay(const Claim& claim, const PricedClaim& priced, const C
     for (std::size_t k = 0; k < payers; ++k) {
       day.public_expenses[k] = totals.kouhi[k] - previous.kouhi[k] + meals.kouhi[k];
       public_total += day.public_expenses[k];
-      result.public_expenses[k].yen += day.public_expenses[k];
-      result.public_expenses[k].meal_yen += meals.kouhi[k];
+      PublicExpenseShare& share = result.public_expenses[k];
+      share.yen += day.public_expenses[k];
+      share.meal_yen += meals.kouhi[k];
+      // The 上限額管理票 line of a capped 公費 (copayment.md §4.3): the day's 10割 cost under it,
+      // what was collected under it, the 管理票 total; after the cap is reached, 0 is collected.
+      if (plan.payers[k].has_cap() && charge.ledger_cost[k].value > 0) {
+        capped_cost[k] += charge.ledger_cost[k];
+        share.ledger.push_back(CapLedgerLine{period.date, claim.facility.name, charge.ledger_cost[k], charge.ledger_yen[k],
+                                             charge.ledger_total[k], charge.reached[k]});
+        if (charge.reached[k]) share.cap_reached_on = charge.reached_on[k];
+      }
     }
     day.insurer_yen = cost - day.patient_yen - public_total;
     result.patient_yen += day.patient_yen;
@@ -68,7 +79,11 @@ CopayResult compute_copay(const Claim& claim, const PricedClaim& priced, const C
   result.insurer_claim_yen = previous.insurer + meal_insurer;
   result.meals_insurer_yen = meal_insurer;
   result.patient_exact_yen = previous.patient + result.meals_patient_yen;
-  for (std::size_t k = 0; k < payers; ++k) result.public_expenses[k].patient_yen = previous.kouhi_patient[k];
+  for (std::size_t k = 0; k < payers; ++k) {
+    const copay::Payer& payer = plan.payers[k];
+    result.public_expenses[k].patient_yen = previous.kouhi_patient[k];
+    if (payer.has_cap()) result.public_expenses[k].cap_yen = payer.cap_is_kougaku ? copay::limit_of(payer.cap_spec, capped_cost[k]).yen : payer.cap;
+  }
   if (options.explain) result.explain = copay::explain_copay(plan, claim);
   return result;
 }

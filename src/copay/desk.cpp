@@ -25,7 +25,10 @@ Yen headroom(Yen limit, Yen counted) { return limit >= kUnlimited ? kUnlimited :
 }  // namespace
 
 Desk::Desk(const Plan& plan) : plan_(plan) {
-  for (std::size_t k = 0; k < plan.payers.size(); ++k) counted_[k] = plan.payers[k].paid_before;
+  for (std::size_t k = 0; k < plan.payers.size(); ++k) {
+    counted_[k] = plan.payers[k].paid_before;
+    reached_on_[k] = plan.payers[k].reached_on;
+  }
 }
 
 // The combined limit of the insurance-only group (§4.7): the patient's total over that group and
@@ -58,6 +61,16 @@ DeskCharge Desk::step(const Period& period) {
     if (p.share == ShareKind::per_day && (p.max_days == 0 || charged_days_[k] < p.max_days)) day_left[k] = p.per_day;
   }
   std::array<bool, kMaxPayers> charged_today{};
+  // What other institutions wrote into the 管理票 up to today counts first (the same day included).
+  for (std::size_t k = 0; k < payers; ++k) {
+    const Payer& payer = plan_.payers[k];
+    for (; elsewhere_[k] < payer.elsewhere.size() && !(period.date < payer.elsewhere[elsewhere_[k]].date); ++elsewhere_[k]) {
+      const CapPayment& p = payer.elsewhere[elsewhere_[k]];
+      counted_[k] += p.yen;
+      if (!reached_on_[k] && counted_[k] >= payer.cap) reached_on_[k] = p.date;
+    }
+  }
+  const std::array<Yen, kMaxPayers> counted_before = counted_;
 
   for (const std::size_t g : plan_.ordered()) {
     const Yen cost = period.cost[g];
@@ -65,6 +78,7 @@ DeskCharge Desk::step(const Period& period) {
     const Group& group = plan_.groups[g];
     GroupState& state = groups_[g];
     state.cost += cost;
+    for (std::uint8_t j = 0; j < group.payer_count; ++j) charge.ledger_cost[static_cast<std::size_t>(group.payers[j])] += cost;
 
     // out: the chain with the month's limits; natural: the same chain without them.
     Yen out = cost, natural = cost;
@@ -108,7 +122,7 @@ DeskCharge Desk::step(const Period& period) {
         case ShareKind::none: share = share_natural = Yen{0}; break;
       }
       const Yen cap = payer.cap_is_kougaku ? limit_of(payer.cap_spec, state.cost).yen : payer.cap;
-      const Yen room = headroom(cap, counted_[k]);
+      const Yen room = payer.reached_on ? Yen{0} : headroom(cap, counted_[k]);
       const Yen next = std::min({out, share, std::max(Yen{0}, room)});
       natural = std::min(natural, share_natural);
       note(room, next, LimitKind::public_cap, group.payers[j]);
@@ -140,7 +154,17 @@ DeskCharge Desk::step(const Period& period) {
       charge.bound_payer = bound_payer;
     }
   }
-  for (std::size_t k = 0; k < payers; ++k) charged_days_[k] += charged_today[k] ? 1 : 0;
+  for (std::size_t k = 0; k < payers; ++k) {
+    charged_days_[k] += charged_today[k] ? 1 : 0;
+    const Payer& payer = plan_.payers[k];
+    cost_[k] += charge.ledger_cost[k];
+    charge.ledger_yen[k] = counted_[k] - counted_before[k];
+    charge.ledger_total[k] = counted_[k];
+    const Yen cap = payer.cap_is_kougaku ? limit_of(payer.cap_spec, cost_[k]).yen : payer.cap;
+    if (!reached_on_[k] && payer.has_cap() && counted_[k] >= cap) reached_on_[k] = period.date;
+    charge.reached[k] = reached_on_[k].has_value();
+    charge.reached_on[k] = reached_on_[k];
+  }
   return charge;
 }
 

@@ -96,6 +96,18 @@ std::string payer_text(const Payer& p, const PublicExpense& e) {
     append_yen(out, p.paid_before);
     out += " paid elsewhere this month)";
   }
+  if (p.reached_on) {
+    out += ", reached on the 上限額管理票 on ";
+    out += p.reached_on->iso();
+  }
+  for (const CapPayment& paid : p.elsewhere) {
+    out += ", ";
+    append_yen(out, paid.yen);
+    out += " paid at ";
+    out += paid.institution.empty() ? std::string_view("another institution") : std::string_view(paid.institution);
+    out += " on ";
+    out += paid.date.iso();
+  }
   if (!p.needs.empty()) return out + ": " + p.needs;
   if (p.programme) return out + p.programme->cite;
   return out + (e.programme.empty() ? std::string(" (地方単独: parameters from the claim)") : " (地方単独: " + e.programme + ")");

@@ -138,6 +138,23 @@ std::vector<Payer> resolve_payers(const Claim& claim, const ProgrammeTable& tabl
       payer.meals = e.meals == "covered" ? MealRule::covered : e.meals == "half" ? MealRule::half : MealRule::patient;
     }
     payer.paid_before = e.paid_this_month.value_or(Yen{0});
+    payer.elsewhere = e.paid_elsewhere;
+    std::stable_sort(payer.elsewhere.begin(), payer.elsewhere.end(), [](const CapPayment& a, const CapPayment& b) { return a.date < b.date; });
+    if (!payer.elsewhere.empty() && !payer.has_cap()) fail(i, "paid_elsewhere", fmt::format("法別 {} has no monthly cap to share", e.law));
+    if (e.cap_reached_on) {
+      if (!payer.has_cap()) fail(i, "cap_reached_on", fmt::format("法別 {} has no monthly cap to reach", e.law));
+      if (payer.cap_is_kougaku && !e.paid_this_month) {
+        fail(i, "paid_this_month_yen", "a cap reached elsewhere that is the 高額療養費 limit needs the amount the 管理票 shows");
+      }
+      if (!payer.cap_is_kougaku) {
+        if (e.paid_this_month && *e.paid_this_month != payer.cap) {
+          fail(i, "paid_this_month_yen", fmt::format("{} is not the cap {} the 管理票 says was reached on {}", e.paid_this_month->value,
+                                                     payer.cap.value, e.cap_reached_on->iso()));
+        }
+        payer.paid_before = payer.cap;
+      }
+      payer.reached_on = e.cap_reached_on;
+    }
     payer.bracket = e.bracket;
     payers.push_back(std::move(payer));
   }

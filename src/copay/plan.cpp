@@ -247,6 +247,18 @@ Plan make_plan(const Claim& claim, const PricedClaim& priced, const RuleSet& rul
   const Context c{claim, rules, dates.front(), plan.age, ages.halves_in(claim.month), plan.outpatient};
   for (std::size_t k = 0; k < plan.payers.size(); ++k) {
     Payer& p = plan.payers[k];
+    // paid_this_month_yen and cap_reached_on are the 管理票 as it stood before this claim's first date.
+    if (p.reached_on && (!claim.month.contains(*p.reached_on) || dates.front() < *p.reached_on)) {
+      fail(fmt::format("public_expenses[{}].cap_reached_on", k),
+           fmt::format("{} is not in {} on or before the claim's first date {}: give the 管理票 as it stood before that date",
+                       p.reached_on->iso(), claim.month.iso(), dates.front().iso()));
+    }
+    for (std::size_t j = 0; j < claim.public_expenses[k].paid_elsewhere.size(); ++j) {
+      const Date d = claim.public_expenses[k].paid_elsewhere[j].date;
+      if (!claim.month.contains(d)) {
+        fail(fmt::format("public_expenses[{}].paid_elsewhere[{}].date", k, j), fmt::format("{} is outside {}", d.iso(), claim.month.iso()));
+      }
+    }
     if (p.cap_is_kougaku) {
       if (claim.insurance.income_bracket.empty() && p.bracket.empty()) {
         fail(fmt::format("public_expenses[{}].income_bracket", k),

@@ -33,7 +33,16 @@ struct Payer {
   Yen cap = kUnlimited;                  // monthly cap on the patient's share under this 公費
   bool cap_is_kougaku = false;           // the cap is the patient's 高額療養費 limit (自立支援 中間所得)
   LimitSpec cap_spec;                    // that limit, when cap_is_kougaku
-  Yen paid_before;                       // already paid this month elsewhere (管理票)
+  Yen paid_before;                       // already paid this month elsewhere, before the first date (管理票)
+  std::vector<CapPayment> elsewhere;     // paid at other institutions during the claim's dates, by date
+  std::optional<Date> reached_on;        // the 管理票 reached the cap on that day, before this claim
+  // The 管理票 total from other institutions up to and including `date`.
+  Yen paid_until(Date date) const {
+    Yen total = paid_before;
+    for (const CapPayment& p : elsewhere) total += date < p.date ? Yen{} : p.yen;
+    return total;
+  }
+  bool has_cap() const { return cap < kUnlimited || cap_is_kougaku; }
   WindowRounding rounding = WindowRounding::round10;
   std::optional<MealRule> meals;         // who pays the meal 標準負担額 (locals must say when there are meals)
   std::string bracket;                   // 高額療養費 区分 of the 受給者証

@@ -16,7 +16,7 @@ ReceiptTotals Receipt::step(const Period& period) {
   std::array<Yen, kMaxPayers> used{};
   for (std::size_t k = 0; k < plan_.payers.size(); ++k) {
     const Payer& p = plan_.payers[k];
-    used[k] = p.paid_before;
+    used[k] = p.paid_until(period.date);
     if (p.share == ShareKind::per_day && (p.max_days == 0 || charged_days_[k] < p.max_days)) day_left[k] = p.per_day;
   }
   std::array<bool, kMaxPayers> charged_today{};
@@ -69,7 +69,7 @@ ReceiptTotals Receipt::step(const Period& period) {
       }
       previous_liable_[g][j] = liable;
       const Yen cap = payer.cap_is_kougaku ? limit_of(payer.cap_spec, c).yen : payer.cap;
-      const Yen room = cap >= kUnlimited ? kUnlimited : cap - used[k];
+      const Yen room = payer.reached_on ? Yen{0} : cap >= kUnlimited ? kUnlimited : cap - used[k];
       const Yen next = std::min({liable, share, std::max(Yen{0}, room)});
       totals.kouhi[k] += liable - next;
       totals.kouhi_patient[k] += next;

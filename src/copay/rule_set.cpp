@@ -70,6 +70,16 @@ LimitTable read_limit_table(const RuleReader& r, pugi::xml_node value) {
   return table;
 }
 
+AnnualCaps read_annual_caps(const RuleReader& r, pugi::xml_node value) {
+  AnnualCaps out;
+  for (const pugi::xml_node node : value.children("cap")) {
+    out.caps.push_back(AnnualCap{r.words(node, "names"), r.yen(node, "yen"), r.optional_yen(node, "low_income")});
+  }
+  if (out.caps.empty()) r.fail(value, "cap", "a yearly cap needs at least one <cap>");
+  check_unique_names(r, value, out.caps);
+  return out;
+}
+
 MealCharges read_meal_charges(const RuleReader& r, pugi::xml_node value) {
   static constexpr std::array<std::string_view, kMealCategories> kIds = {"general", "intractable", "low_income",
                                                                         "low_income_long", "low_income_1"};
@@ -236,6 +246,9 @@ RuleSet load_all(const RuleTexts& texts) {
       if (t != "inpatient" && t != "all") r.fail(v, "settings", fmt::format("'{}' is not one of inpatient, all", t));
       return t == "inpatient";
     });
+    s.annual_outpatient_70plus =
+        r.timeline<AnnualCaps>("annual_outpatient_70plus", [&](pugi::xml_node v) { return read_annual_caps(r, v); });
+    s.annual_household = r.timeline<AnnualCaps>("annual_household", [&](pugi::xml_node v) { return read_annual_caps(r, v); });
     r.finish();
   }
   {
@@ -290,6 +303,13 @@ const RateRow* RateTable::find(std::string_view bracket) const {
 const LimitRow* LimitTable::find(std::string_view bracket) const {
   for (const LimitRow& row : rows) {
     if (has_name(row.names, bracket)) return &row;
+  }
+  return nullptr;
+}
+
+const AnnualCap* AnnualCaps::find(std::string_view bracket) const {
+  for (const AnnualCap& cap : caps) {
+    if (has_name(cap.names, bracket)) return &cap;
   }
   return nullptr;
 }

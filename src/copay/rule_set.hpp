@@ -41,6 +41,17 @@ struct LimitTable {
   std::string names() const;  // for error messages
 };
 
+// kougaku.xml annual_*: a yearly cap (August to July) by 区分.
+struct AnnualCap {
+  std::vector<std::string> names;
+  Yen yen;
+  std::optional<Yen> low_income;  // 年収約200万円以下
+};
+struct AnnualCaps {
+  std::vector<AnnualCap> caps;
+  const AnnualCap* find(std::string_view bracket) const;  // nullptr: the 区分 has no yearly cap
+};
+
 // care_measure.xml: min(ceiling, base + (医療費 − threshold) × percent%).
 struct CareMeasure {
   Yen ceiling;
@@ -134,6 +145,7 @@ struct RuleSet {
   Timeline<std::vector<Yen>> special_disease_caps;
   Timeline<Yen> combine_threshold;
   Timeline<bool> public_group_many_times_inpatient_only;
+  Timeline<AnnualCaps> annual_outpatient_70plus, annual_household;
   // care_measure.xml
   Timeline<CareMeasure> care_measure;
   // meals.xml

@@ -40,6 +40,16 @@ void write_public_expense(output::JsonWriter& w, const PublicExpense& e) {
   if (e.per_day) w.field("per_day_yen", e.per_day->value);
   if (e.max_charged_days) w.field("max_charged_days", *e.max_charged_days);
   if (e.paid_this_month) w.field("paid_this_month_yen", e.paid_this_month->value);
+  if (e.cap_reached_on) w.field("cap_reached_on", e.cap_reached_on->iso());
+  if (!e.paid_elsewhere.empty()) {
+    w.key("paid_elsewhere").begin_array();
+    for (const CapPayment& p : e.paid_elsewhere) {
+      w.begin_object().field("date", p.date.iso()).field("yen", p.yen.value);
+      if (!p.institution.empty()) w.field("institution", p.institution);
+      w.end_object();
+    }
+    w.end_array();
+  }
   if (!e.rounding.empty()) w.field("rounding", e.rounding);
   if (!e.bracket.empty()) w.field("income_bracket", e.bracket);
   if (!e.tier.empty()) w.field("tier", e.tier);
@@ -78,6 +88,7 @@ void append_claim_json(const Claim& claim, std::string& out) {
 
   w.key("facility").begin_object();
   w.field("kind", claim.facility.kind == FacilityKind::hospital ? "hospital" : "clinic");
+  if (!claim.facility.name.empty()) w.field("name", claim.facility.name);
   w.field("beds", claim.facility.beds);
   if (claim.facility.general_beds >= 0) w.field("general_beds", claim.facility.general_beds);
   if (!claim.facility.standards.empty()) {

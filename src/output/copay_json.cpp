@@ -25,6 +25,18 @@ void write_copay_json(JsonWriter& out, const CopayResult& copay) {
       out.key("meal_yen").null();
       out.field("needs", share.needs);
     }
+    if (share.cap_yen) out.field("cap_yen", share.cap_yen->value);
+    if (share.cap_reached_on) out.field("cap_reached_on", share.cap_reached_on->iso());
+    if (share.cap_yen) {  // the 自己負担上限額管理票 lines of this institution
+      out.key("ledger").begin_array();
+      for (const CapLedgerLine& line : share.ledger) {
+        out.begin_object().field("date", line.date.iso());
+        if (!line.institution.empty()) out.field("institution", line.institution);
+        out.field("cost_yen", line.cost.value).field("patient_yen", line.patient_yen.value);
+        out.field("cumulative_yen", line.cumulative_yen.value).field("reached", line.reached).end_object();
+      }
+      out.end_array();
+    }
     out.end_object();
   }
   out.end_array();

@@ -325,6 +325,8 @@ TEST_CASE("santei_result accessors with bad arguments") {
     check_error(santei_result_public_expense(&text, &number, bad, 0), SANTEI_ERR_INVALID_ARGUMENT);
     check_error(santei_result_diagnostic_count(&size, bad), SANTEI_ERR_INVALID_ARGUMENT);
     check_error(santei_result_diagnostic(&severity, &rule, &message, bad, 0), SANTEI_ERR_INVALID_ARGUMENT);
+    check_error(santei_result_cap_ledger_count(&size, bad, 0), SANTEI_ERR_INVALID_ARGUMENT);
+    check_error(santei_result_cap_ledger_line(&text, &number, &number, &number, &severity, bad, 0, 0), SANTEI_ERR_INVALID_ARGUMENT);
   }
   const santei_result* r = demo.result;
   check_error(santei_result_json(nullptr, &size, r), SANTEI_ERR_INVALID_ARGUMENT);
@@ -344,6 +346,40 @@ TEST_CASE("santei_result accessors with bad arguments") {
   check_error(santei_result_diagnostic(&severity, &rule, nullptr, r, 0), SANTEI_ERR_INVALID_ARGUMENT);
   check_error(santei_result_diagnostic(&severity, &rule, &message, r, 12345), SANTEI_ERR_INVALID_ARGUMENT);
   CHECK(std::string(santei_last_error()->message).find("out of range") != std::string::npos);
+  check_error(santei_result_cap_ledger_count(nullptr, r, 0), SANTEI_ERR_INVALID_ARGUMENT);
+  check_error(santei_result_cap_ledger_count(&size, r, 0), SANTEI_ERR_INVALID_ARGUMENT);  // the claim has no 公費
+  check_error(santei_result_cap_ledger_line(&text, &number, &number, &number, &severity, r, 0, 0), SANTEI_ERR_INVALID_ARGUMENT);
+}
+
+TEST_CASE("santei_result_cap_ledger_line: a 難病 cap half used elsewhere gives this clinic's 上限額管理票 line") {
+  Demo demo;
+  // 初診料 291点 → 2,910円: 難病 2割 582, but the 管理票 showed 9,700 of 10,000: 300 is collected.
+  constexpr const char* claim = R"({"format":"santei.claim/1","month":"2024-06","setting":"outpatient",
+   "facility":{"kind":"clinic","name":"Eクリニック"},"patient":{"birth_date":"1980-01-01"},
+   "insurance":{"kind":"employee","income_bracket":"ウ"},
+   "public_expenses":[{"law":"54","monthly_cap_yen":10000,"paid_this_month_yen":9700}],
+   "visits":[{"date":"2024-06-03","orders":[{"category":"11","items":[{"code":"111000110"}]}]}]})";
+  santei_result* result = nullptr;
+  check_ok(santei_price(&result, demo.context, claim, std::strlen(claim)));
+  size_t lines = 0;
+  check_ok(santei_result_cap_ledger_count(&lines, result, 0));
+  REQUIRE(lines == 1);
+  const char* date = nullptr;
+  int64_t cost = 0, paid = 0, total = 0;
+  int reached = -1;
+  check_ok(santei_result_cap_ledger_line(&date, &cost, &paid, &total, &reached, result, 0, 0));
+  CHECK(std::string(date) == "2024-06-03");
+  CHECK(cost == 2910);
+  CHECK(paid == 300);
+  CHECK(total == 10000);
+  CHECK(reached == 1);
+  check_error(santei_result_cap_ledger_line(nullptr, &cost, &paid, &total, &reached, result, 0, 0), SANTEI_ERR_INVALID_ARGUMENT);
+  check_error(santei_result_cap_ledger_line(&date, &cost, &paid, &total, nullptr, result, 0, 0), SANTEI_ERR_INVALID_ARGUMENT);
+  check_error(santei_result_cap_ledger_line(&date, &cost, &paid, &total, &reached, result, 0, 1), SANTEI_ERR_INVALID_ARGUMENT);
+  int64_t patient = 0;
+  check_ok(santei_result_patient_yen(&patient, result));
+  CHECK(patient == 300);
+  santei_result_free(result);
 }
 
 TEST_CASE("copay figures of a result priced without copay are not_found, not zero") {
@@ -374,4 +410,29 @@ TEST_CASE("a successful call clears the thread's last error") {
   CHECK(std::string(santei_last_error()->field).empty());
   CHECK(santei_last_error()->line == 0);
   santei_masters_free(masters);
+}
+
+TEST_CASE("santei_kougaku: a household month in, santei.kougaku-result/1 out; bad input is an error, never a crash") {
+  constexpr const char* household = R"({"format": "santei.kougaku/1", "month": "2024-06", "insurer": "employee", "bracket": "ウ",
+    "members": [{"id": "夫", "birth_date": "1974-05-01", "receipts": [
+      {"institution": "A病院", "setting": "inpatient", "cost_yen": 1000000, "patient_yen": 87430, "household_limited": true},
+      {"institution": "Bクリニック", "setting": "outpatient", "cost_yen": 30000, "patient_yen": 9000}]},
+     {"id": "妻", "birth_date": "1978-01-01", "receipts": [{"institution": "C病院", "setting": "outpatient", "cost_yen": 100000, "patient_yen": 30000}]}]})";
+  santei_buf buf = SANTEI_BUF_INIT;
+  check_ok(santei_kougaku(&buf, nullptr, household, std::strlen(household), nullptr));
+  const std::string json(buf.ptr, buf.size);
+  CHECK(json.find(R"("benefit_yen":29000)") != std::string::npos);
+  santei_buf_dispose(&buf);
+
+  Demo demo;
+  check_error(santei_kougaku(nullptr, nullptr, household, std::strlen(household), nullptr), SANTEI_ERR_INVALID_ARGUMENT);
+  check_error(santei_kougaku(&buf, nullptr, nullptr, 10, nullptr), SANTEI_ERR_INVALID_ARGUMENT);
+  check_error(santei_kougaku(&buf, reinterpret_cast<santei_masters*>(demo.context), household, std::strlen(household), nullptr),
+              SANTEI_ERR_INVALID_ARGUMENT);
+  check_error(santei_kougaku(&buf, nullptr, household, SIZE_MAX, nullptr), SANTEI_ERR_INVALID_ARGUMENT);
+  check_error(santei_kougaku(&buf, nullptr, household, 20, nullptr), SANTEI_ERR_PARSE);  // cut short
+  constexpr const char* unknown_key = R"({"format": "santei.kougaku/1", "month": "2024-06", "insurer": "employee", "members": [], "extra": 1})";
+  check_error(santei_kougaku(&buf, demo.masters, unknown_key, std::strlen(unknown_key), nullptr), SANTEI_ERR_CLAIM);
+  CHECK(std::string(santei_last_error()->field) == "extra");
+  CHECK(buf.ptr == nullptr);
 }

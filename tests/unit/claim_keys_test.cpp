@@ -106,19 +106,22 @@ TEST_CASE("every key santei.claim/1 defines is accepted (the key table and the r
   // every admission key (fee and fees exclude each other: fees here, fee above).
   const std::string all_outpatient =
       R"({"format":"santei.claim/1","id":"all-keys","mode":"automatic","month":"2024-06","setting":"outpatient",)"
-      R"("facility":{"kind":"hospital","beds":300,"general_beds":200,"standards":[3522]},)"
+      R"("facility":{"kind":"hospital","name":"santei clinic","beds":300,"general_beds":200,"standards":[3522]},)"
       R"("patient":{"birth_date":"1980-01-01","sex":"male"},)"
       R"("insurance":{"kind":"employee","rate":"0.3","income_bracket":"ウ","many_times":false,)"
       R"("special_disease_cap":10000,"meal_long_stay":false},)"
       R"("public_expenses":[{"law":"54","payer_number":"54136015","recipient_number":"1234567","rate":"0.2",)"
       R"("monthly_cap_yen":5000,"per_visit_yen":500,"per_day_yen":1000,"paid_this_month_yen":0,"max_charged_days":4,)"
+      R"("cap_reached_on":"2024-06-03","paid_elsewhere":[{"date":"2024-06-01","yen":2500,"institution":"B"}],)"
       R"("rounding":"round10","income_bracket":"一般","income":"exempt","tier":"一般","long_term":false,"ventilator":false,"meals":"patient"}],)"
       R"("extensions":{"vendor":"x"},)"
       R"("visits":[{"date":"2024-06-03","time":"regular","orders":[{"category":"11","days":1,"count":1,"burden":"1",)"
       R"("items":[{"code":"111000110","quantity":"1","unit_price":"0","text":"t"}]}]}]})";
   const Claim out = parse_claim(all_outpatient);
   CHECK(out.public_expenses.at(0).max_charged_days == 4);
-  CHECK(out.public_expenses.at(0).income == "exempt");  // a local 公費 row chosen by income (docs/local-programmes.md)
+  CHECK(out.public_expenses.at(0).income == "exempt");
+  CHECK(out.public_expenses.at(0).paid_elsewhere.at(0).yen == Yen{2500});  // 上限額管理 (docs/cap-ledger.md)
+  CHECK(out.facility.name == "santei clinic");  // a local 公費 row chosen by income (docs/local-programmes.md)
   CHECK(out.visits.at(0).orders.at(0).items.at(0).text == "t");
 
   const std::string all_inpatient =

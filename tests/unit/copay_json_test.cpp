@@ -26,7 +26,9 @@ TEST_CASE("write_copay_json: public_expenses in priority order, daily 公費 sha
   output::JsonWriter out;
   output::write_copay_json(out, r);
   const std::string json = out.str();
-  CHECK(json.find(R"("public_expenses":[{"law":"54","yen":19000,"patient_yen":5000,"meal_yen":0}])") != std::string::npos);
+  CHECK(json.find(R"("public_expenses":[{"law":"54","yen":19000,"patient_yen":5000,"meal_yen":0,"cap_yen":5000,)"
+                  R"("cap_reached_on":"2026-03-05","ledger":[{"date":"2026-03-05","cost_yen":80000,"patient_yen":5000,)"
+                  R"("cumulative_yen":5000,"reached":true}]}])") != std::string::npos);
   CHECK(json.find(R"({"date":"2026-03-05","points":8000,"patient_yen":5000,"insurer_yen":56000,"public_expenses":[19000],)"
                   R"("limit":"公費 54 上限"})") != std::string::npos);
 }
