@@ -11,6 +11,7 @@
 #   capi_price  as claim_json
 #   zip         small archives made with Python's zipfile: stored, deflated, empty, a folder, the
 #               small parts of a DPC workbook (../shared/dpc), a two-sheet xlsx workbook
+#   serve_target  tests/fuzz/seeds/serve_target: request targets of santei serve's endpoints
 # Inputs of master_csv and rule_xml start with the selector byte of their target (master_csv.cpp,
 # rule_xml.cpp).
 set -euo pipefail
@@ -19,7 +20,7 @@ BUILD="$1"
 OUT="$2"
 SHARED="${SANTEI_SHARED_DIR:-$SOURCE/../shared}"
 rm -rf "$OUT"
-mkdir -p "$OUT"/{master_csv,rule_xml,claim_json,uke,capi_price,zip}
+mkdir -p "$OUT"/{master_csv,rule_xml,claim_json,uke,capi_price,zip,serve_target}
 
 # A file with a selector byte in front: seed SELECTOR FILE OUT [HEAD_LINES]
 seed() {
@@ -106,6 +107,9 @@ make("workbook.xlsx", [
 ])
 PY
 
-for target in master_csv rule_xml claim_json uke capi_price zip; do
+# serve_target: the request targets committed beside the replay.
+cp "$SOURCE"/tests/fuzz/seeds/serve_target/* "$OUT/serve_target/"
+
+for target in master_csv rule_xml claim_json uke capi_price zip serve_target; do
   echo "seeds: $target $(find "$OUT/$target" -type f | wc -l) files"
 done
