@@ -29,6 +29,8 @@ enum class ClaimMode : std::uint8_t {
                // is a Diagnostic (rule 算定漏れ/…) — a receipt as payers and clinics check it (UKE)
 };
 SANTEI_API const char* to_string(ClaimMode mode);
+// "automatic" or "as_claimed" → the mode; anything else → nullopt.
+SANTEI_API std::optional<ClaimMode> parse_claim_mode(std::string_view text);
 
 // 被用者保険, 国民健康保険, 後期高齢者医療, or none (公費単独).
 enum class InsuranceKind : std::uint8_t { employee, national, elderly, none };

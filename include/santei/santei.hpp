@@ -15,6 +15,7 @@
 #include "santei/money.hpp"      // Decimal, Points, Yen
 #include "santei/period.hpp"     // Date, YearMonth, DateRange
 #include "santei/pricing.hpp"    // price(): points, lines, diagnostics, result JSON
+#include "santei/price_stream.hpp"  // claims text in, result lines out (santei price, santei serve)
 #include "santei/records.hpp"    // decoded master rows
 #include "santei/result.hpp"     // Status, ErrorInfo, Exception
 #include "santei/rounding.hpp"   // every legal rounding rule, one function each

@@ -254,6 +254,12 @@ bool Facility::has_standard(std::int32_t code) const {
 
 const char* to_string(ClaimMode mode) { return mode == ClaimMode::as_claimed ? "as_claimed" : "automatic"; }
 
+std::optional<ClaimMode> parse_claim_mode(std::string_view text) {
+  if (text == "automatic") return ClaimMode::automatic;
+  if (text == "as_claimed") return ClaimMode::as_claimed;
+  return std::nullopt;
+}
+
 std::string category_text(std::uint8_t category) {
   if (category == 0 || category > 99) return category == 0 ? std::string() : std::to_string(category);
   const char text[2] = {static_cast<char>('0' + category / 10), static_cast<char>('0' + category % 10)};
@@ -277,8 +283,9 @@ Claim parse_claim(std::string_view input) {
   if (const json::Value* id = optional(root, "id")) claim.id = id->is(Type::number) ? id->text : text(*id, "id");
   if (const json::Value* mode = optional(root, "mode")) {
     const std::string m = text(*mode, "mode");
-    if (m == "as_claimed") claim.mode = ClaimMode::as_claimed;
-    else if (m != "automatic") fail("mode", fmt::format("'{}' is not one of automatic, as_claimed", m));
+    const std::optional<ClaimMode> parsed = parse_claim_mode(m);
+    if (!parsed) fail("mode", fmt::format("'{}' is not one of automatic, as_claimed", m));
+    claim.mode = *parsed;
   }
 
   const std::string month = text(required(root, "month", ""), "month");

@@ -68,8 +68,7 @@ PricingOptions pricing_options(const PricingFlags& flags, const MasterLibrary& m
   if (!options.revision.empty() && !masters.revision(options.revision)) {
     throw UsageError{"--revision " + options.revision + " is not among the loaded masters"};
   }
-  if (flags.mode == "automatic") options.mode = ClaimMode::automatic;
-  if (flags.mode == "as_claimed") options.mode = ClaimMode::as_claimed;
+  if (!flags.mode.empty()) options.mode = parse_claim_mode(flags.mode);  // checked by the option
   if (!flags.local_programmes.empty()) options.local_programmes = LocalProgrammes::load(flags.local_programmes);
   return options;
 }

@@ -1,5 +1,5 @@
 # --help of each command prints its usage on stdout and exits 0; no command at all is a usage error.
-for command in price lookup generate regress completion version; do
+for command in price lookup generate regress serve completion version; do
   "$SANTEI" "$command" --help | head -1 | cut -d' ' -f1-3
 done
 "$SANTEI" --help | head -1
@@ -27,5 +27,9 @@ echo "--uke and a claim: exit $?"
 echo "generate without --masters: exit $?"
 "$SANTEI" completion zsh >/dev/null 2>&1
 echo "completion zsh: exit $?"
+"$SANTEI" serve --listen 127.0.0.1 >/dev/null 2>&1
+echo "serve --listen without a port: exit $?"
+"$SANTEI" serve --max-body-bytes 12X >/dev/null 2>&1
+echo "serve --max-body-bytes 12X: exit $?"
 "$SANTEI" version
 "$SANTEI" --version

@@ -9,7 +9,7 @@
 #   uke         ../shared/uke/*.UKE, ssk-sample/, orca-demo/ and tests/bad/uke
 #   capi_price  as claim_json
 #   zip         small archives made with Python's zipfile: stored, deflated, empty, a folder, the
-#               small parts of a DPC workbook (../shared/dpc)
+#               small parts of a DPC workbook (../shared/dpc), a two-sheet xlsx workbook
 # Inputs of master_csv and rule_xml start with the selector byte of their target (master_csv.cpp,
 # rule_xml.cpp).
 set -euo pipefail
@@ -90,6 +90,19 @@ make("empty.zip", [])
 with zipfile.ZipFile(workbook) as source:
     small = [(n, source.read(n)) for n in source.namelist() if source.getinfo(n).file_size < 8000]
 make("workbook-parts.zip", small)
+ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships'
+make("workbook.xlsx", [
+    ("_rels/.rels", f'<Relationships><Relationship Id="rId1" Type="{rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>'),
+    ("xl/_rels/workbook.xml.rels", f'<Relationships><Relationship Id="rId1" Type="{rel}/worksheet" Target="worksheets/sheet1.xml"/>'
+     f'<Relationship Id="rId2" Type="{rel}/worksheet" Target="/xl/worksheets/sheet2.xml"/>'
+     f'<Relationship Id="rId3" Type="{rel}/sharedStrings" Target="sharedStrings.xml"/></Relationships>'),
+    ("xl/workbook.xml", f'<workbook {ns} xmlns:r="{rel}"><sheets><sheet name="１）ＭＤＣ名称" r:id="rId1"/><sheet name="b" r:id="rId2"/></sheets></workbook>'),
+    ("xl/sharedStrings.xml", f'<sst {ns}><si><t>神経系疾患</t><rPh sb="0" eb="1"><t>シ</t></rPh></si><si><r><t>a</t></r><r><t>_x000D_</t></r></si></sst>'),
+    ("xl/worksheets/sheet1.xml", f'<worksheet {ns}><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1"><v>3461</v></c></row>'
+     f'<row r="3"><c r="C3" t="s"><v>1</v></c><c r="D3" t="inlineStr"><is><t>x</t></is></c><c r="E3" t="b"><v>1</v></c></row></sheetData></worksheet>'),
+    ("xl/worksheets/sheet2.xml", f'<worksheet {ns}><sheetData><row><c><v>1.5</v></c><c t="e"><v>#N/A</v></c></row></sheetData></worksheet>'),
+])
 PY
 
 for target in master_csv rule_xml claim_json uke capi_price zip; do

@@ -1,9 +1,11 @@
 // Fuzz target: the zip reader (src/core/zip_archive.hpp) over any bytes — open, list, read every
 // entry under a 1 MiB limit. What it reads never exceeds the limit, and an entry read whole holds
-// exactly the bytes its header claims.
+// exactly the bytes its header claims. The same bytes as an xlsx workbook (src/core/xlsx.hpp):
+// every sheet read, each cell inside Excel's grid and in row-major order.
 #include <string>
 #include <string_view>
 
+#include "core/xlsx.hpp"
 #include "core/zip_archive.hpp"
 #include "fuzz.hpp"
 
@@ -17,6 +19,27 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         const std::string bytes = archive.read(entry, kLimit);
         santei::fuzz::require(bytes.size() <= kLimit, "an entry read is within the limit");
         santei::fuzz::require(bytes.size() == entry.size, "an entry read holds the size its header claims");
+      } catch (const santei::Exception& e) {
+        santei::fuzz::expected(e);
+      }
+    }
+  } catch (const santei::Exception& e) {
+    santei::fuzz::expected(e);
+  }
+  try {
+    const auto workbook = santei::xlsx::Workbook::from_bytes(std::string_view(reinterpret_cast<const char*>(data), size), "fuzz.xlsx");
+    for (const std::string& name : workbook.sheet_names()) {
+      try {
+        const santei::xlsx::Sheet sheet = workbook.sheet(name);
+        santei::xlsx::CellRef last{};
+        for (const santei::xlsx::Cell& cell : sheet.cells()) {
+          santei::fuzz::require(cell.ref.row >= 1 && cell.ref.row <= santei::xlsx::kMaxRow && cell.ref.column >= 1 &&
+                                    cell.ref.column <= santei::xlsx::kMaxColumn,
+                                "a cell is inside Excel's grid");
+          santei::fuzz::require(last.row < cell.ref.row || (last.row == cell.ref.row && last.column < cell.ref.column),
+                                "the cells are in row-major order, each once");
+          last = cell.ref;
+        }
       } catch (const santei::Exception& e) {
         santei::fuzz::expected(e);
       }

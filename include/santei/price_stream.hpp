@@ -1,0 +1,59 @@
+// santei/price_stream.hpp — claims as text in, santei.result/1 lines out: the one path by which
+// `santei price` and `santei serve` (POST /v1/price) turn input bytes into result bytes, so both
+// answer a claim with the same bytes.
+//
+// Reads in bounded memory: a line (or a one-claim document) over kMaxClaimBytes is read past and
+// answered with its error, never held. Answers come in input order, a chunk at a time; a claim that
+// cannot be priced is answered with an {"error":…} line and the others are still priced.
+// Thread-safety: a pure function of its arguments; call it from any number of threads at once.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <istream>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "santei/masters.hpp"
+#include "santei/pricing.hpp"
+#include "santei/result.hpp"
+
+namespace santei {
+
+// How the input holds its claims.
+enum class ClaimsLayout : std::uint8_t {
+  detect,      // as `santei price` decides: a first non-blank line that is a whole JSON object (or
+               // is longer than any claim) means JSON Lines, otherwise one claim over all lines
+  one_claim,   // one claim (a JSON document, pretty-printed or not): application/json
+  json_lines,  // one claim a line, blank lines skipped: application/x-ndjson
+};
+
+// The answer for one claim.
+struct ClaimAnswer {
+  std::int64_t line = 0;       // the input line the claim starts on
+  std::string json;            // its santei.result/1 line (a result, or an error line), no newline
+  Status status = Status::ok;  // ok: priced; otherwise why not (the json's error.status)
+  std::string message;         // not priced: one line naming the input, line and field; else empty
+};
+
+struct PriceStreamOptions {
+  ClaimsLayout layout = ClaimsLayout::detect;
+  unsigned threads = 1;  // claims of one chunk priced on this many threads
+  // A chunk is priced and handed on when it holds this many claims or bytes of claims, so memory
+  // stays bounded however long the input is; a service streaming answers wants smaller chunks.
+  std::size_t chunk_claims = 4096;
+  std::size_t chunk_bytes = std::size_t{64} * 1024 * 1024;
+};
+
+// Reads the claims of `in` (named `source` in errors: a path, "<stdin>"), prices each with
+// `options`, and hands the answers to `sink` in input order, one chunk at a time. `sink` returns
+// false to stop (a client gone): nothing more is read or priced. Throws only what reading `in`
+// throws; a claim's own failure is its answer.
+// @return the number of claims answered with an error.
+SANTEI_API std::size_t price_stream(std::istream& in, std::string_view source, const MasterLibrary& masters,
+                                    const PricingOptions& options, const PriceStreamOptions& stream,
+                                    const std::function<bool(std::span<const ClaimAnswer>)>& sink);
+
+}  // namespace santei
