@@ -1,4 +1,4 @@
-// santei/lookup.hpp — one code's master record and rule-graph edges, as JSON (santei.lookup/1).
+// santei/lookup.hpp — one code's master record and rule-graph edges, as JSON (santei.lookup/1) or text.
 #pragma once
 
 #include <optional>
@@ -15,5 +15,9 @@ namespace santei {
 // Throws santei::Exception: not_found (no revision prices that date), unknown_code (not in the
 // masters, or not in force that day — the message names the dates it is valid on).
 SANTEI_API std::string lookup_json(const MasterLibrary& library, Code code, std::optional<Date> on);
+
+// The same record as text for a person (santei lookup --format text): the headline, the columns
+// as a table (number, 項目名, value), the versions and the edges. Throws as lookup_json.
+SANTEI_API std::string lookup_text(const MasterLibrary& library, Code code, std::optional<Date> on);
 
 }  // namespace santei

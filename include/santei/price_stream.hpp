@@ -33,7 +33,8 @@ enum class ClaimsLayout : std::uint8_t {
 // The answer for one claim.
 struct ClaimAnswer {
   std::int64_t line = 0;       // the input line the claim starts on
-  std::string json;            // its santei.result/1 line (a result, or an error line), no newline
+  std::string json;            // its santei.result/1 line (a result, or an error line), no newline;
+                               // with PriceStreamOptions::text its 明細書 (result_text) or a "not priced" line
   Status status = Status::ok;  // ok: priced; otherwise why not (the json's error.status)
   std::string message;         // not priced: one line naming the input, line and field; else empty
 };
@@ -45,6 +46,7 @@ struct PriceStreamOptions {
   // stays bounded however long the input is; a service streaming answers wants smaller chunks.
   std::size_t chunk_claims = 4096;
   std::size_t chunk_bytes = std::size_t{64} * 1024 * 1024;
+  bool text = false;  // answer with result_text() for a person (santei price --format text)
 };
 
 // Reads the claims of `in` (named `source` in errors: a path, "<stdin>"), prices each with

@@ -139,6 +139,12 @@ SANTEI_API PricedClaim price(const Claim& claim, const MasterLibrary& masters, c
 // santei.result/1 JSON of a priced claim; explanations are rendered with the master names.
 SANTEI_API std::string result_json(const PricedClaim& priced, const MasterLibrary& masters);
 
+// The priced claim as a person reads a 診療報酬明細書 (santei price --format text): per day and
+// 診療識別 each code with its master name, points × count; the points per 診療識別 and 合計点数;
+// the window charge per visit (per bill inpatient) with the insurer's and each 公費's share; the
+// diagnostics. UTF-8, columns aligned for a terminal (漢字 and かな two columns wide).
+SANTEI_API std::string result_text(const PricedClaim& priced, const MasterLibrary& masters);
+
 // The result line of a claim that could not be priced: {"format":"santei.result/1","id":…,"error":{…}}.
 SANTEI_API std::string error_json(const ErrorInfo& error, std::string_view id);
 

@@ -11,15 +11,16 @@ namespace santei::cli {
 namespace {
 
 constexpr const char* kDescription =
-    R"(Prints, as JSON (santei.lookup/1), the master record of CODE in force on the date: its name,
-points or price, every decoded column that matters to pricing (with its master column number
-and 項目名), its other versions, and its rule-graph edges (注加算, 年齢加算, 時間加算,
+    R"(Prints, as JSON (santei.lookup/1) or as text, the master record of CODE in force on the date:
+its name, points or price, every decoded column that matters to pricing (with its master column
+number and 項目名), its other versions, and its rule-graph edges (注加算, 年齢加算, 時間加算,
 包括対象検査, and the 電子点数表 包括/背反/算定回数 rows).)";
 
 struct LookupArgs {
   std::vector<std::string> masters;
   std::string date;
   std::string code;
+  Format format = Format::json;
 };
 
 int lookup(const LookupArgs& args) {
@@ -36,7 +37,8 @@ int lookup(const LookupArgs& args) {
   }
   const MasterLibrary library = load_masters(args.masters);
   try {
-    std::cout << lookup_json(library, code, date) << '\n';
+    if (args.format == Format::text) std::cout << lookup_text(library, code, date);
+    else std::cout << lookup_json(library, code, date) << '\n';
   } catch (const Exception& e) {
     if (e.status() == Status::unknown_code || e.status() == Status::not_found) {
       std::fprintf(stderr, "santei lookup: %s\n", e.what());
@@ -51,6 +53,7 @@ Runner setup(CLI::App& app) {
   auto args = std::make_shared<LookupArgs>();
   app.description(kDescription);
   add_masters_option(app, args->masters);
+  add_format_option(app, args->format, "santei.lookup/1, or the same as tables");
   app.add_option("--date", args->date, "the service date (default: the newest version of the newest revision)")
       ->type_name("YYYY-MM-DD");
   app.add_option("CODE", args->code, "a 9-digit 診療行為/医薬品/特定器材/コメント code, or a 7-digit 傷病名 code")

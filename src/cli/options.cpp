@@ -44,6 +44,14 @@ CLI::Option* add_threads_option(CLI::App& app, unsigned& threads, const std::str
       ->check(CLI::Range(1u, 256u).description(""));
 }
 
+CLI::Option* add_format_option(CLI::App& app, Format& format, const std::string& description) {
+  return app.add_option_function<std::string>(
+                "--format", [&format](const std::string& text) { format = text == "text" ? Format::text : Format::json; },
+                "json (default) or text: " + description)
+      ->type_name("json|text")
+      ->check(CLI::IsMember({"json", "text"}).description(""));
+}
+
 void add_pricing_options(CLI::App& app, PricingFlags& flags) {
   app.add_option("--revision", flags.revision, "price every claim under this revision (e.g. r04) whatever its month")
       ->type_name("ID");

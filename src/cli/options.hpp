@@ -19,6 +19,10 @@ MasterLibrary load_masters(const std::vector<std::string>& dirs);
 // -j N: threads, 1–256; `default_text` says what is used without it.
 CLI::Option* add_threads_option(CLI::App& app, unsigned& threads, const std::string& default_text);
 
+// --format json|text: what a command writes; JSON (the default) is the same with or without it.
+enum class Format : unsigned char { json, text };
+CLI::Option* add_format_option(CLI::App& app, Format& format, const std::string& description);
+
 // --revision ID, --no-copay, --mode M and --local-programmes FILE of the pricing commands.
 struct PricingFlags {
   std::string revision;

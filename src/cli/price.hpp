@@ -14,6 +14,7 @@ struct PriceArgs {
   PricingFlags pricing;
   unsigned threads = 1;
   bool no_explain = false;
+  Format format = Format::json;
   std::string claims;  // CLAIM.json or - (standard input)
   std::string uke;     // --uke FILE
   std::string html;    // --html FILE (with --uke)

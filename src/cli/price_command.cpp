@@ -22,7 +22,8 @@ such an error: it is read past, never held in memory.)";
 int price_claims(const PriceArgs& args) {
   if (args.claims.empty()) throw UsageError{"price takes one CLAIM.json (or - for standard input), or --uke FILE"};
   const MasterLibrary masters = load_masters(args.masters);
-  const PricingOptions options = pricing_options(args.pricing, masters, !args.no_explain);
+  // The text shows no explanations: they are not made for it.
+  const PricingOptions options = pricing_options(args.pricing, masters, !args.no_explain && args.format == Format::json);
 
   const std::string& path = args.claims;
   std::ifstream file;
@@ -33,11 +34,15 @@ int price_claims(const PriceArgs& args) {
   std::istream& in = path == "-" ? std::cin : file;
   PriceStreamOptions stream;
   stream.threads = args.threads;
+  stream.text = args.format == Format::text;
+  std::int64_t written = 0;
+  // JSON: one line a claim. Text: each claim's 明細書, a blank line between two.
   const std::size_t errors = price_stream(in, path == "-" ? "<stdin>" : path, masters, options, stream,
-                                          [](std::span<const ClaimAnswer> answers) {
+                                          [&](std::span<const ClaimAnswer> answers) {
     for (const ClaimAnswer& answer : answers) {
+      if (stream.text && written++ > 0) std::fputc('\n', stdout);
       std::fwrite(answer.json.data(), 1, answer.json.size(), stdout);
-      std::fputc('\n', stdout);
+      if (!stream.text) std::fputc('\n', stdout);
       if (!answer.message.empty()) std::fprintf(stderr, "santei price: %s\n", answer.message.c_str());
     }
     return true;
@@ -51,10 +56,13 @@ Runner setup(CLI::App& app) {
   add_masters_option(app, args->masters);
   add_pricing_options(app, args->pricing);
   add_threads_option(app, args->threads, "1");
+  add_format_option(app, args->format, "santei.result/1 JSON lines, or each claim as a 明細書 (codes,\n"
+                                       "names, points × count, totals, the window charge and every share)");
   app.add_flag("--no-explain", args->no_explain, "leave out the explanation steps");
   CLI::Option* uke = app.add_option("--uke", args->uke,
                                     "price every receipt of a UKE (レセ電) file as claimed and compare with\n"
-                                    "what it states (santei.uke-report/1 on stdout, a report on stderr)")
+                                    "what it states: santei.uke-report/1 on stdout and the report as text on\n"
+                                    "stderr, or with --format text the report alone on stdout")
                          ->type_name("FILE");
   app.add_option("--html", args->html, "with --uke: also write the month's check report as one HTML page")
       ->type_name("FILE")

@@ -10,16 +10,20 @@
 
 namespace santei::cli {
 
-// Output: the santei.uke-report/1 JSON on stdout, the same report as text for a person on stderr,
-// and with --html the check report as a page.
+// Output: the santei.uke-report/1 JSON on stdout and the same report as text for a person on stderr;
+// with --format text the text alone, on stdout; with --html the check report as a page.
 int price_uke_file(const PriceArgs& args) {
   const MasterLibrary masters = load_masters(args.masters);
   // The comparison reads points, not explanations.
   const PricingOptions options = pricing_options(args.pricing, masters, /*explain=*/false);
   const UkeFile file = read_uke_file(args.uke);
   const UkePriceReport report = price_uke(file, masters, options, args.threads);
-  std::cout << uke_report_json(report) << '\n';
-  std::cerr << uke_report_text(report);
+  if (args.format == Format::text) {
+    std::cout << uke_report_text(report);
+  } else {
+    std::cout << uke_report_json(report) << '\n';
+    std::cerr << uke_report_text(report);
+  }
   if (!args.html.empty()) {
     std::ofstream out(args.html, std::ios::binary);
     out << uke_report_html(report, std::filesystem::path(args.uke).filename().string());

@@ -1,43 +1,18 @@
 // The wording of each explanation step (santei.result/1 lines[].explain).
 #include <fmt/format.h>
 
+#include "output/names.hpp"
 #include "pricing/inpatient_rules.hpp"
 #include "pricing/rule_tables.hpp"
 #include "santei/pricing.hpp"
 
 namespace santei {
-namespace {
 
-std::string name_of(Code code, const MasterSet& set, Date on) {
-  switch (code / 100000000) {
-    case 1:
-      if (const ProcedureRecord* r = set.procedure(code, on)) return r->name;
-      break;
-    case 6:
-      if (const DrugRecord* r = set.drug(code, on)) return r->name;
-      break;
-    case 7:
-      if (const MaterialRecord* r = set.material(code, on)) return r->name;
-      break;
-    case 8:
-      if (const CommentRecord* r = set.comment(code, on)) return r->text;
-      break;
-    default: break;
-  }
-  return {};
-}
-
-std::string unit_of(Code code, const MasterSet& set, Date on) {
-  if (const ProcedureRecord* r = set.procedure(code, on)) return r->data_unit_name;
-  if (const DrugRecord* r = set.drug(code, on)) return r->unit_name;
-  if (const MaterialRecord* r = set.material(code, on)) return r->unit_name;
-  return {};
-}
-
-}  // namespace
+using output::item_name;
+using output::item_unit;
 
 std::string explain_text(const ExplainStep& s, const MasterSet& set, Date on) {
-  const std::string who = s.code ? fmt::format("{} {}", s.code, name_of(s.code, set, on)) : std::string();
+  const std::string who = s.code ? fmt::format("{} {}", s.code, item_name(s.code, set, on)) : std::string();
   const std::string v = s.value.to_string();
   const std::string b = s.base.to_string();
   const std::string r = s.result.to_string();
@@ -69,7 +44,7 @@ std::string explain_text(const ExplainStep& s, const MasterSet& set, Date on) {
     case ExplainKind::yen_amount:
       return fmt::format("{} {}円 (点数識別 1: yen, not points)", who, v);
     case ExplainKind::drug_price:
-      return fmt::format("{} {}円/{} × {} = {}円 (y col 12)", who, v, unit_of(s.code, set, on), b, r);
+      return fmt::format("{} {}円/{} × {} = {}円 (y col 12)", who, v, item_unit(s.code, set, on), b, r);
     case ExplainKind::drug_points:
       return s.number == 1
                  ? fmt::format("薬剤料 {}円 → {}点 (F200/G100: 15円以下 1点; 15円を超える分は10円又はその端数ごとに1点)", v, r)

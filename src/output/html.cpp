@@ -7,8 +7,11 @@
 namespace santei::output::html {
 namespace {
 
+// --ja: Japanese fonts first, so 漢字 and かな never fall to a font without them (boxes): Noto Sans
+// CJK JP (Linux: Debian's fonts-noto-cjk), Hiragino (macOS), Yu Gothic and Meiryo (Windows).
 constexpr const char* kStyle = R"(
-body{font:15px/1.5 system-ui,-apple-system,"Segoe UI","Hiragino Sans","Noto Sans CJK JP",sans-serif;margin:2rem auto;max-width:72rem;padding:0 1rem;color:#1d2733;background:#fff}
+:root{--ja:"Noto Sans CJK JP","Hiragino Sans","Hiragino Kaku Gothic ProN","Yu Gothic",YuGothic,Meiryo,sans-serif}
+body{font:15px/1.5 var(--ja);margin:2rem auto;max-width:72rem;padding:0 1rem;color:#1d2733;background:#fff}
 h1{font-size:1.6rem;margin-bottom:.2rem}h2{font-size:1.2rem;margin-top:2.2rem;border-bottom:1px solid #d5dbe3;padding-bottom:.2rem}
 .source{color:#5a6777;margin-top:0}
 table{border-collapse:collapse;margin:.6rem 0}th,td{padding:.25rem .7rem;text-align:left;vertical-align:top}
@@ -17,7 +20,7 @@ table.figures td.note{font-weight:400;color:#5a6777;text-align:left}
 table.list{width:100%}table.list th{background:#f1f4f8;font-weight:600;border-bottom:1px solid #d5dbe3}
 table.list td{border-bottom:1px solid #eef1f5}table.list td.num{text-align:right;font-variant-numeric:tabular-nums}
 .up{color:#b4490a}.down{color:#1f5fa8}.muted{color:#7a8696}
-svg text{font:12px system-ui,sans-serif;fill:#3c4a5c}
+svg text{font:12px var(--ja);fill:#3c4a5c}
 footer{margin-top:3rem;color:#7a8696;font-size:.85rem}
 )";
 
@@ -37,18 +40,6 @@ std::string escape(std::string_view text) {
   }
   return out;
 }
-
-std::string grouped(std::int64_t n) {
-  const std::string digits = std::to_string(n < 0 ? -n : n);
-  std::string out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out.push_back(',');
-    out.push_back(digits[i]);
-  }
-  return n < 0 ? "−" + out : out;
-}
-
-std::string signed_grouped(std::int64_t n) { return n > 0 ? "+" + grouped(n) : grouped(n); }
 
 std::string share(std::int64_t part, std::int64_t whole) {
   if (whole == 0) return "–";

@@ -6,14 +6,15 @@
 #include <string>
 #include <string_view>
 
+#include "output/text.hpp"
+
 namespace santei::output::html {
 
 // Text made safe for HTML element content and attribute values.
 std::string escape(std::string_view text);
-// 1234567 → "1,234,567"; negatives with a real minus sign.
-std::string grouped(std::int64_t n);
-// As grouped(), with "+" before a positive number.
-std::string signed_grouped(std::int64_t n);
+// 1234567 → "1,234,567", "+1,234" (output/text.hpp, shared with the text reports).
+using output::grouped;
+using output::signed_grouped;
 // part / whole as an unsigned share, e.g. "78.60%" (rounded half up, in integers); "–" for 0 / 0.
 std::string share(std::int64_t part, std::int64_t whole);
 // A headline row: its value in data-value for machine checks, shown as `shown`.

@@ -21,22 +21,27 @@ struct Job {
   ClaimAnswer answer;
 };
 
-void price_job(Job& job, const MasterLibrary& masters, const PricingOptions& options, std::string_view source) {
+void price_job(Job& job, const MasterLibrary& masters, const PricingOptions& options, std::string_view source,
+               bool text) {
   std::string id;
   ClaimAnswer& answer = job.answer;
   answer.line = job.line;
+  const auto failed = [&](const ErrorInfo& info) {
+    return text ? fmt::format("{}not priced: {}\n", id.empty() ? "" : id + " · ", info.to_string()) : error_json(info, id);
+  };
   try {
     if (job.rejected) throw Exception(*job.rejected);
     const Claim claim = parse_claim(job.text);
     id = claim.id;
-    answer.json = result_json(price(claim, masters, options), masters);
+    const PricedClaim priced = price(claim, masters, options);
+    answer.json = text ? result_text(priced, masters) : result_json(priced, masters);
   } catch (const Exception& e) {
     const ErrorInfo info = e.info().in_input(source, job.line);  // the claim's place in the input, and the rule's
-    answer.json = error_json(info, id);
+    answer.json = failed(info);
     answer.status = info.status;
     answer.message = info.to_string();
   } catch (const std::exception& e) {
-    answer.json = error_json(ErrorInfo{Status::internal_error, std::string(source), job.line, 0, {}, e.what()}, id);
+    answer.json = failed(ErrorInfo{Status::internal_error, std::string(source), job.line, 0, {}, e.what()});
     answer.status = Status::internal_error;
     answer.message = fmt::format("{}:{}: internal error: {}", source, job.line, e.what());
   }
@@ -46,8 +51,8 @@ void price_job(Job& job, const MasterLibrary& masters, const PricingOptions& opt
 class Chunks {
  public:
   Chunks(const MasterLibrary& masters, const PricingOptions& options, std::string_view source, unsigned threads,
-         const std::function<bool(std::span<const ClaimAnswer>)>& sink)
-      : masters_(masters), options_(options), source_(source), threads_(threads), sink_(sink) {}
+         bool text, const std::function<bool(std::span<const ClaimAnswer>)>& sink)
+      : masters_(masters), options_(options), source_(source), threads_(threads), text_(text), sink_(sink) {}
 
   std::vector<Job> jobs;
   std::size_t errors = 0;
@@ -56,7 +61,7 @@ class Chunks {
   bool flush() {
     std::atomic<std::size_t> next{0};
     const auto work = [&] {
-      for (std::size_t i = next++; i < jobs.size(); i = next++) price_job(jobs[i], masters_, options_, source_);
+      for (std::size_t i = next++; i < jobs.size(); i = next++) price_job(jobs[i], masters_, options_, source_, text_);
     };
     std::vector<std::thread> pool;
     for (unsigned t = 1; t < threads_ && t < jobs.size(); ++t) pool.emplace_back(work);
@@ -76,6 +81,7 @@ class Chunks {
   const PricingOptions& options_;
   std::string_view source_;
   unsigned threads_;
+  bool text_;
   const std::function<bool(std::span<const ClaimAnswer>)>& sink_;
   std::vector<ClaimAnswer> answers_;
 };
@@ -85,7 +91,7 @@ class Chunks {
 std::size_t price_stream(std::istream& in, std::string_view source, const MasterLibrary& masters,
                          const PricingOptions& options, const PriceStreamOptions& stream,
                          const std::function<bool(std::span<const ClaimAnswer>)>& sink) {
-  Chunks chunks(masters, options, source, stream.threads == 0 ? 1 : stream.threads, sink);
+  Chunks chunks(masters, options, source, stream.threads == 0 ? 1 : stream.threads, stream.text, sink);
   // Lines are read in bounded memory: one longer than a claim may be is read past, not held.
   detail::LineReader reader(in, kMaxClaimBytes);
   std::optional<detail::LineRead> line;

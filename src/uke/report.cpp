@@ -1,10 +1,13 @@
-// The `santei price --uke` report: text for a clerk, JSON (santei.uke-report/1) for tools.
+// The `santei price --uke` report: text for a clerk (a summary table, then each receipt that does not
+// agree), JSON (santei.uke-report/1) for tools.
 #include <algorithm>
 #include <map>
 
 #include <fmt/format.h>
 
+#include "output/categories.hpp"
 #include "output/json_writer.hpp"
+#include "output/text.hpp"
 #include "santei/uke.hpp"
 
 namespace santei {
@@ -87,25 +90,31 @@ void write_difference(output::JsonWriter& json, const UkeDifference& d) {
 }  // namespace
 
 std::string uke_report_text(const UkePriceReport& report) {
-  // Every receipt of the file is accounted for: priced, or skipped with its error below.
+  using output::Align;
+  using output::grouped;
+  // The summary: every receipt of the file accounted for (priced, or skipped with its error below).
   const auto priced = static_cast<std::int64_t>(report.receipts.size());
-  std::string out = fmt::format("{}: {} receipts in the file, {} priced{}, {} skipped for errors\n", report.path,
-                                report.receipts_in_file, priced,
-                                report.revision.empty() ? "" : " under " + report.revision + " (forced)",
-                                report.receipts_in_file - priced);
-  out += fmt::format("units: {} of {} agree ({})\n", report.agreeing_units(), report.units(),
-                     percent(report.agreeing_units(), report.units()));
+  std::string out = fmt::format("{}{}\n", report.path, report.revision.empty() ? "" : ", priced under " + report.revision + " (forced)");
+  output::TextTable summary({Align::left, Align::right, Align::left});
+  summary.row({"receipts in the file", grouped(report.receipts_in_file)});
+  summary.row({"priced", grouped(priced)});
+  summary.row({"skipped for errors", grouped(report.receipts_in_file - priced)});
+  summary.row({"units", grouped(static_cast<std::int64_t>(report.units()))});
+  summary.row({"units that agree", grouped(static_cast<std::int64_t>(report.agreeing_units())),
+               fmt::format("of {} ({})", grouped(static_cast<std::int64_t>(report.units())),
+                           percent(report.agreeing_units(), report.units()))});
   if (const std::size_t n = claimed_differently_units(report); n > 0) {
-    out += fmt::format("claimed differently than santei would: {} units (priced as stated; 算定漏れ: the law adds more, 算定不可: the law would not bill a code)\n", n);
+    summary.row({"claimed differently", grouped(static_cast<std::int64_t>(n)),
+                 "priced as stated; 算定漏れ: the law adds more, 算定不可: the law would not bill a code"});
   }
   const auto counts = reason_counts(report);
-  if (!counts.empty()) {
-    out += "differences:";
-    for (const auto& [reason, n] : counts) out += fmt::format(" {} {};", reason, n);
-    out += "\n";
-  }
-  for (const ErrorInfo& e : report.errors) out += "error: " + e.to_string() + "\n";
-  for (const UkeFinding& f : report.findings) out += fmt::format("finding: line {}: {}\n", f.line, f.message);
+  if (!counts.empty()) summary.heading("  disagreements by reason");
+  for (const auto& [reason, n] : counts) summary.row({"  " + reason, grouped(static_cast<std::int64_t>(n))});
+  out += summary.render();
+  for (const ErrorInfo& e : report.errors) out += "  error: " + e.to_string() + "\n";
+  for (const UkeFinding& f : report.findings) out += fmt::format("  finding: line {}: {}\n", f.line, f.message);
+
+  // Then each receipt that does not agree: its units that do not, with why.
   for (std::size_t i = 0; i < report.receipts.size(); ++i) {
     const UkeReceiptComparison& r = report.receipts[i];
     const std::vector<UkeFinding> none;
@@ -114,19 +123,27 @@ std::string uke_report_text(const UkePriceReport& report) {
                        r.copay_needs.empty() && findings.empty() &&
                        r.stated_total == r.priced_total && std::none_of(r.units.begin(), r.units.end(), claimed_differently);
     if (clean) continue;
-    out += fmt::format("\nreceipt {} (line {}): stated {}点, units {}点, santei {}点; {}/{} units agree\n", r.number, r.line,
-                       r.stated_total.value, r.units_total.value, r.priced_total.value, r.agreeing_units(), r.units.size());
+    out += fmt::format("\nreceipt {} (line {}): stated {}点, units {}点, santei {}点; {} of {} units agree\n", r.number,
+                       r.line, grouped(r.stated_total.value), grouped(r.units_total.value), grouped(r.priced_total.value),
+                       r.agreeing_units(), r.units.size());
     if (r.error) out += "  not priced: " + r.error->to_string() + "\n";
     if (r.copay_error) out += "  copayment not computed (the points are): " + r.copay_error->to_string() + "\n";
     for (const std::string& needs : r.copay_needs) out += "  地単公費: " + needs + "\n";
     for (const UkeFinding& f : findings) out += fmt::format("  finding: line {}: {}\n", f.line, f.message);
+    output::TextTable units({Align::right, Align::left, Align::left, Align::right, Align::right});
+    bool any = false;
     for (const UkeUnitComparison& u : r.units) {
       if (u.agrees && !claimed_differently(u)) continue;
-      out += fmt::format("  line {} {:02} [{}]: stated {}×{}, santei {}×{}\n", u.line, u.category, codes_text(u.codes),
-                         u.stated_points ? std::to_string(u.stated_points->value) : "-", u.stated_count,
-                         u.priced_points ? std::to_string(u.priced_points->value) : "-", u.priced_count);
-      for (const UkeDifference& d : u.differences) out += fmt::format("    {}: {}\n", to_string(d.reason), d.message);
+      if (!any) units.row({"line", "診療識別", "codes", "stated", "santei"});
+      any = true;
+      const auto figures = [](const std::optional<Points>& points, std::int32_t count) {
+        return fmt::format("{} × {}", points ? grouped(points->value) + "点" : "-", count);
+      };
+      units.row({std::to_string(u.line), fmt::format("{:02} {}", u.category, output::category_name(u.category)),
+                 codes_text(u.codes), figures(u.stated_points, u.stated_count), figures(u.priced_points, u.priced_count)});
+      for (const UkeDifference& d : u.differences) units.heading(fmt::format("        {}: {}", to_string(d.reason), d.message));
     }
+    out += units.render();
     for (const UkeDifference& d : r.extra) out += fmt::format("  {}: {}\n", to_string(d.reason), d.message);
   }
   return out;

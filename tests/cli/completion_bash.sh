@@ -32,6 +32,7 @@ offer santei price cl
 offer santei price --masters masters cl
 offer santei lookup --
 offer santei lookup --date ""
+offer santei lookup --format ""
 offer santei regress --old masters --n
 offer santei regress --old masters -
 offer santei generate --masters masters -o ""

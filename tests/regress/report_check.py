@@ -1,7 +1,9 @@
 #!/usr/bin/python3
 """The regression report as a person sees it: generate claims, run `santei regress` r04 -> r06,
 open the HTML report in headless Chromium (--dump-dom), and check every headline figure in the DOM
-against the sums of the CSV. Standard library only; run with Debian's /usr/bin/python3."""
+against the sums of the CSV; then that its Japanese text is drawn, in a Japanese font (rendering.py:
+fonts-noto-cjk, and a screenshot that shows glyphs, not boxes). Standard library only; run with
+Debian's /usr/bin/python3."""
 import argparse
 import csv
 import html.parser
@@ -11,6 +13,8 @@ import subprocess
 import sys
 import tempfile
 import time
+
+from rendering import japanese_text_checks
 
 HEADLINE = ["receipts", "old-points", "new-points", "delta", "old-patient-yen", "new-patient-yen", "up", "down",
             "unchanged", "newly-failing", "failed-new", "failed-old"]
@@ -151,6 +155,8 @@ def main():
     checks.append((f"histogram bars {sum(page.bars)} = receipts priced by both {len(deltas)}", sum(page.bars) == len(deltas)))
     checks.append((f"19 histogram bars ({len(page.bars)})", len(page.bars) == 19))
     checks.append((f"codes that moved listed ({page.codes})", page.codes > 0))
+    # The name of the code that moved the most: 漢字 and かな drawn in the report's Japanese font.
+    checks += japanese_text_checks(args.chromium, out_html, "tr.code td:nth-child(2)", args.workdir)
     finish(checks)
 
 

@@ -14,6 +14,7 @@ import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "regress"))
 from report_check import dump_dom, finish  # noqa: E402  (the regress report's Chromium check)
+from rendering import japanese_text_checks  # noqa: E402
 
 HEADLINE = ["receipts", "priced", "skipped", "units", "agreeing", "claimed-differently"]
 
@@ -67,6 +68,8 @@ def main():
     checks.append((f"unit rows {page.units} = units {report['units']}", page.units == report["units"]))
     checks.append((f"agreeing rows {page.agreeing_rows} = {report['agreeing_units']}", page.agreeing_rows == report["agreeing_units"]))
     checks.append(("per-receipt agreeing adds up", sum(a for _, _, a in page.receipts) == report["agreeing_units"]))
+    # The 診療識別 heading of the first receipt's table: 漢字 drawn in the report's Japanese font.
+    checks += japanese_text_checks(args.chromium, out_html, "section.receipt th:nth-child(2)", args.workdir)
     finish(checks)
 
 
