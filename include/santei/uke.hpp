@@ -249,10 +249,11 @@ enum class UkeReason : std::uint8_t {
   count_differs,       // different 回数 on a day
   addition,            // santei added an automatic age or time addition the unit does not state
                        // (a claim priced with ClaimMode::automatic)
-  claimed_differently, // the unit's points agree, but the law would add to it (算定漏れ: a
-                       // diagnostic names the addition, the rule and its source); not a disagreement
+  claimed_differently, // priced as stated, but the law would add to the unit (算定漏れ) or not bill
+                       // one of its codes (算定不可: 背反, 算定回数, eligibility …); a diagnostic
+                       // names the codes, the rule and its source; not a disagreement by itself
   bundled,             // santei priced the codes in other lines (包括 bundles) or dropped them
-                       // (背反, 算定回数, eligibility: see the diagnostic)
+                       // (背反, 算定回数, eligibility in ClaimMode::automatic: see the diagnostic)
   diagnostic,          // santei raised a diagnostic on a code of the unit
   missing_in_santei,   // the unit has a day santei has no line for
   extra_in_santei,     // santei priced a line the file does not have (receipt level)
@@ -299,8 +300,8 @@ struct UkeReceiptComparison {
 };
 
 // Compares a read receipt with santei's pricing of receipt.claim (as claimed, UkeReceipt::claim.mode).
-// A unit agrees when its points and counts agree on every day; a 算定漏れ diagnostic on its codes
-// adds a claimed_differently note without breaking the agreement. Units are matched to priced
+// A unit agrees when its points and counts agree on every day; a 算定漏れ or 算定不可 diagnostic on
+// its codes adds a claimed_differently note without breaking the agreement. Units are matched to priced
 // lines by date, 診療識別 and codes (santei's automatic additions aside); `masters` is the set
 // priced with (PricedClaim::revision), used to explain differences.
 SANTEI_API UkeReceiptComparison compare_uke_receipt(const UkeReceipt& receipt, const PricedClaim& priced,

@@ -89,11 +89,12 @@ void outpatient_management(Context& ctx, std::vector<Unit>& units, const Occurre
       const Date date = units[o.unit].date;
       auto blocker = std::find_if(blockers.begin(), blockers.end(), [&](const auto& b) { return b.first == date; });
       if (blocker == blockers.end()) continue;
-      drop(units, o);
-      ctx.diagnose(Severity::error, "外来管理加算", {r.code, blocker->second},
-                   fmt::format("{} is not billable on a day with {} (告示 A001 注8; s col 56 = 1)", ctx.describe(r),
-                               blocker->second),
-                   units[o.unit].date, r.item ? r.where.path() + ".code" : std::string());
+      if (ctx.forbid("外来管理加算", {r.code, blocker->second},
+                     fmt::format("{} is not billable on a day with {} (告示 A001 注8; s col 56 = 1)", ctx.describe(r),
+                                 blocker->second),
+                     "not billed", units[o.unit].date, r.item ? r.where.path() + ".code" : std::string())) {
+        drop(units, o);
+      }
     }
   }
 }
@@ -169,15 +170,15 @@ void count_limits(Context& ctx, std::vector<Unit>& units, const OccurrenceIndex&
           continue;
         }
         const std::int64_t allowed = std::max<std::int64_t>(0, limit.limit - count);
-        count += allowed;
-        if (o.item == 0 && allowed > 0) {
-          unit.count = static_cast<std::int32_t>(allowed);
-          ctx.diagnose(Severity::error, rule, {code}, fmt::format("{}: {} times capped at {}", what, times, allowed),
-                       unit.date);
-        } else {
-          drop(units, o);
-          ctx.diagnose(Severity::error, rule, {code}, what + ": not billed", unit.date);
+        const bool cap = o.item == 0 && allowed > 0;
+        if (!ctx.forbid(rule, {code}, what, cap ? fmt::format("{} times capped at {}", times, allowed) : "not billed",
+                        unit.date)) {
+          count += times;
+          continue;
         }
+        count += allowed;
+        if (cap) unit.count = static_cast<std::int32_t>(allowed);
+        else drop(units, o);
       }
       for (std::int32_t u : unchecked) {
         ctx.diagnose(Severity::info, "算定回数", {code},
@@ -245,12 +246,11 @@ void exclusions(Context& ctx, std::vector<Unit>& units, const OccurrenceIndex& i
             const Occurrence& loser = drop_b ? b : a;
             const Resolved& kept = drop_b ? ra : rb;
             const Resolved& lost = drop_b ? rb : ra;
-            ctx.diagnose(Severity::error, rule, {kept.code, lost.code},
-                         fmt::format("{} and {} may not both be billed ({}; 背反区分 {}): {} is not billed{}",
-                                     ctx.describe(ra), ctx.describe(rb), japanese_name(window), row.keep,
-                                     lost.code, row.keep == 3 ? " (either one; the higher-point one kept)" : ""),
-                         units[loser.unit].date);
-            drop(units, loser);
+            const std::string why = fmt::format("{} and {} may not both be billed ({}; 背反区分 {})", ctx.describe(ra),
+                                                ctx.describe(rb), japanese_name(window), row.keep);
+            const std::string automatic = fmt::format("{} is not billed{}", lost.code,
+                                                      row.keep == 3 ? " (either one; the higher-point one kept)" : "");
+            if (ctx.forbid(rule, {lost.code, kept.code}, why, automatic, units[loser.unit].date)) drop(units, loser);
           }
         }
       }

@@ -47,6 +47,18 @@ bool Context::add_automatic(std::string_view kind, std::vector<Code> codes, std:
   return false;
 }
 
+bool Context::forbid(std::string_view rule, std::vector<Code> codes, std::string_view why, std::string_view automatic,
+                     std::optional<Date> date, std::string field) {
+  if (mode() == ClaimMode::automatic) {
+    diagnose(Severity::error, std::string(rule), std::move(codes), fmt::format("{}: {}", why, automatic), date,
+             std::move(field));
+    return true;
+  }
+  diagnose(Severity::warning, fmt::format("算定不可/{}", rule), std::move(codes),
+           fmt::format("{}: priced as claimed (santei would have: {})", why, automatic), date, std::move(field));
+  return false;
+}
+
 std::string Context::describe(const Resolved& r) const {
   const std::string* name = nullptr;
   if (r.procedure) name = &r.procedure->name;

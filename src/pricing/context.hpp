@@ -117,6 +117,13 @@ class Context {
   // would add as a warning "算定漏れ/<kind>" naming the codes (addition first, then its base) and,
   // in `why`, the rule and its source.
   bool add_automatic(std::string_view kind, std::vector<Code> codes, std::string why, Date date, std::string field);
+  // The one switch every rule that forbids a stated item (背反, 算定回数, eligibility, 外来管理加算,
+  // 注加算/通番, 包括 …) goes through before it drops or caps it. In ClaimMode::automatic it records
+  // "<why>: <automatic>" as an error under `rule` and returns true: the caller drops or caps. As
+  // claimed it returns false — the item is priced as the receipt states it — and records a warning
+  // "算定不可/<rule>" whose codes start with the item the law would not bill.
+  bool forbid(std::string_view rule, std::vector<Code> codes, std::string_view why, std::string_view automatic,
+              std::optional<Date> date, std::string field = {});
 
   // Name of a procedure for messages ("111000110 初診料").
   std::string describe(const Resolved& r) const;

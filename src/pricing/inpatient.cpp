@@ -498,40 +498,43 @@ void InpatientStay::apply(std::vector<Unit>& units) {
                         unit.date, field());
           drop_item(unit, i);
         } else if (is_inpatient_addition(p) || p.price_response_kind == '1') {
-          if (auto why = combination(p, *day.base, ctx_.lookup_date(unit.date))) {
-            ctx_.diagnose(Severity::error, why->rule, {p.code, day.base->code},
-                          fmt::format("{} not billed on {}: {}", ctx_.describe(r), unit.date.iso(), why->message), unit.date, field());
+          if (auto why = combination(p, *day.base, ctx_.lookup_date(unit.date));
+              why && ctx_.forbid(why->rule, {p.code, day.base->code},
+                                 fmt::format("{} on {}: {}", ctx_.describe(r), unit.date.iso(), why->message), "not billed",
+                                 unit.date, field())) {
             drop_item(unit, i);
           } else if (p.price_response_kind == '1') {
             const std::uint32_t day_bit = bit(static_cast<std::size_t>(unit.date - first_));
-            if (price_response_listed_ & day_bit) {
-              ctx_.diagnose(Severity::error, "物価対応料", {p.code},
+            if ((price_response_listed_ & day_bit) &&
+                ctx_.forbid("物価対応料", {p.code},
                             fmt::format("{} is a second 物価対応料 on {}: billed once a day (通知 O100 (5))",
                                         ctx_.describe(r), unit.date.iso()),
-                            unit.date, field());
+                            "not billed", unit.date, field())) {
               drop_item(unit, i);
             }
             price_response_listed_ |= day_bit;  // listed: santei adds none that day
           }
         } else if (day.bundle && day.bundle->includes(p)) {
           const std::string* unknown = day.bundle->unknown_reason(p);
-          ctx_.diagnose(Severity::error, "包括/特定入院料", {p.code, day.base->code},
-                        fmt::format("{} is included in {} {} on {} ({}): not billed separately{}", ctx_.describe(r),
-                                    day.base->code, day.base->name, unit.date.iso(), day.bundle->source,
-                                    unknown ? fmt::format(" [unknown: {}]", *unknown) : std::string()),
-                        unit.date, field());
-          drop_item(unit, i);
+          if (ctx_.forbid("包括/特定入院料", {p.code, day.base->code},
+                          fmt::format("{} is included in {} {} on {} ({}){}", ctx_.describe(r), day.base->code,
+                                      day.base->name, unit.date.iso(), day.bundle->source,
+                                      unknown ? fmt::format(" [unknown: {}]", *unknown) : std::string()),
+                          "not billed separately", unit.date, field())) {
+            drop_item(unit, i);
+          }
         }
         continue;
       }
       if (!day.bundle || (!r.drug && !r.material) || exempt(unit)) continue;
       const BundledItems policy = r.drug ? day.bundle->drugs : day.bundle->materials;
       if (policy == BundledItems::bundled) {
-        ctx_.diagnose(Severity::error, "包括/特定入院料", {r.code, day.base->code},
-                      fmt::format("{} is included in {} {} on {} ({}): not billed separately", ctx_.describe(r),
-                                  day.base->code, day.base->name, unit.date.iso(), day.bundle->source),
-                      unit.date, field());
-        drop_item(unit, i);
+        if (ctx_.forbid("包括/特定入院料", {r.code, day.base->code},
+                        fmt::format("{} is included in {} {} on {} ({})", ctx_.describe(r), day.base->code,
+                                    day.base->name, unit.date.iso(), day.bundle->source),
+                        "not billed separately", unit.date, field())) {
+          drop_item(unit, i);
+        }
       } else if (policy == BundledItems::except_listed) {
         ctx_.diagnose(Severity::warning, "包括/特定入院料", {r.code, day.base->code},
                       fmt::format("{} is included in {} {} on {} unless it is a 除外薬剤・注射薬 ({}; santei does not list "

@@ -165,14 +165,18 @@ class LinePricer {
     }
     const LabBundleRule* rule = lab_bundle_rule(unit_.lab_group, ctx_.lookup_date(unit_.date));
     if (rule && rule->cap_items > 0 && static_cast<std::int32_t>(items.size()) > rule->cap_items) {
-      for (std::size_t i = static_cast<std::size_t>(rule->cap_items); i < items.size(); ++i) {
-        items[i]->dropped = true;
-        ctx_.diagnose(Severity::error, "包括対象検査/項目数", {items[i]->code},
-                      fmt::format("{} is beyond the {} items billable for one draw ({})", ctx_.describe(*items[i]),
-                                  rule->cap_items, rule->source),
-                      unit_.date);
+      std::size_t kept = static_cast<std::size_t>(rule->cap_items);
+      for (std::size_t i = kept; i < items.size(); ++i) {
+        if (ctx_.forbid("包括対象検査/項目数", {items[i]->code},
+                        fmt::format("{} is beyond the {} items billable for one draw ({})", ctx_.describe(*items[i]),
+                                    rule->cap_items, rule->source),
+                        "not billed", unit_.date)) {
+          items[i]->dropped = true;
+        } else {
+          items[kept++] = items[i];
+        }
       }
-      items.resize(static_cast<std::size_t>(rule->cap_items));
+      items.resize(kept);
     }
     Decimal sum;
     for (const Resolved* r : items) {

@@ -194,10 +194,9 @@ class UnitBuilder {
       switch (r.kind) {
         case ItemKind::procedure: {
           const ProcedureRecord& p = *r.procedure;
-          if (auto why = check_eligibility(ctx_, p, visit.date)) {
-            ctx_.diagnose(Severity::error, why->rule, {p.code},
-                          fmt::format("{} dropped: {}", ctx_.describe(r), why->message), visit.date,
-                          r.where.path() + ".code");
+          if (auto why = check_eligibility(ctx_, p, visit.date);
+              why && ctx_.forbid(why->rule, {p.code}, fmt::format("{}: {}", ctx_.describe(r), why->message), "not billed",
+                                 visit.date, r.where.path() + ".code")) {
             continue;
           }
           if (is_addition(p)) {
@@ -242,13 +241,12 @@ class UnitBuilder {
       for (std::size_t j = 1; j < i; ++j) {
         const Resolved& earlier = unit.items[j];
         if (earlier.dropped || !earlier.procedure || !same_alternative(*earlier.procedure, *later.procedure)) continue;
-        later.dropped = true;
-        ctx_.diagnose(Severity::error, "注加算/通番", {earlier.code, later.code},
-                      fmt::format("{} and {} are alternatives (注加算コード {} 通番 {}): only the first is billed; a "
-                                  "combined addition (e.g. 乳幼児時間外加算) may be the one to list",
-                                  ctx_.describe(earlier), ctx_.describe(later), later.procedure->addition_group,
-                                  later.procedure->addition_serial),
-                      unit.date, later.where.path() + ".code");
+        later.dropped = ctx_.forbid("注加算/通番", {later.code, earlier.code},
+                                    fmt::format("{} and {} are alternatives (注加算コード {} 通番 {}); a combined addition "
+                                                "(e.g. 乳幼児時間外加算) may be the one to list",
+                                                ctx_.describe(earlier), ctx_.describe(later),
+                                                later.procedure->addition_group, later.procedure->addition_serial),
+                                    "only the first is billed", unit.date, later.where.path() + ".code");
         break;
       }
     }
@@ -433,15 +431,14 @@ class UnitBuilder {
           it->listed = true;  // checked: santei adds nothing for this group
           continue;
         }
-        ctx_.diagnose(Severity::error, "物価対応料", {r.code},
-                      it != groups.end()
-                          ? fmt::format("{} is a second 物価対応料 of 物価対応料グループ区分 {:03} on one visit: billed once ({})",
-                                        ctx_.describe(r), r.procedure->price_response_group, rule->source)
-                          : fmt::format("{} is billed only with an item of its 物価対応料グループ区分 {:03} (s col 133), and "
-                                        "the visit has none: not billed ({})",
-                                        ctx_.describe(r), r.procedure->price_response_group, rule->source),
-                      visit.date, r.where.path() + ".code");
-        drop_item(unit, i);
+        const std::string why =
+            it != groups.end()
+                ? fmt::format("{} is a second 物価対応料 of 物価対応料グループ区分 {:03} on one visit, billed once ({})",
+                              ctx_.describe(r), r.procedure->price_response_group, rule->source)
+                : fmt::format("{} is billed only with an item of its 物価対応料グループ区分 {:03} (s col 133), and the "
+                              "visit has none ({})",
+                              ctx_.describe(r), r.procedure->price_response_group, rule->source);
+        if (ctx_.forbid("物価対応料", {r.code}, why, "not billed", visit.date, r.where.path() + ".code")) drop_item(unit, i);
       }
     }
     for (const Group& g : groups) {

@@ -196,18 +196,26 @@ class Comparer {
   // The diagnostics santei raised on the unit's codes on a day.
   void add_diagnostics(UkeUnitComparison& c, const std::vector<Code>& codes, Date date, UkeReason reason) const {
     for (const Diagnostic& d : priced_.diagnostics) {
-      if ((d.date && *d.date != date) || d.rule.starts_with("算定漏れ/")) continue;  // those: add_not_claimed
+      if ((d.date && *d.date != date) || claimed_differently(d)) continue;  // those: add_claimed_differently
       const auto hit = std::find_first_of(d.codes.begin(), d.codes.end(), codes.begin(), codes.end());
       if (hit == d.codes.end()) continue;
       add(c, UkeDifference{reason, *hit, fmt::format("{}: {} [{}] {}", date.iso(), to_string(d.severity), d.rule, d.message)});
     }
   }
 
-  // What the law would add to the unit's base that the receipt did not claim (Context::add_automatic).
-  void add_not_claimed(UkeUnitComparison& c, Date date) const {
+  // Where the receipt claims otherwise than the law would bill, priced as stated: what the law would
+  // add to the unit's base (算定漏れ, Context::add_automatic: codes [addition, base]) and a code of
+  // the unit the law would not bill (算定不可, Context::forbid: codes [that code, what forbids it]).
+  static bool claimed_differently(const Diagnostic& d) {
+    return d.rule.starts_with("算定漏れ/") || d.rule.starts_with("算定不可/");
+  }
+  void add_claimed_differently(UkeUnitComparison& c, Date date) const {
     for (const Diagnostic& d : priced_.diagnostics) {
-      if (!d.rule.starts_with("算定漏れ/") || (d.date && *d.date != date) || d.codes.size() < 2) continue;
-      if (std::find(c.codes.begin(), c.codes.end(), d.codes[1]) == c.codes.end()) continue;  // [addition, base]
+      if (!claimed_differently(d) || (d.date && *d.date != date) || d.codes.empty()) continue;
+      const bool missing = d.rule.starts_with("算定漏れ/");
+      if (missing && d.codes.size() < 2) continue;
+      const Code in_unit = missing ? d.codes[1] : d.codes[0];
+      if (std::find(c.codes.begin(), c.codes.end(), in_unit) == c.codes.end()) continue;
       add(c, UkeDifference{UkeReason::claimed_differently, d.codes[0], fmt::format("{}: [{}] {}", date.iso(), d.rule, d.message)});
     }
   }
@@ -302,7 +310,7 @@ class Comparer {
       }
     }
     for (const Slot& slot : slots_) {
-      if (slot.unit == u) add_not_claimed(c, date_of(slot.day));
+      if (slot.unit == u) add_claimed_differently(c, date_of(slot.day));
     }
     return c;
   }

@@ -36,7 +36,7 @@ bool claimed_differently(const UkeUnitComparison& u) {
                      [](const UkeDifference& d) { return d.reason == UkeReason::claimed_differently; });
 }
 
-// Units whose points agree but that the law would bill with more (算定漏れ diagnostics).
+// Units priced as stated that the law would bill otherwise (算定漏れ, 算定不可 diagnostics).
 std::size_t claimed_differently_units(const UkePriceReport& report) {
   std::size_t n = 0;
   for (const UkeReceiptComparison& r : report.receipts) {
@@ -105,7 +105,7 @@ std::string uke_report_text(const UkePriceReport& report) {
                            percent(report.agreeing_units(), report.units()))});
   if (const std::size_t n = claimed_differently_units(report); n > 0) {
     summary.row({"claimed differently", grouped(static_cast<std::int64_t>(n)),
-                 "算定漏れ: the points as stated, the law adds more"});
+                 "priced as stated; 算定漏れ: the law adds more, 算定不可: the law would not bill a code"});
   }
   const auto counts = reason_counts(report);
   if (!counts.empty()) summary.heading("  disagreements by reason");

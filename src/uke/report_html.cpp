@@ -77,7 +77,7 @@ void headline(std::string& out, const UkePriceReport& report, const Tally& t) {
   figure(out, "units", "算定単位", units, grouped(units));
   figure(out, "agreeing", "Units agreeing", agreeing, grouped(agreeing), share(agreeing, units));
   figure(out, "claimed-differently", "Claimed differently than santei would", t.claimed_differently,
-         grouped(t.claimed_differently), "points as stated; the law adds more (算定漏れ): not a disagreement");
+         grouped(t.claimed_differently), "priced as stated; the law adds more (算定漏れ) or would not bill a code (算定不可): not a disagreement");
   out += "</table></section>\n";
 }
 

@@ -84,3 +84,63 @@ TEST_CASE("claim key mode: a value santei does not define is refused by name") {
     CHECK(e.info().message == "'complete' is not one of automatic, as_claimed");
   }
 }
+
+// What the law forbids (背反, 算定回数, eligibility) is priced as stated when claimed so, with a
+// 算定不可 warning naming the code the law would not bill first; automatic mode drops it
+// (pricing_rules_test.cpp).
+namespace {
+const Diagnostic* not_billable(const PricedClaim& priced, const std::string& rule) {
+  for (const Diagnostic& d : priced.diagnostics) {
+    if (d.rule == rule) return &d;
+  }
+  return nullptr;
+}
+}  // namespace
+
+TEST_CASE("mode as_claimed: CEA and DUPAN-2 on one draw (背反 同時, 03-3) are priced as stated, 2 items 230 (告示 D009 注2 イ)") {
+  ClaimSpec spec;
+  spec.month = "2024-06";
+  spec.extra = R"("mode":"as_claimed",)";
+  spec.visits = "[" + visit("2024-06-03", order("60", {"160036510", "160036910"})) + "]";
+  const PricedClaim priced = price_spec(spec);
+  CHECK(priced.total.value == 230);
+  const Diagnostic* d = not_billable(priced, "算定不可/背反/同時");
+  REQUIRE(d != nullptr);
+  CHECK(d->severity == Severity::warning);
+  CHECK(d->codes == std::vector<Code>{160036510, 160036910});
+  CHECK(d->message.find("priced as claimed (santei would have: 160036510 is not billed") != std::string::npos);
+}
+
+TEST_CASE("mode as_claimed: 特定疾患療養管理料 a third time in a month (算定回数, 05 table: 2) is priced, 3 × 225") {
+  ClaimSpec spec;
+  spec.month = "2024-06";
+  spec.extra = R"("mode":"as_claimed",)";
+  spec.visits = "[" + visit("2024-06-03", order("13", {"113001810"})) + "," + visit("2024-06-10", order("13", {"113001810"})) +
+                "," + visit("2024-06-17", order("13", {"113001810"})) + "]";
+  const PricedClaim priced = price_spec(spec);
+  CHECK(priced.total.value == 675);
+  const Diagnostic* d = not_billable(priced, "算定不可/算定回数/月");
+  REQUIRE(d != nullptr);
+  CHECK(d->codes == std::vector<Code>{113001810});
+  CHECK(d->date == day("2024-06-17"));
+}
+
+TEST_CASE("mode as_claimed: 乳幼児加算 stated for a 7-year-old (年齢, s cols 41–42) is priced as stated, 291 + 75") {
+  ClaimSpec spec;
+  spec.month = "2024-06";
+  spec.birth_date = "2017-01-01";
+  spec.extra = R"("mode":"as_claimed",)";
+  spec.visits = "[" + visit("2024-06-03", order("11", {"111000110", "111000370"})) + "]";
+  const PricedClaim priced = price_spec(spec);
+  CHECK(priced.total.value == 366);
+  const Diagnostic* d = not_billable(priced, "算定不可/年齢");
+  REQUIRE(d != nullptr);
+  CHECK(d->codes == std::vector<Code>{111000370});
+  CHECK(d->field == "visits[0].orders[0].items[1].code");
+  PricingOptions automatic;
+  automatic.mode = ClaimMode::automatic;
+  const PricedClaim dropped = price_spec(spec, automatic);
+  CHECK(dropped.total.value == 291);
+  CHECK(not_billable(dropped, "年齢") != nullptr);
+  CHECK(not_billable(dropped, "年齢")->severity == Severity::error);
+}

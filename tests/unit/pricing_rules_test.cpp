@@ -176,7 +176,7 @@ TEST_CASE("背反 同一月 (03-2): 初診料 and 血糖自己測定指導加算
   const PricedClaim priced = price_spec(spec);
   const Diagnostic* d = find_diagnostic(priced, "背反/同一月内");
   REQUIRE(d);
-  CHECK(d->codes == std::vector<Code>{111000110, 113010370});
+  CHECK(d->codes == std::vector<Code>{113010370, 111000110});  // the one not billed first
   CHECK(priced.total.value == 291);
 }
 
@@ -184,7 +184,7 @@ TEST_CASE("背反 同時 (03-3): CEA and DUPAN-2 on one draw — 背反区分 3 
   const PricedClaim priced = price_spec(on("2024-06-03", order("60", {"160036510", "160036910"})));
   const Diagnostic* d = find_diagnostic(priced, "背反/同時");
   REQUIRE(d);
-  CHECK(d->codes == std::vector<Code>{160036910, 160036510});
+  CHECK(d->codes == std::vector<Code>{160036510, 160036910});  // the one not billed first
   CHECK(priced.total.value == 115);  // DUPAN-2 alone: one item is below the 2-item bundle tier
 }
 

@@ -132,26 +132,32 @@ TEST_CASE("sample UKE (2021-10) priced under r04, forced: every unit compared, e
   }
   CHECK(priced == 75);  // an unknown code takes out its unit, not the receipt
   MESSAGE("sample UKE under r04: " << report.agreeing_units() << " of " << report.units() << " units agree");
-  // 194 of the 268 units agree; each of the other 74 is explained by the reason of its first
-  // difference, and each reason is checked here against the masters and the file (priced as claimed,
-  // so santei adds no automatic addition the file leaves out):
+  // 205 of the 268 units agree (194 while the codes the law forbids — 背反, 算定回数, 年齢 … — were
+  // dropped even as claimed); each of the other 63 is explained by the reason of its first
+  // difference, and each reason is checked here against the masters and the file (priced as
+  // claimed: santei adds nothing the file leaves out and drops nothing it states):
   //  - unknown_code (7): a code of the unit is in none of r04's masters on the r04 period's first
   //    and last days (the file is of 2021-10, under 令和2年度 codes);
   //  - revision (31): the stated points equal a value older than r04's, so they differ from santei's;
   //  - points_differ (18): units of drugs only, whose stated 2021-10 prices are above those of the
   //    r04 医薬品マスター held here (2023-04 prices: 薬価 were cut on 2022-04-01 and 2023-04-01, and
   //    its 旧金額 column goes back one step only);
-  //  - bundled (18): santei bills the codes elsewhere or drops them with a diagnostic (算定回数,
-  //    年齢, 施設基準, 包括).
-  CHECK(report.agreeing_units() == 194);
+  //  - bundled (7): the file states in one unit codes santei prices as units of their own (two
+  //    医学管理 bases 113021270 + 113021970, 検体検査 with B-V), or the same codes on one day in
+  //    units santei groups otherwise (receipt 3's 検査).
+  CHECK(report.agreeing_units() == 205);
   std::map<std::string, int> reasons;
   const Date r04_first = test::day("2022-04-01"), r04_last = test::day("2024-05-31");
   const auto in_r04 = [&](Code code, Date on) {
     const MasterSet& m = test::r04();
     return m.procedure(code, on) || m.drug(code, on) || m.material(code, on) || m.comment(code, on);
   };
+  std::size_t forbidden = 0;  // units whose codes the law would not bill, priced as stated
   for (const UkeReceiptComparison& r : report.receipts) {
     for (const UkeUnitComparison& u : r.units) {
+      forbidden += std::any_of(u.differences.begin(), u.differences.end(), [](const UkeDifference& d) {
+        return d.reason == UkeReason::claimed_differently && d.message.find("[算定不可/") != std::string::npos;
+      });
       if (u.agrees) continue;
       const UkeDifference& first = u.differences.front();
       ++reasons[to_string(first.reason)];
@@ -181,7 +187,22 @@ TEST_CASE("sample UKE (2021-10) priced under r04, forced: every unit compared, e
       }
     }
   }
-  CHECK(reasons == std::map<std::string, int>{{"bundled", 18}, {"points_differ", 18}, {"revision", 31}, {"unknown_code", 7}});
+  CHECK(reasons == std::map<std::string, int>{{"bundled", 7}, {"points_differ", 18}, {"revision", 31}, {"unknown_code", 7}});
+  // 施設基準 6 (小児食物アレルギー負荷検査: the file does not say the facility's standards), 年齢 6
+  // (乳幼児加算（生体検査） ×4, 幼児加算（画像診断）, 小児科外来診療料 ×2 — one unit holds two), 算定回数 2.
+  CHECK(forbidden == 14);
+  // Receipt 49 line 423: 小児科外来診療料 113003810 for an 11-year-old (s cols 41–42: under 6) is
+  // priced as stated, 524, and noted 算定不可/年齢 — it agrees, claimed differently.
+  const UkeReceiptComparison& r49 = report.receipts[48];
+  REQUIRE(r49.number == 49);
+  const auto pediatric = std::find_if(r49.units.begin(), r49.units.end(), [](const UkeUnitComparison& u) { return u.line == 423; });
+  REQUIRE(pediatric != r49.units.end());
+  CHECK(pediatric->agrees);
+  CHECK(pediatric->priced_points == Points{524});
+  REQUIRE(pediatric->differences.size() == 1);
+  CHECK(pediatric->differences[0].reason == UkeReason::claimed_differently);
+  CHECK(pediatric->differences[0].code == 113003810);
+  CHECK(pediatric->differences[0].message.find("[算定不可/年齢]") != std::string::npos);
   // Receipt 7 line 77: 皮下筋肉内注射 130000510 stated 20 (r02), r04 22: a revision difference.
   const UkeReceiptComparison& r7 = report.receipts[6];
   const auto injection = std::find_if(r7.units.begin(), r7.units.end(), [](const UkeUnitComparison& u) { return u.line == 77; });
