@@ -223,8 +223,10 @@ RuleSet load_all(const RuleTexts& texts) {
     r.finish();
   }
   {
-    static constexpr xml::Element kKougaku[] = {{"value", "divisor caps yen settings", "bracket"},
-                                                {"bracket", "names outpatient base threshold many", ""}};
+    // <cap>: the yearly settlements of issue 14 (annual_outpatient_70plus, annual_household).
+    static constexpr xml::Element kKougaku[] = {{"value", "divisor caps yen settings", "bracket cap"},
+                                                {"bracket", "names outpatient base threshold many", ""},
+                                                {"cap", "names yen low_income", ""}};
     RuleReader r(texts.kougaku, "masters/rules/kougaku.xml", kKougaku);
     s.limits_under70 = r.timeline<LimitTable>("under70", [&](pugi::xml_node v) { return read_limit_table(r, v); });
     s.limits_70plus = r.timeline<LimitTable>("70plus", [&](pugi::xml_node v) { return read_limit_table(r, v); });
