@@ -12,12 +12,6 @@
 namespace santei::pricing {
 namespace {
 
-std::string source_of(const pugi::xml_node& node, const char* file, const std::string& what) {
-  std::string source = node.attribute("source").as_string();
-  if (source.empty()) rule_error(file, fmt::format("{} without its source", what));
-  return source;
-}
-
 std::vector<Code> codes_of(const char* text, const char* file, const std::string& what) {
   std::vector<Code> out;
   std::istringstream in(text);

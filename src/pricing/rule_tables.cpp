@@ -68,8 +68,7 @@ std::vector<LabBundleRule> read_lab_bundles(std::string_view xml) {
       rule.period = rule_period(period, file);
       rule.cap_items = static_cast<std::int32_t>(whole_attribute(period, "cap-items", 1, kMaxItems, file, what, 0));
       rule.cap_points = whole_attribute(period, "cap-points", 1, kMaxPoints, file, what, 0);
-      rule.source = period.attribute("source").as_string();
-      if (rule.source.empty()) rule_error(file, fmt::format("group {}: a period without its source", id));
+      rule.source = source_of(period, file, fmt::format("group {}: a period", id));
       for (const pugi::xml_node tier : period.children("tier")) {
         rule.tiers.push_back({static_cast<std::int32_t>(whole_attribute(tier, "min", 1, kMaxItems, file, what)),
                               whole_attribute(tier, "points", 0, kMaxPoints, file, what)});
@@ -117,8 +116,7 @@ std::vector<TimeAdditionRule> read_time_additions(std::string_view xml) {
     for (const std::int64_t code : whole_list(node, "except", 0, 99'999, file, what)) rule.excluded.push_back(static_cast<std::int32_t>(code));
     rule.setting = setting_of(node, file);
     rule.period = rule_period(node, file);
-    rule.source = node.attribute("source").as_string();
-    if (rule.source.empty()) rule_error(file, fmt::format("rule '{}' without its source", rule.id));
+    rule.source = source_of(node, file, fmt::format("rule '{}'", rule.id));
     for (const pugi::xml_node addition : node.children("addition")) {
       const auto time = visit_time(addition.attribute("visit").as_string());
       if (!time) rule_error(file, fmt::format("rule '{}': unknown visit time", rule.id));
@@ -150,8 +148,7 @@ std::vector<PriceResponseRule> read_price_response(std::string_view xml) {
   for (const pugi::xml_node node : doc.child("price-response").children("period")) {
     PriceResponseRule rule;
     rule.period = rule_period(node, file);
-    rule.source = node.attribute("source").as_string();
-    if (rule.source.empty()) rule_error(file, fmt::format("the period from {} without its source", rule.period.from.iso()));
+    rule.source = source_of(node, file, fmt::format("the period from {}", rule.period.from.iso()));
     for (const pugi::xml_node unknown : node.children("unknown")) {
       const std::string_view kind = unknown.attribute("case").as_string();
       const std::string reason = unknown.attribute("reason").as_string();

@@ -73,6 +73,12 @@ std::vector<std::int64_t> whole_list(const pugi::xml_node& node, const char* nam
   return out;
 }
 
+std::string source_of(const pugi::xml_node& node, const char* file, std::string_view what) {
+  std::string source = node.attribute("source").as_string();
+  if (source.empty()) rule_error(file, fmt::format("{} without its source", what));
+  return source;
+}
+
 DateRange rule_period(const pugi::xml_node& node, const char* file) {
   const auto from = Date::parse_iso(node.attribute("from").as_string());
   if (!from) rule_error(file, fmt::format("bad or missing from date in <{}>", node.name()));

@@ -42,4 +42,8 @@ std::vector<std::int64_t> whole_list(const pugi::xml_node& node, const char* nam
 // The node's from (required) and to (optional, inclusive) attributes as a validity range.
 DateRange rule_period(const pugi::xml_node& node, const char* file);
 
+// The node's source attribute (the law, notice or master column a rule comes from): required, so
+// an empty one is a rule_error "`what` without its source".
+std::string source_of(const pugi::xml_node& node, const char* file, std::string_view what);
+
 }  // namespace santei::pricing
