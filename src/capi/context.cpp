@@ -9,7 +9,6 @@ namespace santei::capi {
 namespace {
 
 constexpr std::size_t kMaxRevisionBytes = 64;
-constexpr std::size_t kMaxPathBytes = 4096;
 
 PricingOptions pricing_options(const santei_price_options* options, const MasterLibrary& library) {
   PricingOptions out;

@@ -42,4 +42,7 @@ int firewall(Body&& body) noexcept {
 // max_bytes + 1 bytes, so a pointer to text without a terminator is reported, not overrun.
 std::string_view c_string(const char* text, std::string_view parameter, std::size_t max_bytes);
 
+// The longest file path a caller may pass (PATH_MAX on Linux).
+constexpr std::size_t kMaxPathBytes = 4096;
+
 }  // namespace santei::capi

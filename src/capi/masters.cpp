@@ -8,8 +8,6 @@
 namespace santei::capi {
 namespace {
 
-constexpr std::size_t kMaxPathBytes = 4096;
-
 // The set still being built; refuses once a context or a lookup has shared it.
 MasterLibrary& building(santei_masters* masters) {
   santei_masters& m = checked(masters, Tag::masters, "masters", "santei_masters");

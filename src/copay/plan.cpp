@@ -15,10 +15,6 @@ namespace {
 
 constexpr std::uint8_t kMeals = 97;  // 診療識別 97 食事
 
-[[noreturn]] void fail(const std::string& field, std::string message) {
-  throw Exception(ErrorInfo{Status::claim_error, "<claim>", 0, 0, field, std::move(message)});
-}
-
 // 負担区分 (記録条件仕様 別表21) → payers: bit 0 医保, bit k 第k公費.
 std::uint8_t burden_mask(char code) {
   constexpr std::uint8_t I = 1, K1 = 2, K2 = 4, K3 = 8, K4 = 16;
@@ -62,9 +58,9 @@ std::uint8_t line_mask(const PricedLine& line, std::size_t index, bool insured, 
   const std::uint8_t all = static_cast<std::uint8_t>((insured ? 1 : 0) | (((1u << payer_count) - 1) << 1));
   if (line.burden == '\0') return all;
   const std::uint8_t mask = burden_mask(line.burden);
-  if (mask == 0) fail(fmt::format("lines[{}].burden", index), fmt::format("'{}' is not a 負担区分 of the 記録条件仕様 (別表21)", line.burden));
+  if (mask == 0) fail_claim(fmt::format("lines[{}].burden", index), fmt::format("'{}' is not a 負担区分 of the 記録条件仕様 (別表21)", line.burden));
   if ((mask & ~all) != 0) {
-    fail(fmt::format("lines[{}].burden", index), fmt::format("負担区分 {} names a payer the claim does not have ({}, {} 公費)", line.burden,
+    fail_claim(fmt::format("lines[{}].burden", index), fmt::format("負担区分 {} names a payer the claim does not have ({}, {} 公費)", line.burden,
                             insured ? "insured" : "公費単独", payer_count));
   }
   return mask;
@@ -98,7 +94,7 @@ LimitSpec limit_spec(const Context& c, const std::string& bracket, bool many, st
   if (const auto& cap = c.claim.insurance.special_disease_cap) {
     const auto& allowed = c.rules.special_disease_caps.at(c.first).value;
     if (std::find(allowed.begin(), allowed.end(), *cap) == allowed.end()) {
-      fail("insurance.special_disease_cap", fmt::format("{} is not a 特定疾病 limit (kougaku.xml special_disease)", cap->value));
+      fail_claim("insurance.special_disease_cap", fmt::format("{} is not a 特定疾病 limit (kougaku.xml special_disease)", cap->value));
     }
     spec.special = *cap;
   }
@@ -106,7 +102,7 @@ LimitSpec limit_spec(const Context& c, const std::string& bracket, bool many, st
   const auto& table = limit_table(c.age, c.first, c.rules);
   spec.row = table.value.find(bracket);
   if (!spec.row) {
-    fail(bracket_field(payer), fmt::format("'{}' is not a 区分 of {} {} on {} (one of {})", bracket, c.rules.limits_under70.file,
+    fail_claim(bracket_field(payer), fmt::format("'{}' is not a 区分 of {} {} on {} (one of {})", bracket, c.rules.limits_under70.file,
                             is_70plus(c.age) ? "70plus" : "under70", c.first.iso(), table.value.names()));
   }
   if (care && c.outpatient && bracket == "一般Ⅱ" && !spec.special) {
@@ -123,7 +119,7 @@ std::string group_bracket(const Context& c, const Payer& payer, std::size_t inde
   if (!payer.bracket.empty()) return payer.bracket;
   if (!c.claim.insurance.income_bracket.empty()) return c.claim.insurance.income_bracket;
   if (!basis.fallback.empty()) return basis.fallback;
-  fail(fmt::format("public_expenses[{}].income_bracket", index),
+  fail_claim(fmt::format("public_expenses[{}].income_bracket", index),
        fmt::format("法別 {} needs the patient's 高額療養費 区分 (public_expenses[{}].income_bracket or insurance.income_bracket) "
                    "for a patient of 70 or over",
                    payer.law, index));
@@ -176,7 +172,7 @@ std::vector<Date> bill_ends(const Claim& claim) {
     for (std::size_t i = 0; i < claim.admission->bill_dates.size(); ++i) {
       const Date d = claim.admission->bill_dates[i];
       if (!claim.month.contains(d)) {
-        fail(fmt::format("admission.bill_dates[{}]", i), fmt::format("{} is outside the service month", d.iso()));
+        fail_claim(fmt::format("admission.bill_dates[{}]", i), fmt::format("{} is outside the service month", d.iso()));
       }
       ends.push_back(d);
     }
@@ -196,11 +192,11 @@ std::vector<Date> bill_ends(const Claim& claim) {
 Plan make_plan(const Claim& claim, const PricedClaim& priced, const RuleSet& rules) {
   Plan plan;
   plan.groups.reserve(4);
-  if (priced.lines.empty()) fail("lines", "a priced claim without lines has no copayment");
+  if (priced.lines.empty()) fail_claim("lines", "a priced claim without lines has no copayment");
   plan.insured = claim.insurance.kind != InsuranceKind::none;
   plan.outpatient = claim.setting == Setting::outpatient;
   if (!plan.insured && claim.public_expenses.empty()) {
-    fail("public_expenses", "insurance.kind none (公費単独) needs at least one public expense");
+    fail_claim("public_expenses", "insurance.kind none (公費単独) needs at least one public expense");
   }
 
   // Dates of the lines, in order: at most one per day of the month.
@@ -209,19 +205,19 @@ Plan make_plan(const Claim& claim, const PricedClaim& priced, const RuleSet& rul
   for (std::size_t i = 0; i < priced.lines.size(); ++i) {
     const PricedLine& line = priced.lines[i];
     if (line.date < month_first || month_last < line.date) {
-      fail(fmt::format("lines[{}].date", i), fmt::format("{} is outside the service month {}", line.date.iso(), claim.month.iso()));
+      fail_claim(fmt::format("lines[{}].date", i), fmt::format("{} is outside the service month {}", line.date.iso(), claim.month.iso()));
     }
     if (line.category == kMeals && plan.outpatient) {
-      fail(fmt::format("lines[{}].category", i), "meals (診療識別 97) belong to an inpatient claim");
+      fail_claim(fmt::format("lines[{}].category", i), "meals (診療識別 97) belong to an inpatient claim");
     }
-    if (line.count < 0) fail(fmt::format("lines[{}].count", i), "a count cannot be negative");
+    if (line.count < 0) fail_claim(fmt::format("lines[{}].count", i), "a count cannot be negative");
     if (line.day_mask != 0) {
       const std::uint32_t month_days = (1u << (month_last - month_first + 1)) - 1;
       if ((line.day_mask & ~month_days) != 0 || !(line.day_mask & (1u << (line.date - month_first)))) {
-        fail(fmt::format("lines[{}].day_mask", i), fmt::format("days outside {} or not including the line's date", claim.month.iso()));
+        fail_claim(fmt::format("lines[{}].day_mask", i), fmt::format("days outside {} or not including the line's date", claim.month.iso()));
       }
       if (line.count % std::popcount(line.day_mask) != 0) {
-        fail(fmt::format("lines[{}].count", i),
+        fail_claim(fmt::format("lines[{}].count", i),
              fmt::format("{} is not a multiple of the line's {} days", line.count, std::popcount(line.day_mask)));
       }
       days |= line.day_mask;
@@ -249,19 +245,19 @@ Plan make_plan(const Claim& claim, const PricedClaim& priced, const RuleSet& rul
     Payer& p = plan.payers[k];
     // paid_this_month_yen and cap_reached_on are the 管理票 as it stood before this claim's first date.
     if (p.reached_on && (!claim.month.contains(*p.reached_on) || dates.front() < *p.reached_on)) {
-      fail(fmt::format("public_expenses[{}].cap_reached_on", k),
+      fail_claim(fmt::format("public_expenses[{}].cap_reached_on", k),
            fmt::format("{} is not in {} on or before the claim's first date {}: give the 管理票 as it stood before that date",
                        p.reached_on->iso(), claim.month.iso(), dates.front().iso()));
     }
     for (std::size_t j = 0; j < claim.public_expenses[k].paid_elsewhere.size(); ++j) {
       const Date d = claim.public_expenses[k].paid_elsewhere[j].date;
       if (!claim.month.contains(d)) {
-        fail(fmt::format("public_expenses[{}].paid_elsewhere[{}].date", k, j), fmt::format("{} is outside {}", d.iso(), claim.month.iso()));
+        fail_claim(fmt::format("public_expenses[{}].paid_elsewhere[{}].date", k, j), fmt::format("{} is outside {}", d.iso(), claim.month.iso()));
       }
     }
     if (p.cap_is_kougaku) {
       if (claim.insurance.income_bracket.empty() && p.bracket.empty()) {
-        fail(fmt::format("public_expenses[{}].income_bracket", k),
+        fail_claim(fmt::format("public_expenses[{}].income_bracket", k),
              fmt::format("法別 {} tier {}: its cap is the 高額療養費 limit, which needs the patient's 区分", p.law,
                          claim.public_expenses[k].tier));
       }
@@ -316,7 +312,7 @@ Plan make_plan(const Claim& claim, const PricedClaim& priced, const RuleSet& rul
     period.date = *(last - 1);
     for (std::size_t g = 0; g < groups; ++g) {
       if (period.cost[g].value < 0) {
-        fail("lines", fmt::format("the lines of {} add up to a negative cost ({}円)", period.date.iso(), period.cost[g].value));
+        fail_claim("lines", fmt::format("the lines of {} add up to a negative cost ({}円)", period.date.iso(), period.cost[g].value));
       }
     }
     if (kept != p) plan.periods[kept] = std::move(period);

@@ -5,16 +5,17 @@
 #include <fmt/format.h>
 
 namespace santei::copay {
-namespace {
 
-[[noreturn]] void fail(const std::string& field, std::string message) {
+[[noreturn]] void fail_claim(const std::string& field, std::string message) {
   throw Exception(ErrorInfo{Status::claim_error, "<claim>", 0, 0, field, std::move(message)});
 }
+
+namespace {
 
 AgeGroup age_group(const Claim& claim, const AgeDates& dates, Date on) {
   if (claim.insurance.kind == InsuranceKind::elderly) return AgeGroup::latter;
   if (claim.insurance.kind != InsuranceKind::none && dates.birthday75 <= on) {
-    fail("insurance.kind", fmt::format("on {} the patient is 75 (since {}): 後期高齢者医療, insurance.kind \"elderly\"",
+    fail_claim("insurance.kind", fmt::format("on {} the patient is 75 (since {}): 後期高齢者医療, insurance.kind \"elderly\"",
                                        on.iso(), dates.birthday75.iso()));
   }
   if (on <= dates.preschool_last) return AgeGroup::preschool;
@@ -40,7 +41,7 @@ RateDecision decide_rate(const Claim& claim, const AgeDates& dates, Date first, 
   RateDecision out;
   out.age = age_group(claim, dates, first);
   if (age_group(claim, dates, last) != out.age) {
-    fail("visits", fmt::format("the 負担割合 age bracket changes between {} and {}: one claim is one month of one rate",
+    fail_claim("visits", fmt::format("the 負担割合 age bracket changes between {} and {}: one claim is one month of one rate",
                                first.iso(), last.iso()));
   }
   if (claim.insurance.kind == InsuranceKind::none) {
@@ -58,13 +59,13 @@ RateDecision decide_rate(const Claim& claim, const AgeDates& dates, Date first, 
     if (table_rule == nullptr) {
       const LimitTable& limits = rules.limits_under70.at(first).value;
       if (!limits.find(bracket)) {
-        fail("insurance.income_bracket", fmt::format("'{}' is not a 70歳未満 区分 on {} (one of {})", bracket, first.iso(), limits.names()));
+        fail_claim("insurance.income_bracket", fmt::format("'{}' is not a 70歳未満 区分 on {} (one of {})", bracket, first.iso(), limits.names()));
       }
     } else {
       const RateTable& table = table_rule->at(first).value;
       row = table.find(bracket);
       if (!row) {
-        fail("insurance.income_bracket", fmt::format("'{}' is not a 区分 of {} on {} (one of {})", bracket,
+        fail_claim("insurance.income_bracket", fmt::format("'{}' is not a 区分 of {} on {} (one of {})", bracket,
                                                      out.age == AgeGroup::latter ? "後期高齢者医療" : "70歳以上", first.iso(),
                                                      row_names(table)));
       }
@@ -73,7 +74,7 @@ RateDecision decide_rate(const Claim& claim, const AgeDates& dates, Date first, 
 
   if (claim.insurance.rate) {
     const Decimal r = *claim.insurance.rate;
-    if (r.is_negative() || Decimal(1) < r) fail("insurance.rate", fmt::format("{} is outside 0–1", r.to_string()));
+    if (r.is_negative() || Decimal(1) < r) fail_claim("insurance.rate", fmt::format("{} is outside 0–1", r.to_string()));
     out.rate = r;
     out.basis = RateDecision::Basis::override;
     return out;
@@ -98,7 +99,7 @@ RateDecision decide_rate(const Claim& claim, const AgeDates& dates, Date first, 
     case AgeGroup::latter: break;
   }
   if (!row) {
-    fail("insurance.income_bracket",
+    fail_claim("insurance.income_bracket",
          fmt::format("a patient of {} needs insurance.rate or insurance.income_bracket to fix the 負担割合",
                      out.age == AgeGroup::latter ? "後期高齢者医療" : "70 to 74"));
   }

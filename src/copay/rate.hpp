@@ -10,6 +10,9 @@
 
 namespace santei::copay {
 
+// A claim the copay stage cannot compute: a claim_error naming the claim field at fault.
+[[noreturn]] void fail_claim(const std::string& field, std::string message);
+
 struct RateDecision {
   enum class Basis : std::uint8_t { public_only, override, preschool, under70, bracket, special };
   Decimal rate;      // 1 for 公費単独 (the 公費 is liable for the whole cost)

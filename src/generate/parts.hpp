@@ -10,6 +10,9 @@
 
 namespace santei::generate {
 
+// n tenths, exactly (quantities and rates of a generated claim).
+inline Decimal tenths(std::int64_t n) { return Decimal::from_parts(n, 1); }
+
 // The clinic's department: it sets the ages, the visit pattern and what is done.
 enum class Department : std::uint8_t { internal, pediatrics, orthopedics, dermatology, psychiatry };
 

@@ -62,7 +62,6 @@ std::string draw_bracket(Rng& rng, int age, YearMonth month) {
   return names[rng.weighted(w)];
 }
 
-Decimal tenths(std::int64_t n) { return Decimal::from_parts(n, 1); }
 
 }  // namespace
 

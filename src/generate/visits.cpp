@@ -127,7 +127,6 @@ std::vector<std::pair<Date, VisitTime>> draw_dates(Rng& rng, const detail::Gener
 
 // ---------------------------------------------------------------- prescriptions
 
-Decimal tenths(std::int64_t n) { return Decimal::from_parts(n, 1); }
 
 Regimen draw_regimen(Rng& rng, const detail::GeneratorCatalog& c, Department d, const Story& s, int age) {
   Regimen r;

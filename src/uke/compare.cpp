@@ -10,6 +10,15 @@
 #include "santei/rounding.hpp"
 
 namespace santei {
+namespace uke {
+
+std::string codes_text(const std::vector<Code>& codes) {
+  std::string out;
+  for (Code c : codes) out += fmt::format("{}{:09}", out.empty() ? "" : " ", c);
+  return out;
+}
+
+}  // namespace uke
 namespace {
 
 std::vector<Code> unit_codes(const UkeUnit& unit) {
@@ -27,12 +36,6 @@ std::vector<Code> line_codes(const PricedLine& line) {
     if (i.kind != ItemKind::comment && !i.automatic) codes.push_back(i.code);
   }
   return codes;
-}
-
-std::string codes_text(const std::vector<Code>& codes) {
-  std::string out;
-  for (Code c : codes) out += fmt::format("{}{:09}", out.empty() ? "" : " ", c);
-  return out;
 }
 
 // The day masters are read on: the date itself, or the nearest day of the set's period when the
@@ -136,7 +139,7 @@ class Comparer {
       if (all.empty() && line.total() == Points{}) continue;  // comments santei kept on a line of their own
       out.extra.push_back(UkeDifference{UkeReason::extra_in_santei, all.empty() ? 0 : all.front(),
                                         fmt::format("{} {:02} [{}]: santei {}点 × {}, not in the file", line.date.iso(),
-                                                    line.category, codes_text(all), line.points.value, line.count)});
+                                                    line.category, uke::codes_text(all), line.points.value, line.count)});
     }
     return out;
   }
@@ -291,7 +294,7 @@ class Comparer {
         std::string lines;
         for (std::size_t l : slot.related) {
           const PricedLine& line = priced_.lines[l];
-          lines += fmt::format(" [{}] {}点×{};", codes_text(line_codes(line)), line.points.value, line.count);
+          lines += fmt::format(" [{}] {}点×{};", uke::codes_text(line_codes(line)), line.points.value, line.count);
         }
         add(c, UkeDifference{UkeReason::bundled, 0, fmt::format("{}: santei priced these codes as{}", date.iso(), lines)});
         add_diagnostics(c, c.codes, date, UkeReason::diagnostic);

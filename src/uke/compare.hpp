@@ -2,6 +2,8 @@
 #pragma once
 
 #include <span>
+#include <string>
+#include <vector>
 
 #include "santei/uke.hpp"
 
@@ -13,6 +15,9 @@ struct Excluded {
   unsigned day = 0;
   ErrorInfo error;
 };
+
+// Codes as the reports print them: nine digits each, space-separated.
+std::string codes_text(const std::vector<Code>& codes);
 
 UkeReceiptComparison compare(const UkeReceipt& receipt, const PricedClaim& priced, const MasterSet& masters,
                              std::span<const Excluded> excluded);

@@ -9,6 +9,7 @@
 #include "output/json_writer.hpp"
 #include "output/text.hpp"
 #include "santei/uke.hpp"
+#include "uke/compare.hpp"
 
 namespace santei {
 namespace {
@@ -50,12 +51,6 @@ std::string percent(std::size_t part, std::size_t whole) {
   // Exact to one decimal, rounded half up, without floating point.
   const std::size_t tenths = (part * 2000 + whole) / (2 * whole);
   return fmt::format("{}.{}%", tenths / 10, tenths % 10);
-}
-
-std::string codes_text(const std::vector<Code>& codes) {
-  std::string out;
-  for (Code c : codes) out += fmt::format("{}{:09}", out.empty() ? "" : " ", c);
-  return out;
 }
 
 void write_finding(output::JsonWriter& json, const UkeFinding& f) {
@@ -140,7 +135,7 @@ std::string uke_report_text(const UkePriceReport& report) {
         return fmt::format("{} × {}", points ? grouped(points->value) + "点" : "-", count);
       };
       units.row({std::to_string(u.line), fmt::format("{:02} {}", u.category, output::category_name(u.category)),
-                 codes_text(u.codes), figures(u.stated_points, u.stated_count), figures(u.priced_points, u.priced_count)});
+                 uke::codes_text(u.codes), figures(u.stated_points, u.stated_count), figures(u.priced_points, u.priced_count)});
       for (const UkeDifference& d : u.differences) units.heading(fmt::format("        {}: {}", to_string(d.reason), d.message));
     }
     out += units.render();

@@ -10,6 +10,7 @@
 #include "output/html.hpp"
 #include "santei/config.h"
 #include "santei/uke.hpp"
+#include "uke/compare.hpp"
 
 namespace santei {
 namespace {
@@ -18,12 +19,6 @@ using output::html::escape;
 using output::html::figure;
 using output::html::grouped;
 using output::html::share;
-
-std::string codes_text(const std::vector<Code>& codes) {
-  std::string out;
-  for (Code c : codes) out += fmt::format("{}{:09}", out.empty() ? "" : " ", c);
-  return out;
-}
 
 bool noted_only(const UkeDifference& d) { return d.reason == UkeReason::claimed_differently; }
 
@@ -130,7 +125,7 @@ void receipt(std::string& out, const UkeReceiptComparison& r, const std::vector<
     fmt::format_to(std::back_inserter(out),
                    "<tr class=\"unit\" data-agrees=\"{0}\"><td class=\"num\">{1}</td><td>{2}</td><td>{3}</td>"
                    "<td class=\"num\">{4}</td><td class=\"num\">{5}</td><td class=\"{6}\">{7}</td><td>{8}</td></tr>\n",
-                   u.agrees ? "true" : "false", u.line, category_text(u.category), codes_text(u.codes),
+                   u.agrees ? "true" : "false", u.line, category_text(u.category), uke::codes_text(u.codes),
                    points_text(u.stated_points, u.stated_count), points_text(u.priced_points, u.priced_count),
                    u.agrees ? "down" : "up", u.agrees ? "=" : "≠", why);
   }
