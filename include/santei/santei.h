@@ -249,6 +249,23 @@ typedef struct santei_result santei_result;
  *   parallel. */
 SANTEI_C_API int santei_price(santei_result** out, santei_context* context, const char* claim_json, size_t length);
 
+/* Prices every receipt of a UKE (レセ電) file as claimed — from the codes, quantities and units it
+ * states, nothing added and nothing dropped — and compares each unit with what the file states:
+ * santei.uke-report/1 JSON (docs/uke-check.md), what `santei price --uke` writes on stdout.
+ * `bytes` is the file's content (`length` bytes: CP932 or UTF-8, CR LF or LF; at most 2 GiB),
+ * `name` names it in the report and its errors (NULL: "<uke>"). The context's options apply:
+ * its revision, copay, local programmes and mode (SANTEI_MODE_CLAIM: every UKE receipt is
+ * as_claimed); explain is not used. A record or receipt santei cannot read or price is reported
+ * in the JSON (errors, receipts[].error) and the rest of the file is priced; a file santei does
+ * not read (歯科, 調剤) is an error of the report, not of the call.
+ * @return SANTEI_OK and `out` filled (dispose with santei_buf_dispose; `out` is overwritten, not
+ *   read); SANTEI_ERR_INVALID_ARGUMENT (NULL `out`, `context` or `bytes`, a handle of the wrong
+ *   kind, a context in use by another thread, a name over 4096 bytes), SANTEI_ERR_ENCODING (a
+ *   name not UTF-8), SANTEI_ERR_LIMIT_EXCEEDED (length) — santei_last_error() names the field.
+ * Thread-safety: one call at a time per context, as santei_price. Requires 0.2. */
+SANTEI_C_API int santei_price_uke(santei_buf* out, santei_context* context, const char* bytes, size_t length,
+                                  const char* name);
+
 /* Releases a result and every string borrowed from it. NULL is a no-op.
  * Thread-safety: call once, when no other thread reads this result. */
 SANTEI_C_API void santei_result_free(santei_result* result);

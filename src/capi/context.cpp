@@ -1,9 +1,11 @@
-// santei_context and santei_price: JSON in, a santei_result out.
+// santei_context, santei_price (JSON in, a santei_result out) and santei_price_uke (a UKE file's
+// bytes in, its check report out).
 #include <fmt/format.h>
 
 #include "capi/handles.hpp"
 #include "claim/json_lines.hpp"
 #include "santei/local_programmes.hpp"
+#include "santei/uke.hpp"
 
 namespace santei::capi {
 namespace {
@@ -143,6 +145,25 @@ SANTEI_C_API int santei_price(santei_result** out, santei_context* context, cons
     // parse_claim reports a byte that is not UTF-8 (claim-format.md) with its line and column.
     santei::PricedClaim priced = santei::price(santei::parse_claim(std::string_view(claim_json, length)), *c.library, c.options);
     result = make_result(std::move(priced), *c.library).release();
+  });
+}
+
+SANTEI_C_API int santei_price_uke(santei_buf* out, santei_context* context, const char* bytes, size_t length,
+                                  const char* name) {
+  return firewall([&] {
+    santei_buf& buf = out_param(out, "out");
+    santei_context& c = checked(context, Tag::context, "context", "santei_context");
+    if (bytes == nullptr) invalid_argument("bytes", "is NULL");
+    const std::string path(name == nullptr ? std::string_view("<uke>") : c_string(name, "name", kMaxPathBytes));
+    if (length > santei::kMaxUkeBytes) {  // refused before its bytes are touched
+      throw santei::Exception(santei::ErrorInfo{santei::Status::limit_exceeded, path, 0, 0, "length",
+                                                fmt::format("{} bytes is over the {} bytes a UKE file may have", length,
+                                                            santei::kMaxUkeBytes)});
+    }
+    const BusyGuard busy(c);
+    // read_uke never throws for the bytes: what it cannot read is in the report's errors.
+    const santei::UkeFile file = santei::read_uke(std::string_view(bytes, length), path);
+    fill(buf, santei::uke_report_json(santei::price_uke(file, *c.library, c.options)));
   });
 }
 

@@ -1,4 +1,4 @@
-// santei_lookup, and the santei_buf it and santei_kougaku fill.
+// santei_lookup, and the santei_buf it, santei_kougaku and santei_price_uke fill.
 #include <charconv>
 #include <cstring>
 #include <memory>

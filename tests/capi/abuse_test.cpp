@@ -304,6 +304,35 @@ TEST_CASE("santei_price with bad arguments and bad claims") {
   santei_result_free(result);
 }
 
+TEST_CASE("santei_price_uke with bad arguments and bytes that are no UKE file: statuses or a report, never a crash") {
+  Demo demo;
+  santei_buf buf = SANTEI_BUF_INIT;
+  constexpr char kBytes[] = "IR,1,13,1,1234567,,クリニック,202406,00,\r\n";
+  check_error(santei_price_uke(nullptr, demo.context, kBytes, sizeof kBytes - 1, nullptr), SANTEI_ERR_INVALID_ARGUMENT);
+  check_error(santei_price_uke(&buf, nullptr, kBytes, sizeof kBytes - 1, nullptr), SANTEI_ERR_INVALID_ARGUMENT);
+  check_error(santei_price_uke(&buf, garbage_as<santei_context>(), kBytes, sizeof kBytes - 1, nullptr), SANTEI_ERR_INVALID_ARGUMENT);
+  check_error(santei_price_uke(&buf, reinterpret_cast<santei_context*>(demo.masters), kBytes, 1, nullptr),
+              SANTEI_ERR_INVALID_ARGUMENT);
+  check_error(santei_price_uke(&buf, demo.context, nullptr, 0, nullptr), SANTEI_ERR_INVALID_ARGUMENT);
+  check_error(santei_price_uke(&buf, demo.context, kBytes, SIZE_MAX, nullptr), SANTEI_ERR_LIMIT_EXCEEDED);
+  CHECK(std::string(santei_last_error()->field) == "length");
+  check_error(santei_price_uke(&buf, demo.context, kBytes, sizeof kBytes - 1, "\xc0\xaf"), SANTEI_ERR_ENCODING);
+  CHECK(std::string(santei_last_error()->field) == "name");
+  CHECK(buf.ptr == nullptr);
+  // Bytes santei cannot read — none, NULs, a record cut short, every byte value — are a report
+  // whose errors say so.
+  std::string every_byte;
+  for (int b = 0; b < 256; ++b) every_byte += static_cast<char>(b);
+  for (const std::string& bytes : {std::string(), std::string(64, '\0'), std::string(kBytes, 10), every_byte}) {
+    check_ok(santei_price_uke(&buf, demo.context, bytes.data(), bytes.size(), "bad.uke"));
+    REQUIRE(buf.ptr != nullptr);
+    const std::string json(buf.ptr, buf.size);
+    CHECK(json.starts_with(R"({"format":"santei.uke-report/1","path":"bad.uke",)"));
+    CHECK(json.find(R"("errors":[])") == std::string::npos);
+    santei_buf_dispose(&buf);
+  }
+}
+
 TEST_CASE("santei_result accessors with bad arguments") {
   Demo demo;
   const santei_result* garbage_result = garbage_as<santei_result>();

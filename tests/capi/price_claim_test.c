@@ -1,51 +1,10 @@
 /* The C ABI from C: santei.h compiles as strict C99 (-Wall -Wextra -pedantic -Werror, see
  * CMakeLists.txt), and the example claim priced on the real r06 masters gives 761 points and the
  * same figures and JSON as the C++ API (the reference files written by capi_reference). */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "santei/santei.h"
-
-static int failures = 0;
-
-#define CHECK(cond)                                                      \
-  do {                                                                   \
-    if (!(cond)) {                                                       \
-      fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond); \
-      ++failures;                                                        \
-    }                                                                    \
-  } while (0)
-
-#define CHECK_OK(call)                                                                      \
-  do {                                                                                      \
-    int status_ = (call);                                                                   \
-    if (status_ != SANTEI_OK) {                                                             \
-      fprintf(stderr, "%s:%d: %s returned %s: %s\n", __FILE__, __LINE__, #call,             \
-              santei_status_name(status_), santei_last_error()->message);                   \
-      ++failures;                                                                           \
-    }                                                                                       \
-  } while (0)
-
-/* The whole file, NUL-terminated; *size set. Exits on failure. */
-static char* read_file(const char* path, size_t* size) {
-  FILE* file = fopen(path, "rb");
-  long length;
-  char* text;
-  if (!file) {
-    fprintf(stderr, "cannot open %s\n", path);
-    exit(2);
-  }
-  fseek(file, 0, SEEK_END);
-  length = ftell(file);
-  fseek(file, 0, SEEK_SET);
-  text = (char*)malloc((size_t)length + 1);
-  if (!text || fread(text, 1, (size_t)length, file) != (size_t)length) exit(2);
-  text[length] = '\0';
-  fclose(file);
-  *size = (size_t)length;
-  return text;
-}
+#include "c_check.h"
 
 /* The value of `key=` in the reference figures file, or -1. */
 static long long reference_figure(const char* figures, const char* key) {
@@ -121,6 +80,5 @@ int main(void) {
   free(claim);
   free(figures);
   free(reference);
-  if (failures) fprintf(stderr, "%d check(s) failed\n", failures);
-  return failures ? 1 : 0;
+  return check_summary();
 }
