@@ -86,14 +86,27 @@ struct KougakuResult {
 // rule_error naming masters/rules/kougaku.xml when the month's figures are not available.
 SANTEI_API KougakuResult compute_kougaku(const KougakuHousehold& household);
 
+// Where a santei.kougaku/1 text comes from, and what its receipts may name besides themselves.
+struct KougakuSource {
+  std::string name = "<kougaku>";          // the household in errors: its file, "<stdin>", "<body>"
+  std::string base_dir;                    // files it names (results_file, uke_file) are read relative to this
+  const MasterLibrary* masters = nullptr;  // prices the receipts of a uke_file; null: a uke_file is refused
+  bool read_files = true;                  // false: a receipt naming a file is refused (santei serve: a client
+                                           // does not choose which of the server's files are read)
+};
+
 // santei.kougaku/1 (docs/kougaku.md): a household month whose receipts are santei.result/1
 // objects (inline or by id from a JSON Lines file), their figures, or receipts of UKE files priced
-// with `masters`. Files are read relative to `base_dir`. Throws santei::Exception naming the field
-// (and the file for a referenced one); `masters` may be null when no UKE receipt is referenced.
-SANTEI_API KougakuHousehold parse_kougaku_household(std::string_view json, const std::string& base_dir,
-                                                    const MasterLibrary* masters);
+// with `source.masters`. Throws santei::Exception naming the field and the file (`source.name`, or
+// the file a receipt names).
+SANTEI_API KougakuHousehold parse_kougaku_household(std::string_view json, const KougakuSource& source);
 
 // santei.kougaku-result/1 JSON of a result.
 SANTEI_API std::string kougaku_json(const KougakuResult& result);
+
+// What `santei kougaku`, santei_kougaku and santei serve's POST /v1/kougaku answer for a
+// santei.kougaku/1 text: its santei.kougaku-result/1 (without a newline). Throws as
+// parse_kougaku_household and compute_kougaku.
+SANTEI_API std::string kougaku_answer(std::string_view json, const KougakuSource& source);
 
 }  // namespace santei

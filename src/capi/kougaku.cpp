@@ -19,8 +19,7 @@ SANTEI_C_API int santei_kougaku(santei_buf* out, const santei_masters* masters, 
     if (household_json == nullptr) invalid_argument("household_json", "is NULL");
     if (length > santei::kMaxClaimBytes) invalid_argument("length", "is over the 16 MiB a household file may have");
     const std::string base = base_dir == nullptr ? std::string() : std::string(c_string(base_dir, "base_dir", 4096));
-    const santei::KougakuHousehold household = santei::parse_kougaku_household(std::string_view(household_json, length), base, library);
-    fill(buf, santei::kougaku_json(santei::compute_kougaku(household)));
+    fill(buf, santei::kougaku_answer(std::string_view(household_json, length), santei::KougakuSource{"<kougaku>", base, library}));
   });
 }
 

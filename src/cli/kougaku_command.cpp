@@ -49,12 +49,9 @@ int kougaku(const KougakuArgs& args) {
   const MasterLibrary masters = load_masters(args.masters);  // a master error: exit 2
   try {
     const std::string base = stdin_input ? std::string(".") : std::filesystem::path(args.household).parent_path().string();
-    const KougakuHousehold household = parse_kougaku_household(read_household(args.household), base, &masters);
-    std::cout << kougaku_json(compute_kougaku(household)) << '\n';
+    std::cout << kougaku_answer(read_household(args.household), KougakuSource{name, base, &masters}) << '\n';
   } catch (const Exception& e) {
-    ErrorInfo info = e.info();
-    if (info.file == "<kougaku>") info.file = name;  // an error of the household file itself
-    std::fprintf(stderr, "santei kougaku: %s\n", info.to_string().c_str());
+    std::fprintf(stderr, "santei kougaku: %s\n", e.info().to_string().c_str());
     return kExitClaimErrors;
   }
   return kExitOk;

@@ -17,6 +17,8 @@ constexpr const char* kDescription =
                           prints; JSON Lines (application/x-ndjson) → result lines, streamed
                           query: explain, copay, revision, mode, local_programmes (true/false, an id, a name)
   POST /v1/uke            a UKE file (application/octet-stream) → santei.uke-report/1
+  POST /v1/kougaku        a household month (santei.kougaku/1) → santei.kougaku-result/1, the bytes
+                          `santei kougaku` prints; its receipts in the body (a file it names is refused)
   GET  /v1/codes/CODE     santei.lookup/1 (?date=YYYY-MM-DD)
   GET  /v1/revisions      the loaded revisions and the files they came from
   GET  /healthz, /readyz, /metrics (Prometheus)

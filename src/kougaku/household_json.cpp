@@ -70,10 +70,10 @@ void read_result(const Value& result, const Path& path, KougakuReceipt& out) {
 
 class Reader {
  public:
-  Reader(std::string base_dir, const MasterLibrary* masters) : base_(std::move(base_dir)), masters_(masters) {}
+  explicit Reader(const KougakuSource& source) : source_(source) {}
 
   KougakuHousehold read(std::string_view text) {
-    const Value root = json::parse(text, "<kougaku>", kMaxJsonDepth);
+    const Value root = json::parse(text, source_.name, kMaxJsonDepth);
     claim::expect(root, Type::object, "");
     refuse_unknown(root, "", {"format", "month", "insurer", "bracket", "elderly_bracket", "benefit_months", "year_paid_yen",
                               "year_low_income", "members"});
@@ -147,6 +147,7 @@ class Reader {
     if (const Value* result = claim::optional(v, "result")) {
       read_result(*result, claim::join(path, "result"), r);
     } else if (const Value* file_name = claim::optional(v, "results_file")) {
+      refuse_file(claim::join(path, "results_file"));
       const std::string file = claim::text(*file_name, claim::join(path, "results_file"));
       const std::string id = claim::text(claim::required(v, "result_id", path), claim::join(path, "result_id"));
       from_results_file(file, id, claim::join(path, "result_id"), r);
@@ -155,6 +156,7 @@ class Reader {
       r.patient_yen = Yen{claim::integer(claim::required(v, "patient_yen", path), claim::join(path, "patient_yen"), 0, 1'000'000'000'000)};
       if (const Value* h = claim::optional(v, "household_limited")) r.household_limited = claim::boolean(*h, claim::join(path, "household_limited"));
     } else {
+      refuse_file(claim::join(path, "uke_file"));
       const std::string file = claim::text(*claim::optional(v, "uke_file"), claim::join(path, "uke_file"));
       const auto number = claim::integer(claim::required(v, "uke_receipt", path), claim::join(path, "uke_receipt"), 1, 999999);
       setting = from_uke(file, number, path, r, setting);
@@ -165,9 +167,15 @@ class Reader {
     return r;
   }
 
+  void refuse_file(const Path& path) const {
+    if (!source_.read_files) {
+      claim::fail(path, "names a file, which this reader does not open: give the receipt as result or cost_yen", Status::invalid_argument);
+    }
+  }
+
   std::filesystem::path resolve(const std::string& file) const {
     const std::filesystem::path p(file);
-    return p.is_absolute() || base_.empty() ? p : std::filesystem::path(base_) / p;
+    return p.is_absolute() || source_.base_dir.empty() ? p : std::filesystem::path(source_.base_dir) / p;
   }
 
   void from_results_file(const std::string& file, const std::string& id, const Path& path, KougakuReceipt& out) {
@@ -198,7 +206,7 @@ class Reader {
 
   std::optional<Setting> from_uke(const std::string& file, std::int64_t number, const Path& path, KougakuReceipt& out,
                                   std::optional<Setting> setting) {
-    if (!masters_) claim::fail(claim::join(path, "uke_file"), "a UKE receipt is priced: give the masters (--masters)");
+    if (!source_.masters) claim::fail(claim::join(path, "uke_file"), "a UKE receipt is priced: give the masters (--masters)");
     auto& uke = ukes_[file];
     if (!uke) uke = std::make_unique<UkeFile>(read_uke_file(resolve(file)));
     const auto it = std::find_if(uke->receipts.begin(), uke->receipts.end(), [&](const UkeReceipt& r) { return r.number == number; });
@@ -216,7 +224,7 @@ class Reader {
     if (setting && *setting != c.setting) claim::fail(claim::join(path, "setting"), "differs from the UKE receipt's レセプト種別");
     PricedClaim priced;
     try {
-      priced = price(c, *masters_);
+      priced = price(c, *source_.masters);
     } catch (Exception& e) {
       ErrorInfo info = e.info();
       info.message = fmt::format("{} receipt {}: {}", file, number, info.message);
@@ -229,8 +237,7 @@ class Reader {
     return c.setting;
   }
 
-  std::string base_;
-  const MasterLibrary* masters_;
+  const KougakuSource& source_;
   const KougakuHousehold* household_ = nullptr;
   std::map<std::string, std::unique_ptr<std::map<std::string, std::string>>> results_;
   std::map<std::string, std::unique_ptr<UkeFile>> ukes_;
@@ -238,13 +245,25 @@ class Reader {
 
 }  // namespace
 
-KougakuHousehold parse_kougaku_household(std::string_view json, const std::string& base_dir, const MasterLibrary* masters) {
+KougakuHousehold parse_kougaku_household(std::string_view json, const KougakuSource& source) {
   try {
-    return Reader(base_dir, masters).read(json);
+    return Reader(source).read(json);
   } catch (Exception& e) {
     if (!e.info().file.empty()) throw;
     ErrorInfo info = e.info();
-    info.file = "<kougaku>";
+    info.file = source.name;
+    throw Exception(std::move(info));
+  }
+}
+
+std::string kougaku_answer(std::string_view json, const KougakuSource& source) {
+  const KougakuHousehold household = parse_kougaku_household(json, source);
+  try {
+    return kougaku_json(compute_kougaku(household));
+  } catch (Exception& e) {
+    if (e.info().file != "<kougaku>") throw;  // a rule file's error names the rule file
+    ErrorInfo info = e.info();
+    info.file = source.name;  // a household the rules cannot take (compute_kougaku): named by its file
     throw Exception(std::move(info));
   }
 }

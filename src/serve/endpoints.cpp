@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "output/json_writer.hpp"
+#include "santei/kougaku.hpp"
 #include "santei/lookup.hpp"
 #include "santei/price_stream.hpp"
 #include "santei/uke.hpp"
@@ -151,6 +152,16 @@ Response uke(Request& request, Service& service) {
   return response;
 }
 
+// POST /v1/kougaku: a household month (santei.kougaku/1) → santei.kougaku-result/1, as `santei
+// kougaku` prints it. Its receipts come in the body: one naming a file (results_file, uke_file) is
+// refused, as a client does not choose which of the server's files are read.
+Response kougaku(Request& request, Service&) {
+  const QueryOptions query(request.target, {});
+  Response response;
+  response.body = kougaku_answer(request.body, KougakuSource{std::string(kSource), {}, nullptr, false}) + '\n';
+  return response;
+}
+
 // GET /v1/codes/{code}?date=YYYY-MM-DD → santei.lookup/1, as `santei lookup` prints it.
 Response codes(Request& request, Service& service) {
   const QueryOptions query(request.target, {"date"});
@@ -262,6 +273,7 @@ const std::vector<Endpoint>& endpoints() {
   static const std::vector<Endpoint> all{
       {"/v1/price", "POST", {"application/json", "application/x-ndjson"}, true, price},
       {"/v1/uke", "POST", {"application/octet-stream", "text/plain"}, true, uke},
+      {"/v1/kougaku", "POST", {"application/json"}, true, kougaku},
       {"/v1/codes/{code}", "GET", {}, true, codes},
       {"/v1/revisions", "GET", {}, false, revisions},
       {"/v1/admin/reload", "POST", {}, true, admin_reload},

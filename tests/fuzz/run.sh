@@ -11,7 +11,7 @@ BUILD="$(cd "$1" && pwd)"
 SECONDS_EACH="$2"
 shift 2
 TARGETS=("$@")
-[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(master_csv rule_xml claim_json uke capi_price zip serve_target)
+[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(master_csv rule_xml claim_json uke capi_price zip serve_target kougaku_household)
 WORK="$BUILD/fuzz"
 
 "$SOURCE/tests/fuzz/seeds.sh" "$BUILD" "$WORK/seeds" || exit 1

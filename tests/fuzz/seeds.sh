@@ -12,6 +12,7 @@
 #   zip         small archives made with Python's zipfile: stored, deflated, empty, a folder, the
 #               small parts of a DPC workbook (../shared/dpc), a two-sheet xlsx workbook
 #   serve_target  tests/fuzz/seeds/serve_target: request targets of santei serve's endpoints
+#   kougaku_household  examples/kougaku: household months (santei.kougaku/1)
 # Inputs of master_csv and rule_xml start with the selector byte of their target (master_csv.cpp,
 # rule_xml.cpp).
 set -euo pipefail
@@ -20,7 +21,7 @@ BUILD="$1"
 OUT="$2"
 SHARED="${SANTEI_SHARED_DIR:-$SOURCE/../shared}"
 rm -rf "$OUT"
-mkdir -p "$OUT"/{master_csv,rule_xml,claim_json,uke,capi_price,zip,serve_target}
+mkdir -p "$OUT"/{master_csv,rule_xml,claim_json,uke,capi_price,zip,serve_target,kougaku_household}
 
 # A file with a selector byte in front: seed SELECTOR FILE OUT [HEAD_LINES]
 seed() {
@@ -110,6 +111,9 @@ PY
 # serve_target: the request targets committed beside the replay.
 cp "$SOURCE"/tests/fuzz/seeds/serve_target/* "$OUT/serve_target/"
 
-for target in master_csv rule_xml claim_json uke capi_price zip serve_target; do
+# kougaku_household: the household months of examples/kougaku.
+cp "$SOURCE"/examples/kougaku/*.json "$OUT/kougaku_household/"
+
+for target in master_csv rule_xml claim_json uke capi_price zip serve_target kougaku_household; do
   echo "seeds: $target $(find "$OUT/$target" -type f | wc -l) files"
 done

@@ -28,6 +28,10 @@ def test_every_operation_answers_as_documented(start_server, tmp_path):
         uke = f.read()
     assert server.request("POST", "/v1/uke", uke, {"Content-Type": "application/octet-stream"}).status == 200
     assert server.request("POST", "/v1/uke", b"not a UKE file\r\n", {"Content-Type": "text/plain"}).status == 200
+    with open(os.path.join(SOURCE, "examples", "kougaku", "under70_three_institutions.json"), "rb") as f:
+        assert server.request("POST", "/v1/kougaku", f.read(), json_body).status == 200
+    assert server.request("POST", "/v1/kougaku", b"{", json_body).status == 400
+    assert server.request("POST", "/v1/kougaku", b'{"format": "santei.kougaku/1"}', json_body).status == 422
     assert server.request("GET", "/v1/codes/111000110").status == 200
     assert server.request("GET", "/v1/codes/111000110?date=2024-06-03").status == 200
     assert server.request("GET", "/v1/codes/0000999").status in (200, 404)

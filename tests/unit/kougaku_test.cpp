@@ -235,7 +235,7 @@ TEST_CASE("santei.kougaku/1: receipts from santei.result/1 objects, their figure
         "copay": {"care_cost_yen": 1000000, "patient_exact_yen": 133330, "meals_patient_yen": 45900,
                   "daily": [{"date": "2024-06-30", "limit": "高額療養費"}]}}},
       {"institution": "B医院", "setting": "outpatient", "cost_yen": 100000, "patient_yen": 30000}]}]})";
-  const KougakuHousehold h = parse_kougaku_household(json, "", nullptr);
+  const KougakuHousehold h = parse_kougaku_household(json, KougakuSource{});
   REQUIRE(h.members.size() == 1);
   REQUIRE(h.members[0].receipts.size() == 2);
   CHECK(h.members[0].receipts[0].id == "r1");
@@ -244,14 +244,14 @@ TEST_CASE("santei.kougaku/1: receipts from santei.result/1 objects, their figure
   const KougakuResult r = compute_kougaku(h);
   CHECK(r.benefit.value == 87430 + 30000 - (80100 + 8330));  // ウ on 1,100,000
   const auto bad = test::error_of([&] { (void)parse_kougaku_household(R"({"format": "santei.kougaku/1", "month": "2024-06",
-    "insurer": "employee", "members": [], "houshold": 1})", "", nullptr); });
+    "insurer": "employee", "members": [], "houshold": 1})", KougakuSource{}); });
   CHECK(bad.field == "houshold");
   CHECK(bad.file == "<kougaku>");
   const auto two = test::error_of([&] { (void)parse_kougaku_household(R"({"format": "santei.kougaku/1", "month": "2024-06",
-    "insurer": "employee", "members": [{"id": "a", "birth_date": "1980-01-01", "receipts": [{"setting": "outpatient"}]}]})", "", nullptr); });
+    "insurer": "employee", "members": [{"id": "a", "birth_date": "1980-01-01", "receipts": [{"setting": "outpatient"}]}]})", KougakuSource{}); });
   CHECK(two.field == "members[0].receipts[0]");
   const auto uke = test::error_of([&] { (void)parse_kougaku_household(R"({"format": "santei.kougaku/1", "month": "2024-06",
-    "insurer": "employee", "members": [{"id": "a", "birth_date": "1980-01-01", "receipts": [{"uke_file": "x.UKE", "uke_receipt": 1}]}]})", "", nullptr); });
+    "insurer": "employee", "members": [{"id": "a", "birth_date": "1980-01-01", "receipts": [{"uke_file": "x.UKE", "uke_receipt": 1}]}]})", KougakuSource{}); });
   CHECK(uke.field == "members[0].receipts[0].uke_file");
 }
 
@@ -344,7 +344,8 @@ TEST_CASE("santei.kougaku/1 receipts from a results file by id (copayment.md Ex 
         {"institution": "B医院", "setting": "outpatient", "results_file": "results.jsonl", "result_id": "ex1"}]},
       {"id": "配偶者", "birth_date": "1982-04-01", "receipts": [
         {"institution": "C病院", "setting": "inpatient", "results_file": "results.jsonl", "result_id": "ex4"}]}]})";
-  const KougakuHousehold h = parse_kougaku_household(json, dir.path().string(), nullptr);
+  const KougakuSource from_dir{"<kougaku>", dir.path().string(), nullptr};
+  const KougakuHousehold h = parse_kougaku_household(json, from_dir);
   REQUIRE(h.members.size() == 2);
   REQUIRE(h.members[0].receipts.size() == 2);
   CHECK(h.members[0].receipts[0].id == "ex4");
@@ -363,10 +364,36 @@ TEST_CASE("santei.kougaku/1 receipts from a results file by id (copayment.md Ex 
   // An id the file does not have, and a line that is an error, are refused naming the receipt.
   const auto missing = test::error_of([&] { (void)parse_kougaku_household(R"({"format": "santei.kougaku/1", "month": "2024-06",
     "insurer": "employee", "bracket": "ウ", "members": [{"id": "a", "birth_date": "1980-01-01", "receipts": [
-      {"setting": "outpatient", "institution": "A", "results_file": "results.jsonl", "result_id": "ex9"}]}]})", dir.path().string(), nullptr); });
+      {"setting": "outpatient", "institution": "A", "results_file": "results.jsonl", "result_id": "ex9"}]}]})", from_dir); });
   CHECK(missing.field == "members[0].receipts[0].result_id");
   const auto error_line = test::error_of([&] { (void)parse_kougaku_household(R"({"format": "santei.kougaku/1", "month": "2024-06",
     "insurer": "employee", "bracket": "ウ", "members": [{"id": "a", "birth_date": "1980-01-01", "receipts": [
-      {"setting": "outpatient", "institution": "A", "results_file": "results.jsonl", "result_id": "bad"}]}]})", dir.path().string(), nullptr); });
+      {"setting": "outpatient", "institution": "A", "results_file": "results.jsonl", "result_id": "bad"}]}]})", from_dir); });
   CHECK(error_line.message.find("not priced") != std::string::npos);
+}
+
+TEST_CASE("kougaku_answer: what santei kougaku prints, errors named by the source; a reader that opens no files (santei serve) refuses results_file and uke_file") {
+  const std::string household = R"({"format": "santei.kougaku/1", "month": "2024-06", "insurer": "employee", "bracket": "ウ",
+    "members": [{"id": "夫", "birth_date": "1972-01-10", "receipts": [
+      {"institution": "A病院", "setting": "outpatient", "cost_yen": 70000, "patient_yen": 21000},
+      {"institution": "B病院", "setting": "inpatient", "cost_yen": 1500000, "patient_yen": 450000}]}]})";
+  const std::string answer = kougaku_answer(household, KougakuSource{});
+  CHECK(answer == kougaku_json(compute_kougaku(parse_kougaku_household(household, KougakuSource{}))));
+  CHECK(answer.find(R"("benefit_yen":377870)") != std::string::npos);  // 471,000 − (80,100 + 1,303,000 × 1%)
+  const KougakuSource body{"<body>", "", nullptr, false};
+  for (const char* key : {"results_file", "uke_file"}) {
+    const std::string refers = std::string(R"({"format": "santei.kougaku/1", "month": "2024-06", "insurer": "employee", "bracket": "ウ",
+      "members": [{"id": "a", "birth_date": "1980-01-01", "receipts": [{"setting": "outpatient", ")") + key +
+        R"(": "/etc/passwd", "result_id": "x", "uke_receipt": 1}]}]})";
+    const auto refused = test::error_of([&] { (void)kougaku_answer(refers, body); });
+    CHECK(refused.status == Status::invalid_argument);
+    CHECK(refused.file == "<body>");
+    CHECK(refused.field == std::string("members[0].receipts[0].") + key);
+  }
+  // An error of the household met while computing (no 区分 for a member under 70) names the source too.
+  const auto no_bracket = test::error_of([&] { (void)kougaku_answer(R"({"format": "santei.kougaku/1", "month": "2024-06",
+    "insurer": "employee", "members": [{"id": "a", "birth_date": "1980-01-01", "receipts": [
+      {"setting": "inpatient", "cost_yen": 1000000, "patient_yen": 300000}]}]})", body); });
+  CHECK(no_bracket.file == "<body>");
+  CHECK(no_bracket.field == "bracket");
 }
