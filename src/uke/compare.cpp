@@ -377,7 +377,7 @@ class Comparer {
       points += line.points;
       c.priced_total += line.total();
       counts_agree = counts_agree && line.count == slot.value;
-      lines += fmt::format(" [{}] {}点×{};", codes_text(line_codes(line)), line.points.value, line.count);
+      lines += fmt::format(" [{}] {}点×{};", uke::codes_text(line_codes(line)), line.points.value, line.count);
       automatic += automatic_codes(line);
     }
     if (!c.priced_points) c.priced_points = points;
