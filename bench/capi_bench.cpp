@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "claim_mix.hpp"
+#include "masters.hpp"
 #include "santei/generate.hpp"
 #include "santei/pricing.hpp"
 #include "santei/santei.h"
@@ -27,11 +28,6 @@ const std::vector<std::string>& receipts() {
 
 const std::string kR06 = std::string(SANTEI_SHARED_MASTERS) + "/r06";
 
-const santei::MasterLibrary& library() {
-  static const santei::MasterLibrary masters = santei::MasterLibrary::load(kR06);
-  return masters;
-}
-
 santei_masters* c_masters() {
   static santei_masters* masters = [] {
     santei_masters* m = nullptr;
@@ -48,8 +44,8 @@ void BM_PriceJson_CppApi(benchmark::State& state) {
   std::size_t bytes = 0;
   for (auto _ : state) {
     const std::string& text = texts[i++ % texts.size()];
-    const santei::PricedClaim priced = santei::price(santei::parse_claim(text), library());
-    const std::string json = santei::result_json(priced, library());
+    const santei::PricedClaim priced = santei::price(santei::parse_claim(text), santei::bench::r06_masters());
+    const std::string json = santei::result_json(priced, santei::bench::r06_masters());
     bytes += json.size();
     benchmark::DoNotOptimize(priced.total);
   }
@@ -72,7 +68,7 @@ void BM_PriceJson_CAbi(benchmark::State& state) {
     size_t size = 0;
     if (santei_price(&result, context, texts[k].data(), texts[k].size()) != SANTEI_OK ||
         santei_result_json(&json, &size, result) != SANTEI_OK ||
-        std::string(json, size) != santei::result_json(santei::price(santei::parse_claim(texts[k]), library()), library())) {
+        std::string(json, size) != santei::result_json(santei::price(santei::parse_claim(texts[k]), santei::bench::r06_masters()), santei::bench::r06_masters())) {
       state.SkipWithError("the C ABI and the C++ API disagree");
       return;
     }

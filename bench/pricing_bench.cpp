@@ -2,15 +2,12 @@
 // outpatient visit of about 16 lines, and an inpatient month of about 21 lines.
 #include <benchmark/benchmark.h>
 
+#include "allocation_counter.hpp"
 #include "claim_mix.hpp"
+#include "masters.hpp"
 #include "santei/pricing.hpp"
 
 namespace {
-
-const santei::MasterLibrary& library() {
-  static const santei::MasterLibrary masters = santei::MasterLibrary::load(std::string(SANTEI_SHARED_MASTERS) + "/r06");
-  return masters;
-}
 
 const std::vector<santei::Claim>& outpatient() {
   static const std::vector<santei::Claim> claims = santei::bench::outpatient_mix(1000);
@@ -32,13 +29,18 @@ santei::PricingOptions options(bool copay, bool explain) {
 void price_mix(benchmark::State& state, const std::vector<santei::Claim>& claims, santei::PricingOptions options) {
   std::size_t i = 0;
   std::int64_t lines = 0;
+  std::uint64_t allocations = 0;
   for (auto _ : state) {
-    const santei::PricedClaim priced = santei::price(claims[i++ % claims.size()], library(), options);
+    const std::uint64_t before = santei::bench::allocations();
+    const santei::PricedClaim priced = santei::price(claims[i++ % claims.size()], santei::bench::r06_masters(), options);
     lines += static_cast<std::int64_t>(priced.lines.size());
     benchmark::DoNotOptimize(priced.total);
+    allocations += santei::bench::allocations() - before;  // the result's own vectors included
   }
   state.SetItemsProcessed(state.iterations());
   state.counters["lines_per_receipt"] = benchmark::Counter(static_cast<double>(lines) / static_cast<double>(state.iterations()));
+  state.counters["allocations_per_receipt"] =
+      benchmark::Counter(static_cast<double>(allocations) / static_cast<double>(state.iterations()));
   state.counters["receipts_per_s"] = benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
 }
 

@@ -6,15 +6,11 @@
 #include <string>
 #include <vector>
 
+#include "masters.hpp"
 #include "santei/generate.hpp"
 #include "santei/regress.hpp"
 
 namespace {
-
-const santei::MasterLibrary& library() {
-  static const santei::MasterLibrary masters = santei::MasterLibrary::load(SANTEI_SHARED_MASTERS);
-  return masters;
-}
 
 // 4,096 distinct JSON lines, made once.
 const std::vector<std::string>& lines() {
@@ -22,7 +18,7 @@ const std::vector<std::string>& lines() {
     santei::GenerateOptions options;
     options.month = *santei::YearMonth::parse("2024-07");
     options.seed = 20240701;
-    const santei::ClaimGenerator generator(library(), options);
+    const santei::ClaimGenerator generator(santei::bench::all_masters(), options);
     std::vector<std::string> v(4096);
     for (std::size_t i = 0; i < v.size(); ++i) generator.append_json(i, v[i]);
     return v;
@@ -31,7 +27,7 @@ const std::vector<std::string>& lines() {
 }
 
 void regress(benchmark::State& state, bool copay) {
-  const santei::Regression regression(library(), "r04", library(), "r06", {.copay = copay, .explain = false});
+  const santei::Regression regression(santei::bench::all_masters(), "r04", santei::bench::all_masters(), "r06", {.copay = copay, .explain = false});
   const std::vector<std::string>& input = lines();
   santei::RegressSummary summary;
   std::size_t i = static_cast<std::size_t>(state.thread_index()) * 997;
@@ -65,7 +61,7 @@ BENCHMARK(BM_RegressParseOnly)->Unit(benchmark::kMicrosecond);
 void BM_GenerateClaimJson(benchmark::State& state) {
   santei::GenerateOptions options;
   options.month = *santei::YearMonth::parse("2024-07");
-  const santei::ClaimGenerator generator(library(), options);
+  const santei::ClaimGenerator generator(santei::bench::all_masters(), options);
   std::uint64_t i = 0;
   std::string out;
   for (auto _ : state) {
