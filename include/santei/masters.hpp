@@ -147,9 +147,9 @@ struct RevisionInfo {
 // Every revision santei knows, oldest first.
 SANTEI_API const std::vector<RevisionInfo>& known_revisions();
 
-// santei.revisions/1: what `library` holds, oldest revision first — each revision's id, the dates
-// it prices, the directory it came from, every file its load read (path, kind, layout, update or
-// full, file date, rows, bytes) and the load's notes. `santei serve` answers GET /v1/revisions with it.
+// santei.revisions/1: what `library` holds, oldest revision first — each revision's id, dates and
+// directory, whether it is partial and which masters it lacks, every file its load read (path, kind,
+// layout, update or full, file date, rows, bytes) and its notes. `santei serve` answers GET /v1/revisions.
 SANTEI_API std::string revisions_json(const MasterLibrary& library);
 
 }  // namespace santei

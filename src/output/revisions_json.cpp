@@ -1,4 +1,5 @@
 // santei.revisions/1: the revisions a MasterLibrary holds and the files each was loaded from.
+#include "masters/master_data.hpp"
 #include "output/json_writer.hpp"
 #include "santei/masters.hpp"
 
@@ -15,6 +16,12 @@ std::string revisions_json(const MasterLibrary& library) {
     if (period.to.is_open_end()) json.null();
     else json.value(period.to.iso());
     json.field("origin", set->origin()).field("bytes", stats.bytes);
+    // A partial revision directory (no y/t/c/b/z full file): the codes of what it lacks are unknown codes.
+    json.field("partial", !stats.missing.empty()).key("missing").begin_array();
+    for (const std::string& kind : stats.missing) {
+      json.begin_object().field("kind", kind).field("master", detail::master_title(kind)).end_object();
+    }
+    json.end_array();
     json.key("files").begin_array();
     for (const MasterFileInfo& file : stats.files) {
       json.begin_object().field("path", file.path).field("kind", file.kind).field("layout", file.layout);

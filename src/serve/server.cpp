@@ -86,6 +86,9 @@ class Server {
           socket.write_some(net::buffer(too_many_connections()), ec);  // a few bytes: the send buffer takes them
           socket.close(ec);
         } else {
+          // Answers go out at once: with Nagle's algorithm a kept-alive client's next request
+          // waits for the delayed ACK of the previous answer's last segment.
+          socket.set_option(tcp::no_delay(true), ec);
           connections_.start(std::move(socket));
         }
       }

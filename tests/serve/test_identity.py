@@ -115,3 +115,24 @@ def test_lookup_and_revisions(server):
     [r06] = revisions["revisions"]
     assert (r06["revision"], r06["from"], r06["origin"]) == ("r06", "2024-06-01", R06)
     assert {f["kind"] for f in r06["files"]} >= {"s", "y", "t", "c", "b", "z"}
+    # Every file of the directory but the layout PDFs was read, and is reported once with what it is.
+    on_disk = sorted(os.path.relpath(os.path.join(d, name), R06) for d, _, names in os.walk(R06)
+                     for name in names if not name.endswith(".pdf"))
+    reported = {os.path.relpath(f["path"], R06): f for f in r06["files"]}
+    assert sorted(reported) == on_disk
+    assert all((f["update"], f["rows"] > 0) == (name.startswith("updates/"), True) for name, f in reported.items())
+    assert reported["s_ALL20240531.csv"]["date"] == "2024-05-31"
+    assert reported["updates/y_20250813.csv"]["date"] == "2025-08-13"
+    assert sum(f["bytes"] for f in r06["files"]) == r06["bytes"]
+    assert (r06["partial"], r06["missing"]) == (False, [])
+
+
+def test_a_partial_revision_says_which_masters_it_lacks(start_server):
+    # ../shared/excerpts/r08: 248 real r08 医科診療行為マスター rows and no other master (its README).
+    r08_dir = os.path.join(SHARED_MASTERS, "..", "excerpts", "r08")
+    [r08] = start_server("--masters", r08_dir).request("GET", "/v1/revisions").json()["revisions"]
+    assert (r08["revision"], r08["from"], r08["partial"]) == ("r08", "2026-06-01", True)
+    assert [m["kind"] for m in r08["missing"]] == ["y", "t", "c", "b", "z"]
+    assert r08["missing"][0]["master"] == "医薬品マスター (y_*.csv)"
+    [s] = r08["files"]
+    assert (os.path.basename(s["path"]), s["kind"], s["update"], s["rows"]) == ("s_ALL20261001.csv", "s", False, 248)
