@@ -258,6 +258,9 @@ enum class UkeReason : std::uint8_t {
   missing_in_santei,   // the unit has a day santei has no line for
   extra_in_santei,     // santei priced a line the file does not have (receipt level)
   not_priced,          // the receipt could not be priced at all (see its error)
+  several_lines,       // santei wrote the unit's codes as several lines, which together are its
+                       // price (a unit states the combined price of its records); not a
+                       // disagreement by itself: the sum is compared with the stated points
 };
 SANTEI_API const char* to_string(UkeReason reason);
 
@@ -302,8 +305,10 @@ struct UkeReceiptComparison {
 // Compares a read receipt with santei's pricing of receipt.claim (as claimed, UkeReceipt::claim.mode).
 // A unit agrees when its points and counts agree on every day; a 算定漏れ or 算定不可 diagnostic on
 // its codes adds a claimed_differently note without breaking the agreement. Units are matched to priced
-// lines by date, 診療識別 and codes (santei's automatic additions aside); `masters` is the set
-// priced with (PricedClaim::revision), used to explain differences.
+// lines by date, 診療識別 and codes (santei's automatic additions aside); a unit no line matches whole
+// is matched, when they exist, to lines that carry its codes run by run in its order, and compared
+// with their sum (a several_lines note). `masters` is the set priced with (PricedClaim::revision),
+// used to explain differences.
 SANTEI_API UkeReceiptComparison compare_uke_receipt(const UkeReceipt& receipt, const PricedClaim& priced,
                                                     const MasterSet& masters);
 

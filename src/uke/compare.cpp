@@ -105,6 +105,7 @@ struct Slot {
   unsigned day = 0;
   std::int32_t value = 0;
   std::optional<std::size_t> line;  // the priced line that matches exactly
+  std::vector<std::size_t> parts;   // else the lines that carry its codes run by run, in order
   std::vector<std::size_t> related; // lines on the day sharing a code, when none matches
   const uke::Excluded* excluded = nullptr;
 };
@@ -151,7 +152,7 @@ class Comparer {
       for (unsigned d = 1; d <= 31; ++d) {
         const std::int32_t value = receipt_.units[u].days[d - 1];
         if (value <= 0) continue;
-        Slot slot{u, d, value, {}, {}, nullptr};
+        Slot slot{u, d, value, {}, {}, {}, nullptr};
         for (const uke::Excluded& e : excluded_) {
           if (e.unit == u && e.day == d) slot.excluded = &e;
         }
@@ -173,10 +174,19 @@ class Comparer {
         break;
       }
     }
+    // Otherwise: lines that carry the unit's codes run by run, in its order. A unit's 点数 is the
+    // combined price of its records (fee-rules.md §1.3), so a file may state in one unit what santei
+    // prices as several lines: two 医学管理 fees, a 判断料 and B-V, a 検査 and its 乳幼児加算.
+    for (Slot& slot : slots_) {
+      if (slot.excluded || slot.line) continue;
+      const UkeUnit& unit = receipt_.units[slot.unit];
+      const std::vector<Code> codes = unit_codes(unit);
+      if (!codes.empty()) split(codes, 0, date_of(slot.day), unit.category, slot.parts);
+    }
     // Otherwise: the lines of that day that priced any of its codes (a bundle santei formed
     // differently, or an addition santei billed on its own line).
     for (Slot& slot : slots_) {
-      if (slot.excluded || slot.line) continue;
+      if (slot.excluded || slot.line || !slot.parts.empty()) continue;
       const std::vector<Code> codes = unit_codes(receipt_.units[slot.unit]);
       const Date date = date_of(slot.day);
       for (std::size_t l = 0; l < priced_.lines.size(); ++l) {
@@ -191,6 +201,29 @@ class Comparer {
     for (const Slot& slot : slots_) {
       for (std::size_t l : slot.related) claimed_[l] = true;
     }
+  }
+
+  // Unclaimed lines of the date and 診療識別 whose codes are codes[from…] in runs, claimed into
+  // `parts` (longest run first; of lines with equal codes, the first). False, claiming none, if
+  // no such lines cover every code.
+  bool split(const std::vector<Code>& codes, std::size_t from, Date date, std::uint8_t category,
+             std::vector<std::size_t>& parts) {
+    if (from == codes.size()) return true;
+    for (std::size_t end = codes.size(); end > from; --end) {
+      const std::vector<Code> run(codes.begin() + static_cast<std::ptrdiff_t>(from),
+                                  codes.begin() + static_cast<std::ptrdiff_t>(end));
+      for (std::size_t l = 0; l < priced_.lines.size(); ++l) {
+        const PricedLine& line = priced_.lines[l];
+        if (claimed_[l] || line.date != date || line.category != category || line_codes(line) != run) continue;
+        claimed_[l] = true;
+        parts.push_back(l);
+        if (split(codes, end, date, category, parts)) return true;
+        parts.pop_back();
+        claimed_[l] = false;
+        break;
+      }
+    }
+    return false;
   }
 
   // The diagnostics santei raised on the unit's codes on a day.
@@ -227,27 +260,33 @@ class Comparer {
     c.differences.push_back(std::move(difference));
   }
 
-  void explain_points(UkeUnitComparison& c, const UkeUnit& unit, const PricedLine& line) const {
-    const std::int64_t stated = unit.points.value_or(Points{}).value;
+  static std::string automatic_codes(const PricedLine& line) {
     std::string automatic;
     for (const LineItem& i : line.items) {
       if (i.automatic) automatic += fmt::format(" {:09}", i.code);
     }
+    return automatic;
+  }
+
+  // Why santei's points per time (one line's, or the sum of the lines it wrote the unit as) differ.
+  void explain_points(UkeUnitComparison& c, const UkeUnit& unit, Date date, Points priced,
+                      const std::string& automatic) const {
+    const std::int64_t stated = unit.points.value_or(Points{}).value;
     if (!automatic.empty()) {
       add(c, UkeDifference{UkeReason::addition, 0,
                            fmt::format("santei added{} to the unit; stated {}点, santei {}点", automatic, stated,
-                                       line.points.value)});
+                                       priced.value)});
     }
-    const Date on = lookup_date(masters_, line.date);
+    const Date on = lookup_date(masters_, date);
     if (const auto previous = previous_value(unit, masters_, on); previous && previous->first.value == stated) {
       add(c, UkeDifference{UkeReason::revision, 0,
                            fmt::format("stated {}点 is the masters' previous value (旧点数/旧金額):{}; {} gives {}点", stated,
-                                       previous->second, masters_.revision(), line.points.value)});
+                                       previous->second, masters_.revision(), priced.value)});
       return;
     }
     if (automatic.empty()) {
       add(c, UkeDifference{UkeReason::points_differ, 0,
-                           fmt::format("stated {}点, santei {}点 ({})", stated, line.points.value, masters_.revision())});
+                           fmt::format("stated {}点, santei {}点 ({})", stated, priced.value, masters_.revision())});
     }
   }
 
@@ -279,11 +318,15 @@ class Comparer {
         if (!c.priced_points) c.priced_points = line.points;
         c.priced_count += line.count;
         c.priced_total += line.total();
-        if (!unit.points || line.points != *unit.points) explain_points(c, unit, line);
+        if (!unit.points || line.points != *unit.points) explain_points(c, unit, date, line.points, automatic_codes(line));
         if (line.count != slot.value) {
           add(c, UkeDifference{UkeReason::count_differs, 0,
                                fmt::format("{}: stated {} time(s), santei {}", date.iso(), slot.value, line.count)});
         }
+        continue;
+      }
+      if (!slot.parts.empty()) {
+        several_lines(c, unit, slot);
         continue;
       }
       all_exact = false;
@@ -303,16 +346,48 @@ class Comparer {
         add(c, UkeDifference{UkeReason::missing_in_santei, 0, fmt::format("{}: santei has no line for these codes", date.iso())});
       }
     }
-    c.agrees = all_exact && c.differences.empty() && unit.points.has_value();
+    c.agrees = all_exact && unit.points.has_value() &&
+               std::all_of(c.differences.begin(), c.differences.end(),
+                           [](const UkeDifference& d) { return d.reason == UkeReason::several_lines; });
     if (!c.agrees) {
       for (const Slot& slot : slots_) {
-        if (slot.unit == u && slot.line) add_diagnostics(c, c.codes, date_of(slot.day), UkeReason::diagnostic);
+        if (slot.unit == u && (slot.line || !slot.parts.empty())) {
+          add_diagnostics(c, c.codes, date_of(slot.day), UkeReason::diagnostic);
+        }
       }
     }
     for (const Slot& slot : slots_) {
       if (slot.unit == u) add_claimed_differently(c, date_of(slot.day));
     }
     return c;
+  }
+
+  // A day of the unit that santei wrote as several lines: their sum per time against the stated
+  // points, their counts against the day's.
+  void several_lines(UkeUnitComparison& c, const UkeUnit& unit, const Slot& slot) const {
+    const Date date = date_of(slot.day);
+    Points points;
+    std::string lines, automatic;
+    bool counts_agree = true;
+    for (std::size_t l : slot.parts) {
+      const PricedLine& line = priced_.lines[l];
+      points += line.points;
+      c.priced_total += line.total();
+      counts_agree = counts_agree && line.count == slot.value;
+      lines += fmt::format(" [{}] {}点×{};", codes_text(line_codes(line)), line.points.value, line.count);
+      automatic += automatic_codes(line);
+    }
+    if (!c.priced_points) c.priced_points = points;
+    c.priced_count += priced_.lines[slot.parts.front()].count;
+    add(c, UkeDifference{UkeReason::several_lines, 0,
+                         fmt::format("santei wrote these codes as {} lines:{} together {}点", slot.parts.size(), lines,
+                                     points.value)});
+    if (!counts_agree) {
+      add(c, UkeDifference{UkeReason::count_differs, 0,
+                           fmt::format("{}: stated {} time(s), santei's lines differ:{}", date.iso(), slot.value, lines)});
+    } else if (!unit.points || points != *unit.points) {
+      explain_points(c, unit, date, points, automatic);
+    }
   }
 
   const UkeReceipt& receipt_;
@@ -356,6 +431,7 @@ const char* to_string(UkeReason reason) {
     case UkeReason::missing_in_santei: return "missing_in_santei";
     case UkeReason::extra_in_santei: return "extra_in_santei";
     case UkeReason::not_priced: return "not_priced";
+    case UkeReason::several_lines: return "several_lines";
   }
   return "unknown";
 }

@@ -20,7 +20,7 @@ std::map<std::string, std::size_t> reason_counts(const UkePriceReport& report) {
     for (const UkeUnitComparison& u : r.units) {
       std::map<UkeReason, bool> seen;
       for (const UkeDifference& d : u.differences) {
-        if (d.reason == UkeReason::claimed_differently) continue;  // not a disagreement: counted apart
+        if (d.reason == UkeReason::claimed_differently || d.reason == UkeReason::several_lines) continue;  // notes: counted apart
         if (!seen[d.reason]) ++counts[to_string(d.reason)];
         seen[d.reason] = true;
       }
@@ -36,14 +36,24 @@ bool claimed_differently(const UkeUnitComparison& u) {
                      [](const UkeDifference& d) { return d.reason == UkeReason::claimed_differently; });
 }
 
-// Units priced as stated that the law would bill otherwise (算定漏れ, 算定不可 diagnostics).
-std::size_t claimed_differently_units(const UkePriceReport& report) {
+bool several_lines(const UkeUnitComparison& u) {
+  return std::any_of(u.differences.begin(), u.differences.end(),
+                     [](const UkeDifference& d) { return d.reason == UkeReason::several_lines; });
+}
+
+std::size_t units_where(const UkePriceReport& report, bool (*noted)(const UkeUnitComparison&)) {
   std::size_t n = 0;
   for (const UkeReceiptComparison& r : report.receipts) {
-    n += static_cast<std::size_t>(std::count_if(r.units.begin(), r.units.end(), claimed_differently));
+    n += static_cast<std::size_t>(std::count_if(r.units.begin(), r.units.end(), noted));
   }
   return n;
 }
+
+// Units priced as stated that the law would bill otherwise (算定漏れ, 算定不可 diagnostics).
+std::size_t claimed_differently_units(const UkePriceReport& report) { return units_where(report, claimed_differently); }
+
+// Units one of whose days santei wrote as several lines (compared on their sum).
+std::size_t several_lines_units(const UkePriceReport& report) { return units_where(report, several_lines); }
 
 std::string percent(std::size_t part, std::size_t whole) {
   if (whole == 0) return "-";
@@ -107,6 +117,10 @@ std::string uke_report_text(const UkePriceReport& report) {
     summary.row({"claimed differently", grouped(static_cast<std::int64_t>(n)),
                  "priced as stated; 算定漏れ: the law adds more, 算定不可: the law would not bill a code"});
   }
+  if (const std::size_t n = several_lines_units(report); n > 0) {
+    summary.row({"several lines", grouped(static_cast<std::int64_t>(n)),
+                 "santei writes the unit as several lines: compared on their sum"});
+  }
   const auto counts = reason_counts(report);
   if (!counts.empty()) summary.heading("  disagreements by reason");
   for (const auto& [reason, n] : counts) summary.row({"  " + reason, grouped(static_cast<std::int64_t>(n))});
@@ -160,7 +174,8 @@ std::string uke_report_json(const UkePriceReport& report) {
       .field("receipts_skipped", report.receipts_in_file - static_cast<std::int64_t>(report.receipts.size()))
       .field("units", static_cast<std::int64_t>(report.units()))
       .field("agreeing_units", static_cast<std::int64_t>(report.agreeing_units()))
-      .field("claimed_differently_units", static_cast<std::int64_t>(claimed_differently_units(report)));
+      .field("claimed_differently_units", static_cast<std::int64_t>(claimed_differently_units(report)))
+      .field("several_lines_units", static_cast<std::int64_t>(several_lines_units(report)));
   json.key("reasons").begin_object();
   for (const auto& [reason, n] : reason_counts(report)) json.field(reason, static_cast<std::int64_t>(n));
   json.end_object();

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <initializer_list>
 #include <string>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -13,7 +14,7 @@
 
 namespace santei::test {
 
-inline std::string uke_bytes(std::initializer_list<std::string> lines) {
+inline std::string uke_bytes(const std::vector<std::string>& lines) {
   std::string out;
   for (const std::string& line : lines) {
     santei::cp932::encode_append(line, out);
