@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "error_of.hpp"
+#include "masters/layout.hpp"
 #include "pricing_support.hpp"
 #include "santei/regress.hpp"
 #include "santei/rules.hpp"
@@ -103,6 +104,37 @@ TEST_CASE("r08 layout, cols 132–133 as the excerpt README gives them: 初診�
   CHECK(std::vector<Code>(five.begin(), five.end()) == std::vector<Code>{180820310, 180820410});
   // r06 rows leave cols 132–137 empty: 0.
   CHECK(r06().procedure(111000110, day("2024-06-01"))->price_response_kind == '0');
+}
+
+// SSK's R8 基本マスター仕様書 (master_0_20260501.pdf, from the 令和8年度改定情報 page; its item tables as
+// kohii/reseden-master-spec data/20260501 extracted them): 医薬品 42 items, 特定器材 38, コメント 30, 医科診療行為
+// 150 — the shapes of r06 — so an r08 file is read by the layout of its r06 shape.
+TEST_CASE("r08 spec: y 42, t 38, c 30, s 150 items, read by the r06-shaped layouts; 旧点数 (s 57–58) is 予備 in r08 rows") {
+  const auto name_of = [](const char* kind, int columns, int n) {
+    const masters::Layout* layout = masters::find_layout(kind, columns);
+    REQUIRE(layout);
+    return layout->by_number.at(static_cast<std::size_t>(n - 1)).name;
+  };
+  CHECK(name_of("y", 42, 41) == "長期収載品関連");
+  CHECK(name_of("y", 42, 42) == "選定療養区分");
+  CHECK(name_of("y", 42, 39) == "一般名処方加算対象区分");
+  CHECK(name_of("t", 38, 38) == "再製造単回使用医療機器");
+  CHECK(name_of("t", 38, 33) == "ＤＰＣ適用区分");
+  CHECK(name_of("c", 30, 23) == "コメントコード");
+  CHECK(name_of("c", 30, 20) == "選択式コメント識別");
+  CHECK(name_of("s", 150, 132) == "物価対応料区分");
+  CHECK(name_of("s", 150, 137) == "外科医療確保特別加算");
+  CHECK(masters::known_column_counts("c") == "30");
+  // Items 57–58 are 予備 in the R8 spec: the r08 初診料 row carries 0 there; the r06 row carries the
+  // r04 points as 旧点数 (3 / 288, beside 291).
+  const ProcedureRecord* r06_shoshin = r06().procedure(111000110, day("2024-06-01"));
+  REQUIRE(r06_shoshin);
+  CHECK(r06_shoshin->old_point_kind == 3);
+  CHECK(r06_shoshin->old_points == Decimal(288));
+  const ProcedureRecord* r08_shoshin = r08().procedure(111000110, day("2026-06-01"));
+  REQUIRE(r08_shoshin);
+  CHECK(r08_shoshin->old_point_kind == 0);
+  CHECK(r08_shoshin->old_points == Decimal(0));
 }
 
 TEST_CASE("the revision by service date: 2026-05-31 is r06, 2026-06-01 is r08") {
