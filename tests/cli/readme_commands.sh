@@ -18,7 +18,7 @@ for n in 1 2; do
     echo "command $n may stop at a question (tzdata)"
 done
 echo "$one" | grep -q 'build/santei price .*examples/claims/outpatient.json$' || echo "command 1 does not price the example"
-echo "$two" | grep -q 'ctest --test-dir build --output-on-failure$' || echo "command 2 does not run the suite"
+echo "$two" | grep -Eq 'ctest --test-dir build (-j"\$\(nproc\)" )?--output-on-failure$' || echo "command 2 does not run the suite"
 missing=$(comm -23 <(echo "$one" | packages) <(echo "$two" | packages))
 [ -z "$missing" ] || echo "command 2 does not install what command 1 does: $missing"
 for runtime in python3-pytest python3-distributed mono-mcs mono-runtime default-jdk-headless libjna-java chromium \
