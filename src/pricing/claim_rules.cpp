@@ -28,6 +28,10 @@ bool live(const std::vector<Unit>& units, const Occurrence& o) {
 class OccurrenceIndex {
  public:
   explicit OccurrenceIndex(const std::vector<Unit>& units) {
+    std::size_t items = 0;  // one allocation each for all_ and codes_ (issue 17: allocations per receipt)
+    for (const Unit& unit : units) items += unit.items.size();
+    all_.reserve(items);
+    codes_.reserve(items);
     for (std::size_t u = 0; u < units.size(); ++u) {
       for (std::size_t i = 0; i < units[u].items.size(); ++i) {
         const Resolved& r = units[u].items[i];
@@ -137,11 +141,12 @@ std::optional<std::int64_t> window_key(std::int32_t unit_code, Date date) {
 }
 
 void count_limits(Context& ctx, std::vector<Unit>& units, const OccurrenceIndex& index) {
+  std::vector<std::pair<std::int64_t, std::int64_t>> used;  // window → count so far; one buffer for every limit
   index.each_code([&](Code code, std::span<const Occurrence> list) {
     const Unit& first_unit = units[list.front().unit];
     const ProcedureRecord& record = *first_unit.items[list.front().item].procedure;
     each_limit(ctx, record, ctx.lookup_date(first_unit.date), [&](const Limit& limit) {
-      std::vector<std::pair<std::int64_t, std::int64_t>> used;  // window → count so far
+      used.clear();
       std::set<std::int32_t> unchecked;
       for (const Occurrence& o : list) {
         if (!live(units, o)) continue;
@@ -193,6 +198,8 @@ void count_limits(Context& ctx, std::vector<Unit>& units, const OccurrenceIndex&
 // only codes that have rows of a window need to be paired, each pair once.
 void exclusions(Context& ctx, std::vector<Unit>& units, const OccurrenceIndex& index) {
   const RuleGraph& rules = ctx.set.rules();
+  std::vector<std::pair<Code, std::span<const ExclusionRecord>>> listed;  // ascending codes with rows; one buffer
+  listed.reserve(index.codes().size());
   for (ExclusionWindow window : {ExclusionWindow::same_time, ExclusionWindow::same_day, ExclusionWindow::same_week,
                                  ExclusionWindow::same_month}) {
     if (!rules.has_table(static_cast<ElectronicTable>(static_cast<int>(ElectronicTable::exclusion_day) +
@@ -209,7 +216,7 @@ void exclusions(Context& ctx, std::vector<Unit>& units, const OccurrenceIndex& i
       }
       return 0;
     };
-    std::vector<std::pair<Code, std::span<const ExclusionRecord>>> listed;  // ascending codes with rows
+    listed.clear();
     const auto bit = static_cast<std::uint8_t>(1u << static_cast<int>(window));
     for (Code code : index.codes()) {
       const Occurrence& first = index.of(code).front();

@@ -130,7 +130,7 @@ class Context {
 
  private:
   bool clamp_ = false;
-  mutable std::vector<std::pair<std::array<char, 2>, Date>> reached_;
+  mutable boost::container::small_vector<std::pair<std::array<char, 2>, Date>, 4> reached_;
 };
 
 // Drops item `item` of a unit; the base of a procedure unit takes its whole unit with it.

@@ -159,7 +159,7 @@ class LinePricer {
   }
 
   void lab_bundle() {
-    std::vector<Resolved*> items;
+    boost::container::small_vector<Resolved*, 16> items;
     for (Resolved& r : unit_.items) {
       if (!r.dropped) items.push_back(&r);
     }

@@ -149,7 +149,9 @@ Decimal base_points(const ProcedureRecord& r, const std::optional<Decimal>& quan
 
 class UnitBuilder {
  public:
-  UnitBuilder(Context& ctx, std::vector<Unit>& units) : ctx_(ctx), units_(units) {}
+  UnitBuilder(Context& ctx, std::vector<Unit>& units, std::size_t items) : ctx_(ctx), units_(units) {
+    lab_items_.reserve(items);
+  }
 
   void visit(std::size_t v) {
     const Visit& visit = ctx_.claim.visits[v];
@@ -536,10 +538,12 @@ class UnitBuilder {
 
 std::vector<Unit> build_units(Context& ctx) {
   std::vector<Unit> units;
-  std::size_t orders = 0;
-  for (const Visit& visit : ctx.claim.visits) orders += visit.orders.size();
-  units.reserve(orders + 8);
-  UnitBuilder builder(ctx, units);
+  std::size_t items = 0;  // at most a unit an item, plus a few automatic lines: one allocation
+  for (const Visit& visit : ctx.claim.visits) {
+    for (const Order& order : visit.orders) items += order.items.size();
+  }
+  units.reserve(items + 8);
+  UnitBuilder builder(ctx, units, items);
   for (std::size_t v = 0; v < ctx.claim.visits.size(); ++v) builder.visit(v);
   return units;
 }
