@@ -10,8 +10,6 @@ using namespace santei::test::copay;
 
 namespace {
 
-constexpr const char* k40 = "1986-01-01";
-
 // Runs `f`, expects an Exception with `status` whose field is `field` and whose message contains `text`.
 void expect_error(const std::function<void()>& f, Status status, const std::string& field, const std::string& text) {
   try {

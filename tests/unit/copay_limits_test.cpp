@@ -24,7 +24,6 @@ std::int64_t one_stay(const char* month, const char* birth, InsuranceKind kind, 
 constexpr const char* k72 = "1954-01-10";  // 70–74 from 2024-02 through 2029-01
 constexpr const char* k70s = "1945-01-10"; // 70–74 from 2015-02 through 2020-01
 constexpr const char* k80 = "1945-06-10";  // 後期
-constexpr const char* k40 = "1986-01-01";
 
 }  // namespace
 

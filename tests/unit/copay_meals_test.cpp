@@ -8,8 +8,6 @@ using namespace santei::test::copay;
 
 namespace {
 
-constexpr const char* k40 = "1986-01-01";
-
 // One day in hospital: 1,000点 of care and 3 meals of 690円.
 CopayResult one_day(Claim c, const char* date, std::vector<PublicExpense> payers = {}) {
   c.public_expenses = std::move(payers);

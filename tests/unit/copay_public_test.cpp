@@ -8,7 +8,6 @@ using namespace santei::test::copay;
 
 namespace {
 
-constexpr const char* k40 = "1986-01-01";
 constexpr const char* k72 = "1954-01-10";
 
 CopayResult with(Claim c, std::vector<PublicExpense> payers, std::vector<PricedLine> lines) {

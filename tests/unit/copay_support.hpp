@@ -10,10 +10,14 @@
 #include "santei/claim.hpp"
 #include "santei/copay.hpp"
 #include "santei/pricing.hpp"
+#include "support.hpp"
 
 namespace santei::test::copay {
 
-inline Date day(const char* iso) { return *Date::parse_iso(iso); }
+using santei::test::day;
+
+// A birth date that makes the patient 40 in every test month (70歳未満, 3割).
+inline constexpr const char* k40 = "1986-01-01";
 
 inline Claim claim(const char* month, Setting setting, const char* birth, InsuranceKind kind, std::string bracket = {}) {
   Claim c;

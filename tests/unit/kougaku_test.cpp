@@ -7,12 +7,12 @@
 #include "big_input.hpp"
 #include "error_of.hpp"
 #include "santei/kougaku.hpp"
+#include "support.hpp"
 
 using namespace santei;
+using santei::test::day;
 
 namespace {
-
-Date day(const char* iso) { return *Date::parse_iso(iso); }
 
 KougakuReceipt receipt(const char* institution, Setting setting, std::int64_t cost, std::int64_t patient, const char* prescriber = "") {
   KougakuReceipt r;

@@ -10,8 +10,6 @@ using namespace santei::test::copay;
 
 namespace {
 
-constexpr const char* k40 = "1986-01-01";
-
 PublicExpense local(const char* law, const char* number, const char* income = "") {
   PublicExpense e;
   e.law = law;
