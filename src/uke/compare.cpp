@@ -38,6 +38,11 @@ std::vector<Code> line_codes(const PricedLine& line) {
   return codes;
 }
 
+// One priced line as the explanations list it: " [codes] points点×count;".
+std::string line_text(const PricedLine& line) {
+  return fmt::format(" [{}] {}点×{};", uke::codes_text(line_codes(line)), line.points.value, line.count);
+}
+
 // The day masters are read on: the date itself, or the nearest day of the set's period when the
 // revision was forced (as the engine does, PricingOptions::revision).
 Date lookup_date(const MasterSet& masters, Date date) {
@@ -337,7 +342,7 @@ class Comparer {
         std::string lines;
         for (std::size_t l : slot.related) {
           const PricedLine& line = priced_.lines[l];
-          lines += fmt::format(" [{}] {}点×{};", uke::codes_text(line_codes(line)), line.points.value, line.count);
+          lines += line_text(line);
         }
         add(c, UkeDifference{UkeReason::bundled, 0, fmt::format("{}: santei priced these codes as{}", date.iso(), lines)});
         add_diagnostics(c, c.codes, date, UkeReason::diagnostic);
@@ -377,7 +382,7 @@ class Comparer {
       points += line.points;
       c.priced_total += line.total();
       counts_agree = counts_agree && line.count == slot.value;
-      lines += fmt::format(" [{}] {}点×{};", uke::codes_text(line_codes(line)), line.points.value, line.count);
+      lines += line_text(line);
       automatic += automatic_codes(line);
     }
     if (!c.priced_points) c.priced_points = points;
