@@ -3,8 +3,8 @@
 # Starts `santei serve` on a free port, POSTs one claim for DURATION seconds over CONNECTIONS
 # connections, prints req/s, p50, p99 and errors, then runs bench/capi_bench.cpp's
 # BM_PriceJson_CAbi on the same claim, one copy per server core, and prints service / in-process.
-# With 3 or more cores the server and the benchmark get the first cores and wrk the rest
-# (taskset); with fewer, wrk shares the server's cores and the ratio is only indicative.
+# With 2 or more cores the server and the benchmark get the first cores and wrk the rest
+# (taskset: a quarter of them, at least one); on one core wrk shares it and the ratio is only indicative.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -29,13 +29,13 @@ for tool in "$santei" "$bench" "$(command -v wrk)" "$(command -v curl)" "$(comma
 done
 
 cores=$(nproc)
-if ((cores >= 3)); then
+if ((cores >= 2)); then
   wrk_cores=$(((cores + 3) / 4))             # a quarter of the cores, at least one, drive the load
   server_cores=$((cores - wrk_cores))
   server_cpus=0-$((server_cores - 1))
   wrk_cpus=$server_cores-$((cores - 1))
 else
-  echo "warning: $cores cores: wrk shares the server's cores; the ratio below is only indicative" >&2
+  echo "warning: one core: wrk shares the server's core; the ratio below is only indicative" >&2
   wrk_cores=1 server_cores=$cores server_cpus=0-$((cores - 1)) wrk_cpus=$server_cpus
 fi
 
@@ -44,7 +44,7 @@ server_pid=
 cleanup() { [[ -n $server_pid ]] && kill "$server_pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
 
-taskset -c "$server_cpus" "$santei" serve --listen 127.0.0.1:0 --masters "$masters" --workers "$server_cores" \
+taskset -c "$server_cpus" "$santei" serve --listen 127.0.0.1:0 --masters "$masters" --workers "$server_cores" --io-threads "$server_cores" \
   2>"$work/server.log" &
 server_pid=$!
 port=
