@@ -33,10 +33,10 @@ struct ServeArgs {
   std::vector<std::string> masters;
   std::vector<std::string> local_programmes;
   unsigned workers = 0;
-  unsigned io_threads = 1;
+  unsigned io_threads = 0;
   std::string admin_token_file;
   bool log_bodies = false;
-  std::string max_body_bytes, max_header_bytes, max_body_memory;  // sizes: N[K|M|G]
+  std::string max_body_bytes, max_header_bytes, max_body_memory, inline_body_bytes;  // sizes: N[K|M|G]
   std::size_t max_connections = 0, max_queue = 0;                 // 0: the default
   unsigned header_timeout = 0, body_timeout = 0, write_timeout = 0, idle_timeout = 0, drain_timeout = 0;
 };
@@ -98,6 +98,9 @@ int serve(const ServeArgs& args) {
   limits.max_header_bytes = size_value(args.max_header_bytes, "--max-header-bytes", limits.max_header_bytes, 1024 * 1024);
   limits.max_body_memory = size_value(args.max_body_memory, "--max-body-memory", limits.max_body_memory, std::uint64_t{1} << 40);
   if (limits.max_body_memory < limits.max_body_bytes) throw UsageError{"--max-body-memory must be at least --max-body-bytes"};
+  limits.inline_body_bytes = args.inline_body_bytes == "0"
+                                 ? 0
+                                 : size_value(args.inline_body_bytes, "--inline-body-bytes", limits.inline_body_bytes, 1024 * 1024);
   if (args.max_connections > 0) limits.max_connections = args.max_connections;
   if (args.max_queue > 0) limits.max_queue = args.max_queue;
   const auto seconds = [](unsigned given, std::chrono::seconds fallback) {
@@ -162,7 +165,7 @@ Runner setup(CLI::App& app) {
   app.add_option("--workers", args->workers, "threads pricing, 1–256 (default: the hardware threads)")
       ->type_name("N")
       ->check(CLI::Range(1u, 256u).description(""));
-  app.add_option("--io-threads", args->io_threads, "threads doing network I/O, 1–64 (default: 1)")
+  app.add_option("--io-threads", args->io_threads, "threads doing network I/O and answering small requests\n(bodies up to --inline-body-bytes), 1–64 (default: the hardware threads)")
       ->type_name("N")
       ->check(CLI::Range(1u, 64u).description(""));
   app.add_option("--admin-token-file", args->admin_token_file,
@@ -172,6 +175,10 @@ Runner setup(CLI::App& app) {
   app.add_option("--max-body-bytes", args->max_body_bytes, "a request body (default 64M; beyond: 413)")->type_name("SIZE");
   app.add_option("--max-header-bytes", args->max_header_bytes, "request line and headers (default 16K; 431)")->type_name("SIZE");
   app.add_option("--max-body-memory", args->max_body_memory, "request bodies held at once (default 512M; 503)")->type_name("SIZE");
+  app.add_option("--inline-body-bytes", args->inline_body_bytes,
+                 "a request with a body up to SIZE is answered by the I/O thread that read it,\n"
+                 "a bigger one by a worker (default 64K, at most 1M; 0: every one by a worker)")
+      ->type_name("SIZE");
   const auto count = [&app](const char* name, std::size_t& value, const char* help) {
     app.add_option(name, value, help)->type_name("N")->check(CLI::Range(std::size_t{1}, std::size_t{1000000}).description(""));
   };

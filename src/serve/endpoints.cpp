@@ -271,15 +271,15 @@ Response admin_reload(Request& request, Service& service) {
 
 const std::vector<Endpoint>& endpoints() {
   static const std::vector<Endpoint> all{
-      {"/v1/price", "POST", {"application/json", "application/x-ndjson"}, true, price},
-      {"/v1/uke", "POST", {"application/octet-stream", "text/plain"}, true, uke},
-      {"/v1/kougaku", "POST", {"application/json"}, true, kougaku},
-      {"/v1/codes/{code}", "GET", {}, true, codes},
-      {"/v1/revisions", "GET", {}, false, revisions},
-      {"/v1/admin/reload", "POST", {}, true, admin_reload},
-      {"/healthz", "GET", {}, false, healthz},
-      {"/readyz", "GET", {}, false, readyz},
-      {"/metrics", "GET", {}, false, metrics},
+      {"/v1/price", "POST", {"application/json", "application/x-ndjson"}, Runs::by_body_size, price},
+      {"/v1/uke", "POST", {"application/octet-stream", "text/plain"}, Runs::by_body_size, uke},
+      {"/v1/kougaku", "POST", {"application/json"}, Runs::by_body_size, kougaku},
+      {"/v1/codes/{code}", "GET", {}, Runs::by_body_size, codes},
+      {"/v1/revisions", "GET", {}, Runs::io_thread, revisions},
+      {"/v1/admin/reload", "POST", {}, Runs::worker, admin_reload},
+      {"/healthz", "GET", {}, Runs::io_thread, healthz},
+      {"/readyz", "GET", {}, Runs::io_thread, readyz},
+      {"/metrics", "GET", {}, Runs::io_thread, metrics},
   };
   return all;
 }

@@ -54,11 +54,19 @@ struct Service {
   LibraryHolder::Outcome reload(std::string_view trigger);
 };
 
+// Where an endpoint's answer is computed.
+enum class Runs {
+  io_thread,     // at once from memory (health, metrics, revisions): on the I/O thread that read it
+  worker,        // may take long whatever it is sent (a reload): on a worker
+  by_body_size,  // on the I/O thread when the body is at most Limits::inline_body_bytes (one claim:
+                 // no hand-off between threads), else on a worker; a streamed answer always on a worker
+};
+
 struct Endpoint {
   std::string_view name;    // the route, for logs and metrics: "/v1/codes/{code}"
   std::string_view method;  // "GET" or "POST"
   std::vector<std::string_view> content_types;  // a POST's accepted media types
-  bool worker;              // runs on a pricing worker (it reads the masters); else on the I/O thread
+  Runs runs;
   Response (*handle)(Request& request, Service& service);
 };
 

@@ -30,7 +30,8 @@ class Server {
   Server(const ServeConfig& config, Loader loader)
       : config_(config),
         libraries_(std::move(loader)),
-        io_(static_cast<int>(config.io_threads)),
+        io_threads_(threads(config.io_threads)),
+        io_(static_cast<int>(io_threads_)),
         pool_(workers(config), config.limits.max_queue),
         service_{config_, libraries_, metrics_, [this] { return pool_.queued(); }, [this] { return pool_.busy(); }},
         connections_(service_, pool_),
@@ -55,7 +56,7 @@ class Server {
     LogLine("info", "listening")
         .field("host", acceptor_.local_endpoint().address().to_string())
         .field("port", static_cast<int>(acceptor_.local_endpoint().port()))
-        .field("io_threads", static_cast<int>(config_.io_threads))
+        .field("io_threads", static_cast<int>(io_threads_))
         .field("workers", static_cast<int>(workers(config_)));
     accept();
     wait_for_signal();
@@ -64,7 +65,7 @@ class Server {
       if (service_.reload("start").error) net::post(control_, [this] { stop(2); });
     });
     std::vector<std::thread> threads;
-    for (unsigned t = 1; t < config_.io_threads; ++t) threads.emplace_back([this] { io_.run(); });
+    for (unsigned t = 1; t < io_threads_; ++t) threads.emplace_back([this] { io_.run(); });
     io_.run();
     for (std::thread& thread : threads) thread.join();
     LogLine("info", "stopped").field("exit_status", exit_status_);
@@ -72,9 +73,9 @@ class Server {
   }
 
  private:
-  static unsigned workers(const ServeConfig& config) {
-    return config.workers ? config.workers : std::max(1u, std::thread::hardware_concurrency());
-  }
+  // A count of threads given, or 0: the hardware threads.
+  static unsigned threads(unsigned given) { return given ? given : std::max(1u, std::thread::hardware_concurrency()); }
+  static unsigned workers(const ServeConfig& config) { return threads(config.workers); }
 
   void accept() {
     acceptor_.async_accept(net::make_strand(io_), [this](beast::error_code ec, tcp::socket socket) {
@@ -140,6 +141,7 @@ class Server {
   const ServeConfig& config_;
   Metrics metrics_;
   LibraryHolder libraries_;
+  const unsigned io_threads_;
   net::io_context io_;
   WorkPool pool_;
   Service service_;

@@ -1,8 +1,9 @@
 // `santei serve`: the calculation module as an HTTP service (docs/serve.md, docs/openapi.yaml).
 //
 // Network I/O runs on Boost.Asio/Beast (io_threads), asynchronous with a deadline on every read and
-// write, so a slow or silent client costs a connection, never a thread; pricing runs on a fixed
-// pool of workers behind a bounded queue. SIGHUP (or POST /v1/admin/reload) loads the masters anew
+// write, so a slow or silent client costs a connection, never a thread. A request with a small body
+// (one claim) is priced on the I/O thread that read it; big bodies, streamed answers and reloads run
+// on a fixed pool of workers behind a bounded queue. SIGHUP (or POST /v1/admin/reload) loads the masters anew
 // beside the old ones and swaps them; SIGTERM (or SIGINT) stops accepting, lets the requests in
 // flight finish within the drain timeout, and returns.
 #pragma once

@@ -235,21 +235,30 @@ class Session : public std::enable_shared_from_this<Session> {
     handle();
   }
 
-  // Hands the request to its endpoint: on this thread when it does not read the masters, else on a
-  // worker (a full queue is a 503).
+  // Hands the request to its endpoint: on this thread when it answers from memory or its body is
+  // small (Runs), else on a worker; a streamed answer is written from a worker (a full queue is a 503).
   void handle() {
     auto message = parser_->release();
     Request request{std::string(message.method_string()), std::move(target_), content_type_,
                     std::string(message[http::field::authorization]), std::move(message.body()), current_.id};
     if (connections_.service.config.log_bodies) current_.body_for_log = request.body.substr(0, kLoggedBodyBytes);
     const Endpoint& endpoint = *current_.endpoint;
-    if (!endpoint.worker) return respond(answer(endpoint, request, connections_.service), false);
-    auto job = [self = shared_from_this(), &endpoint, request = std::move(request)]() mutable {
+    const bool here = endpoint.runs == Runs::io_thread ||
+                      (endpoint.runs == Runs::by_body_size && request.body.size() <= limits().inline_body_bytes);
+    if (here) {
+      Response response = answer(endpoint, request, connections_.service);
+      if (!response.stream) return respond(std::move(response), false);
+      return on_worker([self = shared_from_this(), response = std::move(response)]() mutable { self->stream(std::move(response)); });
+    }
+    on_worker([self = shared_from_this(), &endpoint, request = std::move(request)]() mutable {
       Response response = answer(endpoint, request, self->connections_.service);
       request.body = std::string();  // free it before the answer is written
       if (response.stream) return self->stream(std::move(response));
       net::post(self->stream_.get_executor(), [self, response = std::move(response)]() mutable { self->respond(std::move(response), false); });
-    };
+    });
+  }
+
+  void on_worker(std::function<void()> job) {
     if (!connections_.pool.submit(std::move(job))) {
       connections_.service.metrics.queue_rejected();
       refuse(503, Status::limit_exceeded, "every worker is busy and the queue is full: try again", false);

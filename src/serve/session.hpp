@@ -1,6 +1,7 @@
 // One HTTP connection of `santei serve` on Boost.Beast: reads requests with a deadline on every
-// read, checks them against the limits, hands them to their endpoint (on a worker when it prices),
-// writes the answers, and keeps the connection for the next request or closes it.
+// read, checks them against the limits, hands them to their endpoint (on a worker when its body is
+// big or its answer streamed), writes the answers, and keeps the connection for the next request or
+// closes it.
 #pragma once
 
 #include <atomic>

@@ -147,7 +147,8 @@ def test_connections_over_the_limit_get_503(start_server):
 
 
 def test_a_full_queue_is_503_and_a_slow_reader_holds_only_its_worker(start_server):
-    server = start_server("--workers", "1", "--max-queue", "1", "--write-timeout", "120")
+    # Every request to a worker (--inline-body-bytes 0), so that one claim can wait in the queue.
+    server = start_server("--workers", "1", "--max-queue", "1", "--write-timeout", "120", "--inline-body-bytes", "0")
     # A client that sends a big batch and reads only the start of the answer: the one worker then
     # waits on its writes (the write timeout is long, so only the client's leaving frees it).
     batch = (json.dumps(CLAIM) + "\n").encode() * 20000
@@ -210,3 +211,24 @@ def test_metrics_count_requests_by_endpoint_and_status_in_prometheus_text(start_
     assert samples["santei_http_requests_in_flight"] == 1  # this request
     assert samples["santei_workers_busy"] == 0  # /metrics is answered on the I/O thread
     assert samples['santei_masters_info{revision="r06",from="2024-06-01",origin="<demo>",generation="1"}'] == 1
+
+
+def test_a_claim_is_priced_on_the_io_thread_while_the_only_worker_is_held(start_server):
+    # A batch bigger than --inline-body-bytes goes to the one worker, whose client reads nothing; a
+    # single claim (a few KB) is still answered at once, by the I/O thread that read it.
+    server = start_server("--workers", "1", "--io-threads", "1", "--max-queue", "1", "--write-timeout", "120")
+    batch = (json.dumps(CLAIM) + "\n").encode() * 20000
+    hog = server.connect()
+    hog.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+    threading.Thread(target=lambda: hog.sendall(b"POST /v1/price HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-ndjson\r\n"
+                                                 b"Content-Length: %d\r\n\r\n" % len(batch) + batch), daemon=True).start()
+    assert hog.recv(16).startswith(b"HTTP/1.1 200")
+    deadline = time.time() + 30 * SLOW
+    while "santei_workers_busy 1" not in server.request("GET", "/metrics").body.decode():
+        assert time.time() < deadline
+        time.sleep(0.05)
+    for _ in range(3):  # more than the queue holds: none of them waits for the worker
+        answer = server.request("POST", "/v1/price", json.dumps(CLAIM).encode(), JSON, timeout=10 * SLOW)
+        assert answer.status == 200 and json.loads(answer.body)["id"] == CLAIM["id"]
+    assert "santei_workers_busy 1" in server.request("GET", "/metrics").body.decode()
+    hog.close()
