@@ -60,7 +60,10 @@ BENCHMARK(BM_PriceInpatientWithCopay)->Unit(benchmark::kMicrosecond);
 
 void BM_ParseClaimJson(benchmark::State& state) {
   static const std::string json = R"({"format":"santei.claim/1","month":"2024-07","setting":"outpatient","facility":{"kind":"clinic"},"patient":{"birth_date":"1970-04-15"},"insurance":{"kind":"employee"},"visits":[{"date":"2024-07-10","orders":[{"category":"12","items":[{"code":"112007410"}]},{"category":"21","days":14,"items":[{"code":"620098801","quantity":"3"},{"code":"620452801","quantity":"3"}]},{"category":"60","items":[{"code":"160022510"},{"code":"160022610"},{"code":"160020410"},{"code":"160020910"},{"code":"160023410"}]}]}]})";
+  const std::uint64_t before = santei::bench::allocations();
   for (auto _ : state) benchmark::DoNotOptimize(santei::parse_claim(json));
+  state.counters["allocations_per_claim"] = benchmark::Counter(
+      static_cast<double>(santei::bench::allocations() - before) / static_cast<double>(state.iterations()));
 }
 BENCHMARK(BM_ParseClaimJson)->Unit(benchmark::kMicrosecond);
 
