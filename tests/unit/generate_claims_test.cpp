@@ -70,7 +70,7 @@ TEST_CASE("generate: every claim of 2024-07 prices under r06 and under r04 force
   std::set<std::uint8_t> categories;
   // 在宅医療, 手術 and 麻酔 claims, and the time additions santei adds to 処置 (加算2, J 通則5ロ), 手術
   // (加算2, K 通則12ロ: a clinic has no 届出) and 麻酔 (L 通則3) at visits outside hours.
-  std::int64_t home_care = 0, surgery = 0, anesthesia = 0, treatment_time = 0, surgery_time = 0, anesthesia_time = 0;
+  std::int64_t home_care = 0, home_oxygen = 0, surgery = 0, anesthesia = 0, treatment_time = 0, surgery_time = 0, anesthesia_time = 0;
   const auto automatic = [](const PricedClaim& priced, std::initializer_list<Code> codes) {
     for (const PricedLine& line : priced.lines) {
       for (const LineItem& item : line.items) {
@@ -109,6 +109,7 @@ TEST_CASE("generate: every claim of 2024-07 prices under r06 and under r04 force
       CHECK(errors(r04_priced) == 0);
     }
     home_care += own.count(14);
+    home_oxygen += uses(claim, 114003710) ? 1 : 0;  // C103 2 在宅酸素療法指導管理料
     surgery += own.count(50);
     anesthesia += own.count(54);
     treatment_time += automatic(r06_priced, {140000190, 140000290, 140000390}) ? 1 : 0;
@@ -149,6 +150,7 @@ TEST_CASE("generate: every claim of 2024-07 prices under r06 and under r04 force
   MESSAGE("在宅 ", home_care, ", 手術 ", surgery, ", 麻酔 ", anesthesia, "; time additions: 処置 ", treatment_time,
           ", 手術 ", surgery_time, ", 麻酔 ", anesthesia_time);
   CHECK(home_care >= 10);
+  CHECK(home_oxygen >= 1);
   CHECK(surgery >= 10);
   CHECK(anesthesia >= 3);
   CHECK(surgery_time == surgery);  // every generated 手術 is at a visit outside hours
