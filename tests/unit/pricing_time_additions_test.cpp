@@ -130,3 +130,14 @@ TEST_CASE("手術 時間外加算 on the 所定点数 with its 注加算: 創傷
   CHECK(surgery({kWound1400, "150001470"}, "regular").total.value == 1860);
   CHECK(surgery({kWound1400, "150001470"}, "after_hours").total.value == 2604);
 }
+
+TEST_CASE("処置 1,000点 threshold on the 所定点数 with its 注加算 (通知 第9部 通則10): 人工呼吸 5時間超 950 + 覚醒試験加算 100 = 1,050, inpatient 休日 at a 届出 hospital → 休日加算1 1,050 × 160/100 = 1,680 → 2,730") {
+  // J045 3 人工呼吸 5時間を超えた場合 (1日につき) 14日目まで 950点, 注3 覚醒試験加算 100点.
+  ClaimSpec spec = one_visit("2024-06-09", order("40", {"140023510", "140063310"}), "holiday");
+  spec.facility = kTreatmentStandards;
+  spec.setting = "inpatient";
+  spec.extra = R"("admission":{"admitted":"2024-06-01"},)";
+  const PricedClaim priced = price_spec(spec);
+  CHECK(priced.total.value == 2730);
+  CHECK(has_code(priced, 140055290));
+}
