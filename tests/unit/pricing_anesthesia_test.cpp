@@ -63,3 +63,14 @@ TEST_CASE("麻酔 通則3 inpatient: 休日・深夜 80/100, no 時間外 additi
   CHECK(has_code(holiday, 150231890));
   CHECK(anesthesia({"150233410:180"}, "after_hours", "inpatient").total.value == 7200);
 }
+
+TEST_CASE("麻酔 通則2 幼児加算 (1歳以上3歳未満, 100分の20) as listed: L008 5 ロ 6,000 + 1,200 = 7,200; refused for an adult (s cols 41–42)") {
+  // Not added automatically: L008 carries it as a 通則 age addition (s col 40 = 1), not in cols 100–111.
+  ClaimSpec spec = one_visit("2024-06-12", order("54", {"150233410:90", "150265390"}));
+  spec.birth_date = "2022-09-01";
+  CHECK(price_spec(spec).total.value == 7200);
+  spec.birth_date = "1980-01-01";
+  const PricedClaim adult = price_spec(spec);
+  CHECK(adult.total.value == 6000);
+  CHECK(has_diagnostic(adult, "年齢"));
+}
