@@ -5,7 +5,9 @@
 // 整形外科, 皮膚科, 精神科), ages from infants to the 90s, one to a dozen visits with 初診/再診 and
 // their additions, 内服/外用/注射 drugs drawn from the y master with their real prices, blood and
 // urine tests (the 包括対象検査 chemistry bundle, judgement fees once a month), X-rays, 処置 with
-// materials, and 公費 on some patients (54 難病, 21 精神通院, a local children's subsidy).
+// materials, a wound sutured (手術) or a trigger point injected (麻酔) at visits outside hours (their
+// 時間外・休日・深夜加算 left to santei), a 訪問診療 day (在宅医療, some with 在宅酸素療法) for some
+// elderly patients, and 公費 on some patients (54 難病, 21 精神通院, a local children's subsidy).
 //
 // Every code is checked against the masters when the generator is built: it must be in force on
 // every day of the month in the month's revision, and priceable by every revision named in

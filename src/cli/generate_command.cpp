@@ -13,8 +13,9 @@ namespace {
 
 constexpr const char* kDescription =
     R"(Writes N realistic outpatient claims (santei.claim/1, one per line) for the service month: a
-clinic's patients with 初診/再診, drugs at their real prices, tests, X-rays, 処置 and 公費. The same
-masters, month, seed and count give the same bytes.)";
+clinic's patients with 初診/再診, drugs at their real prices, tests, X-rays, 処置, 手術 and 麻酔 at
+visits outside hours, 訪問診療 and 在宅酸素, and 公費. The same masters, month, seed and count give
+the same bytes.)";
 
 struct GenerateArgs {
   std::vector<std::string> masters;

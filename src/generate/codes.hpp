@@ -56,6 +56,16 @@ inline constexpr Code kOintment = 140011610;              // J053 皮膚科軟�
 inline constexpr Code kWartFreezing = 140012410;          // J056 いぼ等冷凍凝固法 3箇所以下 210
 inline constexpr Code kCorn = 140038710;                  // J057-3 鶏眼・胼胝処置 170
 
+// 在宅医療 (14): a 訪問診療 day of an elderly patient, some on 在宅酸素療法
+inline constexpr Code kHomeVisit = 114001110;             // C001 1 イ 在宅患者訪問診療料1 同一建物居住者以外 888
+inline constexpr Code kHomeVisitSameBuilding = 114030310; // C001 1 ロ 在宅患者訪問診療料1 同一建物居住者 213
+inline constexpr Code kHomeOxygen = 114003710;            // C103 2 在宅酸素療法指導管理料 その他 2,400
+inline constexpr Code kOxygenConcentrator = 114006210;    // C158 酸素濃縮装置加算 4,000 (材料加算, 3月に3回)
+
+// 手術 (50) and 麻酔 (54) of a visit outside hours: their 時間外・休日・深夜加算 are santei's (automatic)
+inline constexpr Code kWoundSuture = 150001010;           // K000 2 創傷処理 筋肉、臓器に達しない 長径5cm未満 530
+inline constexpr Code kTriggerPoint = 150266010;          // L104 トリガーポイント注射 70 (r04 80)
+
 // 検査 (60): 生化学的検査(I) items of the 包括対象検査 group 1 (D007, s col 16 = 1)
 inline constexpr std::array<Code, 18> kChemistry = {
     160022510,  // AST 17
@@ -123,7 +133,8 @@ inline constexpr Code kProcedures[] = {
     kTraction, kJointPuncture, kOintment, kWartFreezing, kCorn, kBloodCount, kHbA1c, kTsh, kFt4, kPsa, kCrp,
     kUrine, kEcg, kInfluenza, kStrepA, kCovidAntigen, kSwab, kVenousBlood, kJudgeUrine, kJudgeHematology,
     kJudgeChemistry1, kJudgeChemistry2, kJudgeImmunology, kXrayChest, kXrayOther, kXrayDigital, kXrayImaging,
-    kPsychotherapyShort, kPsychotherapyLong, kBaseUpFirst, kBaseUpRevisit};
+    kPsychotherapyShort, kPsychotherapyLong, kBaseUpFirst, kBaseUpRevisit, kHomeVisit, kHomeVisitSameBuilding,
+    kHomeOxygen, kOxygenConcentrator, kWoundSuture, kTriggerPoint};
 
 // 施設基準 codes (別紙7-8) a generated clinic may have notified.
 inline constexpr std::int32_t kStandardFunction = 3522;        // 機能強化加算

@@ -1,6 +1,8 @@
 // What a generated patient's month at the clinic holds: visit dates and times, 初診/再診 with their
 // additions, prescriptions (院内: 剤 with 調剤料・処方料・調基; 院外: 処方箋料), tests with the
-// once-a-month 判断料, X-rays, 処置, injections and 精神療法.
+// once-a-month 判断料, X-rays, 処置, injections and 精神療法; then a wound sutured or a trigger point
+// injected at a visit outside hours, and a 訪問診療 day for some elderly patients (drawn last, so that
+// the rest of a claim is what it was before they were added).
 #include <algorithm>
 #include <array>
 
@@ -345,6 +347,54 @@ void basic_fee(Rng& rng, VisitBuilder& b, const Claim& claim, const Clinic& clin
   if (f.has_standard(code::kStandardBaseUp)) b.add(80, {code::kBaseUpRevisit});
 }
 
+// A visit outside hours (時間外・休日・深夜): sometimes a wound to suture (K000, 手術) or, in
+// orthopedics, a trigger point injection (L104, 神経ブロック, 麻酔 通則3); santei adds their time
+// additions. 外来管理加算 goes when they come (s col 56 = 1).
+void outside_hours_work(Rng& rng, const detail::GeneratorCatalog& c, const Clinic& clinic, Visit& visit) {
+  if (visit.time == VisitTime::regular || visit.time == VisitTime::night_early) return;
+  if (clinic.department == Department::psychiatry) return;
+  VisitBuilder b(rng, c, visit);
+  bool added = false;
+  if (rng.percent(30)) added = b.add(50, {code::kWoundSuture}) != nullptr;
+  if (clinic.department == Department::orthopedics && rng.percent(50)) {
+    const std::size_t before = visit.orders.size();
+    b.add_with_drug(54, code::kTriggerPoint, c.injections);
+    added = added || visit.orders.size() != before;
+  }
+  if (!added || !b.blocks_management()) return;
+  std::erase_if(visit.orders, [](const Order& o) {
+    return o.items.size() == 1 && o.items.front().code == code::kManagement;
+  });
+}
+
+// 在宅医療: an elderly patient seen at home on a day of the month with no other visit — C001
+// 訪問診療料 (no 再診料 that day, C001 注1), 同一建物居住者 or not; some are on 在宅酸素療法 (C103 2
+// with C158, once a month).
+void home_visit(Rng& rng, const detail::GeneratorCatalog& c, Claim& claim, int age) {
+  if (age < 75 || !rng.percent(10)) return;
+  std::vector<Date> free;
+  for (const Date day : c.days) {
+    const bool taken = std::any_of(claim.visits.begin(), claim.visits.end(), [&](const Visit& v) { return v.date == day; });
+    if (day.weekday() != 0 && !taken) free.push_back(day);
+  }
+  if (free.empty()) return;
+  Visit visit;
+  visit.date = free[rng.below(static_cast<std::uint32_t>(free.size()))];
+  VisitBuilder b(rng, c, visit);
+  if (!b.add(14, {rng.percent(70) ? code::kHomeVisit : code::kHomeVisitSameBuilding})) return;
+  // B000 特定疾患療養管理料 is included in a 在宅療養指導管理料 (告示 B000 注4; the masters' 背反, 同一月内):
+  // 在宅酸素 only for a patient without B000 this month.
+  const auto managed = std::any_of(claim.visits.begin(), claim.visits.end(), [](const Visit& v) {
+    return std::any_of(v.orders.begin(), v.orders.end(), [](const Order& o) {
+      return std::any_of(o.items.begin(), o.items.end(), [](const ClaimItem& i) { return i.code == code::kChronicManagement; });
+    });
+  });
+  if (rng.percent(30) && !managed) b.add(14, {code::kHomeOxygen, code::kOxygenConcentrator});
+  const auto at = std::upper_bound(claim.visits.begin(), claim.visits.end(), visit.date,
+                                   [](Date d, const Visit& v) { return d < v.date; });
+  claim.visits.insert(at, std::move(visit));
+}
+
 }  // namespace
 
 void make_visits(Rng& rng, const detail::GeneratorCatalog& c, const Clinic& clinic, const Story& story, Claim& claim) {
@@ -369,6 +419,8 @@ void make_visits(Rng& rng, const detail::GeneratorCatalog& c, const Clinic& clin
     if (!plan.first_visit && !b.blocks_management() && rng.percent(85)) b.add(12, {code::kManagement});
     claim.visits.push_back(std::move(visit));
   }
+  for (Visit& visit : claim.visits) outside_hours_work(rng, c, clinic, visit);
+  if (clinic.department == Department::internal) home_visit(rng, c, claim, age);
 }
 
 }  // namespace santei::generate

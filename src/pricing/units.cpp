@@ -329,7 +329,7 @@ class UnitBuilder {
         if (add_group_time_addition(unit, base, kinds, visit, on)) return;
       } else {
         if (!rule.covers(base)) continue;
-        if (base_points(base, unit.base()->quantity()) < Decimal(rule.min_points)) continue;
+        if (threshold_points(unit) < Decimal(rule.min_points)) continue;
         for (const TimeAdditionCode& code : rule.additions) {
           if (code.visit != visit.time || (code.setting && *code.setting != ctx_.claim.setting)) continue;
           const ProcedureRecord* addition = ctx_.set.procedure(code.code, on);
@@ -339,6 +339,19 @@ class UnitBuilder {
         }
       }
     }
+  }
+
+  // The 所定点数 a time addition's threshold (処置 1,000点 / 150点) is read on: the base and the 注加算 in
+  // points of its unit (通知 第9部 通則10: 第1節の点数及び各注による加算), those outside the 所定点数
+  // (s col 62) left out. Automatic age additions join the unit later and are not counted.
+  static Decimal threshold_points(const Unit& unit) {
+    const Resolved* base = unit.base();
+    Decimal total = base_points(*base->procedure, base->quantity());
+    for (const Resolved& r : unit.items) {
+      if (&r == base || r.dropped || !r.procedure || r.procedure->excluded_from_base == 1) continue;
+      total += base_points(*r.procedure, r.quantity());
+    }
+    return total;
   }
 
   bool add_group_time_addition(Unit& unit, const ProcedureRecord& base, std::span<const std::int32_t> kinds,

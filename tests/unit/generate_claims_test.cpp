@@ -2,6 +2,7 @@
 // every target revision prices, and codes chosen by the revisions they must suit.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <set>
 #include <string>
 
@@ -67,6 +68,21 @@ TEST_CASE("generate: every claim of 2024-07 prices under r06 and under r04 force
   own.explain = false;
   std::int64_t visits = 0, public_expenses = 0, children = 0, elderly = 0;
   std::set<std::uint8_t> categories;
+  // 在宅医療, 手術 and 麻酔 claims, and the time additions santei adds to 処置 (加算2, J 通則5ロ), 手術
+  // (加算2, K 通則12ロ: a clinic has no 届出) and 麻酔 (L 通則3) at visits outside hours.
+  std::int64_t home_care = 0, home_oxygen = 0, surgery = 0, anesthesia = 0, treatment_time = 0, surgery_time = 0, anesthesia_time = 0;
+  const auto automatic = [](const PricedClaim& priced, std::initializer_list<Code> codes) {
+    for (const PricedLine& line : priced.lines) {
+      for (const LineItem& item : line.items) {
+        if (item.automatic && std::find(codes.begin(), codes.end(), item.code) != codes.end()) return true;
+      }
+    }
+    return false;
+  };
+  const auto errors = [](const PricedClaim& priced) {
+    return std::count_if(priced.diagnostics.begin(), priced.diagnostics.end(),
+                         [](const Diagnostic& d) { return d.severity == Severity::error; });
+  };
   for (std::uint64_t i = 0; i < 1500; ++i) {
     const Claim claim = g.claim(i);
     INFO("claim ", claim.id, ": ", claim_json(claim));
@@ -75,16 +91,30 @@ TEST_CASE("generate: every claim of 2024-07 prices under r06 and under r04 force
     PricedClaim r06_priced;
     REQUIRE_NOTHROW(r06_priced = price(claim, real_library(), own));
     CHECK(r06_priced.revision == "r06");
-    // Every generated visit is a 初診 or 再診: at least 再診料's 75点 (A001) a visit day.
+    // Every generated visit is a 初診 or 再診, or a 訪問診療 (C001 888 or 213): at least 再診料's 75点
+    // (A001) a visit day.
     CHECK(r06_priced.visit_days == static_cast<std::int32_t>(claim.visits.size()));
     CHECK(r06_priced.total.value >= 75 * r06_priced.visit_days);
     PricedClaim r04_priced;
     REQUIRE_NOTHROW(r04_priced = price(claim, real_library(), r04_forced));
     CHECK(r04_priced.revision == "r04");
+    std::set<std::uint8_t> own;
     for (const Visit& v : claim.visits) {
       CHECK(claim.month.contains(v.date));
-      for (const Order& o : v.orders) categories.insert(o.category);
+      for (const Order& o : v.orders) own.insert(o.category);
     }
+    categories.insert(own.begin(), own.end());
+    if (own.count(14) + own.count(50) + own.count(54) > 0) {
+      CHECK(errors(r06_priced) == 0);
+      CHECK(errors(r04_priced) == 0);
+    }
+    home_care += own.count(14);
+    home_oxygen += uses(claim, 114003710) ? 1 : 0;  // C103 2 在宅酸素療法指導管理料
+    surgery += own.count(50);
+    anesthesia += own.count(54);
+    treatment_time += automatic(r06_priced, {140000190, 140000290, 140000390}) ? 1 : 0;
+    surgery_time += automatic(r06_priced, {150000490, 150000590, 150000690}) ? 1 : 0;
+    anesthesia_time += automatic(r06_priced, {150231790, 150231890, 150231990}) ? 1 : 0;
     visits += static_cast<std::int64_t>(claim.visits.size());
     public_expenses += claim.public_expenses.empty() ? 0 : 1;
     const int age = age_in_years(claim.patient.birth_date, claim.month.first_day());
@@ -106,9 +136,27 @@ TEST_CASE("generate: every claim of 2024-07 prices under r06 and under r04 force
   CHECK(price(g.claim(29), real_library(), r04_forced).total == Points{356});
   CHECK(price(g.claim(118), real_library(), own).total == Points{127});
   CHECK(price(g.claim(118), real_library(), r04_forced).total == Points{125});
+  // Claim 1-990, a 初診 on Sunday 2024-07-07 with a wound sutured: 初診料 291 + 休日加算 250 (A000 注7)
+  // + 処方箋料 60 + 一般名処方加算2 8 + 創傷処理 K000 2 530 with 休日加算2 (K 通則12ロ, a clinic without
+  // 届出) 530 × 80/100 = 424 → 954: 1,563点; r04 288 + 250 + 68 + 5 + 954 = 1,565点. Claim 1-598, a
+  // 訪問診療 day (C001 1 イ 888) and a 再診 (75 + 明細書発行体制等加算 1 + 処方箋料 60 + 外来管理加算 52):
+  // 1,076点; r04 888 + 73 + 1 + 68 + 52 = 1,082点.
+  CHECK(price(g.claim(989), real_library(), own).total == Points{1563});
+  CHECK(price(g.claim(989), real_library(), r04_forced).total == Points{1565});
+  CHECK(price(g.claim(597), real_library(), own).total == Points{1076});
+  CHECK(price(g.claim(597), real_library(), r04_forced).total == Points{1082});
   CHECK(children > 30);
   CHECK(elderly > 150);
-  for (const std::uint8_t c : {11, 12, 13, 21, 23, 24, 25, 27, 31, 33, 40, 60, 70, 80}) {
+  MESSAGE("在宅 ", home_care, ", 手術 ", surgery, ", 麻酔 ", anesthesia, "; time additions: 処置 ", treatment_time,
+          ", 手術 ", surgery_time, ", 麻酔 ", anesthesia_time);
+  CHECK(home_care >= 10);
+  CHECK(home_oxygen >= 1);
+  CHECK(surgery >= 10);
+  CHECK(anesthesia >= 3);
+  CHECK(surgery_time == surgery);  // every generated 手術 is at a visit outside hours
+  CHECK(anesthesia_time == anesthesia);
+  CHECK(treatment_time >= 1);
+  for (const std::uint8_t c : {11, 12, 13, 14, 21, 23, 24, 25, 27, 31, 33, 40, 50, 54, 60, 70, 80}) {
     INFO("category ", int(c));
     CHECK(categories.count(c) == 1);
   }

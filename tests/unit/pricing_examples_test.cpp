@@ -8,28 +8,6 @@
 using namespace santei;
 using namespace santei::test;
 
-namespace {
-
-std::int64_t points_of_line_with(const PricedClaim& priced, Code code) {
-  for (const PricedLine& line : priced.lines) {
-    for (const LineItem& item : line.items) {
-      if (item.code == code) return line.points.value;
-    }
-  }
-  return -1;
-}
-
-bool has_code(const PricedClaim& priced, Code code) { return points_of_line_with(priced, code) != -1; }
-
-ClaimSpec one_visit(const std::string& date, const std::string& orders, const std::string& time = "regular") {
-  ClaimSpec spec;
-  spec.month = date.substr(0, 7);
-  spec.visits = "[" + visit(date, orders, time) + "]";
-  return spec;
-}
-
-}  // namespace
-
 TEST_CASE("E1 r06 2024-06: 初診 after hours at a clinic = 291 + 時間外加算 85 = 376 (456 with 機能強化加算)") {
   ClaimSpec spec = one_visit("2024-06-10", order("11", {"111000110"}), "after_hours");
   PricedClaim priced = price_spec(spec);

@@ -9,13 +9,6 @@ using namespace santei::test;
 
 namespace {
 
-ClaimSpec on(const std::string& date, const std::string& orders, const std::string& time = "regular") {
-  ClaimSpec spec;
-  spec.month = date.substr(0, 7);
-  spec.visits = "[" + visit(date, orders, time) + "]";
-  return spec;
-}
-
 ErrorInfo error_of(const ClaimSpec& spec) {
   try {
     price_spec(spec);
@@ -41,8 +34,8 @@ TEST_CASE("r04 → r06 on 2024-05-31 / 2024-06-01: 初診 288 → 291, 再診 73
   for (const auto& entry : cases) {
     const auto& [code, points] = entry;
     CAPTURE(entry.first);  // not `code`: clang 14 cannot capture a structured binding
-    const PricedClaim before = price_spec(on("2024-05-31", order("11", {code})));
-    const PricedClaim after = price_spec(on("2024-06-01", order("11", {code})));
+    const PricedClaim before = price_spec(one_visit("2024-05-31", order("11", {code})));
+    const PricedClaim after = price_spec(one_visit("2024-06-01", order("11", {code})));
     CHECK(before.revision == "r04");
     CHECK(after.revision == "r06");
     CHECK(before.total.value == points.first);
@@ -53,25 +46,25 @@ TEST_CASE("r04 → r06 on 2024-05-31 / 2024-06-01: 初診 288 → 291, 再診 73
 TEST_CASE("r04 → r06: 生化学的検査(I) 10 items 106 → 103; 腫瘍マーカー 4 items 396 → 385 (masters/rules/lab_bundles.xml)") {
   const std::string ten = order("60", {"160022510", "160022610", "160020410", "160020910", "160023410", "160167250",
                                        "160019010", "160019210", "160000750", "160000950"});
-  CHECK(price_spec(on("2024-05-31", ten)).total.value == 106);
-  CHECK(price_spec(on("2024-06-01", ten)).total.value == 103);
+  CHECK(price_spec(one_visit("2024-05-31", ten)).total.value == 106);
+  CHECK(price_spec(one_visit("2024-06-01", ten)).total.value == 103);
   // CEA, AFP, TPA, CA19-9: four markers with no 背反 between them (DUPAN-2 would be 背反 with CEA).
   const std::string markers = order("60", {"160036510", "160036710", "160037110", "160037210"});
-  CHECK(price_spec(on("2024-05-31", markers)).total.value == 396);
-  CHECK(price_spec(on("2024-06-01", markers)).total.value == 385);
+  CHECK(price_spec(one_visit("2024-05-31", markers)).total.value == 396);
+  CHECK(price_spec(one_visit("2024-06-01", markers)).total.value == 385);
   const std::string three = order("60", {"160036510", "160036710", "160037110"});
-  CHECK(price_spec(on("2024-06-01", three)).total.value == 290);
+  CHECK(price_spec(one_visit("2024-06-01", three)).total.value == 290);
   const std::string one = order("60", {"160036510"});
-  CHECK(price_spec(on("2024-06-01", one)).total.value == 99);  // below the first tier: item points
+  CHECK(price_spec(one_visit("2024-06-01", one)).total.value == 99);  // below the first tier: item points
 }
 
 TEST_CASE("a forced revision prices a 2024-07 claim under r04 (revision-vs-revision runs)") {
   PricingOptions options;
   options.revision = "r04";
-  const PricedClaim old_rules = price_spec(on("2024-07-03", order("11", {"111000110"})), options);
+  const PricedClaim old_rules = price_spec(one_visit("2024-07-03", order("11", {"111000110"})), options);
   CHECK(old_rules.revision == "r04");
   CHECK(old_rules.total.value == 288);
-  ClaimSpec child = on("2024-07-03", order("11", {"111000110"}));
+  ClaimSpec child = one_visit("2024-07-03", order("11", {"111000110"}));
   child.birth_date = "2021-07-10";  // 2 on 2024-07-03: age still uses the real date
   CHECK(price_spec(child, options).total.value == 288 + 75);
 }
@@ -80,14 +73,14 @@ TEST_CASE("a forced revision prices a claim older than its period with the versi
   // The r04 医薬品マスター holds only its 2023-04-01 prices: a 2021-10 claim under r04 takes them.
   PricingOptions options;
   options.revision = "r04";
-  ClaimSpec spec = on("2021-10-05", order("11", {"111000110"}) + "," + order("21", {"620098801:3"}, R"("days":7,)"));
+  ClaimSpec spec = one_visit("2021-10-05", order("11", {"111000110"}) + "," + order("21", {"620098801:3"}, R"("days":7,)"));
   const PricedClaim priced = price_spec(spec, options);
   CHECK(priced.revision == "r04");
   CHECK(priced.total.value == 288 + 3 * 7);  // 10.10 × 3 = 30.30円 → 1 + ⌈15.3 / 10⌉ = 3点/day
 }
 
 TEST_CASE("再診 of a 3-year-old after hours: 乳幼児時間外加算 135 replaces 乳幼児加算 (A001 注4; found by the r04→r06 regression run)") {
-  ClaimSpec spec = on("2024-07-03", order("12", {"112007410"}), "after_hours");
+  ClaimSpec spec = one_visit("2024-07-03", order("12", {"112007410"}), "after_hours");
   spec.birth_date = "2021-05-20";
   const PricedClaim priced = price_spec(spec);
   CHECK(priced.total.value == 75 + 135);
@@ -102,16 +95,16 @@ TEST_CASE("再診 of a 3-year-old after hours: 乳幼児時間外加算 135 repl
 
 TEST_CASE("内視鏡検査 通則5: EF-胃・十二指腸 1,140 + 40/100 after hours, + 80/100 on a holiday; none for D324 血管内視鏡検査") {
   const std::string ef = order("60", {"160093810"});
-  CHECK(price_spec(on("2024-07-03", ef)).total.value == 1140);
-  CHECK(price_spec(on("2024-07-03", ef, "after_hours")).total.value == 1140 + 456);
-  CHECK(price_spec(on("2024-07-07", ef, "holiday")).total.value == 1140 + 912);
-  CHECK(price_spec(on("2024-07-03", ef, "late_night")).total.value == 1140 + 912);
+  CHECK(price_spec(one_visit("2024-07-03", ef)).total.value == 1140);
+  CHECK(price_spec(one_visit("2024-07-03", ef, "after_hours")).total.value == 1140 + 456);
+  CHECK(price_spec(one_visit("2024-07-07", ef, "holiday")).total.value == 1140 + 912);
+  CHECK(price_spec(one_visit("2024-07-03", ef, "late_night")).total.value == 1140 + 912);
   // 通則5 excludes D296-3, D324 and D325: 血管内視鏡検査 keeps its 2,040 after hours.
-  CHECK(price_spec(on("2024-07-03", order("60", {"160171310"}), "after_hours")).total.value == 2040);
+  CHECK(price_spec(one_visit("2024-07-03", order("60", {"160171310"}), "after_hours")).total.value == 2040);
 }
 
 TEST_CASE("入外適用区分: an inpatient-only code on an outpatient claim is dropped with a diagnostic") {
-  const PricedClaim priced = price_spec(on("2024-06-03", order("11", {"111000110"}) + "," + order("90", {"190117710"})));
+  const PricedClaim priced = price_spec(one_visit("2024-06-03", order("11", {"111000110"}) + "," + order("90", {"190117710"})));
   CHECK(priced.total.value == 291);
   const Diagnostic* d = find_diagnostic(priced, "入外適用区分");
   REQUIRE(d);
@@ -120,7 +113,7 @@ TEST_CASE("入外適用区分: an inpatient-only code on an outpatient claim is 
 }
 
 TEST_CASE("病院・診療所区分 and 病床数区分: clinic-only and ≤199-bed codes at a 300-bed hospital are dropped") {
-  ClaimSpec spec = on("2024-06-03", order("12", {"112007410", "112015770"}));
+  ClaimSpec spec = one_visit("2024-06-03", order("12", {"112007410", "112015770"}));
   spec.facility = R"({"kind":"hospital","beds":300})";
   const PricedClaim priced = price_spec(spec);
   CHECK(priced.total.value == 0);
@@ -130,13 +123,13 @@ TEST_CASE("病院・診療所区分 and 病床数区分: clinic-only and ≤199-
 }
 
 TEST_CASE("施設基準: 機能強化加算 without its notified standard 3522 is dropped") {
-  const PricedClaim priced = price_spec(on("2024-06-03", order("11", {"111000110", "111013770"})));
+  const PricedClaim priced = price_spec(one_visit("2024-06-03", order("11", {"111000110", "111013770"})));
   CHECK(priced.total.value == 291);
   CHECK(find_diagnostic(priced, "施設基準"));
 }
 
 TEST_CASE("注加算 通番: two alternatives listed together bill only the first") {
-  ClaimSpec spec = on("2024-06-03", order("11", {"111000110", "111000370", "111000570"}));
+  ClaimSpec spec = one_visit("2024-06-03", order("11", {"111000110", "111000370", "111000570"}));
   spec.birth_date = "2021-05-20";
   const PricedClaim priced = price_spec(spec);
   CHECK(priced.total.value == 291 + 75);
@@ -144,7 +137,7 @@ TEST_CASE("注加算 通番: two alternatives listed together bill only the firs
 }
 
 TEST_CASE("年齢: an addition outside its age range is dropped (乳幼児加算 for a 7-year-old)") {
-  ClaimSpec spec = on("2024-06-03", order("11", {"111000110", "111000370"}));
+  ClaimSpec spec = one_visit("2024-06-03", order("11", {"111000110", "111000370"}));
   spec.birth_date = "2017-01-01";
   const PricedClaim priced = price_spec(spec);
   CHECK(priced.total.value == 291);
@@ -164,7 +157,7 @@ TEST_CASE("算定回数 (05 table): 特定疾患療養管理料 twice a month �
 }
 
 TEST_CASE("算定回数 per day: B-V twice on one day is billed once") {
-  const PricedClaim priced = price_spec(on("2024-06-03", order("60", {"160095710"}) + "," + order("60", {"160095710"})));
+  const PricedClaim priced = price_spec(one_visit("2024-06-03", order("60", {"160095710"}) + "," + order("60", {"160095710"})));
   CHECK(priced.total.value == 40);
   CHECK(find_diagnostic(priced, "算定回数/日"));
 }
@@ -181,7 +174,7 @@ TEST_CASE("背反 同一月 (03-2): 初診料 and 血糖自己測定指導加算
 }
 
 TEST_CASE("背反 同時 (03-3): CEA and DUPAN-2 on one draw — 背反区分 3 keeps the higher-point one") {
-  const PricedClaim priced = price_spec(on("2024-06-03", order("60", {"160036510", "160036910"})));
+  const PricedClaim priced = price_spec(one_visit("2024-06-03", order("60", {"160036510", "160036910"})));
   const Diagnostic* d = find_diagnostic(priced, "背反/同時");
   REQUIRE(d);
   CHECK(d->codes == std::vector<Code>{160036510, 160036910});  // the one not billed first
@@ -200,22 +193,22 @@ TEST_CASE("背反 with 特例条件 1 (03-4 週): reported as a warning, both ke
 }
 
 TEST_CASE("bad claims: an unknown code, a wrong first digit and a missing きざみ quantity name the field") {
-  const ErrorInfo unknown = error_of(on("2024-06-03", order("11", {"111999999"})));
+  const ErrorInfo unknown = error_of(one_visit("2024-06-03", order("11", {"111999999"})));
   CHECK(unknown.status == Status::unknown_code);
   CHECK(unknown.field == "visits[0].orders[0].items[0].code");
-  const ErrorInfo digit = error_of(on("2024-06-03", order("11", {"311000110"})));
+  const ErrorInfo digit = error_of(one_visit("2024-06-03", order("11", {"311000110"})));
   CHECK(digit.status == Status::unknown_code);
-  const ErrorInfo quantity = error_of(on("2024-06-03", order("40", {"140009310"})));
+  const ErrorInfo quantity = error_of(one_visit("2024-06-03", order("40", {"140009310"})));
   CHECK(quantity.status == Status::claim_error);
   CHECK(quantity.field == "visits[0].orders[0].items[0].quantity");
-  ClaimSpec too_old = on("2022-03-31", order("11", {"111000110"}));
+  ClaimSpec too_old = one_visit("2022-03-31", order("11", {"111000110"}));
   const ErrorInfo no_revision = error_of(too_old);
   CHECK(no_revision.status == Status::not_found);
   CHECK(no_revision.field == "month");
 }
 
 TEST_CASE("explain lists the master values and rules behind every line") {
-  ClaimSpec spec = on("2024-06-03", order("11", {"111000110"}), "after_hours");
+  ClaimSpec spec = one_visit("2024-06-03", order("11", {"111000110"}), "after_hours");
   spec.birth_date = "2021-05-20";
   const PricedClaim priced = price_spec(spec);
   const std::string json = result_json(priced, real_library());

@@ -35,6 +35,14 @@ inline std::string visit(const std::string& date, const std::string& orders, con
   return R"({"date":")" + date + R"(","time":")" + time + R"(","orders":[)" + orders + "]}";
 }
 
+// A claim of the visit's month with one visit on `date` (the other members as ClaimSpec's defaults).
+inline ClaimSpec one_visit(const std::string& date, const std::string& orders, const std::string& time = "regular") {
+  ClaimSpec spec;
+  spec.month = date.substr(0, 7);
+  spec.visits = "[" + visit(date, orders, time) + "]";
+  return spec;
+}
+
 // An order of one category with codes (and optional quantities "code:qty").
 inline std::string order(const std::string& category, std::initializer_list<std::string> items,
                          const std::string& more = "") {
@@ -52,6 +60,18 @@ inline std::string order(const std::string& category, std::initializer_list<std:
   }
   return out + "]}";
 }
+
+// The points of the first line holding `code` (−1 when none does).
+inline std::int64_t points_of_line_with(const PricedClaim& priced, Code code) {
+  for (const PricedLine& line : priced.lines) {
+    for (const LineItem& item : line.items) {
+      if (item.code == code) return line.points.value;
+    }
+  }
+  return -1;
+}
+
+inline bool has_code(const PricedClaim& priced, Code code) { return points_of_line_with(priced, code) != -1; }
 
 inline bool has_diagnostic(const PricedClaim& priced, const std::string& rule_prefix) {
   for (const Diagnostic& d : priced.diagnostics) {

@@ -38,13 +38,6 @@ PricedClaim price_on(const ClaimSpec& spec, PricingOptions options = {}) {
   return price(parse_claim(claim_json(spec)), r06_and_r08(), options);
 }
 
-ClaimSpec one_visit(const std::string& date, const std::string& orders) {
-  ClaimSpec spec;
-  spec.month = date.substr(0, 7);
-  spec.visits = "[" + visit(date, orders) + "]";
-  return spec;
-}
-
 // The points of the lines holding `code` (−1 when none does).
 std::int64_t points_with(const PricedClaim& priced, Code code) {
   std::int64_t total = -1;
