@@ -181,4 +181,19 @@ TEST_CASE("UKE 食事療養 (診療識別 97) written and read back: 金額 in t
   CHECK(*three->points == Points{2010});
   CHECK(*three->items.front().quantity == Decimal(3));
   CHECK((three->days[3] == 1 && three->days[4] == 1 && three->days[5] == 1));
+  // Priced again as claimed, every 97 unit agrees with santei's yen (the record's 金額 per time),
+  // and the receipt's Σ of stated 点数×回数 leaves the yen out.
+  const UkePriceReport report = price_uke(file, real_library());
+  REQUIRE(report.receipts.size() == 1);
+  CHECK(report.receipts[0].units_total == Points{5 * 2138});
+  int compared = 0;
+  for (const UkeUnitComparison& c : report.receipts[0].units) {
+    if (c.category != 97) continue;
+    ++compared;
+    CAPTURE(c.codes.front());
+    CHECK(c.agrees);
+    CHECK(c.priced_points == c.stated_points);
+    CHECK(c.priced_total == c.stated_total);
+  }
+  CHECK(compared == 5);
 }
