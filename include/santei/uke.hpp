@@ -95,7 +95,8 @@ struct UkeUnit {
   std::uint8_t category = 0;          // 診療識別 (carried forward when blank)
   char burden = '1';                  // 負担区分 (別表21)
   std::vector<UkeItem> items;         // in record order, comments included
-  std::optional<Points> points;       // stated 点数 per time (absent: the unit was never closed)
+  std::optional<Points> points;       // stated 点数 per time (absent: the unit was never closed);
+                                      // for 診療識別 97 (食事療養) the 金額 in yen
   std::int32_t count = 0;             // stated 回数
   std::array<std::int32_t, 31> days{};  // 算定日情報: the count on day 1…31
 
@@ -164,7 +165,8 @@ struct UkeReceipt {
 
   // The receipt's 合計点数 as stated: HO field 6, or the first KO's for 公費単独.
   Points stated_total() const;
-  // Σ 点数×回数 of the units, for the payer `payer` (0 = 医保, n = 第n公費), from 負担区分.
+  // Σ 点数×回数 of the units, for the payer `payer` (0 = 医保, n = 第n公費), from 負担区分; the
+  // 食事療養 units (診療識別 97, yen in their 点数 field) are not points and are left out.
   Points unit_total(int payer) const;
 };
 

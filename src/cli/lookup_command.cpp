@@ -56,7 +56,7 @@ Runner setup(CLI::App& app) {
   add_format_option(app, args->format, "santei.lookup/1, or the same as tables");
   app.add_option("--date", args->date, "the service date (default: the newest version of the newest revision)")
       ->type_name("YYYY-MM-DD");
-  app.add_option("CODE", args->code, "a 9-digit 診療行為/医薬品/特定器材/コメント code, or a 7-digit 傷病名 code")
+  app.add_option("CODE", args->code, "a 9-digit 診療行為/医薬品/特定器材/コメント code, a 7-digit 傷病名 code or a 4-digit 修飾語 code")
       ->required();
   app.footer("Exit status: 0 found, 1 unknown or not in force on that date, 2 usage or master errors.");
   return [args] { return lookup(*args); };

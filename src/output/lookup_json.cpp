@@ -52,7 +52,8 @@ void write_columns(JsonWriter& json, const Record& record, std::string_view kind
             if constexpr (std::is_same_v<T, ChangeKind>) {
               json.value(static_cast<int>(*field));
             } else if constexpr (std::is_same_v<T, Code>) {
-              json.value(code_text(*field, kind == "b" && column.key == "code"));
+              // 傷病名 codes and their 移行先コード are 7 digits with leading zeros (0010001 真性コレラ).
+              json.value(code_text(*field, kind == "b" && (column.key == "code" || column.key == "successor")));
             } else if constexpr (std::is_same_v<T, Date>) {
               write_date(json, *field);
             } else if constexpr (std::is_same_v<T, AgeCode>) {
@@ -81,17 +82,31 @@ void write_validity(JsonWriter& json, const Record& record) {
   json.end_object();
 }
 
-template <class Record, class Summary>
-void write_versions(JsonWriter& json, std::span<const Record> versions, Summary summary) {
+// Every version of the code in every loaded revision, oldest revision first, each with its
+// revision: a version ends where its revision's period ends (r04's 640円 197000110 is in force
+// until 2024-05-31, the day before r06 starts), and one starting after that period is not shown.
+template <class Record, class Summary, class VersionsOf>
+void write_versions(JsonWriter& json, const MasterLibrary& library, const MasterSet& set, VersionsOf versions_of,
+                    Summary summary) {
   json.key("versions").begin_array();
-  for (const Record& version : versions) {
-    json.begin_object().key("from");
-    write_date(json, version.valid_from);
-    json.key("to");
-    write_date(json, version.valid_to);
-    summary(version);
-    json.end_object();
+  const auto write = [&](const MasterSet& revision, bool clip) {
+    const DateRange period = revision.period();
+    for (const Record& version : versions_of(revision)) {
+      if (clip && period.to < version.valid_from) continue;
+      json.begin_object().field("revision", revision.revision()).key("from");
+      write_date(json, version.valid_from);
+      json.key("to");
+      write_date(json, clip && period.to < version.valid_to ? period.to : version.valid_to);
+      summary(version);
+      json.end_object();
+    }
+  };
+  bool in_library = false;
+  for (const auto& revision : library.sets()) {
+    in_library = in_library || revision.get() == &set;
+    write(*revision, true);
   }
+  if (!in_library) write(set, false);
   json.end_array();
 }
 
@@ -222,9 +237,11 @@ std::string version_ranges(std::span<const Record> versions) {
 }
 
 // Writes the record of one master kind, or throws unknown_code.
-template <class Record, class Summary, class Extra>
-void write_kind(JsonWriter& json, const MasterSet& set, Code code, std::optional<Date> on, std::string_view kind,
-                std::string_view title, std::span<const Record> versions, Summary summary, Extra extra) {
+template <class Summary, class Extra, class VersionsOf>
+void write_kind(JsonWriter& json, const MasterLibrary& library, const MasterSet& set, Code code, std::optional<Date> on,
+                std::string_view kind, std::string_view title, VersionsOf versions_of, Summary summary, Extra extra) {
+  const auto versions = versions_of(set);
+  using Record = typename decltype(versions)::value_type;
   const Record* record = nullptr;
   if (on) {
     for (const Record& v : versions) {
@@ -240,7 +257,7 @@ void write_kind(JsonWriter& json, const MasterSet& set, Code code, std::optional
   summary(*record);
   write_validity(json, *record);
   write_columns(json, *record, kind);
-  write_versions(json, versions, summary);
+  write_versions<Record>(json, library, set, versions_of, summary);
   extra(*record, date);
 }
 
@@ -266,28 +283,28 @@ std::string lookup_json(const MasterLibrary& library, Code code, std::optional<D
   if (code >= 100000000 && code <= 999999999) {
     switch (code / 100000000) {
       case 1:
-        write_kind(json, *set, code, on, "s", "医科診療行為マスター", set->procedure_versions(code),
+        write_kind(json, library, *set, code, on, "s", "医科診療行為マスター", [code](const MasterSet& m) { return m.procedure_versions(code); },
                    [&](const ProcedureRecord& r) {
                      json.field("name", r.name).field("point_kind", r.point_kind).field("points", r.points);
                    },
                    [&](const ProcedureRecord& r, Date date) { write_procedure_edges(json, *set, r, date); });
         break;
       case 6:
-        write_kind(json, *set, code, on, "y", "医薬品マスター", set->drug_versions(code),
+        write_kind(json, library, *set, code, on, "y", "医薬品マスター", [code](const MasterSet& m) { return m.drug_versions(code); },
                    [&](const DrugRecord& r) {
                      json.field("name", r.name).field("price_yen", r.price).field("unit", r.unit_name);
                    },
                    nothing);
         break;
       case 7:
-        write_kind(json, *set, code, on, "t", "特定器材マスター", set->material_versions(code),
+        write_kind(json, library, *set, code, on, "t", "特定器材マスター", [code](const MasterSet& m) { return m.material_versions(code); },
                    [&](const MaterialRecord& r) {
                      json.field("name", r.name).field("price_yen", r.price).field("unit", r.unit_name);
                    },
                    nothing);
         break;
       case 8:
-        write_kind(json, *set, code, on, "c", "コメントマスター", set->comment_versions(code),
+        write_kind(json, library, *set, code, on, "c", "コメントマスター", [code](const MasterSet& m) { return m.comment_versions(code); },
                    [&](const CommentRecord& r) { json.field("text", r.text).field("pattern", r.pattern); }, nothing);
         break;
       default:
@@ -295,10 +312,10 @@ std::string lookup_json(const MasterLibrary& library, Code code, std::optional<D
                                   fmt::format("{}: no master has 9-digit codes starting with {}", code, code / 100000000)});
     }
   } else if (!set->disease_versions(code).empty()) {
-    write_kind(json, *set, code, on, "b", "傷病名マスター", set->disease_versions(code),
+    write_kind(json, library, *set, code, on, "b", "傷病名マスター", [code](const MasterSet& m) { return m.disease_versions(code); },
                [&](const DiseaseRecord& r) { json.field("name", r.name).field("icd10", r.icd10_1); }, nothing);
   } else {
-    write_kind(json, *set, code, on, "z", "修飾語マスター", set->modifier_versions(code),
+    write_kind(json, library, *set, code, on, "z", "修飾語マスター", [code](const MasterSet& m) { return m.modifier_versions(code); },
                [&](const ModifierRecord& r) { json.field("name", r.name); }, nothing);
   }
   json.end_object();

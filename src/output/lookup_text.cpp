@@ -95,7 +95,9 @@ void write_edge(std::string& out, const std::string& key, const json::Value& val
 
 std::string lookup_text(const MasterLibrary& library, Code code, std::optional<Date> on) {
   const json::Value doc = json::parse(lookup_json(library, code, on), "<santei.lookup/1>", kMaxJsonDepth);
-  std::string out = fmt::format("{} {}\n", field(doc, "code"), field(doc, "name"));
+  // A コメント has its text where the other masters have a name.
+  const std::string name = doc.find("name") ? field(doc, "name") : field(doc, "text");
+  std::string out = fmt::format("{} {}\n", field(doc, "code"), name);
   out += fmt::format("{} ({}) {}, {}", field(doc, "master_name"), field(doc, "master"), field(doc, "revision"),
                      field(doc, "date"));
   if (const json::Value* valid = doc.find("valid")) {

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "santei/rounding.hpp"
+#include "uke/burden.hpp"
 
 namespace santei {
 namespace uke {
@@ -20,6 +21,12 @@ std::string codes_text(const std::vector<Code>& codes) {
 
 }  // namespace uke
 namespace {
+
+// What a UKE record states for a priced line per time: its points, or for 食事療養 (97) its yen,
+// which the record carries in the 点数 field (the writer and the SSK sample alike).
+Points stated_amount(const PricedLine& line) {
+  return uke::is_yen_category(line.category) ? Points{line.yen.value} : line.points;
+}
 
 std::vector<Code> unit_codes(const UkeUnit& unit) {
   std::vector<Code> codes;
@@ -130,7 +137,9 @@ class Comparer {
     out.line = receipt_.line;
     out.revision = priced_.revision;
     out.stated_total = receipt_.stated_total();
-    for (const UkeUnit& u : receipt_.units) out.units_total += u.total();
+    for (const UkeUnit& u : receipt_.units) {
+      if (!uke::is_yen_category(u.category)) out.units_total += u.total();  // 97: yen, not 合計点数
+    }
     out.priced_total = priced_.total;
     out.diagnostics = priced_.diagnostics;
     match();
@@ -323,10 +332,11 @@ class Comparer {
       }
       if (slot.line) {
         const PricedLine& line = priced_.lines[*slot.line];
-        if (!c.priced_points) c.priced_points = line.points;
+        const Points amount = stated_amount(line);
+        if (!c.priced_points) c.priced_points = amount;
         c.priced_count += line.count;
-        c.priced_total += line.total();
-        if (!unit.points || line.points != *unit.points) explain_points(c, unit, date, line.points, automatic_codes(line));
+        c.priced_total += amount * line.count;
+        if (!unit.points || amount != *unit.points) explain_points(c, unit, date, amount, automatic_codes(line));
         if (line.count != slot.value) {
           add(c, UkeDifference{UkeReason::count_differs, 0,
                                fmt::format("{}: stated {} time(s), santei {}", date.iso(), slot.value, line.count)});
@@ -379,8 +389,8 @@ class Comparer {
     bool counts_agree = true;
     for (std::size_t l : slot.parts) {
       const PricedLine& line = priced_.lines[l];
-      points += line.points;
-      c.priced_total += line.total();
+      points += stated_amount(line);
+      c.priced_total += stated_amount(line) * line.count;
       counts_agree = counts_agree && line.count == slot.value;
       lines += line_text(line);
       automatic += automatic_codes(line);

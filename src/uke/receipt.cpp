@@ -13,6 +13,7 @@ Points UkeReceipt::unit_total(int payer) const {
   Points sum;
   const auto bit = static_cast<std::uint8_t>(1U << payer);
   for (const UkeUnit& unit : units) {
+    if (uke::is_yen_category(unit.category)) continue;  // yen: HO/KO 食事療養 合計金額
     if ((uke::burden_payers(unit.burden) & bit) != 0) sum += unit.total();
   }
   return sum;

@@ -214,9 +214,27 @@ class ReceiptWriter {
   Points payer_total(int payer) const {
     Points sum;
     for (const Unit& u : units_) {
+      if (uke::is_yen_category(u.first->category)) continue;  // 食事療養: yen, HO 8–9
       if ((uke::burden_payers(u.burden) & (1U << payer)) != 0) sum += u.first->points * u.count;
     }
     return sum;
+  }
+
+  // HO 8–9 食事療養・生活療養 回数 / 合計金額 of the 診療識別 97 units the payer bears: the meals of
+  // the claim's meal fee (its きざみ 数量 is the day's meals, × the unit's 回数) and the yen of every
+  // 97 unit (meal fee, 特別食加算, 食堂加算). As the SSK sample (../shared/uke/ssk-sample, receipt 9)
+  // states them: 197000110 ×2, ×3, ×1 and 食堂加算 50×3 → HO 8 = 6, HO 9 = 1280+1920+640+150 = 3990.
+  std::pair<std::int64_t, std::int64_t> payer_meals(int payer) const {
+    const Code meal_fee = claim_.admission && claim_.admission->meals ? claim_.admission->meals->code : 0;
+    std::int64_t meals = 0;
+    std::int64_t yen = 0;
+    for (const Unit& u : units_) {
+      if (!uke::is_yen_category(u.first->category) || (uke::burden_payers(u.burden) & (1U << payer)) == 0) continue;
+      yen += u.first->yen.value * u.count;
+      const LineItem& item = u.first->items.front();
+      if (item.code == meal_fee) meals += (item.quantity ? item.quantity->trunc() : 1) * u.count;
+    }
+    return {meals, yen};
   }
 
   std::int32_t payer_days(int payer) const {
@@ -264,6 +282,10 @@ class ReceiptWriter {
     ho[3] = given && !given->card_number.empty() ? given->card_number : "１";
     ho[4] = std::to_string(priced_.visit_days);
     ho[5] = std::to_string(total.value);
+    if (const auto [meals, yen] = payer_meals(0); meals != 0 || yen != 0) {
+      ho[7] = std::to_string(meals);
+      ho[8] = std::to_string(yen);
+    }
     out_.record(claim_.id, std::move(ho));
   }
 
@@ -327,7 +349,8 @@ class ReceiptWriter {
       r[2] = burden;
       r[3] = code_text(item.code);
       r[4] = optional_text(item.quantity);
-      if (i == last) r[5] = std::to_string(line.points.value);
+      // 点数, or for 食事療養 (97) the 金額 in yen, as the SSK sample writes 197000110 ×2 as 1280.
+      if (i == last) r[5] = std::to_string(uke::is_yen_category(line.category) ? line.yen.value : line.points.value);
       r[6] = std::to_string(unit.count);
       if (material) {
         r[8] = optional_text(item.unit_price);

@@ -97,50 +97,63 @@ const Diagnostic* not_billable(const PricedClaim& priced, const std::string& rul
 }
 }  // namespace
 
-TEST_CASE("mode as_claimed: CEA and DUPAN-2 on one draw (背反 同時, 03-3) are priced as stated, 2 items 230 (告示 D009 注2 イ)") {
-  ClaimSpec spec;
-  spec.month = "2024-06";
-  spec.extra = R"("mode":"as_claimed",)";
-  spec.visits = "[" + visit("2024-06-03", order("60", {"160036510", "160036910"})) + "]";
-  const PricedClaim priced = price_spec(spec);
-  CHECK(priced.total.value == 230);
-  const Diagnostic* d = not_billable(priced, "算定不可/背反/同時");
-  REQUIRE(d != nullptr);
-  CHECK(d->severity == Severity::warning);
-  CHECK(d->codes == std::vector<Code>{160036510, 160036910});
-  CHECK(d->message.find("priced as claimed (santei would have: 160036510 is not billed") != std::string::npos);
+// One case a row: the visits claimed as_claimed, the total priced as stated, and the 算定不可
+// warning (its codes, and its date, field or message where the row gives one).
+struct AsClaimedCase {
+  const char* name;
+  std::string birth_date;  // "" = ClaimSpec's
+  std::string visits;
+  std::int64_t total;
+  std::string rule;
+  std::vector<Code> codes;
+  std::string date;     // "" = not checked
+  std::string field;    // "" = not checked
+  std::string message;  // a part of the message, "" = not checked
+};
+
+TEST_CASE("mode as_claimed: what the law forbids is priced as stated, with a 算定不可 warning") {
+  const std::string management = order("13", {"113001810"});
+  const std::vector<AsClaimedCase> cases = {
+      {"CEA and DUPAN-2 on one draw (背反 同時, 03-3): 2 items 230 (告示 D009 注2 イ)", "",
+       visit("2024-06-03", order("60", {"160036510", "160036910"})), 230, "算定不可/背反/同時", {160036510, 160036910}, "", "",
+       "priced as claimed (santei would have: 160036510 is not billed"},
+      {"特定疾患療養管理料 a third time in a month (算定回数, 05 table: 2): 3 × 225", "",
+       visit("2024-06-03", management) + "," + visit("2024-06-10", management) + "," + visit("2024-06-17", management), 675,
+       "算定不可/算定回数/月", {113001810}, "2024-06-17", "", ""},
+      {"乳幼児加算 stated for a 7-year-old (年齢, s cols 41–42): 291 + 75", "2017-01-01",
+       visit("2024-06-03", order("11", {"111000110", "111000370"})), 366, "算定不可/年齢", {111000370}, "",
+       "visits[0].orders[0].items[1].code", ""},
+  };
+  for (const AsClaimedCase& c : cases) {
+    SUBCASE(c.name) {
+      ClaimSpec spec;
+      spec.month = "2024-06";
+      if (!c.birth_date.empty()) spec.birth_date = c.birth_date;
+      spec.extra = R"("mode":"as_claimed",)";
+      spec.visits = "[" + c.visits + "]";
+      const PricedClaim priced = price_spec(spec);
+      CHECK(priced.total.value == c.total);
+      const Diagnostic* d = not_billable(priced, c.rule);
+      REQUIRE(d != nullptr);
+      CHECK(d->severity == Severity::warning);
+      CHECK(d->codes == c.codes);
+      if (!c.date.empty()) CHECK(d->date == day(c.date.c_str()));
+      if (!c.field.empty()) CHECK(d->field == c.field);
+      if (!c.message.empty()) CHECK(d->message.find(c.message) != std::string::npos);
+    }
+  }
 }
 
-TEST_CASE("mode as_claimed: 特定疾患療養管理料 a third time in a month (算定回数, 05 table: 2) is priced, 3 × 225") {
-  ClaimSpec spec;
-  spec.month = "2024-06";
-  spec.extra = R"("mode":"as_claimed",)";
-  spec.visits = "[" + visit("2024-06-03", order("13", {"113001810"})) + "," + visit("2024-06-10", order("13", {"113001810"})) +
-                "," + visit("2024-06-17", order("13", {"113001810"})) + "]";
-  const PricedClaim priced = price_spec(spec);
-  CHECK(priced.total.value == 675);
-  const Diagnostic* d = not_billable(priced, "算定不可/算定回数/月");
-  REQUIRE(d != nullptr);
-  CHECK(d->codes == std::vector<Code>{113001810});
-  CHECK(d->date == day("2024-06-17"));
-}
-
-TEST_CASE("mode as_claimed: 乳幼児加算 stated for a 7-year-old (年齢, s cols 41–42) is priced as stated, 291 + 75") {
+TEST_CASE("mode automatic drops 乳幼児加算 stated for a 7-year-old: 291, and the 年齢 diagnostic is an error") {
   ClaimSpec spec;
   spec.month = "2024-06";
   spec.birth_date = "2017-01-01";
   spec.extra = R"("mode":"as_claimed",)";
   spec.visits = "[" + visit("2024-06-03", order("11", {"111000110", "111000370"})) + "]";
-  const PricedClaim priced = price_spec(spec);
-  CHECK(priced.total.value == 366);
-  const Diagnostic* d = not_billable(priced, "算定不可/年齢");
-  REQUIRE(d != nullptr);
-  CHECK(d->codes == std::vector<Code>{111000370});
-  CHECK(d->field == "visits[0].orders[0].items[1].code");
   PricingOptions automatic;
   automatic.mode = ClaimMode::automatic;
   const PricedClaim dropped = price_spec(spec, automatic);
   CHECK(dropped.total.value == 291);
-  CHECK(not_billable(dropped, "年齢") != nullptr);
+  REQUIRE(not_billable(dropped, "年齢") != nullptr);
   CHECK(not_billable(dropped, "年齢")->severity == Severity::error);
 }

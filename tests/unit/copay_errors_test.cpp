@@ -4,6 +4,7 @@
 #include <functional>
 
 #include "copay_support.hpp"
+#include "error_of.hpp"
 
 using namespace santei;
 using namespace santei::test::copay;
@@ -12,16 +13,12 @@ namespace {
 
 // Runs `f`, expects an Exception with `status` whose field is `field` and whose message contains `text`.
 void expect_error(const std::function<void()>& f, Status status, const std::string& field, const std::string& text) {
-  try {
-    f();
-    FAIL("no error");
-  } catch (const Exception& e) {
-    const std::string what = e.what();
-    CAPTURE(what);
-    CHECK(e.status() == status);
-    CHECK(e.info().field == field);
-    CHECK(e.info().message.find(text) != std::string::npos);
-  }
+  const ErrorInfo e = test::error_of(f);
+  const std::string what = e.to_string();
+  CAPTURE(what);
+  CHECK(e.status == status);
+  CHECK(e.field == field);
+  CHECK(e.message.find(text) != std::string::npos);
 }
 
 void expect_claim_error(Claim c, std::vector<PricedLine> lines, const std::string& field, const std::string& text) {

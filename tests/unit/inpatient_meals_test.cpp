@@ -3,7 +3,11 @@
 // patient's 標準負担額 from copay's meals.xml with the insurer paying the rest.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "inpatient_support.hpp"
+#include "santei/uke.hpp"
+#include "uke_support.hpp"
 
 using namespace santei;
 using namespace santei::test;
@@ -18,6 +22,14 @@ InpatientSpec with_meals(const std::string& meals, const std::string& month = "2
 }
 
 const std::string kLunchDinner = R"("lunch","dinner")";
+
+// An SI record of one 算定単位 as the writer puts it (44 fields): 診療識別, 負担区分 1 (医保 alone),
+// code, 数量, 点数 (金額 for 97), 回数, no comments, the count on each listed day.
+std::string si_record(Code code, const char* quantity, std::int64_t amount, int count, unsigned first, unsigned last) {
+  std::string out = fmt::format("SI,97,1,{},{},{},{},,,,,,", code, quantity, amount, count);
+  for (unsigned d = 1; d <= 31; ++d) out += (d >= first && d <= last) ? ",1" : ",";
+  return out;
+}
 
 }  // namespace
 
@@ -107,4 +119,81 @@ TEST_CASE("meals on a day out of hospital or on a 外泊 day are a claim error n
     CHECK(e.info().field == "admission.meals.days[0]");
     CHECK(e.info().message.find("2024-06-08") != std::string::npos);
   }
+}
+
+TEST_CASE("UKE 食事療養 (診療識別 97) written and read back: 金額 in the 点数 field, HO 8–9 meals and yen") {
+  // 2024-06-03…07: lunch and dinner on the 3rd, three meals the 4th–6th (dinner a 特別食), breakfast
+  // on the 7th, a 食堂 — 食事療養（Ⅰ） 670円 a meal (r06 s master 197000110, きざみ 数量 = the day's
+  // meals), 特別食加算 76円 a meal (197000470), 食堂加算 50円 a day (197000570).
+  const std::string meals = R"({"code":"197000110","dining_room":true,"days":[)" +
+                            meal_days("2024-06-03", "2024-06-03", kLunchDinner) + "," +
+                            meal_days("2024-06-04", "2024-06-06", kThreeMeals, R"("dinner")") + "," +
+                            meal_days("2024-06-07", "2024-06-07", R"("breakfast")") + "]}";
+  Claim claim = parse_claim(inpatient_json(with_meals(meals)));
+  claim.patient.sex = Sex::female;
+  const PricedClaim priced = price(claim, real_library(), PricingOptions{});
+  const UkeReceiptInput input{&claim, &priced, nullptr};
+  UkeFacility facility;
+  facility.billing_month = YearMonth{2024, 7};
+  const std::string bytes = write_uke(facility, std::span(&input, 1));
+
+  // As the SSK sample writes 197000110 ×2 (1280 = 640×2 in 2020): 数量 = meals, 点数 = 金額.
+  const std::vector<std::string> lines = utf8_lines(bytes);
+  const auto has = [&](const std::string& record) {
+    INFO(record);
+    CHECK(std::count(lines.begin(), lines.end(), record) == 1);
+  };
+  has(si_record(197000110, "2", 670 * 2, 1, 3, 3));
+  has(si_record(197000110, "3", 670 * 3, 3, 4, 6));
+  has(si_record(197000110, "1", 670, 1, 7, 7));
+  has(si_record(197000470, "1", 76, 3, 4, 6));
+  has(si_record(197000570, "", 50, 5, 3, 7));
+
+  const UkeFile file = read_uke(bytes, "meals.uke");
+  for (const ErrorInfo& e : file.errors) FAIL_CHECK(e.to_string());
+  REQUIRE(file.receipts.size() == 1);
+  const UkeReceipt& r = file.receipts[0];
+  for (const UkeFinding& f : r.findings) FAIL_CHECK(f.message);
+  REQUIRE(r.insurer);
+  // HO 8 回数 = the meals of the meal fee: 2 + 3×3 + 1 = 12 (not the 3 特別食, which are additions);
+  // HO 9 合計金額 = 670×12 + 76×3 + 50×5 = 8,040 + 228 + 250 = 8,518円.
+  CHECK(r.insurer->meals == 12);
+  CHECK(r.insurer->meals_yen == Yen{8518});
+  // HO 6 合計点数 is the 入院料's points alone (5 days × 2,138点, as the first case above): the
+  // yen of the 97 units is not counted into it, neither by the writer nor by the reader.
+  CHECK(r.insurer->total == Points{5 * 2138});
+  CHECK(r.unit_total(0) == Points{5 * 2138});
+  // The 97 units read back with their 金額, 回数 and days.
+  std::int64_t yen = 0;
+  int units = 0;
+  for (const UkeUnit& u : r.units) {
+    if (u.category != 97) continue;
+    ++units;
+    REQUIRE(u.points);
+    yen += u.points->value * u.count;
+  }
+  CHECK(units == 5);
+  CHECK(yen == 8518);
+  const auto three = std::find_if(r.units.begin(), r.units.end(), [](const UkeUnit& u) {
+    return u.items.front().code == 197000110 && u.count == 3;
+  });
+  REQUIRE(three != r.units.end());
+  CHECK(*three->points == Points{2010});
+  CHECK(*three->items.front().quantity == Decimal(3));
+  CHECK((three->days[3] == 1 && three->days[4] == 1 && three->days[5] == 1));
+  // Priced again as claimed, every 97 unit agrees with santei's yen (the record's 金額 per time),
+  // and the receipt's Σ of stated 点数×回数 leaves the yen out.
+  const UkePriceReport report = price_uke(file, real_library());
+  REQUIRE(report.receipts.size() == 1);
+  CHECK(report.receipts[0].units_total == Points{5 * 2138});
+  int compared = 0;
+  for (const UkeUnitComparison& c : report.receipts[0].units) {
+    if (c.category != 97) continue;
+    ++compared;
+    CAPTURE(c.codes.front());
+    CHECK(c.agrees);
+    CHECK(c.priced_points == c.stated_points);
+    CHECK(c.priced_total == c.stated_total);
+  }
+  CHECK(compared == 5);
 }

@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+#include <optional>
+
 #include "big_input.hpp"
 #include "error_of.hpp"
 #include "santei/kougaku.hpp"
@@ -77,34 +79,59 @@ TEST_CASE("世帯合算 under 70, 区分ウ 2024-06 (ganclass.jp example): recei
   CHECK(r.counts_for_many_times);
 }
 
-TEST_CASE("70歳以上 only, 一般 2024-06 (大和市 example): 夫 外来 20,000 → 2,000 back; 世帯 18,000 + 57,600 → 18,000 back; 20,000 in all") {
-  KougakuReceipt c = receipt("C病院", in, 800000, 57600);
-  c.household_limited = true;  // the window applied the 57,600 世帯 limit
-  const KougakuResult r = compute_kougaku(household("2024-06", InsuranceKind::national, "", "一般", {
-      member("夫", "1952-03-01", {receipt("A病院", out, 50000, 10000), receipt("B病院", out, 50000, 10000)}),
-      member("妻", "1953-03-01", {c})}));
-  const KougakuStep& outpatient = step_of(r, "70歳以上 外来 (個人)", "夫");
-  CHECK(outpatient.counted.value == 20000);
-  CHECK(outpatient.limit.value == 18000);
-  CHECK(outpatient.benefit.value == 2000);
-  const KougakuStep& household_step = step_of(r, "70歳以上 世帯");
-  CHECK(household_step.counted.value == 18000 + 57600);
-  CHECK(household_step.limit.value == 57600);
-  CHECK(household_step.benefit.value == 18000);
-  CHECK(r.benefit.value == 20000);
-  CHECK(r.counts_for_many_times);
-}
-
-TEST_CASE("70歳以上 外来 only, 一般 2018-08 (municipal 計算例 パターン1): A 4,000 + 18,000 → 4,000 back; B 8,000 → none; not a 多数回 month") {
-  const KougakuResult r = compute_kougaku(household("2018-08", InsuranceKind::national, "", "一般", {
-      member("A", "1947-05-01", {receipt("W病院", out, 20000, 4000), receipt("X病院", out, 100000, 18000)}),
-      member("B", "1946-05-01", {receipt("Y病院", out, 10000, 2000), receipt("Z病院", out, 30000, 6000)})}));
-  CHECK(step_of(r, "70歳以上 外来 (個人)", "A").benefit.value == 4000);
-  CHECK(step_of(r, "70歳以上 外来 (個人)", "B").benefit.value == 0);
-  CHECK(step_of(r, "70歳以上 世帯").counted.value == 18000 + 8000);
-  CHECK(step_of(r, "70歳以上 世帯").benefit.value == 0);
-  CHECK(r.benefit.value == 4000);
-  CHECK_FALSE(r.counts_for_many_times);  // 外来特例 alone does not count toward 多数回
+TEST_CASE("70歳以上 一般 (国保): 外来 (個人) first, then 世帯 — worked examples of 2018-08, 2024-06 and 2026-08") {
+  // One row a worked example: the members, each member's 外来 (個人) benefit, the 世帯 step's
+  // counted patient share and benefit, the month's benefit. 一般 limits (copayment.md §3.3, §3.2):
+  // 外来 18,000 / 世帯 57,600 from 2018-08, 22,000 / 61,500 from 2026-08 [partly verified].
+  struct Row {
+    const char* name;
+    const char* month;
+    std::vector<KougakuMember> members;
+    std::vector<std::pair<const char*, std::int64_t>> outpatient_benefits;  // member, 外来 (個人) benefit
+    std::int64_t outpatient_limit;
+    std::int64_t household_counted;
+    std::int64_t household_limit;
+    std::int64_t household_benefit;
+    std::int64_t benefit;
+    std::optional<bool> counts_for_many_times;
+  };
+  KougakuReceipt limited = receipt("C病院", in, 800000, 57600);
+  limited.household_limited = true;  // the window applied the 57,600 世帯 limit
+  const std::vector<Row> rows = {
+      // 大和市: 夫 外来 10,000 + 10,000 → 2,000 back; 世帯 18,000 + 57,600 → 18,000 back; 20,000 in all.
+      {"2024-06 (大和市 example)", "2024-06",
+       {member("夫", "1952-03-01", {receipt("A病院", out, 50000, 10000), receipt("B病院", out, 50000, 10000)}),
+        member("妻", "1953-03-01", {limited})},
+       {{"夫", 2000}}, 18000, 18000 + 57600, 57600, 18000, 20000, true},
+      // 計算例 パターン1: A 4,000 + 18,000 → 4,000 back; B 2,000 + 6,000 = 8,000 → none; 世帯 18,000 +
+      // 8,000 = 26,000 under 57,600. 外来特例 alone does not count toward 多数回.
+      {"2018-08 (municipal 計算例 パターン1)", "2018-08",
+       {member("A", "1947-05-01", {receipt("W病院", out, 20000, 4000), receipt("X病院", out, 100000, 18000)}),
+        member("B", "1946-05-01", {receipt("Y病院", out, 10000, 2000), receipt("Z病院", out, 30000, 6000)})},
+       {{"A", 4000}, {"B", 0}}, 18000, 18000 + 8000, 57600, 0, 4000, false},
+      // From 2026-08: A 外来 30,000 → 8,000 back (22,000 limit); 世帯 22,000 + 61,500 → 22,000 back.
+      {"2026-08 (new limits)", "2026-08",
+       {member("A", "1953-06-01", {receipt("A医院", out, 150000, 30000)}),
+        member("B", "1954-06-01", {receipt("B病院", in, 500000, 61500)})},
+       {{"A", 8000}}, 22000, 22000 + 61500, 61500, 22000, 8000 + 22000, std::nullopt},
+  };
+  for (const Row& row : rows) {
+    SUBCASE(row.name) {
+      const KougakuResult r = compute_kougaku(household(row.month, InsuranceKind::national, "", "一般", row.members));
+      for (const auto& [id, benefit] : row.outpatient_benefits) {
+        CAPTURE(id);
+        const KougakuStep& outpatient = step_of(r, "70歳以上 外来 (個人)", id);
+        CHECK(outpatient.limit.value == row.outpatient_limit);
+        CHECK(outpatient.benefit.value == benefit);
+      }
+      const KougakuStep& household_step = step_of(r, "70歳以上 世帯");
+      CHECK(household_step.counted.value == row.household_counted);
+      CHECK(household_step.limit.value == row.household_limit);
+      CHECK(household_step.benefit.value == row.household_benefit);
+      CHECK(r.benefit.value == row.benefit);
+      if (row.counts_for_many_times) CHECK(r.counts_for_many_times == *row.counts_for_many_times);
+    }
+  }
 }
 
 TEST_CASE("70歳未満 and 70歳以上 in one household, ウ and 一般 2024-06 (大和市 example): 70+ 外来, 70+ 世帯, then all with the 21,000 rule") {
@@ -209,15 +236,6 @@ TEST_CASE("年間上限 (世帯) from the year 2026-08 [partly verified]: ウ 53
   const KougakuResult low = compute_kougaku(h);
   CHECK(step_of(low, "年間上限 (世帯)").limit.value == 410000);
   CHECK(step_of(low, "年間上限 (世帯)").benefit.value == 360000 + 61500 - 410000);
-}
-
-TEST_CASE("70歳以上 from 2026-08 in the household step: 一般 外来 22,000, 世帯 61,500 [partly verified]") {
-  const KougakuResult r = compute_kougaku(household("2026-08", InsuranceKind::national, "", "一般", {
-      member("A", "1953-06-01", {receipt("A医院", out, 150000, 30000)}),
-      member("B", "1954-06-01", {receipt("B病院", in, 500000, 61500)})}));
-  CHECK(step_of(r, "70歳以上 外来 (個人)", "A").benefit.value == 8000);
-  CHECK(step_of(r, "70歳以上 世帯").counted.value == 22000 + 61500);
-  CHECK(step_of(r, "70歳以上 世帯").benefit.value == 22000);
 }
 
 TEST_CASE("kougaku input errors name the field: a member of 75 under 国保, a missing 区分, a patient share above the cost") {

@@ -90,3 +90,31 @@ TEST_CASE("receipts read from UKE are priced as claimed") {
   REQUIRE_FALSE(file.receipts.empty());
   CHECK(file.receipts[0].claim.mode == ClaimMode::as_claimed);
 }
+
+TEST_CASE("SSK sample: 食事療養 (97) records state yen, outside HO 合計点数; HO 8–9 are their meals and yen") {
+  const UkeFile file = read_uke_file(test::shared_dir() / "uke" / "ssk-sample" / "RECEIPTC.UKE");
+  // Seven receipts have 97 units; with their yen counted as points each HO 合計点数 looked wrong
+  // (receipt 9: 82,255 stated, 89,005 summed). Without them every receipt's adds up.
+  for (const UkeReceipt& r : file.receipts) {
+    CAPTURE(r.number);
+    CHECK_FALSE(has_finding(r.findings, UkeCheck::payer_total));
+  }
+  const auto nine = std::find_if(file.receipts.begin(), file.receipts.end(), [](const UkeReceipt& r) { return r.number == 9; });
+  REQUIRE(nine != file.receipts.end());
+  REQUIRE(nine->insurer);
+  // Lines 113–119 of the file: 食堂加算 50×3, 197000110 ×2 1280, ×3 1920, ×1 640, and the 標準負担額
+  // 197000810 ×2 920, ×3 1380, ×1 460. HO (line 3): 82255点, 8 回数 6 = 2+3+1 meals, 9 合計金額
+  // 3990 = 150 + 1280 + 1920 + 640 (the 標準負担額 lines are not in it).
+  CHECK(nine->insurer->total == Points{82255});
+  CHECK(nine->unit_total(0) == Points{82255});
+  CHECK(nine->insurer->meals == 6);
+  CHECK(nine->insurer->meals_yen == Yen{3990});
+  std::int64_t meal_yen = 0;
+  std::int64_t standard_yen = 0;
+  for (const UkeUnit& u : nine->units) {
+    if (u.category != 97) continue;
+    (u.items.front().code == 197000810 ? standard_yen : meal_yen) += u.total().value;
+  }
+  CHECK(meal_yen == 3990);
+  CHECK(standard_yen == 460 * 6);
+}

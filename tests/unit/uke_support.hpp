@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include <doctest/doctest.h>
 #include <fmt/format.h>
 
 #include "core/cp932.hpp"
@@ -21,6 +22,22 @@ inline std::string uke_bytes(const std::vector<std::string>& lines) {
     out += "\r\n";
   }
   return out;
+}
+
+// The records of written UKE bytes as UTF-8 lines; every record must end with CR LF and the
+// bytes must decode as CP932 (REQUIREd).
+inline std::vector<std::string> utf8_lines(const std::string& cp932_bytes) {
+  std::string text;
+  REQUIRE(santei::cp932::decode_append(cp932_bytes, text) == santei::cp932::npos);
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    const std::size_t end = text.find("\r\n", start);
+    REQUIRE(end != std::string::npos);
+    lines.push_back(text.substr(start, end - start));
+    start = end + 2;
+  }
+  return lines;
 }
 
 // A record with `n` fields: the given leading fields, then blanks.

@@ -13,6 +13,7 @@
 
 using namespace santei;
 using santei::test::day;
+using santei::test::utf8_lines;
 
 namespace {
 
@@ -35,20 +36,6 @@ PricedLine line(const char* date, std::uint8_t category, std::vector<LineItem> i
   l.count = count;
   l.burden = burden;
   return l;
-}
-
-std::vector<std::string> utf8_lines(const std::string& cp932_bytes) {
-  std::string text;
-  REQUIRE(cp932::decode_append(cp932_bytes, text) == cp932::npos);
-  std::vector<std::string> lines;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    const std::size_t end = text.find("\r\n", start);
-    REQUIRE(end != std::string::npos);  // every record ends with CR LF
-    lines.push_back(text.substr(start, end - start));
-    start = end + 2;
-  }
-  return lines;
 }
 
 // fee-rules.md §9 E20: 初診 + E12's tests + 処方箋料 on 2024-06-03, 再診 + 外来管理加算 on the 10th.
