@@ -18,19 +18,12 @@ ClaimSpec infant_first_visit(const std::string& time = "regular") {
   return spec;
 }
 
-const Diagnostic* not_claimed(const PricedClaim& priced) {
-  for (const Diagnostic& d : priced.diagnostics) {
-    if (d.rule.starts_with("算定漏れ/")) return &d;
-  }
-  return nullptr;
-}
-
 }  // namespace
 
 TEST_CASE("mode automatic (default): 初診 of a 3-year-old gets 乳幼児加算 111000370 (291 + 75 = 366)") {
   const PricedClaim priced = price_spec(infant_first_visit());
   CHECK(priced.total.value == 366);
-  CHECK(not_claimed(priced) == nullptr);
+  CHECK(find_diagnostic(priced, "算定漏れ/") == nullptr);
 }
 
 TEST_CASE("mode as_claimed: 初診 of a 3-year-old is priced as stated (291); 乳幼児加算 is a 算定漏れ diagnostic with its source") {
@@ -40,7 +33,7 @@ TEST_CASE("mode as_claimed: 初診 of a 3-year-old is priced as stated (291); �
   CHECK(priced.total.value == 291);
   REQUIRE(priced.lines.size() == 1);
   CHECK(priced.lines[0].items.size() == 1);
-  const Diagnostic* d = not_claimed(priced);
+  const Diagnostic* d = find_diagnostic(priced, "算定漏れ/");
   REQUIRE(d != nullptr);
   CHECK(d->rule == "算定漏れ/年齢加算");
   CHECK(d->severity == Severity::warning);
@@ -88,14 +81,6 @@ TEST_CASE("claim key mode: a value santei does not define is refused by name") {
 // What the law forbids (背反, 算定回数, eligibility) is priced as stated when claimed so, with a
 // 算定不可 warning naming the code the law would not bill first; automatic mode drops it
 // (pricing_rules_test.cpp).
-namespace {
-const Diagnostic* not_billable(const PricedClaim& priced, const std::string& rule) {
-  for (const Diagnostic& d : priced.diagnostics) {
-    if (d.rule == rule) return &d;
-  }
-  return nullptr;
-}
-}  // namespace
 
 // One case a row: the visits claimed as_claimed, the total priced as stated, and the 算定不可
 // warning (its codes, and its date, field or message where the row gives one).
@@ -133,7 +118,7 @@ TEST_CASE("mode as_claimed: what the law forbids is priced as stated, with a 算
       spec.visits = "[" + c.visits + "]";
       const PricedClaim priced = price_spec(spec);
       CHECK(priced.total.value == c.total);
-      const Diagnostic* d = not_billable(priced, c.rule);
+      const Diagnostic* d = find_diagnostic(priced, c.rule);
       REQUIRE(d != nullptr);
       CHECK(d->severity == Severity::warning);
       CHECK(d->codes == c.codes);
@@ -154,6 +139,6 @@ TEST_CASE("mode automatic drops 乳幼児加算 stated for a 7-year-old: 291, an
   automatic.mode = ClaimMode::automatic;
   const PricedClaim dropped = price_spec(spec, automatic);
   CHECK(dropped.total.value == 291);
-  REQUIRE(not_billable(dropped, "年齢") != nullptr);
-  CHECK(not_billable(dropped, "年齢")->severity == Severity::error);
+  REQUIRE(find_diagnostic(dropped, "年齢") != nullptr);
+  CHECK(find_diagnostic(dropped, "年齢")->severity == Severity::error);
 }

@@ -24,13 +24,6 @@ InpatientSpec twenty_days(const std::string& more = "") {
   return spec;
 }
 
-const Diagnostic* find_diagnostic(const PricedClaim& priced, const std::string& rule) {
-  for (const Diagnostic& d : priced.diagnostics) {
-    if (d.rule == rule) return &d;
-  }
-  return nullptr;
-}
-
 }  // namespace
 
 TEST_CASE("r06 2024-06: a 20-day stay crosses the 14-day boundary: day 1 3,593, days 2–14 2,638, days 15–20 1,880 = 49,167") {

@@ -19,13 +19,6 @@ ErrorInfo error_of(const ClaimSpec& spec) {
   return {};
 }
 
-const Diagnostic* find_diagnostic(const PricedClaim& priced, const std::string& rule_prefix) {
-  for (const Diagnostic& d : priced.diagnostics) {
-    if (d.rule.rfind(rule_prefix, 0) == 0) return &d;
-  }
-  return nullptr;
-}
-
 }  // namespace
 
 TEST_CASE("r04 → r06 on 2024-05-31 / 2024-06-01: 初診 288 → 291, 再診 73 → 75, 処方箋料 68 → 60, B-V 37 → 40") {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "santei/pricing.hpp"
 #include "support.hpp"
@@ -73,11 +74,16 @@ inline std::int64_t points_of_line_with(const PricedClaim& priced, Code code) {
 
 inline bool has_code(const PricedClaim& priced, Code code) { return points_of_line_with(priced, code) != -1; }
 
-inline bool has_diagnostic(const PricedClaim& priced, const std::string& rule_prefix) {
+// The first diagnostic whose rule starts with `rule_prefix` ("背反/同時", "算定漏れ/"), or nullptr.
+inline const Diagnostic* find_diagnostic(const PricedClaim& priced, std::string_view rule_prefix) {
   for (const Diagnostic& d : priced.diagnostics) {
-    if (d.rule.rfind(rule_prefix, 0) == 0) return true;
+    if (d.rule.starts_with(rule_prefix)) return &d;
   }
-  return false;
+  return nullptr;
+}
+
+inline bool has_diagnostic(const PricedClaim& priced, std::string_view rule_prefix) {
+  return find_diagnostic(priced, rule_prefix) != nullptr;
 }
 
 }  // namespace santei::test
