@@ -146,17 +146,22 @@ def test_connections_over_the_limit_get_503(start_server):
     assert "santei_http_connections_refused_total 1" in server.request("GET", "/metrics").body.decode()
 
 
-def test_a_full_queue_is_503_and_a_slow_reader_holds_only_its_worker(start_server):
-    # Every request to a worker (--inline-body-bytes 0), so that one claim can wait in the queue.
-    server = start_server("--workers", "1", "--max-queue", "1", "--write-timeout", "120", "--inline-body-bytes", "0")
-    # A client that sends a big batch and reads only the start of the answer: the one worker then
-    # waits on its writes (the write timeout is long, so only the client's leaving frees it).
+def hold_a_worker(server):
+    """A client that sends a big batch and reads only the start of the answer: the worker answering
+    it then waits on its writes (with a long write timeout, until the client leaves). Returns its socket."""
     batch = (json.dumps(CLAIM) + "\n").encode() * 20000
     hog = server.connect()
     hog.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
     threading.Thread(target=lambda: hog.sendall(b"POST /v1/price HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-ndjson\r\n"
                                                  b"Content-Length: %d\r\n\r\n" % len(batch) + batch), daemon=True).start()
-    assert hog.recv(16).startswith(b"HTTP/1.1 200")  # the worker is answering the hog
+    assert hog.recv(16).startswith(b"HTTP/1.1 200")  # a worker is answering it
+    return hog
+
+
+def test_a_full_queue_is_503_and_a_slow_reader_holds_only_its_worker(start_server):
+    # Every request to a worker (--inline-body-bytes 0), so that one claim can wait in the queue.
+    server = start_server("--workers", "1", "--max-queue", "1", "--write-timeout", "120", "--inline-body-bytes", "0")
+    hog = hold_a_worker(server)
     deadline = time.time() + 30 * SLOW
     queued = {}
     waiter = threading.Thread(target=lambda: queued.setdefault(
@@ -217,12 +222,7 @@ def test_a_claim_is_priced_on_the_io_thread_while_the_only_worker_is_held(start_
     # A batch bigger than --inline-body-bytes goes to the one worker, whose client reads nothing; a
     # single claim (a few KB) is still answered at once, by the I/O thread that read it.
     server = start_server("--workers", "1", "--io-threads", "1", "--max-queue", "1", "--write-timeout", "120")
-    batch = (json.dumps(CLAIM) + "\n").encode() * 20000
-    hog = server.connect()
-    hog.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
-    threading.Thread(target=lambda: hog.sendall(b"POST /v1/price HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-ndjson\r\n"
-                                                 b"Content-Length: %d\r\n\r\n" % len(batch) + batch), daemon=True).start()
-    assert hog.recv(16).startswith(b"HTTP/1.1 200")
+    hog = hold_a_worker(server)
     deadline = time.time() + 30 * SLOW
     while "santei_workers_busy 1" not in server.request("GET", "/metrics").body.decode():
         assert time.time() < deadline
