@@ -40,11 +40,9 @@ void Context::diagnose(Severity severity, std::string rule, std::vector<Code> co
       Diagnostic{severity, std::move(rule), std::move(codes), std::move(message), date, std::move(field)});
 }
 
-bool Context::add_automatic(std::string_view kind, std::vector<Code> codes, std::string why, Date date,
-                            std::string field) {
-  if (mode() == ClaimMode::automatic) return true;
+void Context::missed_automatic(std::string_view kind, std::vector<Code> codes, std::string why, Date date,
+                               std::string field) {
   diagnose(Severity::warning, fmt::format("算定漏れ/{}", kind), std::move(codes), std::move(why), date, std::move(field));
-  return false;
 }
 
 bool Context::forbid(std::string_view rule, std::vector<Code> codes, std::string_view why, std::string_view automatic,

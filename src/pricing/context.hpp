@@ -7,6 +7,7 @@
 #pragma once
 
 #include <array>
+#include <initializer_list>
 #include <optional>
 #include <span>
 #include <string>
@@ -116,7 +117,15 @@ class Context {
   // is added: true in ClaimMode::automatic. As claimed it returns false and records what the law
   // would add as a warning "算定漏れ/<kind>" naming the codes (addition first, then its base) and,
   // in `why`, the rule and its source.
-  bool add_automatic(std::string_view kind, std::vector<Code> codes, std::string why, Date date, std::string field);
+  // `why` and `field` are callables returning the texts: they are called only when the warning is
+  // recorded, so an automatic run formats nothing and allocates nothing for an addition it makes
+  // (issue 17: no allocation per receipt with explain off).
+  template <class Why, class Field>
+  bool add_automatic(std::string_view kind, std::initializer_list<Code> codes, Why&& why, Date date, Field&& field) {
+    if (mode() == ClaimMode::automatic) return true;
+    missed_automatic(kind, std::vector<Code>(codes), why(), date, field());
+    return false;
+  }
   // The one switch every rule that forbids a stated item (背反, 算定回数, eligibility, 外来管理加算,
   // 注加算/通番, 包括 …) goes through before it drops or caps it. In ClaimMode::automatic it records
   // "<why>: <automatic>" as an error under `rule` and returns true: the caller drops or caps. As
@@ -129,6 +138,8 @@ class Context {
   std::string describe(const Resolved& r) const;
 
  private:
+  void missed_automatic(std::string_view kind, std::vector<Code> codes, std::string why, Date date, std::string field);
+
   bool clamp_ = false;
   mutable boost::container::small_vector<std::pair<std::array<char, 2>, Date>, 4> reached_;
 };
@@ -136,9 +147,10 @@ class Context {
 // Drops item `item` of a unit; the base of a procedure unit takes its whole unit with it.
 void drop_item(Unit& unit, std::size_t item);
 
-// Phase 1: the units of every order of every visit. Throws santei::Exception for an unknown
-// code or one not in force on its date (the claim cannot be priced).
-std::vector<Unit> build_units(Context& ctx);
+// Phase 1: the units of every order of every visit, into `units` (cleared first: price() passes
+// a thread_local buffer whose capacity is reused claim after claim, issue 17). Throws
+// santei::Exception for an unknown code or one not in force on its date (the claim cannot be priced).
+void build_units(Context& ctx, std::vector<Unit>& units);
 
 // Phase 2: rules across units (drops or caps with Diagnostics).
 void apply_claim_rules(Context& ctx, std::vector<Unit>& units);

@@ -645,8 +645,9 @@ void InpatientStay::fee_lines(std::vector<Unit>& out, std::vector<std::pair<std:
 // them; days with the same one share a line (診療識別 80). Nothing on a day whose 物価対応料 the claim
 // lists, and — the rule file says why — on a 外泊 day or where the group has several.
 void InpatientStay::price_response_lines(std::vector<Unit>& out) {
-  std::vector<std::pair<const ProcedureRecord*, std::uint32_t>> lines;  // item → days
-  std::vector<std::int32_t> warned;                                     // groups with several, reported
+  // Inline storage: a month has one or two of each, no allocation per receipt (issue 17).
+  boost::container::small_vector<std::pair<const ProcedureRecord*, std::uint32_t>, 4> lines;  // item → days
+  boost::container::small_vector<std::int32_t, 4> warned;  // groups with several, reported
   std::uint32_t away = 0;
   const PriceResponseRule* away_rule_of = nullptr;
   for (std::size_t i = 0; i < month_days_; ++i) {
@@ -657,10 +658,10 @@ void InpatientStay::price_response_lines(std::vector<Unit>& out) {
     const PriceResponseRule* rule = price_response_rule(on);
     if (!rule) continue;
     const std::int32_t group = day.base->price_response_group;
-    std::vector<const ProcedureRecord*> candidates;
+    boost::container::small_vector<const ProcedureRecord*, 4> candidates;  // per day: inline (issue 17)
     for (Code code : ctx_.set.rules().price_response_items(group)) {
       const ProcedureRecord* item = ctx_.set.procedure(code, on);
-      if (item && !check_eligibility(ctx_, *item, date)) candidates.push_back(item);
+      if (item && is_eligible(ctx_, *item, date)) candidates.push_back(item);
     }
     if (candidates.empty()) continue;
     if (day.away != AwayKind::none) {
@@ -691,12 +692,15 @@ void InpatientStay::price_response_lines(std::vector<Unit>& out) {
   }
   for (const auto& [item, mask] : lines) {
     const Date first = first_.plus_days(std::countr_zero(mask));
-    if (!ctx_.add_automatic("物価対応料", {item->code},
-                            fmt::format("{} {} not claimed: the law adds it each day of an 入院料 of 物価対応料グループ区分 "
-                                        "{:03} ({}; s cols 132–133 of {}; {})",
-                                        item->code, item->name, item->price_response_group, dates_text(mask, first_),
-                                        ctx_.set.revision(), price_response_rule(ctx_.lookup_date(first))->source),
-                            first, "admission.fees")) {
+    if (!ctx_.add_automatic(
+            "物価対応料", {item->code},
+            [&] {
+              return fmt::format("{} {} not claimed: the law adds it each day of an 入院料 of 物価対応料グループ区分 "
+                                 "{:03} ({}; s cols 132–133 of {}; {})",
+                                 item->code, item->name, item->price_response_group, dates_text(mask, first_),
+                                 ctx_.set.revision(), price_response_rule(ctx_.lookup_date(first))->source);
+            },
+            first, [] { return std::string("admission.fees"); })) {
       continue;
     }
     Unit unit = day_unit(80, mask);  // 診療識別 80 その他 (s col 66 点数欄集計先 800)

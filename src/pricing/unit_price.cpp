@@ -1,6 +1,5 @@
 // Phase 3: each unit becomes a PricedLine with the steps that made its points.
 #include <algorithm>
-#include <map>
 
 #include <fmt/format.h>
 
@@ -321,16 +320,23 @@ LineItem line_item(const Resolved& r) {
 // santei cannot tell a 臨時 course from a regular one, so every 内服 剤 counts [unverified choice].
 void multi_drug(Context& ctx) {
   if (ctx.claim.setting != Setting::outpatient) return;
-  std::map<Date, std::vector<std::size_t>> oral;  // line indexes of 内服 剤 by date
+  // (date, line index) of the 内服 剤, sorted: by date, claim order within a date. Inline storage
+  // for a receipt's usual few 剤 where a map of vectors allocated per date (issue 17).
+  boost::container::small_vector<std::pair<Date, std::size_t>, 16> oral;
   for (std::size_t i = 0; i < ctx.out.lines.size(); ++i) {
     const PricedLine& line = ctx.out.lines[i];
-    if (line.category == 21 && !line.items.empty() && line.items.front().kind == ItemKind::drug) oral[line.date].push_back(i);
+    if (line.category == 21 && !line.items.empty() && line.items.front().kind == ItemKind::drug) oral.emplace_back(line.date, i);
   }
-  for (const auto& [date, indexes] : oral) {
+  std::sort(oral.begin(), oral.end());
+  for (auto group = oral.begin(); group != oral.end();) {
+    const Date date = group->first;
+    const auto group_end = std::find_if(group, oral.end(), [&](const auto& o) { return o.first != date; });
+    const auto group_begin = group;
+    group = group_end;
     int kinds = 0;
     Points total;
-    for (std::size_t i : indexes) {
-      const PricedLine& line = ctx.out.lines[i];
+    for (auto entry = group_begin; entry != group_end; ++entry) {
+      const PricedLine& line = ctx.out.lines[entry->second];
       Decimal daily;
       int brands = 0;
       for (const LineItem& item : line.items) {
