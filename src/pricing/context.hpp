@@ -59,8 +59,9 @@ struct Unit {
   std::uint8_t category = 0;
   char burden = '\0';
   std::int32_t count = 1;   // times on that date (内服: days)
-  // procedure units: base first. Most units hold a few items: kept inline, no allocation.
-  boost::container::small_vector<Resolved, 4> items;
+  // procedure units: base first. Kept inline, no allocation: most units hold a few items, and 10
+  // covers the usual 包括対象検査 bundle (D007's tiers go up to 10項目以上); a larger one allocates.
+  boost::container::small_vector<Resolved, 10> items;
   bool dropped = false;
   std::int32_t lab_group = 0;  // lab_bundle units
   std::uint32_t day_mask = 0;  // inpatient daily units: the days of the month (bit d−1) it covers, count = days

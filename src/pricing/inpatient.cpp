@@ -86,7 +86,7 @@ void InpatientStay::plan_days() {
   if (a.discharged && *a.discharged < a.admitted) {
     admission_error("admission.discharged", fmt::format("{} is before the admission ({})", a.discharged->iso(), a.admitted.iso()));
   }
-  std::vector<DateRange> stays = a.stays;
+  boost::container::small_vector<DateRange, 4> stays(a.stays.begin(), a.stays.end());  // inline (issue 17)
   if (stays.empty()) {
     stays.push_back(DateRange{a.admitted, a.discharged.value_or(Date::open_end())});
   } else {
@@ -149,7 +149,7 @@ void InpatientStay::plan_fees() {
       admission_error(field.text(), fmt::format("{} {} is not an 入院基本料 (A100–A199) or 特定入院料 (A300–A399)", fee.code, fee.name));
     }
   }
-  std::vector<std::uint32_t> past_limit(a.fees.size());
+  boost::container::small_vector<std::uint32_t, 4> past_limit(a.fees.size());  // inline (issue 17)
   std::uint64_t unscheduled = 0;  // fees warned about (bit per fee)
   const ProcedureRecord* bundle_of = nullptr;  // memo of the last day's bundle lookup
   const BundleRule* bundle = nullptr;
@@ -584,8 +584,8 @@ struct DayGroup {
 // The daily 入院料 lines: each day's items, then one unit per distinct list of items. A 外泊 day
 // bills the 入院料 alone with its reduction (s col 48 = 1 → the col 48 = 4 code), a day in a
 // schedule its band, every other day the 入院料, its 入院期間加算 and the additions of that day.
-void InpatientStay::fee_lines(std::vector<Unit>& out, std::vector<std::pair<std::int32_t, std::int32_t>>& stay_days) {
-  std::vector<DayGroup> groups;
+void InpatientStay::fee_lines(std::vector<Unit>& out, StayDays& stay_days) {
+  boost::container::small_vector<DayGroup, 8> groups;  // a month has a few: inline (issue 17)
   for (std::size_t i = 0; i < month_days_; ++i) {
     const InpatientDay& day = days_[i];
     if (!day.base) continue;
@@ -736,8 +736,11 @@ void InpatientStay::meal_lines(std::vector<Unit>& out) {
 }
 
 void InpatientStay::price() {
-  std::vector<Unit> units;
-  std::vector<std::pair<std::int32_t, std::int32_t>> stay_days;
+  // The daily units in a thread_local buffer, cleared per claim and its capacity reused (issue 17);
+  // not price()'s own buffer, which still holds the claim's units.
+  thread_local std::vector<Unit> units;
+  units.clear();
+  StayDays stay_days;
   if (!admission_->fees.empty()) fee_lines(units, stay_days);
   const std::size_t fee_units = units.size();
   if (!admission_->fees.empty()) price_response_lines(units);
