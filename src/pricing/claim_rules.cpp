@@ -2,7 +2,6 @@
 // nothing is removed silently.
 #include <algorithm>
 #include <span>
-#include <set>
 #include <tuple>
 
 #include <fmt/format.h>
@@ -105,7 +104,7 @@ void outpatient_management(Context& ctx, std::vector<Unit>& units, const Occurre
       if (ctx.forbid("外来管理加算", {r.code, blocker->second},
                      fmt::format("{} is not billable on a day with {} (告示 A001 注8; s col 56 = 1)", ctx.describe(r),
                                  blocker->second),
-                     "not billed", units[o.unit].date, r.item ? r.where.path() + ".code" : std::string())) {
+                     "not billed", units[o.unit].date, r.item ? r.where.path(".code") : std::string())) {
         drop(units, o);
       }
     }
@@ -157,13 +156,16 @@ void count_limits(Context& ctx, std::vector<Unit>& units, const OccurrenceIndex&
     const ProcedureRecord& record = *first_unit.items[list.front().item].procedure;
     each_limit(ctx, record, ctx.lookup_date(first_unit.date), [&](const Limit& limit) {
       used.clear();
-      std::set<std::int32_t> unchecked;
+      // 算定単位 codes this claim cannot check, ascending and distinct; inline (a std::set allocated
+      // a node per code, issue 17).
+      boost::container::small_vector<std::int32_t, 4> unchecked;
       for (const Occurrence& o : list) {
         if (!live(units, o)) continue;
         Unit& unit = units[o.unit];
         const auto key = window_key(limit.unit, unit.date);
         if (!key) {
-          unchecked.insert(limit.unit);
+          const auto at = std::lower_bound(unchecked.begin(), unchecked.end(), limit.unit);
+          if (at == unchecked.end() || *at != limit.unit) unchecked.insert(at, limit.unit);
           continue;
         }
         auto slot = std::find_if(used.begin(), used.end(), [&](const auto& u) { return u.first == *key; });

@@ -6,7 +6,9 @@
 
 namespace santei::pricing {
 
-std::string ItemRef::path() const { return fmt::format("visits[{}].orders[{}].items[{}]", visit, order, item); }
+std::string ItemRef::path(std::string_view member) const {
+  return fmt::format("visits[{}].orders[{}].items[{}]{}", visit, order, item, member);
+}
 
 Context::Context(const Claim& claim_in, const MasterSet& set_in, const PricingOptions& options_in, PricedClaim& out_in)
     : claim(claim_in), set(set_in), options(options_in), out(out_in), clamp_(!options_in.revision.empty()) {}

@@ -24,7 +24,8 @@ struct ItemRef {
   std::size_t visit = 0;
   std::size_t order = 0;
   std::size_t item = 0;
-  std::string path() const;
+  // The path with `member` appended ("….items[2].code"), formatted in one allocation.
+  std::string path(std::string_view member = {}) const;
 };
 
 // A claim item resolved against the master set in force on its date.

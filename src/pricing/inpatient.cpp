@@ -487,7 +487,7 @@ void InpatientStay::apply(std::vector<Unit>& units) {
     for (std::size_t i = 0; i < unit.items.size() && !unit.dropped; ++i) {
       const Resolved& r = unit.items[i];
       if (r.dropped) continue;
-      const auto field = [&r] { return r.item ? r.where.path() + ".code" : std::string(); };
+      const auto field = [&r] { return r.item ? r.where.path(".code") : std::string(); };
       if (r.procedure) {
         const ProcedureRecord& p = *r.procedure;
         if (is_inpatient_fee(p)) {

@@ -23,7 +23,7 @@ class LinePricer {
     const ProcedureRecord& p = *r.procedure;
     const auto quantity = r.quantity();
     if (!quantity) {
-      throw Exception(ErrorInfo{Status::claim_error, {}, 0, 0, r.where.path() + ".quantity",
+      throw Exception(ErrorInfo{Status::claim_error, {}, 0, 0, r.where.path(".quantity"),
                                 fmt::format("{} is priced by quantity (きざみ, {}): quantity is required",
                                             ctx_.describe(r), p.data_unit_name)});
     }
@@ -37,7 +37,7 @@ class LinePricer {
         ctx_.diagnose(Severity::error, "きざみ/下限", {p.code},
                       fmt::format("{}: quantity {} is at or below 下限値 − きざみ値 ({}): not billable (上下限エラー処理 {})",
                                   ctx_.describe(r), q.to_string(), (lower - width).to_string(), p.step_error),
-                      unit_.date, r.where.path() + ".quantity");
+                      unit_.date, r.where.path(".quantity"));
         step(ExplainKind::stepped, p.code, p.points, q, Decimal(0));
         return Decimal(0);
       }
@@ -118,7 +118,7 @@ class LinePricer {
             ctx_.diagnose(Severity::error, "点数識別/購入価格", {p.code},
                           fmt::format("{} is priced by 購入価格 (点数識別 4): unit_price (in points) is required",
                                       ctx_.describe(r)),
-                          unit_.date, r.where.path() + ".unit_price");
+                          unit_.date, r.where.path(".unit_price"));
           }
           break;
         default:
@@ -224,7 +224,7 @@ class LinePricer {
       } else {
         ctx_.diagnose(Severity::warning, "医薬品/使用量", {r.code},
                       fmt::format("{}: quantity missing, 1 {} assumed", ctx_.describe(r), r.drug->unit_name),
-                      unit_.date, r.where.path() + ".quantity");
+                      unit_.date, r.where.path(".quantity"));
       }
       const Decimal amount = r.drug->price * quantity;
       yen += amount;
@@ -257,7 +257,7 @@ class LinePricer {
             if (!r.item || !r.item->unit_price) {
               ctx_.diagnose(Severity::error, "特定器材/購入価格", {m.code},
                             fmt::format("{} is priced at 購入価格 (金額種別 2): unit_price is required", ctx_.describe(r)),
-                            unit_.date, r.where.path() + ".unit_price");
+                            unit_.date, r.where.path(".unit_price"));
               continue;
             }
             price = *r.item->unit_price;

@@ -23,7 +23,7 @@ std::string validity_text(auto versions) {
 }
 
 [[noreturn]] void unknown_code(const ItemRef& where, std::string message) {
-  throw Exception(ErrorInfo{Status::unknown_code, {}, 0, 0, where.path() + ".code", std::move(message)});
+  throw Exception(ErrorInfo{Status::unknown_code, {}, 0, 0, where.path(".code"), std::move(message)});
 }
 
 // The version of `code` in force on the service date, or an unknown_code error naming the master
@@ -196,7 +196,7 @@ class UnitBuilder {
           const ProcedureRecord& p = *r.procedure;
           if (auto why = check_eligibility(ctx_, p, visit.date);
               why && ctx_.forbid(why->rule, {p.code}, fmt::format("{}: {}", ctx_.describe(r), why->message), "not billed",
-                                 visit.date, r.where.path() + ".code")) {
+                                 visit.date, r.where.path(".code"))) {
             continue;
           }
           if (is_addition(p)) {
@@ -246,7 +246,7 @@ class UnitBuilder {
                                                 "(e.g. 乳幼児時間外加算) may be the one to list",
                                                 ctx_.describe(earlier), ctx_.describe(later),
                                                 later.procedure->addition_group, later.procedure->addition_serial),
-                                    "only the first is billed", unit.date, later.where.path() + ".code");
+                                    "only the first is billed", unit.date, later.where.path(".code"));
         break;
       }
     }
@@ -296,7 +296,7 @@ class UnitBuilder {
                          ctx_.describe(base), why());
     };
     if (!ctx_.add_automatic(kind, {addition.code, base.code}, message, unit.date,
-                            [&] { return base.where.path() + ".code"; })) {
+                            [&] { return base.where.path(".code"); })) {
       suggested_.emplace_back(static_cast<std::size_t>(&unit - units_.data()), &addition);
       return;
     }
@@ -457,7 +457,7 @@ class UnitBuilder {
                 : fmt::format("{} is billed only with an item of its 物価対応料グループ区分 {:03} (s col 133), and the "
                               "visit has none ({})",
                               ctx_.describe(r), r.procedure->price_response_group, rule->source);
-        if (ctx_.forbid("物価対応料", {r.code}, why, "not billed", visit.date, r.where.path() + ".code")) drop_item(unit, i);
+        if (ctx_.forbid("物価対応料", {r.code}, why, "not billed", visit.date, r.where.path(".code"))) drop_item(unit, i);
       }
     }
     for (const Group& g : groups) {
@@ -487,7 +487,7 @@ class UnitBuilder {
                                    item.code, item.name, ctx_.describe(*g.item), g.group, ctx_.set.revision(),
                                    rule->source);
               },
-              visit.date, [&] { return g.item->where.path() + ".code"; })) {
+              visit.date, [&] { return g.item->where.path(".code"); })) {
         continue;
       }
       Unit line = from;
@@ -531,7 +531,7 @@ class UnitBuilder {
       if (has_code(unit, lab.item.code)) {
         ctx_.diagnose(Severity::warning, "包括対象検査", {lab.item.code},
                       fmt::format("{} listed twice for one draw: counted once", ctx_.describe(lab.item)), unit.date,
-                      lab.item.where.path() + ".code");
+                      lab.item.where.path(".code"));
         continue;
       }
       unit.items.push_back(std::move(lab.item));
