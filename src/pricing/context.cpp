@@ -59,13 +59,13 @@ bool Context::forbid(std::string_view rule, std::vector<Code> codes, std::string
   return false;
 }
 
-std::string Context::describe(const Resolved& r) const {
+Described Context::describe(const Resolved& r) const {
   const std::string* name = nullptr;
   if (r.procedure) name = &r.procedure->name;
   else if (r.drug) name = &r.drug->name;
   else if (r.material) name = &r.material->name;
   else if (r.comment) name = &r.comment->text;
-  return name ? fmt::format("{} {}", r.code, *name) : fmt::format("{}", r.code);
+  return Described{r.code, name};
 }
 
 void drop_item(Unit& unit, std::size_t item) {
