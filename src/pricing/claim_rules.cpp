@@ -2,7 +2,6 @@
 // nothing is removed silently.
 #include <algorithm>
 #include <span>
-#include <set>
 #include <tuple>
 
 #include <fmt/format.h>
@@ -24,14 +23,14 @@ bool live(const std::vector<Unit>& units, const Occurrence& o) {
 }
 
 // Every procedure item, sorted by code (claim order within a code). Built once: the rules below
-// check `live` as they drop items.
+// check `live` as they drop items. Its two arrays are thread_local scratch, cleared and refilled
+// for each claim: their capacity stays, so a stream of receipts allocates nothing here (issue 17).
+// Hence at most one OccurrenceIndex may live at a time on a thread (apply_claim_rules makes one).
 class OccurrenceIndex {
  public:
-  explicit OccurrenceIndex(const std::vector<Unit>& units) {
-    std::size_t items = 0;  // one allocation each for all_ and codes_ (issue 17: allocations per receipt)
-    for (const Unit& unit : units) items += unit.items.size();
-    all_.reserve(items);
-    codes_.reserve(items);
+  explicit OccurrenceIndex(const std::vector<Unit>& units) : all_(scratch_all()), codes_(scratch_codes()) {
+    all_.clear();
+    codes_.clear();
     for (std::size_t u = 0; u < units.size(); ++u) {
       for (std::size_t i = 0; i < units[u].items.size(); ++i) {
         const Resolved& r = units[u].items[i];
@@ -69,8 +68,17 @@ class OccurrenceIndex {
   const std::vector<Code>& codes() const { return codes_; }
 
  private:
-  std::vector<Occurrence> all_;
-  std::vector<Code> codes_;
+  static std::vector<Occurrence>& scratch_all() {
+    thread_local std::vector<Occurrence> all;
+    return all;
+  }
+  static std::vector<Code>& scratch_codes() {
+    thread_local std::vector<Code> codes;
+    return codes;
+  }
+
+  std::vector<Occurrence>& all_;
+  std::vector<Code>& codes_;
 };
 
 // Drops an item; the base of a procedure unit takes its whole unit with it.
@@ -80,7 +88,7 @@ Date week_start(Date date) { return date.plus_days(-static_cast<int>(date.weekda
 
 // 外来管理加算 (告示 A001 注8): not with a procedure whose 外来管理加算区分 (s col 56) is 1 on the same day.
 void outpatient_management(Context& ctx, std::vector<Unit>& units, const OccurrenceIndex& index) {
-  std::vector<std::pair<Date, Code>> blockers;
+  boost::container::small_vector<std::pair<Date, Code>, 4> blockers;  // inline: no allocation (issue 17)
   for (const Occurrence& o : index.all()) {
     const Resolved& r = units[o.unit].items[o.item];
     if (live(units, o) && r.procedure->outpatient_management == 1) blockers.emplace_back(units[o.unit].date, r.code);
@@ -96,7 +104,7 @@ void outpatient_management(Context& ctx, std::vector<Unit>& units, const Occurre
       if (ctx.forbid("外来管理加算", {r.code, blocker->second},
                      fmt::format("{} is not billable on a day with {} (告示 A001 注8; s col 56 = 1)", ctx.describe(r),
                                  blocker->second),
-                     "not billed", units[o.unit].date, r.item ? r.where.path() + ".code" : std::string())) {
+                     "not billed", units[o.unit].date, r.item ? r.where.path(".code") : std::string())) {
         drop(units, o);
       }
     }
@@ -141,19 +149,23 @@ std::optional<std::int64_t> window_key(std::int32_t unit_code, Date date) {
 }
 
 void count_limits(Context& ctx, std::vector<Unit>& units, const OccurrenceIndex& index) {
-  std::vector<std::pair<std::int64_t, std::int64_t>> used;  // window → count so far; one buffer for every limit
+  // window → count so far; one buffer for every limit, inline for the usual few windows (issue 17)
+  boost::container::small_vector<std::pair<std::int64_t, std::int64_t>, 8> used;
   index.each_code([&](Code code, std::span<const Occurrence> list) {
     const Unit& first_unit = units[list.front().unit];
     const ProcedureRecord& record = *first_unit.items[list.front().item].procedure;
     each_limit(ctx, record, ctx.lookup_date(first_unit.date), [&](const Limit& limit) {
       used.clear();
-      std::set<std::int32_t> unchecked;
+      // 算定単位 codes this claim cannot check, ascending and distinct; inline (a std::set allocated
+      // a node per code, issue 17).
+      boost::container::small_vector<std::int32_t, 4> unchecked;
       for (const Occurrence& o : list) {
         if (!live(units, o)) continue;
         Unit& unit = units[o.unit];
         const auto key = window_key(limit.unit, unit.date);
         if (!key) {
-          unchecked.insert(limit.unit);
+          const auto at = std::lower_bound(unchecked.begin(), unchecked.end(), limit.unit);
+          if (at == unchecked.end() || *at != limit.unit) unchecked.insert(at, limit.unit);
           continue;
         }
         auto slot = std::find_if(used.begin(), used.end(), [&](const auto& u) { return u.first == *key; });
@@ -198,8 +210,8 @@ void count_limits(Context& ctx, std::vector<Unit>& units, const OccurrenceIndex&
 // only codes that have rows of a window need to be paired, each pair once.
 void exclusions(Context& ctx, std::vector<Unit>& units, const OccurrenceIndex& index) {
   const RuleGraph& rules = ctx.set.rules();
-  std::vector<std::pair<Code, std::span<const ExclusionRecord>>> listed;  // ascending codes with rows; one buffer
-  listed.reserve(index.codes().size());
+  // Ascending codes with rows; one buffer, inline for a receipt's usual few codes (issue 17).
+  boost::container::small_vector<std::pair<Code, std::span<const ExclusionRecord>>, 16> listed;
   for (ExclusionWindow window : {ExclusionWindow::same_time, ExclusionWindow::same_day, ExclusionWindow::same_week,
                                  ExclusionWindow::same_month}) {
     if (!rules.has_table(static_cast<ElectronicTable>(static_cast<int>(ElectronicTable::exclusion_day) +

@@ -6,7 +6,9 @@
 
 namespace santei::pricing {
 
-std::string ItemRef::path() const { return fmt::format("visits[{}].orders[{}].items[{}]", visit, order, item); }
+std::string ItemRef::path(std::string_view member) const {
+  return fmt::format("visits[{}].orders[{}].items[{}]{}", visit, order, item, member);
+}
 
 Context::Context(const Claim& claim_in, const MasterSet& set_in, const PricingOptions& options_in, PricedClaim& out_in)
     : claim(claim_in), set(set_in), options(options_in), out(out_in), clamp_(!options_in.revision.empty()) {}
@@ -40,11 +42,9 @@ void Context::diagnose(Severity severity, std::string rule, std::vector<Code> co
       Diagnostic{severity, std::move(rule), std::move(codes), std::move(message), date, std::move(field)});
 }
 
-bool Context::add_automatic(std::string_view kind, std::vector<Code> codes, std::string why, Date date,
-                            std::string field) {
-  if (mode() == ClaimMode::automatic) return true;
+void Context::missed_automatic(std::string_view kind, std::vector<Code> codes, std::string why, Date date,
+                               std::string field) {
   diagnose(Severity::warning, fmt::format("算定漏れ/{}", kind), std::move(codes), std::move(why), date, std::move(field));
-  return false;
 }
 
 bool Context::forbid(std::string_view rule, std::vector<Code> codes, std::string_view why, std::string_view automatic,
@@ -59,13 +59,13 @@ bool Context::forbid(std::string_view rule, std::vector<Code> codes, std::string
   return false;
 }
 
-std::string Context::describe(const Resolved& r) const {
+Described Context::describe(const Resolved& r) const {
   const std::string* name = nullptr;
   if (r.procedure) name = &r.procedure->name;
   else if (r.drug) name = &r.drug->name;
   else if (r.material) name = &r.material->name;
   else if (r.comment) name = &r.comment->text;
-  return name ? fmt::format("{} {}", r.code, *name) : fmt::format("{}", r.code);
+  return Described{r.code, name};
 }
 
 void drop_item(Unit& unit, std::size_t item) {

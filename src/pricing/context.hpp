@@ -7,12 +7,14 @@
 #pragma once
 
 #include <array>
+#include <initializer_list>
 #include <optional>
 #include <span>
 #include <string>
 #include <vector>
 
 #include <boost/container/small_vector.hpp>
+#include <fmt/format.h>
 
 #include "santei/pricing.hpp"
 
@@ -23,7 +25,8 @@ struct ItemRef {
   std::size_t visit = 0;
   std::size_t order = 0;
   std::size_t item = 0;
-  std::string path() const;
+  // The path with `member` appended ("….items[2].code"), formatted in one allocation.
+  std::string path(std::string_view member = {}) const;
 };
 
 // A claim item resolved against the master set in force on its date.
@@ -58,13 +61,21 @@ struct Unit {
   std::uint8_t category = 0;
   char burden = '\0';
   std::int32_t count = 1;   // times on that date (内服: days)
-  // procedure units: base first. Most units hold a few items: kept inline, no allocation.
-  boost::container::small_vector<Resolved, 4> items;
+  // procedure units: base first. Kept inline, no allocation: most units hold a few items, and 10
+  // covers the usual 包括対象検査 bundle (D007's tiers go up to 10項目以上); a larger one allocates.
+  boost::container::small_vector<Resolved, 10> items;
   bool dropped = false;
   std::int32_t lab_group = 0;  // lab_bundle units
   std::uint32_t day_mask = 0;  // inpatient daily units: the days of the month (bit d−1) it covers, count = days
 
   const Resolved* base() const { return items.empty() ? nullptr : &items.front(); }
+};
+
+// An item named for messages: its code and master name ("111000110 初診料"), or the code alone.
+// Only formatted (fmt::formatter below), never stored.
+struct Described {
+  Code code = 0;
+  const std::string* name = nullptr;
 };
 
 class Context {
@@ -116,7 +127,15 @@ class Context {
   // is added: true in ClaimMode::automatic. As claimed it returns false and records what the law
   // would add as a warning "算定漏れ/<kind>" naming the codes (addition first, then its base) and,
   // in `why`, the rule and its source.
-  bool add_automatic(std::string_view kind, std::vector<Code> codes, std::string why, Date date, std::string field);
+  // `why` and `field` are callables returning the texts: they are called only when the warning is
+  // recorded, so an automatic run formats nothing and allocates nothing for an addition it makes
+  // (issue 17: no allocation per receipt with explain off).
+  template <class Why, class Field>
+  bool add_automatic(std::string_view kind, std::initializer_list<Code> codes, Why&& why, Date date, Field&& field) {
+    if (mode() == ClaimMode::automatic) return true;
+    missed_automatic(kind, std::vector<Code>(codes), why(), date, field());
+    return false;
+  }
   // The one switch every rule that forbids a stated item (背反, 算定回数, eligibility, 外来管理加算,
   // 注加算/通番, 包括 …) goes through before it drops or caps it. In ClaimMode::automatic it records
   // "<why>: <automatic>" as an error under `rule` and returns true: the caller drops or caps. As
@@ -125,10 +144,13 @@ class Context {
   bool forbid(std::string_view rule, std::vector<Code> codes, std::string_view why, std::string_view automatic,
               std::optional<Date> date, std::string field = {});
 
-  // Name of a procedure for messages ("111000110 初診料").
-  std::string describe(const Resolved& r) const;
+  // Name of an item for messages ("111000110 初診料"): formatted in place by fmt, no string of
+  // its own (issue 17: one allocation less per diagnostic).
+  Described describe(const Resolved& r) const;
 
  private:
+  void missed_automatic(std::string_view kind, std::vector<Code> codes, std::string why, Date date, std::string field);
+
   bool clamp_ = false;
   mutable boost::container::small_vector<std::pair<std::array<char, 2>, Date>, 4> reached_;
 };
@@ -136,9 +158,10 @@ class Context {
 // Drops item `item` of a unit; the base of a procedure unit takes its whole unit with it.
 void drop_item(Unit& unit, std::size_t item);
 
-// Phase 1: the units of every order of every visit. Throws santei::Exception for an unknown
-// code or one not in force on its date (the claim cannot be priced).
-std::vector<Unit> build_units(Context& ctx);
+// Phase 1: the units of every order of every visit, into `units` (cleared first: price() passes
+// a thread_local buffer whose capacity is reused claim after claim, issue 17). Throws
+// santei::Exception for an unknown code or one not in force on its date (the claim cannot be priced).
+void build_units(Context& ctx, std::vector<Unit>& units);
 
 // Phase 2: rules across units (drops or caps with Diagnostics).
 void apply_claim_rules(Context& ctx, std::vector<Unit>& units);
@@ -150,3 +173,11 @@ void price_units(Context& ctx, std::vector<Unit>& units);
 bool is_addition(const ProcedureRecord& r);
 
 }  // namespace santei::pricing
+
+template <>
+struct fmt::formatter<santei::pricing::Described> : fmt::formatter<std::string_view> {
+  template <class FormatContext>
+  auto format(const santei::pricing::Described& d, FormatContext& ctx) const {
+    return d.name ? fmt::format_to(ctx.out(), "{} {}", d.code, *d.name) : fmt::format_to(ctx.out(), "{}", d.code);
+  }
+};

@@ -1,5 +1,7 @@
 #include "pricing/eligibility.hpp"
 
+#include <type_traits>
+
 #include <fmt/format.h>
 
 #include "pricing/inpatient_rules.hpp"
@@ -24,32 +26,34 @@ bool beds_allow(std::int32_t bed_class, const Facility& facility) {
   }
 }
 
-}  // namespace
-
-std::optional<Ineligibility> check_eligibility(const Context& ctx, const ProcedureRecord& r, Date service) {
+// The checks of check_eligibility. `refuse(rule, message)` makes the result; `message` is a string
+// literal or a callable formatting it, so that is_eligible builds no text.
+template <class Refuse>
+std::optional<Ineligibility> eligibility_of(const Context& ctx, const ProcedureRecord& r, Date service, Refuse refuse) {
   const Claim& claim = ctx.claim;
   if (r.setting == 1 && claim.setting == Setting::outpatient) {
-    return Ineligibility{"入外適用区分", "billable on inpatient (入院) claims only (s col 13 = 1)"};
+    return refuse("入外適用区分", "billable on inpatient (入院) claims only (s col 13 = 1)");
   }
   if (r.setting == 2 && claim.setting == Setting::inpatient) {
-    return Ineligibility{"入外適用区分", "billable on outpatient (入院外) claims only (s col 13 = 2)"};
+    return refuse("入外適用区分", "billable on outpatient (入院外) claims only (s col 13 = 2)");
   }
   const bool elderly = claim.insurance.kind == InsuranceKind::elderly;
   if (r.elderly == 1 && elderly) {
-    return Ineligibility{"後期高齢者医療適用区分", "not billable under 後期高齢者医療 (s col 14 = 1)"};
+    return refuse("後期高齢者医療適用区分", "not billable under 後期高齢者医療 (s col 14 = 1)");
   }
   if (r.elderly == 2 && !elderly) {
-    return Ineligibility{"後期高齢者医療適用区分", "billable under 後期高齢者医療 only (s col 14 = 2)"};
+    return refuse("後期高齢者医療適用区分", "billable under 後期高齢者医療 only (s col 14 = 2)");
   }
   if (r.facility_kind == 1 && claim.facility.kind == FacilityKind::clinic) {
-    return Ineligibility{"病院・診療所区分", "billable by hospitals (病院) only (s col 19 = 1)"};
+    return refuse("病院・診療所区分", "billable by hospitals (病院) only (s col 19 = 1)");
   }
   if (r.facility_kind == 2 && claim.facility.kind == FacilityKind::hospital) {
-    return Ineligibility{"病院・診療所区分", "billable by clinics (診療所) only (s col 19 = 2)"};
+    return refuse("病院・診療所区分", "billable by clinics (診療所) only (s col 19 = 2)");
   }
   if (!beds_allow(r.bed_class, claim.facility)) {
-    return Ineligibility{"病床数区分", fmt::format("not billable with {} beds (s col 71 = {})", claim.facility.beds,
-                                                  r.bed_class)};
+    return refuse("病床数区分", [&] {
+      return fmt::format("not billable with {} beds (s col 71 = {})", claim.facility.beds, r.bed_class);
+    });
   }
   bool needs_standard = false;
   bool has_standard = false;
@@ -60,18 +64,35 @@ std::optional<Ineligibility> check_eligibility(const Context& ctx, const Procedu
                    meets_standard_alias(standard, claim.facility, service);  // 名寄せコード (inpatient_standards.xml)
   }
   if (needs_standard && !has_standard) {
-    std::string listed;
-    for (std::int32_t standard : r.facility_standards) {
-      if (standard != 0) listed += fmt::format("{}{}", listed.empty() ? "" : ", ", standard);
-    }
-    return Ineligibility{"施設基準", fmt::format("needs a notified 施設基準 ({}; s cols 72–81) that "
-                                                "facility.standards does not list", listed)};
+    return refuse("施設基準", [&] {
+      std::string listed;
+      for (std::int32_t standard : r.facility_standards) {
+        if (standard != 0) listed += fmt::format("{}{}", listed.empty() ? "" : ", ", standard);
+      }
+      return fmt::format("needs a notified 施設基準 ({}; s cols 72–81) that facility.standards does not list", listed);
+    });
   }
   if (!ctx.age_within(r.min_age, r.max_age, service)) {
-    return Ineligibility{"年齢", fmt::format("the patient's age ({} on {}) is outside {}–{} (s cols 41–42)",
-                                           ctx.age_on(service), service.iso(), r.min_age.text(), r.max_age.text())};
+    return refuse("年齢", [&] {
+      return fmt::format("the patient's age ({} on {}) is outside {}–{} (s cols 41–42)", ctx.age_on(service),
+                         service.iso(), r.min_age.text(), r.max_age.text());
+    });
   }
   return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<Ineligibility> check_eligibility(const Context& ctx, const ProcedureRecord& r, Date service) {
+  return eligibility_of(ctx, r, service, [](const char* rule, const auto& message) {
+    if constexpr (std::is_invocable_v<decltype(message)>) return std::optional<Ineligibility>(Ineligibility{rule, message()});
+    else return std::optional<Ineligibility>(Ineligibility{rule, message});
+  });
+}
+
+bool is_eligible(const Context& ctx, const ProcedureRecord& r, Date service) {
+  // A refusal is an empty Ineligibility: no text built, nothing allocated.
+  return !eligibility_of(ctx, r, service, [](const char*, const auto&) { return std::optional<Ineligibility>(Ineligibility{}); });
 }
 
 }  // namespace santei::pricing

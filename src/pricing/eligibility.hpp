@@ -17,4 +17,8 @@ struct Ineligibility {
 // (col 19), 病床数区分 (col 71), 施設基準 (cols 72–81) and age range (cols 41–42) allow it.
 std::optional<Ineligibility> check_eligibility(const Context& ctx, const ProcedureRecord& record, Date service);
 
+// Whether check_eligibility finds nothing, without building its texts: the automatic additions ask
+// it of every candidate, and a refused one must not allocate (issue 17: allocations per receipt).
+bool is_eligible(const Context& ctx, const ProcedureRecord& record, Date service);
+
 }  // namespace santei::pricing

@@ -76,6 +76,21 @@ CopayResult copay_of(const Claim& claim, PricedClaim& out, const PricingOptions&
   return compute_copay(filled, out, CopayOptions{options.explain});
 }
 
+// Lines in date order, claim order within a date. Stable insertion (upper_bound + rotate) for the
+// usual few dozen lines: std::stable_sort takes a temporary buffer, one allocation per receipt
+// (issue 17); beyond 64 lines the O(n²) moves would cost more than that allocation.
+void sort_by_date(std::vector<PricedLine>& lines) {
+  const auto by_date = [](const PricedLine& a, const PricedLine& b) { return a.date < b.date; };
+  if (std::is_sorted(lines.begin(), lines.end(), by_date)) return;
+  if (lines.size() > 64) {
+    std::stable_sort(lines.begin(), lines.end(), by_date);
+    return;
+  }
+  for (auto it = lines.begin(); it != lines.end(); ++it) {
+    std::rotate(std::upper_bound(lines.begin(), it, *it, by_date), it, std::next(it));
+  }
+}
+
 }  // namespace
 
 PricedClaim price(const Claim& claim, const MasterLibrary& masters, const PricingOptions& options) {
@@ -86,17 +101,17 @@ PricedClaim price(const Claim& claim, const MasterLibrary& masters, const Pricin
   out.revision = set.revision();
   out.setting = claim.setting;
   pricing::Context ctx(claim, set, options, out);
-  std::vector<pricing::Unit> units = pricing::build_units(ctx);
+  // The working units live in a thread_local buffer: cleared per claim, its capacity reused, so a
+  // stream of receipts does not allocate it each time (issue 17). price() does not recurse.
+  thread_local std::vector<pricing::Unit> units;
+  pricing::build_units(ctx, units);
   std::optional<pricing::InpatientStay> stay;  // 入院: the daily 入院料 and meals (pricing/inpatient.hpp)
   if (claim.setting == Setting::inpatient && claim.admission) stay.emplace(ctx);
   if (stay) stay->apply(units);
   pricing::apply_claim_rules(ctx, units);
   pricing::price_units(ctx, units);
   if (stay) stay->price();
-  const auto by_date = [](const PricedLine& a, const PricedLine& b) { return a.date < b.date; };
-  if (!std::is_sorted(out.lines.begin(), out.lines.end(), by_date)) {
-    std::stable_sort(out.lines.begin(), out.lines.end(), by_date);
-  }
+  sort_by_date(out.lines);
   for (const PricedLine& line : out.lines) {
     out.total += line.total();
     out.categories[line.category] += line.total();

@@ -86,7 +86,7 @@ void InpatientStay::plan_days() {
   if (a.discharged && *a.discharged < a.admitted) {
     admission_error("admission.discharged", fmt::format("{} is before the admission ({})", a.discharged->iso(), a.admitted.iso()));
   }
-  std::vector<DateRange> stays = a.stays;
+  boost::container::small_vector<DateRange, 4> stays(a.stays.begin(), a.stays.end());  // inline (issue 17)
   if (stays.empty()) {
     stays.push_back(DateRange{a.admitted, a.discharged.value_or(Date::open_end())});
   } else {
@@ -149,7 +149,7 @@ void InpatientStay::plan_fees() {
       admission_error(field.text(), fmt::format("{} {} is not an 入院基本料 (A100–A199) or 特定入院料 (A300–A399)", fee.code, fee.name));
     }
   }
-  std::vector<std::uint32_t> past_limit(a.fees.size());
+  boost::container::small_vector<std::uint32_t, 4> past_limit(a.fees.size());  // inline (issue 17)
   std::uint64_t unscheduled = 0;  // fees warned about (bit per fee)
   const ProcedureRecord* bundle_of = nullptr;  // memo of the last day's bundle lookup
   const BundleRule* bundle = nullptr;
@@ -487,7 +487,7 @@ void InpatientStay::apply(std::vector<Unit>& units) {
     for (std::size_t i = 0; i < unit.items.size() && !unit.dropped; ++i) {
       const Resolved& r = unit.items[i];
       if (r.dropped) continue;
-      const auto field = [&r] { return r.item ? r.where.path() + ".code" : std::string(); };
+      const auto field = [&r] { return r.item ? r.where.path(".code") : std::string(); };
       if (r.procedure) {
         const ProcedureRecord& p = *r.procedure;
         if (is_inpatient_fee(p)) {
@@ -584,8 +584,8 @@ struct DayGroup {
 // The daily 入院料 lines: each day's items, then one unit per distinct list of items. A 外泊 day
 // bills the 入院料 alone with its reduction (s col 48 = 1 → the col 48 = 4 code), a day in a
 // schedule its band, every other day the 入院料, its 入院期間加算 and the additions of that day.
-void InpatientStay::fee_lines(std::vector<Unit>& out, std::vector<std::pair<std::int32_t, std::int32_t>>& stay_days) {
-  std::vector<DayGroup> groups;
+void InpatientStay::fee_lines(std::vector<Unit>& out, StayDays& stay_days) {
+  boost::container::small_vector<DayGroup, 8> groups;  // a month has a few: inline (issue 17)
   for (std::size_t i = 0; i < month_days_; ++i) {
     const InpatientDay& day = days_[i];
     if (!day.base) continue;
@@ -645,8 +645,9 @@ void InpatientStay::fee_lines(std::vector<Unit>& out, std::vector<std::pair<std:
 // them; days with the same one share a line (診療識別 80). Nothing on a day whose 物価対応料 the claim
 // lists, and — the rule file says why — on a 外泊 day or where the group has several.
 void InpatientStay::price_response_lines(std::vector<Unit>& out) {
-  std::vector<std::pair<const ProcedureRecord*, std::uint32_t>> lines;  // item → days
-  std::vector<std::int32_t> warned;                                     // groups with several, reported
+  // Inline storage: a month has one or two of each, no allocation per receipt (issue 17).
+  boost::container::small_vector<std::pair<const ProcedureRecord*, std::uint32_t>, 4> lines;  // item → days
+  boost::container::small_vector<std::int32_t, 4> warned;  // groups with several, reported
   std::uint32_t away = 0;
   const PriceResponseRule* away_rule_of = nullptr;
   for (std::size_t i = 0; i < month_days_; ++i) {
@@ -657,10 +658,10 @@ void InpatientStay::price_response_lines(std::vector<Unit>& out) {
     const PriceResponseRule* rule = price_response_rule(on);
     if (!rule) continue;
     const std::int32_t group = day.base->price_response_group;
-    std::vector<const ProcedureRecord*> candidates;
+    boost::container::small_vector<const ProcedureRecord*, 4> candidates;  // per day: inline (issue 17)
     for (Code code : ctx_.set.rules().price_response_items(group)) {
       const ProcedureRecord* item = ctx_.set.procedure(code, on);
-      if (item && !check_eligibility(ctx_, *item, date)) candidates.push_back(item);
+      if (item && is_eligible(ctx_, *item, date)) candidates.push_back(item);
     }
     if (candidates.empty()) continue;
     if (day.away != AwayKind::none) {
@@ -691,12 +692,15 @@ void InpatientStay::price_response_lines(std::vector<Unit>& out) {
   }
   for (const auto& [item, mask] : lines) {
     const Date first = first_.plus_days(std::countr_zero(mask));
-    if (!ctx_.add_automatic("物価対応料", {item->code},
-                            fmt::format("{} {} not claimed: the law adds it each day of an 入院料 of 物価対応料グループ区分 "
-                                        "{:03} ({}; s cols 132–133 of {}; {})",
-                                        item->code, item->name, item->price_response_group, dates_text(mask, first_),
-                                        ctx_.set.revision(), price_response_rule(ctx_.lookup_date(first))->source),
-                            first, "admission.fees")) {
+    if (!ctx_.add_automatic(
+            "物価対応料", {item->code},
+            [&] {
+              return fmt::format("{} {} not claimed: the law adds it each day of an 入院料 of 物価対応料グループ区分 "
+                                 "{:03} ({}; s cols 132–133 of {}; {})",
+                                 item->code, item->name, item->price_response_group, dates_text(mask, first_),
+                                 ctx_.set.revision(), price_response_rule(ctx_.lookup_date(first))->source);
+            },
+            first, [] { return std::string("admission.fees"); })) {
       continue;
     }
     Unit unit = day_unit(80, mask);  // 診療識別 80 その他 (s col 66 点数欄集計先 800)
@@ -732,8 +736,11 @@ void InpatientStay::meal_lines(std::vector<Unit>& out) {
 }
 
 void InpatientStay::price() {
-  std::vector<Unit> units;
-  std::vector<std::pair<std::int32_t, std::int32_t>> stay_days;
+  // The daily units in a thread_local buffer, cleared per claim and its capacity reused (issue 17);
+  // not price()'s own buffer, which still holds the claim's units.
+  thread_local std::vector<Unit> units;
+  units.clear();
+  StayDays stay_days;
   if (!admission_->fees.empty()) fee_lines(units, stay_days);
   const std::size_t fee_units = units.size();
   if (!admission_->fees.empty()) price_response_lines(units);

@@ -9,8 +9,10 @@
 #pragma once
 
 #include <array>
-#include <deque>
 #include <vector>
+
+#include <boost/container/small_vector.hpp>
+#include <boost/container/static_vector.hpp>
 
 #include "pricing/context.hpp"
 #include "pricing/eligibility.hpp"
@@ -66,8 +68,9 @@ class InpatientStay {
   std::uint32_t addition_days(const ProcedureRecord& addition, const InpatientAddition& listed, std::size_t index);
   const ProcedureRecord& record(Code code, Date on, const FieldPath& field);
   bool eligible(const ProcedureRecord& record, Date on, const FieldPath& field);
-  // `stay_days`: the first and last 入院期間 day of each unit (explanations).
-  void fee_lines(std::vector<Unit>& out, std::vector<std::pair<std::int32_t, std::int32_t>>& stay_days);
+  // The first and last 入院期間 day of each unit (explanations).
+  using StayDays = boost::container::small_vector<std::pair<std::int32_t, std::int32_t>, 8>;
+  void fee_lines(std::vector<Unit>& out, StayDays& stay_days);
   void price_response_lines(std::vector<Unit>& out);
   void meal_lines(std::vector<Unit>& out);
   Unit day_unit(std::uint8_t category, std::uint32_t mask) const;
@@ -78,10 +81,13 @@ class InpatientStay {
   Date first_;
   std::size_t month_days_ = 0;
   std::array<InpatientDay, 31> days_{};
-  std::vector<Addition> additions_;
-  std::vector<std::pair<Code, bool>> eligible_;  // memo: code → eligible
-  std::vector<Code> diagnosed_;                  // codes whose ineligibility was reported
-  std::deque<ClaimItem> items_;                  // meal quantities the lines point at (stable addresses)
+  // Inline storage for the few of each a month holds: no allocation per receipt (issue 17).
+  boost::container::small_vector<Addition, 4> additions_;
+  boost::container::small_vector<std::pair<Code, bool>, 16> eligible_;  // memo: code → eligible
+  boost::container::small_vector<Code, 4> diagnosed_;                   // codes whose ineligibility was reported
+  // Meal quantities the lines point at (stable addresses): at most 3 per meal code (1–3 食), three
+  // codes (meal_lines), so a fixed capacity never reallocates.
+  boost::container::static_vector<ClaimItem, 9> items_;
   std::uint32_t price_response_listed_ = 0;      // days whose 物価対応料 the claim lists (bit per day)
   const ProcedureRecord* meal_fee_ = nullptr;
   const ProcedureRecord* meal_special_ = nullptr;

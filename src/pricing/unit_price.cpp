@@ -1,6 +1,5 @@
 // Phase 3: each unit becomes a PricedLine with the steps that made its points.
 #include <algorithm>
-#include <map>
 
 #include <fmt/format.h>
 
@@ -24,7 +23,7 @@ class LinePricer {
     const ProcedureRecord& p = *r.procedure;
     const auto quantity = r.quantity();
     if (!quantity) {
-      throw Exception(ErrorInfo{Status::claim_error, {}, 0, 0, r.where.path() + ".quantity",
+      throw Exception(ErrorInfo{Status::claim_error, {}, 0, 0, r.where.path(".quantity"),
                                 fmt::format("{} is priced by quantity (きざみ, {}): quantity is required",
                                             ctx_.describe(r), p.data_unit_name)});
     }
@@ -38,7 +37,7 @@ class LinePricer {
         ctx_.diagnose(Severity::error, "きざみ/下限", {p.code},
                       fmt::format("{}: quantity {} is at or below 下限値 − きざみ値 ({}): not billable (上下限エラー処理 {})",
                                   ctx_.describe(r), q.to_string(), (lower - width).to_string(), p.step_error),
-                      unit_.date, r.where.path() + ".quantity");
+                      unit_.date, r.where.path(".quantity"));
         step(ExplainKind::stepped, p.code, p.points, q, Decimal(0));
         return Decimal(0);
       }
@@ -119,7 +118,7 @@ class LinePricer {
             ctx_.diagnose(Severity::error, "点数識別/購入価格", {p.code},
                           fmt::format("{} is priced by 購入価格 (点数識別 4): unit_price (in points) is required",
                                       ctx_.describe(r)),
-                          unit_.date, r.where.path() + ".unit_price");
+                          unit_.date, r.where.path(".unit_price"));
           }
           break;
         default:
@@ -225,7 +224,7 @@ class LinePricer {
       } else {
         ctx_.diagnose(Severity::warning, "医薬品/使用量", {r.code},
                       fmt::format("{}: quantity missing, 1 {} assumed", ctx_.describe(r), r.drug->unit_name),
-                      unit_.date, r.where.path() + ".quantity");
+                      unit_.date, r.where.path(".quantity"));
       }
       const Decimal amount = r.drug->price * quantity;
       yen += amount;
@@ -258,7 +257,7 @@ class LinePricer {
             if (!r.item || !r.item->unit_price) {
               ctx_.diagnose(Severity::error, "特定器材/購入価格", {m.code},
                             fmt::format("{} is priced at 購入価格 (金額種別 2): unit_price is required", ctx_.describe(r)),
-                            unit_.date, r.where.path() + ".unit_price");
+                            unit_.date, r.where.path(".unit_price"));
               continue;
             }
             price = *r.item->unit_price;
@@ -321,16 +320,23 @@ LineItem line_item(const Resolved& r) {
 // santei cannot tell a 臨時 course from a regular one, so every 内服 剤 counts [unverified choice].
 void multi_drug(Context& ctx) {
   if (ctx.claim.setting != Setting::outpatient) return;
-  std::map<Date, std::vector<std::size_t>> oral;  // line indexes of 内服 剤 by date
+  // (date, line index) of the 内服 剤, sorted: by date, claim order within a date. Inline storage
+  // for a receipt's usual few 剤 where a map of vectors allocated per date (issue 17).
+  boost::container::small_vector<std::pair<Date, std::size_t>, 16> oral;
   for (std::size_t i = 0; i < ctx.out.lines.size(); ++i) {
     const PricedLine& line = ctx.out.lines[i];
-    if (line.category == 21 && !line.items.empty() && line.items.front().kind == ItemKind::drug) oral[line.date].push_back(i);
+    if (line.category == 21 && !line.items.empty() && line.items.front().kind == ItemKind::drug) oral.emplace_back(line.date, i);
   }
-  for (const auto& [date, indexes] : oral) {
+  std::sort(oral.begin(), oral.end());
+  for (auto group = oral.begin(); group != oral.end();) {
+    const Date date = group->first;
+    const auto group_end = std::find_if(group, oral.end(), [&](const auto& o) { return o.first != date; });
+    const auto group_begin = group;
+    group = group_end;
     int kinds = 0;
     Points total;
-    for (std::size_t i : indexes) {
-      const PricedLine& line = ctx.out.lines[i];
+    for (auto entry = group_begin; entry != group_end; ++entry) {
+      const PricedLine& line = ctx.out.lines[entry->second];
       Decimal daily;
       int brands = 0;
       for (const LineItem& item : line.items) {

@@ -23,7 +23,7 @@ std::string validity_text(auto versions) {
 }
 
 [[noreturn]] void unknown_code(const ItemRef& where, std::string message) {
-  throw Exception(ErrorInfo{Status::unknown_code, {}, 0, 0, where.path() + ".code", std::move(message)});
+  throw Exception(ErrorInfo{Status::unknown_code, {}, 0, 0, where.path(".code"), std::move(message)});
 }
 
 // The version of `code` in force on the service date, or an unknown_code error naming the master
@@ -149,9 +149,7 @@ Decimal base_points(const ProcedureRecord& r, const std::optional<Decimal>& quan
 
 class UnitBuilder {
  public:
-  UnitBuilder(Context& ctx, std::vector<Unit>& units, std::size_t items) : ctx_(ctx), units_(units) {
-    lab_items_.reserve(items);
-  }
+  UnitBuilder(Context& ctx, std::vector<Unit>& units) : ctx_(ctx), units_(units) {}
 
   void visit(std::size_t v) {
     const Visit& visit = ctx_.claim.visits[v];
@@ -198,7 +196,7 @@ class UnitBuilder {
           const ProcedureRecord& p = *r.procedure;
           if (auto why = check_eligibility(ctx_, p, visit.date);
               why && ctx_.forbid(why->rule, {p.code}, fmt::format("{}: {}", ctx_.describe(r), why->message), "not billed",
-                                 visit.date, r.where.path() + ".code")) {
+                                 visit.date, r.where.path(".code"))) {
             continue;
           }
           if (is_addition(p)) {
@@ -248,13 +246,13 @@ class UnitBuilder {
                                                 "(e.g. 乳幼児時間外加算) may be the one to list",
                                                 ctx_.describe(earlier), ctx_.describe(later),
                                                 later.procedure->addition_group, later.procedure->addition_serial),
-                                    "only the first is billed", unit.date, later.where.path() + ".code");
+                                    "only the first is billed", unit.date, later.where.path(".code"));
         break;
       }
     }
   }
 
-  bool eligible(const ProcedureRecord& r, Date date) const { return !check_eligibility(ctx_, r, date); }
+  bool eligible(const ProcedureRecord& r, Date date) const { return is_eligible(ctx_, r, date); }
 
   // Whether `addition` belongs to `base`: it joined its unit, or shares its 注加算コード or its
   // 区分番号 (000 excluded: it cannot be told from an empty column).
@@ -289,12 +287,16 @@ class UnitBuilder {
   // Every automatic addition goes through here (Context::add_automatic is the switch): added to
   // `unit`, or on a line of its own after the visit's units (`own_line`, as receipts write
   // 再診料's time additions); priced as claimed, a diagnostic says what the law would add and why.
-  void add_automatic(Unit& unit, const ProcedureRecord& addition, bool own_line, std::string_view kind,
-                     std::string_view why) {
+  // `why` is a callable returning the reason: formatted only when the warning is recorded (issue 17).
+  template <class Why>
+  void add_automatic(Unit& unit, const ProcedureRecord& addition, bool own_line, std::string_view kind, Why&& why) {
     const Resolved& base = *unit.base();
-    const std::string message = fmt::format("{} {} not claimed: the law adds it to {} {}", addition.code, addition.name,
-                                            ctx_.describe(base), why);
-    if (!ctx_.add_automatic(kind, {addition.code, base.code}, message, unit.date, base.where.path() + ".code")) {
+    const auto message = [&] {
+      return fmt::format("{} {} not claimed: the law adds it to {} {}", addition.code, addition.name,
+                         ctx_.describe(base), why());
+    };
+    if (!ctx_.add_automatic(kind, {addition.code, base.code}, message, unit.date,
+                            [&] { return base.where.path(".code"); })) {
       suggested_.emplace_back(static_cast<std::size_t>(&unit - units_.data()), &addition);
       return;
     }
@@ -334,7 +336,7 @@ class UnitBuilder {
           if (code.visit != visit.time || (code.setting && *code.setting != ctx_.claim.setting)) continue;
           const ProcedureRecord* addition = ctx_.set.procedure(code.code, on);
           if (!addition || !eligible(*addition, visit.date)) continue;
-          add_automatic(unit, *addition, false, "時間加算", time_reason(visit, rule.source));
+          add_automatic(unit, *addition, false, "時間加算", [&] { return time_reason(visit, rule.source); });
           return;
         }
       }
@@ -380,8 +382,9 @@ class UnitBuilder {
     if (!best) return false;
     // Outside the base's 注加算 group (e.g. 再診料's time additions): their own line, as receipts write them.
     const bool own_line = best->addition_group == 0 || best->addition_group != base.addition_group;
-    add_automatic(unit, *best, own_line, "時間加算",
-                  time_reason(visit, fmt::format("時間加算区分 s col 43 = {}", best->time_addition)));
+    add_automatic(unit, *best, own_line, "時間加算", [&] {
+      return time_reason(visit, fmt::format("時間加算区分 s col 43 = {}", best->time_addition));
+    });
     return true;
   }
 
@@ -398,9 +401,10 @@ class UnitBuilder {
       if (has_code(unit, age.code)) continue;  // listed explicitly
       const ProcedureRecord* addition = ctx_.set.procedure(age.code, on);
       if (!addition || !eligible(*addition, visit.date) || conflicts_with_unit(unit, *addition)) continue;
-      add_automatic(unit, *addition, false, "年齢加算",
-                    fmt::format("for a patient of {} on {} (年齢加算, s cols 100–111 of {}, {})", ctx_.age_on(visit.date),
-                                visit.date.iso(), base.code, ctx_.set.revision()));
+      add_automatic(unit, *addition, false, "年齢加算", [&] {
+        return fmt::format("for a patient of {} on {} (年齢加算, s cols 100–111 of {}, {})", ctx_.age_on(visit.date),
+                           visit.date.iso(), base.code, ctx_.set.revision());
+      });
     }
   }
 
@@ -453,13 +457,13 @@ class UnitBuilder {
                 : fmt::format("{} is billed only with an item of its 物価対応料グループ区分 {:03} (s col 133), and the "
                               "visit has none ({})",
                               ctx_.describe(r), r.procedure->price_response_group, rule->source);
-        if (ctx_.forbid("物価対応料", {r.code}, why, "not billed", visit.date, r.where.path() + ".code")) drop_item(unit, i);
+        if (ctx_.forbid("物価対応料", {r.code}, why, "not billed", visit.date, r.where.path(".code"))) drop_item(unit, i);
       }
     }
     for (const Group& g : groups) {
       if (g.listed || g.inpatient_fee) continue;
       const Unit& from = units_[g.unit];
-      std::vector<const ProcedureRecord*> candidates;
+      boost::container::small_vector<const ProcedureRecord*, 4> candidates;  // inline (issue 17)
       for (Code code : ctx_.set.rules().price_response_items(g.group)) {
         const ProcedureRecord* item = ctx_.set.procedure(code, on);
         if (item && eligible(*item, visit.date)) candidates.push_back(item);
@@ -475,12 +479,15 @@ class UnitBuilder {
       }
       if (candidates.empty()) continue;
       const ProcedureRecord& item = *candidates.front();
-      if (!ctx_.add_automatic("物価対応料", {item.code, g.item->code},
-                              fmt::format("{} {} not claimed: the law adds it to {} (物価対応料グループ区分 {:03}, s cols "
-                                          "132–133 of {}; {})",
-                                          item.code, item.name, ctx_.describe(*g.item), g.group, ctx_.set.revision(),
-                                          rule->source),
-                              visit.date, g.item->where.path() + ".code")) {
+      if (!ctx_.add_automatic(
+              "物価対応料", {item.code, g.item->code},
+              [&] {
+                return fmt::format("{} {} not claimed: the law adds it to {} (物価対応料グループ区分 {:03}, s cols "
+                                   "132–133 of {}; {})",
+                                   item.code, item.name, ctx_.describe(*g.item), g.group, ctx_.set.revision(),
+                                   rule->source);
+              },
+              visit.date, [&] { return g.item->where.path(".code"); })) {
         continue;
       }
       Unit line = from;
@@ -503,7 +510,8 @@ class UnitBuilder {
   // 包括対象検査: the items of one group on one date form one unit (one draw, D006–D015 注).
   void bundle_labs(std::size_t v) {
     if (lab_items_.empty() && pending_.empty()) return;
-    std::vector<std::pair<std::size_t, Unit>> bundles;  // (position, unit) in order of first item
+    // (position, unit) in order of first item; inline for a visit's usual few groups (issue 17)
+    boost::container::small_vector<std::pair<std::size_t, Unit>, 4> bundles;
     for (LabItem& lab : lab_items_) {
       const std::int32_t group = lab.item.procedure->lab_bundle_group;
       auto it = std::find_if(bundles.begin(), bundles.end(), [&](const auto& b) { return b.second.lab_group == group; });
@@ -523,13 +531,18 @@ class UnitBuilder {
       if (has_code(unit, lab.item.code)) {
         ctx_.diagnose(Severity::warning, "包括対象検査", {lab.item.code},
                       fmt::format("{} listed twice for one draw: counted once", ctx_.describe(lab.item)), unit.date,
-                      lab.item.where.path() + ".code");
+                      lab.item.where.path(".code"));
         continue;
       }
       unit.items.push_back(std::move(lab.item));
     }
-    // Insert each bundle where its first item stood, later positions first.
-    std::stable_sort(bundles.begin(), bundles.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    // Insert each bundle where its first item stood, later positions first. Items come in claim
+    // order, so the bundles are already in position order: stable_sort (whose temporary buffer is
+    // an allocation, issue 17) only runs if that ever stops being so.
+    const auto by_position = [](const auto& a, const auto& b) { return a.first < b.first; };
+    if (!std::is_sorted(bundles.begin(), bundles.end(), by_position)) {
+      std::stable_sort(bundles.begin(), bundles.end(), by_position);
+    }
     for (auto it = bundles.rbegin(); it != bundles.rend(); ++it) {
       units_.insert(units_.begin() + static_cast<std::ptrdiff_t>(std::min(it->first, units_.size())),
                     std::move(it->second));
@@ -538,27 +551,27 @@ class UnitBuilder {
     pending_.clear();
   }
 
+  // The buffers below are per visit and small: inline storage, no allocation per receipt (issue 17).
   Context& ctx_;
   std::vector<Unit>& units_;
-  std::vector<LabItem> lab_items_;
-  std::vector<Unit> pending_;  // standalone time-addition lines, appended after the visit's units
+  boost::container::small_vector<LabItem, 16> lab_items_;
+  boost::container::small_vector<Unit, 2> pending_;  // standalone time-addition lines, appended after the visit's units
   // As claimed: the additions santei would have added, by unit index, so that one suggestion stands
   // for its addition as an added one would (乳幼児時間外加算 instead of 乳幼児加算 as well).
-  std::vector<std::pair<std::size_t, const ProcedureRecord*>> suggested_;
+  boost::container::small_vector<std::pair<std::size_t, const ProcedureRecord*>, 4> suggested_;
 };
 
 }  // namespace
 
-std::vector<Unit> build_units(Context& ctx) {
-  std::vector<Unit> units;
-  std::size_t items = 0;  // at most a unit an item, plus a few automatic lines: one allocation
+void build_units(Context& ctx, std::vector<Unit>& units) {
+  units.clear();
+  std::size_t items = 0;  // at most a unit an item, plus a few automatic lines: one allocation at most
   for (const Visit& visit : ctx.claim.visits) {
     for (const Order& order : visit.orders) items += order.items.size();
   }
   units.reserve(items + 8);
-  UnitBuilder builder(ctx, units, items);
+  UnitBuilder builder(ctx, units);
   for (std::size_t v = 0; v < ctx.claim.visits.size(); ++v) builder.visit(v);
-  return units;
 }
 
 }  // namespace santei::pricing
