@@ -222,3 +222,13 @@ TEST_CASE("処置 1,000点 threshold counts the automatic 乳幼児加算: 気�
   CHECK(has_code(priced, 140055390));
   CHECK_FALSE(has_code(priced, 140000190));
 }
+
+TEST_CASE("処置 time addition on the 所定点数 with the ギプス 乳幼児加算 (通知 第9部 通則10): 義肢採型法 700 + 700 × 55/100 (385) = 1,085 ≥ 1,000; 時間外加算1 1,085 × 80/100 = 868 → 1,953 at a 届出 hospital for a 4-year-old") {
+  ClaimSpec spec = one_visit("2024-06-09", order("40", {"140047310"}), "after_hours");
+  spec.birth_date = "2020-01-10";
+  spec.facility = kTreatmentStandards;
+  const PricedClaim priced = price_spec(spec);
+  CHECK(priced.total.value == 1953);
+  CHECK(has_code(priced, 140050170));
+  CHECK(has_code(priced, 140055390));
+}
