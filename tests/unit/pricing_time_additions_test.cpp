@@ -232,3 +232,15 @@ TEST_CASE("処置 time addition on the 所定点数 with the ギプス 乳幼児
   CHECK(has_code(priced, 140050170));
   CHECK(has_code(priced, 140055390));
 }
+
+TEST_CASE("手術 通則8 as claimed: 創傷処理 of a 2-year-old stays 1,400, with a 算定漏れ/年齢加算 warning naming 150000290") {
+  ClaimSpec spec = one_visit("2024-06-09", order("50", {kWound1400}));
+  spec.birth_date = "2022-01-10";
+  spec.extra = R"("mode":"as_claimed",)";
+  const PricedClaim priced = price_spec(spec);
+  CHECK(priced.total.value == 1400);
+  const Diagnostic* missing = find_diagnostic(priced, "算定漏れ/年齢加算");
+  REQUIRE(missing != nullptr);
+  CHECK(missing->message.find("150000290") != std::string::npos);
+  CHECK(missing->message.find("通則8") != std::string::npos);
+}
