@@ -43,6 +43,13 @@ constexpr xml::Element kTimeAdditionsXml[] = {
     {"rule", "id scope categories section sections except min-points setting from to source", "addition"},
     {"addition", "visit code setting", ""},
 };
+constexpr xml::Element kAgeAdditionsXml[] = {
+    {"age-additions", "", "rule"},
+    {"rule", "id section from to source", "addition listed unknown"},
+    {"addition", "code lower upper", ""},
+    {"listed", "code", ""},
+    {"unknown", "low-birth-weight lower upper reason", ""},
+};
 constexpr xml::Element kPriceResponseXml[] = {
     {"price-response", "", "period"},
     {"period", "from to source", "unknown"},
@@ -141,6 +148,60 @@ std::map<VisitTime, std::vector<std::int32_t>> read_time_kinds(std::string_view 
   return out;
 }
 
+// An age code attribute ("00", "03", "AA" …) the masters define.
+AgeCode age_attribute(const pugi::xml_node& node, const char* name, const char* file, std::string_view what) {
+  const std::string_view text = node.attribute(name).as_string();
+  AgeCode age;
+  if (text.size() == 2) age.raw = {text[0], text[1]};
+  if (text.size() != 2 || !age.valid()) {
+    rule_error(file, fmt::format("{}: <{}> {}=\"{}\" is not an age code of the masters (00, 03, AA …)", what,
+                                 node.name(), name, text));
+  }
+  return age;
+}
+
+std::vector<GeneralAgeRule> read_age_additions(std::string_view xml) {
+  constexpr const char* file = "age_additions.xml";
+  const pugi::xml_document doc = parse_rule_xml(file, xml, kAgeAdditionsXml);
+  std::vector<GeneralAgeRule> out;
+  for (const pugi::xml_node node : doc.child("age-additions").children("rule")) {
+    GeneralAgeRule rule;
+    rule.id = node.attribute("id").as_string();
+    const std::string what = fmt::format("rule '{}'", rule.id);
+    const std::string_view section = node.attribute("section").as_string();
+    if (section.size() != 1 || section[0] < 'A' || section[0] > 'Z') {
+      rule_error(file, fmt::format("{}: section '{}' is not one letter A–Z", what, section));
+    }
+    rule.section = section[0];
+    rule.period = rule_period(node, file);
+    rule.source = source_of(node, file, what);
+    for (const pugi::xml_node a : node.children("addition")) {
+      rule.additions.push_back({static_cast<Code>(whole_attribute(a, "code", 100'000'000, 999'999'999, file, what)),
+                                age_attribute(a, "lower", file, what), age_attribute(a, "upper", file, what)});
+    }
+    for (const pugi::xml_node a : node.children("listed")) {
+      rule.listed.push_back(static_cast<Code>(whole_attribute(a, "code", 100'000'000, 999'999'999, file, what)));
+    }
+    for (const pugi::xml_node u : node.children("unknown")) {
+      GeneralAgeUnknown unknown;
+      unknown.low_birth_weight = static_cast<std::int32_t>(whole_attribute(u, "low-birth-weight", 1, 9, file, what));
+      unknown.lower = age_attribute(u, "lower", file, what);
+      unknown.upper = age_attribute(u, "upper", file, what);
+      unknown.reason = u.attribute("reason").as_string();
+      if (unknown.reason.empty()) rule_error(file, fmt::format("{}: <unknown> without its reason", what));
+      rule.unknowns.push_back(std::move(unknown));
+    }
+    if (rule.additions.empty()) rule_error(file, fmt::format("{}: no <addition>", what));
+    for (const GeneralAgeRule& other : out) {
+      if (other.section == rule.section && other.period.overlaps(rule.period)) {
+        rule_error(file, fmt::format("{}: overlaps rule '{}' for section {}", what, other.id, rule.section));
+      }
+    }
+    out.push_back(std::move(rule));
+  }
+  return out;
+}
+
 std::vector<PriceResponseRule> read_price_response(std::string_view xml) {
   constexpr const char* file = "price_response.xml";
   const pugi::xml_document doc = parse_rule_xml(file, xml, kPriceResponseXml);
@@ -186,6 +247,11 @@ bool TimeAdditionRule::covers(const ProcedureRecord& base) const {
   return std::find(excluded.begin(), excluded.end(), key) == excluded.end();
 }
 
+const std::vector<GeneralAgeRule>& general_age_rules() {
+  static const std::vector<GeneralAgeRule> rules = read_age_additions(rule_xml_text("age_additions.xml"));
+  return rules;
+}
+
 const LabBundleRule* lab_bundle_rule(std::int32_t group, Date on) {
   static const std::vector<LabBundleRule> rules = read_lab_bundles(rule_xml_text("lab_bundles.xml"));
   for (const LabBundleRule& rule : rules) {
@@ -212,6 +278,8 @@ void check_rule_tables(std::string_view file, std::string_view xml) {
   } else if (file == "time_additions.xml") {
     (void)read_time_additions(xml);
     (void)read_time_kinds(xml);
+  } else if (file == "age_additions.xml") {
+    (void)read_age_additions(xml);
   } else if (file == "price_response.xml") {
     (void)read_price_response(xml);
   } else {

@@ -60,6 +60,30 @@ const std::vector<TimeAdditionRule>& time_addition_rules();
 // The 時間加算区分 values (s col 43) an addition may have for a visit time.
 std::span<const std::int32_t> time_kinds(VisitTime time);
 
+// 通則 age additions (masters/rules/age_additions.xml): 手術 通則8, 麻酔 通則2, added to the bases of
+// `section` whose 通則年齢 (s col 40) is 1.
+struct GeneralAgeAddition {
+  Code code = 0;
+  AgeCode lower;  // inclusive
+  AgeCode upper;  // exclusive
+};
+struct GeneralAgeUnknown {
+  std::int32_t low_birth_weight = 0;  // the base's s col 47 this case is for
+  AgeCode lower;
+  AgeCode upper;
+  std::string reason;
+};
+struct GeneralAgeRule {
+  std::string id;
+  char section = ' ';
+  DateRange period;
+  std::string source;
+  std::vector<GeneralAgeAddition> additions;  // added automatically, by age
+  std::vector<Code> listed;                    // never added; listed, they stand instead
+  std::vector<GeneralAgeUnknown> unknowns;     // nothing added
+};
+const std::vector<GeneralAgeRule>& general_age_rules();
+
 // 物価対応料 (masters/rules/price_response.xml): the dates on which santei adds the 物価対応料 the
 // master links (s cols 132–133), and the cases the law text does not settle.
 struct PriceResponseRule {
@@ -71,7 +95,8 @@ struct PriceResponseRule {
 // The rule in force on `on`, or nullptr (before r08: nothing is added).
 const PriceResponseRule* price_response_rule(Date on);
 
-// Reads `xml` as masters/rules/<file> (lab_bundles.xml, time_additions.xml, price_response.xml) with the loaders the
+// Reads `xml` as masters/rules/<file> (lab_bundles.xml, time_additions.xml, price_response.xml,
+// age_additions.xml) with the loaders the
 // functions above use on the compiled-in copy, keeping nothing: every check of the load is made.
 // Throws santei::Exception(rule_error). For tests and the rule XML fuzz target.
 void check_rule_tables(std::string_view file, std::string_view xml);

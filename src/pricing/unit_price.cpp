@@ -126,13 +126,23 @@ class LinePricer {
       }
     }
     Decimal total = base_total + outside - minus;
-    for (const Resolved& r : unit_.items) {  // percentages apply to the 所定点数, never to each other
+    // A 通則 %加算 (a time addition, s col 43, or a 通則 age addition, s col 40) is read on the 所定点数 with
+    // the %加算 of the 注 (ギプス's 乳幼児加算, 再置換術加算 …): 通知 第9部 通則10, 第10部 通則9・14, 第11部 通則6.
+    // Percentages never apply to the other 通則 additions.
+    Decimal with_notes = base_total;
+    for (const Resolved& r : unit_.items) {
+      if (r.dropped || !r.procedure) continue;
+      const ProcedureRecord& p = *r.procedure;
+      if (p.point_kind == 5 && !general_percent(p)) with_notes += (base_total * p.points).shifted_right(2);
+    }
+    for (const Resolved& r : unit_.items) {
       if (r.dropped || !r.procedure) continue;
       const ProcedureRecord& p = *r.procedure;
       if (p.point_kind == 5) {
-        const Decimal add = (base_total * p.points).shifted_right(2);
+        const Decimal on = general_percent(p) ? with_notes : base_total;
+        const Decimal add = (on * p.points).shifted_right(2);
         total += add;
-        step(ExplainKind::percent_addition, p.code, p.points, base_total, add, r.automatic ? 1 : 0);
+        step(ExplainKind::percent_addition, p.code, p.points, on, add, r.automatic ? 1 : 0);
       } else if (p.point_kind == 6) {
         const Decimal cut = (base_total * p.points).shifted_right(2);
         total -= cut;
@@ -142,6 +152,9 @@ class LinePricer {
     finish(total);
     line_.yen = Yen{rounding::half_up(yen)};
   }
+
+  // A %加算 of the 通則 (時間加算区分 or 通則年齢 set on it), not of a 注.
+  static bool general_percent(const ProcedureRecord& p) { return p.time_addition != 0 || p.general_age != 0; }
 
   bool is_age_addition(const ProcedureRecord& p) const {
     const Resolved* base = unit_.base();

@@ -164,6 +164,7 @@ class UnitBuilder {
       drop_alternatives(units_[u]);
       add_time_addition(units_[u], visit, first);
       add_age_additions(units_[u], visit, first);
+      add_general_age_additions(units_[u], visit);
     }
     add_price_responses(v, first);
     bundle_labs(v);
@@ -331,7 +332,7 @@ class UnitBuilder {
         if (add_group_time_addition(unit, base, kinds, visit, on)) return;
       } else {
         if (!rule.covers(base)) continue;
-        if (threshold_points(unit) < Decimal(rule.min_points)) continue;
+        if (threshold_points(unit, visit, first_of_visit) < Decimal(rule.min_points)) continue;
         for (const TimeAdditionCode& code : rule.additions) {
           if (code.visit != visit.time || (code.setting && *code.setting != ctx_.claim.setting)) continue;
           const ProcedureRecord* addition = ctx_.set.procedure(code.code, on);
@@ -345,15 +346,23 @@ class UnitBuilder {
 
   // The 所定点数 a time addition's threshold (処置 1,000点 / 150点) is read on: the base and the 注加算 in
   // points of its unit (通知 第9部 通則10: 第1節の点数及び各注による加算), those outside the 所定点数
-  // (s col 62) left out. Automatic age additions join the unit later and are not counted.
-  static Decimal threshold_points(const Unit& unit) {
+  // (s col 62) left out, and the automatic age additions the unit is due (s cols 100–111), which
+  // join it after the time addition: 通則10 counts 乳幼児加算 (a %加算 of the 所定点数 in points, as
+  // ギプス's 乳幼児加算, counts its share of them).
+  Decimal threshold_points(const Unit& unit, const Visit& visit, std::size_t first_of_visit) const {
     const Resolved* base = unit.base();
     Decimal total = base_points(*base->procedure, base->quantity());
     for (const Resolved& r : unit.items) {
       if (&r == base || r.dropped || !r.procedure || r.procedure->excluded_from_base == 1) continue;
       total += base_points(*r.procedure, r.quantity());
     }
-    return total;
+    Decimal percent;
+    for (const ProcedureRecord* age : due_age_additions(unit, visit, first_of_visit)) {
+      if (age->excluded_from_base == 1) continue;
+      if (age->point_kind == 3 && age->stepped != 1) total += age->points;
+      if (age->point_kind == 5) percent += age->points;
+    }
+    return total + (total * percent).shifted_right(2);
   }
 
   bool add_group_time_addition(Unit& unit, const ProcedureRecord& base, std::span<const std::int32_t> kinds,
@@ -388,23 +397,78 @@ class UnitBuilder {
     return true;
   }
 
-  void add_age_additions(Unit& unit, const Visit& visit, std::size_t first_of_visit) {
+  // The age additions of s cols 100–111 `unit`'s base is due and that are not there yet, in the
+  // order add_age_additions adds them.
+  boost::container::small_vector<const ProcedureRecord*, 4> due_age_additions(const Unit& unit, const Visit& visit,
+                                                                               std::size_t first_of_visit) const {
+    boost::container::small_vector<const ProcedureRecord*, 4> due;
     const ProcedureRecord& base = *unit.base()->procedure;
     const Date on = ctx_.lookup_date(visit.date);
     // An age-specific time addition (乳幼児時間外加算 …) replaces the plain 乳幼児加算 (告示 A000 注6, A001 注4).
     const auto infant_time = [](const ProcedureRecord& p) {
       return is_time_addition(p) && (!p.min_age.is_none() || !p.max_age.is_none());
     };
-    if (visit_has(unit, first_of_visit, infant_time)) return;
+    if (base.age_additions.empty() || visit_has(unit, first_of_visit, infant_time)) return due;
     for (const AgeAddition& age : base.age_additions) {
       if (age.code == 0 || !ctx_.age_within(age.lower, age.upper, visit.date)) continue;
       if (has_code(unit, age.code)) continue;  // listed explicitly
       const ProcedureRecord* addition = ctx_.set.procedure(age.code, on);
       if (!addition || !eligible(*addition, visit.date) || conflicts_with_unit(unit, *addition)) continue;
+      if (std::any_of(due.begin(), due.end(), [&](const ProcedureRecord* d) { return same_alternative(*d, *addition); })) {
+        continue;
+      }
+      due.push_back(addition);
+    }
+    return due;
+  }
+
+  void add_age_additions(Unit& unit, const Visit& visit, std::size_t first_of_visit) {
+    const Code base = unit.base()->code;
+    for (const ProcedureRecord* addition : due_age_additions(unit, visit, first_of_visit)) {
       add_automatic(unit, *addition, false, "年齢加算", [&] {
         return fmt::format("for a patient of {} on {} (年齢加算, s cols 100–111 of {}, {})", ctx_.age_on(visit.date),
-                           visit.date.iso(), base.code, ctx_.set.revision());
+                           visit.date.iso(), base, ctx_.set.revision());
       });
+    }
+  }
+
+  // 通則 age additions (masters/rules/age_additions.xml: 手術 通則8, 麻酔 通則2) of a base whose 通則年齢
+  // (s col 40) is 1: a %加算 of the 所定点数, priced beside the time additions, never on them.
+  void add_general_age_additions(Unit& unit, const Visit& visit) {
+    const ProcedureRecord& base = *unit.base()->procedure;
+    if (base.general_age != 1 || is_addition(base)) return;
+    const Date on = ctx_.lookup_date(visit.date);
+    for (const GeneralAgeRule& rule : general_age_rules()) {
+      if (rule.section != base.section_letter || !rule.period.contains(on)) continue;
+      const auto of_rule = [&](Code code) {
+        return std::find(rule.listed.begin(), rule.listed.end(), code) != rule.listed.end() ||
+               std::any_of(rule.additions.begin(), rule.additions.end(),
+                           [&](const GeneralAgeAddition& a) { return a.code == code; });
+      };
+      if (std::any_of(unit.items.begin() + 1, unit.items.end(),
+                      [&](const Resolved& r) { return !r.dropped && of_rule(r.code); })) {
+        return;  // listed by the claim: it stands
+      }
+      for (const GeneralAgeUnknown& unknown : rule.unknowns) {
+        if (base.low_birth_weight != unknown.low_birth_weight || !ctx_.age_within(unknown.lower, unknown.upper, visit.date)) {
+          continue;
+        }
+        ctx_.diagnose(Severity::info, "年齢加算/通則", {base.code},
+                      fmt::format("{}: no 通則 age addition added for a patient of {} on {} ({})",
+                                  ctx_.describe(*unit.base()), ctx_.age_on(visit.date), visit.date.iso(), unknown.reason),
+                      visit.date, unit.base()->where.path(".code"));
+        return;
+      }
+      for (const GeneralAgeAddition& age : rule.additions) {
+        if (!ctx_.age_within(age.lower, age.upper, visit.date)) continue;
+        const ProcedureRecord* addition = ctx_.set.procedure(age.code, on);
+        if (!addition || !eligible(*addition, visit.date)) continue;
+        add_automatic(unit, *addition, false, "年齢加算", [&] {
+          return fmt::format("for a patient of {} on {} ({} {}; 通則年齢 s col 40 of {} = 1, {})", ctx_.age_on(visit.date),
+                             visit.date.iso(), rule.id, rule.source, base.code, ctx_.set.revision());
+        });
+        return;
+      }
     }
   }
 

@@ -14,11 +14,11 @@
 
 namespace {
 
-constexpr std::array<std::string_view, 13> kFiles = {
+constexpr std::array<std::string_view, 14> kFiles = {
     "rates.xml",         "kougaku.xml",        "kouhi.xml",           "meals.xml",
     "care_measure.xml",  "lab_bundles.xml",    "time_additions.xml",  "inpatient_fees.xml",
     "inpatient_bundles.xml", "inpatient_meals.xml", "inpatient_standards.xml", "local_programmes.xml",
-    "price_response.xml"};
+    "price_response.xml", "age_additions.xml"};
 
 void load(std::size_t file, std::string_view xml) {
   if (file < 5) {
@@ -28,7 +28,7 @@ void load(std::size_t file, std::string_view xml) {
     (void)santei::copay::load_rules(texts);
   } else if (file == 11) {  // a user's --local-programmes file
     (void)santei::LocalProgrammes::parse(xml, "local_programmes.xml");
-  } else if (file < 7 || file == 12) {  // 12: price_response.xml
+  } else if (file < 7 || file >= 12) {  // 12: price_response.xml, 13: age_additions.xml
     santei::pricing::check_rule_tables(kFiles[file], xml);
   } else {
     santei::pricing::check_inpatient_rules(kFiles[file], xml);

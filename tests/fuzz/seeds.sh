@@ -57,7 +57,7 @@ done < <([ -d "$BUILD/tests/bad/masters" ] && find "$BUILD/tests/bad/masters" -t
 
 # rule_xml: the selector of each file as rule_xml.cpp numbers them.
 rules=(rates kougaku kouhi meals care_measure lab_bundles time_additions inpatient_fees inpatient_bundles
-       inpatient_meals inpatient_standards local_programmes price_response)
+       inpatient_meals inpatient_standards local_programmes price_response age_additions)
 for i in "${!rules[@]}"; do
   [ -f "$SOURCE/masters/rules/${rules[$i]}.xml" ] && seed "$i" "$SOURCE/masters/rules/${rules[$i]}.xml" "$OUT/rule_xml/${rules[$i]}"
 done

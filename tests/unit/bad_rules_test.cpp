@@ -162,6 +162,16 @@ TEST_CASE("pricing and inpatient rule tables read from bad text: each error name
       {{"time_additions.xml", 0, "", "rule 'r': unknown visit time"},
        "<time-additions><rule id=\"r\" from=\"2022-04-01\" source=\"s\"><addition visit=\"noon\" code=\"140000190\"/></rule>"
        "</time-additions>"},
+      {{"age_additions.xml", 0, "", "rule 'r': <addition> upper=\"3\" is not an age code of the masters (00, 03, AA …)"},
+       "<age-additions><rule id=\"r\" section=\"K\" from=\"2022-04-01\" source=\"s\"><addition code=\"150000290\" "
+       "lower=\"00\" upper=\"3\"/></rule></age-additions>"},
+      {{"age_additions.xml", 0, "", "rule 'r': <unknown> without its reason"},
+       "<age-additions><rule id=\"r\" section=\"K\" from=\"2022-04-01\" source=\"s\"><addition code=\"150000290\" "
+       "lower=\"00\" upper=\"03\"/><unknown low-birth-weight=\"1\" lower=\"00\" upper=\"AA\"/></rule></age-additions>"},
+      {{"age_additions.xml", 0, "", "rule 's': overlaps rule 'r' for section K"},
+       "<age-additions><rule id=\"r\" section=\"K\" from=\"2022-04-01\" source=\"s\"><addition code=\"150000290\" "
+       "lower=\"00\" upper=\"03\"/></rule><rule id=\"s\" section=\"K\" from=\"2024-06-01\" source=\"s\">"
+       "<addition code=\"150000290\" lower=\"00\" upper=\"03\"/></rule></age-additions>"},
       {{"price_response.xml", 0, "", "unknown case 'noon' (several-in-group, away-day)"},
        "<price-response><period from=\"2026-06-01\" source=\"s\"><unknown case=\"noon\" reason=\"r\"/></period>"
        "</price-response>"},

@@ -141,3 +141,106 @@ TEST_CASE("処置 1,000点 threshold on the 所定点数 with its 注加算 (通
   CHECK(priced.total.value == 2730);
   CHECK(has_code(priced, 140055290));
 }
+
+// 手術 通則8 (masters/rules/age_additions.xml): 乳幼児加算 (3歳未満) 所定点数の100分の100 and 幼児加算 (3歳以上
+// 6歳未満) 100分の50, added automatically to a 手術 whose 通則年齢 (s col 40) is 1 — 150000290 / 150342890.
+// 所定点数 = 第1節の点数 + its 注加算, without the 通則 additions (通知 第10部 通則9); the 通則12 time additions
+// are read on the same 所定点数 (通則14), so the two percentages sit side by side, neither on the other.
+namespace {
+
+PricedClaim child_surgery(const std::string& birth, std::initializer_list<std::string> codes,
+                          const std::string& time = "regular", const std::string& facility = "") {
+  ClaimSpec spec = one_visit("2024-06-09", order("50", codes), time);
+  spec.birth_date = birth;
+  if (!facility.empty()) spec.facility = facility;
+  return price_spec(spec);
+}
+
+}  // namespace
+
+TEST_CASE("手術 通則8 automatic: 創傷処理 1,400 for a 2-year-old + 乳幼児加算 1,400 × 100/100 = 2,800; a 4-year-old + 幼児加算 1,400 × 50/100 = 2,100; none at 6") {
+  const PricedClaim infant = child_surgery("2022-01-10", {kWound1400});
+  CHECK(infant.total.value == 2800);
+  CHECK(has_code(infant, 150000290));
+  const PricedClaim toddler = child_surgery("2020-01-10", {kWound1400});
+  CHECK(toddler.total.value == 2100);
+  CHECK(has_code(toddler, 150342890));
+  CHECK_FALSE(has_code(toddler, 150000290));
+  CHECK(child_surgery("2018-01-10", {kWound1400}).total.value == 1400);  // 6 on 2024-01-10
+  // a newborn (生後10日) on a 手術 outside 通則7 (s col 47 = 0) is under 3: 乳幼児加算 = 2,800
+  CHECK(child_surgery("2024-05-30", {kWound1400}).total.value == 2800);
+}
+
+TEST_CASE("手術 通則8 listed is not doubled: 幼児加算 listed for a 4-year-old, 1,400 + 700 = 2,100") {
+  CHECK(child_surgery("2020-01-10", {kWound1400, "150342890"}).total.value == 2100);
+}
+
+TEST_CASE("手術 通則8 with 通則12 at a clinic, 時間外加算2: 1,400 + 1,400 (乳幼児 100/100) + 1,400 × 40/100 (560) = 3,360 — both on the 所定点数 (通知 通則9・14)") {
+  const PricedClaim priced = child_surgery("2022-01-10", {kWound1400}, "after_hours");
+  CHECK(priced.total.value == 3360);
+  CHECK(has_code(priced, 150000290));
+  CHECK(has_code(priced, 150000490));
+  // 届出 hospital, 休日加算1: 1,400 + 1,400 + 1,400 × 160/100 (2,240) = 5,040
+  CHECK(child_surgery("2022-01-10", {kWound1400}, "holiday", kSurgeryStandards).total.value == 5040);
+}
+
+TEST_CASE("手術 通則8 on the 所定点数 with its 注加算: 4-year-old, 創傷処理 1,400 + 真皮縫合加算 460 = 1,860; 幼児 × 50/100 = 930, 時間外加算2 × 40/100 = 744 → 3,534") {
+  CHECK(child_surgery("2020-01-10", {kWound1400, "150001470"}, "after_hours").total.value == 3534);
+}
+
+TEST_CASE("手術 通則7 base (s col 47 = 1) for a newborn: no 通則8 addition (告示 通則8 ただし書; 新生児 300/100 or 1,500g未満 400/100 turns on the weight — unknown to santei, an info diagnostic)") {
+  // K002 1 デブリードマン 100cm2未満 1,620 (150002210), 生後10日
+  const PricedClaim newborn = child_surgery("2024-05-30", {"150002210"});
+  CHECK(newborn.total.value == 1620);
+  CHECK_FALSE(has_code(newborn, 150000290));
+  CHECK(has_diagnostic(newborn, "年齢加算/通則"));
+  // listed 新生児加算 (通則7, 150000190): 1,620 + 1,620 × 300/100 (4,860) = 6,480, no 乳幼児加算 with it
+  CHECK(child_surgery("2024-05-30", {"150002210", "150000190"}).total.value == 6480);
+  // at 2 the same 手術 takes 通則8: 1,620 × 2 = 3,240
+  CHECK(child_surgery("2022-01-10", {"150002210"}).total.value == 3240);
+}
+
+// 処置 time additions: the 150点 / 1,000点 threshold counts the automatic age additions (通知 第9部 通則10:
+// 所定点数 = 第1節の点数 and each 注加算, 乳幼児加算 included).
+TEST_CASE("処置 150点 threshold counts the automatic 乳幼児加算: 関節穿刺 120 + 3歳未満乳幼児加算 110 = 230 ≥ 150 → 時間外加算2 230 × 40/100 = 92 → 322") {
+  ClaimSpec spec = one_visit("2024-06-09", order("40", {"140023010"}), "after_hours");
+  spec.birth_date = "2022-01-10";
+  const PricedClaim priced = price_spec(spec);
+  CHECK(priced.total.value == 322);
+  CHECK(has_code(priced, 140049170));
+  CHECK(has_code(priced, 140000190));
+  spec.birth_date = "1980-01-01";  // an adult: 120 < 150, no time addition
+  CHECK(price_spec(spec).total.value == 120);
+}
+
+TEST_CASE("処置 1,000点 threshold counts the automatic 乳幼児加算: 気管内洗浄 925 + 6歳未満乳幼児加算 110 = 1,035 → at a 届出 hospital 時間外加算1 1,035 × 80/100 = 828 → 1,863 (not 加算2's 1,449)") {
+  ClaimSpec spec = one_visit("2024-06-09", order("40", {"140010930"}), "after_hours");
+  spec.birth_date = "2020-01-10";
+  spec.facility = kTreatmentStandards;
+  const PricedClaim priced = price_spec(spec);
+  CHECK(priced.total.value == 1863);
+  CHECK(has_code(priced, 140055390));
+  CHECK_FALSE(has_code(priced, 140000190));
+}
+
+TEST_CASE("処置 time addition on the 所定点数 with the ギプス 乳幼児加算 (通知 第9部 通則10): 義肢採型法 700 + 700 × 55/100 (385) = 1,085 ≥ 1,000; 時間外加算1 1,085 × 80/100 = 868 → 1,953 at a 届出 hospital for a 4-year-old") {
+  ClaimSpec spec = one_visit("2024-06-09", order("40", {"140047310"}), "after_hours");
+  spec.birth_date = "2020-01-10";
+  spec.facility = kTreatmentStandards;
+  const PricedClaim priced = price_spec(spec);
+  CHECK(priced.total.value == 1953);
+  CHECK(has_code(priced, 140050170));
+  CHECK(has_code(priced, 140055390));
+}
+
+TEST_CASE("手術 通則8 as claimed: 創傷処理 of a 2-year-old stays 1,400, with a 算定漏れ/年齢加算 warning naming 150000290") {
+  ClaimSpec spec = one_visit("2024-06-09", order("50", {kWound1400}));
+  spec.birth_date = "2022-01-10";
+  spec.extra = R"("mode":"as_claimed",)";
+  const PricedClaim priced = price_spec(spec);
+  CHECK(priced.total.value == 1400);
+  const Diagnostic* missing = find_diagnostic(priced, "算定漏れ/年齢加算");
+  REQUIRE(missing != nullptr);
+  CHECK(missing->message.find("150000290") != std::string::npos);
+  CHECK(missing->message.find("通則8") != std::string::npos);
+}
