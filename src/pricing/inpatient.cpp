@@ -690,7 +690,10 @@ void InpatientStay::price_response_lines(std::vector<Unit>& out) {
                   fmt::format("no 入院物価対応料 added on the 外泊 days {} ({})", dates_text(away, first_), away_rule_of->away_day),
                   first_.plus_days(std::countr_zero(away)), "admission.away_days");
   }
-  for (const auto& [item, mask] : lines) {
+  for (const auto& line : lines) {
+    // Named, not structured bindings: the lambda below captures them (clang refuses a binding there).
+    const ProcedureRecord* const item = line.first;
+    const std::uint32_t mask = line.second;
     const Date first = first_.plus_days(std::countr_zero(mask));
     if (!ctx_.add_automatic(
             "物価対応料", {item->code},

@@ -118,11 +118,11 @@ TEST_CASE("70歳以上 一般 (国保): 外来 (個人) first, then 世帯 — w
   for (const Row& row : rows) {
     SUBCASE(row.name) {
       const KougakuResult r = compute_kougaku(household(row.month, InsuranceKind::national, "", "一般", row.members));
-      for (const auto& [id, benefit] : row.outpatient_benefits) {
-        CAPTURE(id);
-        const KougakuStep& outpatient = step_of(r, "70歳以上 外来 (個人)", id);
+      for (const auto& expected : row.outpatient_benefits) {
+        CAPTURE(expected.first);  // not a structured binding: clang cannot capture one in CAPTURE's lambda
+        const KougakuStep& outpatient = step_of(r, "70歳以上 外来 (個人)", expected.first);
         CHECK(outpatient.limit.value == row.outpatient_limit);
-        CHECK(outpatient.benefit.value == benefit);
+        CHECK(outpatient.benefit.value == expected.second);
       }
       const KougakuStep& household_step = step_of(r, "70歳以上 世帯");
       CHECK(household_step.counted.value == row.household_counted);
