@@ -389,8 +389,9 @@ class Comparer {
     bool counts_agree = true;
     for (std::size_t l : slot.parts) {
       const PricedLine& line = priced_.lines[l];
-      points += stated_amount(line);
-      c.priced_total += stated_amount(line) * line.count;
+      const Points amount = stated_amount(line);
+      points += amount;
+      c.priced_total += amount * line.count;
       counts_agree = counts_agree && line.count == slot.value;
       lines += line_text(line);
       automatic += automatic_codes(line);
