@@ -162,6 +162,13 @@ struct Meals {
   std::vector<MealDays> days;
 };
 
+// A DPC stay (DPC/PDPS): its 診断群分類 and the hospital's 医療機関別係数. santei prices the month's
+// 包括 part from the DPC電子点数表 (santei/dpc.hpp, PricingOptions::dpc); the visits' lines are the 出来高.
+struct DpcStay {
+  std::string code;     // 診断群分類番号, 14 characters ("010010xx9901xx")
+  Decimal coefficient;  // 医療機関別係数 (基礎係数 + 機能評価係数Ⅰ・Ⅱ + 救急補正係数 + 激変緩和係数), e.g. 1.4523
+};
+
 // Inpatient context (入院). Present only for setting = inpatient. With `fees`, santei prices the
 // daily 入院料 lines (入院期間加算, additions, 外泊) itself; without, the 入院料 come from the visits'
 // orders as listed (e.g. a claim read back from a UKE file).
@@ -179,6 +186,7 @@ struct Admission {
   std::vector<Date> therapeutic_away_days;  // 外泊 of a psychiatric patient for treatment (30%)
   std::optional<Meals> meals;
   char burden = '\0';               // 負担区分 of the daily 入院料 and meal lines; '\0' = every payer
+  std::optional<DpcStay> dpc;       // a DPC hospital's stay: the 包括 days priced by DPC
 };
 
 struct Claim {

@@ -13,6 +13,7 @@
 
 #include "santei/claim.hpp"
 #include "santei/copay.hpp"
+#include "santei/dpc.hpp"
 #include "santei/masters.hpp"
 
 namespace santei {
@@ -112,6 +113,7 @@ struct PricedClaim {
   std::vector<PricedLine> lines;
   std::vector<Diagnostic> diagnostics;
   std::optional<CopayResult> copay;
+  std::optional<PricedDpc> dpc;            // admission.dpc: the month's 包括 points (in `total`, not in a 診療識別)
 };
 
 class LocalProgrammes;
@@ -129,6 +131,9 @@ struct PricingOptions {
   // 地方単独 programme rows for 公費 that state no parameters (LocalProgrammes::load); nullptr: the
   // rows shipped with santei. A 公費 no row fits never stops the pricing (copay.hpp: `needs`).
   std::shared_ptr<const LocalProgrammes> local_programmes;
+  // The DPC電子点数表 for claims with admission.dpc (DpcTables::load); nullptr: such a claim is a
+  // claim_error naming admission.dpc.
+  std::shared_ptr<const DpcTables> dpc;
 };
 
 // Prices a claim with the revision its service month selects. Throws santei::Exception for a

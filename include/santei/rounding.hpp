@@ -32,6 +32,10 @@ SANTEI_API Points material_points(Decimal yen, int divisor = 10);
 // 酸素 (通知 J201): the price is rounded to whole yen (1円未満四捨五入) before ÷10 四捨五入.
 SANTEI_API Decimal oxygen_yen(Decimal unit_price, Decimal litres, Decimal correction);
 
+// DPC: a month's 包括 points, Σ(per-day points × days) × 医療機関別係数, 小数点以下第１位を四捨五入
+// (DPC 留意事項 保医発0321第6号 第３ １(１), from 2024-06-01): 92,453.418 → 92,453.
+SANTEI_API Points dpc_month_points(Decimal total);
+
 // 一部負担金 10円未満四捨五入 (健康保険法 第75条, 国民健康保険法 第42条第2項 and 高確法):
 // under 5円 cut off, 5円 and above raised to 10円. Applied per visit (outpatient) or per bill.
 SANTEI_API Yen copay_round10(Yen amount);

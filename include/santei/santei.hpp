@@ -10,6 +10,7 @@
 
 #include "santei/claim.hpp"      // santei.claim/1: the receipt to price
 #include "santei/copay.hpp"      // window charge and every payer's share
+#include "santei/dpc.hpp"        // DPC: the 電子点数表 workbooks, a stay month's 包括 points
 #include "santei/kougaku.hpp"    // the insurer's 高額療養費 of a household month
 #include "santei/lookup.hpp"     // one code's record and edges as JSON
 #include "santei/masters.hpp"    // the SSK masters, dated and immutable

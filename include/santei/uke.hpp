@@ -236,7 +236,8 @@ struct UkeReceiptInput {
 // 診療識別, 点数 on the last SI/IY/TO record, comments as CO records inside the unit; GO
 // with the true count and Σ 合計点数. RE レセプト番号 is 1, 2, 3 … and カルテ番号等 the claim id.
 // Throws santei::Exception (claim_error / encoding_error) for what a file cannot hold: text
-// without a CP932 form or with a comma, a line dated outside the claim's month, a negative count.
+// without a CP932 form or with a comma, a line dated outside the claim's month, a negative count,
+// a DPC month (PricedClaim::dpc: its records are not written yet).
 SANTEI_API std::string write_uke(const UkeFacility& facility, std::span<const UkeReceiptInput> receipts);
 
 // ───────────────────────────── Comparing with santei ─────────────────────────────

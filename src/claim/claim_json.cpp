@@ -9,6 +9,7 @@
 #include "claim/keys.hpp"
 #include "claim/payers_json.hpp"
 #include "santei/claim.hpp"
+#include "santei/dpc.hpp"
 
 namespace santei {
 namespace {
@@ -231,6 +232,20 @@ void read_inpatient_pricing(const json::Value& value, const Path& path, Admissio
   if (const json::Value* b = optional(value, "burden")) admission.burden = read_burden(*b, join(path, "burden"));
 }
 
+// 医療機関別係数 are published to 4 decimals (係数告示); a coefficient outside (0, 10) is a typo.
+DpcStay read_dpc_stay(const json::Value& value, const Path& path) {
+  expect(value, Type::object, path);
+  DpcStay stay;
+  stay.code = text(required(value, "code", path), join(path, "code"));
+  if (!is_dpc_code(stay.code)) fail(join(path, "code"), fmt::format("'{}' is not a 14-character 診断群分類番号 (digits, A–Z, x)", stay.code));
+  stay.coefficient = decimal(required(value, "coefficient", path), join(path, "coefficient"));
+  if (stay.coefficient <= Decimal(0) || stay.coefficient >= Decimal(10) || stay.coefficient.scale() > 4) {
+    fail(join(path, "coefficient"),
+         fmt::format("{} is not a 医療機関別係数: more than 0 and less than 10, at most 4 decimals", stay.coefficient.to_string()));
+  }
+  return stay;
+}
+
 Admission read_admission(const json::Value& value, const Path& path) {
   expect(value, Type::object, path);
   Admission admission;
@@ -245,6 +260,7 @@ Admission read_admission(const json::Value& value, const Path& path) {
     }
   }
   read_inpatient_pricing(value, path, admission);
+  if (const json::Value* d = optional(value, "dpc")) admission.dpc = read_dpc_stay(*d, join(path, "dpc"));
   return admission;
 }
 
@@ -325,10 +341,12 @@ Claim parse_claim(std::string_view input) {
   }
 
   const json::Value& visits = expect(required(root, "visits", ""), Type::array, "visits");
-  // An inpatient claim whose admission names its 入院料 may have no other care (fee-rules E19).
+  // An inpatient claim whose admission names its 入院料 (fee-rules E19) or its DPC 診断群分類 may
+  // have no other care.
   const json::Value* admission_json = optional(root, "admission");
   const bool priced_from_admission = setting == "inpatient" && admission_json && admission_json->is(Type::object) &&
-                                     (optional(*admission_json, "fee") || optional(*admission_json, "fees"));
+                                     (optional(*admission_json, "fee") || optional(*admission_json, "fees") ||
+                                      optional(*admission_json, "dpc"));
   if (visits.items.empty() && !priced_from_admission) fail("visits", "a claim needs at least one visit");
   if (visits.items.size() > kMaxVisitsPerClaim) {
     fail("visits", fmt::format("more than {} visits in one claim", kMaxVisitsPerClaim), Status::limit_exceeded);

@@ -60,6 +60,7 @@ constexpr Key kInpatientAddition[] = {{"code"}, {"from"}, {"to"}};
 constexpr Key kStay[] = {{"from"}, {"to"}};
 constexpr Key kMealDays[] = {{"from"}, {"to"}, {"served"}, {"special"}};
 constexpr Key kMeals[] = {{"code"}, {"dining_room"}, {"days", kMealDays}};
+constexpr Key kDpcStay[] = {{"code"}, {"coefficient"}};
 constexpr Key kAdmission[] = {{"admitted"},
                               {"discharged"},
                               {"away_days"},
@@ -71,7 +72,8 @@ constexpr Key kAdmission[] = {{"admitted"},
                               {"therapeutic_away_days"},
                               {"stays", kStay},
                               {"meals", kMeals},
-                              {"burden"}};
+                              {"burden"},
+                              {"dpc", kDpcStay}};
 
 // The claim itself. `extensions`: the caller's own data (an object), carried through unread.
 constexpr Key kClaim[] = {{"format"},

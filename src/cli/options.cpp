@@ -66,6 +66,10 @@ void add_pricing_options(CLI::App& app, PricingFlags& flags) {
                  "地方単独 programme rows (docs/local-programmes.md) for 公費 that state no\n"
                  "parameters, besides those santei ships")
       ->type_name("FILE");
+  app.add_option("--dpc", flags.dpc,
+                 "a directory of MHLW's DPC電子点数表 workbooks (.xlsx, as published) for\n"
+                 "claims with admission.dpc (docs/dpc.md)")
+      ->type_name("DIR");
 }
 
 PricingOptions pricing_options(const PricingFlags& flags, const MasterLibrary& masters, bool explain) {
@@ -78,6 +82,7 @@ PricingOptions pricing_options(const PricingFlags& flags, const MasterLibrary& m
   }
   if (!flags.mode.empty()) options.mode = parse_claim_mode(flags.mode);  // checked by the option
   if (!flags.local_programmes.empty()) options.local_programmes = LocalProgrammes::load(flags.local_programmes);
+  if (!flags.dpc.empty()) options.dpc = DpcTables::load(flags.dpc);
   return options;
 }
 

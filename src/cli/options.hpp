@@ -29,6 +29,7 @@ struct PricingFlags {
   bool no_copay = false;
   std::string mode;              // automatic | as_claimed; empty: each claim's own
   std::string local_programmes;  // 地方単独 programme rows (docs/local-programmes.md)
+  std::string dpc;               // a directory of DPC電子点数表 workbooks (docs/dpc.md)
 };
 void add_pricing_options(CLI::App& app, PricingFlags& flags);
 // The pricing options they ask for (the revision checked against `masters`, the local programmes

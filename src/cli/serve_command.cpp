@@ -32,6 +32,7 @@ struct ServeArgs {
   std::string listen;
   std::vector<std::string> masters;
   std::vector<std::string> local_programmes;
+  std::string dpc;
   unsigned workers = 0;
   unsigned io_threads = 0;
   std::string admin_token_file;
@@ -137,9 +138,10 @@ int serve(const ServeArgs& args) {
     }
   }
   // Everything is loaded anew on each reload, the same way as at the start.
-  const serve::Loader loader = [dirs = args.masters, programmes] {
+  const serve::Loader loader = [dirs = args.masters, programmes, dpc = args.dpc] {
     serve::Library library;
     library.masters = load_masters(dirs);
+    if (!dpc.empty()) library.dpc = DpcTables::load(dpc);
     for (const auto& [name, file] : programmes) {
       auto rows = LocalProgrammes::load(file);
       if (name.empty()) library.local_programmes = std::move(rows);
@@ -162,6 +164,10 @@ Runner setup(CLI::App& app) {
       ->type_name("[NAME=]FILE")
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
       ->allow_extra_args(false);
+  app.add_option("--dpc", args->dpc,
+                 "a directory of MHLW's DPC電子点数表 workbooks for claims with admission.dpc\n"
+                 "(docs/dpc.md); reloaded with the masters")
+      ->type_name("DIR");
   app.add_option("--workers", args->workers, "threads pricing, 1–256 (default: the hardware threads)")
       ->type_name("N")
       ->check(CLI::Range(1u, 256u).description(""));

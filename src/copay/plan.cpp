@@ -187,12 +187,28 @@ std::vector<Date> bill_ends(const Claim& claim) {
   return ends;
 }
 
+// A DPC month's 包括 points are a cost of the month like its lines: one line of the DPC total on the
+// month's last day in hospital, for the payers of admission.burden.
+std::vector<PricedLine> lines_with_dpc(const Claim& claim, const PricedClaim& priced) {
+  std::vector<PricedLine> lines = priced.lines;
+  PricedLine dpc;
+  dpc.date = claim.admission->discharged.value_or(claim.month.last_day());
+  dpc.burden = claim.admission->burden;
+  dpc.points = priced.dpc->points;
+  lines.push_back(std::move(dpc));
+  std::stable_sort(lines.begin(), lines.end(), [](const PricedLine& a, const PricedLine& b) { return a.date < b.date; });
+  return lines;
+}
+
 }  // namespace
 
 Plan make_plan(const Claim& claim, const PricedClaim& priced, const RuleSet& rules) {
+  std::vector<PricedLine> with_dpc;
+  if (priced.dpc) with_dpc = lines_with_dpc(claim, priced);
+  const std::vector<PricedLine>& lines = priced.dpc ? with_dpc : priced.lines;
   Plan plan;
   plan.groups.reserve(4);
-  if (priced.lines.empty()) fail_claim("lines", "a priced claim without lines has no copayment");
+  if (lines.empty()) fail_claim("lines", "a priced claim without lines has no copayment");
   plan.insured = claim.insurance.kind != InsuranceKind::none;
   plan.outpatient = claim.setting == Setting::outpatient;
   if (!plan.insured && claim.public_expenses.empty()) {
@@ -202,8 +218,8 @@ Plan make_plan(const Claim& claim, const PricedClaim& priced, const RuleSet& rul
   // Dates of the lines, in order: at most one per day of the month.
   const Date month_first = claim.month.first_day(), month_last = claim.month.last_day();
   std::uint32_t days = 0;
-  for (std::size_t i = 0; i < priced.lines.size(); ++i) {
-    const PricedLine& line = priced.lines[i];
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const PricedLine& line = lines[i];
     if (line.date < month_first || month_last < line.date) {
       fail_claim(fmt::format("lines[{}].date", i), fmt::format("{} is outside the service month {}", line.date.iso(), claim.month.iso()));
     }
@@ -271,16 +287,16 @@ Plan make_plan(const Claim& claim, const PricedClaim& priced, const RuleSet& rul
   const std::span<const Date> ends = plan.outpatient ? dates : std::span<const Date>(bills);
   std::array<std::int8_t, kMaxGroups> index_of_mask;
   index_of_mask.fill(-1);
-  for (std::size_t i = 0; i < priced.lines.size(); ++i) {
-    (void)group_of(plan, line_mask(priced.lines[i], i, plan.insured, plan.payers.size()), c, programmes.value, index_of_mask);
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    (void)group_of(plan, line_mask(lines[i], i, plan.insured, plan.payers.size()), c, programmes.value, index_of_mask);
   }
   const std::size_t groups = plan.groups.size();
   plan.periods.resize(ends.size());
 
   // Care cost per period and group; meals per date and group (meals.hpp).
   std::vector<DayMeals> day_meals;
-  for (std::size_t i = 0; i < priced.lines.size(); ++i) {
-    const PricedLine& line = priced.lines[i];
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const PricedLine& line = lines[i];
     const auto g = static_cast<std::size_t>(index_of_mask[line_mask(line, i, plan.insured, plan.payers.size())]);
     each_day(line, month_first, [&](Date date, std::int32_t count) {
       const auto p = static_cast<std::size_t>(std::lower_bound(ends.begin(), ends.end(), date) - ends.begin());

@@ -32,6 +32,8 @@ std::int64_t half_up(Decimal value) {
   return s.negative ? s.truncated - 1 : s.truncated + 1;
 }
 
+Points dpc_month_points(Decimal total) { return Points{half_up(total)}; }
+
 std::int64_t half_down(Decimal value) {
   const Split s = split(value);
   if (s.fraction_vs_half <= 0) return s.truncated;

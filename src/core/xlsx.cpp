@@ -8,17 +8,13 @@
 #include <pugixml.hpp>
 
 #include "core/cp932.hpp"
+#include "core/xml.hpp"
 
 namespace santei::xlsx {
 namespace {
 
 constexpr std::string_view kOfficeDocument = "/officeDocument";
 constexpr std::string_view kSharedStrings = "/sharedStrings";
-
-std::int64_t line_of(std::string_view text, std::ptrdiff_t offset) {
-  const auto end = text.begin() + std::clamp<std::ptrdiff_t>(offset, 0, static_cast<std::ptrdiff_t>(text.size()));
-  return 1 + std::count(text.begin(), end, '\n');
-}
 
 // The name of an element without its namespace prefix ("x:row" → "row").
 std::string_view local_name(const pugi::xml_node& node) {
@@ -237,7 +233,7 @@ Workbook::Workbook(zip::Archive archive) : archive_(std::move(archive)) {
       const std::string_view id = relationship_id(s).value();
       const auto target = std::find_if(targets.begin(), targets.end(), [&](const auto& t) { return t.first == id; });
       if (target == targets.end()) {
-        fail(Status::parse_error, workbook_part, line_of(text, s.offset_debug()),
+        fail(Status::parse_error, workbook_part, xml::line_of(text, s.offset_debug()),
              fmt::format("sheet '{}' names the relationship '{}', which the workbook does not have", s.attribute("name").value(), id));
       }
       names_.emplace_back(s.attribute("name").value());
@@ -270,12 +266,12 @@ void Workbook::load_part(const std::string& part, std::string& text, pugi::xml_d
   if (!archive_.find(part)) fail(Status::parse_error, part, 0, "the workbook has no such part");
   text = archive_.read(part, kMaxPartBytes);
   if (const std::size_t bad = cp932::find_invalid_utf8(text); bad != cp932::npos) {
-    fail(Status::parse_error, part, line_of(text, static_cast<std::ptrdiff_t>(bad)),
+    fail(Status::parse_error, part, xml::line_of(text, static_cast<std::ptrdiff_t>(bad)),
          fmt::format("not valid UTF-8 at byte {} (0x{:02x})", bad, static_cast<unsigned char>(text[bad])));
   }
   const pugi::xml_parse_result parsed = doc.load_buffer(text.data(), text.size(), flags);
   if (!parsed) {
-    fail(Status::parse_error, part, line_of(text, parsed.offset), fmt::format("malformed XML: {}", parsed.description()));
+    fail(Status::parse_error, part, xml::line_of(text, parsed.offset), fmt::format("malformed XML: {}", parsed.description()));
   }
   if (!doc.document_element()) fail(Status::parse_error, part, 0, "the part has no root element");
 }
@@ -300,7 +296,7 @@ Sheet Workbook::sheet(std::string_view name) const {
   load_part(part, text, doc, pugi::parse_default | pugi::parse_ws_pcdata_single);
   const pugi::xml_node data = child(doc.document_element(), "sheetData");
   if (!data) fail(Status::parse_error, part, 0, fmt::format("sheet '{}' has no <sheetData>", sheet.name_));
-  const auto at = [&](const pugi::xml_node& node) { return line_of(text, node.offset_debug()); };
+  const auto at = [&](const pugi::xml_node& node) { return xml::line_of(text, node.offset_debug()); };
   std::uint32_t row_number = 0;
   bool sorted = true;
   for (pugi::xml_node row = data.first_child(); row; row = row.next_sibling()) {

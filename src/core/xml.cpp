@@ -10,12 +10,13 @@
 #include "core/names.hpp"
 
 namespace santei::xml {
-namespace {
 
 std::int64_t line_of(std::string_view text, std::ptrdiff_t offset) {
   const auto end = text.begin() + std::clamp<std::ptrdiff_t>(offset, 0, static_cast<std::ptrdiff_t>(text.size()));
   return 1 + std::count(text.begin(), end, '\n');
 }
+
+namespace {
 
 bool repeats_attribute(const pugi::xml_node& node, const char*& name) {
   for (pugi::xml_attribute a = node.first_attribute(); a; a = a.next_attribute()) {

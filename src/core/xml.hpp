@@ -40,6 +40,9 @@ struct Element {
   std::string_view children;    // space-separated names of the elements it may contain
 };
 
+// The 1-based line of byte `offset` of `text` (pugixml gives offsets; messages give lines).
+std::int64_t line_of(std::string_view text, std::ptrdiff_t offset);
+
 // Parses `text` into `doc`. nullopt when it is well-formed XML of at most kMaxBytes bytes of valid
 // UTF-8, nested at most kMaxDepth elements deep, in which no element repeats an attribute, whose
 // root is the first element of `schema` and whose every element, attribute and child is defined

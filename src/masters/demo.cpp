@@ -8,6 +8,7 @@
 
 #include "core/cp932.hpp"
 #include "core/embedded.hpp"
+#include "core/xml.hpp"
 #include "masters/fields.hpp"
 #include "masters/master_data.hpp"
 
@@ -15,10 +16,6 @@ namespace santei {
 namespace {
 
 constexpr const char* kDemoFile = "masters/demo/demo_r06.xml";
-
-std::int64_t line_of(std::string_view text, std::ptrdiff_t offset) {
-  return 1 + std::count(text.begin(), text.begin() + std::min<std::ptrdiff_t>(offset, static_cast<std::ptrdiff_t>(text.size())), '\n');
-}
 
 template <class Record>
 void add_records(std::string_view text, const pugi::xml_node& root, const char* element, const char* layout_id,
@@ -29,7 +26,7 @@ void add_records(std::string_view text, const pugi::xml_node& root, const char* 
   }
   const masters::RowDecoder<Record> decoder(*layout, kDemoFile);
   for (const pugi::xml_node node : root.children(element)) {
-    const std::int64_t line = line_of(text, node.offset_debug());
+    const std::int64_t line = xml::line_of(text, node.offset_debug());
     std::vector<std::string> row(static_cast<std::size_t>(layout->columns));
     for (const masters::LayoutColumn& column : layout->by_number) {
       if (column.type == masters::FieldType::change) row[static_cast<std::size_t>(column.number - 1)] = "0";

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "output/copay_json.hpp"
+#include "output/dpc.hpp"
 #include "output/json_writer.hpp"
 #include "santei/pricing.hpp"
 
@@ -35,6 +36,10 @@ std::string result_json(const PricedClaim& priced, const MasterLibrary& masters)
   }
   json.end_object();
   json.field("visit_days", priced.visit_days);
+  if (priced.dpc) {
+    json.key("dpc");
+    output::write_dpc_json(json, *priced.dpc);
+  }
   json.key("lines").begin_array();
   for (const PricedLine& line : priced.lines) {
     json.begin_object().field("date", line.date.iso()).field("category", category_text(line.category));

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "output/categories.hpp"
+#include "output/dpc.hpp"
 #include "output/names.hpp"
 #include "output/text.hpp"
 #include "santei/pricing.hpp"
@@ -94,8 +95,15 @@ void write_totals(std::string& out, const PricedClaim& priced) {
     table.row({fmt::format("{:02} {}", c, output::category_name(static_cast<std::uint8_t>(c))),
                points(priced.categories[c].value)});
   }
+  if (priced.dpc) table.row({fmt::format("DPC {} 包括", priced.dpc->code), points(priced.dpc->points.value)});
   table.row({"合計点数", points(priced.total.value)});
   out += table.render();
+}
+
+// The DPC month, step by step (output/dpc.hpp).
+void write_dpc(std::string& out, const PricedDpc& dpc) {
+  out += "DPC 包括評価部分\n";
+  for (const std::string& line : output::dpc_explain(dpc)) out += fmt::format("  {}\n", line);
 }
 
 std::string rate_text(const Decimal& rate) {
@@ -168,6 +176,10 @@ std::string result_text(const PricedClaim& priced, const MasterLibrary& masters)
                                 priced.visit_days);
   write_lines(out, priced, set);
   out += "\n";
+  if (priced.dpc) {
+    write_dpc(out, *priced.dpc);
+    out += "\n";
+  }
   write_totals(out, priced);
   if (priced.copay) {
     out += "\n";

@@ -84,7 +84,6 @@ class OccurrenceIndex {
 // Drops an item; the base of a procedure unit takes its whole unit with it.
 void drop(std::vector<Unit>& units, const Occurrence& o) { drop_item(units[o.unit], o.item); }
 
-Date week_start(Date date) { return date.plus_days(-static_cast<int>(date.weekday())); }  // Sunday–Saturday
 
 // 外来管理加算 (告示 A001 注8): not with a procedure whose 外来管理加算区分 (s col 56) is 1 on the same day.
 void outpatient_management(Context& ctx, std::vector<Unit>& units, const OccurrenceIndex& index) {

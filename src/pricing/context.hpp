@@ -172,6 +172,9 @@ void price_units(Context& ctx, std::vector<Unit>& units);
 // Whether a procedure is an addition (告示等識別区分: 加算項目 or 通則加算項目) rather than a base.
 bool is_addition(const ProcedureRecord& r);
 
+// The Sunday that starts `date`'s week (週 windows run Sunday–Saturday, as ORCA counts; fee-rules §10.6).
+inline Date week_start(Date date) { return date.plus_days(-static_cast<int>(date.weekday())); }
+
 }  // namespace santei::pricing
 
 template <>

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "dpc/stay.hpp"
 #include "pricing/context.hpp"
 #include "pricing/inpatient.hpp"
 #include "santei/local_programmes.hpp"
@@ -115,6 +116,14 @@ PricedClaim price(const Claim& claim, const MasterLibrary& masters, const Pricin
   for (const PricedLine& line : out.lines) {
     out.total += line.total();
     out.categories[line.category] += line.total();
+  }
+  if (claim.admission && claim.admission->dpc) {
+    if (!options.dpc) {
+      throw Exception(ErrorInfo{Status::claim_error, "<claim>", 0, 0, "admission.dpc",
+                                "a DPC stay needs the DPC電子点数表: PricingOptions::dpc (santei price --dpc DIR)"});
+    }
+    out.dpc = dpc::price_month(claim, *options.dpc, out.diagnostics);
+    out.total += out.dpc->points;
   }
   out.visit_days = visit_days(out, set, claim.month);
   if (options.copay) out.copay = copay_of(claim, out, options);

@@ -23,7 +23,6 @@ namespace {
 
 constexpr std::uint32_t bit(std::size_t day_index) { return 1u << day_index; }
 
-Date week_start(Date date) { return date.plus_days(-static_cast<int>(date.weekday())); }  // Sunday–Saturday
 
 // "2024-06-03, 2024-06-04" for the days of a mask.
 std::string dates_text(std::uint32_t mask, Date first) {

@@ -91,6 +91,7 @@ PricingOptions pricing_options(const QueryOptions& query, const Library& library
     if (!options.mode) throw Refusal{400, Status::invalid_argument, "query: mode", fmt::format("'{}' is not one of automatic, as_claimed", *mode)};
   }
   options.local_programmes = library.local_programmes;
+  options.dpc = library.dpc;
   if (const std::string* name = query.text("local_programmes")) {
     const auto found = library.named_local_programmes.find(*name);
     if (found == library.named_local_programmes.end()) {

@@ -13,6 +13,7 @@
 #include <optional>
 #include <string>
 
+#include "santei/dpc.hpp"
 #include "santei/local_programmes.hpp"
 #include "santei/masters.hpp"
 #include "santei/result.hpp"
@@ -25,6 +26,8 @@ struct Library {
   std::shared_ptr<const LocalProgrammes> local_programmes;
   // --local-programmes NAME=FILE: rows a request picks with ?local_programmes=NAME.
   std::map<std::string, std::shared_ptr<const LocalProgrammes>> named_local_programmes;
+  // --dpc DIR: the DPC電子点数表 for claims with admission.dpc (nullptr: such a claim is a 422).
+  std::shared_ptr<const DpcTables> dpc;
   std::uint64_t generation = 0;  // 1 for the first load, +1 for each reload that succeeded
   std::chrono::system_clock::time_point loaded_at;
   std::chrono::milliseconds load_time{0};

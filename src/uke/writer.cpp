@@ -393,6 +393,11 @@ std::string write_uke(const UkeFacility& facility, std::span<const UkeReceiptInp
     if (input.claim == nullptr || input.priced == nullptr) {
       throw Exception(Status::invalid_argument, "write_uke: a receipt without its claim or priced claim");
     }
+    if (input.priced->dpc) {  // a 医科 file cannot carry the 包括 points: written without them, the total would be wrong
+      throw Exception(ErrorInfo{Status::claim_error, "<claim>", 0, 0, "admission.dpc",
+                                fmt::format("receipt {}: a DPC receipt's records (診断群分類, 包括評価) are not written by santei yet "
+                                            "(docs/dpc.md)", number + 1)});
+    }
     total += ReceiptWriter(out, input, ++number).write();
   }
   out.record("", {"GO", std::to_string(number), std::to_string(total.value), "99"});

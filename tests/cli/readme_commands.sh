@@ -22,7 +22,7 @@ echo "$two" | grep -Eq 'ctest --test-dir build (-j"\$\(nproc\)" )?--output-on-fa
 missing=$(comm -23 <(echo "$one" | packages) <(echo "$two" | packages))
 [ -z "$missing" ] || echo "command 2 does not install what command 1 does: $missing"
 for runtime in python3-pytest python3-distributed mono-mcs mono-runtime default-jdk-headless libjna-java chromium \
-  fonts-noto-cjk; do
+  fonts-noto-cjk poppler-utils; do
   echo "$two" | packages | grep -qx "$runtime" || echo "command 2 does not install $runtime"
 done
 grep -q 'tools/readme-command "\$n"' "$SOURCE/.ci/run" || echo ".ci/run does not run the README's commands"

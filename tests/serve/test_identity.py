@@ -11,6 +11,7 @@ import pytest
 from conftest import SANTEI, SHARED_MASTERS, SOURCE, Server
 
 R06 = os.path.join(SHARED_MASTERS, "r06")
+DPC = os.path.join(SHARED_MASTERS, "..", "dpc")  # MHLW's DPC電子点数表, for examples/claims/dpc.json
 EXAMPLES = sorted(glob.glob(os.path.join(SOURCE, "examples", "claims", "*.json")))
 # Each query as the options `santei price` takes for it.
 OPTIONS = [
@@ -29,7 +30,7 @@ def cli(*args, input=None):
 
 @pytest.fixture(scope="module")
 def server():
-    server = Server("--masters", R06, "--workers", "2")
+    server = Server("--masters", R06, "--dpc", DPC, "--workers", "2")
     server.wait_ready(120)
     yield server
     server.stop()
@@ -43,7 +44,7 @@ def test_examples_are_byte_identical_to_santei_price(server, tmp_path):
     batch = tmp_path / "examples.jsonl"
     batch.write_text("".join(json.dumps(json.loads(claim), ensure_ascii=False) + "\n" for claim in claims), encoding="utf-8")
     for query, options in OPTIONS:
-        code, expected = cli("price", "--masters", R06, *options, str(batch))
+        code, expected = cli("price", "--masters", R06, "--dpc", DPC, *options, str(batch))
         assert code == 0, query
         expected_lines = expected.splitlines(keepends=True)
         assert len(expected_lines) == len(claims)
@@ -51,7 +52,7 @@ def test_examples_are_byte_identical_to_santei_price(server, tmp_path):
             answer = server.request("POST", "/v1/price" + query, claim, {"Content-Type": "application/json"})
             assert answer.status == 200, answer.body
             assert answer.body == line, f"{path}{query}"
-        code, alone = cli("price", "--masters", R06, *options, EXAMPLES[0]) if query == "" else (0, expected_lines[0])
+        code, alone = cli("price", "--masters", R06, "--dpc", DPC, *options, EXAMPLES[0]) if query == "" else (0, expected_lines[0])
         assert (code, alone) == (0, expected_lines[0])  # a pretty-printed claim prices as its one line does
 
 

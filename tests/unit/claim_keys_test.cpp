@@ -78,7 +78,7 @@ TEST_CASE("an unknown key anywhere in a claim is a claim error naming its path a
       {inpatient(R"(,"add)tions":["190145710"])"), R"(admission["add)tions"])", "unknown field; did you mean additions?"},
       {inpatient(R"(,"feesward":"一般病棟")"), "admission.feesward",
        "unknown field; expected one of admitted, discharged, away_days, ward, bill_dates, fee, fees, additions, "
-       "therapeutic_away_days, stays, meals, burden"},
+       "therapeutic_away_days, stays, meals, burden, dpc"},
       {inpatient(R"(,"additions":["190145710",{"code":"190120510","form":"2024-06-03"}])"), "admission.additions[1].form",
        "unknown field; did you mean from?"},
       {inpatient(R"(,"stays":[{"from":"2024-06-01","too":"2024-06-10"}])"), "admission.stays[0].too",

@@ -1,0 +1,88 @@
+// santei/dpc.hpp — DPC/PDPS (診断群分類による包括評価): MHLW's DPC電子点数表 read from the
+// workbooks as MHLW publishes them, and the 包括 points of a DPC stay's month.
+//
+// A DPC hospital bills each day of a stay at the per-day points of its 診断群分類 (a 14-character
+// DPC code) for the day's 入院期間 (Ⅰ, Ⅱ or Ⅲ) × the hospital's 医療機関別係数; 手術, 麻酔 and
+// what else the 包括 leaves out, and every day past 入院期間Ⅲ, are 出来高 (the claim's other lines).
+// Loaded tables are immutable: share one DpcTables between threads.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "santei/money.hpp"
+#include "santei/period.hpp"
+
+namespace santei {
+
+// One row of sheet 11）診断群分類点数表: a DPC code's 入院期間 and per-day points, with the dates
+// the row is in force (有効期間). Layout: masters/dpc/tensuhyo.xml.
+struct DpcPoints {
+  std::string code;                        // 診断群分類番号, e.g. "010010xx9901xx"
+  bool priced = false;                     // false: the code has no points (the stay is 出来高)
+  std::array<std::int32_t, 3> last_day{};  // 入院日Ⅰ/Ⅱ/Ⅲ: the last day of each 入院期間 (day 1 = 入院日)
+  // 点数 per day of 入院期間Ⅰ/Ⅱ/Ⅲ; 0 for a period without days (written "-": 入院日Ⅱ = 入院日Ⅰ).
+  std::array<std::int32_t, 3> points{};
+  DateRange valid;                         // 有効期間 開始日 … 終了日
+  std::string file;                        // where the row was read: the workbook …
+  std::int64_t line = 0;                   // … and its row number on the sheet
+};
+
+// One DPC電子点数表 workbook that was loaded.
+struct DpcWorkbook {
+  std::string file;
+  Date in_force;                // the earliest 有効期間 開始日 of its rows: the revision's first day
+  Date updated;                 // the latest 更新日 of its rows (in_force when none is set)
+  std::size_t codes = 0;        // rows of sheet 11
+  std::size_t priced = 0;       // … of them with points
+  std::vector<std::string> superseded;  // workbooks of the same revision with an earlier 更新日, not used
+};
+
+class DpcTables {
+ public:
+  // Reads every DPC電子点数表 workbook (*.xlsx with the sheet 11）診断群分類点数表) in `dir` and its
+  // subdirectories; other workbooks (樹形図, 定義テーブル) are left alone. Of several workbooks of one
+  // revision (the same first 有効期間 開始日), the one last updated is used. Throws santei::Exception:
+  // not_found naming `dir` when it holds none; parse_error naming the workbook, sheet, cell and
+  // field for a sheet that is not as masters/dpc/tensuhyo.xml says or a value that is not valid.
+  SANTEI_API static std::shared_ptr<const DpcTables> load(const std::filesystem::path& dir);
+
+  // The workbooks used, oldest revision first.
+  const std::vector<DpcWorkbook>& workbooks() const { return workbooks_; }
+  // The workbook whose revision is in force on `on`, or nullptr (before the oldest).
+  SANTEI_API const DpcWorkbook* in_force_on(Date on) const;
+  // The row of `code` in the workbook in force on `on` and valid on `on`, or nullptr.
+  SANTEI_API const DpcPoints* find(std::string_view code, Date on) const;
+  // Every row of the workbook `workbook` (an index into workbooks()), in sheet order.
+  SANTEI_API std::vector<const DpcPoints*> rows(std::size_t workbook) const;
+
+ private:
+  std::vector<DpcWorkbook> workbooks_;
+  std::vector<std::vector<DpcPoints>> rows_;  // per workbook, sorted by code then 開始日
+};
+
+// Whether `code` is written as a 診断群分類番号: 14 characters of digits, capital letters and 'x'.
+SANTEI_API bool is_dpc_code(std::string_view code);
+
+// The DPC month of a priced claim: the days of this month by 入院期間 and their points.
+struct PricedDpc {
+  std::string code;
+  Decimal coefficient;                     // 医療機関別係数
+  std::string workbook;                    // the DPC電子点数表 used
+  std::array<std::int32_t, 3> last_day{};  // 入院日Ⅰ/Ⅱ/Ⅲ of the code
+  std::array<std::int32_t, 3> points_per_day{};
+  std::int32_t first_day = 0;              // the 入院期間 day number of the month's first day in hospital
+  std::int32_t last_day_in_month = 0;      // … and of its last
+  std::array<std::int32_t, 3> days{};      // days of this month in 入院期間Ⅰ/Ⅱ/Ⅲ (包括)
+  std::int32_t days_after = 0;             // days past 入院期間Ⅲ (出来高)
+  std::vector<Date> away_days;             // 外泊 days: counted in the 入院期間, not billed 包括
+  Decimal total;                           // Σ points × days × coefficient, before rounding
+  Points points;                           // total rounded (rounding::dpc_month_points)
+};
+
+}  // namespace santei

@@ -1,0 +1,84 @@
+#include "dpc/layout.hpp"
+
+#include <array>
+#include <string_view>
+
+#include <fmt/format.h>
+#include <pugixml.hpp>
+
+#include "core/embedded.hpp"
+#include "core/xlsx.hpp"
+#include "core/xml.hpp"
+#include "santei/result.hpp"
+
+namespace santei::dpc {
+namespace {
+
+constexpr std::string_view kFile = "dpc/tensuhyo.xml";
+constexpr std::array<std::string_view, kFieldCount> kFieldNames = {
+    "code", "last_day_1", "last_day_2", "last_day_3", "points_1", "points_2", "points_3", "valid_from", "valid_to", "updated"};
+constexpr xml::Element kSchema[] = {
+    {"dpc-tensuhyo", "", "sheet"},
+    {"sheet", "name header-row first-row", "column"},
+    {"column", "field letter header subheader", ""},
+};
+
+[[noreturn]] void layout_error(std::int64_t line, std::string field, std::string message) {
+  throw Exception(ErrorInfo{Status::rule_error, std::string(kFile), line, 0, std::move(field), std::move(message)});
+}
+
+std::int64_t line_of(const pugi::xml_node node, std::string_view text) { return xml::line_of(text, node.offset_debug()); }
+
+std::uint32_t row_number(const pugi::xml_node node, const char* name, std::string_view text) {
+  const std::string value = node.attribute(name).as_string();
+  if (value.empty() || value.size() > 7 || value.find_first_not_of("0123456789") != std::string::npos ||
+      std::stoul(value) < 1 || std::stoul(value) > xlsx::kMaxRow) {
+    layout_error(line_of(node, text), name, fmt::format("'{}' is not a row number 1..{}", value, xlsx::kMaxRow));
+  }
+  return static_cast<std::uint32_t>(std::stoul(value));
+}
+
+SheetLayout parse_layout() {
+  const std::optional<std::string_view> text = detail::embedded_file(kFile);
+  if (!text) layout_error(0, "", "the DPC layout is not embedded in this build");
+  pugi::xml_document doc;
+  if (const std::optional<xml::Problem> problem = xml::parse(doc, *text, kSchema)) {
+    layout_error(problem->line, problem->field, problem->message);
+  }
+  const pugi::xml_node sheet = doc.child("dpc-tensuhyo").child("sheet");
+  if (!sheet || sheet.next_sibling("sheet")) layout_error(1, "sheet", "the layout describes exactly one sheet, 11）診断群分類点数表");
+  SheetLayout layout;
+  layout.name = sheet.attribute("name").as_string();
+  layout.header_row = row_number(sheet, "header-row", *text);
+  layout.first_row = row_number(sheet, "first-row", *text);
+  if (layout.name.empty() || layout.first_row <= layout.header_row + 1) {
+    layout_error(line_of(sheet, *text), "first-row", "a sheet needs a name and its data below its two header rows");
+  }
+  std::array<bool, kFieldCount> seen{};
+  layout.columns.resize(kFieldCount);
+  for (const pugi::xml_node node : sheet.children("column")) {
+    const std::string name = node.attribute("field").as_string();
+    std::size_t f = 0;
+    while (f < kFieldCount && kFieldNames[f] != name) ++f;
+    if (f == kFieldCount) layout_error(line_of(node, *text), "field", fmt::format("'{}' is not a field of the DPC点数表", name));
+    if (seen[f]) layout_error(line_of(node, *text), "field", fmt::format("field {} is given twice", name));
+    const std::optional<xlsx::CellRef> ref = xlsx::parse_ref(std::string(node.attribute("letter").as_string()) + "1");
+    if (!ref) layout_error(line_of(node, *text), "letter", fmt::format("'{}' is not a column letter", node.attribute("letter").as_string()));
+    seen[f] = true;
+    layout.columns[f] = LayoutColumn{static_cast<Field>(f), name, ref->column, node.attribute("header").as_string(),
+                                     node.attribute("subheader").as_string()};
+  }
+  for (std::size_t f = 0; f < kFieldCount; ++f) {
+    if (!seen[f]) layout_error(line_of(sheet, *text), "column", fmt::format("no column for field {}", kFieldNames[f]));
+  }
+  return layout;
+}
+
+}  // namespace
+
+const SheetLayout& points_sheet_layout() {
+  static const SheetLayout layout = parse_layout();
+  return layout;
+}
+
+}  // namespace santei::dpc

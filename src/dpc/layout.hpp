@@ -1,0 +1,34 @@
+// The layout of the DPC電子点数表's sheet 11 (masters/dpc/tensuhyo.xml): which column holds which
+// field, and the header text that shows a workbook is laid out that way.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace santei::dpc {
+
+enum class Field : std::uint8_t {
+  code, last_day_1, last_day_2, last_day_3, points_1, points_2, points_3, valid_from, valid_to, updated
+};
+inline constexpr std::size_t kFieldCount = 10;
+
+struct LayoutColumn {
+  Field field = Field::code;
+  std::string name;       // the field's name in the layout, for messages ("last_day_1")
+  std::uint32_t column = 0;  // 1-based (C = 3)
+  std::string header;     // expected text in the header row ("" = not checked)
+  std::string subheader;  // … and in the row below it
+};
+
+struct SheetLayout {
+  std::string name;             // the sheet's name (trailing spaces in a workbook are ignored)
+  std::uint32_t header_row = 0;
+  std::uint32_t first_row = 0;  // the first row of data
+  std::vector<LayoutColumn> columns;  // one per Field, in Field order
+};
+
+// The embedded layout, parsed once; a defect in it is a rule_error naming dpc/tensuhyo.xml.
+const SheetLayout& points_sheet_layout();
+
+}  // namespace santei::dpc

@@ -1,0 +1,267 @@
+// DpcTables: the DPC電子点数表 workbooks of a directory, sheet 11 of each read as
+// masters/dpc/tensuhyo.xml lays it out.
+#include <algorithm>
+#include <charconv>
+#include <map>
+#include <optional>
+
+#include <fmt/format.h>
+
+#include "core/xlsx.hpp"
+#include "dpc/layout.hpp"
+#include "santei/dpc.hpp"
+#include "santei/result.hpp"
+
+namespace santei {
+namespace {
+
+// Day numbers and points of the 点数表 are bounded well above any real value (入院日Ⅲ ≤ 120 days,
+// a day's points below 100,000 in r06 and r08), so a damaged cell is an error, not a huge price.
+constexpr std::int32_t kMaxDay = 1000;
+constexpr std::int32_t kMaxPoints = 1'000'000;
+
+std::string_view trim_end(std::string_view text) {
+  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  return text;
+}
+
+// The workbook's name of the layout's sheet, or nullopt when it has none (not a 電子点数表).
+std::optional<std::string> points_sheet_name(const xlsx::Workbook& workbook, const dpc::SheetLayout& layout) {
+  for (const std::string& name : workbook.sheet_names()) {
+    if (trim_end(name) == layout.name) return name;
+  }
+  return std::nullopt;
+}
+
+class SheetReader {
+ public:
+  SheetReader(const xlsx::Sheet& sheet, const dpc::SheetLayout& layout) : sheet_(sheet), layout_(layout) {}
+
+  void check_headers() const {
+    for (const dpc::LayoutColumn& column : layout_.columns) {
+      check_header(xlsx::CellRef{layout_.header_row, column.column}, column.header, column);
+      check_header(xlsx::CellRef{layout_.header_row + 1, column.column}, column.subheader, column);
+    }
+  }
+
+  // The row `row` as a DpcPoints, or nullopt when it has no cell in the layout's columns.
+  std::optional<DpcPoints> read(std::uint32_t row) const {
+    bool any = false;
+    for (const dpc::LayoutColumn& column : layout_.columns) any = any || !cell(row, column.field).empty();
+    if (!any) return std::nullopt;
+    DpcPoints points;
+    points.file = sheet_.file();
+    points.line = row;
+    points.code = std::string(cell(row, dpc::Field::code));
+    if (!is_dpc_code(points.code)) fail(row, dpc::Field::code, "is not a 14-character 診断群分類番号");
+    const std::optional<Date> from = Date::parse_compact(cell(row, dpc::Field::valid_from));
+    const std::optional<Date> to = Date::parse_compact(cell(row, dpc::Field::valid_to));
+    if (!from || from->is_open_end()) fail(row, dpc::Field::valid_from, "is not a date YYYYMMDD");
+    if (!to || *to < *from) fail(row, dpc::Field::valid_to, "is not a date YYYYMMDD (99999999: open) on or after 開始日");
+    points.valid = DateRange{*from, *to};
+    read_periods(row, points);
+    return points;
+  }
+
+  // 更新日: nullopt for 00000000 (never updated).
+  std::optional<Date> updated(std::uint32_t row) const {
+    const std::string_view text = cell(row, dpc::Field::updated);
+    if (text == "00000000" || text.empty()) return std::nullopt;
+    const std::optional<Date> date = Date::parse_compact(text);
+    if (!date || date->is_open_end()) fail(row, dpc::Field::updated, "is not a date YYYYMMDD (00000000: none)");
+    return date;
+  }
+
+ private:
+  std::string_view cell(std::uint32_t row, dpc::Field field) const {
+    return sheet_.text(xlsx::CellRef{row, layout_.columns[static_cast<std::size_t>(field)].column});
+  }
+
+  [[noreturn]] void fail(std::uint32_t row, dpc::Field field, std::string_view message) const {
+    const dpc::LayoutColumn& column = layout_.columns[static_cast<std::size_t>(field)];
+    const xlsx::CellRef ref{row, column.column};
+    throw Exception(ErrorInfo{Status::parse_error, sheet_.file(), row, static_cast<int>(column.column),
+                              fmt::format("{} ({})", sheet_.where(ref), column.name),
+                              fmt::format("'{}' {}", sheet_.text(ref), message)});
+  }
+
+  void check_header(xlsx::CellRef ref, const std::string& expected, const dpc::LayoutColumn& column) const {
+    if (expected.empty() || sheet_.text(ref) == expected) return;
+    throw Exception(ErrorInfo{Status::parse_error, sheet_.file(), ref.row, static_cast<int>(ref.column),
+                              fmt::format("{} ({})", sheet_.where(ref), column.name),
+                              fmt::format("header '{}' where dpc/tensuhyo.xml expects '{}': not the DPC電子点数表 layout santei knows",
+                                          sheet_.text(ref), expected)});
+  }
+
+  std::int32_t whole(std::uint32_t row, dpc::Field field, std::int32_t max) const {
+    const std::string_view text = cell(row, field);
+    std::int32_t value = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (text.empty() || ec != std::errc() || end != text.data() + text.size() || value < 1 || value > max) {
+      fail(row, field, fmt::format("is not a whole number 1..{}", max));
+    }
+    return value;
+  }
+
+  // 入院日Ⅰ/Ⅱ/Ⅲ and the points: all empty (no points: 出来高) or all given, the days rising.
+  void read_periods(std::uint32_t row, DpcPoints& points) const {
+    constexpr dpc::Field kDays[] = {dpc::Field::last_day_1, dpc::Field::last_day_2, dpc::Field::last_day_3};
+    constexpr dpc::Field kPoints[] = {dpc::Field::points_1, dpc::Field::points_2, dpc::Field::points_3};
+    bool any = false;
+    for (int p = 0; p < 3; ++p) any = any || !cell(row, kDays[p]).empty() || !cell(row, kPoints[p]).empty();
+    if (!any) return;
+    points.priced = true;
+    for (std::size_t p = 0; p < 3; ++p) {
+      points.last_day[p] = whole(row, kDays[p], kMaxDay);
+      if (p > 0 && points.last_day[p] < points.last_day[p - 1]) fail(row, kDays[p], "is before the end of the period before it");
+    }
+    for (std::size_t p = 0; p < 3; ++p) {
+      const bool no_days = p > 0 && points.last_day[p] == points.last_day[p - 1];
+      if (no_days && cell(row, kPoints[p]) == "-") continue;  // a period without days has no points
+      points.points[p] = whole(row, kPoints[p], kMaxPoints);
+    }
+  }
+
+  const xlsx::Sheet& sheet_;
+  const dpc::SheetLayout& layout_;
+};
+
+struct LoadedWorkbook {
+  DpcWorkbook info;
+  std::vector<DpcPoints> rows;
+};
+
+LoadedWorkbook read_workbook(const xlsx::Workbook& workbook, const std::string& sheet_name, const dpc::SheetLayout& layout) {
+  const xlsx::Sheet sheet = workbook.sheet(sheet_name);
+  const SheetReader reader(sheet, layout);
+  reader.check_headers();
+  LoadedWorkbook loaded;
+  loaded.info.file = workbook.file();
+  std::optional<Date> updated;
+  for (std::uint32_t row = layout.first_row; row <= sheet.last_row(); ++row) {
+    std::optional<DpcPoints> points = reader.read(row);
+    if (!points) continue;
+    if (const std::optional<Date> u = reader.updated(row); u && (!updated || *u > *updated)) updated = u;
+    if (loaded.rows.empty() || points->valid.from < loaded.info.in_force) loaded.info.in_force = points->valid.from;
+    loaded.info.priced += points->priced;
+    loaded.rows.push_back(std::move(*points));
+  }
+  if (loaded.rows.empty()) {
+    throw Exception(ErrorInfo{Status::parse_error, workbook.file(), layout.first_row, 0, sheet.where({layout.first_row, 1}),
+                              "the 診断群分類点数表 has no rows"});
+  }
+  loaded.info.codes = loaded.rows.size();
+  loaded.info.updated = updated.value_or(loaded.info.in_force);
+  std::stable_sort(loaded.rows.begin(), loaded.rows.end(), [](const DpcPoints& a, const DpcPoints& b) {
+    return a.code != b.code ? a.code < b.code : a.valid.from < b.valid.from;
+  });
+  for (std::size_t i = 1; i < loaded.rows.size(); ++i) {
+    const DpcPoints& a = loaded.rows[i - 1];
+    const DpcPoints& b = loaded.rows[i];
+    if (a.code == b.code && a.valid.overlaps(b.valid)) {
+      throw Exception(ErrorInfo{Status::parse_error, workbook.file(), b.line, 0, fmt::format("'{}'!C{}", sheet.name(), b.line),
+                                fmt::format("{} is in force on {} in rows {} and {}", b.code, b.valid.from.iso(), a.line, b.line)});
+    }
+  }
+  return loaded;
+}
+
+bool same_points(const std::vector<DpcPoints>& a, const std::vector<DpcPoints>& b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const DpcPoints& x, const DpcPoints& y) {
+    return x.code == y.code && x.priced == y.priced && x.last_day == y.last_day && x.points == y.points && x.valid == y.valid;
+  });
+}
+
+std::vector<std::filesystem::path> workbook_files(const std::filesystem::path& dir) {
+  std::error_code ec;
+  if (!std::filesystem::is_directory(dir, ec)) {
+    throw Exception(ErrorInfo{Status::not_found, dir.string(), 0, 0, {}, "no such directory of DPC電子点数表 workbooks"});
+  }
+  std::vector<std::filesystem::path> files;
+  for (auto it = std::filesystem::recursive_directory_iterator(dir, ec); !ec && it != std::filesystem::recursive_directory_iterator();
+       it.increment(ec)) {
+    if (it->is_regular_file() && it->path().extension() == ".xlsx") files.push_back(it->path());
+  }
+  if (ec) throw Exception(ErrorInfo{Status::io_error, dir.string(), 0, 0, {}, ec.message()});
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+}  // namespace
+
+bool is_dpc_code(std::string_view code) {
+  return code.size() == 14 && std::all_of(code.begin(), code.end(), [](char c) {
+           return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || c == 'x';
+         });
+}
+
+std::shared_ptr<const DpcTables> DpcTables::load(const std::filesystem::path& dir) {
+  const dpc::SheetLayout& layout = dpc::points_sheet_layout();
+  // By revision (the first 有効期間 開始日): the workbook last updated wins.
+  std::map<Date, LoadedWorkbook> by_revision;
+  for (const std::filesystem::path& file : workbook_files(dir)) {
+    const xlsx::Workbook workbook = xlsx::Workbook::open(file);
+    const std::optional<std::string> sheet = points_sheet_name(workbook, layout);
+    if (!sheet) continue;
+    LoadedWorkbook loaded = read_workbook(workbook, *sheet, layout);
+    auto [it, added] = by_revision.try_emplace(loaded.info.in_force);
+    if (added) {
+      it->second = std::move(loaded);
+      continue;
+    }
+    LoadedWorkbook& kept = it->second;
+    // An update may change other sheets only (r06: the 2024-03-21 and 2026-02-20 workbooks have the
+    // same sheet 11 and no 更新日 in it): then either serves, and the later file name is kept.
+    const bool same_update = loaded.info.updated == kept.info.updated;
+    if (same_update && !same_points(loaded.rows, kept.rows)) {
+      throw Exception(ErrorInfo{Status::parse_error, loaded.info.file, 0, 0, {},
+                                fmt::format("same revision ({}) and same 更新日 ({}) as {} but other points: which one to use is not clear",
+                                            loaded.info.in_force.iso(), loaded.info.updated.iso(), kept.info.file)});
+    }
+    if (same_update || loaded.info.updated > kept.info.updated) {
+      loaded.info.superseded = std::move(kept.info.superseded);
+      loaded.info.superseded.push_back(kept.info.file);
+      kept = std::move(loaded);
+    } else {
+      kept.info.superseded.push_back(loaded.info.file);
+    }
+  }
+  if (by_revision.empty()) {
+    throw Exception(ErrorInfo{Status::not_found, dir.string(), 0, 0, {},
+                              fmt::format("no DPC電子点数表 workbook (an .xlsx with the sheet {}) here", layout.name)});
+  }
+  auto tables = std::make_shared<DpcTables>();
+  for (auto& [in_force, loaded] : by_revision) {
+    tables->workbooks_.push_back(std::move(loaded.info));
+    tables->rows_.push_back(std::move(loaded.rows));
+  }
+  return tables;
+}
+
+const DpcWorkbook* DpcTables::in_force_on(Date on) const {
+  const DpcWorkbook* found = nullptr;
+  for (const DpcWorkbook& workbook : workbooks_) {
+    if (workbook.in_force <= on) found = &workbook;
+  }
+  return found;
+}
+
+const DpcPoints* DpcTables::find(std::string_view code, Date on) const {
+  const DpcWorkbook* workbook = in_force_on(on);
+  if (!workbook) return nullptr;
+  const std::vector<DpcPoints>& rows = rows_[static_cast<std::size_t>(workbook - workbooks_.data())];
+  auto it = std::lower_bound(rows.begin(), rows.end(), code, [](const DpcPoints& row, std::string_view c) { return row.code < c; });
+  for (; it != rows.end() && it->code == code; ++it) {
+    if (it->valid.contains(on)) return &*it;
+  }
+  return nullptr;
+}
+
+std::vector<const DpcPoints*> DpcTables::rows(std::size_t workbook) const {
+  std::vector<const DpcPoints*> ordered;
+  for (const DpcPoints& row : rows_.at(workbook)) ordered.push_back(&row);
+  std::sort(ordered.begin(), ordered.end(), [](const DpcPoints* a, const DpcPoints* b) { return a->line < b->line; });
+  return ordered;
+}
+
+}  // namespace santei

@@ -1,0 +1,102 @@
+// The r08 DPC電子点数表 (sheet 11) against the law: 令和8年厚生労働省告示第96号's 別表 (the 診断群分類点数表
+// as promulgated, ../shared/dpc/r08/kokuji96_santei_houhou.pdf), read at test time with poppler's
+// `pdftotext -layout` (poppler-utils, installed by the README's test command). Every numbered row
+// of the 告示 — 番号, 診断群分類番号, 入院日Ⅰ/Ⅱ/Ⅲ and the points of 入院期間Ⅰ/Ⅱ/Ⅲ — must be the
+// workbook's row of that code, and every code the workbook prices must be in the 告示.
+#include <doctest/doctest.h>
+
+#include <array>
+#include <cstdio>
+#include <map>
+#include <memory>
+#include <regex>
+#include <sstream>
+#include <string>
+
+#include "santei/dpc.hpp"
+#include "support.hpp"
+
+namespace {
+
+// What `command` prints on stdout; the test fails when it does not exit 0.
+std::string output_of(const std::string& command) {
+  std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
+  REQUIRE_MESSAGE(pipe != nullptr, command);
+  std::string out;
+  std::array<char, 65536> buffer;
+  std::size_t n = 0;
+  while ((n = fread(buffer.data(), 1, buffer.size(), pipe.get())) > 0) out.append(buffer.data(), n);
+  const int status = pclose(pipe.release());
+  REQUIRE_MESSAGE(status == 0, command, " exited with ", status);
+  return out;
+}
+
+struct KokujiRow {
+  int number = 0;
+  std::array<std::int32_t, 3> last_day{};
+  std::array<std::int32_t, 3> points{};  // 0 for "-"
+};
+
+std::int32_t figure(const std::string& text) {
+  if (text == "-") return 0;
+  std::string digits;
+  for (char c : text) {
+    if (c != ',') digits += c;
+  }
+  return std::stoi(digits);
+}
+
+}  // namespace
+
+TEST_CASE("dpc 告示96: all 2,449 rows of the r08 別表 are sheet 11 of the r08 workbook — days and points — and every priced code is there") {
+  const std::filesystem::path pdf = santei::test::shared_dir() / "dpc" / "r08" / "kokuji96_santei_houhou.pdf";
+  const std::string text = output_of("pdftotext -layout '" + pdf.string() + "' -");
+  // A row: 番号, the code, its names (any text), 入院日Ⅰ Ⅱ Ⅲ, the points of 入院期間Ⅰ Ⅱ Ⅲ ("3,556"; "-" for a period without days).
+  const std::regex row(R"(^\s*(\d+)\s+([0-9A-Zx]{14})\s.*?\s(\d+)\s+(\d+)\s+(\d+)\s+([\d,]+)\s+([\d,]+|-)\s+([\d,]+)\s*$)");
+  const std::regex numbered(R"(^\s*\d+\s+[0-9A-Zx]{14}\s.*)");
+  std::map<std::string, KokujiRow> kokuji;
+  std::istringstream lines(text);
+  std::string line;
+  int unparsed = 0, dashes = 0;
+  while (std::getline(lines, line)) {
+    std::smatch m;
+    if (std::regex_match(line, m, row)) {
+      KokujiRow r{std::stoi(m[1]), {figure(m[3]), figure(m[4]), figure(m[5])}, {figure(m[6]), figure(m[7]), figure(m[8])}};
+      dashes += m[7] == "-";
+      CHECK_MESSAGE(kokuji.emplace(m[2], r).second, "code twice in the 告示: ", m[2].str());
+    } else if (std::regex_match(line, numbered)) {
+      ++unparsed;
+      MESSAGE("a numbered row of the 告示 not read: ", line);
+    }
+  }
+  CHECK(unparsed == 0);
+  CHECK(kokuji.size() == 2449);
+  CHECK(dashes == 6);
+
+  const std::shared_ptr<const santei::DpcTables> loaded = santei::DpcTables::load(santei::test::shared_dir() / "dpc");
+  const santei::DpcTables& tables = *loaded;
+  const santei::Date r08_day = *santei::Date::parse_iso("2026-06-01");
+  const santei::DpcWorkbook* r08 = tables.in_force_on(r08_day);
+  REQUIRE(r08 != nullptr);
+  int agree = 0, numbers_in_order = 0;
+  for (const auto& [code, k] : kokuji) {
+    const santei::DpcPoints* w = tables.find(code, r08_day);
+    if (w == nullptr || !w->priced) {
+      FAIL_CHECK("in the 告示 but not priced in the workbook: ", code);
+      continue;
+    }
+    const bool same = w->last_day == k.last_day && w->points == k.points;
+    if (!same) FAIL_CHECK("告示 row ", k.number, " ", code, " differs from ", w->file, " row ", w->line);
+    agree += same;
+    numbers_in_order += k.number >= 1 && k.number <= 2449;
+  }
+  CHECK(agree == 2449);
+  CHECK(numbers_in_order == 2449);
+  int priced = 0;
+  for (const santei::DpcPoints* w : tables.rows(static_cast<std::size_t>(r08 - tables.workbooks().data()))) {
+    if (!w->priced) continue;
+    ++priced;
+    CHECK_MESSAGE(kokuji.count(w->code) == 1, "priced in the workbook but not in the 告示: ", w->code);
+  }
+  CHECK(priced == 2449);
+}

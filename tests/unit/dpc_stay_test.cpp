@@ -1,0 +1,206 @@
+// DPC stays priced by hand from the 留意事項 (保医発0321第6号 第３ １(１): per-day points of the
+// day's 入院期間 × 医療機関別係数, the month's total 小数点以下第１位を四捨五入) and the per-day points
+// of sheet 11, against santei: inside 入院期間Ⅰ, across Ⅱ and Ⅲ, past Ⅲ, across a month end, a
+// code whose 入院期間Ⅱ has no days, the r06 → r08 change; the claim's dpc fields and their errors.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "dpc/stay.hpp"
+#include "error_of.hpp"
+#include "santei/claim.hpp"
+#include "santei/pricing.hpp"
+#include "santei/uke.hpp"
+#include "support.hpp"
+
+using santei::Claim;
+using santei::PricedDpc;
+using santei::Status;
+using santei::test::error_of;
+
+namespace {
+
+std::shared_ptr<const santei::DpcTables> stay_tables() {
+  static const std::shared_ptr<const santei::DpcTables> tables = santei::DpcTables::load(santei::test::shared_dir() / "dpc");
+  return tables;
+}
+
+// An inpatient claim of `month` with `admission` (JSON members) and no other care.
+std::string dpc_claim(const std::string& month, const std::string& admission, const std::string& visits = "[]") {
+  return R"({"format":"santei.claim/1","id":"dpc","month":")" + month + R"(","setting":"inpatient",)"
+         R"("facility":{"kind":"hospital","beds":400},"patient":{"birth_date":"1960-04-01","sex":"male"},)"
+         R"("insurance":{"kind":"employee","income_bracket":"ウ"},"admission":{)" + admission + R"(},"visits":)" + visits + "}";
+}
+
+std::string stay(const std::string& admitted, const std::string& discharged, const std::string& code = "010010xx9901xx",
+                 const std::string& coefficient = "1.4523") {
+  return R"("admitted":")" + admitted + R"(",)" + (discharged.empty() ? "" : R"("discharged":")" + discharged + R"(",)") +
+         R"("dpc":{"code":")" + code + R"(","coefficient":")" + coefficient + R"("})";
+}
+
+santei::PricingOptions with_dpc() {
+  santei::PricingOptions options;
+  options.dpc = stay_tables();
+  return options;
+}
+
+// The DPC part of a month, through the pricing engine on the real r06 masters.
+PricedDpc priced_month(const std::string& month, const std::string& admission) {
+  const santei::PricedClaim priced = santei::price(santei::parse_claim(dpc_claim(month, admission)), santei::test::real_library(), with_dpc());
+  REQUIRE(priced.dpc.has_value());
+  CHECK(priced.total == priced.dpc->points);  // no other lines in these claims
+  return *priced.dpc;
+}
+
+// The DPC part alone (months without SSK masters here: r08).
+PricedDpc dpc_only(const std::string& month, const std::string& admission, std::vector<santei::Diagnostic>& diagnostics) {
+  const Claim claim = santei::parse_claim(dpc_claim(month, admission));
+  return santei::dpc::price_month(claim, *stay_tables(), diagnostics);
+}
+
+}  // namespace
+
+// r06 010010xx9901xx (sheet 11 row 6): 入院期間Ⅰ days 1–6 3,461点, Ⅱ 7–19 2,370点, Ⅲ 20–60 2,014点.
+TEST_CASE("dpc stay: inside 入院期間Ⅰ — 5 days × 3,461点 = 17,305 × 1.4523 = 25,132.0515 → 25,132点") {
+  const PricedDpc dpc = priced_month("2024-06", stay("2024-06-03", "2024-06-07"));
+  CHECK(dpc.days == std::array<std::int32_t, 3>{5, 0, 0});
+  CHECK(dpc.total == *santei::Decimal::parse("25132.0515"));
+  CHECK(dpc.points.value == 25132);
+}
+
+TEST_CASE("dpc stay: across Ⅱ and Ⅲ — 6×3,461 + 13×2,370 + 6×2,014 = 63,660 × 1.4523 = 92,453.418 → 92,453点") {
+  const PricedDpc dpc = priced_month("2024-06", stay("2024-06-03", "2024-06-27"));
+  CHECK(dpc.first_day == 1);
+  CHECK(dpc.last_day_in_month == 25);
+  CHECK(dpc.days == std::array<std::int32_t, 3>{6, 13, 6});
+  CHECK(dpc.days_after == 0);
+  CHECK(dpc.total == *santei::Decimal::parse("92453.418"));
+  CHECK(dpc.points.value == 92453);
+}
+
+TEST_CASE("dpc stay: past 入院期間Ⅲ — July 75,744 → 110,003点; August 29×2,014 = 58,406 → 84,823点 and 2 days 出来高; September 0") {
+  const PricedDpc july = priced_month("2024-07", stay("2024-07-01", ""));
+  CHECK(july.days == std::array<std::int32_t, 3>{6, 13, 12});  // 20766 + 30810 + 24168 = 75744
+  CHECK(july.points.value == 110003);                          // 75744 × 1.4523 = 110003.0112
+  const PricedDpc august = priced_month("2024-08", stay("2024-07-01", ""));
+  CHECK(august.first_day == 32);
+  CHECK(august.days == std::array<std::int32_t, 3>{0, 0, 29});
+  CHECK(august.days_after == 2);          // days 61 and 62
+  CHECK(august.points.value == 84823);    // 58406 × 1.4523 = 84823.0338
+  const PricedDpc september = priced_month("2024-09", stay("2024-07-01", "2024-09-03"));
+  CHECK(september.days == std::array<std::int32_t, 3>{0, 0, 0});
+  CHECK(september.days_after == 3);
+  CHECK(september.points.value == 0);
+}
+
+TEST_CASE("dpc stay: across a month end — June days 1–4: 13,844 → 20,106点; July days 5–7: 2×3,461 + 2,370 = 9,292 → 13,495点") {
+  const PricedDpc june = priced_month("2024-06", stay("2024-06-27", ""));
+  CHECK(june.days == std::array<std::int32_t, 3>{4, 0, 0});
+  CHECK(june.points.value == 20106);  // 13844 × 1.4523 = 20105.6412
+  const PricedDpc july = priced_month("2024-07", stay("2024-06-27", "2024-07-03"));
+  CHECK(july.first_day == 5);
+  CHECK(july.days == std::array<std::int32_t, 3>{2, 1, 0});
+  CHECK(july.points.value == 13495);  // 9292 × 1.4523 = 13494.7716
+}
+
+TEST_CASE("dpc stay: r08 020350xx99x1xx (入院期間Ⅱ without days, \"-\"): day 1 13,403 + 4 × 1,933 = 21,135 × 1.0000 → 21,135点") {
+  std::vector<santei::Diagnostic> diagnostics;
+  const PricedDpc dpc = dpc_only("2026-06", stay("2026-06-01", "2026-06-05", "020350xx99x1xx", "1.0000"), diagnostics);
+  CHECK(dpc.days == std::array<std::int32_t, 3>{1, 0, 4});
+  CHECK(dpc.points.value == 21135);
+  CHECK(diagnostics.empty());
+}
+
+TEST_CASE("dpc stay: admitted under r06, June 2026 on r08 with the days counted from admission — days 8–17 in Ⅱ: 10 × 2,559 × 1.4523 → 37,164点") {
+  std::vector<santei::Diagnostic> diagnostics;
+  const PricedDpc dpc = dpc_only("2026-06", stay("2026-05-25", "2026-06-10"), diagnostics);
+  CHECK(dpc.first_day == 8);
+  CHECK(dpc.days == std::array<std::int32_t, 3>{0, 10, 0});  // r08 row 6: Ⅰ 1–6, Ⅱ 7–18
+  CHECK(dpc.total == *santei::Decimal::parse("37164.357"));
+  CHECK(dpc.points.value == 37164);
+  REQUIRE(diagnostics.size() == 1);
+  CHECK(diagnostics[0].rule == "DPC/改定");
+}
+
+TEST_CASE("dpc stay: 外泊 days count in the 入院期間 but are not billed 包括 (留意事項 第３ １(６)③)") {
+  // Days 1–7 with day 3 away: Ⅰ days 1, 2, 4, 5, 6 (5 × 3,461) and day 7 in Ⅱ (2,370) = 19,675 × 1.4523 = 28,574.0025.
+  const PricedDpc dpc = priced_month("2024-06", stay("2024-06-03", "2024-06-09") + R"(,"away_days":["2024-06-05"])");
+  CHECK(dpc.days == std::array<std::int32_t, 3>{5, 1, 0});
+  CHECK(dpc.away_days.size() == 1);
+  CHECK(dpc.points.value == 28574);
+}
+
+TEST_CASE("dpc stay: the copayment takes the DPC month — 924,530円, 区分ウ limit 80,100 + (924,530 − 267,000) × 1% = 86,675円") {
+  const santei::PricedClaim priced =
+      santei::price(santei::parse_claim(dpc_claim("2024-06", stay("2024-06-03", "2024-06-27"))), santei::test::real_library(), with_dpc());
+  REQUIRE(priced.copay.has_value());
+  CHECK(priced.copay->patient_yen.value == 86675);
+  CHECK(priced.copay->insurer_yen.value == 924530 - 86675);
+}
+
+TEST_CASE("dpc claim: admission.dpc's fields and what a DPC month cannot be priced with are errors naming the field") {
+  SUBCASE("a misspelt key") {
+    const santei::ErrorInfo e = error_of([] {
+      (void)santei::parse_claim(dpc_claim("2024-06", R"("admitted":"2024-06-03","dpc":{"code":"010010xx9901xx","cofficient":"1.4523"})"));
+    });
+    CHECK(e.status == Status::claim_error);
+    CHECK(e.field == "admission.dpc.cofficient");
+    CHECK(e.message.find("did you mean coefficient?") != std::string::npos);
+  }
+  SUBCASE("a code that is not 14 characters") {
+    const santei::ErrorInfo e = error_of([] { (void)santei::parse_claim(dpc_claim("2024-06", stay("2024-06-03", "", "010010xx9901"))); });
+    CHECK(e.field == "admission.dpc.code");
+    CHECK(e.message == "'010010xx9901' is not a 14-character 診断群分類番号 (digits, A–Z, x)");
+  }
+  SUBCASE("a coefficient of 0, of 5 decimals") {
+    for (const char* coefficient : {"0", "1.45231", "10"}) {
+      const santei::ErrorInfo e = error_of([&] { (void)santei::parse_claim(dpc_claim("2024-06", stay("2024-06-03", "", "010010xx9901xx", coefficient))); });
+      CHECK(e.field == "admission.dpc.coefficient");
+    }
+  }
+  SUBCASE("no tables given") {
+    const santei::ErrorInfo e = error_of([] {
+      (void)santei::price(santei::parse_claim(dpc_claim("2024-06", stay("2024-06-03", ""))), santei::test::real_library());
+    });
+    CHECK(e.status == Status::claim_error);
+    CHECK(e.field == "admission.dpc");
+  }
+  SUBCASE("a code without points: the stay is 出来高") {
+    const santei::ErrorInfo e = error_of([] { (void)priced_month("2024-06", stay("2024-06-03", "", "010010xx9900xx")); });
+    CHECK(e.status == Status::claim_error);
+    CHECK(e.field == "admission.dpc.code");
+    CHECK(e.message.starts_with("010010xx9900xx has no points (row 5 of "));
+  }
+  SUBCASE("a code not in the table") {
+    const santei::ErrorInfo e = error_of([] { (void)priced_month("2024-06", stay("2024-06-03", "", "999999xx9999xx")); });
+    CHECK(e.status == Status::unknown_code);
+  }
+  SUBCASE("admission.fees: 入院基本料 is 包括") {
+    const santei::ErrorInfo e = error_of([] {
+      (void)priced_month("2024-06", stay("2024-06-03", "") + R"(,"fees":[{"from":"2024-06-03","code":"190117710"}])");
+    });
+    CHECK(e.field == "admission.fees");
+  }
+  SUBCASE("a readmission within the month") {
+    const santei::ErrorInfo e = error_of([] {
+      (void)priced_month("2024-06", stay("2024-06-03", "") + R"(,"stays":[{"from":"2024-06-03","to":"2024-06-10"},{"from":"2024-06-15","to":"2024-06-20"}])");
+    });
+    CHECK(e.field == "admission.stays");
+  }
+  SUBCASE("a month before any DPC table") {
+    std::vector<santei::Diagnostic> diagnostics;
+    const santei::ErrorInfo e = error_of([&] { (void)dpc_only("2024-05", stay("2024-05-03", ""), diagnostics); });
+    CHECK(e.status == Status::not_found);
+    CHECK(e.field == "admission.dpc");
+  }
+}
+
+TEST_CASE("dpc claim: a UKE file is not written for a DPC month — without its 包括 records the total would be wrong") {
+  const Claim claim = santei::parse_claim(dpc_claim("2024-06", stay("2024-06-03", "2024-06-27")));
+  const santei::PricedClaim priced = santei::price(claim, santei::test::real_library(), with_dpc());
+  const santei::UkeReceiptInput input{&claim, &priced, nullptr};
+  const santei::ErrorInfo e = error_of([&] { (void)santei::write_uke(santei::UkeFacility{}, std::span(&input, 1)); });
+  CHECK(e.status == Status::claim_error);
+  CHECK(e.field == "admission.dpc");
+}
