@@ -78,6 +78,7 @@ struct PricedDpc {
   std::array<std::int32_t, 3> points_per_day{};
   std::int32_t first_day = 0;              // the 入院期間 day number of the month's first day in hospital
   std::int32_t last_day_in_month = 0;      // … and of its last
+  std::int32_t days_out = 0;               // days out of hospital between stays (a readmission within 7 days), not counted
   std::array<std::int32_t, 3> days{};      // days of this month in 入院期間Ⅰ/Ⅱ/Ⅲ (包括)
   std::int32_t days_after = 0;             // days past 入院期間Ⅲ (出来高)
   std::vector<Date> away_days;             // 外泊 days: counted in the 入院期間, not billed 包括

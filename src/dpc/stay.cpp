@@ -1,6 +1,7 @@
 #include "dpc/stay.hpp"
 
 #include <algorithm>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -14,15 +15,39 @@ namespace {
   throw Exception(ErrorInfo{status, "<claim>", 0, 0, std::move(field), std::move(message)});
 }
 
-// The stay's days this month: from the later of 入院日 and the 1st to the discharge or the month end.
-DateRange days_in_month(const Admission& admission, YearMonth month) {
-  const Date first = std::max(admission.admitted, month.first_day());
-  const Date last = admission.discharged.value_or(month.last_day());
+// A readmission within this many days of the discharge (the day after it is day 1) continues the
+// stay (留意事項 第３ １(７)①).
+constexpr int kReadmissionDays = 7;
+
+// The stay's days in hospital: admission.stays (a readmission counted as one stay, listed from the
+// first admission on), or one from 入院日 to the discharge.
+std::vector<DateRange> hospital_stays(const Admission& admission, YearMonth month) {
   if (admission.admitted > month.last_day()) claim_fail("admission.admitted", "is after the claim's month");
-  if (last < first || last > month.last_day()) {
+  std::vector<DateRange> stays(admission.stays.begin(), admission.stays.end());
+  if (stays.empty()) stays.push_back(DateRange{admission.admitted, Date::open_end()});
+  if (stays.front().from != admission.admitted) {
+    claim_fail("admission.stays[0].from", "a DPC stay's first stay begins on admission.admitted (the 入院期間's 起算日)");
+  }
+  for (std::size_t s = 1; s < stays.size(); ++s) {
+    const int after = stays[s].from - stays[s - 1].to;
+    if (after > kReadmissionDays) {
+      claim_fail(fmt::format("admission.stays[{}].from", s),
+                 fmt::format("a readmission {} days after the discharge of {} is a new stay (留意事項 第３ １(７): within 7 days "
+                             "is one): a claim of its own admission",
+                             after, stays[s - 1].to.iso()));
+    }
+  }
+  if (admission.discharged) {
+    if (stays.back().to.is_open_end()) stays.back().to = *admission.discharged;
+    if (stays.back().to != *admission.discharged) {
+      claim_fail(fmt::format("admission.stays[{}].to", stays.size() - 1), "the last stay ends on admission.discharged");
+    }
+  }
+  const Date last = stays.back().to.is_open_end() ? month.last_day() : stays.back().to;
+  if (last > month.last_day() || last < month.first_day()) {
     claim_fail("admission.discharged", "is not within the claim's month on or after admission.admitted");
   }
-  return DateRange{first, last};
+  return stays;
 }
 
 void refuse_unpriced_inputs(const Admission& admission) {
@@ -34,11 +59,6 @@ void refuse_unpriced_inputs(const Admission& admission) {
   if (!admission.bill_dates.empty()) {
     claim_fail("admission.bill_dates", "interim bills (中間請求) of a DPC month are not split by santei yet");
   }
-  if (!admission.stays.empty()) {
-    claim_fail("admission.stays",
-               "a readmission within the month under DPC (再入院, 留意事項 第３ １(７): one stay when within 7 days for "
-               "the same 傷病) is not priced by santei yet");
-  }
 }
 
 }  // namespace
@@ -47,7 +67,20 @@ PricedDpc price_month(const Claim& claim, const DpcTables& tables, std::vector<D
   const Admission& admission = *claim.admission;
   const DpcStay& stay = *admission.dpc;
   refuse_unpriced_inputs(admission);
-  const DateRange month_days = days_in_month(admission, claim.month);
+  const std::vector<DateRange> stays = hospital_stays(admission, claim.month);
+  // The month's days in hospital, each with its 入院期間 day number: days out of hospital between two
+  // stays do not count (留意事項 第３ １(７)①), 外泊 days do (１(６)③).
+  std::vector<std::pair<Date, std::int32_t>> days;
+  std::int32_t out_of_hospital = 0;
+  for (std::size_t s = 0; s < stays.size(); ++s) {
+    if (s > 0) out_of_hospital += stays[s].from - stays[s - 1].to - 1;
+    const Date last = std::min(stays[s].to, claim.month.last_day());
+    for (Date day = std::max(stays[s].from, claim.month.first_day()); day <= last; day = day.plus_days(1)) {
+      days.emplace_back(day, (day - admission.admitted) + 1 - out_of_hospital);
+    }
+  }
+  if (days.empty()) claim_fail("admission.stays", "no day of the stays is in the claim's month");
+  const DateRange month_days{days.front().first, days.back().first};
   const DpcWorkbook* workbook = tables.in_force_on(month_days.from);
   if (!workbook) {
     claim_fail("admission.dpc", fmt::format("no DPC電子点数表 loaded is in force on {}", month_days.from.iso()), Status::not_found);
@@ -68,15 +101,15 @@ PricedDpc price_month(const Claim& claim, const DpcTables& tables, std::vector<D
   priced.workbook = std::filesystem::path(workbook->file).filename().string();
   priced.last_day = row->last_day;
   priced.points_per_day = row->points;
-  priced.first_day = (month_days.from - admission.admitted) + 1;
-  priced.last_day_in_month = (month_days.to - admission.admitted) + 1;
+  priced.first_day = days.front().second;
+  priced.last_day_in_month = days.back().second;
+  priced.days_out = out_of_hospital;
   Decimal points_times_days;
-  for (Date day = month_days.from; day <= month_days.to; day = day.plus_days(1)) {
+  for (const auto& [day, number] : days) {
     if (std::find(admission.away_days.begin(), admission.away_days.end(), day) != admission.away_days.end()) {
       priced.away_days.push_back(day);  // in the 入院期間, not billed 包括 (留意事項 第３ １(６)③)
       continue;
     }
-    const std::int32_t number = (day - admission.admitted) + 1;
     std::size_t period = 0;
     while (period < 3 && number > row->last_day[period]) ++period;
     if (period == 3) {
@@ -95,11 +128,18 @@ PricedDpc price_month(const Claim& claim, const DpcTables& tables, std::vector<D
                                                  workbook->in_force.iso(), admission.admitted.iso()),
                                      month_days.from, "admission.dpc"});
   }
+  if (stays.size() > 1) {
+    diagnostics.push_back(Diagnostic{Severity::info, "DPC/再入院", {},
+                                     fmt::format("{} stays counted as one (留意事項 第３ １(７)①), {} days out of hospital not counted: "
+                                                 "the 同一傷病等 condition and the 化学療法 exception (②) are the claim's to state",
+                                                 stays.size(), out_of_hospital),
+                                     std::nullopt, "admission.stays"});
+  }
   if (priced.days_after > 0) {
     diagnostics.push_back(Diagnostic{Severity::info, "DPC/入院期間Ⅲ超", {},
                                      fmt::format("{} days past 入院期間Ⅲ (day {}) are 出来高: their 入院料 and the rest are the visits' lines",
                                                  priced.days_after, row->last_day[2]),
-                                     admission.admitted.plus_days(row->last_day[2]), "admission.dpc"});
+                                     std::nullopt, "admission.dpc"});
   }
   if (!priced.away_days.empty()) {
     diagnostics.push_back(Diagnostic{Severity::warning, "DPC/外泊", {},

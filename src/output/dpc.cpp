@@ -22,6 +22,9 @@ std::vector<std::string> dpc_explain(const PricedDpc& dpc) {
   }
   lines.push_back(fmt::format("診断群分類 {}: 入院期間{} per day (11）診断群分類点数表, {})", dpc.code, periods, dpc.workbook));
   lines.push_back(fmt::format("this month: 入院期間 days {}–{}", dpc.first_day, dpc.last_day_in_month));
+  if (dpc.days_out > 0) {
+    lines.push_back(fmt::format("再入院: {} days out of hospital between the stays, not counted (留意事項 第３ １(７)①)", dpc.days_out));
+  }
   std::int64_t sum = 0;
   for (std::size_t p = 0; p < 3; ++p) {
     if (dpc.days[p] == 0) continue;
@@ -44,7 +47,8 @@ void write_dpc_json(JsonWriter& json, const PricedDpc& dpc) {
     json.field("points_per_day", dpc.points_per_day[p]).field("days", dpc.days[p]).end_object();
   }
   json.end_array();
-  json.field("first_day", dpc.first_day).field("last_day", dpc.last_day_in_month).field("days_after_period_3", dpc.days_after);
+  json.field("first_day", dpc.first_day).field("last_day", dpc.last_day_in_month).field("days_out", dpc.days_out);
+  json.field("days_after_period_3", dpc.days_after);
   json.key("away_days").begin_array();
   for (const Date day : dpc.away_days) json.value(day.iso());
   json.end_array();

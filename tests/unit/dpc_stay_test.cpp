@@ -123,6 +123,27 @@ TEST_CASE("dpc stay: admitted under r06, June 2026 on r08 with the days counted 
   CHECK(diagnostics[0].rule == "DPC/改定");
 }
 
+TEST_CASE("dpc stay: a readmission 4 days after discharge is one stay, the 3 days out not counted — 6×3,461 + 9×2,370 = 42,096 × 1.4523 → 61,136点") {
+  // 06-03…06-08 days 1–6 (Ⅰ); out 06-09…06-11; 06-12…06-20 days 7–15 (Ⅱ) (留意事項 第３ １(７)①: 退院期間は入院期間として算入しない).
+  const PricedDpc dpc = priced_month("2024-06", stay("2024-06-03", "2024-06-20") +
+                                                    R"(,"stays":[{"from":"2024-06-03","to":"2024-06-08"},{"from":"2024-06-12","to":"2024-06-20"}])");
+  CHECK(dpc.first_day == 1);
+  CHECK(dpc.last_day_in_month == 15);
+  CHECK(dpc.days_out == 3);
+  CHECK(dpc.days == std::array<std::int32_t, 3>{6, 9, 0});
+  CHECK(dpc.total == *santei::Decimal::parse("61136.0208"));
+  CHECK(dpc.points.value == 61136);
+}
+
+TEST_CASE("dpc stay: a readmission across the month end — May 25–31, back June 5–10: June is days 8–13, 6 × 2,370 × 1.4523 → 20,652点") {
+  const PricedDpc dpc = priced_month("2024-06", stay("2024-05-25", "2024-06-10") +
+                                                    R"(,"stays":[{"from":"2024-05-25","to":"2024-05-31"},{"from":"2024-06-05","to":"2024-06-10"}])");
+  CHECK(dpc.first_day == 8);
+  CHECK(dpc.days_out == 4);
+  CHECK(dpc.days == std::array<std::int32_t, 3>{0, 6, 0});
+  CHECK(dpc.points.value == 20652);  // 14220 × 1.4523 = 20651.706
+}
+
 TEST_CASE("dpc stay: 外泊 days count in the 入院期間 but are not billed 包括 (留意事項 第３ １(６)③)") {
   // Days 1–7 with day 3 away: Ⅰ days 1, 2, 4, 5, 6 (5 × 3,461) and day 7 in Ⅱ (2,370) = 19,675 × 1.4523 = 28,574.0025.
   const PricedDpc dpc = priced_month("2024-06", stay("2024-06-03", "2024-06-09") + R"(,"away_days":["2024-06-05"])");
@@ -182,11 +203,18 @@ TEST_CASE("dpc claim: admission.dpc's fields and what a DPC month cannot be pric
     });
     CHECK(e.field == "admission.fees");
   }
-  SUBCASE("a readmission within the month") {
+  SUBCASE("a readmission 8 days after the discharge: a new stay") {
     const santei::ErrorInfo e = error_of([] {
-      (void)priced_month("2024-06", stay("2024-06-03", "") + R"(,"stays":[{"from":"2024-06-03","to":"2024-06-10"},{"from":"2024-06-15","to":"2024-06-20"}])");
+      (void)priced_month("2024-06", stay("2024-06-03", "") + R"(,"stays":[{"from":"2024-06-03","to":"2024-06-08"},{"from":"2024-06-16"}])");
     });
-    CHECK(e.field == "admission.stays");
+    CHECK(e.field == "admission.stays[1].from");
+    CHECK(e.message.starts_with("a readmission 8 days after the discharge of 2024-06-08 is a new stay"));
+  }
+  SUBCASE("stays that do not begin on admitted") {
+    const santei::ErrorInfo e = error_of([] {
+      (void)priced_month("2024-06", stay("2024-06-03", "") + R"(,"stays":[{"from":"2024-06-04","to":"2024-06-08"}])");
+    });
+    CHECK(e.field == "admission.stays[0].from");
   }
   SUBCASE("a month before any DPC table") {
     std::vector<santei::Diagnostic> diagnostics;
