@@ -30,6 +30,7 @@ struct RegressArgs {
   std::string csv, html, json;
   unsigned threads = 0;  // the hardware threads
   bool no_copay = false;
+  std::string dpc;  // --dpc DIR
   std::string input;
 };
 
@@ -121,6 +122,7 @@ int regress(const RegressArgs& args) {
   PricingOptions pricing;
   pricing.explain = false;
   pricing.copay = !args.no_copay;
+  if (!args.dpc.empty()) pricing.dpc = DpcTables::load(args.dpc);  // each side prices DPC months on its revision's table
   const Regression regression(old_masters, old_revision, new_masters, new_revision, pricing);
 
   const std::string& path = args.input;
@@ -206,6 +208,10 @@ Runner setup(CLI::App& app) {
   app.add_option("--json", args->json, "the summary as santei.regress/1 JSON")->type_name("OUT.json");
   add_threads_option(app, args->threads, "the hardware threads");
   app.add_flag("--no-copay", args->no_copay, "skip the window charges (faster)");
+  app.add_option("--dpc", args->dpc,
+                 "a directory of MHLW's DPC電子点数表 workbooks for claims with admission.dpc:\n"
+                 "each revision prices their 包括 part on its own table (docs/dpc.md)")
+      ->type_name("DIR");
   app.add_option("INPUT", args->input, "JSON Lines (- for standard input) or a UKE file")->required();
   app.footer(
       "A progress bar is drawn on standard error when it is a terminal and the run takes a while.\n"

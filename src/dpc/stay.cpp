@@ -63,7 +63,8 @@ void refuse_unpriced_inputs(const Admission& admission) {
 
 }  // namespace
 
-PricedDpc price_month(const Claim& claim, const DpcTables& tables, std::vector<Diagnostic>& diagnostics) {
+PricedDpc price_month(const Claim& claim, const DpcTables& tables, std::optional<DateRange> revision_period,
+                      std::vector<Diagnostic>& diagnostics) {
   const Admission& admission = *claim.admission;
   const DpcStay& stay = *admission.dpc;
   refuse_unpriced_inputs(admission);
@@ -81,14 +82,15 @@ PricedDpc price_month(const Claim& claim, const DpcTables& tables, std::vector<D
   }
   if (days.empty()) claim_fail("admission.stays", "no day of the stays is in the claim's month");
   const DateRange month_days{days.front().first, days.back().first};
-  const DpcWorkbook* workbook = tables.in_force_on(month_days.from);
+  const Date table_day = revision_period ? std::clamp(month_days.from, revision_period->from, revision_period->to) : month_days.from;
+  const DpcWorkbook* workbook = tables.in_force_on(table_day);
   if (!workbook) {
-    claim_fail("admission.dpc", fmt::format("no DPC電子点数表 loaded is in force on {}", month_days.from.iso()), Status::not_found);
+    claim_fail("admission.dpc", fmt::format("no DPC電子点数表 loaded is in force on {}", table_day.iso()), Status::not_found);
   }
-  const DpcPoints* row = tables.find(stay.code, month_days.from);
+  const DpcPoints* row = tables.find(stay.code, table_day);
   if (!row) {
     claim_fail("admission.dpc.code", fmt::format("{} is not in the 診断群分類点数表 in force on {} ({})", stay.code,
-                                                 month_days.from.iso(), workbook->file),
+                                                 table_day.iso(), workbook->file),
                Status::unknown_code);
   }
   if (!row->priced) {
@@ -121,7 +123,7 @@ PricedDpc price_month(const Claim& claim, const DpcTables& tables, std::vector<D
   }
   priced.total = points_times_days * stay.coefficient;
   priced.points = rounding::dpc_month_points(priced.total);
-  if (admission.admitted < workbook->in_force) {
+  if (admission.admitted < workbook->in_force && !revision_period) {
     diagnostics.push_back(Diagnostic{Severity::warning, "DPC/改定", {},
                                      fmt::format("admitted before the DPC電子点数表 in force from {}: this month is priced on it with the "
                                                  "days counted from {} (留意事項 第４ 経過措置 adjustments are not made)",

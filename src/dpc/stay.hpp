@@ -1,6 +1,7 @@
 // The 包括 part of a DPC stay's month: days by 入院期間 × per-day points × 医療機関別係数.
 #pragma once
 
+#include <optional>
 #include <vector>
 
 #include "santei/claim.hpp"
@@ -10,10 +11,13 @@
 namespace santei::dpc {
 
 // Prices admission.dpc of an inpatient `claim` for its month from `tables` (DPC 留意事項 保医発
-// 0321第6号 第３ １(１), (６)③). Throws santei::Exception: claim_error naming the field for what a
-// DPC month cannot be priced with (a date outside the month, admission.fees, a readmission within
-// the month, a code without points), unknown_code for a code not in the table in force. Notes
-// for the clerk go to `diagnostics`.
-PricedDpc price_month(const Claim& claim, const DpcTables& tables, std::vector<Diagnostic>& diagnostics);
+// 0321第6号 第３ １(１), (６)③, (７)①). The table is the one in force on the month's first day in
+// hospital or, with `revision_period` (PricingOptions::revision), on the nearest day of that
+// period. Throws santei::Exception: claim_error naming the field for what a DPC month cannot be
+// priced with (a date outside the month, admission.fees, a readmission after 7 days, a code
+// without points), unknown_code for a code not in the table in force. Notes for the clerk go to
+// `diagnostics`.
+PricedDpc price_month(const Claim& claim, const DpcTables& tables, std::optional<DateRange> revision_period,
+                      std::vector<Diagnostic>& diagnostics);
 
 }  // namespace santei::dpc

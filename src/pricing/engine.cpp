@@ -122,7 +122,8 @@ PricedClaim price(const Claim& claim, const MasterLibrary& masters, const Pricin
       throw Exception(ErrorInfo{Status::claim_error, "<claim>", 0, 0, "admission.dpc",
                                 "a DPC stay needs the DPC電子点数表: PricingOptions::dpc (santei price --dpc DIR)"});
     }
-    out.dpc = dpc::price_month(claim, *options.dpc, out.diagnostics);
+    const std::optional<DateRange> forced = options.revision.empty() ? std::nullopt : std::optional<DateRange>(set.period());
+    out.dpc = dpc::price_month(claim, *options.dpc, forced, out.diagnostics);
     out.total += out.dpc->points;
   }
   out.visit_days = visit_days(out, set, claim.month);

@@ -56,7 +56,7 @@ PricedDpc priced_month(const std::string& month, const std::string& admission) {
 // The DPC part alone (months without SSK masters here: r08).
 PricedDpc dpc_only(const std::string& month, const std::string& admission, std::vector<santei::Diagnostic>& diagnostics) {
   const Claim claim = santei::parse_claim(dpc_claim(month, admission));
-  return santei::dpc::price_month(claim, *stay_tables(), diagnostics);
+  return santei::dpc::price_month(claim, *stay_tables(), std::nullopt, diagnostics);
 }
 
 }  // namespace
