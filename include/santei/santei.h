@@ -194,7 +194,7 @@ typedef enum santei_mode {
 
 /* Pricing options. Initialise with SANTEI_PRICE_OPTIONS_INIT or santei_price_options_init();
  * later versions append fields and raise SANTEI_PRICE_OPTIONS_VERSION. A version 1 struct (the
- * first four fields) is still accepted. */
+ * first four fields) and a version 2 struct (the first six) are still accepted. */
 typedef struct santei_price_options {
   unsigned version;      /* SANTEI_PRICE_OPTIONS_VERSION */
   int copay;             /* nonzero: compute the window charge and shares (default 1) */
@@ -204,10 +204,14 @@ typedef struct santei_price_options {
   int mode;              /* a santei_mode (default SANTEI_MODE_CLAIM) */
   const char* local_programmes;  /* path of a 地方単独 programmes file (docs/local-programmes.md),
                                     read once by santei_context_new; NULL: the rows santei ships */
+  /* version 3 */
+  const char* dpc;       /* a directory of MHLW's DPC電子点数表 workbooks (docs/dpc.md) for claims with
+                            admission.dpc, read once by santei_context_new; NULL: such a claim is
+                            SANTEI_ERR_CLAIM naming admission.dpc */
 } santei_price_options;
 
-#define SANTEI_PRICE_OPTIONS_VERSION 2
-#define SANTEI_PRICE_OPTIONS_INIT {SANTEI_PRICE_OPTIONS_VERSION, 1, 1, NULL, SANTEI_MODE_CLAIM, NULL}
+#define SANTEI_PRICE_OPTIONS_VERSION 3
+#define SANTEI_PRICE_OPTIONS_INIT {SANTEI_PRICE_OPTIONS_VERSION, 1, 1, NULL, SANTEI_MODE_CLAIM, NULL, NULL}
 
 /* Fills `options` with the defaults of `version` (for bindings that cannot use the macro).
  * @return SANTEI_OK; SANTEI_ERR_INVALID_ARGUMENT for NULL or an unknown version.
@@ -216,7 +220,8 @@ SANTEI_C_API int santei_price_options_init(santei_price_options* options, unsign
 
 /* Creates a pricing context on `masters`, with `options` (NULL: defaults). The context keeps the
  * loaded masters alive and copies the options (the strings need not outlive the call; the local
- * programmes file is read here).
+ * programmes file and the DPC workbooks are read here: give each thread's context the same
+ * options, or create contexts once, as reading the DPC workbooks takes a few hundred ms).
  * @return SANTEI_OK and *out set; SANTEI_ERR_INVALID_ARGUMENT (NULL out or masters, a set with no
  *   revision, an unknown options version or mode), SANTEI_ERR_NOT_FOUND (options.revision not
  *   loaded), SANTEI_ERR_IO / SANTEI_ERR_RULE (the local programmes file cannot be read or is

@@ -4,6 +4,7 @@
 
 #include "capi/handles.hpp"
 #include "claim/json_lines.hpp"
+#include "santei/dpc.hpp"
 #include "santei/local_programmes.hpp"
 #include "santei/uke.hpp"
 
@@ -15,7 +16,7 @@ constexpr std::size_t kMaxRevisionBytes = 64;
 PricingOptions pricing_options(const santei_price_options* options, const MasterLibrary& library) {
   PricingOptions out;
   if (options == nullptr) return out;
-  if (options->version != 1 && options->version != SANTEI_PRICE_OPTIONS_VERSION) {
+  if (options->version < 1 || options->version > SANTEI_PRICE_OPTIONS_VERSION) {
     invalid_argument("options", fmt::format("version {} is not supported (this library knows versions 1–{})",
                                             options->version, SANTEI_PRICE_OPTIONS_VERSION));
   }
@@ -38,6 +39,11 @@ PricingOptions pricing_options(const santei_price_options* options, const Master
   if (options->local_programmes != nullptr) {
     const std::string_view path = c_string(options->local_programmes, "options.local_programmes", kMaxPathBytes);
     out.local_programmes = LocalProgrammes::load(std::filesystem::path(std::string(path)));
+  }
+  if (options->version < 3) return out;  // a version 2 struct ends before `dpc`
+  if (options->dpc != nullptr) {
+    const std::string_view path = c_string(options->dpc, "options.dpc", kMaxPathBytes);
+    out.dpc = DpcTables::load(std::filesystem::path(std::string(path)));
   }
   return out;
 }
@@ -96,18 +102,21 @@ extern "C" {
 SANTEI_C_API int santei_price_options_init(santei_price_options* options, unsigned version) {
   return firewall([&] {
     santei_price_options& out = out_param(options, "options");
-    if (version != 1 && version != SANTEI_PRICE_OPTIONS_VERSION) {
+    if (version < 1 || version > SANTEI_PRICE_OPTIONS_VERSION) {
       invalid_argument("version", fmt::format("{} is not supported (this library knows versions 1–{})", version,
                                               SANTEI_PRICE_OPTIONS_VERSION));
     }
-    if (version == 1) {  // a version 1 struct is shorter: write its fields only
-      out.version = 1;
-      out.copay = 1;
-      out.explain = 1;
-      out.revision = nullptr;
-      return;
-    }
-    out = santei_price_options SANTEI_PRICE_OPTIONS_INIT;
+    // An older struct is shorter: write its fields only.
+    const santei_price_options defaults SANTEI_PRICE_OPTIONS_INIT;
+    out.version = version;
+    out.copay = defaults.copay;
+    out.explain = defaults.explain;
+    out.revision = defaults.revision;
+    if (version < 2) return;
+    out.mode = defaults.mode;
+    out.local_programmes = defaults.local_programmes;
+    if (version < 3) return;
+    out.dpc = defaults.dpc;
   });
 }
 

@@ -257,6 +257,37 @@ TEST_CASE("santei_price_options version 2 (mode, local_programmes); a version 1 
   CHECK(v1.after[0] == 0xAB);  // nothing written past a version 1 struct
   check_ok(santei_context_new(&context, demo.masters, reinterpret_cast<const santei_price_options*>(&v1)));
   santei_context_free(context);
+  context = nullptr;
+  // A binding written for version 2 passes the first six fields only.
+  struct Version2 {
+    unsigned version;
+    int copay;
+    int explain;
+    const char* revision;
+    int mode;
+    const char* local_programmes;
+    unsigned char after[16];
+  } v2s{};
+  std::memset(v2s.after, 0xAB, sizeof v2s.after);
+  check_ok(santei_price_options_init(reinterpret_cast<santei_price_options*>(&v2s), 2));
+  CHECK(v2s.version == 2);
+  CHECK(v2s.mode == SANTEI_MODE_CLAIM);
+  CHECK(v2s.after[0] == 0xAB);  // nothing written past a version 2 struct
+  check_ok(santei_context_new(&context, demo.masters, reinterpret_cast<const santei_price_options*>(&v2s)));
+  santei_context_free(context);
+}
+
+TEST_CASE("santei_price_options version 3 (dpc): a directory without DPC電子点数表 workbooks is SANTEI_ERR_NOT_FOUND") {
+  Demo demo;
+  santei_context* context = nullptr;
+  santei_price_options v3 = SANTEI_PRICE_OPTIONS_INIT;
+  CHECK(v3.version == 3);
+  CHECK(v3.dpc == nullptr);
+  v3.dpc = "/nonexistent/dpc";
+  check_error(santei_context_new(&context, demo.masters, &v3), SANTEI_ERR_NOT_FOUND);
+  CHECK(context == nullptr);
+  v3.dpc = "dpc\xff";
+  check_error(santei_context_new(&context, demo.masters, &v3), SANTEI_ERR_ENCODING);
 }
 
 TEST_CASE("santei_price with bad arguments and bad claims") {

@@ -13,6 +13,7 @@ import ctypes
 import dataclasses
 import enum
 import json as _json
+import os
 from typing import List, Optional, Union
 
 from . import _native
@@ -220,11 +221,14 @@ class Context(_Handle):
     def _free(handle: ctypes.c_void_p) -> None:
         _lib.santei_context_free(handle)
 
-    def __init__(self, masters: Masters, *, copay: bool = True, explain: bool = True, revision: Optional[str] = None):
+    def __init__(self, masters: Masters, *, copay: bool = True, explain: bool = True, revision: Optional[str] = None,
+                 dpc: Optional[str] = None):
+        """`dpc`: a directory of MHLW's DPC電子点数表 workbooks, for claims with admission.dpc (docs/dpc.md)."""
         options = _native.PriceOptions()
         _check(_lib.santei_price_options_init(ctypes.byref(options), _native.PRICE_OPTIONS_VERSION))
         options.copay, options.explain = int(copay), int(explain)
         options.revision = revision.encode("utf-8") if revision else None
+        options.dpc = os.fsencode(dpc) if dpc else None
         handle = ctypes.c_void_p()
         _check(_lib.santei_context_new(ctypes.byref(handle), masters._live(), ctypes.byref(options)))
         self._handle = handle

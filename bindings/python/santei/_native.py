@@ -32,10 +32,15 @@ class PriceOptions(ctypes.Structure):
         ("copay", ctypes.c_int),
         ("explain", ctypes.c_int),
         ("revision", ctypes.c_char_p),
+        # version 2
+        ("mode", ctypes.c_int),
+        ("local_programmes", ctypes.c_char_p),
+        # version 3
+        ("dpc", ctypes.c_char_p),
     ]
 
 
-PRICE_OPTIONS_VERSION = 1
+PRICE_OPTIONS_VERSION = 3
 
 # name: (restype, argtypes). Opaque handles are void pointers.
 _H = ctypes.c_void_p
