@@ -20,6 +20,9 @@
 #include <fstream>
 #include <string>
 
+#include <filesystem>
+
+#include "santei/dpc.hpp"
 #include "santei/masters.hpp"
 
 namespace {
@@ -95,9 +98,24 @@ void BM_LoadR04AndR06(benchmark::State& state) {
   });
 }
 
+// MHLW's DPC電子点数表 of ../shared/dpc: sheet 11 of the three workbooks (r06 twice, r08), the
+// xlsx read in place. read_MB: the workbook files' sizes.
+void BM_LoadDpcTables(benchmark::State& state) {
+  const std::filesystem::path dir = std::filesystem::path(kMasters) / ".." / "dpc";
+  run(state, [&dir] {
+    auto tables = santei::DpcTables::load(dir);
+    std::int64_t bytes = 0;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(dir)) {
+      if (entry.path().extension() == ".xlsx") bytes += static_cast<std::int64_t>(entry.file_size());
+    }
+    return std::make_pair(std::move(tables), bytes);
+  });
+}
+
 }  // namespace
 
 BENCHMARK(BM_LoadR06)->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(3.0);
 BENCHMARK(BM_LoadR04AndR06)->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(3.0);
+BENCHMARK(BM_LoadDpcTables)->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(3.0);
 
 BENCHMARK_MAIN();

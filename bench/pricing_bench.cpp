@@ -19,10 +19,35 @@ const std::vector<santei::Claim>& inpatient() {
   return claims;
 }
 
+// The inpatient mix as DPC stays: each month's 包括 part by a 診断群分類 of r06 (its 入院料 and
+// 入院基本料等加算 dropped: they are 包括), the visits' lines and the meals 出来高 as before.
+const std::vector<santei::Claim>& dpc_stays() {
+  static const std::vector<santei::Claim> claims = [] {
+    std::vector<santei::Claim> out = inpatient();
+    const char* codes[] = {"010010xx9901xx", "010010xx9902xx", "0400800x99x0xx", "060340xx03x00x", "0400800x97x1xx"};
+    for (std::size_t i = 0; i < out.size(); ++i) {
+      santei::Admission& admission = *out[i].admission;
+      admission.fees.clear();
+      admission.additions.clear();
+      admission.dpc = santei::DpcStay{codes[i % std::size(codes)], *santei::Decimal::parse("1.4523")};
+    }
+    return out;
+  }();
+  return claims;
+}
+
 santei::PricingOptions options(bool copay, bool explain) {
   santei::PricingOptions out;
   out.copay = copay;
   out.explain = explain;
+  return out;
+}
+
+santei::PricingOptions dpc_options(bool copay, bool explain) {
+  static const std::shared_ptr<const santei::DpcTables> tables =
+      santei::DpcTables::load(std::string(SANTEI_SHARED_MASTERS) + "/../dpc");
+  santei::PricingOptions out = options(copay, explain);
+  out.dpc = tables;
   return out;
 }
 
@@ -57,6 +82,11 @@ BENCHMARK(BM_PriceOutpatientWithCopay)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_PriceInpatient)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_PriceInpatientNoExplain)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_PriceInpatientWithCopay)->Unit(benchmark::kMicrosecond);
+// Beside the inpatient mix above: the same months as DPC stays.
+void BM_PriceDpcStay(benchmark::State& state) { price_mix(state, dpc_stays(), dpc_options(false, true)); }
+void BM_PriceDpcStayWithCopay(benchmark::State& state) { price_mix(state, dpc_stays(), dpc_options(true, true)); }
+BENCHMARK(BM_PriceDpcStay)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_PriceDpcStayWithCopay)->Unit(benchmark::kMicrosecond);
 
 void BM_ParseClaimJson(benchmark::State& state) {
   static const std::string json = R"({"format":"santei.claim/1","month":"2024-07","setting":"outpatient","facility":{"kind":"clinic"},"patient":{"birth_date":"1970-04-15"},"insurance":{"kind":"employee"},"visits":[{"date":"2024-07-10","orders":[{"category":"12","items":[{"code":"112007410"}]},{"category":"21","days":14,"items":[{"code":"620098801","quantity":"3"},{"code":"620452801","quantity":"3"}]},{"category":"60","items":[{"code":"160022510"},{"code":"160022610"},{"code":"160020410"},{"code":"160020910"},{"code":"160023410"}]}]}]})";

@@ -36,6 +36,7 @@ struct DpcPoints {
 // One DPC電子点数表 workbook that was loaded.
 struct DpcWorkbook {
   std::string file;
+  std::string name;             // the file's name without its directory
   Date in_force;                // the earliest 有効期間 開始日 of its rows: the revision's first day
   Date updated;                 // the latest 更新日 of its rows (in_force when none is set)
   std::size_t codes = 0;        // rows of sheet 11

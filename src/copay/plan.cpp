@@ -190,7 +190,19 @@ std::vector<Date> bill_ends(const Claim& claim) {
 // A DPC month's 包括 points are a cost of the month like its lines: one line of the DPC total on the
 // month's last day in hospital, for the payers of admission.burden.
 std::vector<PricedLine> lines_with_dpc(const Claim& claim, const PricedClaim& priced) {
-  std::vector<PricedLine> lines = priced.lines;
+  std::vector<PricedLine> lines;
+  lines.reserve(priced.lines.size() + 1);
+  for (const PricedLine& line : priced.lines) {  // what the plan reads: no explanation, items of meals only
+    PricedLine& copy = lines.emplace_back();
+    copy.date = line.date;
+    copy.category = line.category;
+    copy.burden = line.burden;
+    if (line.category == kMeals) copy.items = line.items;  // meals.cpp counts the meals by the item's quantity
+    copy.points = line.points;
+    copy.count = line.count;
+    copy.yen = line.yen;
+    copy.day_mask = line.day_mask;
+  }
   PricedLine dpc;
   dpc.date = claim.admission->discharged.value_or(claim.month.last_day());
   dpc.burden = claim.admission->burden;

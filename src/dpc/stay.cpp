@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <utility>
 
+#include <boost/container/small_vector.hpp>
+#include <boost/container/static_vector.hpp>
+
 #include <fmt/format.h>
 
 #include "santei/result.hpp"
@@ -21,9 +24,11 @@ constexpr int kReadmissionDays = 7;
 
 // The stay's days in hospital: admission.stays (a readmission counted as one stay, listed from the
 // first admission on), or one from 入院日 to the discharge.
-std::vector<DateRange> hospital_stays(const Admission& admission, YearMonth month) {
+using Stays = boost::container::small_vector<DateRange, 4>;  // inline: no allocation per receipt (issue 17)
+
+Stays hospital_stays(const Admission& admission, YearMonth month) {
   if (admission.admitted > month.last_day()) claim_fail("admission.admitted", "is after the claim's month");
-  std::vector<DateRange> stays(admission.stays.begin(), admission.stays.end());
+  Stays stays(admission.stays.begin(), admission.stays.end());
   if (stays.empty()) stays.push_back(DateRange{admission.admitted, Date::open_end()});
   if (stays.front().from != admission.admitted) {
     claim_fail("admission.stays[0].from", "a DPC stay's first stay begins on admission.admitted (the 入院期間's 起算日)");
@@ -68,10 +73,10 @@ PricedDpc price_month(const Claim& claim, const DpcTables& tables, std::optional
   const Admission& admission = *claim.admission;
   const DpcStay& stay = *admission.dpc;
   refuse_unpriced_inputs(admission);
-  const std::vector<DateRange> stays = hospital_stays(admission, claim.month);
+  const Stays stays = hospital_stays(admission, claim.month);
   // The month's days in hospital, each with its 入院期間 day number: days out of hospital between two
   // stays do not count (留意事項 第３ １(７)①), 外泊 days do (１(６)③).
-  std::vector<std::pair<Date, std::int32_t>> days;
+  boost::container::static_vector<std::pair<Date, std::int32_t>, 31> days;
   std::int32_t out_of_hospital = 0;
   for (std::size_t s = 0; s < stays.size(); ++s) {
     if (s > 0) out_of_hospital += stays[s].from - stays[s - 1].to - 1;
@@ -100,7 +105,7 @@ PricedDpc price_month(const Claim& claim, const DpcTables& tables, std::optional
   PricedDpc priced;
   priced.code = stay.code;
   priced.coefficient = stay.coefficient;
-  priced.workbook = std::filesystem::path(workbook->file).filename().string();
+  priced.workbook = workbook->name;
   priced.last_day = row->last_day;
   priced.points_per_day = row->points;
   priced.first_day = days.front().second;

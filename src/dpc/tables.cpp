@@ -7,9 +7,8 @@
 
 #include <fmt/format.h>
 
-#include "core/xlsx.hpp"
 #include "dpc/layout.hpp"
-#include "santei/dpc.hpp"
+#include "dpc/tables.hpp"
 #include "santei/result.hpp"
 
 namespace santei {
@@ -126,17 +125,13 @@ class SheetReader {
   const dpc::SheetLayout& layout_;
 };
 
-struct LoadedWorkbook {
-  DpcWorkbook info;
-  std::vector<DpcPoints> rows;
-};
-
-LoadedWorkbook read_workbook(const xlsx::Workbook& workbook, const std::string& sheet_name, const dpc::SheetLayout& layout) {
+dpc::PointsWorkbook read_workbook(const xlsx::Workbook& workbook, const std::string& sheet_name, const dpc::SheetLayout& layout) {
   const xlsx::Sheet sheet = workbook.sheet(sheet_name);
   const SheetReader reader(sheet, layout);
   reader.check_headers();
-  LoadedWorkbook loaded;
+  dpc::PointsWorkbook loaded;
   loaded.info.file = workbook.file();
+  loaded.info.name = std::filesystem::path(workbook.file()).filename().string();
   std::optional<Date> updated;
   for (std::uint32_t row = layout.first_row; row <= sheet.last_row(); ++row) {
     std::optional<DpcPoints> points = reader.read(row);
@@ -189,6 +184,13 @@ std::vector<std::filesystem::path> workbook_files(const std::filesystem::path& d
 
 }  // namespace
 
+std::optional<dpc::PointsWorkbook> dpc::read_points_workbook(const xlsx::Workbook& workbook) {
+  const dpc::SheetLayout& layout = dpc::points_sheet_layout();
+  const std::optional<std::string> sheet = points_sheet_name(workbook, layout);
+  if (!sheet) return std::nullopt;
+  return read_workbook(workbook, *sheet, layout);
+}
+
 bool is_dpc_code(std::string_view code) {
   return code.size() == 14 && std::all_of(code.begin(), code.end(), [](char c) {
            return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || c == 'x';
@@ -196,20 +198,19 @@ bool is_dpc_code(std::string_view code) {
 }
 
 std::shared_ptr<const DpcTables> DpcTables::load(const std::filesystem::path& dir) {
-  const dpc::SheetLayout& layout = dpc::points_sheet_layout();
+  const dpc::SheetLayout& layout = dpc::points_sheet_layout();  // a defect of the embedded layout first
   // By revision (the first 有効期間 開始日): the workbook last updated wins.
-  std::map<Date, LoadedWorkbook> by_revision;
+  std::map<Date, dpc::PointsWorkbook> by_revision;
   for (const std::filesystem::path& file : workbook_files(dir)) {
-    const xlsx::Workbook workbook = xlsx::Workbook::open(file);
-    const std::optional<std::string> sheet = points_sheet_name(workbook, layout);
-    if (!sheet) continue;
-    LoadedWorkbook loaded = read_workbook(workbook, *sheet, layout);
+    std::optional<dpc::PointsWorkbook> read = dpc::read_points_workbook(xlsx::Workbook::open(file));
+    if (!read) continue;
+    dpc::PointsWorkbook& loaded = *read;
     auto [it, added] = by_revision.try_emplace(loaded.info.in_force);
     if (added) {
       it->second = std::move(loaded);
       continue;
     }
-    LoadedWorkbook& kept = it->second;
+    dpc::PointsWorkbook& kept = it->second;
     // An update may change other sheets only (r06: the 2024-03-21 and 2026-02-20 workbooks have the
     // same sheet 11 and no 更新日 in it): then either serves, and the later file name is kept.
     const bool same_update = loaded.info.updated == kept.info.updated;

@@ -125,6 +125,16 @@ PricedClaim price(const Claim& claim, const MasterLibrary& masters, const Pricin
     const std::optional<DateRange> forced = options.revision.empty() ? std::nullopt : std::optional<DateRange>(set.period());
     out.dpc = dpc::price_month(claim, *options.dpc, forced, out.diagnostics);
     out.total += out.dpc->points;
+    // The 包括範囲 (告示 別表 ２) is not checked: the visits' lines are billed as listed. Said once, so
+    // that a line the 包括 covers is not double-billed unseen (meals are outside it).
+    const auto care = std::count_if(out.lines.begin(), out.lines.end(), [](const PricedLine& l) { return l.category != 97; });
+    if (care > 0) {
+      out.diagnostics.push_back(Diagnostic{Severity::info, "DPC/包括範囲", {},
+                                           fmt::format("the visits' {} lines are billed 出来高 as listed: santei does not check them "
+                                                       "against the DPC 包括範囲 (告示 別表 ２) yet",
+                                                       care),
+                                           std::nullopt, "visits"});
+    }
   }
   out.visit_days = visit_days(out, set, claim.month);
   if (options.copay) out.copay = copay_of(claim, out, options);

@@ -79,7 +79,8 @@ cp "$SHARED"/uke/ssk-sample/RECEIPTC.UKE "$OUT/uke/ssk-sample.UKE"
 for f in "$SHARED"/uke/orca-demo/*.csv; do cp "$f" "$OUT/uke/orca-$(basename "$f")"; done
 cp "$SOURCE"/tests/bad/uke/*.uke "$OUT/uke/"
 
-# zip: small archives of each kind libzip reads (big seeds would slow every run).
+# zip: small archives of each kind libzip reads (big seeds would slow every run), and the replay's.
+cp "$SOURCE"/tests/fuzz/seeds/zip/* "$OUT/zip/"
 python3 - "$OUT/zip" "$SHARED/dpc/r06/dpc_denshi_tensuhyo_20240321.xlsx" <<'PY'
 import sys, zipfile
 out, workbook = sys.argv[1], sys.argv[2]

@@ -1,12 +1,14 @@
 // Fuzz target: the zip reader (src/core/zip_archive.hpp) over any bytes — open, list, read every
 // entry under a 1 MiB limit. What it reads never exceeds the limit, and an entry read whole holds
 // exactly the bytes its header claims. The same bytes as an xlsx workbook (src/core/xlsx.hpp):
-// every sheet read, each cell inside Excel's grid and in row-major order.
+// every sheet read, each cell inside Excel's grid and in row-major order; and as a DPC電子点数表
+// (src/dpc/tables.hpp): sheet 11's rows are 診断群分類番号 with rising 入院日, sorted by code.
 #include <string>
 #include <string_view>
 
 #include "core/xlsx.hpp"
 #include "core/zip_archive.hpp"
+#include "dpc/tables.hpp"
 #include "fuzz.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -44,6 +46,20 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       } catch (const santei::Exception& e) {
         santei::fuzz::expected(e);
       }
+    }
+    try {
+      if (const std::optional<santei::dpc::PointsWorkbook> points = santei::dpc::read_points_workbook(workbook)) {
+        for (std::size_t i = 0; i < points->rows.size(); ++i) {
+          const santei::DpcPoints& row = points->rows[i];
+          santei::fuzz::require(santei::is_dpc_code(row.code), "a row's code is a 診断群分類番号");
+          santei::fuzz::require(!row.priced || (row.last_day[0] >= 1 && row.last_day[0] <= row.last_day[1] &&
+                                                row.last_day[1] <= row.last_day[2]),
+                                "a priced row's 入院日Ⅰ/Ⅱ/Ⅲ rise from day 1");
+          santei::fuzz::require(i == 0 || points->rows[i - 1].code <= row.code, "the rows are sorted by code");
+        }
+      }
+    } catch (const santei::Exception& e) {
+      santei::fuzz::expected(e);
     }
   } catch (const santei::Exception& e) {
     santei::fuzz::expected(e);
