@@ -83,6 +83,7 @@ struct PricedDpc {
   std::array<std::int32_t, 3> days{};      // days of this month in 入院期間Ⅰ/Ⅱ/Ⅲ (包括)
   std::int32_t days_after = 0;             // days past 入院期間Ⅲ (出来高)
   std::vector<Date> away_days;             // 外泊 days: counted in the 入院期間, not billed 包括
+  std::uint32_t covered_days = 0;          // the days billed 包括: bit d−1 for day d of the month
   Decimal total;                           // Σ points × days × coefficient, before rounding
   Points points;                           // total rounded (rounding::dpc_month_points)
 };

@@ -372,6 +372,9 @@ Claim parse_claim(std::string_view input) {
   }
 
   if (admission_json) claim.admission = read_admission(*admission_json, "admission");
+  if (claim.admission && claim.admission->dpc && claim.setting != Setting::inpatient) {
+    fail("admission.dpc", "a DPC stay is an inpatient claim (setting inpatient)");
+  }
   if (claim.setting == Setting::inpatient && !claim.admission) {
     fail("admission", "an inpatient claim needs admission.admitted (入院年月日)");
   }

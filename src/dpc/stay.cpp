@@ -124,6 +124,7 @@ PricedDpc price_month(const Claim& claim, const DpcTables& tables, std::optional
       continue;
     }
     ++priced.days[period];
+    priced.covered_days |= 1u << (day - claim.month.first_day());
     points_times_days += Decimal(row->points[period]);
   }
   priced.total = points_times_days * stay.coefficient;

@@ -108,6 +108,17 @@ PricedClaim price(const Claim& claim, const MasterLibrary& masters, const Pricin
   pricing::build_units(ctx, units);
   std::optional<pricing::InpatientStay> stay;  // 入院: the daily 入院料 and meals (pricing/inpatient.hpp)
   if (claim.setting == Setting::inpatient && claim.admission) stay.emplace(ctx);
+  // A DPC stay: the month's 包括 part, and its days' 包括 dropped from the visits by apply().
+  bool dpc_scope = false;
+  if (claim.admission && claim.admission->dpc) {
+    if (!options.dpc) {
+      throw Exception(ErrorInfo{Status::claim_error, "<claim>", 0, 0, "admission.dpc",
+                                "a DPC stay needs the DPC電子点数表: PricingOptions::dpc (santei price --dpc DIR)"});
+    }
+    const std::optional<DateRange> forced = options.revision.empty() ? std::nullopt : std::optional<DateRange>(set.period());
+    out.dpc = dpc::price_month(claim, *options.dpc, forced, out.diagnostics);
+    dpc_scope = stay && stay->cover_dpc_days(out.dpc->covered_days, out.dpc->code);
+  }
   if (stay) stay->apply(units);
   pricing::apply_claim_rules(ctx, units);
   pricing::price_units(ctx, units);
@@ -117,21 +128,15 @@ PricedClaim price(const Claim& claim, const MasterLibrary& masters, const Pricin
     out.total += line.total();
     out.categories[line.category] += line.total();
   }
-  if (claim.admission && claim.admission->dpc) {
-    if (!options.dpc) {
-      throw Exception(ErrorInfo{Status::claim_error, "<claim>", 0, 0, "admission.dpc",
-                                "a DPC stay needs the DPC電子点数表: PricingOptions::dpc (santei price --dpc DIR)"});
-    }
-    const std::optional<DateRange> forced = options.revision.empty() ? std::nullopt : std::optional<DateRange>(set.period());
-    out.dpc = dpc::price_month(claim, *options.dpc, forced, out.diagnostics);
+  if (out.dpc) {
     out.total += out.dpc->points;
-    // The 包括範囲 (告示 別表 ２) is not checked: the visits' lines are billed as listed. Said once, so
-    // that a line the 包括 covers is not double-billed unseen (meals are outside it).
+    // Without a 包括範囲 for the dates (r06: its 算定告示 is not in santei's data) the visits' lines
+    // are billed as listed: said once, so that care the 包括 covers is not double-billed unseen.
     const auto care = std::count_if(out.lines.begin(), out.lines.end(), [](const PricedLine& l) { return l.category != 97; });
-    if (care > 0) {
-      out.diagnostics.push_back(Diagnostic{Severity::info, "DPC/包括範囲", {},
-                                           fmt::format("the visits' {} lines are billed 出来高 as listed: santei does not check them "
-                                                       "against the DPC 包括範囲 (告示 別表 ２) yet",
+    if (!dpc_scope && care > 0) {
+      out.diagnostics.push_back(Diagnostic{Severity::warning, "DPC/包括範囲", {},
+                                           fmt::format("the visits' {} lines are billed 出来高 as listed: santei has no DPC 包括範囲 "
+                                                       "(算定告示 別表 ２) for these dates to check them against (unknown)",
                                                        care),
                                            std::nullopt, "visits"});
     }

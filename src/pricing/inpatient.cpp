@@ -460,8 +460,19 @@ void InpatientStay::plan_meals() {
   }
 }
 
+bool InpatientStay::cover_dpc_days(std::uint32_t covered, const std::string& code) {
+  bool found = false;
+  for (std::size_t d = 0; d < days_.size(); ++d) {
+    if (!(covered & bit(d))) continue;
+    days_[d].bundle = dpc_bundle_rule(ctx_.lookup_date(date_of(d)));
+    found = found || days_[d].bundle != nullptr;
+  }
+  if (found) dpc_code_ = code;
+  return found;
+}
+
 void InpatientStay::apply(std::vector<Unit>& units) {
-  if (admission_->fees.empty()) return;
+  if (admission_->fees.empty() && dpc_code_.empty()) return;
   // Orders (visit, order) holding a procedure outside the day's bundle: their drugs and materials
   // are billable with them (e.g. 手術 and its 薬剤 in a 地域包括ケア病棟).
   std::vector<std::pair<std::size_t, std::size_t>> exempt_orders;
@@ -482,21 +493,27 @@ void InpatientStay::apply(std::vector<Unit>& units) {
   for (Unit& unit : units) {
     if (unit.dropped || !ctx_.claim.month.contains(unit.date)) continue;
     const InpatientDay& day = days_[static_cast<std::size_t>(unit.date - first_)];
-    if (!day.base) continue;
+    if (!day.base && !day.bundle) continue;
+    // What holds the day's 包括: its 特定入院料, or the DPC 診断群分類.
+    const auto holder = [&] {
+      return day.base ? fmt::format("{} {}", day.base->code, day.base->name) : fmt::format("the DPC 包括 of {}", dpc_code_);
+    };
+    const char* bundle_rule_name = day.base ? "包括/特定入院料" : "包括/DPC";
+    const auto involved = [&](Code code) { return day.base ? std::vector<Code>{code, day.base->code} : std::vector<Code>{code}; };
     for (std::size_t i = 0; i < unit.items.size() && !unit.dropped; ++i) {
       const Resolved& r = unit.items[i];
       if (r.dropped) continue;
       const auto field = [&r] { return r.item ? r.where.path(".code") : std::string(); };
       if (r.procedure) {
         const ProcedureRecord& p = *r.procedure;
-        if (is_inpatient_fee(p)) {
+        if (day.base && is_inpatient_fee(p)) {
           ctx_.diagnose(Severity::error, "入院料/重複", {p.code, day.base->code},
                         fmt::format("{} is listed in the visits of an admission whose 入院料 come from admission.fees "
                                     "({} {} on {}): not billed",
                                     ctx_.describe(r), day.base->code, day.base->name, unit.date.iso()),
                         unit.date, field());
           drop_item(unit, i);
-        } else if (is_inpatient_addition(p) || p.price_response_kind == '1') {
+        } else if (day.base && (is_inpatient_addition(p) || p.price_response_kind == '1')) {
           if (auto why = combination(p, *day.base, ctx_.lookup_date(unit.date));
               why && ctx_.forbid(why->rule, {p.code, day.base->code},
                                  fmt::format("{} on {}: {}", ctx_.describe(r), unit.date.iso(), why->message), "not billed",
@@ -515,10 +532,9 @@ void InpatientStay::apply(std::vector<Unit>& units) {
           }
         } else if (day.bundle && day.bundle->includes(p)) {
           const std::string* unknown = day.bundle->unknown_reason(p);
-          if (ctx_.forbid("包括/特定入院料", {p.code, day.base->code},
-                          fmt::format("{} is included in {} {} on {} ({}){}", ctx_.describe(r), day.base->code,
-                                      day.base->name, unit.date.iso(), day.bundle->source,
-                                      unknown ? fmt::format(" [unknown: {}]", *unknown) : std::string()),
+          if (ctx_.forbid(bundle_rule_name, involved(p.code),
+                          fmt::format("{} is included in {} on {} ({}){}", ctx_.describe(r), holder(), unit.date.iso(),
+                                      day.bundle->source, unknown ? fmt::format(" [unknown: {}]", *unknown) : std::string()),
                           "not billed separately", unit.date, field())) {
             drop_item(unit, i);
           }
@@ -528,17 +544,18 @@ void InpatientStay::apply(std::vector<Unit>& units) {
       if (!day.bundle || (!r.drug && !r.material) || exempt(unit)) continue;
       const BundledItems policy = r.drug ? day.bundle->drugs : day.bundle->materials;
       if (policy == BundledItems::bundled) {
-        if (ctx_.forbid("包括/特定入院料", {r.code, day.base->code},
-                        fmt::format("{} is included in {} {} on {} ({})", ctx_.describe(r), day.base->code,
-                                    day.base->name, unit.date.iso(), day.bundle->source),
+        if (ctx_.forbid(bundle_rule_name, involved(r.code),
+                        fmt::format("{} is included in {} on {} ({})", ctx_.describe(r), holder(), unit.date.iso(),
+                                    day.bundle->source),
                         "not billed separately", unit.date, field())) {
           drop_item(unit, i);
         }
       } else if (policy == BundledItems::except_listed) {
-        ctx_.diagnose(Severity::warning, "包括/特定入院料", {r.code, day.base->code},
-                      fmt::format("{} is included in {} {} on {} unless it is a 除外薬剤・注射薬 ({}; santei does not list "
-                                  "them): kept",
-                                  ctx_.describe(r), day.base->code, day.base->name, unit.date.iso(), day.bundle->source),
+        ctx_.diagnose(Severity::warning, bundle_rule_name, involved(r.code),
+                      fmt::format("{} is included in {} on {} unless {} ({}; santei does not list them): kept",
+                                  ctx_.describe(r), holder(), unit.date.iso(),
+                                  day.base ? "it is a 除外薬剤・注射薬" : "it is one the 告示 leaves out (別表 ２ ロ)",
+                                  day.bundle->source),
                       unit.date, field());
       }
     }

@@ -33,7 +33,7 @@ struct InpatientDay {
   const ProcedureRecord* base = nullptr;        // the 入院料 billed that day; nullptr = none
   const ProcedureRecord* period = nullptr;      // its 入院期間加算, if any
   const FeeSchedule* schedule = nullptr;
-  const BundleRule* bundle = nullptr;           // what the day's 特定入院料 includes
+  const BundleRule* bundle = nullptr;           // what the day's 特定入院料 (or the DPC 包括) includes
   std::uint8_t meals = 0;                       // served meals (kBreakfast | kLunch | kDinner)
   std::uint8_t special = 0;                     // of those, 特別食
 };
@@ -48,10 +48,16 @@ class InpatientStay {
   // 特定入院料 includes (包括), a 入院料 listed again, an 入院基本料等加算 its 入院料 may not carry.
   void apply(std::vector<Unit>& units);
 
+  // A DPC stay (admission.dpc): the days `covered` (bit d−1 for day d of the month) are billed 包括
+  // under `code`, and apply() drops from them the care the DPC 包括 includes (告示 別表 ２,
+  // dpc_bundle_rule). False when no DPC 包括 is written for those days (the care is kept).
+  bool cover_dpc_days(std::uint32_t covered, const std::string& code);
+
   // Appends the daily 入院料 lines and the meal lines to the priced claim.
   void price();
 
  private:
+  std::string dpc_code_;  // admission.dpc's code, when cover_dpc_days found a DPC 包括
   struct Addition {
     const InpatientAddition* listed = nullptr;
     const ProcedureRecord* record = nullptr;  // the version in force on the last day priced

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <limits>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -53,7 +54,7 @@ constexpr xml::Element kFeesXml[] = {
 };
 constexpr xml::Element kBundlesXml[] = {
     {"inpatient-bundles", "", "bundle"},
-    {"bundle", "id from to source aux-groups fees drugs materials", "include exclude unknown"},
+    {"bundle", "id from to source aux-groups fees dpc drugs materials", "include exclude unknown"},
     {"include", "part section sections codes", ""},
     {"exclude", "part section sections codes", ""},
     {"unknown", "part section sections codes reason", ""},
@@ -199,15 +200,21 @@ BundleMatch match_of(const pugi::xml_node& node, const char* file, const std::st
   } else if (const pugi::xml_attribute section = node.attribute("section")) {
     section_number(section.as_string(), m.section_from, m.branch);
     m.section_to = m.section_from;
+    m.branch_to = std::numeric_limits<std::int32_t>::max();  // the 枝番 is m.branch
   } else if (const pugi::xml_attribute range = node.attribute("sections")) {
     const std::string text = range.as_string();
     const auto dots = text.find("..");
     if (dots == std::string::npos) rule_error(file, fmt::format("{}: sections '{}' is not FROM..TO", what, text));
-    std::int32_t unused = 0;
-    section_number(text.substr(0, dots), m.section_from, unused);
+    // FROM and TO may name a 枝番: "A234-3..A242-2" is A234-3 and up to A242-2; without one, FROM
+    // starts at 枝番 0 and TO takes every 枝番 of its section.
+    section_number(text.substr(0, dots), m.section_from, m.branch_from);
     const char letter = m.letter;
-    section_number(text.substr(dots + 2), m.section_to, unused);
-    if (letter != m.letter || m.section_to < m.section_from) rule_error(file, fmt::format("{}: bad range '{}'", what, text));
+    section_number(text.substr(dots + 2), m.section_to, m.branch_to);
+    if (text.find('-', dots) == std::string::npos) m.branch_to = std::numeric_limits<std::int32_t>::max();
+    if (letter != m.letter || m.section_to < m.section_from ||
+        (m.section_to == m.section_from && m.branch_to < m.branch_from)) {
+      rule_error(file, fmt::format("{}: bad range '{}'", what, text));
+    }
     m.branch = -1;
   } else if (const pugi::xml_attribute codes = node.attribute("codes")) {
     m.codes = codes_of(codes.as_string(), file, what);
@@ -237,7 +244,12 @@ std::vector<BundleRule> read_bundles(std::string_view xml) {
     r.source = source_of(node, file, what);
     r.aux_groups = words_of(node.attribute("aux-groups").as_string());
     r.fees = codes_of(node.attribute("fees").as_string(), file, what);
-    if (r.aux_groups.empty() && r.fees.empty()) rule_error(file, fmt::format("{}: names no aux-groups or fees", what));
+    const std::string dpc = node.attribute("dpc").as_string();
+    if (!dpc.empty() && dpc != "true") rule_error(file, fmt::format("{}: dpc='{}' is not true", what, dpc));
+    r.dpc = dpc == "true";
+    if (r.dpc != (r.aux_groups.empty() && r.fees.empty())) {
+      rule_error(file, fmt::format("{}: names aux-groups or fees, or is the DPC 包括 (dpc=\"true\"): one of them", what));
+    }
     r.drugs = items_of(node, "drugs", file, what);
     r.materials = items_of(node, "materials", file, what);
     for (const pugi::xml_node m : node.children("include")) r.include.push_back(match_of(m, file, what));
@@ -261,7 +273,8 @@ const std::vector<BundleRule>& bundles() {
 bool matches(const BundleMatch& m, const ProcedureRecord& p) {
   if (!m.codes.empty()) return std::find(m.codes.begin(), m.codes.end(), p.code) != m.codes.end();
   if (m.letter == 0) return p.chapter == m.chapter && p.part == m.part;
-  return p.section_letter == m.letter && m.section_from <= p.section_number && p.section_number <= m.section_to &&
+  const auto at = std::pair{p.section_number, p.branch};
+  return p.section_letter == m.letter && std::pair{m.section_from, m.branch_from} <= at && at <= std::pair{m.section_to, m.branch_to} &&
          (m.branch < 0 || p.branch == m.branch);
 }
 
@@ -378,11 +391,18 @@ const std::string* BundleRule::unknown_reason(const ProcedureRecord& procedure) 
 
 const BundleRule* bundle_rule(Code fee, std::span<const std::string> day_groups, Date on) {
   for (const BundleRule& r : bundles()) {
-    if (!r.period.contains(on)) continue;
+    if (r.dpc || !r.period.contains(on)) continue;
     if (std::find(r.fees.begin(), r.fees.end(), fee) != r.fees.end()) return &r;
     for (const std::string& group : day_groups) {
       if (std::find(r.aux_groups.begin(), r.aux_groups.end(), group) != r.aux_groups.end()) return &r;
     }
+  }
+  return nullptr;
+}
+
+const BundleRule* dpc_bundle_rule(Date on) {
+  for (const BundleRule& r : bundles()) {
+    if (r.dpc && r.period.contains(on)) return &r;
   }
   return nullptr;
 }

@@ -79,8 +79,10 @@ struct BundleMatch {
   char letter = 0;                 // section match: 区分番号 letter (s col 85); 0 = part or code match
   std::int32_t chapter = 0;        // part match (s cols 90, 91)
   std::int32_t part = 0;
-  std::int32_t section_from = -1;  // 区分番号 range (s col 92), inclusive
+  std::int32_t section_from = -1;  // 区分番号 range (s col 92), inclusive …
   std::int32_t section_to = -1;
+  std::int32_t branch_from = 0;    // … from this 枝番 of section_from to this one of section_to
+  std::int32_t branch_to = 0;
   std::int32_t branch = -1;        // 枝番 (s col 93); -1 = any
   std::vector<Code> codes;
 };
@@ -95,6 +97,7 @@ struct BundleRule {
   std::string source;
   std::vector<std::string> aux_groups;  // 01 補助 グループ番号 with 包括単位 01
   std::vector<Code> fees;
+  bool dpc = false;  // the DPC 包括 (告示 別表 ２) of a DPC stay's days, not of a 入院料
   std::vector<BundleMatch> include;
   std::vector<BundleMatch> exclude;
   BundledItems drugs = BundledItems::billed;
@@ -110,6 +113,8 @@ struct BundleRule {
 };
 // The bundle of a 入院料: by its 01 補助 row's 包括単位 01 groups (passed in) or by code.
 const BundleRule* bundle_rule(Code fee, std::span<const std::string> day_groups, Date on);
+// The DPC 包括 in force on `on`, or nullptr (none is written for that date: unknown).
+const BundleRule* dpc_bundle_rule(Date on);
 
 // 入院時食事療養: a meal fee and the additions it allows (0 = not allowed).
 struct MealFeeRule {

@@ -15,6 +15,8 @@
 #include "support.hpp"
 
 using santei::Claim;
+using santei::MasterLibrary;
+using santei::MasterSet;
 using santei::PricedDpc;
 using santei::Status;
 using santei::test::error_of;
@@ -57,6 +59,27 @@ PricedDpc priced_month(const std::string& month, const std::string& admission) {
 PricedDpc dpc_only(const std::string& month, const std::string& admission, std::vector<santei::Diagnostic>& diagnostics) {
   const Claim claim = santei::parse_claim(dpc_claim(month, admission));
   return santei::dpc::price_month(claim, *stay_tables(), std::nullopt, diagnostics);
+}
+
+// r06 (../shared/masters/r06) beside the r08 excerpt (a 医科診療行為マスター of 248 rows): r08 months.
+const MasterLibrary& with_r08_excerpt() {
+  static const MasterLibrary library = [] {
+    MasterLibrary out;
+    for (const auto& set : santei::test::real_library().sets()) {
+      if (set->revision() == "r06") out.add(set);
+    }
+    out.add(MasterSet::load(santei::test::shared_dir() / "excerpts" / "r08"));
+    return out;
+  }();
+  return library;
+}
+
+std::vector<const santei::Diagnostic*> with_rule(const santei::PricedClaim& priced, std::string_view rule) {
+  std::vector<const santei::Diagnostic*> found;
+  for (const santei::Diagnostic& d : priced.diagnostics) {
+    if (d.rule == rule) found.push_back(&d);
+  }
+  return found;
 }
 
 }  // namespace
@@ -169,6 +192,14 @@ TEST_CASE("dpc claim: admission.dpc's fields and what a DPC month cannot be pric
     CHECK(e.field == "admission.dpc.cofficient");
     CHECK(e.message.find("did you mean coefficient?") != std::string::npos);
   }
+  SUBCASE("an outpatient claim") {
+    std::string json = dpc_claim("2024-06", stay("2024-06-03", ""),
+                                 R"([{"date":"2024-06-04","orders":[{"category":"60","items":[{"code":"160022510"}]}]}])");
+    const std::string inpatient = R"("setting":"inpatient")";
+    json.replace(json.find(inpatient), inpatient.size(), R"("setting":"outpatient")");
+    const santei::ErrorInfo e = error_of([&] { (void)santei::parse_claim(json); });
+    CHECK(e.field == "admission.dpc");
+  }
   SUBCASE("a code that is not 14 characters") {
     const santei::ErrorInfo e = error_of([] { (void)santei::parse_claim(dpc_claim("2024-06", stay("2024-06-03", "", "010010xx9901"))); });
     CHECK(e.field == "admission.dpc.code");
@@ -231,4 +262,36 @@ TEST_CASE("dpc claim: a UKE file is not written for a DPC month — without its 
   const santei::ErrorInfo e = error_of([&] { (void)santei::write_uke(santei::UkeFacility{}, std::span(&input, 1)); });
   CHECK(e.status == Status::claim_error);
   CHECK(e.field == "admission.dpc");
+}
+
+// 告示96 別表 ２ イ(5): 第2章第3部 検査 is in the 包括 (ロ(5) leaves out D206, D295–D325, D401–D419-2 only):
+// ＡＳＴ, ＡＬＴ (D007) and the 判断料 D026 on a 包括 day are not billed; the month is the DPC points alone.
+TEST_CASE("dpc 包括 (r08, 告示96 別表 ２): 検査 on a 包括 day is not billed — ＡＳＴ, ＡＬＴ, 判断料 dropped; 21,135点 alone") {
+  const std::string visits =
+      R"([{"date":"2026-06-02","orders":[{"category":"60","items":[{"code":"160022510"},{"code":"160022610"}]},)"
+      R"({"category":"60","items":[{"code":"160061910"}]}]}])";
+  const santei::PricedClaim priced = santei::price(
+      santei::parse_claim(dpc_claim("2026-06", stay("2026-06-01", "2026-06-05", "020350xx99x1xx", "1.0000"), visits)),
+      with_r08_excerpt(), with_dpc());
+  REQUIRE(priced.dpc.has_value());
+  CHECK(priced.revision == "r08");
+  CHECK(priced.dpc->covered_days == 0b11111u);  // June 1–5
+  const auto dropped = with_rule(priced, "包括/DPC");
+  REQUIRE(dropped.size() == 3);
+  CHECK(dropped[0]->codes.front() == 160022510);
+  CHECK(dropped[0]->message.find("included in the DPC 包括 of 020350xx99x1xx on 2026-06-02 (令和8年厚生労働省告示第96号 別表 ２") !=
+        std::string::npos);
+  CHECK(priced.total.value == 21135);  // 13,403 + 4 × 1,933: no 検査 points
+  CHECK(with_rule(priced, "DPC/包括範囲").empty());
+}
+
+TEST_CASE("dpc 包括: r06 has none written (its 算定告示 is not in ../shared/law) — the 検査 stay billed, with a warning that they are unchecked") {
+  const std::string visits = R"([{"date":"2024-06-04","orders":[{"category":"60","items":[{"code":"160022510"},{"code":"160022610"}]}]}])";
+  const santei::PricedClaim priced = santei::price(
+      santei::parse_claim(dpc_claim("2024-06", stay("2024-06-03", "2024-06-07"), visits)), santei::test::real_library(), with_dpc());
+  CHECK(with_rule(priced, "包括/DPC").empty());
+  const auto unchecked = with_rule(priced, "DPC/包括範囲");
+  REQUIRE(unchecked.size() == 1);
+  CHECK(unchecked[0]->severity == santei::Severity::warning);
+  CHECK(priced.total.value == 25132 + 17 + 17);  // 5 days × 3,461 × 1.4523 → 25,132, ＡＳＴ 17, ＡＬＴ 17 (r06 s col 12)
 }
