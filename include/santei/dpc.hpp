@@ -33,6 +33,18 @@ struct DpcPoints {
   std::int64_t line = 0;                   // … and its row number on the sheet
 };
 
+// A row of sheet 13)出来高算定手術等コード: a procedure whose patient is not a DPC patient (DPC
+// 留意事項 第１ ２(３) 臓器の移植術, 区分 00; (５) 五号告示, 区分 01) and is billed 出来高.
+enum class DpcOutsideKind : std::uint8_t { transplant, designated };
+struct DpcOutsideProcedure {
+  DpcOutsideKind kind = DpcOutsideKind::transplant;
+  std::string code;    // as the workbook writes it: "K780-2", "K014-21" (K014-2, its 1), "K9221ｲ"
+  std::string name;
+  DateRange valid;
+  std::string file;
+  std::int64_t line = 0;
+};
+
 // One DPC電子点数表 workbook that was loaded.
 struct DpcWorkbook {
   std::string file;
@@ -61,10 +73,13 @@ class DpcTables {
   SANTEI_API const DpcPoints* find(std::string_view code, Date on) const;
   // Every row of the workbook `workbook` (an index into workbooks()), in sheet order.
   SANTEI_API std::vector<const DpcPoints*> rows(std::size_t workbook) const;
+  // Sheet 13 of the workbook `workbook`, in sheet order (empty when it has none).
+  const std::vector<DpcOutsideProcedure>& outside(std::size_t workbook) const { return outside_.at(workbook); }
 
  private:
   std::vector<DpcWorkbook> workbooks_;
   std::vector<std::vector<DpcPoints>> rows_;  // per workbook, sorted by code then 開始日
+  std::vector<std::vector<DpcOutsideProcedure>> outside_;
 };
 
 // Whether `code` is written as a 診断群分類番号: 14 characters of digits, capital letters and 'x'.

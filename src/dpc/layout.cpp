@@ -1,6 +1,8 @@
 #include "dpc/layout.hpp"
 
-#include <array>
+#include <algorithm>
+#include <sstream>
+#include <span>
 #include <string_view>
 
 #include <fmt/format.h>
@@ -15,12 +17,13 @@ namespace santei::dpc {
 namespace {
 
 constexpr std::string_view kFile = "dpc/tensuhyo.xml";
-constexpr std::array<std::string_view, kFieldCount> kFieldNames = {
-    "code", "last_day_1", "last_day_2", "last_day_3", "points_1", "points_2", "points_3", "valid_from", "valid_to", "updated"};
+constexpr std::string_view kPointsFields[] = {"code",     "last_day_1", "last_day_2", "last_day_3", "points_1",
+                                              "points_2", "points_3",   "valid_from", "valid_to",   "updated"};
+constexpr std::string_view kOutsideFields[] = {"kind", "procedure", "name", "valid_from", "valid_to"};
 constexpr xml::Element kSchema[] = {
     {"dpc-tensuhyo", "", "sheet"},
-    {"sheet", "name header-row first-row", "column"},
-    {"column", "field letter header subheader", ""},
+    {"sheet", "id name header-row first-row", "column"},
+    {"column", "field letter header subheader blocks", ""},
 };
 
 [[noreturn]] void layout_error(std::int64_t line, std::string field, std::string message) {
@@ -38,15 +41,21 @@ std::uint32_t row_number(const pugi::xml_node node, const char* name, std::strin
   return static_cast<std::uint32_t>(std::stoul(value));
 }
 
-SheetLayout parse_layout() {
+// The <sheet id="`id`"> of the layout, whose columns are `fields` (each once).
+SheetLayout parse_layout(std::string_view id, std::span<const std::string_view> fields) {
   const std::optional<std::string_view> text = detail::embedded_file(kFile);
   if (!text) layout_error(0, "", "the DPC layout is not embedded in this build");
   pugi::xml_document doc;
   if (const std::optional<xml::Problem> problem = xml::parse(doc, *text, kSchema)) {
     layout_error(problem->line, problem->field, problem->message);
   }
-  const pugi::xml_node sheet = doc.child("dpc-tensuhyo").child("sheet");
-  if (!sheet || sheet.next_sibling("sheet")) layout_error(1, "sheet", "the layout describes exactly one sheet, 11）診断群分類点数表");
+  pugi::xml_node sheet;
+  for (const pugi::xml_node node : doc.child("dpc-tensuhyo").children("sheet")) {
+    if (node.attribute("id").as_string() != id) continue;
+    if (sheet) layout_error(line_of(node, *text), "id", fmt::format("sheet {} is described twice", id));
+    sheet = node;
+  }
+  if (!sheet) layout_error(1, "sheet", fmt::format("no <sheet id=\"{}\">", id));
   SheetLayout layout;
   layout.name = sheet.attribute("name").as_string();
   layout.header_row = row_number(sheet, "header-row", *text);
@@ -54,22 +63,22 @@ SheetLayout parse_layout() {
   if (layout.name.empty() || layout.first_row <= layout.header_row + 1) {
     layout_error(line_of(sheet, *text), "first-row", "a sheet needs a name and its data below its two header rows");
   }
-  std::array<bool, kFieldCount> seen{};
-  layout.columns.resize(kFieldCount);
+  std::vector<bool> seen(fields.size());
+  layout.columns.resize(fields.size());
   for (const pugi::xml_node node : sheet.children("column")) {
     const std::string name = node.attribute("field").as_string();
-    std::size_t f = 0;
-    while (f < kFieldCount && kFieldNames[f] != name) ++f;
-    if (f == kFieldCount) layout_error(line_of(node, *text), "field", fmt::format("'{}' is not a field of the DPC点数表", name));
+    const std::size_t f = static_cast<std::size_t>(std::find(fields.begin(), fields.end(), name) - fields.begin());
+    if (f == fields.size()) layout_error(line_of(node, *text), "field", fmt::format("'{}' is not a field of sheet {}", name, id));
     if (seen[f]) layout_error(line_of(node, *text), "field", fmt::format("field {} is given twice", name));
     const std::optional<xlsx::CellRef> ref = xlsx::parse_ref(std::string(node.attribute("letter").as_string()) + "1");
     if (!ref) layout_error(line_of(node, *text), "letter", fmt::format("'{}' is not a column letter", node.attribute("letter").as_string()));
     seen[f] = true;
-    layout.columns[f] = LayoutColumn{static_cast<Field>(f), name, ref->column, node.attribute("header").as_string(),
-                                     node.attribute("subheader").as_string()};
+    layout.columns[f] = LayoutColumn{name, ref->column, node.attribute("header").as_string(), node.attribute("subheader").as_string(), {}};
+    std::istringstream blocks(node.attribute("blocks").as_string());
+    for (std::string block; blocks >> block;) layout.columns[f].blocks.push_back(block);
   }
-  for (std::size_t f = 0; f < kFieldCount; ++f) {
-    if (!seen[f]) layout_error(line_of(sheet, *text), "column", fmt::format("no column for field {}", kFieldNames[f]));
+  for (std::size_t f = 0; f < fields.size(); ++f) {
+    if (!seen[f]) layout_error(line_of(sheet, *text), "column", fmt::format("no column for field {} of sheet {}", fields[f], id));
   }
   return layout;
 }
@@ -77,7 +86,12 @@ SheetLayout parse_layout() {
 }  // namespace
 
 const SheetLayout& points_sheet_layout() {
-  static const SheetLayout layout = parse_layout();
+  static const SheetLayout layout = parse_layout("points", kPointsFields);
+  return layout;
+}
+
+const SheetLayout& outside_sheet_layout() {
+  static const SheetLayout layout = parse_layout("outside", kOutsideFields);
   return layout;
 }
 

@@ -25,13 +25,14 @@ std::string_view trim_end(std::string_view text) {
 }
 
 // The workbook's name of the layout's sheet, or nullopt when it has none (not a 電子点数表).
-std::optional<std::string> points_sheet_name(const xlsx::Workbook& workbook, const dpc::SheetLayout& layout) {
+std::optional<std::string> sheet_name(const xlsx::Workbook& workbook, const dpc::SheetLayout& layout) {
   for (const std::string& name : workbook.sheet_names()) {
     if (trim_end(name) == layout.name) return name;
   }
   return std::nullopt;
 }
 
+// A sheet read through its layout: cells by field, errors naming the workbook, cell and field.
 class SheetReader {
  public:
   SheetReader(const xlsx::Sheet& sheet, const dpc::SheetLayout& layout) : sheet_(sheet), layout_(layout) {}
@@ -43,56 +44,28 @@ class SheetReader {
     }
   }
 
-  // The row `row` as a DpcPoints, or nullopt when it has no cell in the layout's columns.
-  std::optional<DpcPoints> read(std::uint32_t row) const {
-    bool any = false;
-    for (const dpc::LayoutColumn& column : layout_.columns) any = any || !cell(row, column.field).empty();
-    if (!any) return std::nullopt;
-    DpcPoints points;
-    points.file = sheet_.file();
-    points.line = row;
-    points.code = std::string(cell(row, dpc::Field::code));
-    if (!is_dpc_code(points.code)) fail(row, dpc::Field::code, "is not a 14-character 診断群分類番号");
-    const std::optional<Date> from = Date::parse_compact(cell(row, dpc::Field::valid_from));
-    const std::optional<Date> to = Date::parse_compact(cell(row, dpc::Field::valid_to));
-    if (!from || from->is_open_end()) fail(row, dpc::Field::valid_from, "is not a date YYYYMMDD");
-    if (!to || *to < *from) fail(row, dpc::Field::valid_to, "is not a date YYYYMMDD (99999999: open) on or after 開始日");
-    points.valid = DateRange{*from, *to};
-    read_periods(row, points);
-    return points;
+  // Whether `row` has a cell in one of the layout's columns.
+  bool any(std::uint32_t row) const {
+    return std::any_of(layout_.columns.begin(), layout_.columns.end(),
+                       [&](const dpc::LayoutColumn& c) { return !sheet_.text(xlsx::CellRef{row, c.column}).empty(); });
   }
 
-  // 更新日: nullopt for 00000000 (never updated).
-  std::optional<Date> updated(std::uint32_t row) const {
-    const std::string_view text = cell(row, dpc::Field::updated);
-    if (text == "00000000" || text.empty()) return std::nullopt;
-    const std::optional<Date> date = Date::parse_compact(text);
-    if (!date || date->is_open_end()) fail(row, dpc::Field::updated, "is not a date YYYYMMDD (00000000: none)");
-    return date;
+  template <class F>
+  std::string_view cell(std::uint32_t row, F field) const {
+    return sheet_.text(xlsx::CellRef{row, layout_.column(field).column});
   }
 
- private:
-  std::string_view cell(std::uint32_t row, dpc::Field field) const {
-    return sheet_.text(xlsx::CellRef{row, layout_.columns[static_cast<std::size_t>(field)].column});
-  }
-
-  [[noreturn]] void fail(std::uint32_t row, dpc::Field field, std::string_view message) const {
-    const dpc::LayoutColumn& column = layout_.columns[static_cast<std::size_t>(field)];
+  template <class F>
+  [[noreturn]] void fail(std::uint32_t row, F field, std::string_view message) const {
+    const dpc::LayoutColumn& column = layout_.column(field);
     const xlsx::CellRef ref{row, column.column};
     throw Exception(ErrorInfo{Status::parse_error, sheet_.file(), row, static_cast<int>(column.column),
                               fmt::format("{} ({})", sheet_.where(ref), column.name),
                               fmt::format("'{}' {}", sheet_.text(ref), message)});
   }
 
-  void check_header(xlsx::CellRef ref, const std::string& expected, const dpc::LayoutColumn& column) const {
-    if (expected.empty() || sheet_.text(ref) == expected) return;
-    throw Exception(ErrorInfo{Status::parse_error, sheet_.file(), ref.row, static_cast<int>(ref.column),
-                              fmt::format("{} ({})", sheet_.where(ref), column.name),
-                              fmt::format("header '{}' where dpc/tensuhyo.xml expects '{}': not the DPC電子点数表 layout santei knows",
-                                          sheet_.text(ref), expected)});
-  }
-
-  std::int32_t whole(std::uint32_t row, dpc::Field field, std::int32_t max) const {
+  template <class F>
+  std::int32_t whole(std::uint32_t row, F field, std::int32_t max) const {
     const std::string_view text = cell(row, field);
     std::int32_t value = 0;
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
@@ -102,41 +75,117 @@ class SheetReader {
     return value;
   }
 
-  // 入院日Ⅰ/Ⅱ/Ⅲ and the points: all empty (no points: 出来高) or all given, the days rising.
-  void read_periods(std::uint32_t row, DpcPoints& points) const {
-    constexpr dpc::Field kDays[] = {dpc::Field::last_day_1, dpc::Field::last_day_2, dpc::Field::last_day_3};
-    constexpr dpc::Field kPoints[] = {dpc::Field::points_1, dpc::Field::points_2, dpc::Field::points_3};
-    bool any = false;
-    for (int p = 0; p < 3; ++p) any = any || !cell(row, kDays[p]).empty() || !cell(row, kPoints[p]).empty();
-    if (!any) return;
-    points.priced = true;
-    for (std::size_t p = 0; p < 3; ++p) {
-      points.last_day[p] = whole(row, kDays[p], kMaxDay);
-      if (p > 0 && points.last_day[p] < points.last_day[p - 1]) fail(row, kDays[p], "is before the end of the period before it");
-    }
-    for (std::size_t p = 0; p < 3; ++p) {
-      const bool no_days = p > 0 && points.last_day[p] == points.last_day[p - 1];
-      if (no_days && cell(row, kPoints[p]) == "-") continue;  // a period without days has no points
-      points.points[p] = whole(row, kPoints[p], kMaxPoints);
-    }
+  // 有効期間: 開始日 … 終了日 (99999999: open).
+  template <class F>
+  DateRange valid(std::uint32_t row, F from_field, F to_field) const {
+    const std::optional<Date> from = Date::parse_compact(cell(row, from_field));
+    const std::optional<Date> to = Date::parse_compact(cell(row, to_field));
+    if (!from || from->is_open_end()) fail(row, from_field, "is not a date YYYYMMDD");
+    if (!to || *to < *from) fail(row, to_field, "is not a date YYYYMMDD (99999999: open) on or after 開始日");
+    return DateRange{*from, *to};
+  }
+
+ private:
+  void check_header(xlsx::CellRef ref, const std::string& expected, const dpc::LayoutColumn& column) const {
+    if (expected.empty() || sheet_.text(ref) == expected) return;
+    throw Exception(ErrorInfo{Status::parse_error, sheet_.file(), ref.row, static_cast<int>(ref.column),
+                              fmt::format("{} ({})", sheet_.where(ref), column.name),
+                              fmt::format("header '{}' where dpc/tensuhyo.xml expects '{}': not the DPC電子点数表 layout santei knows",
+                                          sheet_.text(ref), expected)});
   }
 
   const xlsx::Sheet& sheet_;
   const dpc::SheetLayout& layout_;
 };
 
+// Row `row` of sheet 11 (it has cells).
+DpcPoints read_points(const SheetReader& reader, const xlsx::Sheet& sheet, std::uint32_t row) {
+  using dpc::Field;
+  DpcPoints points;
+  points.file = sheet.file();
+  points.line = row;
+  points.code = std::string(reader.cell(row, Field::code));
+  if (!is_dpc_code(points.code)) reader.fail(row, Field::code, "is not a 14-character 診断群分類番号");
+  points.valid = reader.valid(row, Field::valid_from, Field::valid_to);
+  // 入院日Ⅰ/Ⅱ/Ⅲ and the points: all empty (no points: 出来高) or all given, the days rising.
+  constexpr Field kDays[] = {Field::last_day_1, Field::last_day_2, Field::last_day_3};
+  constexpr Field kPoints[] = {Field::points_1, Field::points_2, Field::points_3};
+  bool any = false;
+  for (int p = 0; p < 3; ++p) any = any || !reader.cell(row, kDays[p]).empty() || !reader.cell(row, kPoints[p]).empty();
+  if (!any) return points;
+  points.priced = true;
+  for (std::size_t p = 0; p < 3; ++p) {
+    points.last_day[p] = reader.whole(row, kDays[p], kMaxDay);
+    if (p > 0 && points.last_day[p] < points.last_day[p - 1]) reader.fail(row, kDays[p], "is before the end of the period before it");
+  }
+  for (std::size_t p = 0; p < 3; ++p) {
+    const bool no_days = p > 0 && points.last_day[p] == points.last_day[p - 1];
+    if (no_days && reader.cell(row, kPoints[p]) == "-") continue;  // a period without days has no points
+    points.points[p] = reader.whole(row, kPoints[p], kMaxPoints);
+  }
+  return points;
+}
+
+// 更新日 of a sheet-11 row: nullopt for 00000000 (never updated).
+std::optional<Date> updated_on(const SheetReader& reader, std::uint32_t row) {
+  const std::string_view text = reader.cell(row, dpc::Field::updated);
+  if (text == "00000000" || text.empty()) return std::nullopt;
+  const std::optional<Date> date = Date::parse_compact(text);
+  if (!date || date->is_open_end()) reader.fail(row, dpc::Field::updated, "is not a date YYYYMMDD (00000000: none)");
+  return date;
+}
+
+// Sheet 13: the procedures that take a stay out of DPC; none when the workbook has no such sheet.
+// The sheet is blocks, each under two header rows whose A cell is the kind column's header; the
+// rows of a block whose procedure header is one of `blocks` are read, the others (薬剤, ICD) not.
+std::vector<DpcOutsideProcedure> read_outside(const xlsx::Workbook& workbook) {
+  using dpc::OutsideField;
+  const dpc::SheetLayout& layout = dpc::outside_sheet_layout();
+  const std::optional<std::string> name = sheet_name(workbook, layout);
+  if (!name) return {};
+  const xlsx::Sheet sheet = workbook.sheet(*name);
+  const SheetReader reader(sheet, layout);
+  reader.check_headers();
+  const dpc::LayoutColumn& procedure = layout.column(OutsideField::procedure);
+  std::vector<DpcOutsideProcedure> out;
+  bool reading = true;  // the first block is the layout's own (its headers checked above)
+  for (std::uint32_t row = layout.first_row; row <= sheet.last_row(); ++row) {
+    if (!reader.any(row)) continue;
+    if (reader.cell(row, OutsideField::kind) == layout.column(OutsideField::kind).header) {  // a block's header rows
+      const std::string_view header = reader.cell(row, OutsideField::procedure);
+      reading = std::find(procedure.blocks.begin(), procedure.blocks.end(), header) != procedure.blocks.end();
+      ++row;
+      continue;
+    }
+    if (!reading) continue;
+    DpcOutsideProcedure p;
+    const std::string_view kind = reader.cell(row, OutsideField::kind);
+    if (kind != "00" && kind != "01") reader.fail(row, OutsideField::kind, "is not 00 (移植術) or 01 (厚生労働大臣指定)");
+    p.kind = kind == "00" ? DpcOutsideKind::transplant : DpcOutsideKind::designated;
+    p.code = std::string(reader.cell(row, OutsideField::procedure));
+    if (p.code.empty()) reader.fail(row, OutsideField::procedure, "is empty in a block of codes");
+    p.name = std::string(reader.cell(row, OutsideField::name));
+    p.valid = reader.valid(row, OutsideField::valid_from, OutsideField::valid_to);
+    p.file = sheet.file();
+    p.line = row;
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
 dpc::PointsWorkbook read_workbook(const xlsx::Workbook& workbook, const std::string& sheet_name, const dpc::SheetLayout& layout) {
   const xlsx::Sheet sheet = workbook.sheet(sheet_name);
   const SheetReader reader(sheet, layout);
   reader.check_headers();
   dpc::PointsWorkbook loaded;
+  loaded.outside = read_outside(workbook);
   loaded.info.file = workbook.file();
   loaded.info.name = std::filesystem::path(workbook.file()).filename().string();
   std::optional<Date> updated;
   for (std::uint32_t row = layout.first_row; row <= sheet.last_row(); ++row) {
-    std::optional<DpcPoints> points = reader.read(row);
-    if (!points) continue;
-    if (const std::optional<Date> u = reader.updated(row); u && (!updated || *u > *updated)) updated = u;
+    if (!reader.any(row)) continue;
+    std::optional<DpcPoints> points = read_points(reader, sheet, row);
+    if (const std::optional<Date> u = updated_on(reader, row); u && (!updated || *u > *updated)) updated = u;
     if (loaded.rows.empty() || points->valid.from < loaded.info.in_force) loaded.info.in_force = points->valid.from;
     loaded.info.priced += points->priced;
     loaded.rows.push_back(std::move(*points));
@@ -186,7 +235,7 @@ std::vector<std::filesystem::path> workbook_files(const std::filesystem::path& d
 
 std::optional<dpc::PointsWorkbook> dpc::read_points_workbook(const xlsx::Workbook& workbook) {
   const dpc::SheetLayout& layout = dpc::points_sheet_layout();
-  const std::optional<std::string> sheet = points_sheet_name(workbook, layout);
+  const std::optional<std::string> sheet = sheet_name(workbook, layout);
   if (!sheet) return std::nullopt;
   return read_workbook(workbook, *sheet, layout);
 }
@@ -235,6 +284,7 @@ std::shared_ptr<const DpcTables> DpcTables::load(const std::filesystem::path& di
   for (auto& [in_force, loaded] : by_revision) {
     tables->workbooks_.push_back(std::move(loaded.info));
     tables->rows_.push_back(std::move(loaded.rows));
+    tables->outside_.push_back(std::move(loaded.outside));
   }
   return tables;
 }

@@ -13,6 +13,7 @@ namespace santei::dpc {
 struct PointsWorkbook {
   DpcWorkbook info;
   std::vector<DpcPoints> rows;  // sorted by code, then 開始日
+  std::vector<DpcOutsideProcedure> outside;  // sheet 13, in sheet order
 };
 
 // Sheet 11 of `workbook` as masters/dpc/tensuhyo.xml lays it out; nullopt when the workbook has no

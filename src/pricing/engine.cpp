@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "dpc/outside.hpp"
 #include "dpc/stay.hpp"
 #include "pricing/context.hpp"
 #include "pricing/inpatient.hpp"
@@ -117,6 +118,7 @@ PricedClaim price(const Claim& claim, const MasterLibrary& masters, const Pricin
     }
     const std::optional<DateRange> forced = options.revision.empty() ? std::nullopt : std::optional<DateRange>(set.period());
     out.dpc = dpc::price_month(claim, *options.dpc, forced, out.diagnostics);
+    dpc::refuse_outside_procedures(claim, set, *options.dpc, forced);
     dpc_scope = stay && stay->cover_dpc_days(out.dpc->covered_days, out.dpc->code);
   }
   if (stay) stay->apply(units);

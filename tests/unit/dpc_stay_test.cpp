@@ -295,3 +295,25 @@ TEST_CASE("dpc 包括: r06 has none written (its 算定告示 is not in ../share
   CHECK(unchecked[0]->severity == santei::Severity::warning);
   CHECK(priced.total.value == 25132 + 17 + 17);  // 5 days × 3,461 × 1.4523 → 25,132, ＡＳＴ 17, ＡＬＴ 17 (r06 s col 12)
 }
+
+// 留意事項 第１ ２: a patient who receives 臓器の移植術 ((３), 13) 区分 00, by 区分番号) or a 五号告示
+// procedure ((５), 区分 01, by item) is not a DPC patient: the stay is billed 出来高.
+TEST_CASE("dpc: a stay with a procedure of 13)出来高算定手術等コード is not a DPC stay — 生体腎移植術, 造血幹細胞移植, 自家皮膚非培養細胞移植術") {
+  const auto error_with = [](const char* code) {
+    const std::string visits = std::string(R"([{"date":"2024-06-05","orders":[{"category":"50","items":[{"code":")") + code + R"("}]}]}])";
+    return error_of([&] {
+      (void)santei::price(santei::parse_claim(dpc_claim("2024-06", stay("2024-06-03", "2024-06-27"), visits)),
+                          santei::test::real_library(), with_dpc());
+    });
+  };
+  const santei::ErrorInfo kidney = error_with("150338610");  // 生体腎移植術: K780-2 (s cols 85, 92–93)
+  CHECK(kidney.status == Status::claim_error);
+  CHECK(kidney.field == "visits[0].orders[0].items[0].code");
+  CHECK(kidney.message.find("is K780-2 生体腎移植術 in 13)出来高算定手術等コード") != std::string::npos);
+  CHECK(kidney.message.find("(３) 臓器の移植術") != std::string::npos);
+  const santei::ErrorInfo marrow = error_with("150225910");  // 造血幹細胞移植（骨髄移植）（同種移植）: K922 項番 1 → "K9221ｲ"
+  CHECK(marrow.message.find("is K9221ｲ") != std::string::npos);
+  const santei::ErrorInfo skin = error_with("150442750");  // 自家皮膚非培養細胞移植術（２５ｃｍ２未満）: K013-3 項番 1
+  CHECK(skin.message.find("is K013-31 ") != std::string::npos);
+  CHECK(skin.message.find("(５) 五号告示") != std::string::npos);
+}

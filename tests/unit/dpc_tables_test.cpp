@@ -3,6 +3,7 @@
 // workbooks print them — and the errors of a workbook laid out otherwise, made here at test time.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -120,6 +121,23 @@ TEST_CASE("dpc tables: rows as sheet 11 prints them — 010010xx9901xx in r06 an
   CHECK(no_period_2->points == std::array<std::int32_t, 3>{13403, 0, 1933});
   CHECK(tables.find("010010xx9901xx", day("2024-05-31")) == nullptr);  // before r06's DPC tables
   CHECK(tables.find("999999xx9999xx", day("2024-06-10")) == nullptr);
+}
+
+TEST_CASE("dpc tables: sheet 13 — the 手術 and 検査 blocks are read (r06 75 rows: 24 移植術, 51 大臣指定; r08 74: 24, 50), 薬剤 and ICD blocks not") {
+  const DpcTables& tables = shared_tables();
+  const auto count = [&](std::size_t workbook, santei::DpcOutsideKind kind) {
+    const auto& rows = tables.outside(workbook);
+    return std::count_if(rows.begin(), rows.end(), [kind](const santei::DpcOutsideProcedure& p) { return p.kind == kind; });
+  };
+  CHECK(tables.outside(0).size() == 75);
+  CHECK(count(0, santei::DpcOutsideKind::transplant) == 24);
+  CHECK(tables.outside(1).size() == 74);
+  CHECK(count(1, santei::DpcOutsideKind::transplant) == 24);
+  const santei::DpcOutsideProcedure& first = tables.outside(0).front();
+  CHECK(first.code == "K014");  // row 3: 00 K014 皮膚移植術（生体・培養）
+  CHECK(first.line == 3);
+  CHECK(first.name == "皮膚移植術（生体・培養）");
+  CHECK(tables.outside(0).back().code == "D006-19");  // the 検査 block's last row, before the 薬剤 block
 }
 
 TEST_CASE("dpc tables: a directory without a 電子点数表 is not_found naming it; other workbooks are left alone") {
