@@ -59,7 +59,8 @@ struct DpcWorkbook {
 class DpcTables {
  public:
   // Reads every DPC電子点数表 workbook (*.xlsx with the sheet 11）診断群分類点数表) in `dir` and its
-  // subdirectories; other workbooks (樹形図, 定義テーブル) are left alone. Of several workbooks of one
+  // subdirectories — sheet 11 and the 手術 and 検査 blocks of sheet 13)出来高算定手術等コード; other
+  // workbooks (樹形図, 定義テーブル) are left alone. Of several workbooks of one
   // revision (the same first 有効期間 開始日), the one last updated is used. Throws santei::Exception:
   // not_found naming `dir` when it holds none; parse_error naming the workbook, sheet, cell and
   // field for a sheet that is not as masters/dpc/tensuhyo.xml says or a value that is not valid.
