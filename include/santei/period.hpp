@@ -73,6 +73,8 @@ struct DateRange {
   Date to = Date::open_end();
 
   constexpr bool contains(Date date) const { return from <= date && date <= to; }
+  // The day of the range nearest to `date` (`date` itself when it is inside).
+  constexpr Date nearest(Date date) const { return date < from ? from : to < date ? to : date; }
   constexpr bool overlaps(DateRange other) const { return from <= other.to && other.from <= to; }
   friend constexpr bool operator==(DateRange, DateRange) = default;
 };

@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include <fmt/format.h>
+
 #include "cli/command.hpp"
 #include "santei/local_programmes.hpp"
 
@@ -66,9 +68,14 @@ void add_pricing_options(CLI::App& app, PricingFlags& flags) {
                  "地方単独 programme rows (docs/local-programmes.md) for 公費 that state no\n"
                  "parameters, besides those santei ships")
       ->type_name("FILE");
-  app.add_option("--dpc", flags.dpc,
-                 "a directory of MHLW's DPC電子点数表 workbooks (.xlsx, as published) for\n"
-                 "claims with admission.dpc (docs/dpc.md)")
+  add_dpc_option(app, flags.dpc, "(docs/dpc.md)");
+}
+
+void add_dpc_option(CLI::App& app, std::string& dir, const char* use) {
+  app.add_option("--dpc", dir,
+                 fmt::format("a directory of MHLW's DPC電子点数表 workbooks (.xlsx, as published) for\n"
+                             "claims with admission.dpc {}",
+                             use))
       ->type_name("DIR");
 }
 

@@ -13,6 +13,8 @@ namespace santei::cli {
 
 // --masters DIR (repeatable): a revision directory or a directory of them. `required`: no default.
 CLI::Option* add_masters_option(CLI::App& app, std::vector<std::string>& dirs, bool required = false);
+// --dpc DIR (docs/dpc.md): MHLW's DPC電子点数表 workbooks; `use` ends the help text.
+void add_dpc_option(CLI::App& app, std::string& dir, const char* use);
 // The masters of --masters DIR…; none = the demo master built into santei.
 MasterLibrary load_masters(const std::vector<std::string>& dirs);
 

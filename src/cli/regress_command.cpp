@@ -208,10 +208,7 @@ Runner setup(CLI::App& app) {
   app.add_option("--json", args->json, "the summary as santei.regress/1 JSON")->type_name("OUT.json");
   add_threads_option(app, args->threads, "the hardware threads");
   app.add_flag("--no-copay", args->no_copay, "skip the window charges (faster)");
-  app.add_option("--dpc", args->dpc,
-                 "a directory of MHLW's DPC電子点数表 workbooks for claims with admission.dpc:\n"
-                 "each revision prices their 包括 part on its own table (docs/dpc.md)")
-      ->type_name("DIR");
+  add_dpc_option(app, args->dpc, "(docs/dpc.md):\neach revision prices their 包括 part on its own table");
   app.add_option("INPUT", args->input, "JSON Lines (- for standard input) or a UKE file")->required();
   app.footer(
       "A progress bar is drawn on standard error when it is a terminal and the run takes a while.\n"

@@ -164,10 +164,7 @@ Runner setup(CLI::App& app) {
       ->type_name("[NAME=]FILE")
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
       ->allow_extra_args(false);
-  app.add_option("--dpc", args->dpc,
-                 "a directory of MHLW's DPC電子点数表 workbooks for claims with admission.dpc\n"
-                 "(docs/dpc.md); reloaded with the masters")
-      ->type_name("DIR");
+  add_dpc_option(app, args->dpc, "(docs/dpc.md); reloaded with the masters");
   app.add_option("--workers", args->workers, "threads pricing, 1–256 (default: the hardware threads)")
       ->type_name("N")
       ->check(CLI::Range(1u, 256u).description(""));

@@ -1,6 +1,5 @@
 #include "dpc/outside.hpp"
 
-#include <algorithm>
 #include <string>
 
 #include <fmt/format.h>
@@ -45,7 +44,7 @@ void refuse_outside_procedures(const Claim& claim, const MasterSet& set, const D
                                std::optional<DateRange> revision_period) {
   for (std::size_t v = 0; v < claim.visits.size(); ++v) {
     const Visit& visit = claim.visits[v];
-    const Date on = revision_period ? std::clamp(visit.date, revision_period->from, revision_period->to) : visit.date;
+    const Date on = revision_period ? revision_period->nearest(visit.date) : visit.date;
     for (std::size_t o = 0; o < visit.orders.size(); ++o) {
       for (std::size_t i = 0; i < visit.orders[o].items.size(); ++i) {
         const ProcedureRecord* record = set.procedure(visit.orders[o].items[i].code, on);

@@ -87,7 +87,7 @@ PricedDpc price_month(const Claim& claim, const DpcTables& tables, std::optional
   }
   if (days.empty()) claim_fail("admission.stays", "no day of the stays is in the claim's month");
   const DateRange month_days{days.front().first, days.back().first};
-  const Date table_day = revision_period ? std::clamp(month_days.from, revision_period->from, revision_period->to) : month_days.from;
+  const Date table_day = revision_period ? revision_period->nearest(month_days.from) : month_days.from;
   const DpcWorkbook* workbook = tables.in_force_on(table_day);
   if (!workbook) {
     claim_fail("admission.dpc", fmt::format("no DPC電子点数表 loaded is in force on {}", table_day.iso()), Status::not_found);

@@ -13,13 +13,9 @@ std::string ItemRef::path(std::string_view member) const {
 Context::Context(const Claim& claim_in, const MasterSet& set_in, const PricingOptions& options_in, PricedClaim& out_in)
     : claim(claim_in), set(set_in), options(options_in), out(out_in), clamp_(!options_in.revision.empty()) {}
 
-Date Context::lookup_date(Date service) const {
-  if (!clamp_) return service;
-  const DateRange period = set.period();
-  if (service < period.from) return period.from;
-  if (period.to < service) return period.to;
-  return service;
-}
+Date Context::lookup_date(Date service) const { return clamp_ ? set.period().nearest(service) : service; }
+
+std::optional<DateRange> Context::revision_period() const { return clamp_ ? std::optional(set.period()) : std::nullopt; }
 
 Date Context::reached(const AgeCode& code) const {
   for (const auto& [raw, date] : reached_) {

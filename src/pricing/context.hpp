@@ -91,6 +91,8 @@ class Context {
   // forces a revision that does not cover it (a revision-vs-revision run) — the nearest day of
   // that revision's period.
   Date lookup_date(Date service) const;
+  // The period lookup_date() keeps to (PricingOptions::revision), or nullopt (the service dates).
+  std::optional<DateRange> revision_period() const;
   // The version of a code to price a service on: the one in force on lookup_date(service); when a
   // forced revision had to move the date into its period, the version nearest to that date among
   // those in force some time in the period (e.g. the r04 医薬品マスター holds only its 2023-04

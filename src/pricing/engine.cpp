@@ -116,9 +116,8 @@ PricedClaim price(const Claim& claim, const MasterLibrary& masters, const Pricin
       throw Exception(ErrorInfo{Status::claim_error, "<claim>", 0, 0, "admission.dpc",
                                 "a DPC stay needs the DPC電子点数表: PricingOptions::dpc (santei price --dpc DIR)"});
     }
-    const std::optional<DateRange> forced = options.revision.empty() ? std::nullopt : std::optional<DateRange>(set.period());
-    out.dpc = dpc::price_month(claim, *options.dpc, forced, out.diagnostics);
-    dpc::refuse_outside_procedures(claim, set, *options.dpc, forced);
+    out.dpc = dpc::price_month(claim, *options.dpc, ctx.revision_period(), out.diagnostics);
+    dpc::refuse_outside_procedures(claim, set, *options.dpc, ctx.revision_period());
     dpc_scope = stay && stay->cover_dpc_days(out.dpc->covered_days, out.dpc->code);
   }
   if (stay) stay->apply(units);
