@@ -13,6 +13,7 @@
 
 #include "santei/money.hpp"
 #include "santei/period.hpp"
+#include "santei/dpc.hpp"
 #include "santei/records.hpp"
 
 namespace santei {
@@ -165,7 +166,8 @@ struct Meals {
 // A DPC stay (DPC/PDPS): its 診断群分類 and the hospital's 医療機関別係数. santei prices the month's
 // 包括 part from the DPC電子点数表 (santei/dpc.hpp, PricingOptions::dpc); the visits' lines are the 出来高.
 struct DpcStay {
-  std::string code;     // 診断群分類番号, 14 characters ("010010xx9901xx")
+  std::string code;     // 診断群分類番号, 14 characters ("010010xx9901xx"); empty: grouped from `grouping`
+  std::optional<DpcGroupingInput> grouping;  // what the grouper needs (with `code`: checked against it)
   Decimal coefficient;  // 医療機関別係数 (基礎係数 + 機能評価係数Ⅰ・Ⅱ + 救急補正係数 + 激変緩和係数), e.g. 1.4523
 };
 

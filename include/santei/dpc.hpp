@@ -11,6 +11,8 @@
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -56,6 +58,39 @@ struct DpcWorkbook {
   std::vector<std::string> superseded;  // workbooks of the same revision with an earlier 更新日, not used
 };
 
+namespace dpc {
+struct Definitions;
+}
+
+// What a stay states for its 診断群分類 (留意事項 第２ １): the grouper's inputs, coded as the
+// workbook's 定義テーブル codes them.
+struct DpcGroupingInput {
+  std::string diagnosis;                   // 医療資源を最も投入した傷病名, ICD-10 ("C711"; a dot is ignored)
+  std::vector<std::string> surgeries;      // 手術 of the stay: 点数表 codes as in ６）手術 ("K1692", "K939-2")
+  std::vector<std::string> procedures;     // 手術・処置等 ("E0033ｲ", "M001-2", the ダミーコード "0204")
+  std::vector<std::string> comorbidities;  // the stay's other diagnoses, ICD-10: 定義副傷病 where the 分類 lists them
+  std::optional<std::int32_t> age;         // 入院時の年齢 (留意事項 第２ ３(３))
+  // The other inputs a 分類 may branch on, by name (dpc_condition_names()): "jcs" 10, "birth_weight" 2400 …
+  std::vector<std::pair<std::string, std::int32_t>> conditions;
+  // Branch values the stay states itself, by the 変換テーブル column's name ("procedure1" → "3"): for a
+  // value the 定義テーブル defines in words, not codes (電気生理学的検査, 留意事項 第２ ３(６)), or a
+  // branch santei does not evaluate (10－3 急性膵炎の重症度). A stated value is taken as reached.
+  std::vector<std::pair<std::string, std::string>> branches;
+};
+
+// The names of DpcGroupingInput::conditions, each with what it is.
+struct DpcConditionName {
+  std::string_view name;
+  std::string_view meaning;
+};
+SANTEI_API std::span<const DpcConditionName> dpc_condition_names();
+
+// A stay grouped: its 診断群分類番号 and each step that led there (explain).
+struct DpcGrouping {
+  std::string code;
+  std::vector<std::string> steps;
+};
+
 class DpcTables {
  public:
   // Reads every DPC電子点数表 workbook (*.xlsx with the sheet 11）診断群分類点数表) in `dir` and its
@@ -76,11 +111,18 @@ class DpcTables {
   SANTEI_API std::vector<const DpcPoints*> rows(std::size_t workbook) const;
   // Sheet 13 of the workbook `workbook`, in sheet order (empty when it has none).
   const std::vector<DpcOutsideProcedure>& outside(std::size_t workbook) const { return outside_.at(workbook); }
+  // The 診断群分類 of a stay through the 定義テーブル (４）ICD … 10）) and 12）変換テーブル of the
+  // workbook in force on `on`: of the branches the stay reaches, the lowest in the 樹形図 (留意事項
+  // 第２ １(５)). Throws santei::Exception: claim_error naming the input (admission.dpc.grouping…)
+  // for a diagnosis no 分類 holds or an input the 分類 branches on and the stay does not state;
+  // unknown for a branch santei does not evaluate (10－3 急性膵炎の重症度).
+  SANTEI_API DpcGrouping group(const DpcGroupingInput& input, Date on) const;
 
  private:
   std::vector<DpcWorkbook> workbooks_;
   std::vector<std::vector<DpcPoints>> rows_;  // per workbook, sorted by code then 開始日
   std::vector<std::vector<DpcOutsideProcedure>> outside_;
+  std::vector<std::shared_ptr<const dpc::Definitions>> definitions_;
 };
 
 // Whether `code` is written as a 診断群分類番号: 14 characters of digits, capital letters and 'x'.
@@ -102,6 +144,7 @@ struct PricedDpc {
   std::uint32_t covered_days = 0;          // the days billed 包括: bit d−1 for day d of the month
   Decimal total;                           // Σ points × days × coefficient, before rounding
   Points points;                           // total rounded (rounding::dpc_month_points)
+  std::vector<std::string> grouping;       // how the code was grouped (empty: the claim stated it)
 };
 
 }  // namespace santei

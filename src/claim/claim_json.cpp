@@ -232,12 +232,64 @@ void read_inpatient_pricing(const json::Value& value, const Path& path, Admissio
   if (const json::Value* b = optional(value, "burden")) admission.burden = read_burden(*b, join(path, "burden"));
 }
 
+std::vector<std::string> read_codes(const json::Value& value, const Path& path) {
+  expect(value, Type::array, path);
+  std::vector<std::string> codes;
+  for (std::size_t i = 0; i < value.items.size(); ++i) {
+    codes.push_back(text(value.items[i], index(path, i)));
+    if (codes.back().empty()) fail(index(path, i), "is an empty code");
+  }
+  return codes;
+}
+
+// The grouper's inputs (docs/dpc.md): codes as the DPC電子点数表's 定義テーブル writes them.
+DpcGroupingInput read_dpc_grouping(const json::Value& value, const Path& path) {
+  expect(value, Type::object, path);
+  DpcGroupingInput input;
+  input.diagnosis = text(required(value, "diagnosis", path), join(path, "diagnosis"));
+  if (const json::Value* v = optional(value, "surgeries")) input.surgeries = read_codes(*v, join(path, "surgeries"));
+  if (const json::Value* v = optional(value, "procedures")) input.procedures = read_codes(*v, join(path, "procedures"));
+  if (const json::Value* v = optional(value, "comorbidities")) input.comorbidities = read_codes(*v, join(path, "comorbidities"));
+  if (const json::Value* v = optional(value, "age")) input.age = static_cast<std::int32_t>(integer(*v, join(path, "age"), 0, 150));
+  if (const json::Value* c = optional(value, "conditions")) {
+    const Path conditions = join(path, "conditions");
+    expect(*c, Type::object, conditions);
+    const std::span<const DpcConditionName> names = dpc_condition_names();
+    for (const json::Member& member : c->members) {
+      const Path at = join(conditions, member.key);
+      if (std::none_of(names.begin(), names.end(), [&](const DpcConditionName& n) { return n.name == member.key; })) {
+        fail(at, fmt::format("'{}' is not a DPC grouping condition santei knows (docs/dpc.md)", member.key));
+      }
+      input.conditions.emplace_back(member.key, static_cast<std::int32_t>(integer(member.value, at, 0, 1'000'000)));
+    }
+  }
+  // Branch values the stay states itself (the grouper refuses a name that is no 変換テーブル column).
+  if (const json::Value* b = optional(value, "branches")) {
+    const Path branches = join(path, "branches");
+    expect(*b, Type::object, branches);
+    for (const json::Member& member : b->members) {
+      const json::Value& v = member.value;
+      if (v.is(Type::array)) {
+        for (std::size_t i = 0; i < v.items.size(); ++i) {
+          input.branches.emplace_back(member.key, text(v.items[i], index(join(branches, member.key), i)));
+        }
+      } else {
+        input.branches.emplace_back(member.key, text(v, join(branches, member.key)));
+      }
+    }
+  }
+  return input;
+}
+
 // 医療機関別係数 are published to 4 decimals (係数告示); a coefficient outside (0, 10) is a typo.
 DpcStay read_dpc_stay(const json::Value& value, const Path& path) {
   expect(value, Type::object, path);
   DpcStay stay;
-  stay.code = text(required(value, "code", path), join(path, "code"));
-  if (!is_dpc_code(stay.code)) fail(join(path, "code"), fmt::format("'{}' is not a 14-character 診断群分類番号 (digits, A–Z, x)", stay.code));
+  if (const json::Value* g = optional(value, "grouping")) stay.grouping = read_dpc_grouping(*g, join(path, "grouping"));
+  if (const json::Value* c = optional(value, "code"); c || !stay.grouping) {
+    stay.code = text(required(value, "code", path), join(path, "code"));
+    if (!is_dpc_code(stay.code)) fail(join(path, "code"), fmt::format("'{}' is not a 14-character 診断群分類番号 (digits, A–Z, x)", stay.code));
+  }
   stay.coefficient = decimal(required(value, "coefficient", path), join(path, "coefficient"));
   if (stay.coefficient <= Decimal(0) || stay.coefficient >= Decimal(10) || stay.coefficient.scale() > 4) {
     fail(join(path, "coefficient"),

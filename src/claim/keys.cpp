@@ -60,7 +60,10 @@ constexpr Key kInpatientAddition[] = {{"code"}, {"from"}, {"to"}};
 constexpr Key kStay[] = {{"from"}, {"to"}};
 constexpr Key kMealDays[] = {{"from"}, {"to"}, {"served"}, {"special"}};
 constexpr Key kMeals[] = {{"code"}, {"dining_room"}, {"days", kMealDays}};
-constexpr Key kDpcStay[] = {{"code"}, {"coefficient"}};
+// admission.dpc.grouping (the keys of conditions are checked against dpc_condition_names(), those of
+// branches by the grouper against the 変換テーブル's columns)
+constexpr Key kDpcGrouping[] = {{"diagnosis"}, {"surgeries"}, {"procedures"}, {"comorbidities"}, {"age"}, {"conditions"}, {"branches"}};
+constexpr Key kDpcStay[] = {{"code"}, {"coefficient"}, {"grouping", kDpcGrouping}};
 constexpr Key kAdmission[] = {{"admitted"},
                               {"discharged"},
                               {"away_days"},

@@ -1,6 +1,7 @@
 #include "dpc/layout.hpp"
 
 #include <algorithm>
+#include <array>
 #include <sstream>
 #include <span>
 #include <string_view>
@@ -20,6 +21,49 @@ constexpr std::string_view kFile = "dpc/tensuhyo.xml";
 constexpr std::string_view kPointsFields[] = {"code",     "last_day_1", "last_day_2", "last_day_3", "points_1",
                                               "points_2", "points_3",   "valid_from", "valid_to",   "updated"};
 constexpr std::string_view kOutsideFields[] = {"kind", "procedure", "name", "valid_from", "valid_to"};
+// The 定義テーブル sheets' fields, in the order of their enums (dpc/definition.hpp); the last two are
+// 有効期間 開始日 and 終了日.
+constexpr std::string_view kIcdFields[] = {"mdc", "bunrui", "name", "icd", "valid_from", "valid_to"};
+constexpr std::string_view kConditionFields[] = {"mdc", "bunrui", "value", "age_from", "age_to", "kind", "valid_from", "valid_to"};
+constexpr std::string_view kAgeFields[] = {"mdc",    "bunrui", "kind",    "from_1", "to_1",    "value_1",    "from_2",
+                                           "to_2",   "value_2", "from_3", "to_3",    "value_3", "from_4",     "to_4",
+                                           "value_4", "from_5", "to_5",   "value_5", "valid_from", "valid_to"};
+constexpr std::string_view kSurgeryFields[] = {"mdc",    "bunrui", "by_age", "value",      "code_1",  "code_2",
+                                               "code_3", "code_4", "code_5", "valid_from", "valid_to"};
+constexpr std::string_view kProcedure1Fields[] = {"mdc",    "bunrui", "value",      "with_surgery",
+                                                  "code_1", "code_2", "valid_from", "valid_to"};
+constexpr std::string_view kProcedure2Fields[] = {"mdc", "bunrui", "value", "code_1", "code_2", "valid_from", "valid_to"};
+constexpr std::string_view kComorbidityFields[] = {"mdc", "bunrui", "value", "flag", "icd", "valid_from", "valid_to"};
+constexpr std::string_view kSeverityRangeFields[] = {"mdc",  "bunrui",  "kind",       "from_1",  "to_1", "value_1",
+                                                     "from_2", "to_2", "value_2", "valid_from", "valid_to"};
+constexpr std::string_view kSeverityChoiceFields[] = {"mdc", "bunrui", "kind", "value_1", "value_2", "valid_from", "valid_to"};
+constexpr std::string_view kSeverityClassFields[] = {"mdc", "bunrui", "value", "kind", "class", "valid_from", "valid_to"};
+constexpr std::string_view kConversionFields[] = {
+    "serial",         "code",          "mdc",          "bunrui",          "condition",
+    "age",            "month_age",     "birth_weight", "jcs",             "burn_index",
+    "gaf",            "gestation_weeks", "blood_loss", "surgery",         "procedure1",
+    "procedure2",     "comorbidity",   "severity_age", "severity_jcs",    "severity_sides",
+    "severity_reoperation", "severity_eyes", "severity_laterality", "severity_rehabilitation", "severity_pancreatitis",
+    "severity_rankin", "severity_adrop", "severity_transfer", "severity_stroke_onset", "severity_child_pugh",
+    "valid_from",     "valid_to"};
+struct DefinitionLayout {
+  std::string_view id;
+  std::span<const std::string_view> fields;
+};
+constexpr DefinitionLayout kDefinitionLayouts[kDefinitionSheets] = {
+    {"icd", kIcdFields},
+    {"condition", kConditionFields},
+    {"age", kAgeFields},
+    {"surgery", kSurgeryFields},
+    {"procedure1", kProcedure1Fields},
+    {"procedure2", kProcedure2Fields},
+    {"comorbidity", kComorbidityFields},
+    {"severity_range", kSeverityRangeFields},
+    {"severity_choice", kSeverityChoiceFields},
+    {"severity_class", kSeverityClassFields},
+    {"conversion", kConversionFields},
+};
+
 constexpr xml::Element kSchema[] = {
     {"dpc-tensuhyo", "", "sheet"},
     {"sheet", "id name header-row first-row", "column"},
@@ -93,6 +137,15 @@ const SheetLayout& points_sheet_layout() {
 const SheetLayout& outside_sheet_layout() {
   static const SheetLayout layout = parse_layout("outside", kOutsideFields);
   return layout;
+}
+
+const SheetLayout& definition_sheet_layout(DefinitionSheet sheet) {
+  static const std::array<SheetLayout, kDefinitionSheets> layouts = [] {
+    std::array<SheetLayout, kDefinitionSheets> parsed;
+    for (std::size_t i = 0; i < kDefinitionSheets; ++i) parsed[i] = parse_layout(kDefinitionLayouts[i].id, kDefinitionLayouts[i].fields);
+    return parsed;
+  }();
+  return layouts[static_cast<std::size_t>(sheet)];
 }
 
 }  // namespace santei::dpc

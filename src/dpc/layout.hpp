@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "dpc/definition.hpp"
+
 namespace santei::dpc {
 
 // Sheet 11）診断群分類点数表.
@@ -36,5 +38,6 @@ struct SheetLayout {
 // The embedded layouts, parsed once; a defect is a rule_error naming dpc/tensuhyo.xml.
 const SheetLayout& points_sheet_layout();
 const SheetLayout& outside_sheet_layout();
+const SheetLayout& definition_sheet_layout(DefinitionSheet sheet);
 
 }  // namespace santei::dpc

@@ -7,6 +7,7 @@
 #include <boost/container/static_vector.hpp>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "santei/result.hpp"
 #include "santei/rounding.hpp"
@@ -92,18 +93,34 @@ PricedDpc price_month(const Claim& claim, const DpcTables& tables, std::optional
   if (!workbook) {
     claim_fail("admission.dpc", fmt::format("no DPC電子点数表 loaded is in force on {}", table_day.iso()), Status::not_found);
   }
-  const DpcPoints* row = tables.find(stay.code, table_day);
+  // The code: stated, or grouped from what the stay states (then a stated code must agree).
+  std::string code = stay.code;
+  std::vector<std::string> grouping;
+  if (stay.grouping) {
+    DpcGroupingInput input = *stay.grouping;
+    if (!input.age) input.age = age_in_years(claim.patient.birth_date, admission.admitted);  // 入院時の年齢
+    DpcGrouping grouped = tables.group(input, table_day);
+    if (!code.empty() && code != grouped.code) {
+      claim_fail("admission.dpc.code", fmt::format("{} is stated, but the grouping gives {} ({})", code, grouped.code,
+                                                   fmt::join(grouped.steps, "; ")));
+    }
+    code = std::move(grouped.code);
+    grouping = std::move(grouped.steps);
+  }
+  const DpcPoints* row = tables.find(code, table_day);
   if (!row) {
-    claim_fail("admission.dpc.code", fmt::format("{} is not in the 診断群分類点数表 in force on {} ({})", stay.code,
+    claim_fail("admission.dpc.code", fmt::format("{} is not in the 診断群分類点数表 in force on {} ({})", code,
                                                  table_day.iso(), workbook->file),
                Status::unknown_code);
   }
   if (!row->priced) {
-    claim_fail("admission.dpc.code", fmt::format("{} has no points (row {} of {}): the stay is billed 出来高, without admission.dpc",
-                                                 stay.code, row->line, row->file));
+    claim_fail("admission.dpc.code", fmt::format("{} has no points (row {} of {}): the stay is billed 出来高, without admission.dpc{}",
+                                                 code, row->line, row->file,
+                                                 grouping.empty() ? "" : fmt::format(" (grouped: {})", fmt::join(grouping, "; "))));
   }
   PricedDpc priced;
-  priced.code = stay.code;
+  priced.code = code;
+  priced.grouping = std::move(grouping);
   priced.coefficient = stay.coefficient;
   priced.workbook = workbook->name;
   priced.last_day = row->last_day;

@@ -7,96 +7,22 @@
 
 #include <fmt/format.h>
 
+#include "dpc/grouper.hpp"
 #include "dpc/layout.hpp"
+#include "dpc/sheet_reader.hpp"
 #include "dpc/tables.hpp"
 #include "santei/result.hpp"
 
 namespace santei {
 namespace {
 
+using dpc::SheetReader;
+using dpc::sheet_name;
+
 // Day numbers and points of the 点数表 are bounded well above any real value (入院日Ⅲ ≤ 120 days,
 // a day's points below 100,000 in r06 and r08), so a damaged cell is an error, not a huge price.
 constexpr std::int32_t kMaxDay = 1000;
 constexpr std::int32_t kMaxPoints = 1'000'000;
-
-std::string_view trim_end(std::string_view text) {
-  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
-  return text;
-}
-
-// The workbook's name of the layout's sheet, or nullopt when it has none (not a 電子点数表).
-std::optional<std::string> sheet_name(const xlsx::Workbook& workbook, const dpc::SheetLayout& layout) {
-  for (const std::string& name : workbook.sheet_names()) {
-    if (trim_end(name) == layout.name) return name;
-  }
-  return std::nullopt;
-}
-
-// A sheet read through its layout: cells by field, errors naming the workbook, cell and field.
-class SheetReader {
- public:
-  SheetReader(const xlsx::Sheet& sheet, const dpc::SheetLayout& layout) : sheet_(sheet), layout_(layout) {}
-
-  void check_headers() const {
-    for (const dpc::LayoutColumn& column : layout_.columns) {
-      check_header(xlsx::CellRef{layout_.header_row, column.column}, column.header, column);
-      check_header(xlsx::CellRef{layout_.header_row + 1, column.column}, column.subheader, column);
-    }
-  }
-
-  // Whether `row` has a cell in one of the layout's columns.
-  bool any(std::uint32_t row) const {
-    return std::any_of(layout_.columns.begin(), layout_.columns.end(),
-                       [&](const dpc::LayoutColumn& c) { return !sheet_.text(xlsx::CellRef{row, c.column}).empty(); });
-  }
-
-  template <class F>
-  std::string_view cell(std::uint32_t row, F field) const {
-    return sheet_.text(xlsx::CellRef{row, layout_.column(field).column});
-  }
-
-  template <class F>
-  [[noreturn]] void fail(std::uint32_t row, F field, std::string_view message) const {
-    const dpc::LayoutColumn& column = layout_.column(field);
-    const xlsx::CellRef ref{row, column.column};
-    throw Exception(ErrorInfo{Status::parse_error, sheet_.file(), row, static_cast<int>(column.column),
-                              fmt::format("{} ({})", sheet_.where(ref), column.name),
-                              fmt::format("'{}' {}", sheet_.text(ref), message)});
-  }
-
-  template <class F>
-  std::int32_t whole(std::uint32_t row, F field, std::int32_t max) const {
-    const std::string_view text = cell(row, field);
-    std::int32_t value = 0;
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (text.empty() || ec != std::errc() || end != text.data() + text.size() || value < 1 || value > max) {
-      fail(row, field, fmt::format("is not a whole number 1..{}", max));
-    }
-    return value;
-  }
-
-  // 有効期間: 開始日 … 終了日 (99999999: open).
-  template <class F>
-  DateRange valid(std::uint32_t row, F from_field, F to_field) const {
-    const std::optional<Date> from = Date::parse_compact(cell(row, from_field));
-    const std::optional<Date> to = Date::parse_compact(cell(row, to_field));
-    if (!from || from->is_open_end()) fail(row, from_field, "is not a date YYYYMMDD");
-    if (!to || *to < *from) fail(row, to_field, "is not a date YYYYMMDD (99999999: open) on or after 開始日");
-    return DateRange{*from, *to};
-  }
-
- private:
-  void check_header(xlsx::CellRef ref, const std::string& expected, const dpc::LayoutColumn& column) const {
-    if (expected.empty() || sheet_.text(ref) == expected) return;
-    throw Exception(ErrorInfo{Status::parse_error, sheet_.file(), ref.row, static_cast<int>(ref.column),
-                              fmt::format("{} ({})", sheet_.where(ref), column.name),
-                              fmt::format("header '{}' where dpc/tensuhyo.xml expects '{}': not the DPC電子点数表 layout santei knows",
-                                          sheet_.text(ref), expected)});
-  }
-
-  const xlsx::Sheet& sheet_;
-  const dpc::SheetLayout& layout_;
-};
 
 // Row `row` of sheet 11 (it has cells).
 DpcPoints read_points(const SheetReader& reader, const xlsx::Sheet& sheet, std::uint32_t row) {
@@ -179,6 +105,9 @@ dpc::PointsWorkbook read_workbook(const xlsx::Workbook& workbook, const std::str
   reader.check_headers();
   dpc::PointsWorkbook loaded;
   loaded.outside = read_outside(workbook);
+  if (std::optional<dpc::Definitions> definitions = dpc::read_definitions(workbook)) {
+    loaded.definitions = std::make_shared<const dpc::Definitions>(std::move(*definitions));
+  }
   loaded.info.file = workbook.file();
   loaded.info.name = std::filesystem::path(workbook.file()).filename().string();
   std::optional<Date> updated;
@@ -285,6 +214,7 @@ std::shared_ptr<const DpcTables> DpcTables::load(const std::filesystem::path& di
     tables->workbooks_.push_back(std::move(loaded.info));
     tables->rows_.push_back(std::move(loaded.rows));
     tables->outside_.push_back(std::move(loaded.outside));
+    tables->definitions_.push_back(std::move(loaded.definitions));
   }
   return tables;
 }
@@ -306,6 +236,20 @@ const DpcPoints* DpcTables::find(std::string_view code, Date on) const {
     if (it->valid.contains(on)) return &*it;
   }
   return nullptr;
+}
+
+DpcGrouping DpcTables::group(const DpcGroupingInput& input, Date on) const {
+  const DpcWorkbook* workbook = in_force_on(on);
+  if (!workbook) {
+    throw Exception(ErrorInfo{Status::not_found, "<claim>", 0, 0, "admission.dpc.grouping",
+                              fmt::format("no DPC電子点数表 loaded is in force on {}", on.iso())});
+  }
+  const std::shared_ptr<const dpc::Definitions>& definitions = definitions_[static_cast<std::size_t>(workbook - workbooks_.data())];
+  if (!definitions) {
+    throw Exception(ErrorInfo{Status::not_found, workbook->file, 0, 0, "admission.dpc.grouping",
+                              "this DPC電子点数表 has no 定義テーブル sheets (４）ＩＣＤ … 12）変換テーブル) to group by"});
+  }
+  return dpc::group(*definitions, input, on);
 }
 
 std::vector<const DpcPoints*> DpcTables::rows(std::size_t workbook) const {

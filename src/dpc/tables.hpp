@@ -2,10 +2,12 @@
 // directory; the zip fuzz target for any bytes).
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <vector>
 
 #include "core/xlsx.hpp"
+#include "dpc/definition.hpp"
 #include "santei/dpc.hpp"
 
 namespace santei::dpc {
@@ -14,6 +16,7 @@ struct PointsWorkbook {
   DpcWorkbook info;
   std::vector<DpcPoints> rows;  // sorted by code, then 開始日
   std::vector<DpcOutsideProcedure> outside;  // sheet 13, in sheet order
+  std::shared_ptr<const Definitions> definitions;  // the 定義テーブル sheets; nullptr when it has none
 };
 
 // Sheet 11 of `workbook` as masters/dpc/tensuhyo.xml lays it out; nullopt when the workbook has no

@@ -13,7 +13,7 @@ std::int32_t first_day_of(const PricedDpc& dpc, std::size_t p) { return p == 0 ?
 }  // namespace
 
 std::vector<std::string> dpc_explain(const PricedDpc& dpc) {
-  std::vector<std::string> lines;
+  std::vector<std::string> lines(dpc.grouping.begin(), dpc.grouping.end());  // how the code was grouped
   std::string periods;
   for (std::size_t p = 0; p < 3; ++p) {
     if (p > 0 && dpc.last_day[p] == dpc.last_day[p - 1]) continue;  // a period without days
@@ -49,6 +49,9 @@ void write_dpc_json(JsonWriter& json, const PricedDpc& dpc) {
   json.end_array();
   json.field("first_day", dpc.first_day).field("last_day", dpc.last_day_in_month).field("days_out", dpc.days_out);
   json.field("days_after_period_3", dpc.days_after);
+  json.key("grouping").begin_array();
+  for (const std::string& step : dpc.grouping) json.value(step);
+  json.end_array();
   json.key("away_days").begin_array();
   for (const Date day : dpc.away_days) json.value(day.iso());
   json.end_array();
