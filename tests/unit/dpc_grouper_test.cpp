@@ -414,8 +414,8 @@ TEST_CASE("dpc grouper: every branch of the r08 変換テーブル groups to its
   const RoundTrip r = round_trip("r08/dpc_denshi_tensuhyo_20260318.xlsx", kR08);
   CHECK(r.rows == 9248);
   CHECK(r.grouped == 9248);
-  CHECK(r.stated == 208);  // rows of 050070, 050210, 060100 and 060130 (their 処置等１ undefined values)
-  MESSAGE("r08: ", r.grouped, " grouped, ", r.stated, " of them with a stated 処置等 branch");
+  CHECK(r.stated == 208);  // 050070, 050210, 060100, 060130 (a 処置等１ value ７）does not define) and 060350 (10－3)
+  MESSAGE("r08: ", r.grouped, " grouped, ", r.stated, " of them with a stated branch");
 }
 
 TEST_CASE("dpc grouper: every branch of the r06 変換テーブル groups to its code") {
@@ -424,4 +424,106 @@ TEST_CASE("dpc grouper: every branch of the r06 変換テーブル groups to its
   CHECK(r.grouped == 9129);
   CHECK(r.stated == 8);  // 060350 急性膵炎: 10－3 重症度 (not read) stated
   MESSAGE("r06: ", r.grouped, " grouped, ", r.stated, " of them with a stated branch");
+}
+
+namespace {
+
+const santei::DpcTables& tables() {
+  static const std::shared_ptr<const santei::DpcTables> loaded = santei::DpcTables::load(dpc_dir());
+  return *loaded;
+}
+
+std::string code_of(const DpcGroupingInput& input, Date on) { return tables().group(input, on).code; }
+
+}  // namespace
+
+// r06 樹形図 rows 2–140 (010010 脳腫瘍) read by hand: 手術 なし / その他の手術 / Ｋ１６９＄等 /
+// K169$+K939-2等 / K169$+注2加算, then 処置等1, 処置等2 1…B and 定義副傷病 as drawn.
+TEST_CASE("dpc grouper: r06 010010 脳腫瘍 as its 樹形図 draws it") {
+  CHECK(code_of(stay("C711"), kR06) == "010010xx9900xx");                       // row 10
+  CHECK(code_of(stay("C71.1"), kR06) == "010010xx9900xx");                      // the dot ignored
+  CHECK(code_of(stay("C711", {}, {"G005"}), kR06) == "010010xx9901xx");         // 中心静脈注射: 処置等2 1 (row 14)
+  CHECK(code_of(stay("C711", {}, {"G005", "0204"}), kR06) == "010010xx990Bxx");  // and ペムブロリズマブ (B): the lower (row 34)
+  CHECK(code_of(stay("C711", {}, {"E0033ｲ"}), kR06) == "010010xx991xxx");       // 処置等1 あり (row 36)
+  CHECK(code_of(stay("C711", {"K1692"}), kR06) == "010010xx03x00x");            // Ｋ１６９＄等 (row 76)
+  CHECK(code_of(stay("C711", {"K1692"}, {}, {"J13"}), kR06) == "010010xx03x01x");  // with 定義副傷病 J13 (フラグ 3, row 78)
+  CHECK(code_of(stay("C711", {}, {}, {"J13"}), kR06) == "010010xx9900xx");      // J13 counts only with 手術 (フラグ 3)
+  CHECK(code_of(stay("C711", {"K1692", "K939-2"}), kR06) == "010010xx02x0xx");  // K169$+K939-2等 (row 114)
+  CHECK(code_of(stay("C711", {"K1692", "K939-2"}, {"G005"}), kR06) == "010010xx02x1xx");  // row 118
+  CHECK(code_of(stay("C711", {"K154-3"}), kR06) == "010010xx97x00x");           // ６）names it with 対応コード 97 (row 44)
+  CHECK(code_of(stay("C711", {"K000-0"}), kR06) == "010010xx97x00x");           // a 手術 ６）does not name: KKK1 → 97
+  CHECK(code_of(stay("C711", {"K000-0", "K1692"}), kR06) == "010010xx03x00x");  // the lower of 97 and 03
+  const santei::DpcGrouping grouped = tables().group(stay("C711", {"K1692"}, {}, {"J13"}), kR06);
+  REQUIRE(grouped.steps.size() == 4);
+  CHECK(grouped.steps[0].starts_with("傷病名 C711 → 分類 010010 (４）ＩＣＤ row "));
+  CHECK(grouped.steps[1].starts_with("手術 K1692 → 03 (６）手術 row "));
+  CHECK(grouped.steps[2].starts_with("定義副傷病 J13 → 1 (９）row "));
+  CHECK(grouped.steps[3].find("010010xx03x01x") != std::string::npos);
+}
+
+TEST_CASE("dpc grouper: r08 branches on JCS, 年齢, 病態等分類 and A-DROP as ５）, ３）and 10－4 say") {
+  DpcGroupingInput bleed = stay("I610");  // 010040 非外傷性頭蓋内血腫: ５）JCS 0–10 → 0, 10– → 1
+  CHECK_THROWS_WITH_AS(code_of(bleed, kR08), doctest::Contains("branches on JCS"), santei::Exception);
+  try {
+    code_of(bleed, kR08);
+  } catch (const santei::Exception& e) {
+    CHECK(e.info().field == "admission.dpc.grouping.conditions.jcs");
+  }
+  bleed.conditions = {{"jcs", 20}};
+  CHECK(code_of(bleed, kR08) == "010040x199x0xx");
+  bleed.conditions = {{"jcs", 0}};
+  CHECK(code_of(bleed, kR08) == "010040x099000x");
+  bleed.conditions = {{"jcs", 10}};  // 以上 10: the upper range
+  CHECK(code_of(bleed, kR08) == "010040x199x0xx");
+
+  DpcGroupingInput pneumonia = stay("J189");  // 040080 肺炎等: ３）age < 15 → 1; ５）0–1 → 0, 1–15 → 1, 65–75 → 3
+  pneumonia.age = 10;
+  CHECK(code_of(pneumonia, kR08) == "0400801199x0xx");
+  pneumonia.age = 0;
+  CHECK(code_of(pneumonia, kR08) == "0400801099x0xx");
+  pneumonia.age = 70;  // 15 and over: 院内 (3) or 市中 (5) must be stated
+  CHECK_THROWS_WITH_AS(code_of(pneumonia, kR08), doctest::Contains("院内肺炎又は市中肺炎"), santei::Exception);
+  pneumonia.conditions = {{"pneumonia", 3}};
+  CHECK(code_of(pneumonia, kR08) == "0400800x99x0xx");
+  pneumonia.conditions = {{"pneumonia", 5}, {"a_drop", 2}};  // 市中肺炎, 65–75 → 3, A-DROP 2 → 2
+  CHECK(code_of(pneumonia, kR08) == "0400802399x002");
+}
+
+TEST_CASE("dpc grouper: what santei cannot evaluate is unknown until the stay states it") {
+  // 060350 急性膵炎: with 手術 01 the 変換テーブル turns on 10－3 重症度 (not read).
+  DpcGroupingInput pancreatitis = stay("K859", {"K7051"});
+  CHECK_THROWS_WITH_AS(code_of(pancreatitis, kR08), doctest::Contains("unknown"), santei::Exception);
+  pancreatitis.branches = {{"severity_pancreatitis", "1"}};
+  CHECK(code_of(pancreatitis, kR08) == "060350xx0100x1");
+  CHECK(code_of(stay("K859"), kR08) == "060350xx99x0xx");  // without 手術 the 重症度 is not a branch
+  // 050070 頻脈性不整脈: 処置等1 3 (電気生理学的検査, 留意事項 第２ ３(６): by 材料 count) is in no row of ７）.
+  DpcGroupingInput arrhythmia = stay("I471");
+  try {
+    code_of(arrhythmia, kR08);
+    FAIL("grouped without knowing 処置等1 3");
+  } catch (const santei::Exception& e) {
+    CHECK(e.info().field == "admission.dpc.grouping.branches.procedure1");
+    CHECK(std::string(e.what()).find("050070xx9930xx") != std::string::npos);
+  }
+  arrhythmia.branches = {{"procedure1", "0"}};
+  CHECK(code_of(arrhythmia, kR08) == "050070xx99000x");
+  arrhythmia.branches = {{"procedure1", "3"}};
+  CHECK(code_of(arrhythmia, kR08) == "050070xx9930xx");
+  arrhythmia.branches = {{"procedure_1", "3"}};
+  CHECK_THROWS_WITH_AS(code_of(arrhythmia, kR08), doctest::Contains("'procedure_1' is not a column"), santei::Exception);
+}
+
+TEST_CASE("dpc grouper: diagnoses — wildcards, M!!!! and the codes no 分類 holds") {
+  CHECK(code_of(stay("M2570"), kR08).starts_with("071030"));  // written exactly
+  CHECK(code_of(stay("M9999"), kR08).starts_with("071030"));  // M999$
+  CHECK(code_of(stay("M255"), kR08).starts_with("071030"));   // in no row: M!!!! (every other M code, ４）前提条件)
+  // R51 頭痛: R00–R99 are not to be chosen (留意事項 第２ １(２)); no 分類 holds it.
+  try {
+    code_of(stay("R51"), kR08);
+    FAIL("R51 grouped");
+  } catch (const santei::Exception& e) {
+    CHECK(e.info().status == santei::Status::claim_error);
+    CHECK(e.info().field == "admission.dpc.grouping.diagnosis");
+    CHECK(std::string(e.what()).find("出来高") != std::string::npos);
+  }
 }
