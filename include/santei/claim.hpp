@@ -167,8 +167,8 @@ struct Meals {
 // 包括 part from the DPC電子点数表 (santei/dpc.hpp, PricingOptions::dpc); the visits' lines are the 出来高.
 struct DpcStay {
   std::string code;     // 診断群分類番号, 14 characters ("010010xx9901xx"); empty: grouped from `grouping`
-  std::optional<DpcGroupingInput> grouping;  // what the grouper needs (with `code`: checked against it)
   Decimal coefficient;  // 医療機関別係数 (基礎係数 + 機能評価係数Ⅰ・Ⅱ + 救急補正係数 + 激変緩和係数), e.g. 1.4523
+  std::optional<DpcGroupingInput> grouping;  // what the grouper needs (with `code`: checked against it)
 };
 
 // Inpatient context (入院). Present only for setting = inpatient. With `fees`, santei prices the

@@ -401,8 +401,8 @@ class Grouper {
       }
       if (all && !codes.empty() && !contains(reached.values, row->cell(value_field))) {
         reached.add(row->cell(value_field));
-        steps_.push_back(fmt::format("{} → {} ({} row {})", codes,
-                                     row->cell(value_field), first_sheet ? "７）手術・処置等１" : "８）手術・処置等２", row->line));
+        steps_.push_back(fmt::format("{} {} → {} ({}row {})", first_sheet ? "手術・処置等１" : "手術・処置等２", codes,
+                                     row->cell(value_field), first_sheet ? "７）" : "８）", row->line));
       }
     }
     cache = std::move(reached);
