@@ -255,6 +255,54 @@ TEST_CASE("dpc claim: admission.dpc's fields and what a DPC month cannot be pric
   }
 }
 
+// admission.dpc.grouping: the claim's grouping inputs, read strictly, through DpcTables::group.
+std::string grouped(const std::string& grouping, const std::string& code = "") {
+  return R"("admitted":"2024-06-03","discharged":"2024-06-27","dpc":{)" + (code.empty() ? "" : R"("code":")" + code + R"(",)") +
+         R"("coefficient":"1.4523","grouping":)" + grouping + "}";
+}
+
+TEST_CASE("dpc claim: a stay grouped from admission.dpc.grouping is priced on its code — C711 + G005 → 010010xx9901xx, 92,453点") {
+  const PricedDpc dpc = priced_month("2024-06", grouped(R"({"diagnosis":"C711","procedures":["G005"]})"));
+  CHECK(dpc.code == "010010xx9901xx");
+  CHECK(dpc.points.value == 92453);  // the 25-day stay above
+  REQUIRE(dpc.grouping.size() == 4);
+  CHECK(dpc.grouping[2].starts_with("手術・処置等２ G005 → 1 (８）row "));
+  // The same with the code stated: checked, and priced alike.
+  CHECK(priced_month("2024-06", grouped(R"({"diagnosis":"C711","procedures":["G005"]})", "010010xx9901xx")).points.value == 92453);
+  // 入院時の年齢 from patient.birth_date (1960-04-01) at admission: 64 — 040080 肺炎 65–75 is not reached.
+  std::vector<santei::Diagnostic> diagnostics;
+  const PricedDpc lung = dpc_only("2024-06", grouped(R"({"diagnosis":"J189","conditions":{"pneumonia":5,"a_drop":2}})"), diagnostics);
+  CHECK(lung.code.starts_with("04008022"));  // ５）15–65 → 2 (r06 040080)
+}
+
+TEST_CASE("dpc claim: grouping inputs that are not valid are errors naming the field") {
+  SUBCASE("a stated code the grouping does not give") {
+    const santei::ErrorInfo e = error_of([] { (void)priced_month("2024-06", grouped(R"({"diagnosis":"C711"})", "010010xx9901xx")); });
+    CHECK(e.status == Status::claim_error);
+    CHECK(e.field == "admission.dpc.code");
+    CHECK(e.message.starts_with("010010xx9901xx is stated, but the grouping gives 010010xx9900xx (傷病名 C711 → 分類 010010"));
+  }
+  SUBCASE("a condition santei does not define") {
+    const santei::ErrorInfo e = error_of([] { (void)santei::parse_claim(dpc_claim("2024-06", grouped(R"({"diagnosis":"I610","conditions":{"JCS":10}})"))); });
+    CHECK(e.field == "admission.dpc.grouping.conditions.JCS");
+    CHECK(e.message.starts_with("'JCS' is not a DPC grouping condition"));
+  }
+  SUBCASE("a misspelt key of grouping") {
+    const santei::ErrorInfo e = error_of([] { (void)santei::parse_claim(dpc_claim("2024-06", grouped(R"({"diagnosis":"C711","surgery":["K1692"]})"))); });
+    CHECK(e.field == "admission.dpc.grouping.surgery");
+  }
+  SUBCASE("no diagnosis") {
+    const santei::ErrorInfo e = error_of([] { (void)santei::parse_claim(dpc_claim("2024-06", grouped(R"({"procedures":["G005"]})"))); });
+    CHECK(e.field == "admission.dpc.grouping.diagnosis");
+  }
+  SUBCASE("a diagnosis that groups to a code without points: the stay is 出来高, and why") {
+    const santei::ErrorInfo e = error_of([] { (void)priced_month("2024-06", grouped(R"({"diagnosis":"C711"})")); });
+    CHECK(e.field == "admission.dpc.code");
+    CHECK(e.message.starts_with("010010xx9900xx has no points"));
+    CHECK(e.message.find("(grouped: 傷病名 C711 → 分類 010010") != std::string::npos);
+  }
+}
+
 TEST_CASE("dpc claim: a UKE file is not written for a DPC month — without its 包括 records the total would be wrong") {
   const Claim claim = santei::parse_claim(dpc_claim("2024-06", stay("2024-06-03", "2024-06-27")));
   const santei::PricedClaim priced = santei::price(claim, santei::test::real_library(), with_dpc());
