@@ -36,6 +36,30 @@ const std::vector<santei::Claim>& dpc_stays() {
   return claims;
 }
 
+// The same months grouped from admission.dpc.grouping (r06: C711 + G005 → 010010xx9901xx, C711 +
+// E101 SPECT → 010010xx9902xx, J189 院内肺炎 at 70 → 0400800x99x0xx) instead of a stated code.
+const std::vector<santei::Claim>& dpc_stays_grouped() {
+  static const std::vector<santei::Claim> claims = [] {
+    std::vector<santei::Claim> out = dpc_stays();
+    for (std::size_t i = 0; i < out.size(); ++i) {
+      santei::DpcStay& dpc = *out[i].admission->dpc;
+      santei::DpcGroupingInput input;
+      if (i % 3 == 2) {
+        input.diagnosis = "J189";
+        input.age = 70;
+        input.conditions = {{"pneumonia", 3}};
+      } else {
+        input.diagnosis = "C711";
+        input.procedures = {i % 3 == 0 ? "G005" : "E101"};
+      }
+      dpc.code.clear();
+      dpc.grouping = std::move(input);
+    }
+    return out;
+  }();
+  return claims;
+}
+
 santei::PricingOptions options(bool copay, bool explain) {
   santei::PricingOptions out;
   out.copay = copay;
@@ -85,7 +109,9 @@ BENCHMARK(BM_PriceInpatientWithCopay)->Unit(benchmark::kMicrosecond);
 // Beside the inpatient mix above: the same months as DPC stays.
 void BM_PriceDpcStay(benchmark::State& state) { price_mix(state, dpc_stays(), dpc_options(false, true)); }
 void BM_PriceDpcStayWithCopay(benchmark::State& state) { price_mix(state, dpc_stays(), dpc_options(true, true)); }
+void BM_PriceDpcStayGrouped(benchmark::State& state) { price_mix(state, dpc_stays_grouped(), dpc_options(false, true)); }
 BENCHMARK(BM_PriceDpcStay)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_PriceDpcStayGrouped)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_PriceDpcStayWithCopay)->Unit(benchmark::kMicrosecond);
 
 void BM_ParseClaimJson(benchmark::State& state) {

@@ -74,6 +74,13 @@ std::optional<Definitions> read_definitions(const xlsx::Workbook& workbook) {
   Definitions definitions;
   definitions.file = workbook.file();
   for (std::size_t s = 0; s < kDefinitionSheets; ++s) definitions.sheets[s] = read_sheet(workbook, static_cast<DefinitionSheet>(s));
+  const std::vector<DefinitionRow>& icd_rows = definitions.rows(DefinitionSheet::icd);
+  for (std::size_t r = 0; r < icd_rows.size(); ++r) {
+    const std::string& code = icd_rows[r].cell(icd::code);
+    const bool wildcard = code.ends_with('$');
+    definitions.icd_index.push_back(IcdKey{wildcard ? code.substr(0, code.size() - 1) : code, wildcard, static_cast<std::uint32_t>(r)});
+  }
+  std::sort(definitions.icd_index.begin(), definitions.icd_index.end());
   return definitions;
 }
 

@@ -46,6 +46,14 @@ enum class Branch : std::uint8_t {
   severity_transfer, severity_stroke_onset, severity_child_pugh
 };
 inline constexpr std::size_t kBranches = 26;
+// Their names in the layout (masters/dpc/tensuhyo.xml): the keys of DpcGroupingInput::branches.
+inline constexpr std::array<std::string_view, kBranches> kBranchNames = {
+    "condition",      "age",          "month_age",       "birth_weight",        "jcs",
+    "burn_index",     "gaf",          "gestation_weeks", "blood_loss",          "surgery",
+    "procedure1",     "procedure2",   "comorbidity",     "severity_age",        "severity_jcs",
+    "severity_sides", "severity_reoperation", "severity_eyes", "severity_laterality", "severity_rehabilitation",
+    "severity_pancreatitis", "severity_rankin", "severity_adrop", "severity_transfer", "severity_stroke_onset",
+    "severity_child_pugh"};
 
 struct DefinitionRow {
   std::string bunrui;               // the 6-character 分類 (MDC + 分類ｺｰﾄﾞ)
@@ -56,12 +64,25 @@ struct DefinitionRow {
   const std::string& cell(std::size_t field) const { return cells[field]; }
 };
 
+// ４）ＩＣＤ by code: a code written exactly, or a "$" pattern by its prefix ("C71$" → "C71").
+struct IcdKey {
+  std::string key;
+  bool wildcard = false;
+  std::uint32_t row = 0;  // into the icd sheet's rows
+  auto operator<=>(const IcdKey& other) const {
+    return key != other.key ? key <=> other.key : wildcard <=> other.wildcard;
+  }
+  bool operator==(const IcdKey& other) const { return key == other.key && wildcard == other.wildcard; }
+};
+
 struct Definitions {
   std::string file;  // the workbook
   // Per sheet, the rows sorted by 分類 (sheet order kept within one).
   std::array<std::vector<DefinitionRow>, kDefinitionSheets> sheets;
 
   const std::vector<DefinitionRow>& rows(DefinitionSheet sheet) const { return sheets[static_cast<std::size_t>(sheet)]; }
+  std::vector<IcdKey> icd_index;  // sorted: the grouper finds a diagnosis without a scan
+
   // The rows of `bunrui` in one sheet.
   std::pair<const DefinitionRow*, const DefinitionRow*> of(DefinitionSheet sheet, std::string_view bunrui) const;
 };

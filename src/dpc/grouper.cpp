@@ -57,16 +57,6 @@ constexpr std::array<BranchSource, kBranches> kBranchSources = {{
     {Source::class_code, 15, "child_pugh", "重症度等 Child-Pugh分類"},
 }};
 
-// The 変換テーブル columns by the names of its layout (masters/dpc/tensuhyo.xml): the keys of
-// DpcGroupingInput::branches.
-constexpr std::array<std::string_view, kBranches> kBranchNames = {
-    "condition",     "age",          "month_age",       "birth_weight",        "jcs",
-    "burn_index",    "gaf",          "gestation_weeks", "blood_loss",          "surgery",
-    "procedure1",    "procedure2",   "comorbidity",     "severity_age",        "severity_jcs",
-    "severity_sides", "severity_reoperation", "severity_eyes", "severity_laterality", "severity_rehabilitation",
-    "severity_pancreatitis", "severity_rankin", "severity_adrop", "severity_transfer", "severity_stroke_onset",
-    "severity_child_pugh"};
-
 constexpr DpcConditionName kConditionNames[] = {
     {"jcs", "Japan Coma Scale at admission (留意事項 第２ ３(１)): 0, 1, 2, 3, 10, 20, 30, 100, 200, 300"},
     {"month_age", "月齢 at admission"},
@@ -103,7 +93,7 @@ std::string normal_icd(std::string_view code) {
   return out;
 }
 
-// An ICD code of the 定義テーブル: "C700" exactly, "C71$" any code that starts "C71".
+// An ICD code of the 定義テーブル: "C700" exactly, "C71$" any code that starts "C71" (９）'s rows).
 bool icd_matches(std::string_view pattern, std::string_view code) {
   if (pattern.ends_with('$')) return code.starts_with(pattern.substr(0, pattern.size() - 1));
   return pattern == code;
@@ -186,25 +176,25 @@ class Grouper {
     }
   }
 
+  // The row of ４）ＩＣＤ in force whose key is `key` (exact, or a "$" prefix), or nullptr.
+  const DefinitionRow* icd_row(std::string_view key, bool wildcard) const {
+    const IcdKey probe{std::string(key), wildcard, 0};
+    const auto [first, last] = std::equal_range(definitions_.icd_index.begin(), definitions_.icd_index.end(), probe);
+    for (auto it = first; it != last; ++it) {
+      const DefinitionRow& row = definitions_.rows(DefinitionSheet::icd)[it->row];
+      if (row.valid.contains(on_)) return &row;
+    }
+    return nullptr;
+  }
+
+  // The diagnosis's 分類: its code written exactly, else the longest "$" pattern it begins with, else
+  // "M!!!!" for an M code (４）ＩＣＤ, 前提条件).
   std::string find_bunrui() {
     const std::string code = normal_icd(input_.diagnosis);
     if (code.empty()) fail("diagnosis", "no 医療資源を最も投入した傷病名 (ICD-10)");
-    const DefinitionRow* best = nullptr;
-    std::size_t best_length = 0;
-    for (const DefinitionRow& row : definitions_.rows(DefinitionSheet::icd)) {
-      if (!row.valid.contains(on_)) continue;
-      const std::string& pattern = row.cell(icd::code);
-      std::size_t length = 0;
-      if (pattern == "M!!!!") {
-        length = code.starts_with('M') ? 1 : 0;  // every other M code (４）ＩＣＤ, 前提条件)
-      } else if (icd_matches(pattern, code)) {
-        length = pattern.ends_with('$') ? pattern.size() : pattern.size() + 1;  // exact beats a wildcard
-      }
-      if (length > best_length) {
-        best = &row;
-        best_length = length;
-      }
-    }
+    const DefinitionRow* best = icd_row(code, false);
+    for (std::size_t length = code.size(); best == nullptr && length > 0; --length) best = icd_row(code.substr(0, length), true);
+    if (best == nullptr && code.starts_with('M')) best = icd_row("M!!!!", false);
     if (best == nullptr) {
       fail("diagnosis", fmt::format("{} is in no 分類 of ４）ＩＣＤ ({}): the stay has no 診断群分類 and is billed 出来高 "
                                     "(留意事項 第１ ３)",
@@ -434,16 +424,24 @@ class Grouper {
     return *cache;
   }
 
-  // Whether any row of the 分類's ６）–９）gives `value` to a set branch ("0", なし, always does).
-  bool defined(Branch branch, const std::string& value) const {
+  // Whether any row of the 分類's ６）–９）gives `value` to a set branch ("0", なし, always does);
+  // the values of each branch collected once.
+  bool defined(Branch branch, const std::string& value) {
     if (value == "0" && branch != Branch::surgery) return true;
-    DefinitionSheet sheet = DefinitionSheet::surgery;
-    std::size_t field = surgery::value;
-    if (branch == Branch::procedure1) sheet = DefinitionSheet::procedure1, field = procedure1::value;
-    if (branch == Branch::procedure2) sheet = DefinitionSheet::procedure2, field = procedure2::value;
-    if (branch == Branch::comorbidity) sheet = DefinitionSheet::comorbidity, field = comorbidity::value;
-    const auto [first, last] = definitions_.of(sheet, bunrui_);
-    return std::any_of(first, last, [&](const DefinitionRow& row) { return row.valid.contains(on_) && row.cell(field) == value; });
+    std::optional<std::vector<std::string>>& values = defined_[static_cast<std::size_t>(branch)];
+    if (!values) {
+      DefinitionSheet sheet = DefinitionSheet::surgery;
+      std::size_t field = surgery::value;
+      if (branch == Branch::procedure1) sheet = DefinitionSheet::procedure1, field = procedure1::value;
+      if (branch == Branch::procedure2) sheet = DefinitionSheet::procedure2, field = procedure2::value;
+      if (branch == Branch::comorbidity) sheet = DefinitionSheet::comorbidity, field = comorbidity::value;
+      values.emplace();
+      const auto [first, last] = definitions_.of(sheet, bunrui_);
+      for (const DefinitionRow* row = first; row != last; ++row) {
+        if (row->valid.contains(on_) && !contains(*values, row->cell(field))) values->push_back(row->cell(field));
+      }
+    }
+    return contains(*values, value);
   }
 
   // A set branch's values: those the stay reaches and those it states.
@@ -506,6 +504,7 @@ class Grouper {
   std::array<std::optional<Reached>, 2> comorbidities_;
   std::array<std::vector<std::string>, kBranches> stated_;  // input_.branches by column
   std::optional<std::size_t> undecided_branch_;
+  std::array<std::optional<std::vector<std::string>>, kBranches> defined_;  // set branches' values the 定義テーブル gives
   std::size_t undecided_why_ = 0;
 };
 

@@ -105,9 +105,6 @@ dpc::PointsWorkbook read_workbook(const xlsx::Workbook& workbook, const std::str
   reader.check_headers();
   dpc::PointsWorkbook loaded;
   loaded.outside = read_outside(workbook);
-  if (std::optional<dpc::Definitions> definitions = dpc::read_definitions(workbook)) {
-    loaded.definitions = std::make_shared<const dpc::Definitions>(std::move(*definitions));
-  }
   loaded.info.file = workbook.file();
   loaded.info.name = std::filesystem::path(workbook.file()).filename().string();
   std::optional<Date> updated;
@@ -211,6 +208,10 @@ std::shared_ptr<const DpcTables> DpcTables::load(const std::filesystem::path& di
   }
   auto tables = std::make_shared<DpcTables>();
   for (auto& [in_force, loaded] : by_revision) {
+    // The 定義テーブル (most of a workbook's bytes) only of the workbooks used.
+    if (std::optional<dpc::Definitions> definitions = dpc::read_definitions(xlsx::Workbook::open(loaded.info.file))) {
+      loaded.definitions = std::make_shared<const dpc::Definitions>(std::move(*definitions));
+    }
     tables->workbooks_.push_back(std::move(loaded.info));
     tables->rows_.push_back(std::move(loaded.rows));
     tables->outside_.push_back(std::move(loaded.outside));

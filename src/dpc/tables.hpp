@@ -16,10 +16,10 @@ struct PointsWorkbook {
   DpcWorkbook info;
   std::vector<DpcPoints> rows;  // sorted by code, then 開始日
   std::vector<DpcOutsideProcedure> outside;  // sheet 13, in sheet order
-  std::shared_ptr<const Definitions> definitions;  // the 定義テーブル sheets; nullptr when it has none
+  std::shared_ptr<const Definitions> definitions;  // the 定義テーブル sheets (DpcTables::load reads them for the workbooks it keeps)
 };
 
-// Sheet 11 of `workbook` as masters/dpc/tensuhyo.xml lays it out; nullopt when the workbook has no
+// Sheet 11 (and 13) of `workbook` as masters/dpc/tensuhyo.xml lays it out, without the 定義テーブル; nullopt when the workbook has no
 // such sheet (a 樹形図, a 定義テーブル). Throws santei::Exception (parse_error naming the workbook,
 // cell and field) for a sheet laid out otherwise or a value that is not valid.
 std::optional<PointsWorkbook> read_points_workbook(const xlsx::Workbook& workbook);

@@ -8,6 +8,7 @@
 
 #include "core/xlsx.hpp"
 #include "core/zip_archive.hpp"
+#include "dpc/definition.hpp"
 #include "dpc/tables.hpp"
 #include "fuzz.hpp"
 
@@ -56,6 +57,18 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                                                 row.last_day[1] <= row.last_day[2]),
                                 "a priced row's 入院日Ⅰ/Ⅱ/Ⅲ rise from day 1");
           santei::fuzz::require(i == 0 || points->rows[i - 1].code <= row.code, "the rows are sorted by code");
+        }
+      }
+    } catch (const santei::Exception& e) {
+      santei::fuzz::expected(e);
+    }
+    try {  // the 定義テーブル sheets the grouper reads
+      if (const std::optional<santei::dpc::Definitions> definitions = santei::dpc::read_definitions(workbook)) {
+        for (const std::vector<santei::dpc::DefinitionRow>& rows : definitions->sheets) {
+          for (std::size_t i = 0; i < rows.size(); ++i) {
+            santei::fuzz::require(rows[i].bunrui.size() == 6, "a row names its 分類 by 6 characters");
+            santei::fuzz::require(i == 0 || rows[i - 1].bunrui <= rows[i].bunrui, "the rows are sorted by 分類");
+          }
         }
       }
     } catch (const santei::Exception& e) {

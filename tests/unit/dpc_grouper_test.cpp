@@ -211,14 +211,7 @@ struct Builder {
   }
 
   void stated(Branch b, const std::string& value) {
-    static constexpr const char* kNames[] = {
-        "condition",     "age",          "month_age",       "birth_weight",        "jcs",
-        "burn_index",    "gaf",          "gestation_weeks", "blood_loss",          "surgery",
-        "procedure1",    "procedure2",   "comorbidity",     "severity_age",        "severity_jcs",
-        "severity_sides", "severity_reoperation", "severity_eyes", "severity_laterality", "severity_rehabilitation",
-        "severity_pancreatitis", "severity_rankin", "severity_adrop", "severity_transfer", "severity_stroke_onset",
-        "severity_child_pugh"};
-    input.branches.emplace_back(kNames[static_cast<std::size_t>(b)], value);
+    input.branches.emplace_back(kBranchNames[static_cast<std::size_t>(b)], value);
     ++statements;
   }
 
