@@ -32,7 +32,8 @@ const DpcOutsideProcedure* outside_procedure(const DpcTables& tables, const Proc
   if (procedure.branch > 0) section += fmt::format("-{}", procedure.branch);
   const std::string item = procedure.item > 0 ? section + std::to_string(procedure.item) : section;
   for (const DpcOutsideProcedure& row : tables.outside(static_cast<std::size_t>(workbook - tables.workbooks().data()))) {
-    if (!row.valid.contains(on)) continue;
+    // Most rows are of another 部 (K, D): the first letter rules them out before any string work.
+    if (row.code.empty() || row.code.front() != procedure.section_letter || !row.valid.contains(on)) continue;
     const std::string_view code = without_kana(row.code);
     const bool of_section = code == section || (code.starts_with(section) && is_digit(code[section.size()]));
     if (row.kind == DpcOutsideKind::transplant ? of_section : code == item) return &row;
