@@ -113,10 +113,12 @@ class DpcTables {
   const std::vector<DpcOutsideProcedure>& outside(std::size_t workbook) const { return outside_.at(workbook); }
   // The 診断群分類 of a stay through the 定義テーブル (４）ICD … 10）) and 12）変換テーブル of the
   // workbook in force on `on`: of the branches the stay reaches, the lowest in the 樹形図 (留意事項
-  // 第２ １(５)). Throws santei::Exception: claim_error naming the input (admission.dpc.grouping…)
-  // for a diagnosis no 分類 holds or an input the 分類 branches on and the stay does not state;
-  // unknown for a branch santei does not evaluate (10－3 急性膵炎の重症度).
-  SANTEI_API DpcGrouping group(const DpcGroupingInput& input, Date on) const;
+  // 第２ １(５)). Throws santei::Exception (claim_error) naming the input (admission.dpc.grouping…)
+  // for a diagnosis no 分類 holds or an input the 分類 branches on and the stay does not state, and
+  // "unknown: …" naming admission.dpc.grouping.branches.<column> where the code turns on what santei
+  // cannot evaluate (10－3 急性膵炎の重症度; a 処置等 value the 定義テーブル defines in words) and the
+  // stay does not state it. `explain` false: no steps (nothing built for them).
+  SANTEI_API DpcGrouping group(const DpcGroupingInput& input, Date on, bool explain = true) const;
 
  private:
   std::vector<DpcWorkbook> workbooks_;

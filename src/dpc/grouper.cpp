@@ -122,8 +122,8 @@ struct Reached {
 
 class Grouper {
  public:
-  Grouper(const Definitions& definitions, const DpcGroupingInput& input, Date on)
-      : definitions_(definitions), input_(input), on_(on) {}
+  Grouper(const Definitions& definitions, const DpcGroupingInput& input, Date on, bool explain)
+      : definitions_(definitions), input_(input), on_(on), explain_(explain) {}
 
   DpcGrouping run() {
     read_stated();
@@ -154,9 +154,9 @@ class Grouper {
       fail("", fmt::format("no row of 12）変換テーブル of 分類 {} matches the stay ({})", bunrui_, definitions_.file));
     }
     const std::string& code = chosen->cell(conversion::code);
-    steps_.push_back(fmt::format("12）変換テーブル row {} (通し番号 {}): {} — of the branches the stay reaches, the lowest in "
+    note("12）変換テーブル row {} (通し番号 {}): {} — of the branches the stay reaches, the lowest in "
                                  "the 樹形図 (留意事項 第２ １(５))",
-                                 chosen->line, chosen->cell(conversion::serial), code));
+                                 chosen->line, chosen->cell(conversion::serial), code);
     return DpcGrouping{code, std::move(steps_)};
   }
 
@@ -171,7 +171,7 @@ class Grouper {
       const auto b = static_cast<std::size_t>(it - kBranchNames.begin());
       stated_[b].push_back(value);
       if (kBranchSources[b].source == Source::set) {
-        steps_.push_back(fmt::format("{} {} (stated: branches.{})", kBranchSources[b].label, value, name));
+        note("{} {} (stated: branches.{})", kBranchSources[b].label, value, name);
       }
     }
   }
@@ -200,8 +200,8 @@ class Grouper {
                                     "(留意事項 第１ ３)",
                                     input_.diagnosis, definitions_.file));
     }
-    steps_.push_back(fmt::format("傷病名 {} → 分類 {} (４）ＩＣＤ row {}: {} {})", code, best->bunrui, best->line,
-                                 best->cell(icd::code), best->cell(icd::name)));
+    note("傷病名 {} → 分類 {} (４）ＩＣＤ row {}: {} {})", code, best->bunrui, best->line,
+                                 best->cell(icd::code), best->cell(icd::name));
     return best->bunrui;
   }
 
@@ -238,8 +238,8 @@ class Grouper {
       const std::string& to = row.cell(from + 1);
       if (row.cell(from).empty()) continue;
       if (value >= whole(row.cell(from)) && (value < whole(to) || is_maximum(to))) {
-        steps_.push_back(fmt::format("{} {} → {} (row {}: {} ≤ x < {})", source.label, value, row.cell(from + 2), row.line,
-                                     row.cell(from), to));
+        note("{} {} → {} (row {}: {} ≤ x < {})", source.label, value, row.cell(from + 2), row.line,
+                                     row.cell(from), to);
         return row.cell(from + 2);
       }
     }
@@ -254,7 +254,7 @@ class Grouper {
     const BranchSource& source = kBranchSources[b];
     if (!stated_[b].empty()) {
       if (stated_[b].size() > 1) fail(fmt::format("branches.{}", kBranchNames[b]), "is one value for this branch");
-      steps_.push_back(fmt::format("{} {} (stated: branches.{})", source.label, stated_[b].front(), kBranchNames[b]));
+      note("{} {} (stated: branches.{})", source.label, stated_[b].front(), kBranchNames[b]);
       scalars_[b] = stated_[b].front();
       return scalars_[b];
     }
@@ -275,7 +275,7 @@ class Grouper {
         const std::int32_t chosen = required(source);
         if (chosen != 0 && chosen != 1) fail(fmt::format("conditions.{}", source.input), "is 0 or 1");
         value = row.cell(chosen == 0 ? severity_choice::value_1 : severity_choice::value_2);
-        steps_.push_back(fmt::format("{} {} → {} (10－2 row {})", source.label, chosen, value, row.line));
+        note("{} {} → {} (10－2 row {})", source.label, chosen, value, row.line);
         break;
       }
       case Source::class_code: value = class_value(source); break;
@@ -300,8 +300,8 @@ class Grouper {
         if (!pneumonia) fail("conditions.pneumonia", fmt::format("分類 {} branches on 院内肺炎又は市中肺炎: the stay must state it", bunrui_));
         if (whole(kind) != *pneumonia) continue;
       }
-      steps_.push_back(fmt::format("病態等分類: 年齢 {}{} → {} (３）row {})", age,
-                                   kind.empty() ? "" : fmt::format(", 区分 {}", kind), row->cell(condition::value), row->line));
+      note("病態等分類: 年齢 {}{} → {} (３）row {})", age,
+                                   kind.empty() ? "" : fmt::format(", 区分 {}", kind), row->cell(condition::value), row->line);
       return row->cell(condition::value);
     }
     fail("conditions.pneumonia", fmt::format("no 病態等分類 row of 分類 {} fits 年齢 {}", bunrui_, age));
@@ -313,7 +313,7 @@ class Grouper {
     for (const DefinitionRow* row = first; row != last; ++row) {
       if (row->valid.contains(on_) && whole(row->cell(severity_class::kind)) == source.kind &&
           whole(row->cell(severity_class::class_code)) == chosen) {
-        steps_.push_back(fmt::format("{} {} → {} (10－4 row {})", source.label, chosen, row->cell(severity_class::value), row->line));
+        note("{} {} → {} (10－4 row {})", source.label, chosen, row->cell(severity_class::value), row->line);
         return row->cell(severity_class::value);
       }
     }
@@ -346,19 +346,19 @@ class Grouper {
       }
       if (all && !codes.empty() && !codes.starts_with("KKK")) {
         reached.add(row->cell(surgery::value));
-        steps_.push_back(fmt::format("手術 {} → {} (６）手術 row {})", codes, row->cell(surgery::value), row->line));
+        note("手術 {} → {} (６）手術 row {})", codes, row->cell(surgery::value), row->line);
       }
     }
     for (const std::string& code : input_.surgeries) {
       if (other != nullptr && !contains(named, code)) {
         reached.add(other->cell(surgery::value));
-        steps_.push_back(fmt::format("手術 {}: not in the 分類's ６）手術 → {} (定義テーブルにない手術 KKK1)", code,
-                                     other->cell(surgery::value)));
+        note("手術 {}: not in the 分類's ６）手術 → {} (定義テーブルにない手術 KKK1)", code,
+                                     other->cell(surgery::value));
       }
     }
     if (input_.surgeries.empty() && none != nullptr) {
       reached.add(none->cell(surgery::value));
-      steps_.push_back(fmt::format("手術なし → {} (KKK0)", none->cell(surgery::value)));
+      note("手術なし → {} (KKK0)", none->cell(surgery::value));
     }
     surgeries_ = std::move(reached);
     return *surgeries_;
@@ -391,8 +391,8 @@ class Grouper {
       }
       if (all && !codes.empty() && !contains(reached.values, row->cell(value_field))) {
         reached.add(row->cell(value_field));
-        steps_.push_back(fmt::format("{} {} → {} ({}row {})", first_sheet ? "手術・処置等１" : "手術・処置等２", codes,
-                                     row->cell(value_field), first_sheet ? "７）" : "８）", row->line));
+        note("{} {} → {} ({}row {})", first_sheet ? "手術・処置等１" : "手術・処置等２", codes,
+                                     row->cell(value_field), first_sheet ? "７）" : "８）", row->line);
       }
     }
     cache = std::move(reached);
@@ -414,8 +414,8 @@ class Grouper {
         const bool fits = flag == "1" || (flag == "2" && !with_surgery) || (flag == "3" && with_surgery);
         if (!row->valid.contains(on_) || !fits || !icd_matches(row->cell(comorbidity::code), code)) continue;
         if (!contains(reached.values, row->cell(comorbidity::value))) {
-          steps_.push_back(fmt::format("定義副傷病 {} → {} (９）row {}: {}, フラグ {})", code, row->cell(comorbidity::value), row->line,
-                                       row->cell(comorbidity::code), flag));
+          note("定義副傷病 {} → {} (９）row {}: {}, フラグ {})", code, row->cell(comorbidity::value), row->line,
+                                       row->cell(comorbidity::code), flag);
         }
         reached.add(row->cell(comorbidity::value));
       }
@@ -492,9 +492,16 @@ class Grouper {
     return !pending;
   }
 
+  // A step of the explain, built only when asked for.
+  template <class... Args>
+  void note(fmt::format_string<Args...> format, Args&&... args) {
+    if (explain_) steps_.push_back(fmt::format(format, std::forward<Args>(args)...));
+  }
+
   const Definitions& definitions_;
   const DpcGroupingInput& input_;
   Date on_;
+  bool explain_;
   std::string bunrui_;
   std::vector<std::string> steps_;
   std::array<std::optional<std::string>, kBranches> scalars_;
@@ -510,8 +517,8 @@ class Grouper {
 
 }  // namespace
 
-DpcGrouping group(const Definitions& definitions, const DpcGroupingInput& input, Date on) {
-  return Grouper(definitions, input, on).run();
+DpcGrouping group(const Definitions& definitions, const DpcGroupingInput& input, Date on, bool explain) {
+  return Grouper(definitions, input, on, explain).run();
 }
 
 }  // namespace santei::dpc

@@ -6,6 +6,6 @@
 
 namespace santei::dpc {
 
-DpcGrouping group(const Definitions& definitions, const DpcGroupingInput& input, Date on);
+DpcGrouping group(const Definitions& definitions, const DpcGroupingInput& input, Date on, bool explain = true);
 
 }  // namespace santei::dpc

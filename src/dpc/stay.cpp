@@ -70,7 +70,7 @@ void refuse_unpriced_inputs(const Admission& admission) {
 }  // namespace
 
 PricedDpc price_month(const Claim& claim, const DpcTables& tables, std::optional<DateRange> revision_period,
-                      std::vector<Diagnostic>& diagnostics) {
+                      std::vector<Diagnostic>& diagnostics, bool explain) {
   const Admission& admission = *claim.admission;
   const DpcStay& stay = *admission.dpc;
   refuse_unpriced_inputs(admission);
@@ -93,19 +93,20 @@ PricedDpc price_month(const Claim& claim, const DpcTables& tables, std::optional
   if (!workbook) {
     claim_fail("admission.dpc", fmt::format("no DPC電子点数表 loaded is in force on {}", table_day.iso()), Status::not_found);
   }
-  // The code: stated, or grouped from what the stay states (then a stated code must agree).
+  // The code: stated, or grouped from what the stay states (then a stated code must agree). An error
+  // shows how the stay was grouped: grouped again with its steps when they were not kept.
   std::string code = stay.code;
   std::vector<std::string> grouping;
-  if (stay.grouping) {
-    DpcGroupingInput input = *stay.grouping;
-    if (!input.age) input.age = age_in_years(claim.patient.birth_date, admission.admitted);  // 入院時の年齢
-    DpcGrouping grouped = tables.group(input, table_day);
+  std::optional<DpcGroupingInput> input = stay.grouping;
+  if (input && !input->age) input->age = age_in_years(claim.patient.birth_date, admission.admitted);  // 入院時の年齢
+  const auto steps = [&] { return fmt::format("{}", fmt::join(explain ? grouping : tables.group(*input, table_day).steps, "; ")); };
+  if (input) {
+    DpcGrouping grouped = tables.group(*input, table_day, explain);
+    grouping = std::move(grouped.steps);
     if (!code.empty() && code != grouped.code) {
-      claim_fail("admission.dpc.code", fmt::format("{} is stated, but the grouping gives {} ({})", code, grouped.code,
-                                                   fmt::join(grouped.steps, "; ")));
+      claim_fail("admission.dpc.code", fmt::format("{} is stated, but the grouping gives {} ({})", code, grouped.code, steps()));
     }
     code = std::move(grouped.code);
-    grouping = std::move(grouped.steps);
   }
   const DpcPoints* row = tables.find(code, table_day);
   if (!row) {
@@ -115,8 +116,7 @@ PricedDpc price_month(const Claim& claim, const DpcTables& tables, std::optional
   }
   if (!row->priced) {
     claim_fail("admission.dpc.code", fmt::format("{} has no points (row {} of {}): the stay is billed 出来高, without admission.dpc{}",
-                                                 code, row->line, row->file,
-                                                 grouping.empty() ? "" : fmt::format(" (grouped: {})", fmt::join(grouping, "; "))));
+                                                 code, row->line, row->file, input ? fmt::format(" (grouped: {})", steps()) : ""));
   }
   PricedDpc priced;
   priced.code = code;

@@ -16,8 +16,8 @@ namespace santei::dpc {
 // period. Throws santei::Exception: claim_error naming the field for what a DPC month cannot be
 // priced with (a date outside the month, admission.fees, a readmission after 7 days, a code
 // without points), unknown_code for a code not in the table in force. Notes for the clerk go to
-// `diagnostics`.
+// `diagnostics`; the grouping's steps are kept only with `explain`.
 PricedDpc price_month(const Claim& claim, const DpcTables& tables, std::optional<DateRange> revision_period,
-                      std::vector<Diagnostic>& diagnostics);
+                      std::vector<Diagnostic>& diagnostics, bool explain = true);
 
 }  // namespace santei::dpc

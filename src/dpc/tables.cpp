@@ -239,7 +239,7 @@ const DpcPoints* DpcTables::find(std::string_view code, Date on) const {
   return nullptr;
 }
 
-DpcGrouping DpcTables::group(const DpcGroupingInput& input, Date on) const {
+DpcGrouping DpcTables::group(const DpcGroupingInput& input, Date on, bool explain) const {
   const DpcWorkbook* workbook = in_force_on(on);
   if (!workbook) {
     throw Exception(ErrorInfo{Status::not_found, "<claim>", 0, 0, "admission.dpc.grouping",
@@ -250,7 +250,7 @@ DpcGrouping DpcTables::group(const DpcGroupingInput& input, Date on) const {
     throw Exception(ErrorInfo{Status::not_found, workbook->file, 0, 0, "admission.dpc.grouping",
                               "this DPC電子点数表 has no 定義テーブル sheets (４）ＩＣＤ … 12）変換テーブル) to group by"});
   }
-  return dpc::group(*definitions, input, on);
+  return dpc::group(*definitions, input, on, explain);
 }
 
 std::vector<const DpcPoints*> DpcTables::rows(std::size_t workbook) const {

@@ -116,7 +116,7 @@ PricedClaim price(const Claim& claim, const MasterLibrary& masters, const Pricin
       throw Exception(ErrorInfo{Status::claim_error, "<claim>", 0, 0, "admission.dpc",
                                 "a DPC stay needs the DPC電子点数表: PricingOptions::dpc (santei price --dpc DIR)"});
     }
-    out.dpc = dpc::price_month(claim, *options.dpc, ctx.revision_period(), out.diagnostics);
+    out.dpc = dpc::price_month(claim, *options.dpc, ctx.revision_period(), out.diagnostics, options.explain);
     dpc::refuse_outside_procedures(claim, set, *options.dpc, ctx.revision_period());
     dpc_scope = stay && stay->cover_dpc_days(out.dpc->covered_days, out.dpc->code);
   }

@@ -275,6 +275,22 @@ TEST_CASE("dpc claim: a stay grouped from admission.dpc.grouping is priced on it
   CHECK(lung.code.starts_with("04008022"));  // ５）15–65 → 2 (r06 040080)
 }
 
+TEST_CASE("dpc claim: without explain the grouping builds no steps, and an error still says how the stay was grouped") {
+  santei::PricingOptions options = with_dpc();
+  options.explain = false;
+  const santei::PricedClaim priced = santei::price(
+      santei::parse_claim(dpc_claim("2024-06", grouped(R"({"diagnosis":"C711","procedures":["G005"]})"))), santei::test::real_library(), options);
+  REQUIRE(priced.dpc.has_value());
+  CHECK(priced.dpc->code == "010010xx9901xx");
+  CHECK(priced.dpc->points.value == 92453);
+  CHECK(priced.dpc->grouping.empty());
+  const santei::ErrorInfo e = error_of([&] {
+    (void)santei::price(santei::parse_claim(dpc_claim("2024-06", grouped(R"({"diagnosis":"C711"})", "010010xx9901xx"))),
+                        santei::test::real_library(), options);
+  });
+  CHECK(e.message.starts_with("010010xx9901xx is stated, but the grouping gives 010010xx9900xx (傷病名 C711 → 分類 010010"));
+}
+
 TEST_CASE("dpc claim: grouping inputs that are not valid are errors naming the field") {
   SUBCASE("a stated code the grouping does not give") {
     const santei::ErrorInfo e = error_of([] { (void)priced_month("2024-06", grouped(R"({"diagnosis":"C711"})", "010010xx9901xx")); });
