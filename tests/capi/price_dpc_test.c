@@ -1,6 +1,6 @@
 /* The C ABI prices a DPC stay (santei_price_options version 3, `dpc`): examples/claims/dpc.json on
  * the real r06 masters and MHLW's DPC電子点数表 (../shared/dpc). The figures, by hand (docs/dpc.md,
- * r06 sheet 11 row 6): 010010xx9901xx for 25 days, 6 × 3,461 + 13 × 2,370 + 6 × 2,014 = 63,660点 ×
+ * r06 sheet 11 row 6): grouped from C711 + G005 to 010010xx9901xx, 25 days, 6 × 3,461 + 13 × 2,370 + 6 × 2,014 = 63,660点 ×
  * 医療機関別係数 1.4523 = 92,453.418 → 92,453点 (留意事項 第３ １(１)); the patient pays the 区分ウ limit
  * 80,100 + (924,530 − 267,000) × 1% = 86,675円 and 71 meals × 490円 = 34,790円: 121,465円. Without
  * `dpc` the claim is SANTEI_ERR_CLAIM naming admission.dpc; a version 2 struct still prices. */

@@ -94,7 +94,7 @@ def test_threads_share_masters_each_with_its_own_context(r06, claim_text):
 
 
 def test_a_dpc_stay_with_the_dpc_tables_is_92453_points_and_121465_yen(r06, shared_masters):
-    # examples/claims/dpc.json (docs/dpc.md): 010010xx9901xx, 25 days, r06 sheet 11 row 6: 6 × 3,461 +
+    # examples/claims/dpc.json (docs/dpc.md): grouped from C711 + G005 to 010010xx9901xx, 25 days, r06 sheet 11 row 6: 6 × 3,461 +
     # 13 × 2,370 + 6 × 2,014 = 63,660点 × 1.4523 = 92,453.418 → 92,453点; the patient pays the 区分ウ
     # limit 80,100 + (924,530 − 267,000) × 1% = 86,675円 plus 71 meals × 490円 = 34,790円.
     claim = (pathlib.Path(os.environ["SANTEI_SOURCE_DIR"]) / "examples" / "claims" / "dpc.json").read_text(encoding="utf-8")
@@ -103,6 +103,8 @@ def test_a_dpc_stay_with_the_dpc_tables_is_92453_points_and_121465_yen(r06, shar
     assert result.total_points == 92453
     assert result.patient_yen == 86675 + 34790
     assert result.to_dict()["dpc"]["days_out"] == 0
+    assert result.to_dict()["dpc"]["code"] == "010010xx9901xx"
+    assert result.to_dict()["dpc"]["grouping"][0].startswith("傷病名 C711 → 分類 010010")
     with santei.Context(r06) as context, pytest.raises(santei.SanteiError) as error:
         context.price(claim)
     assert error.value.field == "admission.dpc"
