@@ -165,10 +165,20 @@ struct Meals {
 
 // A DPC stay (DPC/PDPS): its 診断群分類 and the hospital's 医療機関別係数. santei prices the month's
 // 包括 part from the DPC電子点数表 (santei/dpc.hpp, PricingOptions::dpc); the visits' lines are the 出来高.
+// Days of a 特定入院料 (ICU, HCU, 救命救急 …) within a DPC stay: their 告示96 別表 ４–６ points are added
+// to the month's 所定点数 (docs/dpc.md).
+struct DpcUnit {
+  std::string fee;           // the 特定入院料 as the 告示 names it: "特定集中治療室管理料１"
+  Date from;                 // its first day (day 1 of its bands)
+  std::optional<Date> to;    // its last day; none: to the discharge or the month end
+};
+
 struct DpcStay {
   std::string code;     // 診断群分類番号, 14 characters ("010010xx9901xx"); empty: grouped from `grouping`
   Decimal coefficient;  // 医療機関別係数 (基礎係数 + 機能評価係数Ⅰ・Ⅱ + 救急補正係数 + 激変緩和係数), e.g. 1.4523
   std::optional<DpcGroupingInput> grouping;  // what the grouper needs (with `code`: checked against it)
+  std::string hospital;         // with units: 特定機能病院, 専門病院 or その他の病院 (告示96 別表 ４, ５, ６)
+  std::vector<DpcUnit> units;   // 特定入院料 days
 };
 
 // Inpatient context (入院). Present only for setting = inpatient. With `fees`, santei prices the

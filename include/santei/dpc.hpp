@@ -145,8 +145,18 @@ struct PricedDpc {
   std::vector<Date> away_days;             // 外泊 days: counted in the 入院期間, not billed 包括
   std::uint32_t covered_days = 0;          // the days billed 包括: bit d−1 for day d of the month
   Decimal total;                           // Σ points × days × coefficient, before rounding
-  Points points;                           // total rounded (rounding::dpc_month_points)
+  Points points;                           // total rounded (rounding::dpc_month_points), plus addon_points
   std::vector<std::string> grouping;       // how the code was grouped (empty: the claim stated it)
+  // 特定入院料 add-ons (告示96 別表 ４–６): added to the 所定点数, not × coefficient; in `points`.
+  struct Addon {
+    std::string fee;
+    std::string hospital;
+    std::int32_t days = 0;
+    std::int64_t points = 0;
+    std::string explain;
+  };
+  std::vector<Addon> addons;
+  std::int64_t addon_points = 0;
 };
 
 }  // namespace santei

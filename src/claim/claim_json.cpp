@@ -290,6 +290,24 @@ DpcStay read_dpc_stay(const json::Value& value, const Path& path) {
     stay.code = text(required(value, "code", path), join(path, "code"));
     if (!is_dpc_code(stay.code)) fail(join(path, "code"), fmt::format("'{}' is not a 14-character 診断群分類番号 (digits, A–Z, x)", stay.code));
   }
+  if (const json::Value* h = optional(value, "hospital")) stay.hospital = text(*h, join(path, "hospital"));
+  if (const json::Value* u = optional(value, "units")) {
+    const Path units = join(path, "units");
+    expect(*u, Type::array, units);
+    for (std::size_t i = 0; i < u->items.size(); ++i) {
+      const json::Value& item = u->items[i];
+      const Path at = index(units, i);
+      expect(item, Type::object, at);
+      DpcUnit unit;
+      unit.fee = text(required(item, "fee", at), join(at, "fee"));
+      unit.from = claim::date(required(item, "from", at), join(at, "from"));
+      if (const json::Value* t = optional(item, "to")) {
+        unit.to = claim::date(*t, join(at, "to"));
+        if (*unit.to < unit.from) fail(join(at, "to"), "is before from");
+      }
+      stay.units.push_back(std::move(unit));
+    }
+  }
   stay.coefficient = decimal(required(value, "coefficient", path), join(path, "coefficient"));
   if (stay.coefficient <= Decimal(0) || stay.coefficient >= Decimal(10) || stay.coefficient.scale() > 4) {
     fail(join(path, "coefficient"),

@@ -1,6 +1,7 @@
 #include "dpc/stay.hpp"
 
 #include <algorithm>
+#include <array>
 #include <utility>
 
 #include <boost/container/small_vector.hpp>
@@ -9,6 +10,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "dpc/addons.hpp"
 #include "santei/result.hpp"
 #include "santei/rounding.hpp"
 
@@ -65,6 +67,62 @@ void refuse_unpriced_inputs(const Admission& admission) {
   if (!admission.bill_dates.empty()) {
     claim_fail("admission.bill_dates", "interim bills (中間請求) of a DPC month are not split by santei yet");
   }
+}
+
+// The 特定入院料 add-ons of the month's days billed 包括 (告示96 別表 ４–６): each unit's days by its
+// bands, added to the 所定点数 — already × the coefficient — as they are (別表 １, ４).
+void add_unit_points(const DpcStay& stay, YearMonth month, const DpcWorkbook& workbook, PricedDpc& priced) {
+  const Addons& tables = addons();
+  if (workbook.in_force < tables.from) {
+    claim_fail("admission.dpc.units", fmt::format("unknown: the 特定入院料 add-ons of the DPC tables in force from {} (their 算定告示) "
+                                                  "are not in santei — r08's 告示96 別表 ４–６ begin on {}",
+                                                  workbook.in_force.iso(), tables.from.iso()));
+  }
+  const AddonTable* table = tables.table(stay.hospital);
+  if (table == nullptr) {
+    claim_fail("admission.dpc.hospital", fmt::format("'{}' is not 特定機能病院, 専門病院 or その他の病院 (告示96 別表 ４, ５, ６): "
+                                                     "the add-ons of units depend on it", stay.hospital));
+  }
+  std::uint32_t taken = 0;  // days of the month with a unit already
+  for (std::size_t u = 0; u < stay.units.size(); ++u) {
+    const DpcUnit& unit = stay.units[u];
+    const AddonFee* fee = table->fee(unit.fee);
+    if (fee == nullptr) {
+      claim_fail(fmt::format("admission.dpc.units[{}].fee", u),
+                 fmt::format("'{}' has no add-on for a {} in 告示96 別表 {} (dpc/addons.xml)", unit.fee, table->hospital, table->item));
+    }
+    PricedDpc::Addon addon{fee->name, table->hospital, 0, 0, {}};
+    std::vector<std::array<std::int32_t, 3>> in_band(fee->bands.size(), {0, 0, 0});  // days, first and last day number
+    const std::int32_t month_days = (month.last_day() - month.first_day()) + 1;
+    for (std::int32_t d = 0; d < month_days; ++d) {
+      const Date day = month.first_day().plus_days(d);
+      if ((priced.covered_days >> d & 1u) == 0 || day < unit.from || (unit.to && day > *unit.to)) continue;
+      if (taken >> d & 1u) {
+        claim_fail(fmt::format("admission.dpc.units[{}].from", u), fmt::format("{} is in two units", day.iso()));
+      }
+      taken |= 1u << d;
+      const std::int32_t number = (day - unit.from) + 1;
+      const auto band = std::find_if(fee->bands.begin(), fee->bands.end(),
+                                     [&](const AddonBand& b) { return number >= b.from && (b.to == 0 || number <= b.to); });
+      if (band == fee->bands.end()) continue;  // past its last band: no add-on
+      ++addon.days;
+      addon.points += band->points;
+      std::array<std::int32_t, 3>& seen = in_band[static_cast<std::size_t>(band - fee->bands.begin())];
+      if (seen[0]++ == 0) seen[1] = number;
+      seen[2] = number;
+    }
+    std::string bands;
+    for (std::size_t b = 0; b < in_band.size(); ++b) {
+      if (in_band[b][0] == 0) continue;
+      bands += fmt::format("{}days {}–{}: {} × {}点", bands.empty() ? "" : " + ", in_band[b][1], in_band[b][2], in_band[b][0],
+                           fee->bands[b].points);
+    }
+    addon.explain = fmt::format("{} (告示96 別表 {}, {}): {} = {}点, added to the 所定点数 (not × 医療機関別係数)", fee->name,
+                                table->item, table->hospital, bands.empty() ? "no day billed 包括" : bands, addon.points);
+    priced.addon_points += addon.points;
+    priced.addons.push_back(std::move(addon));
+  }
+  priced.points.value += priced.addon_points;
 }
 
 }  // namespace
@@ -146,6 +204,7 @@ PricedDpc price_month(const Claim& claim, const DpcTables& tables, std::optional
   }
   priced.total = points_times_days * stay.coefficient;
   priced.points = rounding::dpc_month_points(priced.total);
+  if (!stay.units.empty()) add_unit_points(stay, claim.month, *workbook, priced);
   if (admission.admitted < workbook->in_force && !revision_period) {
     diagnostics.push_back(Diagnostic{Severity::warning, "DPC/改定", {},
                                      fmt::format("admitted before the DPC電子点数表 in force from {}: this month is priced on it with the "

@@ -35,7 +35,11 @@ std::vector<std::string> dpc_explain(const PricedDpc& dpc) {
   if (!dpc.away_days.empty()) lines.push_back(fmt::format("外泊: {} days in the 入院期間, not 包括 (留意事項 第３ １(６)③)", dpc.away_days.size()));
   if (dpc.days_after > 0) lines.push_back(fmt::format("past 入院期間Ⅲ: {} days, 出来高", dpc.days_after));
   lines.push_back(fmt::format("{}点 × 医療機関別係数 {} = {} → {}点 (小数点以下第１位を四捨五入, 留意事項 第３ １(１))", sum,
-                              dpc.coefficient.to_string(), dpc.total.to_string(), dpc.points.value));
+                              dpc.coefficient.to_string(), dpc.total.to_string(), dpc.points.value - dpc.addon_points));
+  for (const PricedDpc::Addon& addon : dpc.addons) lines.push_back(addon.explain);
+  if (!dpc.addons.empty()) {
+    lines.push_back(fmt::format("{}点 + 特定入院料 {}点 = {}点", dpc.points.value - dpc.addon_points, dpc.addon_points, dpc.points.value));
+  }
   return lines;
 }
 
@@ -55,6 +59,12 @@ void write_dpc_json(JsonWriter& json, const PricedDpc& dpc) {
   json.key("away_days").begin_array();
   for (const Date day : dpc.away_days) json.value(day.iso());
   json.end_array();
+  json.key("addons").begin_array();
+  for (const PricedDpc::Addon& addon : dpc.addons) {
+    json.begin_object().field("fee", addon.fee).field("hospital", addon.hospital).field("days", addon.days);
+    json.field("points", addon.points).end_object();
+  }
+  json.end_array().field("addon_points", dpc.addon_points);
   json.field("total", dpc.total).field("points", dpc.points.value);
   json.key("explain").begin_array();
   for (const std::string& line : dpc_explain(dpc)) json.value(line);

@@ -12,7 +12,9 @@
 #include <regex>
 #include <sstream>
 #include <string>
+#include <vector>
 
+#include "dpc/addons.hpp"
 #include "santei/dpc.hpp"
 #include "support.hpp"
 
@@ -99,4 +101,56 @@ TEST_CASE("dpc 告示96: all 2,449 rows of the r08 別表 are sheet 11 of the r0
     CHECK_MESSAGE(kokuji.count(w->code) == 1, "priced in the workbook but not in the 告示: ", w->code);
   }
   CHECK(priced == 2449);
+}
+
+namespace {
+
+// Full-width digits (０–９: EF BC 90–99 in UTF-8) as ASCII: the 告示 writes small numbers full width.
+std::string ascii_digits(const std::string& text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (i + 2 < text.size() && static_cast<unsigned char>(text[i]) == 0xEF && static_cast<unsigned char>(text[i + 1]) == 0xBC &&
+        static_cast<unsigned char>(text[i + 2]) >= 0x90 && static_cast<unsigned char>(text[i + 2]) <= 0x99) {
+      out += static_cast<char>('0' + (static_cast<unsigned char>(text[i + 2]) - 0x90));
+      i += 2;
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+// masters/dpc/addons.xml against the 告示: the bands of 別表 ４, ５ and ６ — "（８日以上14日以内の期間）
+// 11,136点" — in the order the 告示 lists them, fee by fee, are the file's bands of that hospital.
+TEST_CASE("dpc 告示96 別表 ４–６: the 特定入院料 add-ons of masters/dpc/addons.xml are the 告示's — 62, 65 and 65 bands") {
+  const std::filesystem::path pdf = santei::test::shared_dir() / "dpc" / "r08" / "kokuji96_santei_houhou.pdf";
+  const std::string text = ascii_digits(output_of("pdftotext -layout '" + pdf.string() + "' -"));
+  const std::regex band(R"(（(?:(\d+)日以上)?(?:(\d+)日以内)?の期間）\s*([\d,]+)点)");
+  std::map<std::string, std::vector<std::array<std::int32_t, 3>>> kokuji;  // item → (from, to, points)
+  std::string item;
+  std::istringstream lines(text);
+  for (std::string line; std::getline(lines, line);) {
+    // Each table opens with "４ ３の規定にかかわらず" (５, ６); "７ １の規定にかかわらず" follows the last.
+    const std::smatch opens = [&] {
+      std::smatch m;
+      std::regex_search(line, m, std::regex(R"(^\s*(\d) (\d)の規定にかかわらず)"));
+      return m;
+    }();
+    if (!opens.empty()) item = opens[2] == "3" ? std::string(opens[1]) : std::string();
+    std::smatch m;
+    if (item.empty() || !std::regex_search(line, m, band)) continue;
+    kokuji[item].push_back({m[1].matched ? std::stoi(m[1]) : 1, m[2].matched ? std::stoi(m[2]) : 0, figure(m[3])});
+  }
+  CHECK(kokuji["4"].size() == 62);
+  CHECK(kokuji["5"].size() == 65);
+  CHECK(kokuji["6"].size() == 65);
+  for (const santei::dpc::AddonTable& table : santei::dpc::addons().tables) {
+    std::vector<std::array<std::int32_t, 3>> file;
+    for (const santei::dpc::AddonFee& fee : table.fees) {
+      for (const santei::dpc::AddonBand& b : fee.bands) file.push_back({b.from, b.to, b.points});
+    }
+    CHECK_MESSAGE(file == kokuji[table.item], table.hospital, " (別表 ", table.item, ")");
+  }
 }

@@ -135,6 +135,62 @@ TEST_CASE("dpc stay: r08 020350xx99x1xx (入院期間Ⅱ without days, \"-\"): d
   CHECK(diagnostics.empty());
 }
 
+// 告示96 別表 ４–６ (r08): a 特定入院料's points by band, added to the 所定点数 (the points × the
+// coefficient: 別表 １), not multiplied. 別表 ６ (その他の病院) 特定集中治療室管理料１: 7日以内 13,007点,
+// 8–14日 11,398点; 別表 ５ (専門病院): 12,945点; 別表 ４ (特定機能病院) ハイケアユニット入院医療管理料１ 14日以内 4,967点.
+TEST_CASE("dpc stay: 特定入院料 add-ons (告示96 別表 ４–６) — ICU days 1–2 at 13,007点 added to 21,135点 → 47,149点") {
+  std::vector<santei::Diagnostic> diagnostics;
+  const std::string base = stay("2026-06-01", "2026-06-05", "020350xx99x1xx", "1.0000");
+  const auto with_units = [&](const std::string& hospital, const std::string& units) {
+    std::string admission = base;
+    admission.insert(admission.size() - 1, R"(,"hospital":")" + hospital + R"(","units":)" + units);
+    return admission;
+  };
+  const std::string icu = R"([{"fee":"特定集中治療室管理料１","from":"2026-06-01","to":"2026-06-02"}])";
+  PricedDpc dpc = dpc_only("2026-06", with_units("その他の病院", icu), diagnostics);
+  CHECK(dpc.addon_points == 2 * 13007);
+  CHECK(dpc.points.value == 21135 + 26014);
+  REQUIRE(dpc.addons.size() == 1);
+  CHECK(dpc.addons[0].days == 2);
+  CHECK(dpc.addons[0].explain == "特定集中治療室管理料１ (告示96 別表 6, その他の病院): days 1–2: 2 × 13007点 = 26014点, added to the 所定点数 "
+                                 "(not × 医療機関別係数)");
+  CHECK(dpc_only("2026-06", with_units("専門病院", icu), diagnostics).addon_points == 2 * 12945);
+  // A unit that began before the month's days counted: its day numbers run from its own first day.
+  dpc = dpc_only("2026-06", with_units("特定機能病院", R"([{"fee":"ハイケアユニット入院医療管理料１","from":"2026-06-02"}])"), diagnostics);
+  CHECK(dpc.addon_points == 4 * 4967);  // June 2–5
+}
+
+TEST_CASE("dpc stay: an ICU stay across its bands — 別表 ６ 特定集中治療室管理料１ days 1–7 × 13,007 + days 8–9 × 11,398 = 113,845点") {
+  std::vector<santei::Diagnostic> diagnostics;
+  std::string admission = stay("2026-06-01", "2026-06-12");
+  admission.insert(admission.size() - 1,
+                   R"(,"hospital":"その他の病院","units":[{"fee":"特定集中治療室管理料１","from":"2026-06-01","to":"2026-06-09"}])");
+  const PricedDpc dpc = dpc_only("2026-06", admission, diagnostics);
+  CHECK(dpc.addon_points == 7 * 13007 + 2 * 11398);
+  CHECK(dpc.points.value == santei::rounding::dpc_month_points(dpc.total).value + 113845);
+}
+
+TEST_CASE("dpc stay: 特定入院料 add-ons that cannot be priced are errors naming the field") {
+  std::vector<santei::Diagnostic> diagnostics;
+  const auto error = [&](const std::string& month, const std::string& admitted, const std::string& dpc_members) {
+    std::string admission = stay(admitted, "");
+    admission.insert(admission.size() - 1, dpc_members);
+    return error_of([&] { (void)dpc_only(month, admission, diagnostics); });
+  };
+  const std::string icu = R"(,"units":[{"fee":"特定集中治療室管理料１","from":"2026-06-03"}])";
+  santei::ErrorInfo e = error("2026-06", "2026-06-03", icu);
+  CHECK(e.field == "admission.dpc.hospital");
+  e = error("2026-06", "2026-06-03", R"(,"hospital":"その他の病院","units":[{"fee":"特定集中治療室管理料４","from":"2026-06-03"}])");
+  CHECK(e.field == "admission.dpc.units[0].fee");
+  e = error("2026-06", "2026-06-03", R"(,"hospital":"その他の病院","units":[{"fee":"特定集中治療室管理料１","from":"2026-06-03"},)"
+                                     R"({"fee":"ハイケアユニット入院医療管理料１","from":"2026-06-05"}])");
+  CHECK(e.field == "admission.dpc.units[1].from");  // two units on one day
+  // r06: its 算定告示 (with its add-ons) is not in ../shared — unknown, not guessed.
+  e = error("2024-06", "2024-06-03", R"(,"hospital":"その他の病院","units":[{"fee":"特定集中治療室管理料１","from":"2024-06-03"}])");
+  CHECK(e.field == "admission.dpc.units");
+  CHECK(e.message.starts_with("unknown: "));
+}
+
 TEST_CASE("dpc stay: admitted under r06, June 2026 on r08 with the days counted from admission — days 8–17 in Ⅱ: 10 × 2,559 × 1.4523 → 37,164点") {
   std::vector<santei::Diagnostic> diagnostics;
   const PricedDpc dpc = dpc_only("2026-06", stay("2026-05-25", "2026-06-10"), diagnostics);
