@@ -8,6 +8,7 @@
 // - stays read off the r06 樹形図 and the r08 定義テーブル by hand, and the errors.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <map>
 #include <memory>
 #include <optional>

@@ -11,6 +11,7 @@
 #include "error_of.hpp"
 #include "santei/claim.hpp"
 #include "santei/pricing.hpp"
+#include "santei/rounding.hpp"
 #include "santei/uke.hpp"
 #include "support.hpp"
 
