@@ -153,6 +153,13 @@ class Grouper {
     if (chosen == nullptr) {
       fail("", fmt::format("no row of 12）変換テーブル of 分類 {} matches the stay ({})", bunrui_, definitions_.file));
     }
+    // The set branches the rows turned on that the stay reaches with nothing: say so.
+    if (procedure1_ && procedure1_->values.size() == 1) note("手術・処置等１: none of the stay's codes is in ７）for 分類 {} → 0", bunrui_);
+    if (procedure2_ && procedure2_->values.size() == 1) note("手術・処置等２: none of the stay's codes is in ８）for 分類 {} → 0", bunrui_);
+    const std::optional<Reached>& comorbidity = comorbidities_[with_surgery(*chosen) ? 1 : 0];
+    if (comorbidity && comorbidity->values.size() == 1) {
+      note("定義副傷病: none of the stay's other diagnoses counts for 分類 {} (９）, its フラグ) → 0", bunrui_);
+    }
     const std::string& code = chosen->cell(conversion::code);
     note("12）変換テーブル row {} (通し番号 {}): {} — of the branches the stay reaches, the lowest in "
                                  "the 樹形図 (留意事項 第２ １(５))",
@@ -424,6 +431,13 @@ class Grouper {
     return *cache;
   }
 
+  // Whether `row` is a branch with 手術, as its own 手術 column says (99: なし); in a 分類 without that
+  // column, whether the stay had one (for the 定義副傷病 フラグ 2 and 3).
+  bool with_surgery(const DefinitionRow& row) const {
+    const std::string& surgery = row.cell(conversion::first_branch + static_cast<std::size_t>(Branch::surgery));
+    return surgery.empty() || surgery == "a" ? !input_.surgeries.empty() : surgery != "99";
+  }
+
   // Whether any row of the 分類's ６）–９）gives `value` to a set branch ("0", なし, always does);
   // the values of each branch collected once.
   bool defined(Branch branch, const std::string& value) {
@@ -463,13 +477,7 @@ class Grouper {
         case Branch::surgery: reached = reaches(branch, surgeries(), cell); break;
         case Branch::procedure1: reached = reaches(branch, procedures(DefinitionSheet::procedure1, procedure1_), cell); break;
         case Branch::procedure2: reached = reaches(branch, procedures(DefinitionSheet::procedure2, procedure2_), cell); break;
-        case Branch::comorbidity: {
-          // With or without 手術 as the row's own 手術 branch says (99: なし); a 分類 without one, as done.
-          const std::string& surgery = row.cell(conversion::first_branch + static_cast<std::size_t>(Branch::surgery));
-          const bool with_surgery = surgery.empty() || surgery == "a" ? !input_.surgeries.empty() : surgery != "99";
-          reached = reaches(branch, comorbidities(with_surgery), cell);
-          break;
-        }
+        case Branch::comorbidity: reached = reaches(branch, comorbidities(with_surgery(row)), cell); break;
         default: {
           const std::optional<std::string> value = scalar(branch);
           if (!value) {

@@ -448,11 +448,13 @@ TEST_CASE("dpc grouper: r06 010010 脳腫瘍 as its 樹形図 draws it") {
   CHECK(code_of(stay("C711", {"K000-0"}), kR06) == "010010xx97x00x");           // a 手術 ６）does not name: KKK1 → 97
   CHECK(code_of(stay("C711", {"K000-0", "K1692"}), kR06) == "010010xx03x00x");  // the lower of 97 and 03
   const santei::DpcGrouping grouped = tables().group(stay("C711", {"K1692"}, {}, {"J13"}), kR06);
-  REQUIRE(grouped.steps.size() == 4);
-  CHECK(grouped.steps[0].starts_with("傷病名 C711 → 分類 010010 (４）ＩＣＤ row "));
-  CHECK(grouped.steps[1].starts_with("手術 K1692 → 03 (６）手術 row "));
-  CHECK(grouped.steps[2].starts_with("定義副傷病 J13 → 1 (９）row "));
-  CHECK(grouped.steps[3].find("010010xx03x01x") != std::string::npos);
+  REQUIRE(grouped.steps.size() == 6);
+  CHECK(grouped.steps[0] == "傷病名 C711 → 分類 010010 (４）ＩＣＤ row 5: C71$ 脳の悪性新生物＜腫瘍＞)");
+  CHECK(grouped.steps[1] == "手術 K1692 → 03 (６）手術 row 30)");
+  CHECK(grouped.steps[2] == "定義副傷病 J13 → 1 (９）row 12: J13, フラグ 3)");
+  CHECK(grouped.steps[3] == "手術・処置等１: none of the stay's codes is in ７）for 分類 010010 → 0");
+  CHECK(grouped.steps[4] == "手術・処置等２: none of the stay's codes is in ８）for 分類 010010 → 0");
+  CHECK(grouped.steps[5].starts_with("12）変換テーブル row 101 (通し番号 28): 010010xx03x01x"));
 }
 
 TEST_CASE("dpc grouper: r08 branches on JCS, 年齢, 病態等分類 and A-DROP as ５）, ３）and 10－4 say") {

@@ -322,8 +322,9 @@ TEST_CASE("dpc claim: a stay grouped from admission.dpc.grouping is priced on it
   const PricedDpc dpc = priced_month("2024-06", grouped(R"({"diagnosis":"C711","procedures":["G005"]})"));
   CHECK(dpc.code == "010010xx9901xx");
   CHECK(dpc.points.value == 92453);  // the 25-day stay above
-  REQUIRE(dpc.grouping.size() == 4);
+  REQUIRE(dpc.grouping.size() == 6);
   CHECK(dpc.grouping[2].starts_with("手術・処置等２ G005 → 1 (８）row "));
+  CHECK(dpc.grouping[3] == "手術・処置等１: none of the stay's codes is in ７）for 分類 010010 → 0");
   // The same with the code stated: checked, and priced alike.
   CHECK(priced_month("2024-06", grouped(R"({"diagnosis":"C711","procedures":["G005"]})", "010010xx9901xx")).points.value == 92453);
   // 入院時の年齢 from patient.birth_date (1960-04-01) at admission: 64 — 040080 肺炎 65–75 is not reached.
