@@ -17,7 +17,11 @@ constexpr std::array kAllSheets = {
     DefinitionSheet::comorbidity, DefinitionSheet::severity_range, DefinitionSheet::severity_choice,
     DefinitionSheet::severity_class, DefinitionSheet::conversion};
 
-std::vector<DefinitionRow> read_sheet(const xlsx::Workbook& workbook, DefinitionSheet id) {
+std::string_view intern(std::unordered_set<std::string>& texts, std::string_view text) {
+  return *texts.emplace(text).first;
+}
+
+std::vector<DefinitionRow> read_sheet(const xlsx::Workbook& workbook, DefinitionSheet id, std::unordered_set<std::string>& texts) {
   const SheetLayout& layout = definition_sheet_layout(id);
   const std::optional<std::string> name = sheet_name(workbook, layout);
   if (!name) {
@@ -40,11 +44,12 @@ std::vector<DefinitionRow> read_sheet(const xlsx::Workbook& workbook, Definition
     if (!reader.any(row)) continue;
     DefinitionRow read;
     read.line = row;
-    for (std::size_t f = 0; f < fields; ++f) read.cells.emplace_back(reader.cell(row, f));
+    read.cells.reserve(fields);
+    for (std::size_t f = 0; f < fields; ++f) read.cells.push_back(intern(texts, reader.cell(row, f)));
     // MDC (2 digits) and 分類ｺｰﾄﾞ (4) name the 分類 of every row.
     if (read.cells[mdc].size() != 2) reader.fail(row, mdc, "is not a 2-character MDC");
     if (read.cells[bunrui].size() != 4) reader.fail(row, bunrui, "is not a 4-character 分類ｺｰﾄﾞ");
-    read.bunrui = read.cells[mdc] + read.cells[bunrui];
+    read.bunrui = intern(texts, std::string(read.cells[mdc]) + std::string(read.cells[bunrui]));
     read.valid = reader.valid(row, fields - 2, fields - 1);
     rows.push_back(std::move(read));
   }
@@ -73,12 +78,14 @@ std::optional<Definitions> read_definitions(const xlsx::Workbook& workbook) {
   if (!any) return std::nullopt;
   Definitions definitions;
   definitions.file = workbook.file();
-  for (std::size_t s = 0; s < kDefinitionSheets; ++s) definitions.sheets[s] = read_sheet(workbook, static_cast<DefinitionSheet>(s));
+  for (std::size_t s = 0; s < kDefinitionSheets; ++s) {
+    definitions.sheets[s] = read_sheet(workbook, static_cast<DefinitionSheet>(s), definitions.texts);
+  }
   const std::vector<DefinitionRow>& icd_rows = definitions.rows(DefinitionSheet::icd);
   for (std::size_t r = 0; r < icd_rows.size(); ++r) {
-    const std::string& code = icd_rows[r].cell(icd::code);
+    const std::string_view code = icd_rows[r].cell(icd::code);
     const bool wildcard = code.ends_with('$');
-    definitions.icd_index.push_back(IcdKey{wildcard ? code.substr(0, code.size() - 1) : code, wildcard, static_cast<std::uint32_t>(r)});
+    definitions.icd_index.push_back(IcdKey{std::string(wildcard ? code.substr(0, code.size() - 1) : code), wildcard, static_cast<std::uint32_t>(r)});
   }
   std::sort(definitions.icd_index.begin(), definitions.icd_index.end());
   return definitions;

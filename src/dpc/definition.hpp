@@ -5,6 +5,7 @@
 #include <array>
 #include <cstdint>
 #include <optional>
+#include <unordered_set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -56,12 +57,12 @@ inline constexpr std::array<std::string_view, kBranches> kBranchNames = {
     "severity_child_pugh"};
 
 struct DefinitionRow {
-  std::string bunrui;               // the 6-character 分類 (MDC + 分類ｺｰﾄﾞ)
-  std::vector<std::string> cells;   // by field, without the dates
-  DateRange valid;                  // 有効期間
-  std::uint32_t line = 0;           // the row on its sheet
+  std::string_view bunrui;               // the 6-character 分類 (MDC + 分類ｺｰﾄﾞ)
+  std::vector<std::string_view> cells;   // by field; each text held once in Definitions::texts
+  DateRange valid;                       // 有効期間
+  std::uint32_t line = 0;                // the row on its sheet
 
-  const std::string& cell(std::size_t field) const { return cells[field]; }
+  std::string_view cell(std::size_t field) const { return cells[field]; }
 };
 
 // ４）ＩＣＤ by code: a code written exactly, or a "$" pattern by its prefix ("C71$" → "C71").
@@ -77,6 +78,9 @@ struct IcdKey {
 
 struct Definitions {
   std::string file;  // the workbook
+  // Every distinct cell text, once ("a", "0", the dates and codes repeat thousands of times); its
+  // nodes do not move, so the rows' views stay valid when Definitions is moved.
+  std::unordered_set<std::string> texts;
   // Per sheet, the rows sorted by 分類 (sheet order kept within one).
   std::array<std::vector<DefinitionRow>, kDefinitionSheets> sheets;
 

@@ -115,8 +115,8 @@ bool is_maximum(std::string_view text) { return text == "999" || text == "9999" 
 // A set of branch values the stay reaches, each with why.
 struct Reached {
   std::vector<std::string> values;
-  void add(const std::string& value) {
-    if (!contains(values, value)) values.push_back(value);
+  void add(std::string_view value) {
+    if (!contains(values, value)) values.emplace_back(value);
   }
 };
 
@@ -160,11 +160,11 @@ class Grouper {
     if (comorbidity && comorbidity->values.size() == 1) {
       note("定義副傷病: none of the stay's other diagnoses counts for 分類 {} (９）, its フラグ) → 0", bunrui_);
     }
-    const std::string& code = chosen->cell(conversion::code);
+    const std::string_view code = chosen->cell(conversion::code);
     note("12）変換テーブル row {} (通し番号 {}): {} — of the branches the stay reaches, the lowest in "
                                  "the 樹形図 (留意事項 第２ １(５))",
                                  chosen->line, chosen->cell(conversion::serial), code);
-    return DpcGrouping{code, std::move(steps_)};
+    return DpcGrouping{std::string(code), std::move(steps_)};
   }
 
  private:
@@ -209,7 +209,7 @@ class Grouper {
     }
     note("傷病名 {} → 分類 {} (４）ＩＣＤ row {}: {} {})", code, best->bunrui, best->line,
                                  best->cell(icd::code), best->cell(icd::name));
-    return best->bunrui;
+    return std::string(best->bunrui);
   }
 
   std::optional<std::int32_t> input(std::string_view name) const {
@@ -242,12 +242,12 @@ class Grouper {
   std::string from_ranges(const DefinitionRow& row, int ranges, std::int32_t value, const BranchSource& source) {
     for (int r = 0; r < ranges; ++r) {
       const std::size_t from = ranges::first_range + static_cast<std::size_t>(r) * 3;
-      const std::string& to = row.cell(from + 1);
+      const std::string_view to = row.cell(from + 1);
       if (row.cell(from).empty()) continue;
       if (value >= whole(row.cell(from)) && (value < whole(to) || is_maximum(to))) {
         note("{} {} → {} (row {}: {} ≤ x < {})", source.label, value, row.cell(from + 2), row.line,
                                      row.cell(from), to);
-        return row.cell(from + 2);
+        return std::string(row.cell(from + 2));
       }
     }
     fail(source.input == "age" ? "age" : fmt::format("conditions.{}", source.input),
@@ -281,7 +281,7 @@ class Grouper {
         const DefinitionRow& row = row_of_kind(DefinitionSheet::severity_choice, severity_choice::kind, source.kind, source);
         const std::int32_t chosen = required(source);
         if (chosen != 0 && chosen != 1) fail(fmt::format("conditions.{}", source.input), "is 0 or 1");
-        value = row.cell(chosen == 0 ? severity_choice::value_1 : severity_choice::value_2);
+        value = std::string(row.cell(chosen == 0 ? severity_choice::value_1 : severity_choice::value_2));
         note("{} {} → {} (10－2 row {})", source.label, chosen, value, row.line);
         break;
       }
@@ -300,16 +300,16 @@ class Grouper {
     const auto [first, last] = definitions_.of(DefinitionSheet::condition, bunrui_);
     for (const DefinitionRow* row = first; row != last; ++row) {
       if (!row->valid.contains(on_)) continue;
-      const std::string& to = row->cell(condition::age_to);
+      const std::string_view to = row->cell(condition::age_to);
       if (age < whole(row->cell(condition::age_from)) || (age >= whole(to) && !is_maximum(to))) continue;
-      const std::string& kind = row->cell(condition::kind);
+      const std::string_view kind = row->cell(condition::kind);
       if (!kind.empty()) {
         if (!pneumonia) fail("conditions.pneumonia", fmt::format("分類 {} branches on 院内肺炎又は市中肺炎: the stay must state it", bunrui_));
         if (whole(kind) != *pneumonia) continue;
       }
       note("病態等分類: 年齢 {}{} → {} (３）row {})", age,
                                    kind.empty() ? "" : fmt::format(", 区分 {}", kind), row->cell(condition::value), row->line);
-      return row->cell(condition::value);
+      return std::string(row->cell(condition::value));
     }
     fail("conditions.pneumonia", fmt::format("no 病態等分類 row of 分類 {} fits 年齢 {}", bunrui_, age));
   }
@@ -321,7 +321,7 @@ class Grouper {
       if (row->valid.contains(on_) && whole(row->cell(severity_class::kind)) == source.kind &&
           whole(row->cell(severity_class::class_code)) == chosen) {
         note("{} {} → {} (10－4 row {})", source.label, chosen, row->cell(severity_class::value), row->line);
-        return row->cell(severity_class::value);
+        return std::string(row->cell(severity_class::value));
       }
     }
     fail(fmt::format("conditions.{}", source.input), fmt::format("{} is not a 区分 of {} for 分類 {}", chosen, source.label, bunrui_));
@@ -343,13 +343,13 @@ class Grouper {
       bool all = true;
       std::string codes;
       for (int c = 0; c < surgery::kCodes; ++c) {
-        const std::string& code = row->cell(surgery::first_code + static_cast<std::size_t>(c));
+        const std::string_view code = row->cell(surgery::first_code + static_cast<std::size_t>(c));
         if (code.empty()) continue;
         if (code == "KKK0") none = row;
         if (code == "KKK1") other = row;
-        named.push_back(code);
+        named.emplace_back(code);
         all = all && contains(input_.surgeries, code);
-        codes += codes.empty() ? code : "+" + code;
+        codes += codes.empty() ? std::string(code) : "+" + std::string(code);
       }
       if (all && !codes.empty() && !codes.starts_with("KKK")) {
         reached.add(row->cell(surgery::value));
@@ -387,14 +387,14 @@ class Grouper {
       bool all = true;
       std::string codes;
       for (std::size_t c = 0; c < 2; ++c) {
-        const std::string& code = row->cell(first_code + c);
+        const std::string_view code = row->cell(first_code + c);
         if (code.empty()) continue;
         all = all && done(code);
-        codes += codes.empty() ? code : "+" + code;
+        codes += codes.empty() ? std::string(code) : "+" + std::string(code);
       }
       if (first_sheet && !row->cell(procedure1::with_surgery).empty()) {
         all = all && contains(input_.surgeries, row->cell(procedure1::with_surgery));
-        codes += " with 手術 " + row->cell(procedure1::with_surgery);
+        codes += " with 手術 " + std::string(row->cell(procedure1::with_surgery));
       }
       if (all && !codes.empty() && !contains(reached.values, row->cell(value_field))) {
         reached.add(row->cell(value_field));
@@ -417,7 +417,7 @@ class Grouper {
     for (const std::string& diagnosis : input_.comorbidities) {
       const std::string code = normal_icd(diagnosis);
       for (const DefinitionRow* row = first; row != last; ++row) {
-        const std::string& flag = row->cell(comorbidity::flag);
+        const std::string_view flag = row->cell(comorbidity::flag);
         const bool fits = flag == "1" || (flag == "2" && !with_surgery) || (flag == "3" && with_surgery);
         if (!row->valid.contains(on_) || !fits || !icd_matches(row->cell(comorbidity::code), code)) continue;
         if (!contains(reached.values, row->cell(comorbidity::value))) {
@@ -434,13 +434,13 @@ class Grouper {
   // Whether `row` is a branch with 手術, as its own 手術 column says (99: なし); in a 分類 without that
   // column, whether the stay had one (for the 定義副傷病 フラグ 2 and 3).
   bool with_surgery(const DefinitionRow& row) const {
-    const std::string& surgery = row.cell(conversion::first_branch + static_cast<std::size_t>(Branch::surgery));
+    const std::string_view surgery = row.cell(conversion::first_branch + static_cast<std::size_t>(Branch::surgery));
     return surgery.empty() || surgery == "a" ? !input_.surgeries.empty() : surgery != "99";
   }
 
   // Whether any row of the 分類's ６）–９）gives `value` to a set branch ("0", なし, always does);
   // the values of each branch collected once.
-  bool defined(Branch branch, const std::string& value) {
+  bool defined(Branch branch, std::string_view value) {
     if (value == "0" && branch != Branch::surgery) return true;
     std::optional<std::vector<std::string>>& values = defined_[static_cast<std::size_t>(branch)];
     if (!values) {
@@ -452,14 +452,14 @@ class Grouper {
       values.emplace();
       const auto [first, last] = definitions_.of(sheet, bunrui_);
       for (const DefinitionRow* row = first; row != last; ++row) {
-        if (row->valid.contains(on_) && !contains(*values, row->cell(field))) values->push_back(row->cell(field));
+        if (row->valid.contains(on_) && !contains(*values, row->cell(field))) values->emplace_back(row->cell(field));
       }
     }
     return contains(*values, value);
   }
 
   // A set branch's values: those the stay reaches and those it states.
-  bool reaches(Branch branch, const Reached& reached, const std::string& value) const {
+  bool reaches(Branch branch, const Reached& reached, std::string_view value) const {
     return contains(reached.values, value) || contains(stated_[static_cast<std::size_t>(branch)], value);
   }
 
@@ -469,7 +469,7 @@ class Grouper {
   bool matches(const DefinitionRow& row) {
     std::optional<std::size_t> pending;
     for (std::size_t b = 0; b < kBranches; ++b) {
-      const std::string& cell = row.cell(conversion::first_branch + b);
+      const std::string_view cell = row.cell(conversion::first_branch + b);
       if (cell.empty() || cell == "a") continue;
       const auto branch = static_cast<Branch>(b);
       bool reached = false;

@@ -39,14 +39,16 @@ const Definitions& definitions(const std::string& file) {
   return it->second;
 }
 
-bool any_value(const std::string& cell) { return cell.empty() || cell == "a"; }
+bool any_value(std::string_view cell) { return cell.empty() || cell == "a"; }
+
+int to_int(std::string_view text) { return std::stoi(std::string(text)); }
 
 // A code the ICD pattern of a 定義テーブル row stands for ("C71$" → "C719"; "M!!!!" → an M code no
 // other row names).
-std::string icd_for(const std::string& pattern) {
+std::string icd_for(std::string_view pattern) {
   if (pattern == "M!!!!") return "M99Z";
-  if (pattern.ends_with('$')) return pattern.substr(0, pattern.size() - 1) + "9";
-  return pattern;
+  if (pattern.ends_with('$')) return std::string(pattern.substr(0, pattern.size() - 1)) + "9";
+  return std::string(pattern);
 }
 
 // The branch columns of the 変換テーブル a 分類's rows constrain (a value other than "a" or empty).
@@ -67,7 +69,7 @@ struct Builder {
   DpcGroupingInput input;
   int statements = 0;      // branch values the stay had to state (defined in words, or not evaluated)
 
-  const std::string& cell(Branch b) const { return row.cell(conversion::first_branch + static_cast<std::size_t>(b)); }
+  std::string_view cell(Branch b) const { return row.cell(conversion::first_branch + static_cast<std::size_t>(b)); }
 
   void set_condition(const std::string& name, std::int32_t value) {
     for (auto& [key, v] : input.conditions) {
@@ -86,24 +88,24 @@ struct Builder {
   };
   std::vector<std::vector<Interval>> age_constraints;
 
-  static int upper(const std::string& to) { return to == "999" || to == "9999" || to == "100000" ? 1'000'000 : std::stoi(to); }
+  static int upper(std::string_view to) { return to == "999" || to == "9999" || to == "100000" ? 1'000'000 : to_int(to); }
 
-  void constrain_age(DefinitionSheet sheet, int kind, int ranges, const std::string& value) {
+  void constrain_age(DefinitionSheet sheet, int kind, int ranges, std::string_view value) {
     std::vector<Interval> allowed;
     const auto [first, last] = d.of(sheet, row.bunrui);
     for (const DefinitionRow* r = first; r != last; ++r) {
       if (!r->valid.contains(on)) continue;
       if (sheet == DefinitionSheet::condition) {
         if (r->cell(condition::value) == value) {
-          const std::string& k = r->cell(condition::kind);
-          allowed.push_back({std::stoi(r->cell(condition::age_from)), upper(r->cell(condition::age_to)), k.empty() ? -1 : std::stoi(k)});
+          const std::string_view k = r->cell(condition::kind);
+          allowed.push_back({to_int(r->cell(condition::age_from)), upper(r->cell(condition::age_to)), k.empty() ? -1 : to_int(k)});
         }
         continue;
       }
       if (r->cell(ranges::kind) != std::to_string(kind)) continue;
       for (int i = 0; i < ranges; ++i) {
         const std::size_t from = ranges::first_range + static_cast<std::size_t>(i) * 3;
-        if (!r->cell(from).empty() && r->cell(from + 2) == value) allowed.push_back({std::stoi(r->cell(from)), upper(r->cell(from + 1)), -1});
+        if (!r->cell(from).empty() && r->cell(from + 2) == value) allowed.push_back({to_int(r->cell(from)), upper(r->cell(from + 1)), -1});
       }
     }
     REQUIRE_MESSAGE(!allowed.empty(), row.bunrui, " row ", row.line, ": no 年齢 range gives ", value);
@@ -133,20 +135,20 @@ struct Builder {
   }
 
   // An input in the range of a ５）/10－1 row whose 値 is `value` (any range when `value` is any).
-  std::optional<std::int32_t> from_ranges(DefinitionSheet sheet, int kind, int ranges, const std::string& value) const {
+  std::optional<std::int32_t> from_ranges(DefinitionSheet sheet, int kind, int ranges, std::string_view value) const {
     const auto [first, last] = d.of(sheet, row.bunrui);
     for (const DefinitionRow* r = first; r != last; ++r) {
       if (!r->valid.contains(on) || r->cell(ranges::kind) != std::to_string(kind)) continue;
       for (int i = 0; i < ranges; ++i) {
         const std::size_t from = ranges::first_range + static_cast<std::size_t>(i) * 3;
         if (r->cell(from).empty()) continue;
-        if (any_value(value) || r->cell(from + 2) == value) return std::stoi(r->cell(from));
+        if (any_value(value) || r->cell(from + 2) == value) return to_int(r->cell(from));
       }
     }
     return std::nullopt;
   }
 
-  void scalar(Branch b, const std::string& value) {
+  void scalar(Branch b, std::string_view value) {
     struct Input { Branch branch; DefinitionSheet sheet; int kind; const char* name; };
     static constexpr Input kRanges[] = {
         {Branch::age, DefinitionSheet::age, 1, "age"},           {Branch::month_age, DefinitionSheet::age, 6, "month_age"},
@@ -203,7 +205,7 @@ struct Builder {
       for (const DefinitionRow* r = first; r != last; ++r) {
         if (r->cell(severity_class::kind) != std::to_string(in.kind)) continue;
         if (!any_value(value) && r->cell(severity_class::value) != value) continue;
-        set_condition(in.name, std::stoi(r->cell(severity_class::class_code)));
+        set_condition(in.name, to_int(r->cell(severity_class::class_code)));
         return;
       }
     }
@@ -211,12 +213,12 @@ struct Builder {
     if (!any_value(value)) stated(b, value);
   }
 
-  void stated(Branch b, const std::string& value) {
+  void stated(Branch b, std::string_view value) {
     input.branches.emplace_back(kBranchNames[static_cast<std::size_t>(b)], value);
     ++statements;
   }
 
-  void surgery(const std::string& value) {
+  void surgery(std::string_view value) {
     const auto [first, last] = d.of(DefinitionSheet::surgery, row.bunrui);
     const DefinitionRow* best = nullptr;
     int best_codes = 99;
@@ -228,19 +230,19 @@ struct Builder {
       if (codes < best_codes) best = r, best_codes = codes;
     }
     REQUIRE_MESSAGE(best, row.bunrui, " row ", row.line, ": no ６）手術 row with 対応コード ", value);
-    const std::string& first_code = best->cell(surgery::first_code);
+    const std::string_view first_code = best->cell(surgery::first_code);
     if (first_code == "KKK0") return;
     if (first_code == "KKK1") {
       input.surgeries.push_back("K000-0");  // a 手術 no row of the 分類 names
       return;
     }
     for (int c = 0; c < surgery::kCodes; ++c) {
-      const std::string& code = best->cell(surgery::first_code + static_cast<std::size_t>(c));
-      if (!code.empty()) input.surgeries.push_back(code);
+      const std::string_view code = best->cell(surgery::first_code + static_cast<std::size_t>(c));
+      if (!code.empty()) input.surgeries.emplace_back(code);
     }
   }
 
-  void procedure(DefinitionSheet sheet, const std::string& value) {
+  void procedure(DefinitionSheet sheet, std::string_view value) {
     if (value == "0") return;
     const bool first_sheet = sheet == DefinitionSheet::procedure1;
     const std::size_t value_field = first_sheet ? std::size_t{procedure1::value} : std::size_t{procedure2::value};
@@ -257,18 +259,18 @@ struct Builder {
       return;
     }
     for (std::size_t c = 0; c < 2; ++c) {
-      if (!chosen->cell(first_code + c).empty()) input.procedures.push_back(chosen->cell(first_code + c));
+      if (!chosen->cell(first_code + c).empty()) input.procedures.emplace_back(chosen->cell(first_code + c));
     }
-    if (first_sheet && !chosen->cell(procedure1::with_surgery).empty()) input.surgeries.push_back(chosen->cell(procedure1::with_surgery));
+    if (first_sheet && !chosen->cell(procedure1::with_surgery).empty()) input.surgeries.emplace_back(chosen->cell(procedure1::with_surgery));
   }
 
-  void comorbidity(const std::string& value) {
+  void comorbidity(std::string_view value) {
     if (value == "0") return;
-    const std::string& surgery = cell(Branch::surgery);
+    const std::string_view surgery = cell(Branch::surgery);
     const bool with_surgery = any_value(surgery) ? !input.surgeries.empty() : surgery != "99";
     const auto [first, last] = d.of(DefinitionSheet::comorbidity, row.bunrui);
     for (const DefinitionRow* r = first; r != last; ++r) {
-      const std::string& flag = r->cell(comorbidity::flag);
+      const std::string_view flag = r->cell(comorbidity::flag);
       if (!r->valid.contains(on) || r->cell(comorbidity::value) != value) continue;
       if (flag == "1" || (flag == "2" && !with_surgery) || (flag == "3" && with_surgery)) {
         input.comorbidities.push_back(icd_for(r->cell(comorbidity::code)));
@@ -282,13 +284,13 @@ struct Builder {
 
 // Whether a 処置等 column of the 分類's 変換テーブル rows has a value (other than "0") no row of
 // ７）/８）gives (r08: 電気生理学的検査 of 050070 and 050210, 1 of 060100 and 060130).
-bool undefined_in(const Definitions& d, Date on, const std::string& bunrui, Branch branch) {
+bool undefined_in(const Definitions& d, Date on, std::string_view bunrui, Branch branch) {
   const bool first_sheet = branch == Branch::procedure1;
   const auto [c_first, c_last] = d.of(DefinitionSheet::conversion, bunrui);
   const auto [p_first, p_last] = d.of(first_sheet ? DefinitionSheet::procedure1 : DefinitionSheet::procedure2, bunrui);
   const std::size_t value_field = first_sheet ? std::size_t{procedure1::value} : std::size_t{procedure2::value};
   for (const DefinitionRow* row = c_first; row != c_last; ++row) {
-    const std::string& value = row->cell(conversion::first_branch + static_cast<std::size_t>(branch));
+    const std::string_view value = row->cell(conversion::first_branch + static_cast<std::size_t>(branch));
     if (any_value(value) || value == "0") continue;
     if (std::none_of(p_first, p_last, [&](const DefinitionRow& p) { return p.valid.contains(on) && p.cell(value_field) == value; })) return true;
   }
@@ -303,11 +305,11 @@ RoundTrip round_trip(const std::string& file, Date on) {
   const Definitions& d = definitions(file);
   RoundTrip result;
   // One diagnosis per 分類 (an exact code where the 分類 has one).
-  std::map<std::string, std::pair<std::string, bool>> diagnosis;  // 分類 → (code, written exactly)
+  std::map<std::string, std::pair<std::string, bool>, std::less<>> diagnosis;  // 分類 → (code, written exactly)
   for (const DefinitionRow& r : d.rows(DefinitionSheet::icd)) {
     const bool exact = !r.cell(icd::code).ends_with('$') && r.cell(icd::code) != "M!!!!";
-    auto [it, added] = diagnosis.try_emplace(r.bunrui, icd_for(r.cell(icd::code)), exact);
-    if (!added && exact && !it->second.second) it->second = {r.cell(icd::code), true};
+    auto [it, added] = diagnosis.try_emplace(std::string(r.bunrui), icd_for(r.cell(icd::code)), exact);
+    if (!added && exact && !it->second.second) it->second = {std::string(r.cell(icd::code)), true};
   }
   const std::vector<DefinitionRow>& rows = d.rows(DefinitionSheet::conversion);
   std::size_t shown = 0;
@@ -318,7 +320,7 @@ RoundTrip round_trip(const std::string& file, Date on) {
       if (!row->valid.contains(on)) continue;
       ++result.rows;
       Builder b{d, on, *row, {}};
-      b.input.diagnosis = diagnosis[row->bunrui].first;
+      b.input.diagnosis = diagnosis.find(row->bunrui)->second.first;
       b.input.age = 60;  // when no branch of the row turns on 年齢
       b.surgery(any_value(b.cell(Branch::surgery)) ? "99" : b.cell(Branch::surgery));
       if (!any_value(b.cell(Branch::procedure1))) b.procedure(DefinitionSheet::procedure1, b.cell(Branch::procedure1));
@@ -390,8 +392,8 @@ TEST_CASE("dpc grouper: in each 分類, the r06 樹形図's leaves, top to botto
   std::map<std::string, std::vector<std::string>> leaves, table;
   for (const std::string& leaf : tree_leaves(dpc_dir() / "r06" / "jukeizu_r06.xlsx")) leaves[leaf.substr(0, 6)].push_back(leaf);
   for (const DefinitionRow& row : definitions("r06/dpc_denshi_tensuhyo_20240321.xlsx").rows(DefinitionSheet::conversion)) {
-    std::vector<std::string>& codes = table[row.bunrui];
-    if (codes.empty() || codes.back() != row.cell(conversion::code)) codes.push_back(row.cell(conversion::code));
+    std::vector<std::string>& codes = table[std::string(row.bunrui)];
+    if (codes.empty() || codes.back() != row.cell(conversion::code)) codes.emplace_back(row.cell(conversion::code));
   }
   std::size_t same = 0, codes = 0;
   for (const auto& [bunrui, sequence] : table) {
