@@ -247,7 +247,16 @@ DpcGroupingInput read_dpc_grouping(const json::Value& value, const Path& path) {
   expect(value, Type::object, path);
   DpcGroupingInput input;
   input.diagnosis = text(required(value, "diagnosis", path), join(path, "diagnosis"));
-  if (const json::Value* v = optional(value, "surgeries")) input.surgeries = read_codes(*v, join(path, "surgeries"));
+  if (const json::Value* v = optional(value, "surgeries")) {
+    input.surgeries = read_codes(*v, join(path, "surgeries"));
+    // 手術 are 医科点数表 第10部 (留意事項 第２ ３(８)): K codes; another code here would read as
+    // 「定義テーブルにない手術」 and move the stay to a 手術 branch.
+    for (std::size_t i = 0; i < input.surgeries.size(); ++i) {
+      if (!input.surgeries[i].starts_with('K')) {
+        fail(index(join(path, "surgeries"), i), fmt::format("'{}' is not a 手術 code (第10部: K…); 処置等 go in procedures", input.surgeries[i]));
+      }
+    }
+  }
   if (const json::Value* v = optional(value, "procedures")) input.procedures = read_codes(*v, join(path, "procedures"));
   if (const json::Value* v = optional(value, "comorbidities")) input.comorbidities = read_codes(*v, join(path, "comorbidities"));
   if (const json::Value* v = optional(value, "age")) input.age = static_cast<std::int32_t>(integer(*v, join(path, "age"), 0, 150));

@@ -365,6 +365,12 @@ TEST_CASE("dpc claim: grouping inputs that are not valid are errors naming the f
     const santei::ErrorInfo e = error_of([] { (void)santei::parse_claim(dpc_claim("2024-06", grouped(R"({"diagnosis":"C711","surgery":["K1692"]})"))); });
     CHECK(e.field == "admission.dpc.grouping.surgery");
   }
+  SUBCASE("a 処置 among the 手術: it would read as 「定義テーブルにない手術」") {
+    const santei::ErrorInfo e =
+        error_of([] { (void)santei::parse_claim(dpc_claim("2024-06", grouped(R"({"diagnosis":"C711","surgeries":["K1692","G005"]})"))); });
+    CHECK(e.field == "admission.dpc.grouping.surgeries[1]");
+    CHECK(e.message == "'G005' is not a 手術 code (第10部: K…); 処置等 go in procedures");
+  }
   SUBCASE("no diagnosis") {
     const santei::ErrorInfo e = error_of([] { (void)santei::parse_claim(dpc_claim("2024-06", grouped(R"({"procedures":["G005"]})"))); });
     CHECK(e.field == "admission.dpc.grouping.diagnosis");
