@@ -164,6 +164,25 @@ TEST_CASE("dpc tables: a workbook of one row loads; trailing spaces in the sheet
   CHECK(row->points == std::array<std::int32_t, 3>{3461, 2370, 2014});
 }
 
+TEST_CASE("dpc tables: the 定義テーブル of a small 電子点数表 (the zip fuzz target's seed) is read and groups; a workbook without it cannot group") {
+  Scratch scratch;
+  std::filesystem::copy_file(std::filesystem::path(SANTEI_SOURCE_DIR) / "tests" / "fuzz" / "seeds" / "zip" / "dpc_definitions.xlsx",
+                             scratch.dir.path() / "dpc_definitions.xlsx");
+  const std::shared_ptr<const DpcTables> tables = DpcTables::load(scratch.dir.path());
+  santei::DpcGroupingInput stay;
+  stay.diagnosis = "C711";  // its ４）: C71$ → 010010; its 12）: 手術 99, 処置等 0, 定義副傷病 0 or 1 → 010010xx9900xx
+  stay.age = 60;
+  CHECK(tables->group(stay, day("2024-07-01")).code == "010010xx9900xx");
+  stay.diagnosis = "J189";
+  CHECK(error_of([&] { (void)tables->group(stay, day("2024-07-01")); }).field == "admission.dpc.grouping.diagnosis");
+
+  Scratch without;
+  without.workbook("tensuhyo.xlsx", "11）診断群分類点数表", header_rows() + data_row());
+  const santei::ErrorInfo e = error_of([&] { (void)DpcTables::load(without.dir.path())->group(stay, day("2024-07-01")); });
+  CHECK(e.status == Status::not_found);
+  CHECK(e.message.starts_with("this DPC電子点数表 has no 定義テーブル sheets"));
+}
+
 TEST_CASE("dpc tables: a sheet laid out otherwise or a bad value is parse_error naming the workbook, cell and field") {
   Scratch scratch;
   SUBCASE("a header that is not the layout's") {
