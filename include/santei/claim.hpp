@@ -168,9 +168,8 @@ struct Meals {
 // Days of a 特定入院料 (ICU, HCU, 救命救急 …) within a DPC stay: their 告示96 別表 ４–６ points are added
 // to the month's 所定点数 (docs/dpc.md).
 struct DpcUnit {
-  std::string fee;           // the 特定入院料 as the 告示 names it: "特定集中治療室管理料１"
-  Date from;                 // its first day (day 1 of its bands)
-  std::optional<Date> to;    // its last day; none: to the discharge or the month end
+  std::string fee;   // the 特定入院料 as the 告示 names it: "特定集中治療室管理料１"
+  DateRange days;    // from its first day (day 1 of its bands) to its last (open: the discharge or the month end)
 };
 
 struct DpcStay {

@@ -172,6 +172,14 @@ Meals read_meals(const json::Value& value, const Path& path) {
 }
 
 // The members of `admission` that let santei price the inpatient days itself (docs/claim-inpatient.md).
+// `from` (required) … `to` (absent: open) of an object: admission.stays[], admission.dpc.units[].
+DateRange read_period(const json::Value& item, const Path& path) {
+  DateRange period{claim::date(required(item, "from", path), join(path, "from")), Date::open_end()};
+  if (const json::Value* to = optional(item, "to")) period.to = claim::date(*to, join(path, "to"));
+  if (period.to < period.from) fail(join(path, "to"), "to is before from");
+  return period;
+}
+
 void read_inpatient_pricing(const json::Value& value, const Path& path, Admission& admission) {
   const json::Value* fee = optional(value, "fee");
   const json::Value* fees = optional(value, "fees");
@@ -218,10 +226,7 @@ void read_inpatient_pricing(const json::Value& value, const Path& path, Admissio
     expect(*s, Type::array, at);
     for (std::size_t i = 0; i < s->items.size(); ++i) {
       const Path item_path = index(at, i);
-      const json::Value& item = expect(s->items[i], Type::object, item_path);
-      DateRange stay{claim::date(required(item, "from", item_path), join(item_path, "from")), Date::open_end()};
-      if (const json::Value* to = optional(item, "to")) stay.to = claim::date(*to, join(item_path, "to"));
-      if (stay.to < stay.from) fail(join(item_path, "to"), "to is before from");
+      const DateRange stay = read_period(expect(s->items[i], Type::object, item_path), item_path);
       if (!admission.stays.empty() && !(admission.stays.back().to < stay.from)) {
         fail(join(item_path, "from"), "stays must be in order and must not overlap");
       }
@@ -304,17 +309,9 @@ DpcStay read_dpc_stay(const json::Value& value, const Path& path) {
     const Path units = join(path, "units");
     expect(*u, Type::array, units);
     for (std::size_t i = 0; i < u->items.size(); ++i) {
-      const json::Value& item = u->items[i];
       const Path at = index(units, i);
-      expect(item, Type::object, at);
-      DpcUnit unit;
-      unit.fee = text(required(item, "fee", at), join(at, "fee"));
-      unit.from = claim::date(required(item, "from", at), join(at, "from"));
-      if (const json::Value* t = optional(item, "to")) {
-        unit.to = claim::date(*t, join(at, "to"));
-        if (*unit.to < unit.from) fail(join(at, "to"), "is before from");
-      }
-      stay.units.push_back(std::move(unit));
+      const json::Value& item = expect(u->items[i], Type::object, at);
+      stay.units.push_back(DpcUnit{text(required(item, "fee", at), join(at, "fee")), read_period(item, at)});
     }
   }
   stay.coefficient = decimal(required(value, "coefficient", path), join(path, "coefficient"));

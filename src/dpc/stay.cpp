@@ -92,29 +92,32 @@ void add_unit_points(const DpcStay& stay, YearMonth month, const DpcWorkbook& wo
                  fmt::format("'{}' has no add-on for a {} in 告示96 別表 {} (dpc/addons.xml)", unit.fee, table->hospital, table->item));
     }
     PricedDpc::Addon addon{fee->name, table->hospital, 0, 0, {}};
-    std::vector<std::array<std::int32_t, 3>> in_band(fee->bands.size(), {0, 0, 0});  // days, first and last day number
+    struct BandDays {
+      std::int32_t days = 0, first = 0, last = 0;  // of the unit's day numbers
+    };
+    std::vector<BandDays> in_band(fee->bands.size());
     const std::int32_t month_days = (month.last_day() - month.first_day()) + 1;
     for (std::int32_t d = 0; d < month_days; ++d) {
       const Date day = month.first_day().plus_days(d);
-      if ((priced.covered_days >> d & 1u) == 0 || day < unit.from || (unit.to && day > *unit.to)) continue;
+      if ((priced.covered_days >> d & 1u) == 0 || !unit.days.contains(day)) continue;
       if (taken >> d & 1u) {
         claim_fail(fmt::format("admission.dpc.units[{}].from", u), fmt::format("{} is in two units", day.iso()));
       }
       taken |= 1u << d;
-      const std::int32_t number = (day - unit.from) + 1;
+      const std::int32_t number = (day - unit.days.from) + 1;
       const auto band = std::find_if(fee->bands.begin(), fee->bands.end(),
                                      [&](const AddonBand& b) { return number >= b.from && (b.to == 0 || number <= b.to); });
       if (band == fee->bands.end()) continue;  // past its last band: no add-on
       ++addon.days;
       addon.points += band->points;
-      std::array<std::int32_t, 3>& seen = in_band[static_cast<std::size_t>(band - fee->bands.begin())];
-      if (seen[0]++ == 0) seen[1] = number;
-      seen[2] = number;
+      BandDays& seen = in_band[static_cast<std::size_t>(band - fee->bands.begin())];
+      if (seen.days++ == 0) seen.first = number;
+      seen.last = number;
     }
     std::string bands;
     for (std::size_t b = 0; b < in_band.size(); ++b) {
-      if (in_band[b][0] == 0) continue;
-      bands += fmt::format("{}days {}–{}: {} × {}点", bands.empty() ? "" : " + ", in_band[b][1], in_band[b][2], in_band[b][0],
+      if (in_band[b].days == 0) continue;
+      bands += fmt::format("{}days {}–{}: {} × {}点", bands.empty() ? "" : " + ", in_band[b].first, in_band[b].last, in_band[b].days,
                            fee->bands[b].points);
     }
     addon.explain = fmt::format("{} (告示96 別表 {}, {}): {} = {}点, added to the 所定点数 (not × 医療機関別係数)", fee->name,
