@@ -1,11 +1,10 @@
 #include "dpc/addons.hpp"
 
-#include <charconv>
-
 #include <fmt/format.h>
 #include <pugixml.hpp>
 
 #include "core/embedded.hpp"
+#include "core/whole_number.hpp"
 #include "core/xml.hpp"
 #include "santei/result.hpp"
 
@@ -25,13 +24,12 @@ constexpr xml::Element kAddonsSchema[] = {
 }
 
 std::int32_t whole(const pugi::xml_node node, const char* name, std::string_view text, std::int32_t max) {
-  const std::string value = node.attribute(name).as_string();
-  std::int32_t out = 0;
-  const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), out);
-  if (value.empty() || ec != std::errc() || end != value.data() + value.size() || out < 1 || out > max) {
+  const std::string_view value = node.attribute(name).as_string();
+  const std::optional<std::int64_t> out = whole_number(value);
+  if (!out || *out < 1 || *out > max) {
     rule_fail(xml::line_of(text, node.offset_debug()), name, fmt::format("'{}' is not a whole number 1..{}", value, max));
   }
-  return out;
+  return static_cast<std::int32_t>(*out);
 }
 
 Addons parse() {

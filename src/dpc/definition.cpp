@@ -11,12 +11,6 @@
 namespace santei::dpc {
 namespace {
 
-constexpr std::array kAllSheets = {
-    DefinitionSheet::icd,         DefinitionSheet::condition,      DefinitionSheet::age,
-    DefinitionSheet::surgery,     DefinitionSheet::procedure1,     DefinitionSheet::procedure2,
-    DefinitionSheet::comorbidity, DefinitionSheet::severity_range, DefinitionSheet::severity_choice,
-    DefinitionSheet::severity_class, DefinitionSheet::conversion};
-
 std::string_view intern(std::unordered_set<std::string>& texts, std::string_view text) {
   return *texts.emplace(text).first;
 }
@@ -72,9 +66,10 @@ std::pair<const DefinitionRow*, const DefinitionRow*> Definitions::of(Definition
 }
 
 std::optional<Definitions> read_definitions(const xlsx::Workbook& workbook) {
-  const bool any = std::any_of(kAllSheets.begin(), kAllSheets.end(), [&](DefinitionSheet sheet) {
-    return sheet_name(workbook, definition_sheet_layout(sheet)).has_value();
-  });
+  bool any = false;
+  for (std::size_t s = 0; s < kDefinitionSheets; ++s) {
+    any = any || sheet_name(workbook, definition_sheet_layout(static_cast<DefinitionSheet>(s))).has_value();
+  }
   if (!any) return std::nullopt;
   Definitions definitions;
   definitions.file = workbook.file();

@@ -13,6 +13,7 @@
 
 #include <fmt/format.h>
 
+#include "core/whole_number.hpp"
 #include "santei/result.hpp"
 
 namespace santei::dpc {
@@ -103,14 +104,27 @@ bool contains(const std::vector<std::string>& codes, std::string_view code) {
   return std::find(codes.begin(), codes.end(), code) != codes.end();
 }
 
-bool is_whole(std::string_view text) {
-  return !text.empty() && text.size() <= 9 && text.find_first_not_of("0123456789") == std::string_view::npos;
-}
-
-std::int64_t whole(std::string_view text) { return is_whole(text) ? std::stoll(std::string(text)) : -1; }
+// A 定義テーブル number; -1 (no 条件区分, age or value) for an empty or other cell.
+std::int64_t whole(std::string_view text) { return whole_number(text).value_or(-1); }
 
 // The 前提条件's maxima ("999", "9999", "100000"): the last range is open above.
 bool is_maximum(std::string_view text) { return text == "999" || text == "9999" || text == "100000"; }
+
+// The sheet of a set branch (手術, 処置等１/２, 定義副傷病) and its 対応コード and first code fields.
+struct SetSheet {
+  DefinitionSheet sheet;
+  std::size_t value;
+  std::size_t first_code;
+};
+static_assert(procedure1::kCodes == procedure2::kCodes);
+SetSheet set_sheet(Branch branch) {
+  switch (branch) {
+    case Branch::procedure1: return {DefinitionSheet::procedure1, procedure1::value, procedure1::first_code};
+    case Branch::procedure2: return {DefinitionSheet::procedure2, procedure2::value, procedure2::first_code};
+    case Branch::comorbidity: return {DefinitionSheet::comorbidity, comorbidity::value, comorbidity::code};
+    default: return {DefinitionSheet::surgery, surgery::value, surgery::first_code};
+  }
+}
 
 // A set of branch values the stay reaches, each with why.
 struct Reached {
@@ -130,19 +144,20 @@ class Grouper {
     bunrui_ = find_bunrui();
     const auto [first, last] = definitions_.of(DefinitionSheet::conversion, bunrui_);
     const DefinitionRow* chosen = nullptr;
-    const DefinitionRow* undecided = nullptr;  // the last row whose match turns on what is not known
+    const DefinitionRow* undecided = nullptr;  // the last row whose match turns on what is not known …
+    std::size_t undecided_branch = 0;          // … and the branch it turns on
     for (const DefinitionRow* row = first; row != last; ++row) {
       if (!row->valid.contains(on_)) continue;
-      undecided_branch_.reset();
-      if (matches(*row)) {
+      const Match match = matches(*row);
+      if (match.matched) {
         chosen = row;
-      } else if (undecided_branch_) {
+      } else if (match.undecided) {
         undecided = row;
-        undecided_why_ = *undecided_branch_;
+        undecided_branch = *match.undecided;
       }
     }
     if (undecided != nullptr && (chosen == nullptr || undecided > chosen)) {
-      const std::size_t b = undecided_why_;
+      const std::size_t b = undecided_branch;
       fail(fmt::format("branches.{}", kBranchNames[b]),
            fmt::format("unknown: whether the stay reaches {} (12）変換テーブル row {}) turns on {} {}, which santei cannot "
                        "evaluate from the 定義テーブル (a value defined in words, or a 重症度 santei does not read): state it "
@@ -377,8 +392,9 @@ class Grouper {
   const Reached& procedures(DefinitionSheet sheet, std::optional<Reached>& cache) {
     if (cache) return *cache;
     const bool first_sheet = sheet == DefinitionSheet::procedure1;
-    const std::size_t value_field = first_sheet ? std::size_t{procedure1::value} : std::size_t{procedure2::value};
-    const std::size_t first_code = first_sheet ? std::size_t{procedure1::first_code} : std::size_t{procedure2::first_code};
+    const SetSheet fields = set_sheet(first_sheet ? Branch::procedure1 : Branch::procedure2);
+    const std::size_t value_field = fields.value;
+    const std::size_t first_code = fields.first_code;
     Reached reached;
     reached.add("0");
     const auto [first, last] = definitions_.of(sheet, bunrui_);
@@ -386,7 +402,7 @@ class Grouper {
       if (!row->valid.contains(on_)) continue;
       bool all = true;
       std::string codes;
-      for (std::size_t c = 0; c < 2; ++c) {
+      for (std::size_t c = 0; c < procedure1::kCodes; ++c) {
         const std::string_view code = row->cell(first_code + c);
         if (code.empty()) continue;
         all = all && done(code);
@@ -444,15 +460,11 @@ class Grouper {
     if (value == "0" && branch != Branch::surgery) return true;
     std::optional<std::vector<std::string>>& values = defined_[static_cast<std::size_t>(branch)];
     if (!values) {
-      DefinitionSheet sheet = DefinitionSheet::surgery;
-      std::size_t field = surgery::value;
-      if (branch == Branch::procedure1) sheet = DefinitionSheet::procedure1, field = procedure1::value;
-      if (branch == Branch::procedure2) sheet = DefinitionSheet::procedure2, field = procedure2::value;
-      if (branch == Branch::comorbidity) sheet = DefinitionSheet::comorbidity, field = comorbidity::value;
+      const SetSheet set = set_sheet(branch);
       values.emplace();
-      const auto [first, last] = definitions_.of(sheet, bunrui_);
+      const auto [first, last] = definitions_.of(set.sheet, bunrui_);
       for (const DefinitionRow* row = first; row != last; ++row) {
-        if (row->valid.contains(on_) && !contains(*values, row->cell(field))) values->emplace_back(row->cell(field));
+        if (row->valid.contains(on_) && !contains(*values, row->cell(set.value))) values->emplace_back(row->cell(set.value));
       }
     }
     return contains(*values, value);
@@ -463,10 +475,14 @@ class Grouper {
     return contains(reached.values, value) || contains(stated_[static_cast<std::size_t>(branch)], value);
   }
 
-  // Whether the stay reaches `row`. A row that would match but for a branch santei cannot evaluate
-  // (a value no 定義テーブル row gives, a 重症度 it does not read) and the stay does not state sets
-  // undecided_branch_.
-  bool matches(const DefinitionRow& row) {
+  // Whether the stay reaches `row`; for a row that would match but for a branch santei cannot
+  // evaluate (a value no 定義テーブル row gives, a 重症度 it does not read) and the stay does not
+  // state, that branch.
+  struct Match {
+    bool matched = false;
+    std::optional<std::size_t> undecided;
+  };
+  Match matches(const DefinitionRow& row) {
     std::optional<std::size_t> pending;
     for (std::size_t b = 0; b < kBranches; ++b) {
       const std::string_view cell = row.cell(conversion::first_branch + b);
@@ -494,10 +510,9 @@ class Grouper {
         pending = b;
         continue;
       }
-      return false;
+      return {};
     }
-    if (pending) undecided_branch_ = pending;
-    return !pending;
+    return {!pending, pending};
   }
 
   // A step of the explain, built only when asked for.
@@ -518,9 +533,7 @@ class Grouper {
   std::optional<Reached> procedure2_;
   std::array<std::optional<Reached>, 2> comorbidities_;
   std::array<std::vector<std::string>, kBranches> stated_;  // input_.branches by column
-  std::optional<std::size_t> undecided_branch_;
   std::array<std::optional<std::vector<std::string>>, kBranches> defined_;  // set branches' values the 定義テーブル gives
-  std::size_t undecided_why_ = 0;
 };
 
 }  // namespace

@@ -10,6 +10,7 @@
 #include <pugixml.hpp>
 
 #include "core/embedded.hpp"
+#include "core/whole_number.hpp"
 #include "core/xlsx.hpp"
 #include "core/xml.hpp"
 #include "santei/result.hpp"
@@ -38,14 +39,14 @@ constexpr std::string_view kSeverityRangeFields[] = {"mdc",  "bunrui",  "kind", 
                                                      "from_2", "to_2", "value_2", "valid_from", "valid_to"};
 constexpr std::string_view kSeverityChoiceFields[] = {"mdc", "bunrui", "kind", "value_1", "value_2", "valid_from", "valid_to"};
 constexpr std::string_view kSeverityClassFields[] = {"mdc", "bunrui", "value", "kind", "class", "valid_from", "valid_to"};
-constexpr std::string_view kConversionFields[] = {
-    "serial",         "code",          "mdc",          "bunrui",          "condition",
-    "age",            "month_age",     "birth_weight", "jcs",             "burn_index",
-    "gaf",            "gestation_weeks", "blood_loss", "surgery",         "procedure1",
-    "procedure2",     "comorbidity",   "severity_age", "severity_jcs",    "severity_sides",
-    "severity_reoperation", "severity_eyes", "severity_laterality", "severity_rehabilitation", "severity_pancreatitis",
-    "severity_rankin", "severity_adrop", "severity_transfer", "severity_stroke_onset", "severity_child_pugh",
-    "valid_from",     "valid_to"};
+// 12）変換テーブル: serial, code, MDC and 分類 before the branch columns (kBranchNames), then the dates.
+constexpr std::array<std::string_view, 4 + kBranches + 2> kConversionFields = [] {
+  std::array<std::string_view, 4 + kBranches + 2> fields{"serial", "code", "mdc", "bunrui"};
+  for (std::size_t b = 0; b < kBranches; ++b) fields[4 + b] = kBranchNames[b];
+  fields[4 + kBranches] = "valid_from";
+  fields[5 + kBranches] = "valid_to";
+  return fields;
+}();
 struct DefinitionLayout {
   std::string_view id;
   std::span<const std::string_view> fields;
@@ -77,12 +78,12 @@ constexpr xml::Element kSchema[] = {
 std::int64_t line_of(const pugi::xml_node node, std::string_view text) { return xml::line_of(text, node.offset_debug()); }
 
 std::uint32_t row_number(const pugi::xml_node node, const char* name, std::string_view text) {
-  const std::string value = node.attribute(name).as_string();
-  if (value.empty() || value.size() > 7 || value.find_first_not_of("0123456789") != std::string::npos ||
-      std::stoul(value) < 1 || std::stoul(value) > xlsx::kMaxRow) {
+  const std::string_view value = node.attribute(name).as_string();
+  const std::optional<std::int64_t> row = whole_number(value);
+  if (!row || *row < 1 || *row > xlsx::kMaxRow) {
     layout_error(line_of(node, text), name, fmt::format("'{}' is not a row number 1..{}", value, xlsx::kMaxRow));
   }
-  return static_cast<std::uint32_t>(std::stoul(value));
+  return static_cast<std::uint32_t>(*row);
 }
 
 // The <sheet id="`id`"> of the layout, whose columns are `fields` (each once).

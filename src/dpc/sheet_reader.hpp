@@ -3,13 +3,13 @@
 #pragma once
 
 #include <algorithm>
-#include <charconv>
 #include <optional>
 #include <string>
 #include <string_view>
 
 #include <fmt/format.h>
 
+#include "core/whole_number.hpp"
 #include "core/xlsx.hpp"
 #include "dpc/layout.hpp"
 #include "santei/result.hpp"
@@ -63,13 +63,9 @@ class SheetReader {
 
   template <class F>
   std::int32_t whole(std::uint32_t row, F field, std::int32_t max) const {
-    const std::string_view text = cell(row, field);
-    std::int32_t value = 0;
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (text.empty() || ec != std::errc() || end != text.data() + text.size() || value < 1 || value > max) {
-      fail(row, field, fmt::format("is not a whole number 1..{}", max));
-    }
-    return value;
+    const std::optional<std::int64_t> value = whole_number(cell(row, field));
+    if (!value || *value < 1 || *value > max) fail(row, field, fmt::format("is not a whole number 1..{}", max));
+    return static_cast<std::int32_t>(*value);
   }
 
   // 有効期間: 開始日 … 終了日 (99999999: open).

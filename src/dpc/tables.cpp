@@ -1,12 +1,12 @@
 // DpcTables: the DPC電子点数表 workbooks of a directory, sheet 11 of each read as
 // masters/dpc/tensuhyo.xml lays it out.
 #include <algorithm>
-#include <charconv>
 #include <map>
 #include <optional>
 
 #include <fmt/format.h>
 
+#include "dpc/definition.hpp"
 #include "dpc/grouper.hpp"
 #include "dpc/layout.hpp"
 #include "dpc/sheet_reader.hpp"
@@ -209,13 +209,11 @@ std::shared_ptr<const DpcTables> DpcTables::load(const std::filesystem::path& di
   auto tables = std::make_shared<DpcTables>();
   for (auto& [in_force, loaded] : by_revision) {
     // The 定義テーブル (most of a workbook's bytes) only of the workbooks used.
-    if (std::optional<dpc::Definitions> definitions = dpc::read_definitions(xlsx::Workbook::open(loaded.info.file))) {
-      loaded.definitions = std::make_shared<const dpc::Definitions>(std::move(*definitions));
-    }
+    std::optional<dpc::Definitions> definitions = dpc::read_definitions(xlsx::Workbook::open(loaded.info.file));
+    tables->definitions_.push_back(definitions ? std::make_shared<const dpc::Definitions>(std::move(*definitions)) : nullptr);
     tables->workbooks_.push_back(std::move(loaded.info));
     tables->rows_.push_back(std::move(loaded.rows));
     tables->outside_.push_back(std::move(loaded.outside));
-    tables->definitions_.push_back(std::move(loaded.definitions));
   }
   return tables;
 }

@@ -2,12 +2,10 @@
 // directory; the zip fuzz target for any bytes).
 #pragma once
 
-#include <memory>
 #include <optional>
 #include <vector>
 
 #include "core/xlsx.hpp"
-#include "dpc/definition.hpp"
 #include "santei/dpc.hpp"
 
 namespace santei::dpc {
@@ -16,7 +14,6 @@ struct PointsWorkbook {
   DpcWorkbook info;
   std::vector<DpcPoints> rows;  // sorted by code, then 開始日
   std::vector<DpcOutsideProcedure> outside;  // sheet 13, in sheet order
-  std::shared_ptr<const Definitions> definitions;  // the 定義テーブル sheets (DpcTables::load reads them for the workbooks it keeps)
 };
 
 // Sheet 11 (and 13) of `workbook` as masters/dpc/tensuhyo.xml lays it out, without the 定義テーブル; nullopt when the workbook has no
