@@ -74,6 +74,49 @@ struct UkeDiagnosis {
   std::string note;              // 8 補足コメント
 };
 
+// ── A DPC receipt's records (記録条件仕様 DPC用; docs/uke-check.md, "DPC receipts") ──
+
+// SB 傷病レコード.
+struct UkeDpcDiagnosis {
+  std::string code = "0000999";  // 2 傷病名コード (7 digits; 0000999 = 未コード化傷病名, name in 4)
+  std::string modifiers;         // 3 修飾語コード (4 characters each, concatenated)
+  std::string name;              // 4 傷病名称
+  std::string icd10;             // 5 ICD10コード
+  // 6 傷病名区分 (別表23): 01 医療資源を最も投入した傷病名, 02 副傷病名, 11 主傷病名, 21 入院の契機となった
+  // 傷病名, 31 医療資源を２番目に投入した傷病名, 41–44 入院時併存傷病名, 51–54 入院後発症傷病名.
+  std::string kind = "01";
+};
+
+// HH 包括評価レコード of this month's claim (請求調整区分 2): the days of one 入院期間.
+struct UkeDpcPeriod {
+  std::int64_t line = 0;
+  std::int32_t period = 1;          // 6 入院期間区分 (別表31): 1 入院期間Ⅰ, 2 Ⅱ, 3 Ⅲ
+  std::int32_t points_per_day = 0;  // 7 入院期間区分別点数
+  std::int32_t days = 0;            // 8 入院期間区分別入院日数 (外泊 days left out)
+  Points subtotal;                  // 9 包括小計点数
+};
+
+// What a DPC receipt states of its 包括 part: BU, SB, GA, HH and GT (this month's, 請求調整区分 2).
+struct UkeDpc {
+  std::int64_t line = 0;                   // the BU record
+  std::string code;                        // BU 2 診断群分類番号
+  Date admitted;                           // BU 3 今回入院年月日
+  std::optional<Date> discharged;          // BU 4 今回退院年月日
+  std::string outcome;                     // BU 5 DPC転帰区分 (別表22)
+  std::vector<UkeDpcDiagnosis> diagnoses;  // SB
+  // GA 4 外泊等 (別表29), one code a day from the 1st: 0 none of these, 9 外泊, 8 a day before a
+  // readmission within 7 days, 3–7 地域包括ケア 転棟 (read, not priced).
+  std::string away;
+  std::int64_t away_line = 0;              // the GA record
+  std::optional<Decimal> coefficient;      // GA 6 医療機関別係数
+  std::vector<UkeDpcPeriod> periods;       // HH
+  std::int64_t totals_line = 0;            // the GT record
+  char burden = '1';                       // GT 5 負担区分 of the 包括 points
+  std::optional<Points> subtotal;          // GT 6 包括小計点数合算
+  std::optional<Points> evaluated;         // GT 7 包括評価点数 (合算 × 係数)
+  std::optional<Points> month_total;       // GT 9 今月包括合計点数
+};
+
 // One SI/IY/TO record of a 算定単位, a CO record, or an inline comment (SI/IY fields 8–13,
 // TO 12–17; those take the line of their record).
 struct UkeItem {
@@ -117,6 +160,8 @@ enum class UkeCheck : std::uint8_t {
   payer_blank,          // HO 保険者番号 blank (the receipt is still read and priced)
   encoding,             // not CP932 with CR LF as the 記録条件仕様 writes it (a file another tool
                         // re-encoded: UTF-8, LF line ends): read as found
+  dpc_total,            // a DPC receipt's 包括 figures do not add up: HH 点数 × 日数 ≠ 包括小計点数, GT 合算
+                        // ≠ Σ HH, GT 包括評価点数 ≠ 合算 × GA 係数 (rounded, 留意事項 第３ １(１))
   layout,               // the layout the 審査支払機関 sends on to insurers (保険者向け): an IR before
                         // each receipt, MN/RC/EX/JY records, the 審査 result's HO/KO, no GO
 };
@@ -154,7 +199,9 @@ struct UkeReceipt {
   std::vector<UkeDiagnosis> diagnoses;       // SY
   std::vector<UkeUnit> units;                // SI/IY/TO (with their CO), file order
   std::vector<UkeItem> comments;             // CO of 診療識別 99 / 01: the whole receipt's
-  std::vector<UkeRecord> other_records;      // SN, JD, MF, SJ, GR, TI, TR, TS, MN, RC, EX, JY, HO/KO after 審査
+  std::vector<UkeRecord> other_records;      // SN, JD, MF, SJ, GR, TI, TR, TS, MN, RC, EX, JY, HO/KO after 審査;
+                                             // a DPC receipt's KK, SK, CD and its HH/GT of other months
+  std::optional<UkeDpc> dpc;                 // a DPC receipt (RE レセプト種別 4…): BU, SB, GA, HH, GT
   std::vector<UkeFinding> findings;
 
   // What santei prices: one visit per day with a count, one order per unit and day. For 内服 (21)
@@ -221,6 +268,10 @@ struct UkeReceiptExtras {
   std::optional<UkeInsurer> insurer;         // HO 2–4 (number, symbol, card number)
   std::vector<UkePublicPayer> public_payers; // KO 2–3, matched to claim.public_expenses by index
   std::vector<UkeDiagnosis> diagnoses;       // SY; none → one 0000999 未コード化傷病名
+  // A DPC receipt's (PricedClaim::dpc):
+  std::vector<UkeDpcDiagnosis> dpc_diagnoses;  // SB; none → 0000999 with admission.dpc.grouping.diagnosis, 区分 01
+  std::string dpc_outcome;                     // BU 5 DPC転帰区分 (別表22), required in the month of the discharge
+  std::string admission_route;                 // KK 4 予定・緊急入院区分 (別表26): 1 予定, 2 緊急, 3 救急搬送 …; required
 };
 
 // One receipt to write: the claim and santei's pricing of it.
@@ -235,9 +286,14 @@ struct UkeReceiptInput {
 // items and points on different dates share a unit with several day columns — ordered by
 // 診療識別, 点数 on the last SI/IY/TO record, comments as CO records inside the unit; GO
 // with the true count and Σ 合計点数. RE レセプト番号 is 1, 2, 3 … and カルテ番号等 the claim id.
+// A DPC month (PricedClaim::dpc) is a DPC receipt (記録条件仕様 DPC用): レセプト種別 4…, after HO/KO
+// its BU, SB, KK, GA, HH per 入院期間 and GT, then the 出来高 units; HO/KO 合計点数 count the 包括
+// points too. A file holds DPC receipts or 医科 ones, not both.
 // Throws santei::Exception (claim_error / encoding_error) for what a file cannot hold: text
 // without a CP932 form or with a comma, a line dated outside the claim's month, a negative count,
-// a DPC month (PricedClaim::dpc: its records are not written yet).
+// DPC and 医科 receipts in one file, a DPC receipt without its extras' admission_route (or
+// dpc_outcome in the month of the discharge), a DPC month with 特定入院料 add-ons (告示96 別表 ４–６:
+// how a DPC receipt records them was not found in the 記録条件仕様 santei read).
 SANTEI_API std::string write_uke(const UkeFacility& facility, std::span<const UkeReceiptInput> receipts);
 
 // ───────────────────────────── Comparing with santei ─────────────────────────────
@@ -289,6 +345,18 @@ struct UkeUnitComparison {
   std::vector<UkeDifference> differences;
 };
 
+// A DPC receipt's 包括 part against santei's pricing of the month (PricedClaim::dpc).
+struct UkeDpcComparison {
+  std::string stated_code;                  // BU 2
+  std::string priced_code;                  // santei's (the claim read from the receipt states BU's)
+  std::vector<UkeDpcPeriod> stated_periods; // HH
+  std::vector<UkeDpcPeriod> priced_periods; // santei's days of this month per 入院期間, their points
+  std::optional<Points> stated_points;      // GT 7 包括評価点数
+  Points priced_points;                     // santei's 包括 points (rounded Σ × 係数)
+  bool agrees = false;                      // same code, periods and points
+  std::vector<std::string> differences;
+};
+
 struct UkeReceiptComparison {
   std::int64_t number = 0;             // レセプト番号
   std::int64_t line = 0;
@@ -302,6 +370,7 @@ struct UkeReceiptComparison {
   std::vector<UkeUnitComparison> units;
   std::vector<UkeDifference> extra;    // santei lines the file does not have
   std::vector<Diagnostic> diagnostics; // santei's, as priced
+  std::optional<UkeDpcComparison> dpc; // a DPC receipt priced as one
   std::size_t agreeing_units() const;
 };
 

@@ -423,7 +423,9 @@ namespace uke {
 
 UkeReceiptComparison compare(const UkeReceipt& receipt, const PricedClaim& priced, const MasterSet& masters,
                              std::span<const Excluded> excluded) {
-  return Comparer(receipt, priced, masters, excluded).run();
+  UkeReceiptComparison comparison = Comparer(receipt, priced, masters, excluded).run();
+  comparison.dpc = compare_dpc(receipt, priced);
+  return comparison;
 }
 
 }  // namespace uke

@@ -1,6 +1,7 @@
 // Matching a read receipt's units with santei's priced lines, and saying why they differ.
 #pragma once
 
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -21,5 +22,9 @@ std::string codes_text(const std::vector<Code>& codes);
 
 UkeReceiptComparison compare(const UkeReceipt& receipt, const PricedClaim& priced, const MasterSet& masters,
                              std::span<const Excluded> excluded);
+
+// A DPC receipt's code, 入院期間 days and points and its GT 包括評価点数 against santei's (nullopt for
+// a 医科 receipt).
+std::optional<UkeDpcComparison> compare_dpc(const UkeReceipt& receipt, const PricedClaim& priced);
 
 }  // namespace santei::uke

@@ -11,6 +11,7 @@
 #include "core/line_reader.hpp"
 #include "santei/uke.hpp"
 #include "uke/burden.hpp"
+#include "uke/dpc_records.hpp"
 #include "uke/record.hpp"
 #include "uke/to_claim.hpp"
 
@@ -30,7 +31,7 @@ int rank_of(std::string_view id) {
   if (id == "HO") return 1;
   if (id == "KO") return 2;
   if (id == "SN" || id == "JD" || id == "MF") return 3;
-  if (id == "SY") return 4;
+  if (id == "SY" || id == "BU" || id == "SB" || id == "KK" || id == "SK" || id == "GA" || id == "HH" || id == "GT") return 4;
   if (id == "SI" || id == "IY" || id == "TO" || id == "CO") return 5;
   if (id == "SJ") return 6;
   return 0;
@@ -80,6 +81,7 @@ class Reader {
   void diagnosis(const Record& record);
   void body(const Record& record);
   void comment(const Record& record);
+  void dpc_record(const Record& record);
   void close_open_unit(bool closed_by_points);
   void end_receipt();
   void check_totals(Current& current);
@@ -253,8 +255,10 @@ void Reader::start_receipt(const Record& record) {
   FieldReader f(record, file_.path, file_.errors);
   re.number = f.integer(2, "レセプト番号", 1, 999999, true).value_or(0);
   re.type = f.digits(3, "レセプト種別", {4}, true);
-  if (!re.type.empty() && (re.type[0] != '1' || re.type[1] < '1' || re.type[1] > '4' || re.type[2] < '1' || re.type[2] > '5')) {
-    f.fail(3, "レセプト種別", fmt::format("'{}' is not a 医科 レセプト種別 (1, 医保/公費/後期/退職 1–4, payers 1–5, class)", re.type));
+  if (!re.type.empty() && ((re.type[0] != '1' && re.type[0] != '4') || re.type[1] < '1' || re.type[1] > '4' ||
+                           re.type[2] < '1' || re.type[2] > '5')) {
+    f.fail(3, "レセプト種別", fmt::format("'{}' is not a 医科 (1…) or DPC (4…) レセプト種別 (医保/公費/後期/退職 1–4, payers "
+                                          "1–5, class)", re.type));
     re.type.clear();
   }
   if (auto month = f.month(4, "診療年月")) re.month = *month;
@@ -278,8 +282,8 @@ void Reader::start_receipt(const Record& record) {
   claim.id = std::to_string(re.number);
   claim.mode = ClaimMode::as_claimed;  // a receipt is checked as it was claimed: santei adds nothing
   claim.month = re.month;
-  // レセプト種別 digit 4: odd = 入院, even and 0 = 入院外 (fee-rules.md §1.1).
-  claim.setting = (re.type[3] - '0') % 2 == 1 ? Setting::inpatient : Setting::outpatient;
+  // レセプト種別 digit 4: odd = 入院, even and 0 = 入院外 (fee-rules.md §1.1); a DPC receipt (4…) is 入院.
+  claim.setting = re.type[0] == '4' || (re.type[3] - '0') % 2 == 1 ? Setting::inpatient : Setting::outpatient;
   claim.facility = options_.facility;
   if (beds && *beds > 0) {
     claim.facility.beds = static_cast<std::int32_t>(*beds);
@@ -336,6 +340,7 @@ void Reader::receipt_record(const Record& record) {
   if (id == "SY") return diagnosis(record);
   if (id == "SI" || id == "IY" || id == "TO") return body(record);
   if (id == "CO") return comment(record);
+  if (uke::is_dpc_record(id)) return dpc_record(record);
   current.receipt.other_records.push_back(
       UkeRecord{std::string(id), record.line, std::vector<std::string>(record.fields.begin() + 1, record.fields.end())});
 }
@@ -569,6 +574,26 @@ void Reader::comment(const Record& record) {
   current.open->items.push_back(std::move(item));
 }
 
+void Reader::dpc_record(const Record& record) {
+  Current& current = *current_;
+  UkeReceipt& re = current.receipt;
+  if (re.type.empty() || re.type[0] != '4') {
+    error(record.line, 1, std::string(record.id()),
+          fmt::format("{} ({}) in a 医科 receipt: only a DPC receipt (レセプト種別 4…) has it", record.id(), record.layout->name));
+    return;
+  }
+  FieldReader f(record, file_.path, file_.errors);
+  const bool read = uke::read_dpc_record(record, f, re.dpc ? *re.dpc : re.dpc.emplace());
+  if (!f.ok()) {
+    current.bad = true;
+    return;
+  }
+  if (!read) {
+    re.other_records.push_back(
+        UkeRecord{std::string(record.id()), record.line, std::vector<std::string>(record.fields.begin() + 1, record.fields.end())});
+  }
+}
+
 void Reader::close_open_unit(bool closed_by_points) {
   Current& current = *current_;
   if (!current.open) return;
@@ -587,15 +612,21 @@ void Reader::close_open_unit(bool closed_by_points) {
 
 void Reader::check_totals(Current& current) {
   UkeReceipt& re = current.receipt;
+  // A DPC receipt's 合計点数 holds its 包括 points too (GT 今月包括合計点数, borne as GT 負担区分 says).
+  const auto dpc_points = [&re](int payer) {
+    if (!re.dpc || (uke::burden_payers(re.dpc->burden) & (1U << payer)) == 0) return Points{};
+    return re.dpc->month_total.value_or(re.dpc->evaluated.value_or(Points{}));
+  };
   if (re.insurer) {
-    const Points derived = re.unit_total(0);
+    const Points derived = re.unit_total(0) + dpc_points(0);
     if (derived != re.insurer->total) {
       finding(UkeCheck::payer_total, current.insurer_line, 6, re.insurer->total.value, derived.value,
-              fmt::format("HO 合計点数 {} but the units borne by 医保 add up to {}", re.insurer->total.value, derived.value));
+              fmt::format("HO 合計点数 {} but the units borne by 医保{} add up to {}", re.insurer->total.value,
+                          re.dpc ? " and the 包括 points" : "", derived.value));
     }
   }
   for (std::size_t i = 0; i < re.public_payers.size(); ++i) {
-    const Points derived = re.unit_total(static_cast<int>(i + 1));
+    const Points derived = re.unit_total(static_cast<int>(i + 1)) + dpc_points(static_cast<int>(i + 1));
     if (derived != re.public_payers[i].total) {
       finding(UkeCheck::payer_total, current.public_lines[i], 6, re.public_payers[i].total.value, derived.value,
               fmt::format("KO (第{}公費) 合計点数 {} but the units it bears add up to {}", i + 1,
@@ -642,6 +673,16 @@ void Reader::end_receipt() {
       pe.payer_number = ko.payer_number;
       pe.recipient_number = ko.recipient_number;
       claim.public_expenses.push_back(std::move(pe));
+    }
+    if (re.type[0] == '4') {
+      const UkeDpc none;
+      if (const auto why = uke::add_dpc_stay(re.dpc ? *re.dpc : none, claim)) {
+        const bool has_bu = re.dpc && re.dpc->line != 0;
+        error(has_bu && re.dpc->away_line != 0 ? re.dpc->away_line : re.line, 0, has_bu ? "GA" : "BU", *why);
+        current_.reset();
+        return;
+      }
+      for (UkeFinding& finding : uke::check_dpc(*re.dpc)) re.findings.push_back(std::move(finding));
     }
     uke::add_visits(re);
     check_totals(current);

@@ -31,6 +31,7 @@ const char* to_string(UkeCheck check) {
     case UkeCheck::receipt_number: return "receipt_number";
     case UkeCheck::payer_blank: return "payer_blank";
     case UkeCheck::encoding: return "encoding";
+    case UkeCheck::dpc_total: return "dpc_total";
     case UkeCheck::layout: return "layout";
   }
   return "unknown";

@@ -17,7 +17,11 @@ namespace {
 // records of the layout the 審査支払機関 sends on to insurers (保険者向け, ../shared/uke/ssk-sample);
 // their 記録条件仕様 was not found in a source read, so they are kept as read and described by
 // what the sample shows (docs/uke.md).
-constexpr std::array<Layout, 22> kLayouts = {{
+// The DPC records (記録条件仕様 DPC用, SSK iryokikan_in_03.pdf as transcribed field by field in
+// kuenishi/meddatum include/rezept_dpc.hrl; GT's 保険変更 (field 11) and the code tables from the
+// 令和2年版 as HealthDataWorks/fhir-ig-jp-rezept-dpc lists them): no DPC file was at hand to prove
+// the counts against (../shared/uke has none), so they are read as open-ended.
+constexpr std::array<Layout, 30> kLayouts = {{
     {"IR", 10, "医療機関情報レコード"},
     {"RE", 38, "レセプト共通レコード"},
     {"HO", 15, "保険者レコード"},
@@ -40,6 +44,14 @@ constexpr std::array<Layout, 22> kLayouts = {{
     {"RC", 0, "保険者向け: version and check string (審査支払機関)"},
     {"EX", 0, "保険者向け: encoded data (審査支払機関)"},
     {"JY", 0, "保険者向け: after the second HO/KO of a receipt, codes of the 審査 result (審査支払機関)"},
+    {"BU", 6, "診断群分類レコード", true},
+    {"SB", 8, "傷病レコード", true},
+    {"KK", 14, "患者基礎レコード", true},
+    {"SK", 7, "診療関連レコード", true},
+    {"GA", 7, "外泊レコード", true},
+    {"HH", 9, "包括評価レコード", true},
+    {"GT", 13, "合計調整レコード", true},
+    {"CD", 11, "コーディングデータレコード", true},
 }};
 
 // 和暦 eras of the older 記録条件仕様 dates (GYYMMDD, GYYMM): 1 明治 … 5 令和, by their first year.
@@ -135,14 +147,15 @@ std::optional<Record> decode_record(const Line& line, std::string_view path, std
       shown = "(not text)";
     }
     errors.push_back(error_at(path, line.number, 1, "record id",
-                              fmt::format("unknown record id '{}': not a record of the 医科 記録条件仕様", shown)));
+                              fmt::format("unknown record id '{}': not a record of the 記録条件仕様 (医科, DPC)", shown)));
     return std::nullopt;
   }
-  if (layout->fields != 0 && raw.size() != static_cast<std::size_t>(layout->fields)) {
+  const auto expected = static_cast<std::size_t>(layout->fields);
+  if (layout->fields != 0 && (layout->open_ended ? raw.size() < expected : raw.size() != expected)) {
     const int column = static_cast<int>(std::min(raw.size(), static_cast<std::size_t>(layout->fields)) + 1);
     errors.push_back(error_at(path, line.number, column, std::string(id),
-                              fmt::format("{} ({}) has {} fields; the 記録条件仕様 gives {}", id, layout->name,
-                                          raw.size(), layout->fields)));
+                              fmt::format("{} ({}) has {} fields; the 記録条件仕様 gives {}{}", id, layout->name,
+                                          raw.size(), layout->open_ended ? "at least " : "", layout->fields)));
     return std::nullopt;
   }
   Record record;

@@ -20,8 +20,11 @@ struct Layout {
   std::string_view id;
   int fields;  // 0: not fixed here (GR, TI, TR, TS, MN, RC, EX, JY: counts not verified, kept as read)
   std::string_view name;
+  // The DPC records: `fields` is what santei writes and the least it reads; later fields (a newer
+  // 記録条件仕様 adds at the end) are kept, not refused.
+  bool open_ended = false;
 };
-// The layout of `id`, or nullptr for an id the 医科 layout does not have.
+// The layout of `id`, or nullptr for an id neither the 医科 nor the DPC layout has.
 const Layout* layout_of(std::string_view id);
 
 // One line of the file, without its line end.

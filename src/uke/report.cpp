@@ -92,6 +92,31 @@ void write_difference(output::JsonWriter& json, const UkeDifference& d) {
   json.field("message", d.message).end_object();
 }
 
+void write_dpc_periods(output::JsonWriter& json, std::string_view key, const std::vector<UkeDpcPeriod>& periods) {
+  json.key(key).begin_array();
+  for (const UkeDpcPeriod& p : periods) {
+    json.begin_object()
+        .field("period", p.period)
+        .field("points_per_day", p.points_per_day)
+        .field("days", p.days)
+        .field("subtotal", p.subtotal.value)
+        .end_object();
+  }
+  json.end_array();
+}
+
+void write_dpc(output::JsonWriter& json, const UkeDpcComparison& c) {
+  json.begin_object().field("stated_code", c.stated_code).field("priced_code", c.priced_code);
+  json.key("stated_points");
+  if (c.stated_points) json.value(c.stated_points->value); else json.null();
+  json.field("priced_points", c.priced_points.value).field("agrees", c.agrees);
+  write_dpc_periods(json, "stated_periods", c.stated_periods);
+  write_dpc_periods(json, "priced_periods", c.priced_periods);
+  json.key("differences").begin_array();
+  for (const std::string& d : c.differences) json.value(d);
+  json.end_array().end_object();
+}
+
 }  // namespace
 
 std::string uke_report_text(const UkePriceReport& report) {
@@ -129,7 +154,7 @@ std::string uke_report_text(const UkePriceReport& report) {
     const std::vector<UkeFinding> none;
     const std::vector<UkeFinding>& findings = i < report.receipt_findings.size() ? report.receipt_findings[i] : none;
     const bool clean = r.agreeing_units() == r.units.size() && r.extra.empty() && !r.error && !r.copay_error &&
-                       r.copay_needs.empty() && findings.empty() &&
+                       r.copay_needs.empty() && findings.empty() && (!r.dpc || r.dpc->agrees) &&
                        r.stated_total == r.priced_total && std::none_of(r.units.begin(), r.units.end(), claimed_differently);
     if (clean) continue;
     out += fmt::format("\nreceipt {} (line {}): stated {}点, units {}点, santei {}点; {} of {} units agree\n", r.number,
@@ -139,6 +164,12 @@ std::string uke_report_text(const UkePriceReport& report) {
     if (r.copay_error) out += "  copayment not computed (the points are): " + r.copay_error->to_string() + "\n";
     for (const std::string& needs : r.copay_needs) out += "  地単公費: " + needs + "\n";
     for (const UkeFinding& f : findings) out += fmt::format("  finding: line {}: {}\n", f.line, f.message);
+    if (r.dpc) {
+      out += fmt::format("  DPC {}: 包括評価点数 stated {}, santei {}{}\n", r.dpc->stated_code,
+                         r.dpc->stated_points ? grouped(r.dpc->stated_points->value) + "点" : "-",
+                         grouped(r.dpc->priced_points.value) + "点", r.dpc->agrees ? " (agree)" : "");
+      for (const std::string& d : r.dpc->differences) out += "    " + d + "\n";
+    }
     output::TextTable units({Align::right, Align::left, Align::left, Align::right, Align::right});
     bool any = false;
     for (const UkeUnitComparison& u : r.units) {
@@ -225,7 +256,10 @@ std::string uke_report_json(const UkePriceReport& report) {
     json.end_array();
     json.key("extra").begin_array();
     for (const UkeDifference& d : r.extra) write_difference(json, d);
-    json.end_array().end_object();
+    json.end_array();
+    json.key("dpc");
+    if (r.dpc) write_dpc(json, *r.dpc); else json.null();
+    json.end_object();
   }
   json.end_array().end_object();
   return json.take();

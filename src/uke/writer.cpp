@@ -17,8 +17,10 @@
 #include <fmt/format.h>
 
 #include "core/cp932.hpp"
+#include "santei/rounding.hpp"
 #include "santei/uke.hpp"
 #include "uke/burden.hpp"
+#include "uke/dpc_records.hpp"
 
 namespace santei {
 namespace {
@@ -150,7 +152,13 @@ class ReceiptWriter {
     const Points insurer_total = payer_total(0);
     if (claim_.insurance.kind != InsuranceKind::none) insurer(insurer_total);
     for (std::size_t i = 0; i < claim_.public_expenses.size(); ++i) public_payer(i);
-    diagnoses();
+    if (priced_.dpc) {
+      for (std::vector<std::string>& r : uke::dpc_records(claim_, *priced_.dpc, *extras_, uke::burden_code(all_payers_))) {
+        out_.record(claim_.id, std::move(r));
+      }
+    } else {
+      diagnoses();  // a DPC receipt's are its SB records
+    }
     for (const Unit& unit : units_) write_unit(unit);
     for (const PricedLine* line : receipt_comments_) {
       for (const LineItem& item : line->items) {
@@ -211,8 +219,9 @@ class ReceiptWriter {
                      [](const Unit& a, const Unit& b) { return a.first->category < b.first->category; });
   }
 
+  // Σ 点数×回数 of the units the payer bears, and a DPC month's 包括 points (borne by every payer).
   Points payer_total(int payer) const {
-    Points sum;
+    Points sum = priced_.dpc ? rounding::dpc_month_points(priced_.dpc->total) : Points{};
     for (const Unit& u : units_) {
       if (uke::is_yen_category(u.first->category)) continue;  // 食事療養: yen, HO 8–9
       if ((uke::burden_payers(u.burden) & (1U << payer)) != 0) sum += u.first->points * u.count;
@@ -256,7 +265,7 @@ class ReceiptWriter {
     std::vector<std::string> re(38);
     re[0] = "RE";
     re[1] = std::to_string(number_);
-    re[2] = receipt_type(claim_);
+    re[2] = priced_.dpc ? uke::dpc_receipt_type(receipt_type(claim_)) : receipt_type(claim_);
     re[3] = claim_.month.compact();
     re[4] = extras_->name.empty() ? "カンジャ　" + full_width_digits_of(number_) : extras_->name;
     re[5] = claim_.patient.sex == Sex::male ? "1" : "2";
@@ -393,10 +402,10 @@ std::string write_uke(const UkeFacility& facility, std::span<const UkeReceiptInp
     if (input.claim == nullptr || input.priced == nullptr) {
       throw Exception(Status::invalid_argument, "write_uke: a receipt without its claim or priced claim");
     }
-    if (input.priced->dpc) {  // a 医科 file cannot carry the 包括 points: written without them, the total would be wrong
-      throw Exception(ErrorInfo{Status::claim_error, "<claim>", 0, 0, "admission.dpc",
-                                fmt::format("receipt {}: a DPC receipt's records (診断群分類, 包括評価) are not written by santei yet "
-                                            "(docs/dpc.md)", number + 1)});
+    if (input.priced->dpc.has_value() != receipts.front().priced->dpc.has_value()) {
+      throw Exception(ErrorInfo{Status::claim_error, "<claim " + input.claim->id + ">", 0, 0, "admission.dpc",
+                                fmt::format("receipt {} is {} and receipt 1 is not: a file holds DPC receipts or 医科 ones, "
+                                            "not both (記録条件仕様 DPC用)", number + 1, input.priced->dpc ? "a DPC receipt" : "医科")});
     }
     total += ReceiptWriter(out, input, ++number).write();
   }

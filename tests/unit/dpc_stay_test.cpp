@@ -383,15 +383,6 @@ TEST_CASE("dpc claim: grouping inputs that are not valid are errors naming the f
   }
 }
 
-TEST_CASE("dpc claim: a UKE file is not written for a DPC month — without its 包括 records the total would be wrong") {
-  const Claim claim = santei::parse_claim(dpc_claim("2024-06", stay("2024-06-03", "2024-06-27")));
-  const santei::PricedClaim priced = santei::price(claim, santei::test::real_library(), with_dpc());
-  const santei::UkeReceiptInput input{&claim, &priced, nullptr};
-  const santei::ErrorInfo e = error_of([&] { (void)santei::write_uke(santei::UkeFacility{}, std::span(&input, 1)); });
-  CHECK(e.status == Status::claim_error);
-  CHECK(e.field == "admission.dpc");
-}
-
 // 告示96 別表 ２ イ(5): 第2章第3部 検査 is in the 包括 (ロ(5) leaves out D206, D295–D325, D401–D419-2 only):
 // ＡＳＴ, ＡＬＴ (D007) and the 判断料 D026 on a 包括 day are not billed; the month is the DPC points alone.
 TEST_CASE("dpc 包括 (r08, 告示96 別表 ２): 検査 on a 包括 day is not billed — ＡＳＴ, ＡＬＴ, 判断料 dropped; 21,135点 alone") {
