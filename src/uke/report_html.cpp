@@ -116,6 +116,13 @@ void receipt(std::string& out, const UkeReceiptComparison& r, const std::vector<
   for (const UkeFinding& f : findings) {
     fmt::format_to(std::back_inserter(out), "<p class=\"finding\">line {}: {}</p>\n", f.line, escape(f.message));
   }
+  if (r.dpc) {
+    fmt::format_to(std::back_inserter(out),
+                   "<p class=\"dpc\" data-agrees=\"{}\">DPC {}: 包括評価点数 stated {} 点 · santei {} 点</p>\n",
+                   r.dpc->agrees ? "true" : "false", escape(r.dpc->stated_code),
+                   r.dpc->stated_points ? grouped(r.dpc->stated_points->value) : "-", grouped(r.dpc->priced_points.value));
+    for (const std::string& d : r.dpc->differences) out += "<p class=\"finding\">" + escape(d) + "</p>\n";
+  }
   out += "<table class=\"list\"><tr><th>Line</th><th>診療識別</th><th>Codes</th><th>Stated 点 × 回</th>"
          "<th>santei 点 × 回</th><th></th><th>Why</th></tr>\n";
   for (const UkeUnitComparison& u : r.units) {

@@ -7,7 +7,7 @@
 #               fixtures the build writes (BUILD_DIR/tests/bad/masters, tests/CMakeLists.txt)
 #   rule_xml    masters/rules/*.xml and tests/bad/rules/*.xml
 #   claim_json  examples/claims, tests/bad/claims and the benchmark mixes (fuzz_seed_claims)
-#   uke         ../shared/uke/*.UKE, ssk-sample/, orca-demo/ and tests/bad/uke
+#   uke         ../shared/uke/*.UKE, ssk-sample/, orca-demo/, tests/bad/uke and tests/fuzz/seeds/uke (a DPC receipt)
 #   capi_price  as claim_json
 #   zip         small archives made with Python's zipfile: stored, deflated, empty, a folder, the
 #               small parts of a DPC workbook (../shared/dpc), a two-sheet xlsx workbook
@@ -78,6 +78,7 @@ cp "$SHARED"/uke/*.UKE "$OUT/uke/"
 cp "$SHARED"/uke/ssk-sample/RECEIPTC.UKE "$OUT/uke/ssk-sample.UKE"
 for f in "$SHARED"/uke/orca-demo/*.csv; do cp "$f" "$OUT/uke/orca-$(basename "$f")"; done
 cp "$SOURCE"/tests/bad/uke/*.uke "$OUT/uke/"
+cp "$SOURCE"/tests/fuzz/seeds/uke/* "$OUT/uke/"  # a DPC receipt (記録条件仕様 DPC用)
 
 # zip: small archives of each kind libzip reads (big seeds would slow every run), and the replay's.
 cp "$SOURCE"/tests/fuzz/seeds/zip/* "$OUT/zip/"
