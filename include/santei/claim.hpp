@@ -167,9 +167,17 @@ struct Meals {
 // 包括 part from the DPC電子点数表 (santei/dpc.hpp, PricingOptions::dpc); the visits' lines are the 出来高.
 // Days of a 特定入院料 (ICU, HCU, 救命救急 …) within a DPC stay: their 告示96 別表 ４–６ points are added
 // to the month's 所定点数 (docs/dpc.md).
+// A 注 of a unit's 特定入院料 the stay earns (告示96 別表 ４–６ 注; masters/dpc/addons.xml lists them).
+struct DpcUnitAddition {
+  std::string name;                // as the 告示 names the 加算: "小児加算", "早期離床・リハビリテーション加算"
+  std::optional<DateRange> days;   // a 注 billed by day: the days it was earned (absent: the unit's)
+  std::optional<Date> date;        // a 注 billed once (入院中１回, 最初の診療時): its day
+};
+
 struct DpcUnit {
   std::string fee;   // the 特定入院料 as the 告示 names it: "特定集中治療室管理料１"
   DateRange days;    // from its first day (day 1 of its bands) to its last (open: the discharge or the month end)
+  std::vector<DpcUnitAddition> additions;
 };
 
 struct DpcStay {

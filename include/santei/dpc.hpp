@@ -154,6 +154,7 @@ struct PricedDpc {
     std::int32_t days = 0;
     std::int64_t points = 0;
     std::string explain;
+    std::string note;  // a 注 of the fee (小児加算 …); empty for the fee's own bands
   };
   std::vector<Addon> addons;
   std::int64_t addon_points = 0;

@@ -295,6 +295,30 @@ DpcGroupingInput read_dpc_grouping(const json::Value& value, const Path& path) {
   return input;
 }
 
+// admission.dpc.units[].additions: each a 注's name, or {name, from, to} (a 注 by day: the days it was
+// earned) or {name, date} (a 注 billed once).
+std::vector<DpcUnitAddition> read_unit_additions(const json::Value& value, const Path& path) {
+  expect(value, Type::array, path);
+  std::vector<DpcUnitAddition> out;
+  for (std::size_t i = 0; i < value.items.size(); ++i) {
+    const Path at = index(path, i);
+    const json::Value& item = value.items[i];
+    if (item.is(Type::string)) {
+      out.push_back(DpcUnitAddition{text(item, at), std::nullopt, std::nullopt});
+      continue;
+    }
+    expect(item, Type::object, at);
+    DpcUnitAddition addition{text(required(item, "name", at), join(at, "name")), std::nullopt, std::nullopt};
+    if (const json::Value* d = optional(item, "date")) addition.date = claim::date(*d, join(at, "date"));
+    if (optional(item, "from") || optional(item, "to")) {
+      if (addition.date) fail(join(at, "date"), "give a date (a 注 billed once) or from/to (by day), not both");
+      addition.days = read_period(item, at);
+    }
+    out.push_back(std::move(addition));
+  }
+  return out;
+}
+
 // 医療機関別係数 are published to 4 decimals (係数告示); a coefficient outside (0, 10) is a typo.
 DpcStay read_dpc_stay(const json::Value& value, const Path& path) {
   expect(value, Type::object, path);
@@ -311,7 +335,10 @@ DpcStay read_dpc_stay(const json::Value& value, const Path& path) {
     for (std::size_t i = 0; i < u->items.size(); ++i) {
       const Path at = index(units, i);
       const json::Value& item = expect(u->items[i], Type::object, at);
-      stay.units.push_back(DpcUnit{text(required(item, "fee", at), join(at, "fee")), read_period(item, at)});
+      stay.units.push_back(DpcUnit{text(required(item, "fee", at), join(at, "fee")), read_period(item, at), {}});
+      if (const json::Value* a = optional(item, "additions")) {
+        stay.units.back().additions = read_unit_additions(*a, join(at, "additions"));
+      }
     }
   }
   stay.coefficient = decimal(required(value, "coefficient", path), join(path, "coefficient"));

@@ -63,7 +63,8 @@ constexpr Key kMeals[] = {{"code"}, {"dining_room"}, {"days", kMealDays}};
 // admission.dpc.grouping (the keys of conditions are checked against dpc_condition_names(), those of
 // branches by the grouper against the 変換テーブル's columns)
 constexpr Key kDpcGrouping[] = {{"diagnosis"}, {"surgeries"}, {"procedures"}, {"comorbidities"}, {"age"}, {"conditions"}, {"branches"}};
-constexpr Key kDpcUnit[] = {{"fee"}, {"from"}, {"to"}};
+constexpr Key kDpcUnitAddition[] = {{"name"}, {"from"}, {"to"}, {"date"}};
+constexpr Key kDpcUnit[] = {{"fee"}, {"from"}, {"to"}, {"additions", kDpcUnitAddition}};
 constexpr Key kDpcStay[] = {{"code"}, {"coefficient"}, {"grouping", kDpcGrouping}, {"hospital"}, {"units", kDpcUnit}};
 constexpr Key kAdmission[] = {{"admitted"},
                               {"discharged"},

@@ -71,7 +71,8 @@ void refuse_unpriced_inputs(const Admission& admission) {
 
 // The 特定入院料 add-ons of the month's days billed 包括 (告示96 別表 ４–６): each unit's days by its
 // bands, added to the 所定点数 — already × the coefficient — as they are (別表 １, ４).
-void add_unit_points(const DpcStay& stay, YearMonth month, const DpcWorkbook& workbook, PricedDpc& priced) {
+void add_unit_points(const Claim& claim, const DpcStay& stay, const DpcWorkbook& workbook, PricedDpc& priced) {
+  const YearMonth month = claim.month;
   const Addons& tables = addons();
   if (workbook.in_force < tables.from) {
     claim_fail("admission.dpc.units", fmt::format("unknown: the 特定入院料 add-ons of the DPC tables in force from {} (their 算定告示) "
@@ -124,6 +125,10 @@ void add_unit_points(const DpcStay& stay, YearMonth month, const DpcWorkbook& wo
                                 table->item, table->hospital, bands.empty() ? "no day billed 包括" : bands, addon.points);
     priced.addon_points += addon.points;
     priced.addons.push_back(std::move(addon));
+    for (PricedDpc::Addon& note : price_notes(claim, unit, u, *table, priced.covered_days)) {
+      priced.addon_points += note.points;
+      priced.addons.push_back(std::move(note));
+    }
   }
   priced.points.value += priced.addon_points;
 }
@@ -207,7 +212,7 @@ PricedDpc price_month(const Claim& claim, const DpcTables& tables, std::optional
   }
   priced.total = points_times_days * stay.coefficient;
   priced.points = rounding::dpc_month_points(priced.total);
-  if (!stay.units.empty()) add_unit_points(stay, claim.month, *workbook, priced);
+  if (!stay.units.empty()) add_unit_points(claim, stay, *workbook, priced);
   if (admission.admitted < workbook->in_force && !revision_period) {
     diagnostics.push_back(Diagnostic{Severity::warning, "DPC/改定", {},
                                      fmt::format("admitted before the DPC電子点数表 in force from {}: this month is priced on it with the "

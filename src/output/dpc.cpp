@@ -62,7 +62,10 @@ void write_dpc_json(JsonWriter& json, const PricedDpc& dpc) {
   json.key("addons").begin_array();
   for (const PricedDpc::Addon& addon : dpc.addons) {
     json.begin_object().field("fee", addon.fee).field("hospital", addon.hospital).field("days", addon.days);
-    json.field("points", addon.points).end_object();
+    json.field("points", addon.points);
+    json.key("note");
+    if (addon.note.empty()) json.null(); else json.value(addon.note);
+    json.end_object();
   }
   json.end_array().field("addon_points", dpc.addon_points);
   json.field("total", dpc.total).field("points", dpc.points.value);

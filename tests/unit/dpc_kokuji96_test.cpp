@@ -154,3 +154,34 @@ TEST_CASE("dpc 告示96 別表 ４–６: the 特定入院料 add-ons of masters
     CHECK_MESSAGE(file == kokuji[table.item], table.hospital, " (別表 ", table.item, ")");
   }
 }
+
+// The 注 of masters/dpc/addons.xml against the 告示: in each of 別表 ４, ５ and ６ the points the text
+// gives outside the fees' bands ("１日につき100点", "イ ３日以内の期間 750点", "250点（…400点）") are, in
+// order, the points of the file's notes (each note's bands, or its points) — the same 48 in the three.
+TEST_CASE("dpc 告示96 別表 ４–６: the 注 of masters/dpc/addons.xml are the 告示's — 48 amounts in each table, in order") {
+  const std::filesystem::path pdf = santei::test::shared_dir() / "dpc" / "r08" / "kokuji96_santei_houhou.pdf";
+  const std::string text = ascii_digits(output_of("pdftotext -layout '" + pdf.string() + "' -"));
+  const std::regex band(R"(（(?:(\d+)日以上)?(?:(\d+)日以内)?の期間）\s*([\d,]+)点)");
+  const std::regex amount(R"(([\d,]+)点)");
+  std::map<std::string, std::vector<std::int32_t>> kokuji;  // item → the amounts of its 注
+  std::string item;
+  std::istringstream lines(text);
+  for (std::string line; std::getline(lines, line);) {
+    std::smatch opens;
+    if (std::regex_search(line, opens, std::regex(R"(^\s*(\d) (\d)の規定にかかわらず)"))) {
+      item = opens[2] == "3" ? std::string(opens[1]) : std::string();
+    }
+    if (item.empty()) continue;
+    const std::string rest = std::regex_replace(line, band, "");
+    for (auto it = std::sregex_iterator(rest.begin(), rest.end(), amount); it != std::sregex_iterator(); ++it) {
+      kokuji[item].push_back(figure((*it)[1]));
+    }
+  }
+  std::vector<std::int32_t> file;
+  for (const santei::dpc::AddonNote& note : santei::dpc::addons().notes) {
+    if (note.bands.empty()) file.push_back(note.points);
+    for (const santei::dpc::AddonBand& b : note.bands) file.push_back(b.points);
+  }
+  CHECK(file.size() == 48);
+  for (const char* table : {"4", "5", "6"}) CHECK_MESSAGE(kokuji[table] == file, "別表 ", table);
+}
