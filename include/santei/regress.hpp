@@ -154,6 +154,9 @@ struct RegressRunOptions {
   std::function<void(const RegressReceipt&)> on_receipt;
   // Called on the calling thread after each batch: receipts done so far, input bytes consumed.
   std::function<void(std::int64_t receipts, std::int64_t bytes)> on_progress;
+  // The input line of the first line read: a part of a larger file (a Dask partition) reports and
+  // names its receipts by the file's lines.
+  std::int64_t first_line = 1;
 };
 
 // Reads santei.claim/1 JSON Lines from `in` (blank lines skipped), compares every claim, and

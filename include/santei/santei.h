@@ -363,6 +363,22 @@ SANTEI_C_API int santei_result_diagnostic(int* severity, const char** rule, cons
 SANTEI_C_API int santei_kougaku(santei_buf* out, const santei_masters* masters, const char* household_json,
                                 size_t length, const char* base_dir);
 
+/* The same claims priced under two fee revisions, in native code (a regression run; the Dask
+ * entry point, bindings/python/santei/dask_regress.py, runs one call per partition of a file):
+ * `lines` holds `length` bytes of santei.claim/1 JSON Lines (blank lines skipped), the first of
+ * them line `first_line` of its file (≥ 1; it numbers the receipts). Each claim is priced with
+ * `old_context`'s masters and revision and with `new_context`'s (each context's options must name
+ * a revision); the copayment and mode are `old_context`'s. A line that is not a claim counts as a
+ * receipt neither revision could price. `threads`: 0 = the hardware threads.
+ * @return SANTEI_OK and `out` filled with the summary as santei.regress/1 JSON (`santei regress
+ *   --json`; dispose with santei_buf_dispose; `out` is overwritten, not read);
+ *   SANTEI_ERR_INVALID_ARGUMENT (NULL, a handle of the wrong kind, the same context twice, a
+ *   context whose options name no revision, a context in use by another thread, first_line < 1),
+ *   SANTEI_ERR_LIMIT_EXCEEDED (length over 2 GiB) — santei_last_error() names the field.
+ * Thread-safety: one call at a time per context, as santei_price. Requires 0.2. */
+SANTEI_C_API int santei_regress_json_lines(santei_buf* out, santei_context* old_context, santei_context* new_context,
+                                           const char* lines, size_t length, int64_t first_line, unsigned threads);
+
 #ifdef __cplusplus
 }
 #endif

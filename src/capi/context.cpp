@@ -48,22 +48,6 @@ PricingOptions pricing_options(const santei_price_options* options, const Master
   return out;
 }
 
-// Marks a context busy for one call; a second thread using it at the same time is refused.
-class BusyGuard {
- public:
-  explicit BusyGuard(santei_context& context) : context_(context) {
-    if (context_.busy.exchange(true, std::memory_order_acquire)) {
-      invalid_argument("context", "is in use by another thread: use one santei_context per thread");
-    }
-  }
-  ~BusyGuard() { context_.busy.store(false, std::memory_order_release); }
-  BusyGuard(const BusyGuard&) = delete;
-  BusyGuard& operator=(const BusyGuard&) = delete;
-
- private:
-  santei_context& context_;
-};
-
 std::unique_ptr<santei_result> make_result(PricedClaim&& priced, const MasterLibrary& library) {
   auto result = std::make_unique<santei_result>();
   result->json = result_json(priced, library);

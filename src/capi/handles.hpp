@@ -71,6 +71,22 @@ struct santei_result {
 
 namespace santei::capi {
 
+// Marks a context busy for one call; a second thread using it at the same time is refused.
+class BusyGuard {
+ public:
+  explicit BusyGuard(santei_context& context, std::string_view parameter = "context") : context_(context) {
+    if (context_.busy.exchange(true, std::memory_order_acquire)) {
+      invalid_argument(parameter, "is in use by another thread: use one santei_context per thread");
+    }
+  }
+  ~BusyGuard() { context_.busy.store(false, std::memory_order_release); }
+  BusyGuard(const BusyGuard&) = delete;
+  BusyGuard& operator=(const BusyGuard&) = delete;
+
+ private:
+  santei_context& context_;
+};
+
 // Copies `text` into a new library-owned, NUL-terminated buffer (santei_buf_dispose frees it);
 // `buf` is overwritten, not read.
 void fill(santei_buf& buf, const std::string& text);

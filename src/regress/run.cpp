@@ -81,10 +81,11 @@ RegressSummary regress_json_lines(std::istream& in, std::string_view source, con
     const std::int64_t batch_start = bytes;
     while (jobs.size() < kBatch && bytes - batch_start < kBatchBytes && (more = static_cast<bool>(line = reader.next()))) {
       bytes += static_cast<std::int64_t>(line->length) + 1;
+      const std::int64_t number = line->number + options.first_line - 1;
       if (line->over) {
-        jobs.push_back(Job{{}, line->number, sequence++, {}, line->length});
+        jobs.push_back(Job{{}, number, sequence++, {}, line->length});
       } else if (!claim::blank_line(line->text)) {
-        jobs.push_back(Job{std::string(line->text), line->number, sequence++, {}});
+        jobs.push_back(Job{std::string(line->text), number, sequence++, {}});
       }
     }
     parallel(threads, jobs.size(), [&](unsigned t, std::size_t i) {
