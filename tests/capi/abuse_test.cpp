@@ -364,6 +364,39 @@ TEST_CASE("santei_price_uke with bad arguments and bytes that are no UKE file: s
   }
 }
 
+TEST_CASE("santei_regress_json_lines with bad arguments and bytes that are no claims: statuses or a summary, never a crash") {
+  Demo demo;
+  santei_buf buf = SANTEI_BUF_INIT;
+  constexpr char kLine[] = "{}\n";
+  check_error(santei_regress_json_lines(nullptr, demo.context, demo.context, kLine, 3, 1, 1), SANTEI_ERR_INVALID_ARGUMENT);
+  check_error(santei_regress_json_lines(&buf, nullptr, demo.context, kLine, 3, 1, 1), SANTEI_ERR_INVALID_ARGUMENT);
+  check_error(santei_regress_json_lines(&buf, demo.context, garbage_as<santei_context>(), kLine, 3, 1, 1), SANTEI_ERR_INVALID_ARGUMENT);
+  check_error(santei_regress_json_lines(&buf, demo.context, reinterpret_cast<santei_context*>(demo.masters), kLine, 3, 1, 1),
+              SANTEI_ERR_INVALID_ARGUMENT);
+  check_error(santei_regress_json_lines(&buf, demo.context, demo.context, kLine, 3, 1, 1), SANTEI_ERR_INVALID_ARGUMENT);
+  CHECK(std::string(santei_last_error()->field) == "new_context");
+  // Two contexts that name revisions: any bytes are a summary whose receipts neither could price.
+  santei_price_options options = SANTEI_PRICE_OPTIONS_INIT;
+  options.revision = "r06";
+  santei_context* a = nullptr;
+  santei_context* b = nullptr;
+  check_ok(santei_context_new(&a, demo.masters, &options));
+  check_ok(santei_context_new(&b, demo.masters, &options));
+  check_error(santei_regress_json_lines(&buf, a, b, nullptr, 0, 1, 1), SANTEI_ERR_INVALID_ARGUMENT);
+  check_error(santei_regress_json_lines(&buf, a, b, kLine, SIZE_MAX, 1, 1), SANTEI_ERR_LIMIT_EXCEEDED);
+  check_error(santei_regress_json_lines(&buf, a, b, kLine, 3, -5, 1), SANTEI_ERR_INVALID_ARGUMENT);
+  std::string every_byte;
+  for (int c = 0; c < 256; ++c) every_byte += static_cast<char>(c);
+  for (const std::string& bytes : {std::string(), std::string(64, '\0'), std::string(kLine), every_byte}) {
+    check_ok(santei_regress_json_lines(&buf, a, b, bytes.data(), bytes.size(), 1, 2));
+    REQUIRE(buf.ptr != nullptr);
+    CHECK(std::string(buf.ptr, buf.size).starts_with(R"({"format":"santei.regress/1","old_revision":"r06","new_revision":"r06",)"));
+    santei_buf_dispose(&buf);
+  }
+  santei_context_free(b);
+  santei_context_free(a);
+}
+
 TEST_CASE("santei_result accessors with bad arguments") {
   Demo demo;
   const santei_result* garbage_result = garbage_as<santei_result>();

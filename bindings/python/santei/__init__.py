@@ -21,7 +21,7 @@ from ._native import lib as _lib
 
 __all__ = [
     "Context", "Diagnostic", "Masters", "PublicExpense", "Result", "SanteiError", "Severity", "Status",
-    "version", "version_number",
+    "regress_json_lines", "version", "version_number",
 ]
 
 
@@ -75,6 +75,14 @@ def _check(status: int) -> None:
         return
     error = _lib.santei_last_error().contents
     raise SanteiError(error.status, _text(error.file), error.line, error.column, _text(error.field), _text(error.message))
+
+
+def _take_json(buf: "_native.Buf") -> dict:
+    """The JSON a call wrote into `buf`, parsed; the buffer is disposed of."""
+    try:
+        return _json.loads(ctypes.string_at(buf.ptr, buf.size).decode("utf-8"))
+    finally:
+        _lib.santei_buf_dispose(ctypes.byref(buf))
 
 
 def version() -> str:
@@ -175,10 +183,7 @@ class Masters(_Handle):
         buf = _native.Buf()
         _check(_lib.santei_lookup(ctypes.byref(buf), self._live(), str(code).encode("ascii", "replace"),
                                   date.encode("utf-8") if date is not None else None))
-        try:
-            return _json.loads(ctypes.string_at(buf.ptr, buf.size).decode("utf-8"))
-        finally:
-            _lib.santei_buf_dispose(ctypes.byref(buf))
+        return _take_json(buf)
 
 
 
@@ -292,3 +297,12 @@ class Context(_Handle):
             json=ctypes.string_at(text, size.value).decode("utf-8"),
         )
 
+
+def regress_json_lines(old: Context, new: Context, lines: bytes, *, first_line: int = 1, threads: int = 1) -> dict:
+    """The claims of `lines` (santei.claim/1 JSON Lines, the first of them line `first_line` of its file)
+    priced under `old`'s revision and `new`'s in native code: the summary as santei.regress/1
+    (``santei regress --json``). Each context must have been made with a revision."""
+    buf = _native.Buf()
+    data = bytes(lines)
+    _check(_lib.santei_regress_json_lines(ctypes.byref(buf), old._live(), new._live(), data, len(data), first_line, threads))
+    return _take_json(buf)

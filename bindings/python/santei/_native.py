@@ -75,6 +75,10 @@ _SIGNATURES = {
         ctypes.c_int,
         [ctypes.POINTER(ctypes.c_int), c_char_pp, c_char_pp, _H, ctypes.c_size_t],
     ),
+    "santei_regress_json_lines": (
+        ctypes.c_int,
+        [ctypes.POINTER(Buf), _H, _H, ctypes.c_char_p, ctypes.c_size_t, ctypes.c_int64, ctypes.c_uint],
+    ),
 }
 
 

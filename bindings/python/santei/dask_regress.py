@@ -2,8 +2,9 @@
 
 A JSON Lines file of santei.claim/1 claims is cut into partitions of whole lines (byte ranges,
 each with its first line number); every Dask worker reads its ranges from the shared file, prices
-each claim under the old and the new revision through the Python binding (``santei.Context`` with
-``revision=``), and returns a partial summary; the driver merges them. The summary has the figures
+them under the old and the new revision in native code (one ``santei_regress_json_lines`` call a
+partition, through ``santei.regress_json_lines``; masters loaded once per worker process), and
+returns a partial summary; the driver merges them. The summary has the figures
 of the CLI's santei.regress/1 JSON (``santei regress --json``): receipts, points under each
 revision, the delta, window charges, receipts up/down/unchanged, the histogram of per-receipt
 changes, per-code deltas (each priced line counts for its lead code) and the first receipts that
@@ -42,16 +43,6 @@ MAX_FAILING_LISTED = 200
 
 _TOTALS = ("receipts", "priced_both", "failed_old", "failed_new", "newly_failing", "old_points", "new_points",
            "old_patient_yen", "new_patient_yen", "up", "down", "unchanged")
-
-
-def histogram_bucket(delta: int) -> int:
-    if delta == 0:
-        return ZERO
-    magnitude = abs(delta)
-    step = 0
-    while step + 1 < len(EDGES) and magnitude >= EDGES[step + 1]:
-        step += 1
-    return ZERO - 1 - step if delta < 0 else ZERO + 1 + step
 
 
 def histogram_label(bucket: int) -> str:
@@ -133,78 +124,29 @@ def _context(paths: Tuple[str, ...], revision: str, copay: bool) -> "santei.Cont
     return cache[key]
 
 
-def _price(context, text: str):
-    """(priced, points, patient_yen, error diagnostics, {lead code: [count, points]}, error)."""
-    try:
-        result = context.price(text)
-    except santei.SanteiError as e:
-        return False, 0, None, [], {}, str(e)
-    data = json.loads(result.json)
-    codes: Dict[str, List[int]] = {}
-    for line in data["lines"]:
-        lead = line["codes"][0] if line["codes"] else "0"
-        figures = codes.setdefault(lead, [0, 0])
-        figures[0] += line["count"]
-        figures[1] += line["points"] * line["count"]
-    errors = [d for d in data["diagnostics"] if d["severity"] == "error"]
-    return True, result.total_points, result.patient_yen, errors, codes, ""
-
-
-def _rule(d: dict) -> tuple:
-    return d["rule"], tuple(d["codes"]), d.get("date")
+def _partial(native: dict) -> dict:
+    """A partition's santei.regress/1 JSON (the library's) as a partial summary merge() adds."""
+    s = empty_summary(native["old_revision"], native["new_revision"])
+    for key in _TOTALS:
+        s[key] = native[key]
+    s["histogram"] = [bucket["receipts"] for bucket in native["histogram"]]
+    s["codes"] = {c["code"]: [c["old_count"], c["new_count"], c["old_points"], c["new_points"]] for c in native["codes"]}
+    s["failing"] = [{"id": r["id"], "line": r["line"], "old_points": r["old"]["points"], "new_points": r["new"]["points"],
+                     "failures": r["failures"]} for r in native["failing"]]
+    return s
 
 
 def regress_partition(path: str, start: int, end: int, first_line: int, old: Sequence[str], old_revision: str,
                       new: Sequence[str], new_revision: str, copay: bool = True) -> dict:
-    """Compares the claims of bytes [start, end) of `path` (whole lines; the first is `first_line`)."""
+    """Compares the claims of bytes [start, end) of `path` (whole lines; the first is `first_line`) in
+    native code (santei_regress_json_lines): the worker reads its own bytes, the scheduler moves only
+    the partial summary."""
     old_context = _context(tuple(old), old_revision, copay)
     new_context = _context(tuple(new), new_revision, copay)
-    s = empty_summary(old_revision, new_revision)
     with open(path, "rb") as f:
         f.seek(start)
         data = f.read(end - start)
-    for number, raw in enumerate(data.split(b"\n"), start=first_line):
-        text = raw.decode("utf-8", "surrogateescape")
-        if not text.strip(" \t\r"):
-            continue
-        o_priced, o_points, o_yen, o_errors, o_codes, _ = _price(old_context, text)
-        n_priced, n_points, n_yen, n_errors, n_codes, n_error = _price(new_context, text)
-        s["receipts"] += 1
-        s["old_points"] += o_points
-        s["new_points"] += n_points
-        s["old_patient_yen"] += o_yen or 0
-        s["new_patient_yen"] += n_yen or 0
-        s["failed_old"] += not o_priced
-        s["failed_new"] += not n_priced
-        if o_priced and n_priced:
-            s["priced_both"] += 1
-            delta = n_points - o_points
-            s["up" if delta > 0 else "down" if delta < 0 else "unchanged"] += 1
-            s["histogram"][histogram_bucket(delta)] += 1
-        for code, (count, points) in o_codes.items():
-            figures = s["codes"].setdefault(code.zfill(9), [0, 0, 0, 0])
-            figures[0] += count
-            figures[2] += points
-        for code, (count, points) in n_codes.items():
-            figures = s["codes"].setdefault(code.zfill(9), [0, 0, 0, 0])
-            figures[1] += count
-            figures[3] += points
-        failures = []
-        if o_priced and not n_priced:
-            failures.append("not priced: " + n_error)
-        elif o_priced:
-            before = {_rule(d) for d in o_errors}
-            failures = [f"{d['rule']} {' '.join(d['codes'])}: {d['message']}" for d in n_errors if _rule(d) not in before]
-        if failures:
-            s["newly_failing"] += 1
-            if len(s["failing"]) < MAX_FAILING_LISTED:
-                try:
-                    claim_id = str(json.loads(text).get("id", ""))
-                except ValueError:
-                    claim_id = ""
-                s["failing"].append({"id": claim_id, "line": number, "old_points": o_points, "new_points": n_points,
-                                     "failures": failures})
-    return s
+    return _partial(santei.regress_json_lines(old_context, new_context, data, first_line=first_line))
 
 
 # ───────────────────────────── On the driver ─────────────────────────────

@@ -27,12 +27,7 @@ def cli() -> pathlib.Path:
     return path
 
 
-def test_histogram_buckets_are_those_of_the_library():
-    assert dask_regress.histogram_bucket(0) == dask_regress.ZERO
-    assert dask_regress.histogram_bucket(4) == dask_regress.ZERO + 1
-    assert dask_regress.histogram_bucket(5) == dask_regress.ZERO + 2
-    assert dask_regress.histogram_bucket(-1000) == 0
-    assert dask_regress.histogram_bucket(999) == dask_regress.BUCKETS - 2
+def test_histogram_labels_are_those_of_the_library():
     assert dask_regress.histogram_label(dask_regress.ZERO - 2) == "\u22129 \u2026 \u22125"
     assert dask_regress.histogram_label(dask_regress.BUCKETS - 1) == "+1000 or more"
 
