@@ -65,11 +65,11 @@ void check_reachable(const santei::DpcTables& tables, std::size_t workbook, std:
 }  // namespace
 
 TEST_CASE("dpc 変換テーブル: r06 — 9,129 branches reach all 3,248 codes of sheet 11, 包括フラグ 1 exactly on the 2,477 priced") {
-  const std::shared_ptr<const santei::DpcTables> tables = santei::DpcTables::load(santei::test::shared_dir() / "dpc");
+  const std::shared_ptr<const santei::DpcTables> tables = santei::test::real_dpc_tables();
   check_reachable(*tables, 0, 9129, 3248);
 }
 
 TEST_CASE("dpc 変換テーブル: r08 — 9,248 branches reach all 3,267 codes of sheet 11, 包括フラグ 1 exactly on the 2,449 priced") {
-  const std::shared_ptr<const santei::DpcTables> tables = santei::DpcTables::load(santei::test::shared_dir() / "dpc");
+  const std::shared_ptr<const santei::DpcTables> tables = santei::test::real_dpc_tables();
   check_reachable(*tables, 1, 9248, 3267);
 }

@@ -424,10 +424,7 @@ TEST_CASE("dpc grouper: every branch of the r06 変換テーブル groups to its
 
 namespace {
 
-const santei::DpcTables& tables() {
-  static const std::shared_ptr<const santei::DpcTables> loaded = santei::DpcTables::load(dpc_dir());
-  return *loaded;
-}
+const santei::DpcTables& tables() { return *santei::test::real_dpc_tables(); }
 
 std::string code_of(const DpcGroupingInput& input, Date on) { return tables().group(input, on).code; }
 

@@ -75,7 +75,7 @@ TEST_CASE("dpc 告示96: all 2,449 rows of the r08 別表 are sheet 11 of the r0
   CHECK(kokuji.size() == 2449);
   CHECK(dashes == 6);
 
-  const std::shared_ptr<const santei::DpcTables> loaded = santei::DpcTables::load(santei::test::shared_dir() / "dpc");
+  const std::shared_ptr<const santei::DpcTables> loaded = santei::test::real_dpc_tables();
   const santei::DpcTables& tables = *loaded;
   const santei::Date r08_day = *santei::Date::parse_iso("2026-06-01");
   const santei::DpcWorkbook* r08 = tables.in_force_on(r08_day);

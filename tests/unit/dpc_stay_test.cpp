@@ -24,11 +24,6 @@ using santei::test::error_of;
 
 namespace {
 
-std::shared_ptr<const santei::DpcTables> stay_tables() {
-  static const std::shared_ptr<const santei::DpcTables> tables = santei::DpcTables::load(santei::test::shared_dir() / "dpc");
-  return tables;
-}
-
 // An inpatient claim of `month` with `admission` (JSON members) and no other care.
 std::string dpc_claim(const std::string& month, const std::string& admission, const std::string& visits = "[]") {
   return R"({"format":"santei.claim/1","id":"dpc","month":")" + month + R"(","setting":"inpatient",)"
@@ -44,7 +39,7 @@ std::string stay(const std::string& admitted, const std::string& discharged, con
 
 santei::PricingOptions with_dpc() {
   santei::PricingOptions options;
-  options.dpc = stay_tables();
+  options.dpc = santei::test::real_dpc_tables();
   return options;
 }
 
@@ -59,7 +54,7 @@ PricedDpc priced_month(const std::string& month, const std::string& admission) {
 // The DPC part alone (months without SSK masters here: r08).
 PricedDpc dpc_only(const std::string& month, const std::string& admission, std::vector<santei::Diagnostic>& diagnostics) {
   const Claim claim = santei::parse_claim(dpc_claim(month, admission));
-  return santei::dpc::price_month(claim, *stay_tables(), std::nullopt, diagnostics);
+  return santei::dpc::price_month(claim, *santei::test::real_dpc_tables(), std::nullopt, diagnostics);
 }
 
 // r06 (../shared/masters/r06) beside the r08 excerpt (a 医科診療行為マスター of 248 rows): r08 months.

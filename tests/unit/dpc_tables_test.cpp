@@ -22,8 +22,7 @@ using santei::test::error_of;
 namespace {
 
 const DpcTables& shared_tables() {
-  static const std::shared_ptr<const DpcTables> tables = DpcTables::load(santei::test::shared_dir() / "dpc");
-  return *tables;
+  return *santei::test::real_dpc_tables();
 }
 
 // A workbook with one sheet named `sheet` whose rows are `rows` (inline strings; numbers as text

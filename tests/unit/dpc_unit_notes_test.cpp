@@ -16,11 +16,6 @@ using santei::test::error_of;
 
 namespace {
 
-std::shared_ptr<const santei::DpcTables> tables() {
-  static const std::shared_ptr<const santei::DpcTables> loaded = santei::DpcTables::load(santei::test::shared_dir() / "dpc");
-  return loaded;
-}
-
 // A June 2026 stay (r08) of 010010xx9901xx from the 1st to `discharged` at a その他の病院 (別表 ６), with
 // one unit; the patient born on `birth`.
 PricedDpc june(const std::string& unit, const std::string& birth = "2021-05-01", const std::string& discharged = "2026-06-12") {
@@ -30,7 +25,7 @@ PricedDpc june(const std::string& unit, const std::string& birth = "2021-05-01",
       R"("admission":{"admitted":"2026-06-01","discharged":")" + discharged + R"(","dpc":{"code":"010010xx9901xx","coefficient":"1.0000",)"
       R"("hospital":"その他の病院","units":[)" + unit + "]}},\"visits\":[]}");
   std::vector<santei::Diagnostic> diagnostics;
-  return santei::dpc::price_month(claim, *tables(), std::nullopt, diagnostics);
+  return santei::dpc::price_month(claim, *santei::test::real_dpc_tables(), std::nullopt, diagnostics);
 }
 
 std::int64_t note_points(const PricedDpc& dpc, const std::string& note) {

@@ -1,9 +1,11 @@
-// Shared fixtures: the real SSK masters from ../shared/masters, loaded once per test process.
+// Shared fixtures: the real SSK masters from ../shared/masters and MHLW's DPC電子点数表 from
+// ../shared/dpc, each loaded once per test process.
 #pragma once
 
 #include <filesystem>
 #include <string>
 
+#include "santei/dpc.hpp"
 #include "santei/masters.hpp"
 
 namespace santei::test {
@@ -19,6 +21,12 @@ inline const MasterLibrary& real_library() {
 }
 inline const MasterSet& r06() { return *real_library().revision("r06"); }
 inline const MasterSet& r04() { return *real_library().revision("r04"); }
+
+// The DPC電子点数表 of r06 and r08 (../shared/dpc).
+inline std::shared_ptr<const DpcTables> real_dpc_tables() {
+  static const std::shared_ptr<const DpcTables> tables = DpcTables::load(shared_dir() / "dpc");
+  return tables;
+}
 
 inline Date day(const char* iso) { return *Date::parse_iso(iso); }
 

@@ -23,14 +23,9 @@ using santei::test::utf8_lines;
 
 namespace {
 
-std::shared_ptr<const santei::DpcTables> tables() {
-  static const std::shared_ptr<const santei::DpcTables> loaded = santei::DpcTables::load(santei::test::shared_dir() / "dpc");
-  return loaded;
-}
-
 santei::PricingOptions with_dpc() {
   santei::PricingOptions options;
-  options.dpc = tables();
+  options.dpc = santei::test::real_dpc_tables();
   options.copay = false;
   return options;
 }
