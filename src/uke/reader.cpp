@@ -31,7 +31,7 @@ int rank_of(std::string_view id) {
   if (id == "HO") return 1;
   if (id == "KO") return 2;
   if (id == "SN" || id == "JD" || id == "MF") return 3;
-  if (id == "SY" || id == "BU" || id == "SB" || id == "KK" || id == "SK" || id == "GA" || id == "HH" || id == "GT") return 4;
+  if (id == "SY" || (uke::is_dpc_record(id) && id != "CD")) return 4;  // a DPC receipt's BU … GT; CD comes last
   if (id == "SI" || id == "IY" || id == "TO" || id == "CO") return 5;
   if (id == "SJ") return 6;
   return 0;
@@ -328,7 +328,7 @@ void Reader::receipt_record(const Record& record) {
   }
   if (rank != 0 && rank < current.rank) {
     error(record.line, 1, std::string(id),
-          fmt::format("{} out of order: the order is RE, HO, KO, SN/JD/MF, SY, SI/IY/TO/CO, SJ", id));
+          fmt::format("{} out of order: the order is RE, HO, KO, SN/JD/MF, SY (a DPC receipt: BU … GT), SI/IY/TO/CO, SJ", id));
     return;
   }
   if (rank != 0) current.rank = rank;
