@@ -142,6 +142,13 @@ struct PricingOptions {
 // leave the rest priceable are Diagnostics.
 SANTEI_API PricedClaim price(const Claim& claim, const MasterLibrary& masters, const PricingOptions& options = {});
 
+// The same, priced into `into`, which is overwritten and keeps its memory: its vectors, the
+// lines' items and the diagnostics' texts are reused, so a loop that prices one claim after
+// another into one PricedClaim allocates nothing per claim with explain and copay off, once the
+// result has grown to the largest claim (issue 17; the pricing thread's scratch keeps the surplus
+// of a larger claim for the next). When it throws, `into` holds a part of the claim: read nothing.
+SANTEI_API void price(const Claim& claim, const MasterLibrary& masters, const PricingOptions& options, PricedClaim& into);
+
 // santei.result/1 JSON of a priced claim; explanations are rendered with the master names.
 SANTEI_API std::string result_json(const PricedClaim& priced, const MasterLibrary& masters);
 

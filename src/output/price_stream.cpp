@@ -21,8 +21,9 @@ struct Job {
   ClaimAnswer answer;
 };
 
-void price_job(Job& job, const MasterLibrary& masters, const PricingOptions& options, std::string_view source,
-               bool text) {
+// `priced`: the pricing thread's result, reused job after job (price(…, into)).
+void price_job(Job& job, PricedClaim& priced, const MasterLibrary& masters, const PricingOptions& options,
+               std::string_view source, bool text) {
   std::string id;
   ClaimAnswer& answer = job.answer;
   answer.line = job.line;
@@ -33,7 +34,7 @@ void price_job(Job& job, const MasterLibrary& masters, const PricingOptions& opt
     if (job.rejected) throw Exception(*job.rejected);
     const Claim claim = parse_claim(job.text);
     id = claim.id;
-    const PricedClaim priced = price(claim, masters, options);
+    price(claim, masters, options, priced);
     answer.json = text ? result_text(priced, masters) : result_json(priced, masters);
   } catch (const Exception& e) {
     const ErrorInfo info = e.info().in_input(source, job.line);  // the claim's place in the input, and the rule's
@@ -61,7 +62,8 @@ class Chunks {
   bool flush() {
     std::atomic<std::size_t> next{0};
     const auto work = [&] {
-      for (std::size_t i = next++; i < jobs.size(); i = next++) price_job(jobs[i], masters_, options_, source_, text_);
+      PricedClaim priced;
+      for (std::size_t i = next++; i < jobs.size(); i = next++) price_job(jobs[i], priced, masters_, options_, source_, text_);
     };
     std::vector<std::thread> pool;
     for (unsigned t = 1; t < threads_ && t < jobs.size(); ++t) pool.emplace_back(work);

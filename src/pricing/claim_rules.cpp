@@ -101,9 +101,9 @@ void outpatient_management(Context& ctx, std::vector<Unit>& units, const Occurre
       auto blocker = std::find_if(blockers.begin(), blockers.end(), [&](const auto& b) { return b.first == date; });
       if (blocker == blockers.end()) continue;
       if (ctx.forbid("外来管理加算", {r.code, blocker->second},
-                     fmt::format("{} is not billable on a day with {} (告示 A001 注8; s col 56 = 1)", ctx.describe(r),
-                                 blocker->second),
-                     "not billed", units[o.unit].date, r.item ? r.where.path(".code") : std::string())) {
+                     Text("{} is not billable on a day with {} (告示 A001 注8; s col 56 = 1)", ctx.describe(r),
+                          blocker->second),
+                     "not billed", units[o.unit].date, r.item ? r.where.path(".code") : Text())) {
         drop(units, o);
       }
     }
@@ -176,18 +176,18 @@ void count_limits(Context& ctx, std::vector<Unit>& units, const OccurrenceIndex&
           continue;
         }
         const char* unit_text = unit_name(limit.unit);
-        const std::string rule = fmt::format("算定回数/{}", unit_text ? unit_text : "?");
-        const std::string what = fmt::format("{} exceeds {} per {} ({})", ctx.describe(unit.items[o.item]), limit.limit,
-                                             unit_text ? unit_text : std::to_string(limit.unit), limit.source);
+        const Text rule("算定回数/{}", unit_text ? unit_text : "?");
+        const Text what("{} exceeds {} per {} ({})", ctx.describe(unit.items[o.item]), limit.limit,
+                        unit_text ? std::string_view(unit_text) : std::to_string(limit.unit), limit.source);
         if (limit.special) {
-          ctx.diagnose(Severity::warning, rule, {code}, what + "; 特例条件 = 1: the 通知 allows exceptions, kept",
-                       unit.date);
+          ctx.diagnose(Severity::warning, rule, {code},
+                       Text("{}; 特例条件 = 1: the 通知 allows exceptions, kept", std::string_view(what)), unit.date);
           count += times;
           continue;
         }
         const std::int64_t allowed = std::max<std::int64_t>(0, limit.limit - count);
         const bool cap = o.item == 0 && allowed > 0;
-        if (!ctx.forbid(rule, {code}, what, cap ? fmt::format("{} times capped at {}", times, allowed) : "not billed",
+        if (!ctx.forbid(rule, {code}, what, cap ? Text("{} times capped at {}", times, allowed) : Text("not billed"),
                         unit.date)) {
           count += times;
           continue;
@@ -197,8 +197,7 @@ void count_limits(Context& ctx, std::vector<Unit>& units, const OccurrenceIndex&
         else drop(units, o);
       }
       for (std::int32_t u : unchecked) {
-        ctx.diagnose(Severity::info, "算定回数", {code},
-                     fmt::format("{} has a limit per 算定単位 {} that one claim cannot check", code, u));
+        ctx.diagnose(Severity::info, "算定回数", {code}, Text("{} has a limit per 算定単位 {} that one claim cannot check", code, u));
       }
     });
   });

@@ -1,13 +1,42 @@
 #include "pricing/context.hpp"
 
 #include <algorithm>
+#include <iterator>
 
 #include <fmt/format.h>
 
 namespace santei::pricing {
+namespace {
 
-std::string ItemRef::path(std::string_view member) const {
-  return fmt::format("visits[{}].orders[{}].items[{}]{}", visit, order, item, member);
+// What the results reused on this thread held: lines and diagnostics whose vectors and strings
+// keep their capacity for the next claim's (clear_for_reuse).
+struct Spares {
+  std::vector<PricedLine> lines;
+  std::vector<Diagnostic> diagnostics;
+};
+
+Spares& spares() {
+  thread_local Spares spares;
+  return spares;
+}
+
+}  // namespace
+
+Text ItemRef::path(std::string_view member) const {
+  return Text("visits[{}].orders[{}].items[{}]{}", visit, order, item, member);
+}
+
+void clear_for_reuse(PricedClaim& out) {
+  Spares& s = spares();
+  std::move(out.lines.begin(), out.lines.end(), std::back_inserter(s.lines));
+  std::move(out.diagnostics.begin(), out.diagnostics.end(), std::back_inserter(s.diagnostics));
+  out.lines.clear();
+  out.diagnostics.clear();
+  out.total = {};
+  out.categories = {};
+  out.visit_days = 0;
+  out.copay.reset();
+  out.dpc.reset();
 }
 
 Context::Context(const Claim& claim_in, const MasterSet& set_in, const PricingOptions& options_in, PricedClaim& out_in)
@@ -32,27 +61,60 @@ bool Context::age_within(const AgeCode& lower, const AgeCode& upper, Date servic
   return true;
 }
 
-void Context::diagnose(Severity severity, std::string rule, std::vector<Code> codes, std::string message,
-                       std::optional<Date> date, std::string field) {
-  out.diagnostics.push_back(
-      Diagnostic{severity, std::move(rule), std::move(codes), std::move(message), date, std::move(field)});
+Diagnostic& Context::record(Severity severity, CodeList codes, std::optional<Date> date, std::string_view field) {
+  std::vector<Diagnostic>& spare = spares().diagnostics;
+  Diagnostic& d = out.diagnostics.emplace_back();
+  if (!spare.empty()) {
+    d = std::move(spare.back());
+    spare.pop_back();
+  }
+  d.severity = severity;
+  d.rule.clear();
+  d.codes.assign(codes.codes.begin(), codes.codes.end());
+  d.message.clear();
+  d.date = date;
+  d.field = field;
+  return d;
 }
 
-void Context::missed_automatic(std::string_view kind, std::vector<Code> codes, std::string why, Date date,
-                               std::string field) {
-  diagnose(Severity::warning, fmt::format("算定漏れ/{}", kind), std::move(codes), std::move(why), date, std::move(field));
+void Context::diagnose(Severity severity, std::string_view rule, CodeList codes, std::string_view message,
+                       std::optional<Date> date, std::string_view field) {
+  Diagnostic& d = record(severity, codes, date, field);
+  d.rule = rule;
+  d.message = message;
 }
 
-bool Context::forbid(std::string_view rule, std::vector<Code> codes, std::string_view why, std::string_view automatic,
-                     std::optional<Date> date, std::string field) {
+void Context::missed_automatic(std::string_view kind, CodeList codes, std::string_view why, Date date,
+                               std::string_view field) {
+  Diagnostic& d = record(Severity::warning, codes, date, field);
+  d.rule = Text("算定漏れ/{}", kind);
+  d.message = why;
+}
+
+bool Context::forbid(std::string_view rule, CodeList codes, std::string_view why, std::string_view automatic,
+                     std::optional<Date> date, std::string_view field) {
   if (mode() == ClaimMode::automatic) {
-    diagnose(Severity::error, std::string(rule), std::move(codes), fmt::format("{}: {}", why, automatic), date,
-             std::move(field));
+    Diagnostic& d = record(Severity::error, codes, date, field);
+    d.rule = rule;
+    d.message = Text("{}: {}", why, automatic);
     return true;
   }
-  diagnose(Severity::warning, fmt::format("算定不可/{}", rule), std::move(codes),
-           fmt::format("{}: priced as claimed (santei would have: {})", why, automatic), date, std::move(field));
+  Diagnostic& d = record(Severity::warning, codes, date, field);
+  d.rule = Text("算定不可/{}", rule);
+  d.message = Text("{}: priced as claimed (santei would have: {})", why, automatic);
   return false;
+}
+
+PricedLine Context::new_line() {
+  std::vector<PricedLine>& spare = spares().lines;
+  PricedLine line;
+  if (spare.empty()) return line;
+  line.items = std::move(spare.back().items);
+  line.explain = std::move(spare.back().explain);
+  spare.pop_back();
+  line.items.clear();
+  line.explain.clear();
+  return line;
 }
 
 Described Context::describe(const Resolved& r) const {

@@ -8,6 +8,7 @@
 
 #include <array>
 #include <initializer_list>
+#include <iterator>
 #include <optional>
 #include <span>
 #include <string>
@@ -20,13 +21,38 @@
 
 namespace santei::pricing {
 
+// Text formatted into inline storage that allocates only past 500 bytes: a diagnostic's message or
+// field built without the std::string fmt::format returns (issue 17: no allocation per receipt).
+class Text {
+ public:
+  Text() = default;
+  template <class... Args>
+  explicit Text(fmt::format_string<Args...> format, Args&&... args) {
+    fmt::format_to(std::back_inserter(buffer_), format, std::forward<Args>(args)...);
+  }
+  operator std::string_view() const { return {buffer_.data(), buffer_.size()}; }
+
+ private:
+  fmt::memory_buffer buffer_;
+};
+
+// The codes of a diagnostic as the caller has them, a braced list or a vector; Context copies them
+// into the Diagnostic's own vector, whose capacity a reused result keeps.
+struct CodeList {
+  CodeList(std::initializer_list<Code> list) : codes(list.begin(), list.size()) {}
+  template <class Codes>
+    requires requires(const Codes& c) { std::span<const Code>(c.data(), c.size()); }
+  CodeList(const Codes& codes_in) : codes(codes_in.data(), codes_in.size()) {}
+  std::span<const Code> codes;
+};
+
 // Where an item came from in the claim, for messages ("visits[0].orders[1].items[2]").
 struct ItemRef {
   std::size_t visit = 0;
   std::size_t order = 0;
   std::size_t item = 0;
-  // The path with `member` appended ("….items[2].code"), formatted in one allocation.
-  std::string path(std::string_view member = {}) const;
+  // The path with `member` appended ("….items[2].code").
+  Text path(std::string_view member = {}) const;
 };
 
 // A claim item resolved against the master set in force on its date.
@@ -120,8 +146,10 @@ class Context {
   // The day the patient reaches an age code (memoised: a claim asks for few distinct codes).
   Date reached(const AgeCode& code) const;
 
-  void diagnose(Severity severity, std::string rule, std::vector<Code> codes, std::string message,
-                std::optional<Date> date = std::nullopt, std::string field = {});
+  // Records a Diagnostic in `out`. The texts are copied into the strings of one a reused result
+  // held (clear_for_reuse): pass them as views, a Text when formatted, and nothing allocates.
+  void diagnose(Severity severity, std::string_view rule, CodeList codes, std::string_view message,
+                std::optional<Date> date = std::nullopt, std::string_view field = {});
 
   // The claim's mode, or PricingOptions::mode when the caller forces one.
   ClaimMode mode() const { return options.mode.value_or(claim.mode); }
@@ -135,7 +163,7 @@ class Context {
   template <class Why, class Field>
   bool add_automatic(std::string_view kind, std::initializer_list<Code> codes, Why&& why, Date date, Field&& field) {
     if (mode() == ClaimMode::automatic) return true;
-    missed_automatic(kind, std::vector<Code>(codes), why(), date, field());
+    missed_automatic(kind, codes, why(), date, field());
     return false;
   }
   // The one switch every rule that forbids a stated item (背反, 算定回数, eligibility, 外来管理加算,
@@ -143,19 +171,31 @@ class Context {
   // "<why>: <automatic>" as an error under `rule` and returns true: the caller drops or caps. As
   // claimed it returns false — the item is priced as the receipt states it — and records a warning
   // "算定不可/<rule>" whose codes start with the item the law would not bill.
-  bool forbid(std::string_view rule, std::vector<Code> codes, std::string_view why, std::string_view automatic,
-              std::optional<Date> date, std::string field = {});
+  bool forbid(std::string_view rule, CodeList codes, std::string_view why, std::string_view automatic,
+              std::optional<Date> date, std::string_view field = {});
+
+  // A line to fill and append to out.lines: empty, with the vectors of a line the reused result
+  // held (clear_for_reuse), so their capacity is kept.
+  PricedLine new_line();
 
   // Name of an item for messages ("111000110 初診料"): formatted in place by fmt, no string of
   // its own (issue 17: one allocation less per diagnostic).
   Described describe(const Resolved& r) const;
 
  private:
-  void missed_automatic(std::string_view kind, std::vector<Code> codes, std::string why, Date date, std::string field);
+  void missed_automatic(std::string_view kind, CodeList codes, std::string_view why, Date date, std::string_view field);
+  // A Diagnostic appended to out.diagnostics with these fields, its rule and message still empty:
+  // one the reused result held when there is one, its strings' capacity kept.
+  Diagnostic& record(Severity severity, CodeList codes, std::optional<Date> date, std::string_view field);
 
   bool clamp_ = false;
   mutable boost::container::small_vector<std::pair<std::array<char, 2>, Date>, 4> reached_;
 };
+
+// Empties a result for the next claim priced into it (price(…, into)): its lines and diagnostics go
+// to this thread's spares, where Context::new_line() and diagnose() take their vectors and strings
+// back, capacity and all. Per-thread scratch: a result may be reused on any thread.
+void clear_for_reuse(PricedClaim& out);
 
 // Drops item `item` of a unit; the base of a procedure unit takes its whole unit with it.
 void drop_item(Unit& unit, std::size_t item);

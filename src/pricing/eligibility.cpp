@@ -85,8 +85,8 @@ std::optional<Ineligibility> eligibility_of(const Context& ctx, const ProcedureR
 
 std::optional<Ineligibility> check_eligibility(const Context& ctx, const ProcedureRecord& r, Date service) {
   return eligibility_of(ctx, r, service, [](const char* rule, const auto& message) {
-    if constexpr (std::is_invocable_v<decltype(message)>) return std::optional<Ineligibility>(Ineligibility{rule, message()});
-    else return std::optional<Ineligibility>(Ineligibility{rule, message});
+    if constexpr (std::is_invocable_v<decltype(message)>) return std::optional<Ineligibility>(Ineligibility{rule, Text("{}", message())});
+    else return std::optional<Ineligibility>(Ineligibility{rule, Text("{}", message)});
   });
 }
 

@@ -2,15 +2,15 @@
 #pragma once
 
 #include <optional>
-#include <string>
+#include <string_view>
 
 #include "pricing/context.hpp"
 
 namespace santei::pricing {
 
 struct Ineligibility {
-  std::string rule;     // e.g. "入外適用区分"
-  std::string message;
+  std::string_view rule;  // a literal, e.g. "入外適用区分"
+  Text message;
 };
 
 // nullopt when the record's 入外適用区分 (col 13), 後期高齢者医療適用区分 (col 14), 病院・診療所区分

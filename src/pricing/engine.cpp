@@ -96,8 +96,14 @@ void sort_by_date(std::vector<PricedLine>& lines) {
 }  // namespace
 
 PricedClaim price(const Claim& claim, const MasterLibrary& masters, const PricingOptions& options) {
-  const MasterSet& set = select_revision(claim, masters, options);
   PricedClaim out;
+  price(claim, masters, options, out);
+  return out;
+}
+
+void price(const Claim& claim, const MasterLibrary& masters, const PricingOptions& options, PricedClaim& out) {
+  const MasterSet& set = select_revision(claim, masters, options);
+  pricing::clear_for_reuse(out);
   out.id = claim.id;
   out.extensions = claim.extensions;
   out.revision = set.revision();
@@ -144,7 +150,6 @@ PricedClaim price(const Claim& claim, const MasterLibrary& masters, const Pricin
   }
   out.visit_days = visit_days(out, set, claim.month);
   if (options.copay) out.copay = copay_of(claim, out, options);
-  return out;
 }
 
 }  // namespace santei

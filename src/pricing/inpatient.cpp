@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <bit>
-#include <tuple>
 
 #include <fmt/format.h>
 
@@ -13,8 +12,8 @@
 namespace santei::pricing {
 namespace {
 
-[[noreturn]] void admission_error(const std::string& field, std::string message) {
-  throw Exception(ErrorInfo{Status::claim_error, {}, 0, 0, field, std::move(message)});
+[[noreturn]] void admission_error(std::string_view field, std::string message) {
+  throw Exception(ErrorInfo{Status::claim_error, {}, 0, 0, std::string(field), std::move(message)});
 }
 
 [[noreturn]] void fees_rule_error(std::string message) {
@@ -24,16 +23,33 @@ namespace {
 constexpr std::uint32_t bit(std::size_t day_index) { return 1u << day_index; }
 
 
-// "2024-06-03, 2024-06-04" for the days of a mask.
-std::string dates_text(std::uint32_t mask, Date first) {
-  std::string out;
-  for (std::size_t i = 0; i < 31; ++i) {
-    if (mask & bit(i)) out += fmt::format("{}{}", out.empty() ? "" : ", ", first.plus_days(static_cast<int>(i)).iso());
-  }
-  return out;
-}
-
 }  // namespace
+
+// The days of a mask for messages, "2024-06-03, 2024-06-04": formatted in place (fmt::formatter
+// below), never stored.
+struct DaysText {
+  std::uint32_t mask = 0;
+  Date first;
+};
+
+}  // namespace santei::pricing
+
+template <>
+struct fmt::formatter<santei::pricing::DaysText> : fmt::formatter<std::string_view> {
+  template <class FormatContext>
+  auto format(const santei::pricing::DaysText& days, FormatContext& ctx) const {
+    auto out = ctx.out();
+    const char* separator = "";
+    for (int i = 0; i < 31; ++i) {
+      if (!(days.mask & (1u << i))) continue;
+      out = fmt::format_to(out, "{}{}", separator, days.first.plus_days(i).iso());
+      separator = ", ";
+    }
+    return out;
+  }
+};
+
+namespace santei::pricing {
 
 // A claim field, spelled out only when a message needs it ("admission.fees[1].code").
 struct FieldPath {
@@ -41,8 +57,8 @@ struct FieldPath {
   std::size_t index = static_cast<std::size_t>(-1);
   const char* member = "";
 
-  std::string text() const {
-    return index == static_cast<std::size_t>(-1) ? fmt::format("{}{}", path, member) : fmt::format("{}[{}]{}", path, index, member);
+  Text text() const {
+    return index == static_cast<std::size_t>(-1) ? Text("{}{}", path, member) : Text("{}[{}]{}", path, index, member);
   }
 };
 
@@ -114,7 +130,7 @@ const ProcedureRecord& InpatientStay::record(Code code, Date on, const FieldPath
   if (code / 100000000 != 1) admission_error(field.text(), fmt::format("{} is not a 診療行為 code", code));
   if (const ProcedureRecord* r = ctx_.set.procedure(code, on)) return *r;
   const bool known = !ctx_.set.procedure_versions(code).empty();
-  throw Exception(ErrorInfo{Status::unknown_code, {}, 0, 0, field.text(),
+  throw Exception(ErrorInfo{Status::unknown_code, {}, 0, 0, std::string(field.text()),
                             known ? fmt::format("{} is not in force on {} (医科診療行為マスター of {})", code, on.iso(), ctx_.set.revision())
                                   : fmt::format("{} is not in the 医科診療行為マスター of {}", code, ctx_.set.revision())});
 }
@@ -132,7 +148,7 @@ bool InpatientStay::eligible(const ProcedureRecord& r, Date on, const FieldPath&
   if (why && std::find(diagnosed_.begin(), diagnosed_.end(), r.code) == diagnosed_.end()) {
     diagnosed_.push_back(r.code);
     ctx_.diagnose(Severity::error, why->rule, {r.code},
-                  fmt::format("{} {} not billed: {}", r.code, r.name, why->message), on, field.text());
+                  Text("{} {} not billed: {}", r.code, r.name, std::string_view(why->message)), on, field.text());
   }
   if (!by_date) eligible_.emplace_back(r.code, !why);
   return !why;
@@ -202,13 +218,13 @@ void InpatientStay::plan_fees() {
     day.schedule = schedule;
     if (base != bundle_of) {
       bundle_of = base;
-      std::vector<std::string> groups;
+      boost::container::small_vector<std::string, 4> groups;  // inline (issue 17)
       if (const AuxiliaryRecord* aux = rules.auxiliary(base->code, on)) {
         for (std::size_t k = 0; k < aux->bundle_units.size(); ++k) {
           if (aux->bundle_units[k] == 1 && !aux->bundle_groups[k].empty()) groups.push_back(aux->bundle_groups[k]);  // 1日につき
         }
       }
-      bundle = bundle_rule(base->code, groups, on);
+      bundle = bundle_rule(base->code, {groups.data(), groups.size()}, on);
     }
     day.bundle = bundle;
   }
@@ -220,8 +236,8 @@ void InpatientStay::plan_fees() {
                   fmt::format("{} is billable for {} days of 入院期間{} ({}): not billed on {}", a.fees[f].code,
                               schedule ? (schedule->limit_days > 0 ? schedule->limit_days : schedule->bands.back().to_day) : 0,
                               schedule && schedule->limit_from_ward ? " in the ward" : "", schedule ? schedule->source : "",
-                              dates_text(past_limit[f], first_)),
-                  first_.plus_days(std::countr_zero(past_limit[f])), fmt::format("admission.fees[{}]", f));
+                              DaysText{past_limit[f], first_}),
+                  first_.plus_days(std::countr_zero(past_limit[f])), Text("admission.fees[{}]", f));
   }
 }
 
@@ -231,7 +247,7 @@ void InpatientStay::plan_away() {
   const Admission& a = *admission_;
   const auto mark = [&](const std::vector<Date>& dates, const char* name, AwayKind kind) {
     for (std::size_t i = 0; i < dates.size(); ++i) {
-      const std::string field = fmt::format("admission.{}[{}]", name, i);
+      const Text field("admission.{}[{}]", name, i);
       if (!ctx_.claim.month.contains(dates[i])) admission_error(field, fmt::format("{} is outside the service month", dates[i].iso()));
       InpatientDay& day = days_[static_cast<std::size_t>(dates[i] - first_)];
       if (!day.in_hospital) admission_error(field, fmt::format("{} is not a day of the stay", dates[i].iso()));
@@ -265,7 +281,7 @@ void InpatientStay::plan_away() {
     ctx_.diagnose(Severity::error, "外泊/30%", {rule->basic_therapeutic},
                   fmt::format("a therapeutic 外泊 is billed at 30% for at most {} days in a row and {} days a month ({}): "
                               "{} billed at 15%",
-                              rule->therapeutic_consecutive, rule->therapeutic_month, rule->source, dates_text(over, first_)),
+                              rule->therapeutic_consecutive, rule->therapeutic_month, rule->source, DaysText{over, first_}),
                   first_.plus_days(std::countr_zero(over)), "admission.therapeutic_away_days");
   }
 }
@@ -276,10 +292,10 @@ void InpatientStay::plan_away() {
 std::optional<Ineligibility> InpatientStay::combination(const ProcedureRecord& addition, const ProcedureRecord& base, Date on) const {
   if (addition.price_response_kind == '1') {  // 物価対応料 (告示 O100 注4): the one of the 入院料's group
     if (base.price_response_kind == '2' && base.price_response_group == addition.price_response_group) return std::nullopt;
-    return Ineligibility{"物価対応料", fmt::format("it is billed with an 入院料 of 物価対応料グループ区分 {:03} (s col 133), "
-                                                   "and {} {} is of {:03}",
-                                                   addition.price_response_group, base.code, base.name,
-                                                   base.price_response_kind == '2' ? base.price_response_group : 0)};
+    return Ineligibility{"物価対応料", Text("it is billed with an 入院料 of 物価対応料グループ区分 {:03} (s col 133), "
+                                            "and {} {} is of {:03}",
+                                            addition.price_response_group, base.code, base.name,
+                                            base.price_response_kind == '2' ? base.price_response_group : 0)};
   }
   if (is_inpatient_addition(addition)) {
     const RuleGraph& rules = ctx_.set.rules();
@@ -290,13 +306,13 @@ std::optional<Ineligibility> InpatientStay::combination(const ProcedureRecord& a
       if (row.code == addition.code && row.valid_from <= on && on <= row.valid_to) return std::nullopt;
     }
     return Ineligibility{"入院基本料テーブル",
-                         group == 0 ? fmt::format("{} {} has no 入院基本料識別 (01 補助 col 20)", base.code, base.name)
-                                    : fmt::format("04 入院基本料テーブル group {:03} of {} {} does not list it", group,
-                                                  base.code, base.name)};
+                         group == 0 ? Text("{} {} has no 入院基本料識別 (01 補助 col 20)", base.code, base.name)
+                                    : Text("04 入院基本料テーブル group {:03} of {} {} does not list it", group, base.code,
+                                           base.name)};
   }
   if (is_addition(addition) && addition.addition_group != 0 && addition.addition_group == base.addition_group) return std::nullopt;
-  return Ineligibility{"入院料/加算", fmt::format("neither an 入院基本料等加算 (A200–A299) nor a 注加算 of {} {} (注加算コード {})",
-                                               base.code, base.name, base.addition_group)};
+  return Ineligibility{"入院料/加算", Text("neither an 入院基本料等加算 (A200–A299) nor a 注加算 of {} {} (注加算コード {})",
+                                        base.code, base.name, base.addition_group)};
 }
 
 // The days a listed addition is billed on: the days of the stay with an 入院料 (not 外泊) within its
@@ -354,26 +370,38 @@ std::uint32_t InpatientStay::addition_days(const ProcedureRecord& addition, cons
   // The days whose 入院料 may carry it; one Diagnostic per 入院料 that may not: an error when no
   // day of the stay may, information when the others may (e.g. days in a 特定入院料 that includes it).
   const FieldPath field{"admission.additions", index, ".code"};
-  std::vector<std::tuple<std::int32_t, const ProcedureRecord*, Ineligibility, std::uint32_t>> refused;  // by listed fee
+  // By listed fee: its 入院料, the day its refusal was decided on (its text is built only for the
+  // Diagnostic) and the days refused.
+  struct Refused {
+    std::int32_t fee = 0;
+    const ProcedureRecord* base = nullptr;
+    Date on;
+    std::uint32_t days = 0;
+  };
+  boost::container::small_vector<Refused, 4> refused;
   const ProcedureRecord* last_base = nullptr;  // days mostly share their 入院料: decide once per run
-  std::optional<Ineligibility> refusal;
+  bool refuse = false;
+  Date decided_on;
   for (std::size_t i = 0; i < month_days_; ++i) {
     if (!(mask & bit(i))) continue;
     const ProcedureRecord* base = days_[i].base;
     if (base != last_base) {
       last_base = base;
-      refusal = combination(addition, *base, ctx_.lookup_date(date_of(i)));
+      decided_on = ctx_.lookup_date(date_of(i));
+      refuse = combination(addition, *base, decided_on).has_value();
     }
-    if (!refusal) continue;
+    if (!refuse) continue;
     mask &= ~bit(i);
-    auto it = std::find_if(refused.begin(), refused.end(), [&](const auto& r) { return std::get<0>(r) == days_[i].fee; });
-    if (it == refused.end()) it = refused.insert(refused.end(), {days_[i].fee, base, *refusal, 0});
-    std::get<3>(*it) |= bit(i);
+    auto it = std::find_if(refused.begin(), refused.end(), [&](const Refused& r) { return r.fee == days_[i].fee; });
+    if (it == refused.end()) it = refused.insert(refused.end(), Refused{days_[i].fee, base, decided_on, 0});
+    it->days |= bit(i);
   }
-  for (const auto& [fee, base, why, on_days] : refused) {
-    ctx_.diagnose(mask == 0 ? Severity::error : Severity::info, why.rule, {addition.code, base->code},
-                  fmt::format("{} {} not billed on {}: {}", addition.code, addition.name, dates_text(on_days, first_), why.message),
-                  first_.plus_days(std::countr_zero(on_days)), field.text());
+  for (const Refused& r : refused) {
+    const Ineligibility why = *combination(addition, *r.base, r.on);
+    ctx_.diagnose(mask == 0 ? Severity::error : Severity::info, why.rule, {addition.code, r.base->code},
+                  Text("{} {} not billed on {}: {}", addition.code, addition.name, DaysText{r.days, first_},
+                       std::string_view(why.message)),
+                  first_.plus_days(std::countr_zero(r.days)), field.text());
   }
   if (mask == 0) return mask;
   if (addition.min_age.is_none() && addition.max_age.is_none()) {
@@ -393,8 +421,8 @@ std::uint32_t InpatientStay::addition_days(const ProcedureRecord& addition, cons
   mask &= ~refused_days;
   if (first_why) {
     ctx_.diagnose(mask == 0 ? Severity::error : Severity::info, first_why->rule, {addition.code},
-                  fmt::format("{} {} not billed on {}: {}", addition.code, addition.name, dates_text(refused_days, first_),
-                              first_why->message),
+                  Text("{} {} not billed on {}: {}", addition.code, addition.name, DaysText{refused_days, first_},
+                       std::string_view(first_why->message)),
                   first_.plus_days(std::countr_zero(refused_days)), field.text());
   }
   return mask;
@@ -496,14 +524,16 @@ void InpatientStay::apply(std::vector<Unit>& units) {
     if (!day.base && !day.bundle) continue;
     // What holds the day's 包括: its 特定入院料, or the DPC 診断群分類.
     const auto holder = [&] {
-      return day.base ? fmt::format("{} {}", day.base->code, day.base->name) : fmt::format("the DPC 包括 of {}", dpc_code_);
+      return day.base ? Text("{} {}", day.base->code, day.base->name) : Text("the DPC 包括 of {}", dpc_code_);
     };
     const char* bundle_rule_name = day.base ? "包括/特定入院料" : "包括/DPC";
-    const auto involved = [&](Code code) { return day.base ? std::vector<Code>{code, day.base->code} : std::vector<Code>{code}; };
+    const auto involved = [&](Code code) {
+      return day.base ? boost::container::small_vector<Code, 2>{code, day.base->code} : boost::container::small_vector<Code, 2>{code};
+    };
     for (std::size_t i = 0; i < unit.items.size() && !unit.dropped; ++i) {
       const Resolved& r = unit.items[i];
       if (r.dropped) continue;
-      const auto field = [&r] { return r.item ? r.where.path(".code") : std::string(); };
+      const auto field = [&r] { return r.item ? r.where.path(".code") : Text(); };
       if (r.procedure) {
         const ProcedureRecord& p = *r.procedure;
         if (day.base && is_inpatient_fee(p)) {
@@ -516,7 +546,7 @@ void InpatientStay::apply(std::vector<Unit>& units) {
         } else if (day.base && (is_inpatient_addition(p) || p.price_response_kind == '1')) {
           if (auto why = combination(p, *day.base, ctx_.lookup_date(unit.date));
               why && ctx_.forbid(why->rule, {p.code, day.base->code},
-                                 fmt::format("{} on {}: {}", ctx_.describe(r), unit.date.iso(), why->message), "not billed",
+                                 Text("{} on {}: {}", ctx_.describe(r), unit.date.iso(), std::string_view(why->message)), "not billed",
                                  unit.date, field())) {
             drop_item(unit, i);
           } else if (p.price_response_kind == '1') {
@@ -533,8 +563,9 @@ void InpatientStay::apply(std::vector<Unit>& units) {
         } else if (day.bundle && day.bundle->includes(p)) {
           const std::string* unknown = day.bundle->unknown_reason(p);
           if (ctx_.forbid(bundle_rule_name, involved(p.code),
-                          fmt::format("{} is included in {} on {} ({}){}", ctx_.describe(r), holder(), unit.date.iso(),
-                                      day.bundle->source, unknown ? fmt::format(" [unknown: {}]", *unknown) : std::string()),
+                          Text("{} is included in {} on {} ({}){}", ctx_.describe(r), std::string_view(holder()),
+                               unit.date.iso(), day.bundle->source,
+                               unknown ? fmt::format(" [unknown: {}]", *unknown) : std::string()),
                           "not billed separately", unit.date, field())) {
             drop_item(unit, i);
           }
@@ -545,17 +576,17 @@ void InpatientStay::apply(std::vector<Unit>& units) {
       const BundledItems policy = r.drug ? day.bundle->drugs : day.bundle->materials;
       if (policy == BundledItems::bundled) {
         if (ctx_.forbid(bundle_rule_name, involved(r.code),
-                        fmt::format("{} is included in {} on {} ({})", ctx_.describe(r), holder(), unit.date.iso(),
-                                    day.bundle->source),
+                        Text("{} is included in {} on {} ({})", ctx_.describe(r), std::string_view(holder()),
+                             unit.date.iso(), day.bundle->source),
                         "not billed separately", unit.date, field())) {
           drop_item(unit, i);
         }
       } else if (policy == BundledItems::except_listed) {
         ctx_.diagnose(Severity::warning, bundle_rule_name, involved(r.code),
-                      fmt::format("{} is included in {} on {} unless {} ({}; santei does not list them): kept",
-                                  ctx_.describe(r), holder(), unit.date.iso(),
-                                  day.base ? "it is a 除外薬剤・注射薬" : "it is one the 告示 leaves out (別表 ２ ロ)",
-                                  day.bundle->source),
+                      Text("{} is included in {} on {} unless {} ({}; santei does not list them): kept",
+                           ctx_.describe(r), std::string_view(holder()), unit.date.iso(),
+                           day.base ? "it is a 除外薬剤・注射薬" : "it is one the 告示 leaves out (別表 ２ ロ)",
+                           day.bundle->source),
                       unit.date, field());
       }
     }
@@ -703,7 +734,7 @@ void InpatientStay::price_response_lines(std::vector<Unit>& out) {
   }
   if (away != 0) {
     ctx_.diagnose(Severity::warning, "物価対応料", {},
-                  fmt::format("no 入院物価対応料 added on the 外泊 days {} ({})", dates_text(away, first_), away_rule_of->away_day),
+                  fmt::format("no 入院物価対応料 added on the 外泊 days {} ({})", DaysText{away, first_}, away_rule_of->away_day),
                   first_.plus_days(std::countr_zero(away)), "admission.away_days");
   }
   for (const auto& line : lines) {
@@ -716,7 +747,7 @@ void InpatientStay::price_response_lines(std::vector<Unit>& out) {
             [&] {
               return fmt::format("{} {} not claimed: the law adds it each day of an 入院料 of 物価対応料グループ区分 "
                                  "{:03} ({}; s cols 132–133 of {}; {})",
-                                 item->code, item->name, item->price_response_group, dates_text(mask, first_),
+                                 item->code, item->name, item->price_response_group, DaysText{mask, first_},
                                  ctx_.set.revision(), price_response_rule(ctx_.lookup_date(first))->source);
             },
             first, [] { return std::string("admission.fees"); })) {

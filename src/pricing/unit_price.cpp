@@ -23,7 +23,7 @@ class LinePricer {
     const ProcedureRecord& p = *r.procedure;
     const auto quantity = r.quantity();
     if (!quantity) {
-      throw Exception(ErrorInfo{Status::claim_error, {}, 0, 0, r.where.path(".quantity"),
+      throw Exception(ErrorInfo{Status::claim_error, {}, 0, 0, std::string(r.where.path(".quantity")),
                                 fmt::format("{} is priced by quantity (きざみ, {}): quantity is required",
                                             ctx_.describe(r), p.data_unit_name)});
     }
@@ -365,7 +365,7 @@ void multi_drug(Context& ctx) {
     if (kinds < 7) continue;
     const Date on = ctx.lookup_date(date);
     const std::int64_t reduced = rounding::half_up(Decimal(total.value) * *Decimal::parse("0.9"));
-    PricedLine reduction;
+    PricedLine reduction = ctx.new_line();
     reduction.date = date;
     reduction.category = 21;
     constexpr Code kReductionCode = 630010002;  // 薬剤料逓減（９０／１００）（内服薬）
@@ -405,7 +405,7 @@ void price_units(Context& ctx, std::vector<Unit>& units) {
   ctx.out.lines.reserve(units.size() + 1);
   for (Unit& unit : units) {
     if (unit.dropped) continue;
-    PricedLine line;
+    PricedLine line = ctx.new_line();
     line.items.reserve(unit.items.size());
     if (ctx.options.explain) line.explain.reserve(unit.items.size() * 2 + 2);
     line.date = unit.date;

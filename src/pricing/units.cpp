@@ -23,7 +23,7 @@ std::string validity_text(auto versions) {
 }
 
 [[noreturn]] void unknown_code(const ItemRef& where, std::string message) {
-  throw Exception(ErrorInfo{Status::unknown_code, {}, 0, 0, where.path(".code"), std::move(message)});
+  throw Exception(ErrorInfo{Status::unknown_code, {}, 0, 0, std::string(where.path(".code")), std::move(message)});
 }
 
 // The version of `code` in force on the service date, or an unknown_code error naming the master
@@ -196,7 +196,7 @@ class UnitBuilder {
         case ItemKind::procedure: {
           const ProcedureRecord& p = *r.procedure;
           if (auto why = check_eligibility(ctx_, p, visit.date);
-              why && ctx_.forbid(why->rule, {p.code}, fmt::format("{}: {}", ctx_.describe(r), why->message), "not billed",
+              why && ctx_.forbid(why->rule, {p.code}, Text("{}: {}", ctx_.describe(r), std::string_view(why->message)), "not billed",
                                  visit.date, r.where.path(".code"))) {
             continue;
           }

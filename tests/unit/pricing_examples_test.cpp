@@ -254,3 +254,21 @@ TEST_CASE("E20 r06: a small receipt of two visits = 761点") {
   CHECK(priced.categories[60].value == 283);
   CHECK(priced.categories[80].value == 60);
 }
+
+TEST_CASE("price(…, into): a result reused after a larger claim, and after a claim that could not be priced, holds "
+          "the next claim alone, byte for byte") {
+  const Claim large = parse_claim(claim_json(one_visit(
+      "2024-06-10", order("11", {"111000110"}) + "," + order("60", {"160022510", "160022610", "160020410"}), "after_hours")));
+  const Claim unknown = parse_claim(claim_json(one_visit("2024-06-10", order("11", {"111999999"}))));
+  const Claim small = parse_claim(claim_json(one_visit("2024-06-11", order("12", {"112007410"}))));
+  const std::string expected = result_json(price(small, real_library()), real_library());
+  PricedClaim reused;
+  price(large, real_library(), {}, reused);
+  REQUIRE(reused.lines.size() > 1);
+  price(small, real_library(), {}, reused);
+  CHECK(result_json(reused, real_library()) == expected);
+  price(large, real_library(), {}, reused);
+  CHECK_THROWS_AS(price(unknown, real_library(), {}, reused), Exception);
+  price(small, real_library(), {}, reused);
+  CHECK(result_json(reused, real_library()) == expected);
+}

@@ -25,15 +25,23 @@ const ClaimGenerator& generator() {
   return g;
 }
 
-// Each claim's result as text, priced in the order `order` on `threads` threads.
-std::vector<std::string> priced_in(const std::vector<std::uint64_t>& order, unsigned threads) {
+// Each claim's result as text, priced in the order `order` on `threads` threads; `reuse`: each
+// thread prices into one result, claim after claim (price(…, into)).
+std::vector<std::string> priced_in(const std::vector<std::uint64_t>& order, unsigned threads,
+                                   const PricingOptions& options = {}, bool reuse = false) {
   std::vector<std::string> out(kClaims);
   std::vector<std::thread> pool;
   for (unsigned t = 0; t < threads; ++t) {
     pool.emplace_back([&, t] {
+      PricedClaim reused;
       for (std::size_t k = t; k < order.size(); k += threads) {
         const std::uint64_t i = order[k];
-        out[i] = result_json(price(generator().claim(i), real_library()), real_library());
+        if (reuse) {
+          price(generator().claim(i), real_library(), options, reused);
+          out[i] = result_json(reused, real_library());
+        } else {
+          out[i] = result_json(price(generator().claim(i), real_library(), options), real_library());
+        }
       }
     });
   }
@@ -105,7 +113,8 @@ TEST_CASE("10,000 generated claims (2024-07, r06): points never negative, lines 
 }
 
 TEST_CASE("pricing is a pure function: the same claim twice, a batch in reverse or shuffled order, on 1 or 4 "
-          "threads, and the claim read back from its own JSON all give byte-identical results" *
+          "threads, priced into one reused result, and the claim read back from its own JSON all give byte-identical "
+          "results" *
           doctest::test_suite("threads")) {
   std::vector<std::uint64_t> order(kClaims);
   std::iota(order.begin(), order.end(), 0);
@@ -115,6 +124,11 @@ TEST_CASE("pricing is a pure function: the same claim twice, a batch in reverse 
   CHECK(priced_in(order, 1) == reference);
   std::shuffle(order.begin(), order.end(), std::mt19937_64{20261124});
   CHECK(priced_in(order, 4) == reference);
+  CHECK(priced_in(order, 2, {}, true) == reference);  // a result reused after larger and smaller claims
+  PricingOptions no_explain;
+  no_explain.explain = false;
+  no_explain.copay = false;
+  CHECK(priced_in(order, 1, no_explain, true) == priced_in(order, 1, no_explain));
   int differ = 0;
   for (std::uint64_t i = 0; i < kClaims; ++i) {
     const Claim back = parse_claim(claim_json(generator().claim(i)));
