@@ -21,7 +21,9 @@ RegressSide price_side(const Claim& claim, const MasterLibrary& masters, const P
                        std::vector<CodePoints>& codes, std::vector<Diagnostic>& errors) {
   RegressSide side;
   try {
-    const PricedClaim priced = price(claim, masters, options);
+    // One result per thread, priced into again and again: its memory is reused (issue 17).
+    thread_local PricedClaim priced;
+    price(claim, masters, options, priced);
     side.priced = true;
     side.points = priced.total;
     if (priced.copay) side.patient_yen = priced.copay->patient_yen;
