@@ -57,7 +57,14 @@ struct LoadStats {
   // The masters a partial revision directory lacks ("y", "t", "c", "b", "z"): their codes are
   // unknown codes. Empty for a complete directory.
   std::vector<std::string> missing;
+  // The snapshot file the set was read from instead of the CSVs (docs/snapshot.md); empty when
+  // the CSVs were read. `files` still names the CSVs the snapshot was compiled from.
+  std::string snapshot;
 };
+
+// The snapshot MasterSet::load uses in a revision directory when its fingerprint matches the
+// directory's master files (docs/snapshot.md); `santei masters compile DIR` writes it.
+inline constexpr const char* kMasterSnapshotName = ".santei-snapshot";
 
 // The masters of one fee revision (r04, r06 …). Immutable once loaded.
 class SANTEI_API MasterSet {
@@ -66,7 +73,14 @@ class SANTEI_API MasterSet {
   // for any row it cannot trust (wrong column count, bad date, byte that is not CP932, duplicate
   // code in a full file, update for an unknown code, no 医科診療行為マスター). A directory without
   // one of the other masters loads as a partial set: stats().missing names what it lacks.
-  static std::shared_ptr<const MasterSet> load(const std::filesystem::path& directory);
+  //
+  // Snapshots (docs/snapshot.md): `path` may also be a snapshot file (santei masters compile),
+  // recognised by its magic; it is read as it is, whatever the directory it names now holds, and
+  // refused (Status::master_error or parse_error, naming the file and what is wrong) when its
+  // format or santei version is another, it is truncated, or its checksum does not match. A
+  // directory holding a kMasterSnapshotName whose fingerprint matches its master files is read
+  // from that snapshot; a stale or damaged one is passed over with a note in stats().notes.
+  static std::shared_ptr<const MasterSet> load(const std::filesystem::path& path);
   // The small hand-typed demo master compiled into santei (masters/demo/, real r06 values).
   static std::shared_ptr<const MasterSet> demo();
 
@@ -112,12 +126,19 @@ class SANTEI_API MasterSet {
   std::unique_ptr<detail::MasterData> data_;
 };
 
+// Reads the CSVs of the revision directory `directory` (never its snapshot) and writes them, with a
+// fingerprint of its master files (path, size, mtime, SHA-256), as the snapshot `file`
+// (docs/snapshot.md); `file` is replaced whole or not at all. Returns the set it read. Throws like
+// MasterSet::load, and Status::io_error when `file` cannot be written.
+SANTEI_API std::shared_ptr<const MasterSet> compile_master_snapshot(const std::filesystem::path& directory,
+                                                                    const std::filesystem::path& file);
+
 // Several revisions side by side; a claim's service date selects one. Immutable once built.
 class SANTEI_API MasterLibrary {
  public:
   MasterLibrary() = default;
-  // A revision directory, or a directory whose subdirectories are revision directories
-  // (e.g. ../shared/masters holding r04/ and r06/). Throws like MasterSet::load.
+  // A revision directory, a snapshot file, or a directory whose subdirectories are revision
+  // directories (e.g. ../shared/masters holding r04/ and r06/). Throws like MasterSet::load.
   static MasterLibrary load(const std::filesystem::path& path);
   static MasterLibrary demo();
 

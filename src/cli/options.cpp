@@ -11,9 +11,10 @@ namespace santei::cli {
 
 CLI::Option* add_masters_option(CLI::App& app, std::vector<std::string>& dirs, bool required) {
   CLI::Option* option = app.add_option("--masters", dirs,
-                                       required ? "a revision directory or a directory of them (repeatable),\n"
-                                                  "e.g. ../shared/masters"
-                                                : "a revision directory or a directory of them (repeatable);\n"
+                                       required ? "a revision directory, a snapshot of one (santei masters compile)\n"
+                                                  "or a directory of them (repeatable), e.g. ../shared/masters"
+                                                : "a revision directory, a snapshot of one (santei masters compile)\n"
+                                                  "or a directory of them (repeatable);\n"
                                                   "default: the demo master built into santei");
   option->type_name("DIR")->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)->allow_extra_args(false);
   if (required) option->required();

@@ -82,6 +82,28 @@ class History {
     codes_ = ranges.size();
   }
 
+  // Adopts records another load froze (a snapshot, src/masters/snapshot.cpp) and builds the index.
+  // They must be sorted by code, then by strictly rising 変更年月日; otherwise nothing is adopted
+  // and the result is false.
+  bool restore(std::vector<Record> records) {
+    std::vector<std::pair<Code, CodeRange>> ranges;
+    for (std::size_t i = 0; i < records.size(); ++i) {
+      if (i == 0 || records[i - 1].code != records[i].code) {
+        if (i != 0 && records[i].code < records[i - 1].code) return false;
+        ranges.emplace_back(records[i].code, CodeRange{static_cast<std::uint32_t>(i), 0});
+      } else if (!(records[i - 1].valid_from < records[i].valid_from)) {
+        return false;
+      }
+      ++ranges.back().second.count;
+    }
+    building_.clear();
+    records_ = std::move(records);
+    index_ = CodeIndex(ranges);
+    codes_ = ranges.size();
+    frozen_ = true;
+    return true;
+  }
+
   // Frozen queries: thread-safe.
   std::span<const Record> versions(Code code) const {
     const CodeRange range = index_.find(code);

@@ -18,6 +18,7 @@
 #include "masters/csv.hpp"
 #include "masters/fields.hpp"
 #include "masters/master_data.hpp"
+#include "masters/snapshot.hpp"
 
 namespace santei {
 namespace fs = std::filesystem;
@@ -455,19 +456,54 @@ detail::MasterBytesSummary detail::read_master_bytes(std::string_view kind, std:
   throw Exception(ErrorInfo{Status::invalid_argument, name, 0, 0, "kind", fmt::format("'{}' is not a master kind", kind)});
 }
 
-std::shared_ptr<const MasterSet> MasterSet::load(const fs::path& directory) {
+std::vector<fs::path> detail::master_files_under(const fs::path& directory) {
+  std::error_code ec;
+  std::vector<fs::path> paths;
+  for (auto it = fs::recursive_directory_iterator(directory, ec); !ec && it != fs::recursive_directory_iterator();
+       it.increment(ec)) {
+    if (it->is_regular_file() && classify_master_file(it->path())) paths.push_back(it->path());
+  }
+  if (ec) fail(Status::io_error, directory.string(), 0, {}, "cannot list the directory: " + ec.message());
+  std::sort(paths.begin(), paths.end());
+  return paths;
+}
+
+std::shared_ptr<const MasterSet> MasterSet::load(const fs::path& path) {
+  std::error_code ec;
+  if (fs::is_regular_file(path, ec)) {
+    const std::string bytes = detail::read_master_file(path);
+    if (!detail::is_snapshot(bytes)) {
+      fail(Status::master_error, path.string(), 0, "magic",
+           fmt::format("not a directory of masters nor a santei snapshot (which starts with '{}')",
+                       detail::kSnapshotMagic.substr(0, detail::kSnapshotMagic.size() - 1)));
+    }
+    return detail::read_snapshot(bytes, path.string());
+  }
+  if (!fs::is_directory(path, ec)) fail(Status::io_error, path.string(), 0, {}, "not a directory of masters");
+  // The automatic cache: a snapshot whose fingerprint matches the directory's files stands for them.
+  const fs::path cache = path / kMasterSnapshotName;
+  std::string passed_over;
+  if (fs::is_regular_file(cache, ec)) {
+    try {
+      return detail::read_snapshot(detail::read_master_file(cache), cache.string(), &path);
+    } catch (const Exception& e) {
+      passed_over = fmt::format("{} not used, the CSVs were read: {}", cache.string(), e.what());
+    }
+  }
+  return detail::load_master_directory(path, std::move(passed_over));
+}
+
+std::shared_ptr<const MasterSet> detail::load_master_directory(const fs::path& directory, std::string note) {
   const auto started = std::chrono::steady_clock::now();
   std::error_code ec;
   if (!fs::is_directory(directory, ec)) {
     fail(Status::io_error, directory.string(), 0, {}, "not a directory of masters");
   }
   std::map<std::string, std::vector<SourceFile>> by_kind;
-  for (auto it = fs::recursive_directory_iterator(directory, ec); !ec && it != fs::recursive_directory_iterator();
-       it.increment(ec)) {
-    if (!it->is_regular_file()) continue;
-    if (auto file = classify(it->path())) by_kind[file->kind].push_back(std::move(*file));
+  for (const fs::path& path : master_files_under(directory)) {
+    auto file = classify(path);
+    by_kind[file->kind].push_back(std::move(*file));
   }
-  if (ec) fail(Status::io_error, directory.string(), 0, {}, "cannot list the directory: " + ec.message());
   // The 医科診療行為マスター decides the revision and is required; a directory without one of the
   // others is partial (e.g. ../shared/excerpts/r08): it loads, and the codes of a missing master are
   // unknown codes. Update files of a missing master still fail in load_dated_kind.
@@ -591,6 +627,7 @@ std::shared_ptr<const MasterSet> MasterSet::load(const fs::path& directory) {
                                         master_title(kind)));
   }
   d.stats.missing = std::move(missing);
+  if (!note.empty()) d.stats.notes.push_back(std::move(note));
   return detail::MasterData::finish(std::move(data));
 }
 

@@ -70,6 +70,14 @@ MasterBytesSummary read_master_bytes(std::string_view kind, std::string_view byt
 // anything is read; errors name the file.
 std::string read_master_file(const std::filesystem::path& path);
 
+// Every file under `directory` that classify_master_file recognises, sorted: what a load of the
+// directory reads and what a snapshot's fingerprint covers.
+std::vector<std::filesystem::path> master_files_under(const std::filesystem::path& directory);
+
+// MasterSet::load of a revision directory's CSVs, never its snapshot; `note` (when not empty) is
+// added to the set's stats.notes.
+std::shared_ptr<const MasterSet> load_master_directory(const std::filesystem::path& directory, std::string note = {});
+
 // How MasterSet::load recognises a file by its SSK name (s_ALLyyyymmdd.csv, b_yyyymmdd.txt,
 // ck_ALL_yyyymmdd.csv, 01補助マスターテーブル.csv …), or nullopt for any other name. `update` is
 // true for a file under updates/ (the loader applies those as update files).

@@ -69,6 +69,10 @@ bool is_revision_directory(const std::filesystem::path& path) {
 MasterLibrary MasterLibrary::load(const std::filesystem::path& path) {
   MasterLibrary library;
   std::error_code ec;
+  if (std::filesystem::is_regular_file(path, ec)) {  // a snapshot (MasterSet::load refuses other files)
+    library.add(MasterSet::load(path));
+    return library;
+  }
   if (!std::filesystem::is_directory(path, ec)) {
     throw Exception(ErrorInfo{Status::io_error, path.string(), 0, 0, {}, "not a directory of masters"});
   }

@@ -11,7 +11,7 @@ BUILD="$(cd "$1" && pwd)"
 SECONDS_EACH="$2"
 shift 2
 TARGETS=("$@")
-[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(master_csv rule_xml claim_json uke capi_price zip serve_target kougaku_household)
+[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(master_csv rule_xml claim_json uke capi_price zip serve_target kougaku_household snapshot)
 WORK="$BUILD/fuzz"
 
 "$SOURCE/tests/fuzz/seeds.sh" "$BUILD" "$WORK/seeds" || exit 1
@@ -24,7 +24,7 @@ for target in "${TARGETS[@]}"; do
   dict=()
   case "$target" in
     claim_json | capi_price) dict=(-dict="$SOURCE/tests/fuzz/claim_json.dict") ;;
-    zip | serve_target) dict=() ;;
+    zip | serve_target | snapshot) dict=() ;;
     *) dict=(-dict="$SOURCE/tests/fuzz/$target.dict") ;;
   esac
   echo "== fuzz $target for ${SECONDS_EACH}s"

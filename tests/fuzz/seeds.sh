@@ -13,6 +13,7 @@
 #               small parts of a DPC workbook (../shared/dpc), a two-sheet xlsx workbook
 #   serve_target  tests/fuzz/seeds/serve_target: request targets of santei serve's endpoints
 #   kougaku_household  examples/kougaku: household months (santei.kougaku/1)
+#   snapshot    the demo master as a snapshot (BUILD_DIR/tests/fuzz/fuzz_seed_snapshot)
 # Inputs of master_csv and rule_xml start with the selector byte of their target (master_csv.cpp,
 # rule_xml.cpp).
 set -euo pipefail
@@ -21,7 +22,7 @@ BUILD="$1"
 OUT="$2"
 SHARED="${SANTEI_SHARED_DIR:-$SOURCE/../shared}"
 rm -rf "$OUT"
-mkdir -p "$OUT"/{master_csv,rule_xml,claim_json,uke,capi_price,zip,serve_target,kougaku_household}
+mkdir -p "$OUT"/{master_csv,rule_xml,claim_json,uke,capi_price,zip,serve_target,kougaku_household,snapshot}
 
 # A file with a selector byte in front: seed SELECTOR FILE OUT [HEAD_LINES]
 seed() {
@@ -116,6 +117,9 @@ cp "$SOURCE"/tests/fuzz/seeds/serve_target/* "$OUT/serve_target/"
 # kougaku_household: the household months of examples/kougaku.
 cp "$SOURCE"/examples/kougaku/*.json "$OUT/kougaku_household/"
 
-for target in master_csv rule_xml claim_json uke capi_price zip serve_target kougaku_household; do
+# snapshot: the demo master as a snapshot, written by the build's own santei.
+"$BUILD/tests/fuzz/fuzz_seed_snapshot" "$OUT/snapshot"
+
+for target in master_csv rule_xml claim_json uke capi_price zip serve_target kougaku_household snapshot; do
   echo "seeds: $target $(find "$OUT/$target" -type f | wc -l) files"
 done

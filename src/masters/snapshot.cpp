@@ -1,0 +1,416 @@
+// Writes and reads snapshots (snapshot.hpp; the format is docs/snapshot.md). Records are written
+// field by field through masters::field_bindings, so a field given a binding travels without an
+// edit here. ProcedureRecord::rule_flags, the one record field without a binding, is not written:
+// build_rule_graph derives it again when the read set is finished.
+#include "masters/snapshot.hpp"
+
+#include <chrono>
+#include <fstream>
+#include <map>
+#include <span>
+#include <variant>
+
+#include <fmt/format.h>
+
+#include "core/byte_io.hpp"
+#include "core/cp932.hpp"
+#include "core/sha256.hpp"
+#include "masters/fields.hpp"
+#include "masters/master_data.hpp"
+
+namespace santei::detail {
+namespace fs = std::filesystem;
+namespace snapshot_format {  // named: the library's unity build must keep these apart from other files'
+namespace {
+
+constexpr std::size_t kChecksumSize = 64;  // SHA-256 as lower-case hex
+constexpr int kFirstDay = -719162;         // 0001-01-01: no master date is older
+constexpr Code kLargestCode = 999'999'999;  // 9 digits
+
+[[noreturn]] void refuse(const std::string& file, std::string field, std::string message) {
+  throw Exception(ErrorInfo{Status::master_error, file, 0, 0, std::move(field), std::move(message)});
+}
+
+// One value of a record field.
+void put(bytes::Writer& out, ChangeKind value) { out.u8(static_cast<std::uint8_t>(value)); }
+void put(bytes::Writer& out, Code value) { out.u32(value); }
+void put(bytes::Writer& out, std::int32_t value) { out.i32(value); }
+void put(bytes::Writer& out, std::int64_t value) { out.i64(value); }
+void put(bytes::Writer& out, Decimal value) {
+  out.i64(value.mantissa());
+  out.u8(static_cast<std::uint8_t>(value.scale()));
+}
+void put(bytes::Writer& out, Date value) { out.i32(value - Date{}); }
+void put(bytes::Writer& out, const std::string& value) { out.text(value); }
+void put(bytes::Writer& out, AgeCode value) { out.raw(std::string_view(value.raw.data(), 2)); }
+void put(bytes::Writer& out, char value) { out.u8(static_cast<std::uint8_t>(value)); }
+
+void get(bytes::Reader& in, std::string_view field, ChangeKind& value) {
+  const std::uint8_t raw = in.u8(field);
+  if (raw != 0 && raw != 1 && raw != 2 && raw != 3 && raw != 5 && raw != 9) {
+    in.fail(field, fmt::format("{} is not a 変更区分 (0, 1, 2, 3, 5 or 9)", raw));
+  }
+  value = static_cast<ChangeKind>(raw);
+}
+void get(bytes::Reader& in, std::string_view field, Code& value) {
+  value = in.u32(field);
+  if (value > kLargestCode) in.fail(field, fmt::format("{} is not a code of up to 9 digits", value));
+}
+void get(bytes::Reader& in, std::string_view field, std::int32_t& value) { value = in.i32(field); }
+void get(bytes::Reader& in, std::string_view field, std::int64_t& value) { value = in.i64(field); }
+void get(bytes::Reader& in, std::string_view field, Decimal& value) {
+  const std::int64_t mantissa = in.i64(field);
+  const std::uint8_t scale = in.u8(field);
+  if (scale > Decimal::max_scale) in.fail(field, fmt::format("a decimal scale of {} is over {}", scale, Decimal::max_scale));
+  value = Decimal::from_parts(mantissa, scale);
+}
+void get(bytes::Reader& in, std::string_view field, Date& value) {
+  const std::int32_t days = in.i32(field);
+  if (days < kFirstDay || days > Date::open_end() - Date{}) {
+    in.fail(field, fmt::format("{} days from 1970-01-01 is not a day from 0001-01-01 to 99999999", days));
+  }
+  value = Date{}.plus_days(days);
+}
+void get(bytes::Reader& in, std::string_view field, std::string& value) {
+  const std::string_view text = in.text(field);
+  if (cp932::find_invalid_utf8(text) != std::string_view::npos) in.fail(field, "the text is not UTF-8");
+  value.assign(text);
+}
+void get(bytes::Reader& in, std::string_view field, AgeCode& value) {
+  const std::string_view raw = in.raw(field, 2);
+  value.raw = {raw[0], raw[1]};
+  if (!value.valid()) in.fail(field, "not an age code of the spec");
+}
+void get(bytes::Reader& in, std::string_view field, char& value) { value = static_cast<char>(in.u8(field)); }
+
+// The fewest bytes a value of each field type takes (a string: its length).
+constexpr std::size_t min_bytes(const ChangeKind*) { return 1; }
+constexpr std::size_t min_bytes(const Code*) { return 4; }
+constexpr std::size_t min_bytes(const std::int32_t*) { return 4; }
+constexpr std::size_t min_bytes(const std::int64_t*) { return 8; }
+constexpr std::size_t min_bytes(const Decimal*) { return 9; }
+constexpr std::size_t min_bytes(const Date*) { return 4; }
+constexpr std::size_t min_bytes(const std::string*) { return 4; }
+constexpr std::size_t min_bytes(const AgeCode*) { return 2; }
+constexpr std::size_t min_bytes(const char*) { return 1; }
+constexpr std::size_t kMinTextBytes = 4;
+
+template <class Record>
+std::size_t min_record_bytes() {
+  Record probe{};
+  std::size_t total = 0;
+  for (const masters::FieldBinding<Record>& binding : masters::field_bindings<Record>()) {
+    total += std::visit([](const auto* field) { return min_bytes(field); }, binding.ref(probe));
+  }
+  return total;
+}
+
+template <class Record>
+void put_records(bytes::Writer& out, std::span<const Record> records) {
+  out.u32(static_cast<std::uint32_t>(records.size()));
+  for (const Record& record : records) {
+    // The bindings hand out pointers for filling a record; here they are only read through.
+    Record& fields = const_cast<Record&>(record);
+    for (const masters::FieldBinding<Record>& binding : masters::field_bindings<Record>()) {
+      std::visit([&](auto* field) { put(out, *field); }, binding.ref(fields));
+    }
+  }
+}
+
+// Errors name the record and field: "drugs[12].price".
+template <class Record>
+std::vector<Record> get_records(bytes::Reader& in, std::string_view section) {
+  static const std::size_t record_bytes = min_record_bytes<Record>();
+  const std::uint32_t count = in.count(section, record_bytes);
+  std::vector<Record> records(count);
+  for (std::uint32_t i = 0; i < count; ++i) {
+    try {
+      for (const masters::FieldBinding<Record>& binding : masters::field_bindings<Record>()) {
+        std::visit([&](auto* field) { get(in, binding.key, *field); }, binding.ref(records[i]));
+      }
+    } catch (const Exception& e) {
+      ErrorInfo info = e.info();
+      info.field = fmt::format("{}[{}].{}", section, i, info.field);
+      throw Exception(std::move(info));
+    }
+  }
+  return records;
+}
+
+template <class Record>
+void get_history(bytes::Reader& in, std::string_view section, masters::History<Record>& history) {
+  if (!history.restore(get_records<Record>(in, section))) {
+    in.fail(section, "the records are not sorted by code and rising 変更年月日");
+  }
+}
+
+void put_texts(bytes::Writer& out, const std::vector<std::string>& texts) {
+  out.u32(static_cast<std::uint32_t>(texts.size()));
+  for (const std::string& text : texts) out.text(text);
+}
+
+std::vector<std::string> get_texts(bytes::Reader& in, std::string_view field) {
+  std::vector<std::string> texts(in.count(field, kMinTextBytes));
+  for (std::string& text : texts) get(in, field, text);
+  return texts;
+}
+
+// A file's path as the snapshot keeps it: relative to the directory it was read from.
+std::string relative_name(const fs::path& path, const fs::path& directory) {
+  std::error_code ec;
+  const fs::path relative = fs::relative(path, directory, ec);
+  if (ec) throw Exception(ErrorInfo{Status::io_error, path.string(), 0, 0, {}, "cannot name the file: " + ec.message()});
+  return relative.generic_string();
+}
+
+std::int64_t mtime_ns(const fs::path& path) {
+  std::error_code ec;
+  const fs::file_time_type written = fs::last_write_time(path, ec);
+  if (ec) throw Exception(ErrorInfo{Status::io_error, path.string(), 0, 0, {}, "cannot read its mtime: " + ec.message()});
+  const auto since_epoch = std::chrono::file_clock::to_sys(written).time_since_epoch();
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(since_epoch).count();
+}
+
+void put_stats(bytes::Writer& out, const LoadStats& stats, const std::string& origin) {
+  out.u32(static_cast<std::uint32_t>(stats.files.size()));
+  for (const MasterFileInfo& file : stats.files) {
+    out.text(relative_name(file.path, origin));
+    out.text(file.kind);
+    out.text(file.layout);
+    out.u8(file.update ? 1 : 0);
+    put(out, file.date);
+    out.i64(file.rows);
+    out.i64(file.bytes);
+  }
+  out.i64(stats.bytes);
+  put_texts(out, stats.notes);
+  put_texts(out, stats.missing);
+}
+
+bool get_flag(bytes::Reader& in, std::string_view field) {
+  const std::uint8_t flag = in.u8(field);
+  if (flag > 1) in.fail(field, fmt::format("{} where a flag is 0 or 1", flag));
+  return flag == 1;
+}
+
+LoadStats get_stats(bytes::Reader& in, const fs::path& directory) {
+  LoadStats stats;
+  // path, kind, layout, update, date, rows, bytes
+  stats.files.resize(in.count("files", 3 * kMinTextBytes + 1 + 4 + 8 + 8));
+  for (MasterFileInfo& file : stats.files) {
+    std::string relative;
+    get(in, "files.path", relative);
+    file.path = (directory / relative).string();
+    get(in, "files.kind", file.kind);
+    get(in, "files.layout", file.layout);
+    file.update = get_flag(in, "files.update");
+    get(in, "files.date", file.date);
+    file.rows = in.i64("files.rows");
+    file.bytes = in.i64("files.bytes");
+  }
+  stats.bytes = in.i64("bytes");
+  stats.notes = get_texts(in, "notes");
+  stats.missing = get_texts(in, "missing");
+  return stats;
+}
+
+std::vector<SourceFingerprint> get_fingerprint(bytes::Reader& in) {
+  std::vector<SourceFingerprint> sources(in.count("fingerprint", kMinTextBytes + 8 + 8 + kChecksumSize));
+  for (SourceFingerprint& source : sources) {
+    get(in, "fingerprint.path", source.path);
+    source.size = in.u64("fingerprint.size");
+    source.mtime_ns = in.i64("fingerprint.mtime");
+    source.sha256 = in.raw("fingerprint.sha256", kChecksumSize);
+  }
+  return sources;
+}
+
+// Refuses the snapshot `name` as `directory`'s cache unless the directory holds the master files it
+// was compiled from, byte for byte: size and mtime, or (a file touched or copied) its SHA-256.
+void check_fresh(const std::vector<SourceFingerprint>& recorded, const fs::path& directory, const std::string& name) {
+  std::map<std::string, const SourceFingerprint*> by_path;
+  for (const SourceFingerprint& source : recorded) by_path.emplace(source.path, &source);
+  const auto stale = [&](const std::string& why) { refuse(name, "fingerprint", "stale: " + why); };
+  for (const fs::path& path : master_files_under(directory)) {
+    const std::string relative = relative_name(path, directory);
+    const auto found = by_path.find(relative);
+    if (found == by_path.end()) stale(fmt::format("{} is newer than the snapshot", relative));
+    const SourceFingerprint& source = *found->second;
+    std::error_code ec;
+    const std::uintmax_t size = fs::file_size(path, ec);
+    if (ec || size != source.size) {
+      stale(fmt::format("{} has {} bytes where the snapshot's has {}", relative, ec ? 0 : size, source.size));
+    }
+    if (mtime_ns(path) != source.mtime_ns && sha256_hex(read_master_file(path)) != source.sha256) {
+      stale(fmt::format("{} changed since the snapshot was compiled (its SHA-256 differs)", relative));
+    }
+    by_path.erase(found);
+  }
+  if (!by_path.empty()) stale(fmt::format("{} is no longer in the directory", by_path.begin()->first));
+}
+
+// The header (magic, format, santei version, body size, checksum) read and checked; returns where
+// the body starts.
+std::size_t checked_header(std::string_view bytes, const std::string& name) {
+  if (!is_snapshot(bytes)) refuse(name, "magic", "not a santei snapshot (no magic 'santei-snapshot' at byte 0)");
+  bytes::Reader in(bytes, name);
+  in.raw("magic", kSnapshotMagic.size());
+  const std::uint32_t format = in.u32("format version");
+  if (format != kSnapshotFormat) {
+    refuse(name, "format version",
+           fmt::format("snapshot format {} where this santei reads format {}: compile it again "
+                       "(santei masters compile)", format, kSnapshotFormat));
+  }
+  const std::string_view version = in.text("santei version");
+  if (version != SANTEI_VERSION_STRING) {
+    refuse(name, "santei version",
+           fmt::format("written by santei {} where this is santei {}: compile it again (santei masters compile)",
+                       cp932::find_invalid_utf8(version) == std::string_view::npos ? version : "?",
+                       SANTEI_VERSION_STRING));
+  }
+  const std::uint64_t body_size = in.u64("body size");
+  const std::string_view checksum = in.raw("checksum", kChecksumSize);
+  if (body_size != in.remaining()) {
+    refuse(name, "body size",
+           fmt::format("{}: the header declares {} bytes of body, the file holds {}",
+                       body_size > in.remaining() ? "truncated" : "bytes after the body", body_size, in.remaining()));
+  }
+  if (sha256_hex(bytes.substr(in.offset())) != checksum) {
+    refuse(name, "checksum", "the SHA-256 of the body is not the header's: the file is damaged");
+  }
+  return in.offset();
+}
+
+}  // namespace
+}  // namespace snapshot_format
+
+using namespace snapshot_format;
+
+std::vector<SourceFingerprint> fingerprint_directory(const fs::path& directory) {
+  std::vector<SourceFingerprint> sources;
+  for (const fs::path& path : master_files_under(directory)) {
+    const std::string bytes = read_master_file(path);
+    sources.push_back(SourceFingerprint{relative_name(path, directory), bytes.size(), mtime_ns(path), sha256_hex(bytes)});
+  }
+  return sources;
+}
+
+std::string snapshot_bytes(const MasterData& data, const std::vector<SourceFingerprint>& sources) {
+  bytes::Writer body;
+  body.u32(static_cast<std::uint32_t>(sources.size()));
+  for (const SourceFingerprint& source : sources) {
+    body.text(source.path);
+    body.u64(source.size);
+    body.i64(source.mtime_ns);
+    body.raw(source.sha256);
+  }
+  body.text(data.revision);
+  put(body, data.period.from);
+  put(body, data.period.to);
+  body.text(data.origin);
+  put_stats(body, data.stats, data.origin);
+  for (const bool present : data.tables_present) body.u8(present ? 1 : 0);
+  put_records(body, data.procedures.all());
+  put_records(body, data.drugs.all());
+  put_records(body, data.materials.all());
+  put_records(body, data.comments.all());
+  put_records(body, data.diseases.all());
+  put_records(body, data.modifiers.all());
+  put_records(body, data.auxiliary.all());
+  put_records<BundleMemberRecord>(body, data.bundle_members);
+  for (const std::vector<ExclusionRecord>& window : data.exclusions) put_records<ExclusionRecord>(body, window);
+  put_records<InpatientAdditionRecord>(body, data.inpatient_additions);
+  put_records<CountLimitRecord>(body, data.count_limits);
+  put_records<CommentLinkRecord>(body, data.comment_links);
+
+  bytes::Writer out;
+  out.raw(kSnapshotMagic);
+  out.u32(kSnapshotFormat);
+  out.text(SANTEI_VERSION_STRING);
+  out.u64(body.bytes().size());
+  out.raw(sha256_hex(body.bytes()));
+  out.raw(body.bytes());
+  return std::move(out.bytes());
+}
+
+std::shared_ptr<const MasterSet> read_snapshot(std::string_view bytes, const std::string& name,
+                                               const fs::path* directory) {
+  auto data = std::make_unique<MasterData>();
+  MasterData& d = *data;
+  const std::size_t body = checked_header(bytes, name);
+  bytes::Reader in(bytes.substr(body), name, body);
+  const std::vector<SourceFingerprint> sources = get_fingerprint(in);
+  if (directory) check_fresh(sources, *directory, name);
+  get(in, "revision", d.revision);
+  get(in, "period.from", d.period.from);
+  get(in, "period.to", d.period.to);
+  if (d.revision.empty() || d.period.to < d.period.from) in.fail("revision", "no revision, or a period that ends before it starts");
+  get(in, "origin", d.origin);
+  if (directory) d.origin = directory->string();
+  d.stats = get_stats(in, d.origin);
+  d.stats.snapshot = name;
+  for (bool& present : d.tables_present) present = get_flag(in, "tables_present");
+  get_history(in, "procedures", d.procedures);
+  get_history(in, "drugs", d.drugs);
+  get_history(in, "materials", d.materials);
+  get_history(in, "comments", d.comments);
+  get_history(in, "diseases", d.diseases);
+  get_history(in, "modifiers", d.modifiers);
+  get_history(in, "auxiliary", d.auxiliary);
+  d.bundle_members = get_records<BundleMemberRecord>(in, "bundle_members");
+  for (std::vector<ExclusionRecord>& window : d.exclusions) window = get_records<ExclusionRecord>(in, "exclusions");
+  d.inpatient_additions = get_records<InpatientAdditionRecord>(in, "inpatient_additions");
+  d.count_limits = get_records<CountLimitRecord>(in, "count_limits");
+  d.comment_links = get_records<CommentLinkRecord>(in, "comment_links");
+  if (in.remaining() != 0) in.fail("end", fmt::format("{} bytes after the last table", in.remaining()));
+  return MasterData::finish(std::move(data));
+}
+
+void reseal_snapshot(std::string& bytes) {
+  try {
+    bytes::Reader in(bytes, "<reseal>");
+    in.raw("magic", kSnapshotMagic.size());
+    in.u32("format version");
+    in.text("santei version");
+    const std::size_t size_at = in.offset();
+    in.u64("body size");
+    in.raw("checksum", kChecksumSize);
+    const std::string_view body = std::string_view(bytes).substr(in.offset());
+    bytes::Writer header;
+    header.u64(body.size());
+    header.raw(sha256_hex(body));
+    bytes.replace(size_at, header.bytes().size(), header.bytes());
+  } catch (const Exception&) {
+    // Too short for a header: nothing to seal.
+  }
+}
+
+}  // namespace santei::detail
+
+namespace santei {
+
+std::shared_ptr<const MasterSet> compile_master_snapshot(const std::filesystem::path& directory,
+                                                         const std::filesystem::path& file) {
+  // The fingerprint first: a file changed while the CSVs are read leaves a snapshot that is stale.
+  const std::vector<detail::SourceFingerprint> sources = detail::fingerprint_directory(directory);
+  std::shared_ptr<const MasterSet> set = detail::load_master_directory(directory);
+  const std::string bytes = detail::snapshot_bytes(set->data(), sources);
+  // Written beside and renamed over: a reader sees the old file or the new one, never half of one.
+  const std::filesystem::path partial = file.string() + ".partial";
+  {
+    std::ofstream out(partial, std::ios::binary | std::ios::trunc);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    if (!out.flush()) {
+      throw Exception(ErrorInfo{Status::io_error, partial.string(), 0, 0, {}, "cannot write the snapshot"});
+    }
+  }
+  std::error_code ec;
+  std::filesystem::rename(partial, file, ec);
+  if (ec) {
+    std::filesystem::remove(partial, ec);
+    throw Exception(ErrorInfo{Status::io_error, file.string(), 0, 0, {}, "cannot write the snapshot: " + ec.message()});
+  }
+  return set;
+}
+
+}  // namespace santei
