@@ -27,8 +27,9 @@ int compile(const CompileArgs& args) {
   const auto set = compile_master_snapshot(args.directory, output);
   std::error_code ec;
   const std::uintmax_t size = std::filesystem::file_size(output, ec);
-  std::printf("%s: %s from %s, %zu files, %llu bytes\n", output.string().c_str(), set->revision().c_str(),
-              set->origin().c_str(), set->stats().files.size(), static_cast<unsigned long long>(ec ? 0 : size));
+  const std::size_t files = set->stats().files.size();
+  std::printf("%s: %s from %s, %zu file%s, %llu bytes\n", output.string().c_str(), set->revision().c_str(),
+              set->origin().c_str(), files, files == 1 ? "" : "s", static_cast<unsigned long long>(ec ? 0 : size));
   return kExitOk;
 }
 
