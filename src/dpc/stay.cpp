@@ -15,11 +15,12 @@
 #include "santei/rounding.hpp"
 
 namespace santei::dpc {
-namespace {
 
-[[noreturn]] void claim_fail(std::string field, std::string message, Status status = Status::claim_error) {
+void claim_fail(std::string field, std::string message, Status status) {
   throw Exception(ErrorInfo{status, "<claim>", 0, 0, std::move(field), std::move(message)});
 }
+
+namespace {
 
 // A readmission within this many days of the discharge (the day after it is day 1) continues the
 // stay (留意事項 第３ １(７)①).
@@ -92,7 +93,7 @@ void add_unit_points(const Claim& claim, const DpcStay& stay, const DpcWorkbook&
       claim_fail(fmt::format("admission.dpc.units[{}].fee", u),
                  fmt::format("'{}' has no add-on for a {} in 告示96 別表 {} (dpc/addons.xml)", unit.fee, table->hospital, table->item));
     }
-    PricedDpc::Addon addon{fee->name, table->hospital, 0, 0, {}};
+    PricedDpc::Addon addon{fee->name, table->hospital, 0, 0, {}, {}};  // the fee's own bands: no note
     struct BandDays {
       std::int32_t days = 0, first = 0, last = 0;  // of the unit's day numbers
     };

@@ -17,6 +17,9 @@ namespace santei::dpc {
 // priced with (a date outside the month, admission.fees, a readmission after 7 days, a code
 // without points), unknown_code for a code not in the table in force. Notes for the clerk go to
 // `diagnostics`; the grouping's steps are kept only with `explain`.
+// What a DPC month cannot be priced with: claim_error (or `status`) naming the claim's field.
+[[noreturn]] void claim_fail(std::string field, std::string message, Status status = Status::claim_error);
+
 PricedDpc price_month(const Claim& claim, const DpcTables& tables, std::optional<DateRange> revision_period,
                       std::vector<Diagnostic>& diagnostics, bool explain = true);
 

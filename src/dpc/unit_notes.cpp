@@ -6,14 +6,11 @@
 #include <fmt/format.h>
 
 #include "dpc/addons.hpp"
+#include "dpc/stay.hpp"
 #include "santei/result.hpp"
 
 namespace santei::dpc {
 namespace {
-
-[[noreturn]] void note_fail(std::string field, std::string message) {
-  throw Exception(ErrorInfo{Status::claim_error, "<claim>", 0, 0, std::move(field), std::move(message)});
-}
 
 std::string names_of(const Addons& addons, std::string_view fee) {
   std::string out;
@@ -44,19 +41,19 @@ std::vector<PricedDpc::Addon> price_notes(const Claim& claim, const DpcUnit& uni
     const std::string at = fmt::format("admission.dpc.units[{}].additions[{}]", u, k);
     const AddonNote* note = all.note(addition.name, unit.fee);
     if (note == nullptr) {
-      note_fail(at + ".name", fmt::format("'{}' is not a 注 of {} in 告示96 別表 {} (dpc/addons.xml); its 注: {}", addition.name,
+      claim_fail(at + ".name", fmt::format("'{}' is not a 注 of {} in 告示96 別表 {} (dpc/addons.xml); its 注: {}", addition.name,
                                           unit.fee, table.item, names_of(all, unit.fee)));
     }
     if (note->under_age && age_in_years(claim.patient.birth_date, unit.days.from) >= *note->under_age) {
-      note_fail(at + ".name", fmt::format("{} is for a patient under {} ({}): the patient is {} on {}", note->name, *note->under_age,
+      claim_fail(at + ".name", fmt::format("{} is for a patient under {} ({}): the patient is {} on {}", note->name, *note->under_age,
                                           note->source, age_in_years(claim.patient.birth_date, unit.days.from), unit.days.from.iso()));
     }
     if ((note->count == NoteCount::once) != addition.date.has_value()) {
-      note_fail(at + ".date", note->count == NoteCount::once ? fmt::format("{} is billed once ({}): give its date", note->name, note->source)
+      claim_fail(at + ".date", note->count == NoteCount::once ? fmt::format("{} is billed once ({}): give its date", note->name, note->source)
                                                              : fmt::format("{} is not billed once: no date", note->name));
     }
     if (addition.days && note->count != NoteCount::day) {
-      note_fail(at + ".from", fmt::format("{} is not billed by day: no from/to", note->name));
+      claim_fail(at + ".from", fmt::format("{} is not billed by day: no from/to", note->name));
     }
     PricedDpc::Addon priced{unit.fee, table.hospital, 0, 0, {}, note->name};
     std::uint32_t days = 0;  // bit d: day d + 1 of the month
@@ -89,12 +86,12 @@ std::vector<PricedDpc::Addon> price_notes(const Claim& claim, const DpcUnit& uni
         break;
       case NoteCount::once:
         if (!bill_on(*addition.date, note->points)) {
-          note_fail(at + ".date", fmt::format("{} is not a day of the unit billed 包括 this month", addition.date->iso()));
+          claim_fail(at + ".date", fmt::format("{} is not a day of the unit billed 包括 this month", addition.date->iso()));
         }
         how = addition.date->iso();
         break;
       case NoteCount::discharge:
-        if (!admission.discharged) note_fail(at + ".name", fmt::format("{} is billed on the discharge (退院時): the month has none", note->name));
+        if (!admission.discharged) claim_fail(at + ".name", fmt::format("{} is billed on the discharge (退院時): the month has none", note->name));
         // The discharge day itself may follow the unit (a patient moved to a general ward first).
         priced.days = 1;
         priced.points = note->points;
@@ -105,7 +102,7 @@ std::vector<PricedDpc::Addon> price_notes(const Claim& claim, const DpcUnit& uni
     if (!note->group.empty()) {
       std::uint32_t& taken = group_days[note->group];
       if ((taken & days) != 0) {
-        note_fail(at + ".name", fmt::format("{} and another of {} on one day: they are alternatives ({})", note->name, note->group, note->source));
+        claim_fail(at + ".name", fmt::format("{} and another of {} on one day: they are alternatives ({})", note->name, note->group, note->source));
       }
       taken |= days;
     }

@@ -9,11 +9,6 @@
 namespace santei::uke {
 namespace {
 
-[[noreturn]] void fail(const Claim& claim, std::string field, std::string message) {
-  throw Exception(ErrorInfo{Status::claim_error, claim.id.empty() ? "<claim>" : "<claim " + claim.id + ">", 0, 0,
-                            std::move(field), std::move(message)});
-}
-
 std::string condition(const Claim& claim, std::string_view name) {
   const auto& grouping = claim.admission->dpc->grouping;
   if (!grouping) return {};
@@ -58,16 +53,16 @@ std::vector<std::vector<std::string>> dpc_records(const Claim& claim, const Pric
                                                   char burden) {
   const Admission& admission = *claim.admission;
   if (dpc.addon_points != 0) {
-    fail(claim, "admission.dpc.units",
+    write_fail(claim.id, "admission.dpc.units",
          "a DPC month with 特定入院料 add-ons (告示96 別表 ４–６): how a DPC receipt records them is not in the "
          "記録条件仕様 santei read (unknown)");
   }
   if (extras.admission_route.empty()) {
-    fail(claim, "extras.admission_route", "a DPC receipt's KK 予定・緊急入院区分 (別表26) is required: the claim does not state it");
+    write_fail(claim.id, "extras.admission_route", "a DPC receipt's KK 予定・緊急入院区分 (別表26) is required: the claim does not state it");
   }
   const bool discharged = admission.discharged.has_value();
   if (discharged && extras.dpc_outcome.empty()) {
-    fail(claim, "extras.dpc_outcome", "the month of the discharge: BU DPC転帰区分 (別表22) is required");
+    write_fail(claim.id, "extras.dpc_outcome", "the month of the discharge: BU DPC転帰区分 (別表22) is required");
   }
   std::vector<std::vector<std::string>> records;
   records.push_back({"BU", dpc.code, admission.admitted.compact(), discharged ? admission.discharged->compact() : "",
@@ -77,7 +72,7 @@ std::vector<std::vector<std::string>> dpc_records(const Claim& claim, const Pric
   } else {
     const auto& grouping = admission.dpc->grouping;
     if (!grouping) {
-      fail(claim, "extras.dpc_diagnoses",
+      write_fail(claim.id, "extras.dpc_diagnoses",
            "a DPC receipt needs its 医療資源を最も投入した傷病名 (SB 区分 01): the extras' dpc_diagnoses or admission.dpc.grouping");
     }
     UkeDpcDiagnosis sb;

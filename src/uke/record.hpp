@@ -96,6 +96,11 @@ class FieldReader {
 std::optional<Record> decode_record(const Line& line, std::string_view path, std::vector<ErrorInfo>& errors,
                                     bool utf8 = false);
 
+// What a UKE file cannot hold of a claim (writer.cpp, dpc_writer.cpp): claim_error (or `status`)
+// naming "<claim ID>" and the field.
+[[noreturn]] void write_fail(const std::string& claim_id, std::string field, std::string message,
+                             Status status = Status::claim_error);
+
 ErrorInfo error_at(std::string_view path, std::int64_t line, int field, std::string field_name, std::string message,
                    Status status = Status::parse_error);
 

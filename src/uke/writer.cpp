@@ -23,10 +23,8 @@
 #include "uke/dpc_records.hpp"
 
 namespace santei {
-namespace {
 
-[[noreturn]] void fail(const std::string& claim_id, std::string field, std::string message,
-                       Status status = Status::claim_error) {
+void uke::write_fail(const std::string& claim_id, std::string field, std::string message, Status status) {
   ErrorInfo info;
   info.status = status;
   info.file = claim_id.empty() ? "<claim>" : "<claim " + claim_id + ">";
@@ -34,6 +32,8 @@ namespace {
   info.message = std::move(message);
   throw Exception(std::move(info));
 }
+
+namespace {
 
 std::string full_width_digits_of(std::int64_t n) {
   std::string out;
@@ -68,11 +68,11 @@ class Writer {
     for (std::size_t i = 0; i < fields.size(); ++i) {
       const std::string& f = fields[i];
       if (f.find_first_of(",\r\n") != std::string::npos) {
-        fail(claim_id, fmt::format("{} {}", fields[0], i + 1), fmt::format("'{}' holds a comma or a line break", f));
+        uke::write_fail(claim_id, fmt::format("{} {}", fields[0], i + 1), fmt::format("'{}' holds a comma or a line break", f));
       }
       if (i > 0) out_ += ',';
       if (cp932::encode_append(f, out_) != cp932::npos) {
-        fail(claim_id, fmt::format("{} {}", fields[0], i + 1), fmt::format("'{}' has a character with no CP932 form", f),
+        uke::write_fail(claim_id, fmt::format("{} {}", fields[0], i + 1), fmt::format("'{}' has a character with no CP932 form", f),
              Status::encoding_error);
       }
     }
@@ -103,7 +103,7 @@ std::string receipt_type(const Claim& claim) {
   const bool inpatient = claim.setting == Setting::inpatient;
   const std::size_t payers = (claim.insurance.kind == InsuranceKind::none ? 0 : 1) + claim.public_expenses.size();
   if (payers == 0 || payers > 5) {
-    fail(claim.id, "public_expenses", fmt::format("{} payers: a receipt has 1 to 5 (医保 and up to four 公費)", payers));
+    uke::write_fail(claim.id, "public_expenses", fmt::format("{} payers: a receipt has 1 to 5 (医保 and up to four 公費)", payers));
   }
   char main = '1';
   if (claim.insurance.kind == InsuranceKind::none) main = '2';
@@ -172,7 +172,7 @@ class ReceiptWriter {
   char burden_of(const PricedLine& line) const {
     if (line.burden != '\0') {
       if ((uke::burden_payers(line.burden) & ~all_payers_) != 0 || uke::burden_payers(line.burden) == 0) {
-        fail(claim_.id, "lines.burden", fmt::format("負担区分 {} names a payer the claim does not have", line.burden));
+        uke::write_fail(claim_.id, "lines.burden", fmt::format("負担区分 {} names a payer the claim does not have", line.burden));
       }
       return line.burden;
     }
@@ -182,9 +182,9 @@ class ReceiptWriter {
   void build_units() {
     for (const PricedLine& line : priced_.lines) {
       if (line.count == 0) continue;  // not billed
-      if (line.count < 0) fail(claim_.id, "lines.count", fmt::format("negative count {}", line.count));
+      if (line.count < 0) uke::write_fail(claim_.id, "lines.count", fmt::format("negative count {}", line.count));
       if (!claim_.month.contains(line.date)) {
-        fail(claim_.id, "lines.date", fmt::format("line dated {} outside the month {}", line.date.iso(), claim_.month.iso()));
+        uke::write_fail(claim_.id, "lines.date", fmt::format("line dated {} outside the month {}", line.date.iso(), claim_.month.iso()));
       }
       const bool has_record = std::any_of(line.items.begin(), line.items.end(),
                                           [](const LineItem& i) { return i.kind != ItemKind::comment; });
@@ -261,7 +261,7 @@ class ReceiptWriter {
   }
 
   void receipt() {
-    if (claim_.patient.sex == Sex::unknown) fail(claim_.id, "patient.sex", "a UKE receipt needs 男女区分 (male or female)");
+    if (claim_.patient.sex == Sex::unknown) uke::write_fail(claim_.id, "patient.sex", "a UKE receipt needs 男女区分 (male or female)");
     std::vector<std::string> re(38);
     re[0] = "RE";
     re[1] = std::to_string(number_);
@@ -301,7 +301,7 @@ class ReceiptWriter {
   void public_payer(std::size_t i) {
     const PublicExpense& pe = claim_.public_expenses[i];
     const UkePublicPayer* given = i < extras_->public_payers.size() ? &extras_->public_payers[i] : nullptr;
-    if (pe.law.size() != 2) fail(claim_.id, fmt::format("public_expenses[{}].law", i), "法別番号 must be two digits");
+    if (pe.law.size() != 2) uke::write_fail(claim_.id, fmt::format("public_expenses[{}].law", i), "法別番号 must be two digits");
     std::vector<std::string> ko(12);
     ko[0] = "KO";
     ko[1] = !pe.payer_number.empty() ? pe.payer_number
@@ -337,7 +337,7 @@ class ReceiptWriter {
     while (items[--last].kind == ItemKind::comment) {
     }
     if (items.size() - last - 1 > 3) {
-      fail(claim_.id, "lines.items",
+      uke::write_fail(claim_.id, "lines.items",
            fmt::format("{} comments after the last item of a line: a record holds three", items.size() - last - 1));
     }
     const std::string category = fmt::format("{:02}", line.category);
