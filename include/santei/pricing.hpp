@@ -151,6 +151,9 @@ SANTEI_API void price(const Claim& claim, const MasterLibrary& masters, const Pr
 
 // santei.result/1 JSON of a priced claim; explanations are rendered with the master names.
 SANTEI_API std::string result_json(const PricedClaim& priced, const MasterLibrary& masters);
+// The same written into `out` (its text replaced, its capacity kept): a loop writing result after
+// result into one string allocates no result text.
+SANTEI_API void result_json(const PricedClaim& priced, const MasterLibrary& masters, std::string& out);
 
 // The priced claim as a person reads a 診療報酬明細書 (santei price --format text): per day and
 // 診療識別 each code with its master name, points × count; the points per 診療識別 and 合計点数;

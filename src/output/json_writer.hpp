@@ -4,14 +4,23 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <vector>
+
+#include <boost/container/small_vector.hpp>
 
 #include "santei/money.hpp"
+#include "santei/period.hpp"
 
 namespace santei::output {
 
 class JsonWriter {
  public:
+  JsonWriter() = default;
+  // Appends to `out` instead of its own string: a caller writing result after result into one
+  // buffer keeps its capacity (str() and take() are then not for use).
+  explicit JsonWriter(std::string& out) : out_(out) {}
+  JsonWriter(const JsonWriter&) = delete;
+  JsonWriter& operator=(const JsonWriter&) = delete;
+
   JsonWriter& begin_object();
   JsonWriter& end_object();
   JsonWriter& begin_array();
@@ -25,6 +34,9 @@ class JsonWriter {
   JsonWriter& value(int number) { return value(static_cast<std::int64_t>(number)); }
   JsonWriter& value(std::uint32_t number) { return value(static_cast<std::int64_t>(number)); }
   JsonWriter& value(bool flag);
+  JsonWriter& value(Date date);  // "YYYY-MM-DD"
+  // A number as a JSON string: codes ("111000110"), which santei.result/1 writes as strings.
+  JsonWriter& quoted(std::uint64_t number);
   JsonWriter& null();
   // An exact decimal as a JSON string ("10.1"): consumers must not read it through a double.
   JsonWriter& value(Decimal number) { return value(number.to_string()); }
@@ -42,8 +54,9 @@ class JsonWriter {
 
  private:
   void separate();
-  std::string out_;
-  std::vector<bool> first_;  // per open container: no element written yet
+  std::string own_;
+  std::string& out_ = own_;
+  boost::container::small_vector<bool, 16> first_;  // per open container: no element written yet
   bool after_key_ = false;
 };
 

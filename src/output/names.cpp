@@ -2,7 +2,7 @@
 
 namespace santei::output {
 
-std::string item_name(Code code, const MasterSet& set, Date on) {
+std::string_view item_name(Code code, const MasterSet& set, Date on) {
   switch (code / 100000000) {
     case 1:
       if (const ProcedureRecord* r = set.procedure(code, on)) return r->name;
@@ -21,7 +21,7 @@ std::string item_name(Code code, const MasterSet& set, Date on) {
   return {};
 }
 
-std::string item_unit(Code code, const MasterSet& set, Date on) {
+std::string_view item_unit(Code code, const MasterSet& set, Date on) {
   if (const ProcedureRecord* r = set.procedure(code, on)) return r->data_unit_name;
   if (const DrugRecord* r = set.drug(code, on)) return r->unit_name;
   if (const MaterialRecord* r = set.material(code, on)) return r->unit_name;

@@ -1,8 +1,7 @@
 // santei.result/1 (../shared/docs/claim-format.md §2).
-#include <fmt/format.h>
-
 #include "output/copay_json.hpp"
 #include "output/dpc.hpp"
+#include "output/explain.hpp"
 #include "output/json_writer.hpp"
 #include "santei/pricing.hpp"
 
@@ -24,8 +23,16 @@ const char* kind_name(ItemKind kind) {
 }  // namespace
 
 std::string result_json(const PricedClaim& priced, const MasterLibrary& masters) {
+  std::string out;
+  result_json(priced, masters, out);
+  return out;
+}
+
+void result_json(const PricedClaim& priced, const MasterLibrary& masters, std::string& out) {
   const MasterSet* set = masters.revision(priced.revision);
-  JsonWriter json;
+  out.clear();
+  JsonWriter json(out);
+  thread_local std::string step_text;  // each explanation step's text, before it is escaped into `out`
   json.begin_object().field("format", "santei.result/1");
   if (!priced.id.empty()) json.field("id", priced.id);
   if (!priced.extensions.empty()) json.key("extensions").raw(priced.extensions);
@@ -42,14 +49,14 @@ std::string result_json(const PricedClaim& priced, const MasterLibrary& masters)
   }
   json.key("lines").begin_array();
   for (const PricedLine& line : priced.lines) {
-    json.begin_object().field("date", line.date.iso()).field("category", category_text(line.category));
-    if (line.burden) json.field("burden", std::string(1, line.burden));
+    json.begin_object().field("date", line.date).field("category", category_text(line.category));
+    if (line.burden) json.field("burden", std::string_view(&line.burden, 1));
     json.key("codes").begin_array();
-    for (const LineItem& item : line.items) json.value(fmt::format("{}", item.code));
+    for (const LineItem& item : line.items) json.quoted(item.code);
     json.end_array();
     json.key("items").begin_array();
     for (const LineItem& item : line.items) {
-      json.begin_object().field("code", fmt::format("{}", item.code)).field("kind", kind_name(item.kind));
+      json.begin_object().key("code").quoted(item.code).field("kind", kind_name(item.kind));
       if (item.quantity) json.field("quantity", *item.quantity);
       if (item.unit_price) json.field("unit_price", *item.unit_price);
       if (!item.text.empty()) json.field("text", item.text);
@@ -68,7 +75,11 @@ std::string result_json(const PricedClaim& priced, const MasterLibrary& masters)
     if (line.yen.value != 0) json.field("yen", line.yen.value);
     json.key("explain").begin_array();
     if (set) {
-      for (const ExplainStep& step : line.explain) json.value(explain_text(step, *set, line.date));
+      for (const ExplainStep& step : line.explain) {
+        step_text.clear();
+        output::append_explain_text(step_text, step, *set, line.date);
+        json.value(step_text);
+      }
     }
     json.end_array();
     json.end_object();
@@ -78,10 +89,10 @@ std::string result_json(const PricedClaim& priced, const MasterLibrary& masters)
   for (const Diagnostic& d : priced.diagnostics) {
     json.begin_object().field("severity", to_string(d.severity)).field("rule", d.rule);
     json.key("codes").begin_array();
-    for (Code code : d.codes) json.value(fmt::format("{}", code));
+    for (Code code : d.codes) json.quoted(code);
     json.end_array();
     json.field("message", d.message);
-    if (d.date) json.field("date", d.date->iso());
+    if (d.date) json.field("date", *d.date);
     if (!d.field.empty()) json.field("field", d.field);
     json.end_object();
   }
@@ -91,7 +102,6 @@ std::string result_json(const PricedClaim& priced, const MasterLibrary& masters)
     output::write_copay_json(json, *priced.copay);
   }
   json.end_object();
-  return json.take();
 }
 
 std::string error_json(const ErrorInfo& error, std::string_view id) {

@@ -34,10 +34,10 @@ std::string days_text(std::uint32_t mask) {
 }
 
 std::string item_text(const LineItem& item, const MasterSet* set, Date on) {
-  std::string name = set ? output::item_name(item.code, *set, on) : std::string();
+  std::string name(set ? output::item_name(item.code, *set, on) : std::string_view());
   if (item.kind == ItemKind::comment && !item.text.empty()) name += (name.empty() ? "" : " ") + item.text;
   if (item.quantity && item.kind != ItemKind::comment) {
-    name += " " + item.quantity->to_string() + (set ? output::item_unit(item.code, *set, on) : std::string());
+    name += " " + item.quantity->to_string() + std::string(set ? output::item_unit(item.code, *set, on) : std::string_view());
   }
   if (item.automatic) name += "（自動算定）";
   return name;
