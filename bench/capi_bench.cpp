@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <iterator>
 #include <stdexcept>
@@ -110,5 +111,48 @@ void BM_PriceJson_CAbi(benchmark::State& state) {
   state.counters["result_bytes"] = benchmark::Counter(static_cast<double>(bytes) / static_cast<double>(state.iterations()));
 }
 BENCHMARK(BM_PriceJson_CAbi)->Unit(benchmark::kMicrosecond);
+
+// The machine's limit for result JSON (issue 17): the mix priced once, then its result JSON
+// written into one reused string (result_json(…, out)), beside copying the same bytes (memcpy)
+// into one reused buffer. bytes_per_second of the two is the ratio.
+const std::vector<santei::PricedClaim>& priced_mix() {
+  static const std::vector<santei::PricedClaim> priced = [] {
+    std::vector<santei::PricedClaim> out;
+    for (const std::string& text : receipts()) out.push_back(santei::price(santei::parse_claim(text), santei::bench::r06_masters()));
+    return out;
+  }();
+  return priced;
+}
+
+void BM_WriteResultJson(benchmark::State& state) {
+  const auto& priced = priced_mix();
+  std::string out;
+  std::size_t i = 0;
+  std::int64_t bytes = 0;
+  for (auto _ : state) {
+    santei::result_json(priced[i++ % priced.size()], santei::bench::r06_masters(), out);
+    bytes += static_cast<std::int64_t>(out.size());
+    benchmark::DoNotOptimize(out.data());
+  }
+  state.SetBytesProcessed(bytes);
+  state.counters["receipts_per_s"] = benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_WriteResultJson)->Unit(benchmark::kMicrosecond);
+
+void BM_CopyResultBytes(benchmark::State& state) {
+  std::vector<std::string> results;
+  for (const santei::PricedClaim& p : priced_mix()) results.push_back(santei::result_json(p, santei::bench::r06_masters()));
+  std::string out(std::max_element(results.begin(), results.end(), [](const auto& a, const auto& b) { return a.size() < b.size(); })->size(), '\0');
+  std::size_t i = 0;
+  std::int64_t bytes = 0;
+  for (auto _ : state) {
+    const std::string& result = results[i++ % results.size()];
+    std::memcpy(out.data(), result.data(), result.size());
+    bytes += static_cast<std::int64_t>(result.size());
+    benchmark::DoNotOptimize(out.data());
+  }
+  state.SetBytesProcessed(bytes);
+}
+BENCHMARK(BM_CopyResultBytes)->Unit(benchmark::kMicrosecond);
 
 }  // namespace

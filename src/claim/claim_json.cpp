@@ -85,6 +85,7 @@ Order read_order(const json::Value& value, const Path& path, std::size_t& items_
   if (const json::Value* b = optional(value, "burden")) order.burden = read_burden(*b, join(path, "burden"));
   const json::Value& items = expect(required(value, "items", path), Type::array, join(path, "items"));
   if (items.items.empty()) fail(join(path, "items"), "an order needs at least one item");
+  order.items.reserve(items.items.size());
   for (std::size_t i = 0; i < items.items.size(); ++i) {
     if (++items_seen > kMaxLinesPerClaim) {
       fail(join(path, "items"), fmt::format("more than {} items in one claim", kMaxLinesPerClaim), Status::limit_exceeded);
@@ -455,6 +456,7 @@ Claim parse_claim(std::string_view input) {
     fail("visits", fmt::format("more than {} visits in one claim", kMaxVisitsPerClaim), Status::limit_exceeded);
   }
   std::size_t items_seen = 0;
+  claim.visits.reserve(visits.items.size());
   for (std::size_t v = 0; v < visits.items.size(); ++v) {
     const Path at = index("visits", v);
     const json::Value& visit_json = expect(visits.items[v], Type::object, at);
@@ -468,6 +470,7 @@ Claim parse_claim(std::string_view input) {
     }
     if (const json::Value* t = optional(visit_json, "time")) visit.time = read_time(*t, join(at, "time"));
     const json::Value& orders = expect(required(visit_json, "orders", at), Type::array, join(at, "orders"));
+    visit.orders.reserve(orders.items.size());
     for (std::size_t o = 0; o < orders.items.size(); ++o) {
       visit.orders.push_back(read_order(orders.items[o], index(join(at, "orders"), o), items_seen));
     }

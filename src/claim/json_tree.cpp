@@ -107,7 +107,12 @@ bool json_number(std::string_view t) {
 
 class Builder {
  public:
-  Builder(od::document& doc, std::size_t max_depth) : doc_(doc), max_depth_(max_depth) {}
+  Builder(od::document& doc, std::size_t max_depth) : doc_(doc), max_depth_(max_depth) {
+    if (scratch_.members.size() < max_depth + 1) {
+      scratch_.members.resize(max_depth + 1);
+      scratch_.items.resize(max_depth + 1);
+    }
+  }
 
   // The value of `result`, or a BuildError at the parser's position (else at `where`).
   template <class T>
@@ -128,29 +133,35 @@ class Builder {
         if (depth >= max_depth_) throw BuildError{Status::limit_exceeded, fmt::format("nested deeper than {} levels", max_depth_), at};
         out.type = Value::Type::object;
         od::object object = check(source.get_object(), at);
+        std::vector<Member>& members = scratch_.members[depth];
+        members.clear();
         for (auto field_result : object) {
           od::field field = check(std::move(field_result), at);
           const std::string_view key = check(field.unescaped_key(), at);
           od::value value = field.value();
-          for (const auto& member : out.members) {
+          for (const auto& member : members) {
             if (member.key == key) {
               throw BuildError{Status::parse_error, fmt::format("duplicate key \"{}\"", key), location(value)};
             }
           }
-          out.members.push_back(Member{std::string(key), Value{}});
-          build(value, out.members.back().value, depth + 1);
+          members.push_back(Member{std::string(key), Value{}});
+          build(value, members.back().value, depth + 1);
         }
+        out.members.assign(std::make_move_iterator(members.begin()), std::make_move_iterator(members.end()));
         break;
       }
       case od::json_type::array: {
         if (depth >= max_depth_) throw BuildError{Status::limit_exceeded, fmt::format("nested deeper than {} levels", max_depth_), at};
         out.type = Value::Type::array;
         od::array array = check(source.get_array(), at);
+        std::vector<Value>& items = scratch_.items[depth];
+        items.clear();
         for (auto element_result : array) {
           od::value element = check(std::move(element_result), at);
-          out.items.emplace_back();
-          build(element, out.items.back(), depth + 1);
+          items.emplace_back();
+          build(element, items.back(), depth + 1);
         }
+        out.items.assign(std::make_move_iterator(items.begin()), std::make_move_iterator(items.end()));
         break;
       }
       case od::json_type::number: {
@@ -190,9 +201,19 @@ class Builder {
     return at;
   }
 
+  // An object's members (an array's elements) are gathered in the thread's vector for their depth
+  // and then moved into one of their exact size: no growing vector per object of every claim.
+  struct Scratch {
+    std::vector<std::vector<Member>> members;
+    std::vector<std::vector<Value>> items;
+  };
+  static thread_local Scratch scratch_;
+
   od::document& doc_;
   std::size_t max_depth_;
 };
+
+thread_local Builder::Scratch Builder::scratch_;
 
 }  // namespace
 

@@ -9,29 +9,33 @@
 namespace santei::output {
 namespace {
 
+constexpr std::uint64_t kOnes = 0x0101010101010101u;
+constexpr std::uint64_t kHighs = 0x8080808080808080u;
+
 // Whether any of the 8 bytes of `word` needs an escape (a control byte, a quote or a backslash), tested
 // a word at a time: almost all text of a result (codes, names, explanations) needs none.
 bool needs_escape(std::uint64_t word) {
-  constexpr std::uint64_t ones = 0x0101010101010101u;
-  constexpr std::uint64_t highs = 0x8080808080808080u;
-  const auto zero_byte = [](std::uint64_t v) { return (v - ones) & ~v & highs; };
-  const std::uint64_t below_space = (word - ones * 0x20) & ~word & highs;
-  return (below_space | zero_byte(word ^ (ones * '"')) | zero_byte(word ^ (ones * '\\'))) != 0;
+  const auto zero_byte = [](std::uint64_t v) { return (v - kOnes) & ~v & kHighs; };
+  const std::uint64_t below_space = (word - kOnes * 0x20) & ~word & kHighs;
+  return (below_space | zero_byte(word ^ (kOnes * '"')) | zero_byte(word ^ (kOnes * '\\'))) != 0;
 }
 
-}  // namespace
-
-void append_json_string(std::string& out, std::string_view text) {
-  out.push_back('"');
-  std::size_t clean = 0;  // text[0, clean) needs no escape
-  while (clean + 8 <= text.size()) {
+// Whether `text` can be written between quotes as it is.
+bool plain(std::string_view text) {
+  std::size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
     std::uint64_t word;
-    std::memcpy(&word, text.data() + clean, 8);
-    if (needs_escape(word)) break;
-    clean += 8;
+    std::memcpy(&word, text.data() + i, 8);
+    if (needs_escape(word)) return false;
   }
+  std::uint64_t tail = kOnes * 'a';  // the last bytes, the rest of the word a letter
+  std::memcpy(&tail, text.data() + i, text.size() - i);
+  return !needs_escape(tail);
+}
+
+void append_escaped(std::string& out, std::string_view text) {
   std::size_t run = 0;  // start of the pending run of characters that need no escape
-  for (std::size_t i = clean; i < text.size(); ++i) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
     const auto c = static_cast<unsigned char>(text[i]);
     if (c >= 0x20 && c != '"' && c != '\\') continue;
     out.append(text.data() + run, i - run);
@@ -46,18 +50,51 @@ void append_json_string(std::string& out, std::string_view text) {
     }
   }
   out.append(text.data() + run, text.size() - run);
+}
+
+// A short piece of output (separator, quotes, a key or number) put together on the stack and
+// appended at once: one append per value instead of one per character.
+class Piece {
+ public:
+  static constexpr std::size_t kText = 64;  // longest text a piece takes; longer goes the slow way
+  void put(char c) { buffer_[size_++] = c; }
+  void put(std::string_view text) {
+    std::memcpy(buffer_ + size_, text.data(), text.size());
+    size_ += text.size();
+  }
+  template <class Number>
+  void put_number(Number number) {
+    size_ = static_cast<std::size_t>(std::to_chars(buffer_ + size_, buffer_ + sizeof buffer_, number).ptr - buffer_);
+  }
+  void append_to(std::string& out) const { out.append(buffer_, size_); }
+
+ private:
+  char buffer_[kText + 8];  // a text, a comma and two quotes; or a number of at most 20 digits
+  std::size_t size_ = 0;
+};
+
+}  // namespace
+
+void append_json_string(std::string& out, std::string_view text) {
+  out.push_back('"');
+  if (plain(text)) out.append(text);
+  else append_escaped(out, text);
   out.push_back('"');
 }
 
-void JsonWriter::separate() {
+bool JsonWriter::comma() {
   if (after_key_) {
     after_key_ = false;
-    return;
+    return false;
   }
-  if (!first_.empty()) {
-    if (!first_.back()) out_.push_back(',');
-    first_.back() = false;
-  }
+  if (first_.empty()) return false;
+  const bool comma = !first_.back();
+  first_.back() = false;
+  return comma;
+}
+
+void JsonWriter::separate() {
+  if (comma()) out_.push_back(',');
 }
 
 JsonWriter& JsonWriter::begin_object() {
@@ -87,46 +124,62 @@ JsonWriter& JsonWriter::end_array() {
 }
 
 JsonWriter& JsonWriter::key(std::string_view name) {
-  separate();
-  append_json_string(out_, name);
+  string(name);
   out_.push_back(':');
   after_key_ = true;
   return *this;
 }
 
 JsonWriter& JsonWriter::value(std::string_view text) {
-  separate();
-  append_json_string(out_, text);
+  string(text);
   return *this;
 }
 
-JsonWriter& JsonWriter::value(std::int64_t number) {
+void JsonWriter::string(std::string_view text) {
+  if (text.size() <= Piece::kText && plain(text)) {
+    Piece piece;
+    if (comma()) piece.put(',');
+    piece.put('"');
+    piece.put(text);
+    piece.put('"');
+    piece.append_to(out_);
+    return;
+  }
   separate();
-  char digits[24];
-  out_.append(digits, std::to_chars(digits, digits + sizeof digits, number).ptr);
+  append_json_string(out_, text);
+}
+
+JsonWriter& JsonWriter::value(std::int64_t number) {
+  Piece piece;
+  if (comma()) piece.put(',');
+  piece.put_number(number);
+  piece.append_to(out_);
+  return *this;
+}
+
+JsonWriter& JsonWriter::quoted(std::uint64_t number) {
+  Piece piece;
+  if (comma()) piece.put(',');
+  piece.put('"');
+  piece.put_number(number);
+  piece.put('"');
+  piece.append_to(out_);
+  return *this;
+}
+
+JsonWriter& JsonWriter::value(Date date) {
+  Piece piece;
+  if (comma()) piece.put(',');
+  piece.put('"');
+  piece.put(date.iso());  // 10 characters: no allocation
+  piece.put('"');
+  piece.append_to(out_);
   return *this;
 }
 
 JsonWriter& JsonWriter::value(bool flag) {
   separate();
   out_ += flag ? "true" : "false";
-  return *this;
-}
-
-JsonWriter& JsonWriter::value(Date date) {
-  separate();
-  out_.push_back('"');
-  out_ += date.iso();  // 10 characters: no allocation
-  out_.push_back('"');
-  return *this;
-}
-
-JsonWriter& JsonWriter::quoted(std::uint64_t number) {
-  separate();
-  char digits[24];
-  out_.push_back('"');
-  out_.append(digits, std::to_chars(digits, digits + sizeof digits, number).ptr);
-  out_.push_back('"');
   return *this;
 }
 

@@ -53,7 +53,9 @@ class JsonWriter {
   std::string take() { return std::move(out_); }
 
  private:
+  bool comma();  // whether the next value needs a ',' before it (and it is written now)
   void separate();
+  void string(std::string_view text);  // a quoted, escaped string after its separator
   std::string own_;
   std::string& out_ = own_;
   boost::container::small_vector<bool, 16> first_;  // per open container: no element written yet

@@ -1,0 +1,82 @@
+// The JSON writer of every santei output: strings escaped as RFC 8259 §7 requires wherever the
+// character falls (the escape test reads 8 bytes at a time, so each offset of a word and of the
+// tail is tried), numbers and dates written whole, separators and nesting, a reused buffer.
+#include <doctest/doctest.h>
+
+#include <cstdint>
+#include <limits>
+#include <string>
+
+#include "output/json_writer.hpp"
+
+using santei::Date;
+using santei::output::append_json_string;
+using santei::output::JsonWriter;
+
+namespace {
+
+std::string json_string(std::string_view text) {
+  std::string out;
+  append_json_string(out, text);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a quote, a backslash and control characters are escaped at every offset of a 1–40 byte string") {
+  struct Case {
+    char raw;
+    const char* escaped;
+  };
+  // RFC 8259 §7: '"', '\' and U+0000–U+001F must be escaped; \n \r \t by their short forms.
+  const Case cases[] = {{'"', "\\\""}, {'\\', "\\\\"}, {'\n', "\\n"}, {'\r', "\\r"}, {'\t', "\\t"},
+                        {'\0', "\\u0000"}, {'\x01', "\\u0001"}, {'\x1f', "\\u001f"}};
+  for (const Case& c : cases) {
+    for (std::size_t size = 1; size <= 40; ++size) {
+      for (std::size_t at = 0; at < size; ++at) {
+        std::string text(size, 'x');
+        text[at] = c.raw;
+        const std::string expected = "\"" + std::string(at, 'x') + c.escaped + std::string(size - at - 1, 'x') + "\"";
+        CAPTURE(size);
+        CAPTURE(at);
+        REQUIRE(json_string(text) == expected);
+      }
+    }
+  }
+}
+
+TEST_CASE("bytes that need no escape pass as they are: space, DEL, '/' and UTF-8 (初診料)") {
+  CHECK(json_string("") == "\"\"");
+  CHECK(json_string(" ") == "\" \"");
+  CHECK(json_string("a/b\x7f") == "\"a/b\x7f\"");
+  CHECK(json_string("111000110 初診料 291点 (s col 12, r06)") == "\"111000110 初診料 291点 (s col 12, r06)\"");
+  // 0x20 is the first byte not escaped, 0x1f the last escaped: the word test's boundary.
+  CHECK(json_string(std::string(16, ' ') + '\x1f') == "\"" + std::string(16, ' ') + "\\u001f\"");
+}
+
+TEST_CASE("keys, strings, numbers, codes, dates and nesting with their separators") {
+  JsonWriter json;
+  json.begin_object().field("total_points", std::int64_t{-12345}).field("max", std::numeric_limits<std::int64_t>::max());
+  json.key("codes").begin_array().quoted(111000110).quoted(std::uint64_t{620000001}).end_array();
+  json.field("date", Date::from_ymd(2024, 6, 1)).field("open", Date::open_end());
+  json.key("empty").begin_object().end_object().key("list").begin_array().begin_object().end_object().value(true).null().end_array();
+  json.field("long key needing no escape but longer than sixty-four bytes ......................", "v\"");
+  json.end_object();
+  CHECK(json.str() == R"({"total_points":-12345,"max":9223372036854775807,"codes":["111000110","620000001"],)"
+                      R"("date":"2024-06-01","open":"9999-12-31","empty":{},"list":[{},true,null],)"
+                      R"("long key needing no escape but longer than sixty-four bytes ......................":"v\""})");
+}
+
+TEST_CASE("a writer on a caller's string appends to it and leaves its capacity") {
+  std::string out = "prefix ";
+  {
+    JsonWriter json(out);
+    json.begin_array().value(1).value("x").end_array();
+  }
+  CHECK(out == R"(prefix [1,"x"])");
+  out.clear();
+  const std::size_t capacity = out.capacity();
+  JsonWriter(out).begin_object().end_object();
+  CHECK(out == "{}");
+  CHECK(out.capacity() == capacity);
+}
