@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <iterator>
 
+#include <simdjson.h>
+
 namespace santei::cp932 {
 namespace {
 
@@ -174,6 +176,9 @@ std::size_t encode_append(std::string_view text, std::string& out) {
 }
 
 std::size_t find_invalid_utf8(std::string_view text) noexcept {
+  // simdjson's validator (SIMD, chosen for the CPU at run time) says whether; the loop below, where.
+  // Both are RFC 3629's UTF-8: no overlong forms, surrogates or code points beyond U+10FFFF.
+  if (simdjson::validate_utf8(text.data(), text.size())) return npos;
   for (std::size_t i = 0; i < text.size();) {
     char32_t cp = 0;
     const std::size_t length = utf8_char(text, i, cp);

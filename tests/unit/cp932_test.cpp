@@ -163,3 +163,24 @@ TEST_CASE("cp932: malformed UTF-8 and characters without a CP932 form stop the e
   CHECK(cp932::find_invalid_utf8("a\xED\xA0\x80"s) == 1);
   CHECK(cp932::find_invalid_utf8("\xF0\x9F\x98\x80"s) == cp932::npos);  // valid UTF-8
 }
+
+TEST_CASE("find_invalid_utf8 in long texts (the vector validator's blocks): each bad sequence at each place") {
+  // RFC 3629: a lone continuation byte, an overlong '/', a surrogate, beyond U+10FFFF, a cut-off
+  // character, a byte that is never UTF-8.
+  const std::string bad[] = {"\x80"s, "\xC0\xAF"s, "\xED\xA0\x80"s, "\xF4\x90\x80\x80"s, "\xE3\x81"s, "\xFF"s};
+  const std::string kanji = "初診料";  // 9 bytes
+  for (const std::string& b : bad) {
+    for (std::size_t at = 0; at <= 130; at += 13) {
+      std::string text;
+      while (text.size() < at) text += text.size() % 2 == 0 ? kanji : "abc";
+      const std::size_t offset = text.size();
+      text += b;
+      text += std::string(70, 'x');
+      CAPTURE(offset);
+      CHECK(cp932::find_invalid_utf8(text) == offset);
+    }
+  }
+  std::string good;
+  for (int i = 0; i < 40; ++i) good += kanji + "ｼｮｼﾝ\xF0\x9F\x98\x80 ";
+  CHECK(cp932::find_invalid_utf8(good) == cp932::npos);
+}
