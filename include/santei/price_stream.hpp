@@ -47,6 +47,9 @@ struct PriceStreamOptions {
   std::size_t chunk_claims = 4096;
   std::size_t chunk_bytes = std::size_t{64} * 1024 * 1024;
   bool text = false;  // answer with result_text() for a person (santei price --format text)
+  // The input's first line is this line of its file (a partition of a larger file): answers and
+  // their errors name lines of the file.
+  std::int64_t first_line = 1;
 };
 
 // Reads the claims of `in` (named `source` in errors: a path, "<stdin>"), prices each with

@@ -379,6 +379,22 @@ SANTEI_C_API int santei_kougaku(santei_buf* out, const santei_masters* masters, 
 SANTEI_C_API int santei_regress_json_lines(santei_buf* out, santei_context* old_context, santei_context* new_context,
                                            const char* lines, size_t length, int64_t first_line, unsigned threads);
 
+/* Prices JSON Lines of claims in native code, as `santei price` does (batches of claims priced on
+ * `threads` threads — 0: the hardware threads — while the next are parsed; one call instead of a
+ * santei_price per claim): `lines` holds `length` bytes of santei.claim/1 JSON Lines (blank lines
+ * skipped; at most 256 MiB: cut larger files into partitions of whole lines), the first of them
+ * line `first_line` of its file (≥ 1). The context's options apply to every claim.
+ * @return SANTEI_OK and `out` filled with one santei.result/1 line per claim, each ending in '\n',
+ *   in input order — the bytes `santei price` prints for those lines; a claim that cannot be priced
+ *   gets its {"error":…} line naming its line in the file and its field, and the others are still
+ *   priced; `*errors` (when not NULL) is the number of such lines. Dispose of `out` with
+ *   santei_buf_dispose; it is overwritten, not read. SANTEI_ERR_INVALID_ARGUMENT (NULL, a handle
+ *   of the wrong kind, the context in use by another thread, first_line < 1),
+ *   SANTEI_ERR_LIMIT_EXCEEDED (length) — santei_last_error() names the field.
+ * Thread-safety: one call at a time per context, as santei_price. Requires 0.2. */
+SANTEI_C_API int santei_price_json_lines(santei_buf* out, size_t* errors, santei_context* context, const char* lines,
+                                         size_t length, int64_t first_line, unsigned threads);
+
 #ifdef __cplusplus
 }
 #endif

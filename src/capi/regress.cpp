@@ -1,23 +1,14 @@
 // santei_regress_json_lines: a regression run over JSON Lines bytes, in native code.
 #include <istream>
-#include <streambuf>
 
 #include <fmt/format.h>
 
+#include "capi/borrowed_bytes.hpp"
 #include "capi/handles.hpp"
 #include "santei/regress.hpp"
 
 namespace santei::capi {
 namespace {
-
-// The caller's bytes as an input stream, without a copy.
-class BorrowedBytes : public std::streambuf {
- public:
-  BorrowedBytes(const char* bytes, std::size_t length) {
-    char* begin = const_cast<char*>(bytes);  // read only: std::streambuf's get area is char*
-    setg(begin, begin, begin + length);
-  }
-};
 
 constexpr std::size_t kMaxRegressBytes = std::size_t{1} << 31;
 

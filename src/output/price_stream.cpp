@@ -113,7 +113,7 @@ std::size_t price_stream(std::istream& in, std::string_view source, const Master
   if (!json_lines) {
     Job job;
     job.text = line ? std::string(line->text) : std::string();
-    job.line = line ? line->number : 0;
+    job.line = line ? line->number + stream.first_line - 1 : 0;
     std::uint64_t bytes = job.text.size();
     while ((line = reader.next())) {
       bytes += 1 + line->length;
@@ -133,13 +133,13 @@ std::size_t price_stream(std::istream& in, std::string_view source, const Master
   for (; line; line = reader.next()) {
     if (line->over) {
       Job job;
-      job.line = line->number;
+      job.line = line->number + stream.first_line - 1;
       job.rejected = claim::over_size(line->length);
       chunks.jobs.push_back(std::move(job));
     } else if (!claim::blank_line(line->text)) {
       Job& job = chunks.jobs.emplace_back();
       job.text = line->text;
-      job.line = line->number;
+      job.line = line->number + stream.first_line - 1;
       chunk_bytes += line->length;
     }
     if (chunks.jobs.size() >= stream.chunk_claims || chunk_bytes >= stream.chunk_bytes) {

@@ -4,6 +4,7 @@
 #define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <climits>
 #include <cstdint>
 #include <cstring>
@@ -395,6 +396,35 @@ TEST_CASE("santei_regress_json_lines with bad arguments and bytes that are no cl
   }
   santei_context_free(b);
   santei_context_free(a);
+}
+
+TEST_CASE("santei_price_json_lines with bad arguments and bytes that are no claims: statuses or error lines, never a crash") {
+  Demo demo;
+  santei_buf buf = SANTEI_BUF_INIT;
+  std::size_t errors = 0;
+  constexpr char kLine[] = "{}\n";
+  check_error(santei_price_json_lines(nullptr, &errors, demo.context, kLine, 3, 1, 1), SANTEI_ERR_INVALID_ARGUMENT);
+  check_error(santei_price_json_lines(&buf, &errors, nullptr, kLine, 3, 1, 1), SANTEI_ERR_INVALID_ARGUMENT);
+  check_error(santei_price_json_lines(&buf, &errors, garbage_as<santei_context>(), kLine, 3, 1, 1), SANTEI_ERR_INVALID_ARGUMENT);
+  check_error(santei_price_json_lines(&buf, &errors, reinterpret_cast<santei_context*>(demo.masters), kLine, 3, 1, 1),
+              SANTEI_ERR_INVALID_ARGUMENT);
+  check_error(santei_price_json_lines(&buf, &errors, demo.context, nullptr, 0, 1, 1), SANTEI_ERR_INVALID_ARGUMENT);
+  check_error(santei_price_json_lines(&buf, &errors, demo.context, kLine, SIZE_MAX, 1, 1), SANTEI_ERR_LIMIT_EXCEEDED);
+  check_error(santei_price_json_lines(&buf, &errors, demo.context, kLine, 3, -5, 1), SANTEI_ERR_INVALID_ARGUMENT);
+  std::string every_byte;
+  for (int c = 0; c < 256; ++c) every_byte += static_cast<char>(c);
+  // Each non-blank line is one answer: an error line here, counted in `errors`.
+  const std::pair<std::string, std::size_t> cases[] = {
+      {std::string(), 0}, {std::string(64, '\0'), 1}, {std::string(kLine), 1}, {every_byte, 2}};
+  for (const auto& [bytes, lines] : cases) {
+    check_ok(santei_price_json_lines(&buf, &errors, demo.context, bytes.data(), bytes.size(), 1, 2));
+    CAPTURE(lines);
+    CHECK(errors == lines);
+    const std::string out = buf.ptr ? std::string(buf.ptr, buf.size) : std::string();
+    CHECK(static_cast<std::size_t>(std::count(out.begin(), out.end(), '\n')) == lines);
+    if (lines > 0) CHECK(out.starts_with(R"({"format":"santei.result/1","error":{)"));
+    santei_buf_dispose(&buf);
+  }
 }
 
 TEST_CASE("santei_result accessors with bad arguments") {

@@ -21,7 +21,7 @@ from ._native import lib as _lib
 
 __all__ = [
     "Context", "Diagnostic", "Masters", "PublicExpense", "Result", "SanteiError", "Severity", "Status",
-    "regress_json_lines", "version", "version_number",
+    "price_json_lines", "regress_json_lines", "version", "version_number",
 ]
 
 
@@ -296,6 +296,21 @@ class Context(_Handle):
             diagnostics=diagnostics,
             json=ctypes.string_at(text, size.value).decode("utf-8"),
         )
+
+
+def price_json_lines(context: Context, lines: bytes, *, first_line: int = 1, threads: int = 1) -> tuple:
+    """The claims of `lines` (santei.claim/1 JSON Lines, the first of them line `first_line` of its file)
+    priced in native code in one call, as ``santei price`` prints them: (the santei.result/1 lines as
+    one str, each ending in a newline, in input order; how many of them are error lines)."""
+    buf = _native.Buf()
+    errors = ctypes.c_size_t(0)
+    data = bytes(lines)
+    _check(_lib.santei_price_json_lines(ctypes.byref(buf), ctypes.byref(errors), context._live(), data, len(data),
+                                        first_line, threads))
+    try:
+        return ctypes.string_at(buf.ptr, buf.size).decode("utf-8"), errors.value
+    finally:
+        _lib.santei_buf_dispose(ctypes.byref(buf))
 
 
 def regress_json_lines(old: Context, new: Context, lines: bytes, *, first_line: int = 1, threads: int = 1) -> dict:

@@ -15,6 +15,21 @@ def reference_figures(reference_dir) -> dict:
     return {key: int(value) for key, value in (line.split("=") for line in lines)}
 
 
+def test_json_lines_in_one_call_answer_each_line_as_context_price_does(r06, claim_text):
+    one_line = json.dumps(json.loads(claim_text), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    with santei.Context(r06) as context:
+        single = context.price(one_line)
+        text, errors = santei.price_json_lines(context, one_line + b"\n\nnot a claim\n" + one_line + b"\n",
+                                               first_line=7, threads=2)
+    lines = text.split("\n")
+    assert lines[-1] == ""  # every line ends in a newline
+    assert lines[0] == single.json and lines[2] == single.json
+    assert json.loads(lines[0])["total_points"] == 761  # fee-rules.md E20
+    error = json.loads(lines[1])["error"]
+    assert (error["status"], error["line"]) == ("parse_error", 9)
+    assert errors == 1
+
+
 def test_example_claim_on_real_r06_masters_is_761_points_and_matches_the_cpp_api(r06, claim_text, reference_dir):
     expected = reference_figures(reference_dir)
     with santei.Context(r06) as context:

@@ -1,0 +1,70 @@
+/* santei_price_json_lines from C (strict C99): JSON Lines priced in one call on the real r06
+ * masters. 初診料 (111000110) alone is 291点 under r06 (令和6年 医科点数表 A000; fee-rules.md §6.1);
+ * the result line is the byte-for-byte santei_price result of the same claim, in input order with
+ * the others; a line that is not a claim gets its error line naming its line in the file
+ * (first_line 41 + 2) and is counted; blank lines are skipped; 1 and 2 threads give the same bytes. */
+#include <string.h>
+
+#include "c_check.h"
+
+#define FIRST_VISIT                                                                                          \
+  "{\"format\":\"santei.claim/1\",\"id\":\"first-visit\",\"month\":\"2024-06\",\"setting\":\"outpatient\","  \
+  "\"facility\":{\"kind\":\"clinic\"},\"patient\":{\"birth_date\":\"1980-01-01\",\"sex\":\"male\"},"        \
+  "\"insurance\":{\"kind\":\"employee\"},\"visits\":[{\"date\":\"2024-06-03\",\"orders\":[{\"category\":\"11\"," \
+  "\"items\":[{\"code\":\"111000110\"}]}]}]}"
+
+int main(void) {
+  santei_masters* masters = NULL;
+  santei_context* context = NULL;
+  santei_result* single = NULL;
+  santei_price_options options = SANTEI_PRICE_OPTIONS_INIT;
+  santei_buf one = SANTEI_BUF_INIT;
+  santei_buf two = SANTEI_BUF_INIT;
+  const char* lines = FIRST_VISIT "\n\nnot a claim\n" FIRST_VISIT "\n";
+  const char* json = NULL;
+  size_t json_size = 0;
+  size_t errors = 99;
+  const char* second_line = NULL;
+  const char* third_line = NULL;
+
+  (void)read_file; /* c_check.h's fixture reader: this test's claims are inline */
+  CHECK_OK(santei_masters_new(&masters));
+  CHECK_OK(santei_masters_load(masters, SANTEI_SHARED_MASTERS));
+  options.revision = "r06";
+  CHECK_OK(santei_context_new(&context, masters, &options));
+  CHECK_OK(santei_price(&single, context, FIRST_VISIT, strlen(FIRST_VISIT)));
+  CHECK_OK(santei_result_json(&json, &json_size, single));
+  CHECK(strstr(json, "\"total_points\":291,") != NULL);
+
+  CHECK_OK(santei_price_json_lines(&one, &errors, context, lines, strlen(lines), 41, 1));
+  CHECK(errors == 1);
+  CHECK(one.ptr && one.size > 2 * json_size);
+  /* line 41: the claim, as santei_price answers it */
+  CHECK(one.ptr && strncmp(one.ptr, json, json_size) == 0 && one.ptr[json_size] == '\n');
+  /* line 43: not a claim — an error line naming its line in the file */
+  second_line = one.ptr ? one.ptr + json_size + 1 : NULL;
+  CHECK(second_line && strncmp(second_line, "{\"format\":\"santei.result/1\",\"error\":{\"status\":\"parse_error\",\"file\":\"<lines>\",\"line\":43,\"column\":1,", 98) == 0);
+  /* line 44: the claim again */
+  third_line = second_line ? strchr(second_line, '\n') + 1 : NULL;
+  CHECK(third_line && strncmp(third_line, json, json_size) == 0 && third_line[json_size] == '\n' &&
+        third_line + json_size + 1 == one.ptr + one.size);
+
+  CHECK_OK(santei_price_json_lines(&two, NULL, context, lines, strlen(lines), 41, 2));
+  CHECK(two.size == one.size && memcmp(two.ptr, one.ptr, one.size) == 0);
+  santei_buf_dispose(&two);
+
+  CHECK_STATUS(santei_price_json_lines(&two, &errors, context, NULL, 0, 1, 1), SANTEI_ERR_INVALID_ARGUMENT);
+  CHECK(strcmp(santei_last_error()->field, "lines") == 0);
+  CHECK_STATUS(santei_price_json_lines(&two, &errors, context, lines, strlen(lines), 0, 1), SANTEI_ERR_INVALID_ARGUMENT);
+  CHECK(strcmp(santei_last_error()->field, "first_line") == 0);
+  CHECK_STATUS(santei_price_json_lines(&two, &errors, context, lines, (size_t)-1, 1, 1), SANTEI_ERR_LIMIT_EXCEEDED);
+  CHECK(strcmp(santei_last_error()->field, "length") == 0);
+  CHECK_STATUS(santei_price_json_lines(&two, &errors, NULL, lines, strlen(lines), 1, 1), SANTEI_ERR_INVALID_ARGUMENT);
+  CHECK(two.ptr == NULL);
+
+  santei_buf_dispose(&one);
+  santei_result_free(single);
+  santei_context_free(context);
+  santei_masters_free(masters);
+  return check_summary();
+}
