@@ -4,6 +4,7 @@
 #include "output/copay_json.hpp"
 #include "output/dpc.hpp"
 #include "output/json_writer.hpp"
+#include "output/result_json.hpp"
 #include "santei/pricing.hpp"
 
 namespace santei {
@@ -24,8 +25,14 @@ const char* kind_name(ItemKind kind) {
 }  // namespace
 
 std::string result_json(const PricedClaim& priced, const MasterLibrary& masters) {
+  std::string out;
+  output::write_result_json(priced, masters, out);
+  return out;
+}
+
+void output::write_result_json(const PricedClaim& priced, const MasterLibrary& masters, std::string& out) {
   const MasterSet* set = masters.revision(priced.revision);
-  JsonWriter json;
+  JsonWriter json(std::move(out));
   json.begin_object().field("format", "santei.result/1");
   if (!priced.id.empty()) json.field("id", priced.id);
   if (!priced.extensions.empty()) json.key("extensions").raw(priced.extensions);
@@ -91,7 +98,7 @@ std::string result_json(const PricedClaim& priced, const MasterLibrary& masters)
     output::write_copay_json(json, *priced.copay);
   }
   json.end_object();
-  return json.take();
+  out = json.take();
 }
 
 std::string error_json(const ErrorInfo& error, std::string_view id) {
