@@ -112,6 +112,38 @@ void BM_PriceJson_CAbi(benchmark::State& state) {
 }
 BENCHMARK(BM_PriceJson_CAbi)->Unit(benchmark::kMicrosecond);
 
+// The same receipts as JSON Lines priced in one santei_price_json_lines call per 1,000 (threads:
+// the benchmark's argument), beside a santei_price call per claim: the batch path of the C ABI.
+void BM_PriceJsonLines_CAbi(benchmark::State& state) {
+  std::string lines;
+  for (const std::string& text : receipts()) {
+    lines += text;
+    lines += '\n';
+  }
+  santei_context* context = nullptr;
+  if (santei_context_new(&context, c_masters(), nullptr) != SANTEI_OK) {
+    state.SkipWithError(santei_last_error()->message);
+    return;
+  }
+  std::int64_t bytes = 0;
+  for (auto _ : state) {
+    santei_buf out = SANTEI_BUF_INIT;
+    size_t errors = 0;
+    if (santei_price_json_lines(&out, &errors, context, lines.data(), lines.size(), 1, static_cast<unsigned>(state.range(0))) != SANTEI_OK ||
+        errors != 0) {
+      state.SkipWithError("santei_price_json_lines failed");
+      break;
+    }
+    bytes += static_cast<std::int64_t>(out.size);
+    santei_buf_dispose(&out);
+  }
+  santei_context_free(context);
+  const auto claims = static_cast<double>(state.iterations() * receipts().size());
+  state.counters["receipts_per_s"] = benchmark::Counter(claims, benchmark::Counter::kIsRate);
+  state.counters["result_bytes"] = benchmark::Counter(static_cast<double>(bytes) / claims);
+}
+BENCHMARK(BM_PriceJsonLines_CAbi)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
+
 // The machine's limit for result JSON (issue 17): the mix priced once, then its result JSON
 // written into one reused string (result_json(…, out)), beside copying the same bytes (memcpy)
 // into one reused buffer. bytes_per_second of the two is the ratio.

@@ -41,9 +41,12 @@ struct ClaimAnswer {
 
 struct PriceStreamOptions {
   ClaimsLayout layout = ClaimsLayout::detect;
-  unsigned threads = 1;  // claims of one chunk priced on this many threads
-  // A chunk is priced and handed on when it holds this many claims or bytes of claims, so memory
-  // stays bounded however long the input is; a service streaming answers wants smaller chunks.
+  // Pricing threads for the whole call: 1 prices on the calling thread; N ≥ 2 starts N workers
+  // while the calling thread reads the claims and calls the sink.
+  unsigned threads = 1;
+  // The most claims, and the bytes of claims (reached by its last line), handed to one sink call,
+  // so memory stays bounded however long the input is; a service streaming answers wants smaller
+  // chunks. A chunk is never more than 256 claims or 1 MiB either: the pipeline's batch.
   std::size_t chunk_claims = 4096;
   std::size_t chunk_bytes = std::size_t{64} * 1024 * 1024;
   bool text = false;  // answer with result_text() for a person (santei price --format text)
@@ -53,8 +56,9 @@ struct PriceStreamOptions {
 };
 
 // Reads the claims of `in` (named `source` in errors: a path, "<stdin>"), prices each with
-// `options`, and hands the answers to `sink` in input order, one chunk at a time. `sink` returns
-// false to stop (a client gone): nothing more is read or priced. Throws only what reading `in`
+// `options`, and hands the answers to `sink` in input order, one chunk at a time, always on the
+// calling thread (reading and writing overlap the pricing). `sink` returns false to stop (a client
+// gone): nothing more is read or priced, and the workers are joined. Throws only what reading `in`
 // throws; a claim's own failure is its answer.
 // @return the number of claims answered with an error.
 SANTEI_API std::size_t price_stream(std::istream& in, std::string_view source, const MasterLibrary& masters,

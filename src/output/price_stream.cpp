@@ -1,32 +1,33 @@
 // Claims text → santei.result/1 lines, in input order, on N threads (santei/price_stream.hpp).
 #include "santei/price_stream.hpp"
 
-#include <atomic>
+#include <algorithm>
 #include <optional>
-#include <thread>
-#include <vector>
 
 #include <fmt/format.h>
 
 #include "claim/json_lines.hpp"
 #include "core/line_reader.hpp"
+#include "output/batch_pipeline.hpp"
 
 namespace santei {
 namespace {
 
-struct Job {
-  std::string text;
-  std::int64_t line = 0;
-  std::optional<ErrorInfo> rejected;  // not read: over the size limit
-  ClaimAnswer answer;
-};
+using detail::ClaimJob;
 
-// `priced`: the pricing thread's result, reused job after job (price(…, into)).
-void price_job(Job& job, PricedClaim& priced, const MasterLibrary& masters, const PricingOptions& options,
-               std::string_view source, bool text) {
+// A batch is the most a sink call gets: these, or the caller's smaller chunk. Small enough that
+// the ring of batches stays small and the workers share out the end of the input.
+constexpr std::size_t kBatchClaims = 256;
+constexpr std::size_t kBatchBytes = std::size_t{1} * 1024 * 1024;
+
+// `priced`: the pricing thread's result, reused job after job (price(…, into)). `answer` may hold
+// an earlier claim's: every field is overwritten, its strings keep their memory.
+void price_job(const ClaimJob& job, ClaimAnswer& answer, PricedClaim& priced, const MasterLibrary& masters,
+               const PricingOptions& options, std::string_view source, bool text) {
   std::string id;
-  ClaimAnswer& answer = job.answer;
   answer.line = job.line;
+  answer.status = Status::ok;
+  answer.message.clear();
   const auto failed = [&](const ErrorInfo& info) {
     return text ? fmt::format("{}not priced: {}\n", id.empty() ? "" : id + " · ", info.to_string()) : error_json(info, id);
   };
@@ -35,7 +36,11 @@ void price_job(Job& job, PricedClaim& priced, const MasterLibrary& masters, cons
     const Claim claim = parse_claim(job.text);
     id = claim.id;
     price(claim, masters, options, priced);
-    answer.json = text ? result_text(priced, masters) : result_json(priced, masters);
+    if (text) {
+      answer.json = result_text(priced, masters);
+    } else {
+      result_json(priced, masters, answer.json);
+    }
   } catch (const Exception& e) {
     const ErrorInfo info = e.info().in_input(source, job.line);  // the claim's place in the input, and the rule's
     answer.json = failed(info);
@@ -48,52 +53,14 @@ void price_job(Job& job, PricedClaim& priced, const MasterLibrary& masters, cons
   }
 }
 
-// Prices a chunk on `threads` threads (jobs keep their order) and hands it on.
-class Chunks {
- public:
-  Chunks(const MasterLibrary& masters, const PricingOptions& options, std::string_view source, unsigned threads,
-         bool text, const std::function<bool(std::span<const ClaimAnswer>)>& sink)
-      : masters_(masters), options_(options), source_(source), threads_(threads), text_(text), sink_(sink) {}
-
-  std::vector<Job> jobs;
-  std::size_t errors = 0;
-
-  // False when the sink wants no more.
-  bool flush() {
-    std::atomic<std::size_t> next{0};
-    const auto work = [&] {
-      PricedClaim priced;
-      for (std::size_t i = next++; i < jobs.size(); i = next++) price_job(jobs[i], priced, masters_, options_, source_, text_);
-    };
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < threads_ && t < jobs.size(); ++t) pool.emplace_back(work);
-    work();
-    for (std::thread& t : pool) t.join();
-    answers_.clear();
-    for (Job& job : jobs) {
-      if (job.answer.status != Status::ok) ++errors;
-      answers_.push_back(std::move(job.answer));
-    }
-    jobs.clear();
-    return answers_.empty() || sink_(answers_);
-  }
-
- private:
-  const MasterLibrary& masters_;
-  const PricingOptions& options_;
-  std::string_view source_;
-  unsigned threads_;
-  bool text_;
-  const std::function<bool(std::span<const ClaimAnswer>)>& sink_;
-  std::vector<ClaimAnswer> answers_;
-};
-
 }  // namespace
 
 std::size_t price_stream(std::istream& in, std::string_view source, const MasterLibrary& masters,
                          const PricingOptions& options, const PriceStreamOptions& stream,
                          const std::function<bool(std::span<const ClaimAnswer>)>& sink) {
-  Chunks chunks(masters, options, source, stream.threads == 0 ? 1 : stream.threads, stream.text, sink);
+  const detail::PriceJob price_one = [&](const ClaimJob& job, ClaimAnswer& answer, PricedClaim& priced) {
+    price_job(job, answer, priced, masters, options, source, stream.text);
+  };
   // Lines are read in bounded memory: one longer than a claim may be is read past, not held.
   detail::LineReader reader(in, kMaxClaimBytes);
   std::optional<detail::LineRead> line;
@@ -110,8 +77,9 @@ std::size_t price_stream(std::istream& in, std::string_view source, const Master
       json_lines = e.status() != Status::parse_error;
     }
   }
-  if (!json_lines) {
-    Job job;
+  if (!json_lines) {  // priced on this thread: one claim has nothing to share out
+    detail::BatchPipeline one(1, price_one, sink);
+    ClaimJob& job = one.batch().add();
     job.text = line ? std::string(line->text) : std::string();
     job.line = line ? line->number + stream.first_line - 1 : 0;
     std::uint64_t bytes = job.text.size();
@@ -125,30 +93,29 @@ std::size_t price_stream(std::istream& in, std::string_view source, const Master
         job.text += line->text;
       }
     }
-    chunks.jobs.push_back(std::move(job));
-    chunks.flush();
-    return chunks.errors;
+    one.finish();
+    return one.errors();
   }
-  std::size_t chunk_bytes = 0;
+  const std::size_t batch_claims = std::clamp<std::size_t>(stream.chunk_claims, 1, kBatchClaims);
+  const std::size_t batch_bytes = std::min(stream.chunk_bytes, kBatchBytes);
+  detail::BatchPipeline pipeline(std::max(stream.threads, 1u), price_one, sink);
   for (; line; line = reader.next()) {
+    detail::Batch& batch = pipeline.batch();
     if (line->over) {
-      Job job;
+      ClaimJob& job = batch.add();
       job.line = line->number + stream.first_line - 1;
       job.rejected = claim::over_size(line->length);
-      chunks.jobs.push_back(std::move(job));
     } else if (!claim::blank_line(line->text)) {
-      Job& job = chunks.jobs.emplace_back();
-      job.text = line->text;
+      ClaimJob& job = batch.add();
+      job.text.assign(line->text);
       job.line = line->number + stream.first_line - 1;
-      chunk_bytes += line->length;
+      batch.bytes += line->length;
     }
-    if (chunks.jobs.size() >= stream.chunk_claims || chunk_bytes >= stream.chunk_bytes) {
-      if (!chunks.flush()) return chunks.errors;
-      chunk_bytes = 0;
-    }
+    const bool full = batch.size() >= batch_claims || batch.bytes >= batch_bytes;
+    if (batch.size() > 0 && full && !pipeline.submit()) return pipeline.errors();
   }
-  chunks.flush();
-  return chunks.errors;
+  pipeline.finish();
+  return pipeline.errors();
 }
 
 }  // namespace santei

@@ -1,0 +1,142 @@
+// santei/price_stream.hpp on the real masters: generated claims with bad lines among them are
+// answered the same, in input order, whatever the threads and chunk sizes; a sink that says stop
+// stops the stream.
+#include <doctest/doctest.h>
+
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "santei/generate.hpp"
+#include "santei/price_stream.hpp"
+#include "support.hpp"
+
+namespace santei::test {
+namespace {
+
+struct Bad {
+  std::int64_t line;
+  Status status;
+};
+
+// 300 generated claims of 2024-07, one a line, with a malformed line, a blank line and a line over
+// kMaxClaimBytes among them. `bad`: the lines answered with an error.
+std::string claims_with_bad_lines(std::vector<Bad>& bad) {
+  const ClaimGenerator generator(real_library(), GenerateOptions{*YearMonth::parse("2024-07"), 17, {"r06"}});
+  std::string input;
+  std::int64_t line = 0;
+  for (std::uint64_t i = 0; i < 300; ++i) {
+    ++line;
+    if (i == 41) {
+      input += "{\"format\":\"santei.claim/1\",\n";
+      bad.push_back({line, Status::parse_error});
+    } else if (i == 130) {
+      input += " \t\r\n";
+    } else if (i == 257) {
+      input.append(kMaxClaimBytes + 1, 'x');
+      input += '\n';
+      bad.push_back({line, Status::limit_exceeded});
+    } else {
+      generator.append_json(i, input);
+      input += '\n';
+    }
+  }
+  return input;
+}
+
+struct Run {
+  std::vector<ClaimAnswer> answers;
+  std::size_t calls = 0;
+  std::size_t largest_call = 0;
+  std::size_t errors = 0;
+};
+
+Run run(const std::string& input, unsigned threads, std::size_t chunk_claims, std::size_t stop_after_calls = 0) {
+  std::istringstream in(input);
+  PriceStreamOptions stream;
+  stream.threads = threads;
+  stream.chunk_claims = chunk_claims;
+  Run r;
+  r.errors = price_stream(in, "claims.jsonl", real_library(), PricingOptions{.explain = false}, stream,
+                          [&](std::span<const ClaimAnswer> answers) {
+                            ++r.calls;
+                            r.largest_call = std::max(r.largest_call, answers.size());
+                            r.answers.insert(r.answers.end(), answers.begin(), answers.end());
+                            return r.calls != stop_after_calls;
+                          });
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("price_stream: 300 claims with a malformed, a blank and an over-size line — the same answers in input "
+          "order on 1, 2 and 4 threads, in chunks of 1, 3, 64 and 4096 claims" * doctest::test_suite("threads")) {
+  std::vector<Bad> bad;
+  const std::string input = claims_with_bad_lines(bad);
+  const Run one = run(input, 1, 4096);
+  REQUIRE(one.answers.size() == 299);  // the blank line is no claim
+  CHECK(one.errors == bad.size());
+  std::size_t b = 0;
+  for (std::size_t i = 0; i < one.answers.size(); ++i) {
+    const ClaimAnswer& answer = one.answers[i];
+    if (i > 0) CHECK(answer.line > one.answers[i - 1].line);
+    if (b < bad.size() && answer.line == bad[b].line) {
+      CHECK(answer.status == bad[b].status);
+      CHECK(answer.json.find("\"error\"") != std::string::npos);
+      CHECK(answer.message.find(fmt::format("claims.jsonl:{}", answer.line)) == 0);
+      ++b;
+    } else {
+      CHECK(answer.status == Status::ok);
+      CHECK(answer.message.empty());
+    }
+  }
+  CHECK(b == bad.size());
+
+  for (const unsigned threads : {1u, 2u, 4u}) {
+    for (const std::size_t chunk : {std::size_t{1}, std::size_t{3}, std::size_t{64}, std::size_t{4096}}) {
+      CAPTURE(threads);
+      CAPTURE(chunk);
+      const Run r = run(input, threads, chunk);
+      CHECK(r.errors == bad.size());
+      CHECK(r.largest_call <= chunk);
+      REQUIRE(r.answers.size() == one.answers.size());
+      for (std::size_t i = 0; i < r.answers.size(); ++i) {
+        CHECK(r.answers[i].line == one.answers[i].line);
+        CHECK(r.answers[i].status == one.answers[i].status);
+        CHECK(r.answers[i].json == one.answers[i].json);
+        CHECK(r.answers[i].message == one.answers[i].message);
+      }
+    }
+  }
+}
+
+TEST_CASE("price_stream: a sink that returns false after its first chunk is called once, on 1, 2 and 4 threads" *
+          doctest::test_suite("threads")) {
+  std::vector<Bad> bad;
+  const std::string input = claims_with_bad_lines(bad);
+  for (const unsigned threads : {1u, 2u, 4u}) {
+    CAPTURE(threads);
+    const Run r = run(input, threads, 3, /*stop_after_calls=*/1);
+    CHECK(r.calls == 1);
+    REQUIRE(r.answers.size() == 3);
+    CHECK(r.answers.front().line == 1);
+    CHECK(r.errors == 0);
+  }
+}
+
+TEST_CASE("price_stream: a claim over two lines is one claim, answered as on one line" * doctest::test_suite("threads")) {
+  const ClaimGenerator generator(real_library(), GenerateOptions{*YearMonth::parse("2024-07"), 17, {"r06"}});
+  std::string claim;
+  generator.append_json(0, claim);
+  const std::string pretty = "{\n" + claim.substr(1) + "\n";
+  for (const unsigned threads : {1u, 4u}) {
+    const Run lines = run(claim + "\n", threads, 4096);
+    const Run one = run(pretty, threads, 4096);
+    REQUIRE(one.answers.size() == 1);
+    CHECK(one.answers.front().line == 1);
+    CHECK(one.answers.front().status == Status::ok);
+    CHECK(one.answers.front().json == lines.answers.front().json);
+  }
+}
+
+}  // namespace santei::test
