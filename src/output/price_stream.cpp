@@ -8,12 +8,26 @@
 
 #include "claim/json_lines.hpp"
 #include "core/line_reader.hpp"
-#include "output/batch_pipeline.hpp"
+#include "core/ordered_batches.hpp"
 
 namespace santei {
 namespace {
 
-using detail::ClaimJob;
+// One claim as read.
+struct ClaimJob {
+  std::string text;
+  std::int64_t line = 0;
+  std::optional<ErrorInfo> rejected;  // not read: over the size limit
+
+  void reuse() {
+    text.clear();
+    line = 0;
+    rejected.reset();
+  }
+};
+
+// Each thread prices into its own result, claim after claim (price(…, into)).
+using Pipeline = detail::OrderedBatches<ClaimJob, ClaimAnswer, PricedClaim>;
 
 // A batch is the most a sink call gets: these, or the caller's smaller chunk. Small enough that
 // the ring of batches stays small and the workers share out the end of the input.
@@ -58,8 +72,13 @@ void price_job(const ClaimJob& job, ClaimAnswer& answer, PricedClaim& priced, co
 std::size_t price_stream(std::istream& in, std::string_view source, const MasterLibrary& masters,
                          const PricingOptions& options, const PriceStreamOptions& stream,
                          const std::function<bool(std::span<const ClaimAnswer>)>& sink) {
-  const detail::PriceJob price_one = [&](const ClaimJob& job, ClaimAnswer& answer, PricedClaim& priced) {
+  const Pipeline::Work price_one = [&](const ClaimJob& job, ClaimAnswer& answer, PricedClaim& priced) {
     price_job(job, answer, priced, masters, options, source, stream.text);
+  };
+  std::size_t errors = 0;
+  const Pipeline::Sink counted = [&](std::span<const ClaimAnswer> answers) {
+    for (const ClaimAnswer& answer : answers) errors += answer.status == Status::ok ? 0 : 1;
+    return sink(answers);
   };
   // Lines are read in bounded memory: one longer than a claim may be is read past, not held.
   detail::LineReader reader(in, kMaxClaimBytes);
@@ -78,7 +97,7 @@ std::size_t price_stream(std::istream& in, std::string_view source, const Master
     }
   }
   if (!json_lines) {  // priced on this thread: one claim has nothing to share out
-    detail::BatchPipeline one(1, price_one, sink);
+    Pipeline one(1, price_one, counted);
     ClaimJob& job = one.batch().add();
     job.text = line ? std::string(line->text) : std::string();
     job.line = line ? line->number + stream.first_line - 1 : 0;
@@ -94,13 +113,13 @@ std::size_t price_stream(std::istream& in, std::string_view source, const Master
       }
     }
     one.finish();
-    return one.errors();
+    return errors;
   }
   const std::size_t batch_claims = std::clamp<std::size_t>(stream.chunk_claims, 1, kBatchClaims);
   const std::size_t batch_bytes = std::min(stream.chunk_bytes, kBatchBytes);
-  detail::BatchPipeline pipeline(std::max(stream.threads, 1u), price_one, sink);
+  Pipeline pipeline(std::max(stream.threads, 1u), price_one, counted);
   for (; line; line = reader.next()) {
-    detail::Batch& batch = pipeline.batch();
+    Pipeline::Batch& batch = pipeline.batch();
     if (line->over) {
       ClaimJob& job = batch.add();
       job.line = line->number + stream.first_line - 1;
@@ -112,10 +131,10 @@ std::size_t price_stream(std::istream& in, std::string_view source, const Master
       batch.bytes += line->length;
     }
     const bool full = batch.size() >= batch_claims || batch.bytes >= batch_bytes;
-    if (batch.size() > 0 && full && !pipeline.submit()) return pipeline.errors();
+    if (batch.size() > 0 && full && !pipeline.submit()) return errors;
   }
   pipeline.finish();
-  return pipeline.errors();
+  return errors;
 }
 
 }  // namespace santei

@@ -1,7 +1,9 @@
-// Running a regression over an input on N threads: batches read in order, compared in parallel,
-// each thread adding into its own summary, receipts reported in input order.
+// Running a regression over an input on N threads: batches read in order and compared on worker
+// threads while the next are read (core/ordered_batches.hpp), each thread adding into its own
+// summary, receipts reported in input order.
 #include <atomic>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -10,28 +12,41 @@
 
 #include "claim/json_lines.hpp"
 #include "core/line_reader.hpp"
+#include "core/ordered_batches.hpp"
 #include "santei/regress.hpp"
 
 namespace santei {
 namespace {
 
-// JSON Lines read per batch: large enough to keep every thread busy, small enough to bound memory
-// (at most kBatch claims and about kBatchBytes of claim text).
-constexpr std::size_t kBatch = 8192;
-constexpr std::int64_t kBatchBytes = 64 * 1024 * 1024;
+// JSON Lines are read in batches of these many claims (or bytes of claims) at most, small enough
+// that the ring of batches stays small and the threads share out the end of the input; for
+// claims already read (regress_claims), the batch of a fork and join.
+constexpr std::size_t kBatch = 256;
+constexpr std::size_t kBatchBytes = std::size_t{1} * 1024 * 1024;
+constexpr std::size_t kClaimsBatch = 8192;
 
 unsigned thread_count(const RegressRunOptions& options) {
   if (options.threads > 0) return options.threads;
   return std::max(1u, std::thread::hardware_concurrency());
 }
 
+// One line of the input as read.
 struct Job {
   std::string text;
   std::int64_t line = 0;
   std::int64_t sequence = 0;
-  RegressReceipt receipt;  // kept for on_receipt
   std::size_t over_length = 0;  // a line over kMaxClaimBytes, not read: its length
+
+  void reuse() {
+    text.clear();
+    line = sequence = 0;
+    over_length = 0;
+  }
 };
+
+// Each thread adds its receipts into its own summary; the answers are the receipts, kept for
+// on_receipt.
+using Pipeline = detail::OrderedBatches<Job, RegressReceipt, RegressSummary>;
 
 // Runs work(thread, index) for index in [0, n) on `threads` threads.
 template <class Work>
@@ -46,16 +61,14 @@ void parallel(unsigned threads, std::size_t n, Work work) {
   for (std::thread& t : pool) t.join();
 }
 
-std::vector<RegressSummary> summaries(unsigned threads, const Regression& regression) {
-  std::vector<RegressSummary> out(threads);
-  for (RegressSummary& s : out) {
+void name_revisions(std::span<RegressSummary> parts, const Regression& regression) {
+  for (RegressSummary& s : parts) {
     s.old_revision = regression.old_revision();
     s.new_revision = regression.new_revision();
   }
-  return out;
 }
 
-RegressSummary merged(std::vector<RegressSummary>& parts) {
+RegressSummary merged(std::span<RegressSummary> parts) {
   RegressSummary out = std::move(parts.front());
   for (std::size_t i = 1; i < parts.size(); ++i) out.merge(parts[i]);
   return out;
@@ -65,57 +78,65 @@ RegressSummary merged(std::vector<RegressSummary>& parts) {
 
 RegressSummary regress_json_lines(std::istream& in, std::string_view source, const Regression& regression,
                                   const RegressRunOptions& options) {
-  const unsigned threads = thread_count(options);
-  std::vector<RegressSummary> parts = summaries(threads, regression);
   const bool report = static_cast<bool>(options.on_receipt);
-  std::vector<Job> jobs;
-  jobs.reserve(kBatch);
+  const Pipeline::Work compare = [&](const Job& job, RegressReceipt& receipt, RegressSummary& part) {
+    RegressOutcome outcome;
+    try {
+      if (job.over_length > 0) throw Exception(claim::over_size(job.over_length));
+      outcome = regression.compare(parse_claim(job.text), job.sequence, job.line);
+    } catch (const Exception& e) {
+      const ErrorInfo info = e.info().in_input(source, job.line);  // a claim is one line: its own lines are all 1
+      outcome = regression.unreadable(info, job.sequence, job.line);
+    }
+    if (report) receipt = outcome.receipt;
+    add_outcome(part, std::move(outcome));
+  };
   std::int64_t sequence = 0;
   std::int64_t bytes = 0;
+  std::int64_t done = 0;
+  const Pipeline::Sink sink = [&](std::span<const RegressReceipt> receipts) {
+    if (report) {
+      for (const RegressReceipt& receipt : receipts) options.on_receipt(receipt);
+    }
+    done += static_cast<std::int64_t>(receipts.size());
+    if (options.on_progress) options.on_progress(done, bytes);
+    return true;
+  };
+  Pipeline pipeline(thread_count(options), compare, sink);
+  name_revisions(pipeline.workers(), regression);
   // A line longer than any claim (kMaxClaimBytes) is read past, not held, and counted unreadable.
   detail::LineReader reader(in, kMaxClaimBytes);
-  bool more = true;
-  while (more) {
-    jobs.clear();
-    std::optional<detail::LineRead> line;
-    const std::int64_t batch_start = bytes;
-    while (jobs.size() < kBatch && bytes - batch_start < kBatchBytes && (more = static_cast<bool>(line = reader.next()))) {
-      bytes += static_cast<std::int64_t>(line->length) + 1;
-      const std::int64_t number = line->number + options.first_line - 1;
-      if (line->over) {
-        jobs.push_back(Job{{}, number, sequence++, {}, line->length});
-      } else if (!claim::blank_line(line->text)) {
-        jobs.push_back(Job{std::string(line->text), number, sequence++, {}});
-      }
+  while (const std::optional<detail::LineRead> line = reader.next()) {
+    bytes += static_cast<std::int64_t>(line->length) + 1;
+    Pipeline::Batch& batch = pipeline.batch();
+    const std::int64_t number = line->number + options.first_line - 1;
+    if (line->over) {
+      Job& job = batch.add();
+      job.line = number;
+      job.sequence = sequence++;
+      job.over_length = line->length;
+    } else if (!claim::blank_line(line->text)) {
+      Job& job = batch.add();
+      job.text.assign(line->text);
+      job.line = number;
+      job.sequence = sequence++;
+      batch.bytes += line->length;
     }
-    parallel(threads, jobs.size(), [&](unsigned t, std::size_t i) {
-      Job& job = jobs[i];
-      RegressOutcome outcome;
-      try {
-        if (job.over_length > 0) throw Exception(claim::over_size(job.over_length));
-        outcome = regression.compare(parse_claim(job.text), job.sequence, job.line);
-      } catch (const Exception& e) {
-        const ErrorInfo info = e.info().in_input(source, job.line);  // a claim is one line: its own lines are all 1
-        outcome = regression.unreadable(info, job.sequence, job.line);
-      }
-      if (report) job.receipt = outcome.receipt;
-      add_outcome(parts[t], std::move(outcome));
-    });
-    if (report) {
-      for (const Job& job : jobs) options.on_receipt(job.receipt);
-    }
-    if (options.on_progress) options.on_progress(sequence, bytes);
+    if (batch.size() >= kBatch || batch.bytes >= kBatchBytes) pipeline.submit();
   }
-  return merged(parts);
+  pipeline.finish();
+  if (options.on_progress && done == 0) options.on_progress(0, bytes);  // an input with no claim
+  return merged(pipeline.workers());
 }
 
 RegressSummary regress_claims(const std::vector<Claim>& claims, const std::vector<std::int64_t>& lines,
                               const Regression& regression, const RegressRunOptions& options) {
   const unsigned threads = thread_count(options);
-  std::vector<RegressSummary> parts = summaries(threads, regression);
+  std::vector<RegressSummary> parts(threads);
+  name_revisions(parts, regression);
   std::vector<RegressReceipt> receipts;
-  for (std::size_t begin = 0; begin < claims.size(); begin += kBatch) {
-    const std::size_t n = std::min(kBatch, claims.size() - begin);
+  for (std::size_t begin = 0; begin < claims.size(); begin += kClaimsBatch) {
+    const std::size_t n = std::min(kClaimsBatch, claims.size() - begin);
     receipts.assign(options.on_receipt ? n : 0, RegressReceipt{});
     parallel(threads, n, [&](unsigned t, std::size_t i) {
       const std::size_t k = begin + i;

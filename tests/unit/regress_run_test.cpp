@@ -183,12 +183,23 @@ TEST_CASE("regress: 3,000 generated receipts of 2024-07, r04→r06 — CSV rows,
   CHECK(code_new == s.new_points.value);
   CHECK(code_delta == s.delta().value);
 
-  // One thread gives the same summary, byte for byte.
+  // One thread gives the same summary, byte for byte; four the same receipts in the same order,
+  // and the last progress report counts every receipt and byte.
   std::istringstream again(input);
   RegressRunOptions single;
   single.threads = 1;
   const RegressSummary one = regress_json_lines(again, "<generated>", regression, single);
   CHECK(regress_summary_json(one, regression) == regress_summary_json(s, regression));
+  std::string csv4 = regress_csv_header();
+  std::pair<std::int64_t, std::int64_t> progress;
+  RegressRunOptions four;
+  four.threads = 4;
+  four.on_receipt = [&](const RegressReceipt& r) { csv4 += regress_csv_receipt(r); };
+  four.on_progress = [&](std::int64_t receipts, std::int64_t bytes) { progress = {receipts, bytes}; };
+  std::istringstream third(input);
+  const RegressSummary by_four = regress_json_lines(third, "<generated>", regression, four);
+  CHECK(csv4 + regress_csv_codes(by_four, regression) == csv);
+  CHECK(progress == std::pair<std::int64_t, std::int64_t>(3001, static_cast<std::int64_t>(input.size())));
 
   // The report names the figures it shows.
   const std::string html = regress_html(s, regression, "generated");
