@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <fstream>
+#include <future>
 #include <map>
 #include <span>
 #include <variant>
@@ -249,9 +250,14 @@ void check_fresh(const std::vector<SourceFingerprint>& recorded, const fs::path&
   if (!by_path.empty()) stale(fmt::format("{} is no longer in the directory", by_path.begin()->first));
 }
 
-// The header (magic, format, santei version, body size, checksum) read and checked; returns where
-// the body starts.
-std::size_t checked_header(std::string_view bytes, const std::string& name) {
+// The header (magic, format, santei version, body size) read and checked: where the body starts
+// and the SHA-256 it must have.
+struct Header {
+  std::size_t body = 0;
+  std::string_view checksum;
+};
+
+Header checked_header(std::string_view bytes, const std::string& name) {
   if (!is_snapshot(bytes)) refuse(name, "magic", "not a santei snapshot (no magic 'santei-snapshot' at byte 0)");
   bytes::Reader in(bytes, name);
   in.raw("magic", kSnapshotMagic.size());
@@ -275,10 +281,7 @@ std::size_t checked_header(std::string_view bytes, const std::string& name) {
            fmt::format("{}: the header declares {} bytes of body, the file holds {}",
                        body_size > in.remaining() ? "truncated" : "bytes after the body", body_size, in.remaining()));
   }
-  if (sha256_hex(bytes.substr(in.offset())) != checksum) {
-    refuse(name, "checksum", "the SHA-256 of the body is not the header's: the file is damaged");
-  }
-  return in.offset();
+  return Header{in.offset(), checksum};
 }
 
 }  // namespace
@@ -333,12 +336,12 @@ std::string snapshot_bytes(const MasterData& data, const std::vector<SourceFinge
   return std::move(out.bytes());
 }
 
-std::shared_ptr<const MasterSet> read_snapshot(std::string_view bytes, const std::string& name,
-                                               const fs::path* directory) {
-  auto data = std::make_unique<MasterData>();
-  MasterData& d = *data;
-  const std::size_t body = checked_header(bytes, name);
-  bytes::Reader in(bytes.substr(body), name, body);
+namespace {
+
+// The body's fingerprint, revision, statistics and tables into `d`.
+void read_body(std::string_view body, std::size_t offset, const std::string& name, const fs::path* directory,
+               MasterData& d) {
+  bytes::Reader in(body, name, offset);
   const std::vector<SourceFingerprint> sources = get_fingerprint(in);
   if (directory) check_fresh(sources, *directory, name);
   get(in, "revision", d.revision);
@@ -363,6 +366,30 @@ std::shared_ptr<const MasterSet> read_snapshot(std::string_view bytes, const std
   d.count_limits = get_records<CountLimitRecord>(in, "count_limits");
   d.comment_links = get_records<CommentLinkRecord>(in, "comment_links");
   if (in.remaining() != 0) in.fail("end", fmt::format("{} bytes after the last table", in.remaining()));
+}
+
+}  // namespace
+
+std::shared_ptr<const MasterSet> read_snapshot(std::string_view bytes, const std::string& name,
+                                               const fs::path* directory) {
+  auto data = std::make_unique<MasterData>();
+  MasterData& d = *data;
+  const Header header = checked_header(bytes, name);
+  // The body's SHA-256 is computed on another thread while the body is read (it was a ninth of the
+  // load); a damaged file is still refused by its checksum, whatever else its bytes make fail.
+  std::future<bool> intact = std::async(std::launch::async, [bytes, header] {
+    return sha256_hex(bytes.substr(header.body)) == header.checksum;
+  });
+  const auto refuse_damaged = [&] {
+    if (!intact.get()) refuse(name, "checksum", "the SHA-256 of the body is not the header's: the file is damaged");
+  };
+  try {
+    read_body(bytes.substr(header.body), header.body, name, directory, d);
+  } catch (const Exception&) {
+    refuse_damaged();
+    throw;
+  }
+  refuse_damaged();
   return MasterData::finish(std::move(data));
 }
 
