@@ -416,7 +416,9 @@ TEST_CASE("santei_price_json_lines with bad arguments and bytes that are no clai
   // Each non-blank line is one answer: an error line here, counted in `errors`.
   const std::pair<std::string, std::size_t> cases[] = {
       {std::string(), 0}, {std::string(64, '\0'), 1}, {std::string(kLine), 1}, {every_byte, 2}};
-  for (const auto& [bytes, lines] : cases) {
+  for (const auto& c : cases) {  // (no structured binding: clang's CAPTURE lambda cannot name one)
+    const std::string& bytes = c.first;
+    const std::size_t lines = c.second;
     check_ok(santei_price_json_lines(&buf, &errors, demo.context, bytes.data(), bytes.size(), 1, 2));
     CAPTURE(lines);
     CHECK(errors == lines);
