@@ -1,7 +1,7 @@
 // Running a regression over an input on N threads: batches read in order and compared on worker
 // threads while the next are read (core/ordered_batches.hpp), each thread adding into its own
 // summary, receipts reported in input order.
-#include <atomic>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -18,12 +18,10 @@
 namespace santei {
 namespace {
 
-// JSON Lines are read in batches of these many claims (or bytes of claims) at most, small enough
-// that the ring of batches stays small and the threads share out the end of the input; for
-// claims already read (regress_claims), the batch of a fork and join.
+// Claims go to the workers in batches of these many claims (or bytes of JSON Lines) at most, small
+// enough that the ring of batches stays small and the threads share out the end of the input.
 constexpr std::size_t kBatch = 256;
 constexpr std::size_t kBatchBytes = std::size_t{1} * 1024 * 1024;
-constexpr std::size_t kClaimsBatch = 8192;
 
 unsigned thread_count(const RegressRunOptions& options) {
   if (options.threads > 0) return options.threads;
@@ -44,21 +42,30 @@ struct Job {
   }
 };
 
+// A claim already read (regress_claims): its index.
+struct ClaimAt {
+  std::size_t index = 0;
+
+  void reuse() { index = 0; }
+};
+
 // Each thread adds its receipts into its own summary; the answers are the receipts, kept for
 // on_receipt.
 using Pipeline = detail::OrderedBatches<Job, RegressReceipt, RegressSummary>;
+using ClaimsPipeline = detail::OrderedBatches<ClaimAt, RegressReceipt, RegressSummary>;
 
-// Runs work(thread, index) for index in [0, n) on `threads` threads.
-template <class Work>
-void parallel(unsigned threads, std::size_t n, Work work) {
-  std::atomic<std::size_t> next{0};
-  const auto run = [&](unsigned t) {
-    for (std::size_t i = next++; i < n; i = next++) work(t, i);
+// The calling thread's part of a run: each batch's receipts to on_receipt, in order, then the
+// progress — `done` receipts so far and `bytes` of input read (0 for claims already read).
+std::function<bool(std::span<const RegressReceipt>)> reporter(const RegressRunOptions& options, std::int64_t& done,
+                                                              const std::int64_t& bytes) {
+  return [&options, &done, &bytes](std::span<const RegressReceipt> receipts) {
+    if (options.on_receipt) {
+      for (const RegressReceipt& receipt : receipts) options.on_receipt(receipt);
+    }
+    done += static_cast<std::int64_t>(receipts.size());
+    if (options.on_progress) options.on_progress(done, bytes);
+    return true;
   };
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads && t < n; ++t) pool.emplace_back(run, t);
-  run(0);
-  for (std::thread& t : pool) t.join();
 }
 
 void name_revisions(std::span<RegressSummary> parts, const Regression& regression) {
@@ -94,14 +101,7 @@ RegressSummary regress_json_lines(std::istream& in, std::string_view source, con
   std::int64_t sequence = 0;
   std::int64_t bytes = 0;
   std::int64_t done = 0;
-  const Pipeline::Sink sink = [&](std::span<const RegressReceipt> receipts) {
-    if (report) {
-      for (const RegressReceipt& receipt : receipts) options.on_receipt(receipt);
-    }
-    done += static_cast<std::int64_t>(receipts.size());
-    if (options.on_progress) options.on_progress(done, bytes);
-    return true;
-  };
+  const Pipeline::Sink sink = reporter(options, done, bytes);
   Pipeline pipeline(thread_count(options), compare, sink);
   name_revisions(pipeline.workers(), regression);
   // A line longer than any claim (kMaxClaimBytes) is read past, not held, and counted unreadable.
@@ -131,23 +131,24 @@ RegressSummary regress_json_lines(std::istream& in, std::string_view source, con
 
 RegressSummary regress_claims(const std::vector<Claim>& claims, const std::vector<std::int64_t>& lines,
                               const Regression& regression, const RegressRunOptions& options) {
-  const unsigned threads = thread_count(options);
-  std::vector<RegressSummary> parts(threads);
-  name_revisions(parts, regression);
-  std::vector<RegressReceipt> receipts;
-  for (std::size_t begin = 0; begin < claims.size(); begin += kClaimsBatch) {
-    const std::size_t n = std::min(kClaimsBatch, claims.size() - begin);
-    receipts.assign(options.on_receipt ? n : 0, RegressReceipt{});
-    parallel(threads, n, [&](unsigned t, std::size_t i) {
-      const std::size_t k = begin + i;
-      RegressOutcome outcome = regression.compare(claims[k], static_cast<std::int64_t>(k), k < lines.size() ? lines[k] : 0);
-      if (!receipts.empty()) receipts[i] = outcome.receipt;
-      add_outcome(parts[t], std::move(outcome));
-    });
-    for (const RegressReceipt& r : receipts) options.on_receipt(r);
-    if (options.on_progress) options.on_progress(static_cast<std::int64_t>(begin + n), 0);
+  const bool report = static_cast<bool>(options.on_receipt);
+  const ClaimsPipeline::Work compare = [&](const ClaimAt& at, RegressReceipt& receipt, RegressSummary& part) {
+    const std::size_t k = at.index;
+    RegressOutcome outcome = regression.compare(claims[k], static_cast<std::int64_t>(k), k < lines.size() ? lines[k] : 0);
+    if (report) receipt = outcome.receipt;
+    add_outcome(part, std::move(outcome));
+  };
+  std::int64_t done = 0;
+  const std::int64_t no_bytes = 0;
+  const ClaimsPipeline::Sink sink = reporter(options, done, no_bytes);
+  ClaimsPipeline pipeline(thread_count(options), compare, sink);
+  name_revisions(pipeline.workers(), regression);
+  for (std::size_t k = 0; k < claims.size(); ++k) {
+    pipeline.batch().add().index = k;
+    if (pipeline.batch().size() >= kBatch) pipeline.submit();
   }
-  return merged(parts);
+  pipeline.finish();
+  return merged(pipeline.workers());
 }
 
 }  // namespace santei

@@ -112,6 +112,38 @@ TEST_CASE("regress: histogram buckets of per-receipt changes, edge by edge") {
   CHECK(histogram_label(kHistogramBuckets - 1) == "+1000 or more");
 }
 
+TEST_CASE("regress_claims (claims already read, as from a UKE file): the receipts and summary of JSON Lines, on 1 or 3 threads" * doctest::test_suite("threads")) {
+  GenerateOptions g;
+  g.month = *YearMonth::parse("2024-07");
+  g.seed = 7;
+  const ClaimGenerator generator(real_library(), g);
+  std::string input;
+  std::vector<Claim> claims;
+  std::vector<std::int64_t> lines;
+  for (std::uint64_t i = 0; i < 700; ++i) {  // more than two batches of the pipeline
+    std::string line;
+    generator.append_json(i, line);
+    claims.push_back(parse_claim(line));
+    lines.push_back(static_cast<std::int64_t>(i) + 1);
+    input += line + "\n";
+  }
+  const Regression regression = r04_to_r06(/*copay=*/true);
+  const auto run = [&](unsigned threads, bool read) {
+    std::string csv;
+    RegressRunOptions options;
+    options.threads = threads;
+    options.on_receipt = [&](const RegressReceipt& r) { csv += regress_csv_receipt(r); };
+    std::istringstream in(input);
+    const RegressSummary s = read ? regress_json_lines(in, "<generated>", regression, options)
+                                  : regress_claims(claims, lines, regression, options);
+    return csv + regress_summary_json(s, regression);
+  };
+  const std::string from_lines = run(2, true);
+  CHECK(from_lines.find("\"receipts\":700,") != std::string::npos);
+  CHECK(run(1, false) == from_lines);
+  CHECK(run(3, false) == from_lines);
+}
+
 TEST_CASE("regress: 3,000 generated receipts of 2024-07, r04→r06 — CSV rows, code rows and headline agree, on 1 or 2 threads" * doctest::test_suite("threads")) {
   GenerateOptions g;
   g.month = *YearMonth::parse("2024-07");
