@@ -52,6 +52,14 @@ std::vector<std::vector<std::string>> parse_csv(const std::string& text) {
 
 std::int64_t number(const std::string& text) { return text.empty() ? 0 : std::stoll(text); }
 
+// The generator options of these tests: claims of 2024-07 from `seed`.
+GenerateOptions july_2024(std::uint64_t seed) {
+  GenerateOptions g;
+  g.month = *YearMonth::parse("2024-07");
+  g.seed = seed;
+  return g;
+}
+
 }  // namespace
 
 TEST_CASE("regress: 初診料 288→291 and 処方箋料 68→60 make a 2024-07 receipt 5 points cheaper under r06 than r04") {
@@ -113,10 +121,7 @@ TEST_CASE("regress: histogram buckets of per-receipt changes, edge by edge") {
 }
 
 TEST_CASE("regress_claims (claims already read, as from a UKE file): the receipts and summary of JSON Lines, on 1 or 3 threads" * doctest::test_suite("threads")) {
-  GenerateOptions g;
-  g.month = *YearMonth::parse("2024-07");
-  g.seed = 7;
-  const ClaimGenerator generator(real_library(), g);
+  const ClaimGenerator generator(real_library(), july_2024(7));
   std::string input;
   std::vector<Claim> claims;
   std::vector<std::int64_t> lines;
@@ -145,10 +150,7 @@ TEST_CASE("regress_claims (claims already read, as from a UKE file): the receipt
 }
 
 TEST_CASE("regress: 3,000 generated receipts of 2024-07, r04→r06 — CSV rows, code rows and headline agree, on 1 or 2 threads" * doctest::test_suite("threads")) {
-  GenerateOptions g;
-  g.month = *YearMonth::parse("2024-07");
-  g.seed = 2024;
-  const ClaimGenerator generator(real_library(), g);
+  const ClaimGenerator generator(real_library(), july_2024(2024));
   std::string input;
   for (std::uint64_t i = 0; i < 3000; ++i) {
     generator.append_json(i, input);
