@@ -1,6 +1,7 @@
 // santei.claim/1 JSON → Claim (../shared/docs/claim-format.md §1).
 #include <algorithm>
 #include <array>
+#include <charconv>
 
 #include <fmt/format.h>
 
@@ -40,11 +41,13 @@ std::uint8_t read_category(const json::Value& value, const Path& path) {
 }
 
 Code read_code(const json::Value& value, const Path& path) {
-  const std::string t = value.is(Type::number) ? value.text : text(value, path);
+  const std::string_view t = value.is(Type::number) ? value.text : text(value, path);
   if (t.size() != 9 || !std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; })) {
     fail(path, fmt::format("'{}' is not a 9-digit master code", t));
   }
-  return static_cast<Code>(std::stoul(t));
+  Code code = 0;
+  std::from_chars(t.data(), t.data() + t.size(), code);  // nine digits: checked above
+  return code;
 }
 
 ClaimItem read_item(const json::Value& value, const Path& path) {
@@ -66,7 +69,7 @@ ClaimItem read_item(const json::Value& value, const Path& path) {
 }
 
 char read_burden(const json::Value& value, const Path& path) {
-  const std::string burden = text(value, path);
+  const std::string_view burden = text(value, path);
   static constexpr std::string_view kBurdens = "123456789BCEGHIJKLMNOPQRSTUVWXYZ";
   if (burden.size() != 1 || kBurdens.find(burden[0]) == std::string_view::npos) {
     fail(path, fmt::format("'{}' is not a 負担区分 of the 記録条件仕様 (別表21)", burden));
@@ -96,7 +99,7 @@ Order read_order(const json::Value& value, const Path& path, std::size_t& items_
 }
 
 VisitTime read_time(const json::Value& value, const Path& path) {
-  const std::string t = text(value, path);
+  const std::string_view t = text(value, path);
   if (t == "regular") return VisitTime::regular;
   if (t == "after_hours") return VisitTime::after_hours;
   if (t == "holiday") return VisitTime::holiday;
@@ -108,7 +111,7 @@ VisitTime read_time(const json::Value& value, const Path& path) {
 Facility read_facility(const json::Value& value, const Path& path) {
   expect(value, Type::object, path);
   Facility facility;
-  const std::string kind = text(required(value, "kind", path), join(path, "kind"));
+  const std::string_view kind = text(required(value, "kind", path), join(path, "kind"));
   if (kind == "clinic") facility.kind = FacilityKind::clinic;
   else if (kind == "hospital") facility.kind = FacilityKind::hospital;
   else fail(join(path, "kind"), fmt::format("'{}' is not one of clinic, hospital", kind));
@@ -140,7 +143,7 @@ std::uint8_t read_meal_times(const json::Value& value, const Path& path) {
   std::uint8_t bits = 0;
   for (std::size_t i = 0; i < value.items.size(); ++i) {
     const Path at = index(path, i);
-    const std::string t = text(value.items[i], at);
+    const std::string_view t = text(value.items[i], at);
     const std::uint8_t bit = t == "breakfast" ? kBreakfast : t == "lunch" ? kLunch : t == "dinner" ? kDinner : 0;
     if (bit == 0) fail(at, fmt::format("'{}' is not one of breakfast, lunch, dinner", t));
     if (bits & bit) fail(at, fmt::format("'{}' is listed twice", t));
@@ -242,7 +245,7 @@ std::vector<std::string> read_codes(const json::Value& value, const Path& path) 
   expect(value, Type::array, path);
   std::vector<std::string> codes;
   for (std::size_t i = 0; i < value.items.size(); ++i) {
-    codes.push_back(text(value.items[i], index(path, i)));
+    codes.emplace_back(text(value.items[i], index(path, i)));
     if (codes.back().empty()) fail(index(path, i), "is an empty code");
   }
   return codes;
@@ -305,11 +308,11 @@ std::vector<DpcUnitAddition> read_unit_additions(const json::Value& value, const
     const Path at = index(path, i);
     const json::Value& item = value.items[i];
     if (item.is(Type::string)) {
-      out.push_back(DpcUnitAddition{text(item, at), std::nullopt, std::nullopt});
+      out.push_back(DpcUnitAddition{std::string(text(item, at)), std::nullopt, std::nullopt});
       continue;
     }
     expect(item, Type::object, at);
-    DpcUnitAddition addition{text(required(item, "name", at), join(at, "name")), std::nullopt, std::nullopt};
+    DpcUnitAddition addition{std::string(text(required(item, "name", at), join(at, "name"))), std::nullopt, std::nullopt};
     if (const json::Value* d = optional(item, "date")) addition.date = claim::date(*d, join(at, "date"));
     if (optional(item, "from") || optional(item, "to")) {
       if (addition.date) fail(join(at, "date"), "give a date (a 注 billed once) or from/to (by day), not both");
@@ -336,7 +339,7 @@ DpcStay read_dpc_stay(const json::Value& value, const Path& path) {
     for (std::size_t i = 0; i < u->items.size(); ++i) {
       const Path at = index(units, i);
       const json::Value& item = expect(u->items[i], Type::object, at);
-      stay.units.push_back(DpcUnit{text(required(item, "fee", at), join(at, "fee")), read_period(item, at), {}});
+      stay.units.push_back(DpcUnit{std::string(text(required(item, "fee", at), join(at, "fee"))), read_period(item, at), {}});
       if (const json::Value* a = optional(item, "additions")) {
         stay.units.back().additions = read_unit_additions(*a, join(at, "additions"));
       }
@@ -397,27 +400,30 @@ ErrorInfo claim::over_size(std::uint64_t bytes) {
 
 Claim parse_claim(std::string_view input) {
   if (input.size() > kMaxClaimBytes) throw Exception(claim::over_size(input.size()));
-  const json::Value root = json::parse(input, "<claim>", kMaxJsonDepth);
+  // The thread's document keeps its memory from claim to claim.
+  thread_local json::Document document;
+  json::parse(input, "<claim>", kMaxJsonDepth, document);
+  const json::Value& root = document.root();
   expect(root, Type::object, "(claim)");
   Claim claim;
-  const std::string format = text(required(root, "format", ""), "format");
+  const std::string_view format = text(required(root, "format", ""), "format");
   if (format != "santei.claim/1") fail("format", fmt::format("'{}' is not santei.claim/1", format));
   claim::check_keys(root);
   if (const json::Value* e = optional(root, "extensions")) claim.extensions = json::to_json(expect(*e, Type::object, "extensions"));
   if (const json::Value* id = optional(root, "id")) claim.id = id->is(Type::number) ? id->text : text(*id, "id");
   if (const json::Value* mode = optional(root, "mode")) {
-    const std::string m = text(*mode, "mode");
+    const std::string_view m = text(*mode, "mode");
     const std::optional<ClaimMode> parsed = parse_claim_mode(m);
     if (!parsed) fail("mode", fmt::format("'{}' is not one of automatic, as_claimed", m));
     claim.mode = *parsed;
   }
 
-  const std::string month = text(required(root, "month", ""), "month");
+  const std::string_view month = text(required(root, "month", ""), "month");
   const auto ym = YearMonth::parse(month);
   if (!ym) fail("month", fmt::format("'{}' is not a month (YYYY-MM)", month));
   claim.month = *ym;
 
-  const std::string setting = text(required(root, "setting", ""), "setting");
+  const std::string_view setting = text(required(root, "setting", ""), "setting");
   if (setting == "outpatient") claim.setting = Setting::outpatient;
   else if (setting == "inpatient") claim.setting = Setting::inpatient;
   else fail("setting", fmt::format("'{}' is not one of outpatient, inpatient", setting));
@@ -427,7 +433,7 @@ Claim parse_claim(std::string_view input) {
   const json::Value& patient = expect(required(root, "patient", ""), Type::object, "patient");
   claim.patient.birth_date = claim::date(required(patient, "birth_date", "patient"), "patient.birth_date");
   if (const json::Value* sex = optional(patient, "sex")) {
-    const std::string s = text(*sex, "patient.sex");
+    const std::string_view s = text(*sex, "patient.sex");
     if (s == "male" || s == "1") claim.patient.sex = Sex::male;
     else if (s == "female" || s == "2") claim.patient.sex = Sex::female;
     else if (s != "unknown") fail("patient.sex", fmt::format("'{}' is not one of male, female, unknown", s));

@@ -53,8 +53,8 @@ const json::Value& expect(const json::Value& value, json::Value::Type type, cons
   return value;
 }
 
-std::string text(const json::Value& value, const Path& path) {
-  const std::string& t = expect(value, json::Value::Type::string, path).text;
+std::string_view text(const json::Value& value, const Path& path) {
+  const std::string_view t = expect(value, json::Value::Type::string, path).text;
   // An escaped control character ("\u0000") is valid JSON but never claim data: no field of
   // santei.claim/1 holds one, and a UKE record cannot carry it.
   const auto control = std::find_if(t.begin(), t.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; });
@@ -87,7 +87,7 @@ std::int64_t integer(const json::Value& value, const Path& path, std::int64_t mi
     fail(path, fmt::format("must be a whole number, not {}", json::type_name(value.type)));
   }
   std::int64_t out = 0;
-  const std::string& t = value.text;
+  const std::string_view t = value.text;
   const auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), out);
   if (ec == std::errc::result_out_of_range && end == t.data() + t.size()) {
     fail(path, fmt::format("{} is outside {}..{}", t, min, max));  // digits beyond 64 bits
@@ -98,7 +98,7 @@ std::int64_t integer(const json::Value& value, const Path& path, std::int64_t mi
 }
 
 Date date(const json::Value& value, const Path& path) {
-  const std::string t = text(value, path);
+  const std::string_view t = text(value, path);
   const auto parsed = Date::parse_iso(t);
   if (!parsed) fail(path, fmt::format("'{}' is not a calendar day (YYYY-MM-DD)", t));
   return *parsed;

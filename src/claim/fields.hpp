@@ -58,7 +58,8 @@ const json::Value* optional(const json::Value& object, std::string_view key);
 const json::Value& required(const json::Value& object, std::string_view key, const Path& path);
 
 const json::Value& expect(const json::Value& value, json::Value::Type type, const Path& path);
-std::string text(const json::Value& value, const Path& path);
+// A view into the parsed document.
+std::string_view text(const json::Value& value, const Path& path);
 bool boolean(const json::Value& value, const Path& path);
 // An exact decimal from a JSON number or a numeric string ("1.5", 0.5); never through double.
 Decimal decimal(const json::Value& value, const Path& path);

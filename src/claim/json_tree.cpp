@@ -105,21 +105,24 @@ bool json_number(std::string_view t) {
   return i == t.size();
 }
 
+}  // namespace
+
 class Builder {
  public:
-  Builder(od::document& doc, std::size_t max_depth) : doc_(doc), max_depth_(max_depth) {
+  Builder(od::document& doc, std::size_t max_depth, Document& out) : doc_(doc), max_depth_(max_depth), out_(out) {
     if (scratch_.members.size() < max_depth + 1) {
       scratch_.members.resize(max_depth + 1);
       scratch_.items.resize(max_depth + 1);
     }
   }
 
-  // The value of `result`, or a BuildError at the parser's position (else at `where`).
-  template <class T>
-  T check(simdjson::simdjson_result<T> result, const char* where) {
+  // The value of `result`, or a BuildError at the parser's position (else at `source`'s). Locations
+  // are asked for only when an error names them: asking costs a lookup per value.
+  template <class T, class V>
+  T check(simdjson::simdjson_result<T> result, V& source) {
     if (result.error()) {
       const char* at = nullptr;
-      if (doc_.current_location().get(at)) at = where;
+      if (doc_.current_location().get(at)) at = location(source);
       throw BuildError{Status::parse_error, simdjson::error_message(result.error()), at, result.error()};
     }
     return std::move(result).value_unsafe();
@@ -127,41 +130,44 @@ class Builder {
 
   template <class V>
   void build(V& source, Value& out, std::size_t depth) {
-    const char* at = location(source);
-    switch (check(source.type(), at)) {
+    switch (check<od::json_type>(source.type(), source)) {
       case od::json_type::object: {
-        if (depth >= max_depth_) throw BuildError{Status::limit_exceeded, fmt::format("nested deeper than {} levels", max_depth_), at};
+        if (depth >= max_depth_) throw BuildError{Status::limit_exceeded, fmt::format("nested deeper than {} levels", max_depth_), location(source)};
         out.type = Value::Type::object;
-        od::object object = check(source.get_object(), at);
+        od::object object = check<od::object>(source.get_object(), source);
         std::vector<Member>& members = scratch_.members[depth];
         members.clear();
         for (auto field_result : object) {
-          od::field field = check(std::move(field_result), at);
-          const std::string_view key = check(field.unescaped_key(), at);
+          od::field field = check<od::field>(std::move(field_result), source);
+          const std::string_view key = check<std::string_view>(field.unescaped_key(), source);
           od::value value = field.value();
           for (const auto& member : members) {
             if (member.key == key) {
               throw BuildError{Status::parse_error, fmt::format("duplicate key \"{}\"", key), location(value)};
             }
           }
-          members.push_back(Member{std::string(key), Value{}});
+          members.push_back(Member{keep(key), Value{}});
           build(value, members.back().value, depth + 1);
         }
-        out.members.assign(std::make_move_iterator(members.begin()), std::make_move_iterator(members.end()));
+        out.first_ = static_cast<std::uint32_t>(out_.members_.size());
+        out.count_ = static_cast<std::uint32_t>(members.size());
+        out_.members_.insert(out_.members_.end(), members.begin(), members.end());
         break;
       }
       case od::json_type::array: {
-        if (depth >= max_depth_) throw BuildError{Status::limit_exceeded, fmt::format("nested deeper than {} levels", max_depth_), at};
+        if (depth >= max_depth_) throw BuildError{Status::limit_exceeded, fmt::format("nested deeper than {} levels", max_depth_), location(source)};
         out.type = Value::Type::array;
-        od::array array = check(source.get_array(), at);
+        od::array array = check<od::array>(source.get_array(), source);
         std::vector<Value>& items = scratch_.items[depth];
         items.clear();
         for (auto element_result : array) {
-          od::value element = check(std::move(element_result), at);
+          od::value element = check<od::value>(std::move(element_result), source);
           items.emplace_back();
           build(element, items.back(), depth + 1);
         }
-        out.items.assign(std::make_move_iterator(items.begin()), std::make_move_iterator(items.end()));
+        out.first_ = static_cast<std::uint32_t>(out_.items_.size());
+        out.count_ = static_cast<std::uint32_t>(items.size());
+        out_.items_.insert(out_.items_.end(), items.begin(), items.end());
         break;
       }
       case od::json_type::number: {
@@ -169,24 +175,35 @@ class Builder {
         while (!raw.empty() && (raw.back() == ' ' || raw.back() == '\t' || raw.back() == '\n' || raw.back() == '\r')) {
           raw.remove_suffix(1);
         }
-        if (!json_number(raw)) throw BuildError{Status::parse_error, fmt::format("'{}' is not a JSON number", raw), at};
+        if (!json_number(raw)) throw BuildError{Status::parse_error, fmt::format("'{}' is not a JSON number", raw), location(source)};
         out.type = Value::Type::number;
-        out.text.assign(raw);
+        out.text = keep(raw);
         break;
       }
       case od::json_type::string:
         out.type = Value::Type::string;
-        out.text.assign(check(source.get_string(), at));
+        out.text = keep(check<std::string_view>(source.get_string(), source));
         break;
       case od::json_type::boolean:
         out.type = Value::Type::boolean;
-        out.boolean = check(source.get_bool(), at);
+        out.boolean = check<bool>(source.get_bool(), source);
         break;
       case od::json_type::null:
-        if (!check(source.is_null(), at)) throw BuildError{Status::parse_error, "malformed literal", at};
+        if (!check<bool>(source.is_null(), source)) throw BuildError{Status::parse_error, "malformed literal", location(source)};
         out.type = Value::Type::null;
         break;
     }
+  }
+
+  // Once the whole document is read, containers view their children where they now lie.
+  void link() {
+    const auto view = [this](Value& value) {
+      if (value.type == Value::Type::array) value.items = {out_.items_.data() + value.first_, value.count_};
+      if (value.type == Value::Type::object) value.members = {out_.members_.data() + value.first_, value.count_};
+    };
+    view(out_.root_);
+    for (Value& item : out_.items_) view(item);
+    for (Member& member : out_.members_) view(member.value);
   }
 
  private:
@@ -200,9 +217,17 @@ class Builder {
     if (value.current_location().get(at)) return nullptr;
     return at;
   }
+  // `text` copied into the document's texts, which were sized for the whole input: views of them
+  // stay valid.
+  std::string_view keep(std::string_view text) {
+    std::vector<char>& texts = out_.texts_;
+    const std::size_t at = texts.size();
+    texts.insert(texts.end(), text.begin(), text.end());
+    return {texts.data() + at, text.size()};
+  }
 
   // An object's members (an array's elements) are gathered in the thread's vector for their depth
-  // and then moved into one of their exact size: no growing vector per object of every claim.
+  // and then appended to the document's, where they lie side by side.
   struct Scratch {
     std::vector<std::vector<Member>> members;
     std::vector<std::vector<Value>> items;
@@ -211,11 +236,10 @@ class Builder {
 
   od::document& doc_;
   std::size_t max_depth_;
+  Document& out_;
 };
 
 thread_local Builder::Scratch Builder::scratch_;
-
-}  // namespace
 
 const Value* Value::find(std::string_view key) const {
   for (const auto& member : members) {
@@ -273,7 +297,7 @@ std::string to_json(const Value& value) {
   return out;
 }
 
-Value parse(std::string_view text, const std::string& source, std::size_t max_depth) {
+void parse(std::string_view text, const std::string& source, std::size_t max_depth, Document& into) {
   thread_local od::parser parser;  // reuses its buffers across calls on a thread
   const simdjson::padded_string padded(text);
   const auto fail = [&](Status status, std::string message, const char* at, simdjson::error_code code) -> Exception {
@@ -311,9 +335,15 @@ Value parse(std::string_view text, const std::string& source, std::size_t max_de
                                               : std::string(simdjson::error_message(error)),
                nullptr, error);
   }
-  Value root;
+  into.root_ = Value{};
+  into.items_.clear();
+  into.members_.clear();
+  into.texts_.clear();
+  into.texts_.reserve(text.size());
   try {
-    Builder(doc, max_depth).build(doc, root, 0);
+    Builder builder(doc, max_depth, into);
+    builder.build(doc, into.root_, 0);
+    builder.link();
     const char* after = nullptr;
     if (!doc.current_location().get(after)) {  // in bounds: something follows the value
       throw BuildError{Status::parse_error, "text after the JSON value", after};
@@ -321,7 +351,12 @@ Value parse(std::string_view text, const std::string& source, std::size_t max_de
   } catch (const BuildError& e) {
     throw fail(e.status, e.message, e.at, e.code);
   }
-  return root;
+}
+
+Document parse(std::string_view text, const std::string& source, std::size_t max_depth) {
+  Document document;
+  parse(text, source, max_depth, document);
+  return document;
 }
 
 }  // namespace santei::json

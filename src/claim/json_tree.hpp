@@ -3,6 +3,8 @@
 // are errors naming the line and column.
 #pragma once
 
+#include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -11,23 +13,46 @@ namespace santei::json {
 
 struct Member;
 
+// A value of a parsed Document: views into the document's memory, valid while it lives.
 struct Value {
   enum class Type : unsigned char { null, boolean, number, string, array, object };
   Type type = Type::null;
   bool boolean = false;
-  std::string text;  // a string's value, or a number's exact text
-  std::vector<Value> items;                            // array elements
-  std::vector<Member> members;  // object members, in document order
+  std::string_view text;          // a string's value, or a number's exact text
+  std::span<const Value> items;   // array elements
+  std::span<const Member> members;  // object members, in document order
 
   const Value* find(std::string_view key) const;
   bool is(Type t) const { return type == t; }
+
+ private:
+  friend class Builder;
+  // While the document is built its vectors still grow: a container's children are first known by
+  // where they start in them, and viewed once the whole document is read.
+  std::uint32_t first_ = 0;
+  std::uint32_t count_ = 0;
 };
 
 // A member of an object. (Not std::pair: a pair of the still incomplete Value does not compile
 // with clang and libstdc++.)
 struct Member {
-  std::string key;
+  std::string_view key;
   Value value;
+};
+
+// A parsed JSON text: its values, members and texts in three arrays, not a node allocated per
+// value. Moving it keeps its views valid; parsing into it again reuses its memory.
+class Document {
+ public:
+  const Value& root() const { return root_; }
+
+ private:
+  friend class Builder;
+  friend void parse(std::string_view, const std::string&, std::size_t, Document&);
+  Value root_;
+  std::vector<Value> items_;
+  std::vector<Member> members_;
+  std::vector<char> texts_;  // unescaped strings, keys and number texts (never more bytes than the input)
 };
 
 const char* type_name(Value::Type type);
@@ -35,9 +60,10 @@ const char* type_name(Value::Type type);
 // `value` as compact JSON text: members in their order, numbers as their exact text.
 std::string to_json(const Value& value);
 
-// Parses one JSON text. `source` names it in errors ("<claim>", a file path, "stdin:12").
-// Throws santei::Exception: encoding_error (a byte that is not UTF-8, with its line and column),
-// parse_error (syntax, duplicate key) or limit_exceeded (depth).
-Value parse(std::string_view text, const std::string& source, std::size_t max_depth);
+// Parses one JSON text into `into` (its earlier values are gone). `source` names it in errors
+// ("<claim>", a file path, "stdin:12"). Throws santei::Exception: encoding_error (a byte that is
+// not UTF-8, with its line and column), parse_error (syntax, duplicate key) or limit_exceeded (depth).
+void parse(std::string_view text, const std::string& source, std::size_t max_depth, Document& into);
+Document parse(std::string_view text, const std::string& source, std::size_t max_depth);
 
 }  // namespace santei::json

@@ -119,7 +119,7 @@ void check_object(const json::Value& object, std::span<const Key> keys, const Pa
       for (const Key& k : keys) names.push_back(k.name);
       // The path names a long key by its beginning, cut between UTF-8 characters.
       constexpr std::size_t kShown = 64;
-      std::string shown = member.key;
+      std::string shown(member.key);
       if (shown.size() > kShown) {
         std::size_t cut = kShown;
         while (cut > 0 && (static_cast<unsigned char>(shown[cut]) & 0xC0) == 0x80) --cut;

@@ -12,7 +12,7 @@ namespace santei::claim {
 Insurance read_insurance(const json::Value& object, const Path& path) {
   expect(object, json::Value::Type::object, path);
   Insurance insurance;
-  const std::string kind = text(required(object, "kind", path), join(path, "kind"));
+  const std::string_view kind = text(required(object, "kind", path), join(path, "kind"));
   if (kind == "employee") insurance.kind = InsuranceKind::employee;
   else if (kind == "national") insurance.kind = InsuranceKind::national;
   else if (kind == "elderly") insurance.kind = InsuranceKind::elderly;

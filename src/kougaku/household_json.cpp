@@ -73,7 +73,8 @@ class Reader {
   explicit Reader(const KougakuSource& source) : source_(source) {}
 
   KougakuHousehold read(std::string_view text) {
-    const Value root = json::parse(text, source_.name, kMaxJsonDepth);
+    const json::Document document = json::parse(text, source_.name, kMaxJsonDepth);
+    const Value& root = document.root();
     claim::expect(root, Type::object, "");
     refuse_unknown(root, "", {"format", "month", "insurer", "bracket", "elderly_bracket", "benefit_months", "year_paid_yen",
                               "year_low_income", "members"});
@@ -82,7 +83,7 @@ class Reader {
     }
     KougakuHousehold h;
     h.month = month(claim::required(root, "month", ""), "month");
-    const std::string insurer = claim::text(claim::required(root, "insurer", ""), "insurer");
+    const std::string_view insurer = claim::text(claim::required(root, "insurer", ""), "insurer");
     if (insurer == "employee") h.insurer = InsuranceKind::employee;
     else if (insurer == "national") h.insurer = InsuranceKind::national;
     else if (insurer == "elderly") h.insurer = InsuranceKind::elderly;
@@ -103,7 +104,7 @@ class Reader {
 
  private:
   static YearMonth month(const Value& v, const Path& path) {
-    const std::string t = claim::text(v, path);
+    const std::string_view t = claim::text(v, path);
     const auto m = YearMonth::parse(t);
     if (!m) claim::fail(path, fmt::format("'{}' is not a month YYYY-MM", t));
     return *m;
@@ -134,7 +135,7 @@ class Reader {
     if (const Value* x = claim::optional(v, "prescriber")) r.prescriber = claim::text(*x, claim::join(path, "prescriber"));
     std::optional<Setting> setting;
     if (const Value* x = claim::optional(v, "setting")) {
-      const std::string s = claim::text(*x, claim::join(path, "setting"));
+      const std::string_view s = claim::text(*x, claim::join(path, "setting"));
       if (s == "outpatient") setting = Setting::outpatient;
       else if (s == "inpatient") setting = Setting::inpatient;
       else claim::fail(claim::join(path, "setting"), fmt::format("'{}' is not one of outpatient, inpatient", s));
@@ -148,8 +149,8 @@ class Reader {
       read_result(*result, claim::join(path, "result"), r);
     } else if (const Value* file_name = claim::optional(v, "results_file")) {
       refuse_file(claim::join(path, "results_file"));
-      const std::string file = claim::text(*file_name, claim::join(path, "results_file"));
-      const std::string id = claim::text(claim::required(v, "result_id", path), claim::join(path, "result_id"));
+      const std::string file(claim::text(*file_name, claim::join(path, "results_file")));
+      const std::string id(claim::text(claim::required(v, "result_id", path), claim::join(path, "result_id")));
       from_results_file(file, id, claim::join(path, "result_id"), r);
     } else if (const Value* cost = claim::optional(v, "cost_yen")) {
       r.cost = Yen{claim::integer(*cost, claim::join(path, "cost_yen"), 0, 1'000'000'000'000)};
@@ -157,7 +158,7 @@ class Reader {
       if (const Value* h = claim::optional(v, "household_limited")) r.household_limited = claim::boolean(*h, claim::join(path, "household_limited"));
     } else {
       refuse_file(claim::join(path, "uke_file"));
-      const std::string file = claim::text(*claim::optional(v, "uke_file"), claim::join(path, "uke_file"));
+      const std::string file(claim::text(*claim::optional(v, "uke_file"), claim::join(path, "uke_file")));
       const auto number = claim::integer(claim::required(v, "uke_receipt", path), claim::join(path, "uke_receipt"), 1, 999999);
       setting = from_uke(file, number, path, r, setting);
     }
@@ -188,8 +189,9 @@ class Reader {
       for (std::int64_t n = 1; std::getline(in, line); ++n) {
         if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
         try {
-          const Value v = json::parse(line, file, kMaxJsonDepth);
-          if (const Value* i = v.find("id"); i && i->is(Type::string)) (*lines)[i->text] = line;
+          const json::Document document = json::parse(line, file, kMaxJsonDepth);
+          const Value& v = document.root();
+          if (const Value* i = v.find("id"); i && i->is(Type::string)) (*lines)[std::string(i->text)] = line;
         } catch (Exception& e) {
           ErrorInfo info = e.info();
           info.file = file;
@@ -201,7 +203,7 @@ class Reader {
     const auto it = lines->find(id);
     if (it == lines->end()) claim::fail(path, fmt::format("no santei.result/1 line with id '{}' in {}", id, file));
     out.id = id;
-    read_result(json::parse(it->second, file, kMaxJsonDepth), Path(file), out);
+    read_result(json::parse(it->second, file, kMaxJsonDepth).root(), Path(file), out);
   }
 
   std::optional<Setting> from_uke(const std::string& file, std::int64_t number, const Path& path, KougakuReceipt& out,

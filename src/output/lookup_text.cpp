@@ -21,7 +21,7 @@ std::string scalar(const json::Value& v) {
     case json::Value::Type::null: return "-";
     case json::Value::Type::boolean: return v.boolean ? "yes" : "no";
     case json::Value::Type::number:
-    case json::Value::Type::string: return v.text;
+    case json::Value::Type::string: return std::string(v.text);
     default: return {};
   }
 }
@@ -40,7 +40,7 @@ void write_records(std::string& out, const json::Value& array, const std::string
   std::vector<std::string> keys;
   for (const json::Value& item : array.items) {
     for (const json::Member& m : item.members) {
-      if (is_scalar(m.value) && std::find(keys.begin(), keys.end(), m.key) == keys.end()) keys.push_back(m.key);
+      if (is_scalar(m.value) && std::find(keys.begin(), keys.end(), m.key) == keys.end()) keys.emplace_back(m.key);
     }
   }
   // Numbers to the right, text (codes, names, dates) to the left.
@@ -64,14 +64,14 @@ void write_records(std::string& out, const json::Value& array, const std::string
 }
 
 // A member of `edges`: its scalars on one line, then its arrays and objects below, indented.
-void write_edge(std::string& out, const std::string& key, const json::Value& value, const std::string& indent) {
+void write_edge(std::string& out, std::string_view key, const json::Value& value, const std::string& indent) {
   if (is_scalar(value)) {
     out += fmt::format("{}{}: {}\n", indent, key, scalar(value));
     return;
   }
   if (value.is(json::Value::Type::array)) {
     if (value.items.empty()) return;  // nothing to say
-    out += indent + key + "\n";
+    out.append(indent).append(key) += "\n";
     bool records = true;
     for (const json::Value& item : value.items) records = records && item.is(json::Value::Type::object);
     if (records) {
@@ -85,7 +85,7 @@ void write_edge(std::string& out, const std::string& key, const json::Value& val
   for (const json::Member& m : value.members) {
     if (is_scalar(m.value)) scalars += fmt::format("  {} {}", m.key, scalar(m.value));
   }
-  out += indent + key + scalars + "\n";
+  out.append(indent).append(key).append(scalars) += "\n";
   for (const json::Member& m : value.members) {
     if (!is_scalar(m.value)) write_edge(out, m.key, m.value, indent + "  ");
   }
@@ -94,7 +94,8 @@ void write_edge(std::string& out, const std::string& key, const json::Value& val
 }  // namespace
 
 std::string lookup_text(const MasterLibrary& library, Code code, std::optional<Date> on) {
-  const json::Value doc = json::parse(lookup_json(library, code, on), "<santei.lookup/1>", kMaxJsonDepth);
+  const json::Document document = json::parse(lookup_json(library, code, on), "<santei.lookup/1>", kMaxJsonDepth);
+  const json::Value& doc = document.root();
   // A コメント has its text where the other masters have a name.
   const std::string name = doc.find("name") ? field(doc, "name") : field(doc, "text");
   std::string out = fmt::format("{} {}\n", field(doc, "code"), name);
