@@ -18,14 +18,14 @@ std::string Path::str() const {
   std::string out;
   for (const Segment& segment : segments_) {
     if (segment.kind == Kind::index) {
-      out += fmt::format("[{}]", segment.index);
-    } else if (segment.kind == Kind::key && !plain(segment.key)) {
+      out += fmt::format("[{}]", segment.size_or_index);
+    } else if (segment.kind == Kind::key && !plain(segment.name())) {
       out += '[';
-      output::append_json_string(out, segment.key);
+      output::append_json_string(out, segment.name());
       out += ']';
     } else {
       if (!out.empty()) out += '.';
-      out += segment.key;
+      out += segment.name();
     }
   }
   return out;

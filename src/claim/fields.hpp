@@ -1,6 +1,7 @@
 // Typed reads of santei.claim/1 fields with errors that name the JSON path.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -23,28 +24,35 @@ class Path {
   Path() = default;
   Path(const char* root) : Path(std::string_view(root)) {}  // NOLINT: implicit, for literal roots
   Path(std::string_view root) {                               // NOLINT
-    if (!root.empty()) segments_.push_back({root, 0, Kind::root});
+    if (!root.empty()) segments_.push_back(Segment::text(root, Kind::root));
   }
   Path key(std::string_view name) const {
     Path child = *this;
-    child.segments_.push_back({name, 0, Kind::key});
+    child.segments_.push_back(Segment::text(name, Kind::key));
     return child;
   }
   Path at(std::size_t index) const {
     Path child = *this;
-    child.segments_.push_back({{}, index, Kind::index});
+    child.segments_.push_back(Segment{nullptr, static_cast<std::uint32_t>(index), Kind::index});
     return child;
   }
   std::string str() const;
 
  private:
   enum class Kind : unsigned char { root, key, index };  // a root is spelled as given ("(claim)")
+  // 16 bytes: a key's characters and length, or an index (arrays of a claim are far shorter than
+  // 2^32), so that the deepest path of a claim (visits[0].orders[1].items[2].quantity) is copied
+  // within the vector's own room.
   struct Segment {
-    std::string_view key;
-    std::size_t index;
+    const char* key;
+    std::uint32_t size_or_index;
     Kind kind;
+    static Segment text(std::string_view key, Kind kind) {
+      return {key.data(), static_cast<std::uint32_t>(key.size()), kind};
+    }
+    std::string_view name() const { return {key, size_or_index}; }
   };
-  boost::container::small_vector<Segment, 6> segments_;
+  boost::container::small_vector<Segment, 8> segments_;
 };
 
 [[noreturn]] void fail(const Path& path, std::string message, Status status = Status::claim_error);

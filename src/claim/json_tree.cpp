@@ -299,7 +299,10 @@ std::string to_json(const Value& value) {
 
 void parse(std::string_view text, const std::string& source, std::size_t max_depth, Document& into) {
   thread_local od::parser parser;  // reuses its buffers across calls on a thread
-  const simdjson::padded_string padded(text);
+  // The text copied with the zero padding simdjson reads past its end, into the thread's buffer.
+  thread_local std::vector<char> padded;
+  padded.assign(text.begin(), text.end());
+  padded.resize(text.size() + simdjson::SIMDJSON_PADDING, '\0');
   const auto fail = [&](Status status, std::string message, const char* at, simdjson::error_code code) -> Exception {
     // Looked for only once the parser failed: simdjson validates UTF-8 but does not say where.
     if (const std::size_t bad = status == Status::parse_error ? cp932::find_invalid_utf8(text) : cp932::npos;
@@ -323,13 +326,13 @@ void parse(std::string_view text, const std::string& source, std::size_t max_dep
     }
     std::int64_t line = 0;
     int column = 0;
-    if (at && at >= padded.data() && at <= padded.data() + padded.size()) {
+    if (at && at >= padded.data() && at <= padded.data() + text.size()) {
       std::tie(line, column) = position(text, static_cast<std::size_t>(at - padded.data()));
     }
     return Exception(ErrorInfo{status, source, line, column, {}, std::move(message)});
   };
   od::document doc;
-  if (const auto error = parser.iterate(padded).get(doc)) {
+  if (const auto error = parser.iterate(padded.data(), text.size(), padded.size()).get(doc)) {
     throw fail(error == simdjson::DEPTH_ERROR ? Status::limit_exceeded : Status::parse_error,
                error == simdjson::DEPTH_ERROR ? fmt::format("nested deeper than {} levels", max_depth)
                                               : std::string(simdjson::error_message(error)),
