@@ -69,7 +69,8 @@ class Piece {
   void append_to(std::string& out) const { out.append(buffer_, size_); }
 
  private:
-  char buffer_[kText + 8];  // a text, a comma and two quotes; or a number of at most 20 digits
+  // A comma, a quoted key and its colon, then a quoted text or a number of at most 20 digits.
+  char buffer_[1 + Key::kLongest + 3 + kText + 2];
   std::size_t size_ = 0;
 };
 
@@ -123,10 +124,53 @@ JsonWriter& JsonWriter::end_array() {
   return *this;
 }
 
-JsonWriter& JsonWriter::key(std::string_view name) {
+JsonWriter& JsonWriter::text_key(std::string_view name) {
   string(name);
   out_.push_back(':');
   after_key_ = true;
+  return *this;
+}
+
+namespace {
+
+// The start of a member in a piece: its separator, its quoted key and the colon.
+void put_key(Piece& piece, bool comma, Key name) {
+  if (comma) piece.put(',');
+  piece.put('"');
+  piece.put(name.name());
+  piece.put('"');
+  piece.put(':');
+}
+
+}  // namespace
+
+JsonWriter& JsonWriter::key(Key name) {
+  Piece piece;
+  put_key(piece, comma(), name);
+  piece.append_to(out_);
+  after_key_ = true;
+  return *this;
+}
+
+JsonWriter& JsonWriter::number_field(Key name, std::int64_t number) {
+  Piece piece;
+  put_key(piece, comma(), name);
+  piece.put_number(number);
+  piece.append_to(out_);
+  return *this;
+}
+
+JsonWriter& JsonWriter::text_field(Key name, std::string_view text) {
+  if (text.size() > Piece::kText || !plain(text)) {
+    key(name);
+    return value(text);
+  }
+  Piece piece;
+  put_key(piece, comma(), name);
+  piece.put('"');
+  piece.put(text);
+  piece.put('"');
+  piece.append_to(out_);
   return *this;
 }
 

@@ -1,9 +1,11 @@
 // A small streaming JSON writer: compact output, correct string escaping, no floating point.
 #pragma once
 
+#include <concepts>
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 #include <boost/container/small_vector.hpp>
 
@@ -11,6 +13,28 @@
 #include "santei/period.hpp"
 
 namespace santei::output {
+
+// A key as santei's source spells it ("total_points"): checked when santei is compiled to need no
+// escape and to be short, so that it is copied as it is, in one piece with its value.
+class Key {
+ public:
+  static constexpr std::size_t kLongest = 40;
+  template <std::size_t N>
+  consteval Key(const char (&name)[N]) : name_(name, N - 1) {  // NOLINT: implicit, for literals
+    if (name_.size() > kLongest) throw "a key longer than Key::kLongest";
+    for (const char c : name_) {
+      if (static_cast<unsigned char>(c) < 0x20 || c == '"' || c == '\\') throw "a key that needs an escape";
+    }
+  }
+  std::string_view name() const { return name_; }
+
+ private:
+  std::string_view name_;
+};
+
+// A key made at run time (a 診療識別, a reason's name): escaped as any text.
+template <class S>
+concept KeyText = std::same_as<S, std::string> || std::same_as<S, std::string_view>;
 
 class JsonWriter {
  public:
@@ -25,7 +49,11 @@ class JsonWriter {
   JsonWriter& end_object();
   JsonWriter& begin_array();
   JsonWriter& end_array();
-  JsonWriter& key(std::string_view name);
+  JsonWriter& key(Key name);
+  template <KeyText S>
+  JsonWriter& key(const S& name) {
+    return text_key(name);
+  }
 
   JsonWriter& value(std::string_view text);
   JsonWriter& value(const char* text) { return value(std::string_view(text)); }
@@ -43,9 +71,21 @@ class JsonWriter {
   // Already-serialised JSON, inserted as one value.
   JsonWriter& raw(std::string_view json);
 
+  // A member: a literal key with a whole number, a text or a date is written as one piece.
   template <class T>
-  JsonWriter& field(std::string_view name, const T& v) {
-    key(name);
+  JsonWriter& field(Key name, const T& v) {
+    if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) {
+      return number_field(name, static_cast<std::int64_t>(v));
+    } else if constexpr (std::is_convertible_v<const T&, std::string_view>) {
+      return text_field(name, std::string_view(v));
+    } else {
+      key(name);
+      return value(v);
+    }
+  }
+  template <KeyText S, class T>
+  JsonWriter& field(const S& name, const T& v) {
+    text_key(name);
     return value(v);
   }
 
@@ -54,6 +94,9 @@ class JsonWriter {
 
  private:
   bool comma();  // whether the next value needs a ',' before it (and it is written now)
+  JsonWriter& text_key(std::string_view name);
+  JsonWriter& number_field(Key name, std::int64_t number);
+  JsonWriter& text_field(Key name, std::string_view text);
   void separate();
   void string(std::string_view text);  // a quoted, escaped string after its separator
   std::string own_;

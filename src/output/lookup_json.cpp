@@ -191,7 +191,7 @@ void write_procedure_edges(JsonWriter& json, const MasterSet& set, const Procedu
       if (row.valid_from <= on && on <= row.valid_to) rows.push_back(&row);
     }
     if (rows.empty()) continue;
-    json.key(to_string(window)).begin_array();
+    json.key(std::string_view(to_string(window))).begin_array();
     for (const ExclusionRecord* row : rows) {
       write_procedure_ref(json, set, row->code2, on);
       json.field("背反区分", row->keep).field("特例条件", row->special).end_object();

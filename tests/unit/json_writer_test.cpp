@@ -60,11 +60,31 @@ TEST_CASE("keys, strings, numbers, codes, dates and nesting with their separator
   json.key("codes").begin_array().quoted(111000110).quoted(std::uint64_t{620000001}).end_array();
   json.field("date", Date::from_ymd(2024, 6, 1)).field("open", Date::open_end());
   json.key("empty").begin_object().end_object().key("list").begin_array().begin_object().end_object().value(true).null().end_array();
-  json.field("long key needing no escape but longer than sixty-four bytes ......................", "v\"");
+  // Longer than a literal Key may be: a key made at run time.
+  json.field(std::string_view("long key needing no escape but longer than sixty-four bytes ......................"), "v\"");
   json.end_object();
   CHECK(json.str() == R"({"total_points":-12345,"max":9223372036854775807,"codes":["111000110","620000001"],)"
                       R"("date":"2024-06-01","open":"9999-12-31","empty":{},"list":[{},true,null],)"
                       R"("long key needing no escape but longer than sixty-four bytes ......................":"v\""})");
+}
+
+TEST_CASE("a member written in one piece: the longest literal key with texts of 0-80 bytes, plain and escaped, and numbers") {
+  constexpr std::string_view kKey = "forty_byte_key_the_longest_a_Key_may_be_";
+  static_assert(kKey.size() == santei::output::Key::kLongest);
+  for (std::size_t size = 0; size <= 80; ++size) {
+    for (const char fill : {'a', '"', '\n'}) {
+      std::string text(size, 'x');
+      if (size > 0) text[size / 2] = fill;
+      JsonWriter json;
+      json.begin_object().field("forty_byte_key_the_longest_a_Key_may_be_", text);
+      json.field("forty_byte_key_the_longest_a_Key_may_be_", std::numeric_limits<std::int64_t>::min()).end_object();
+      std::string expected = "{\"" + std::string(kKey) + "\":" + json_string(text) + ",\"" + std::string(kKey) +
+                             "\":-9223372036854775808}";
+      CAPTURE(size);
+      CAPTURE(fill);
+      REQUIRE(json.str() == expected);
+    }
+  }
 }
 
 TEST_CASE("a writer on a caller's string appends to it and leaves its capacity") {
