@@ -89,11 +89,12 @@ Order read_order(const json::Value& value, const Path& path, std::size_t& items_
   const json::Value& items = expect(required(value, "items", path), Type::array, join(path, "items"));
   if (items.items.empty()) fail(join(path, "items"), "an order needs at least one item");
   order.items.reserve(items.items.size());
+  const Path items_path = join(path, "items");
   for (std::size_t i = 0; i < items.items.size(); ++i) {
     if (++items_seen > kMaxLinesPerClaim) {
-      fail(join(path, "items"), fmt::format("more than {} items in one claim", kMaxLinesPerClaim), Status::limit_exceeded);
+      fail(items_path, fmt::format("more than {} items in one claim", kMaxLinesPerClaim), Status::limit_exceeded);
     }
-    order.items.push_back(read_item(items.items[i], index(join(path, "items"), i)));
+    order.items.push_back(read_item(items.items[i], index(items_path, i)));
   }
   return order;
 }
@@ -121,10 +122,10 @@ Facility read_facility(const json::Value& value, const Path& path) {
     facility.general_beds = static_cast<std::int32_t>(integer(*b, join(path, "general_beds"), 0, 10000));
   }
   if (const json::Value* s = optional(value, "standards")) {
-    expect(*s, Type::array, join(path, "standards"));
+    const Path standards = join(path, "standards");
+    expect(*s, Type::array, standards);
     for (std::size_t i = 0; i < s->items.size(); ++i) {
-      facility.standards.push_back(
-          static_cast<std::int32_t>(integer(s->items[i], index(join(path, "standards"), i), 1, 9999)));
+      facility.standards.push_back(static_cast<std::int32_t>(integer(s->items[i], index(standards, i), 1, 9999)));
     }
   }
   return facility;
@@ -257,12 +258,13 @@ DpcGroupingInput read_dpc_grouping(const json::Value& value, const Path& path) {
   DpcGroupingInput input;
   input.diagnosis = text(required(value, "diagnosis", path), join(path, "diagnosis"));
   if (const json::Value* v = optional(value, "surgeries")) {
-    input.surgeries = read_codes(*v, join(path, "surgeries"));
+    const Path surgeries = join(path, "surgeries");
+    input.surgeries = read_codes(*v, surgeries);
     // 手術 are 医科点数表 第10部 (留意事項 第２ ３(８)): K codes; another code here would read as
     // 「定義テーブルにない手術」 and move the stay to a 手術 branch.
     for (std::size_t i = 0; i < input.surgeries.size(); ++i) {
       if (!input.surgeries[i].starts_with('K')) {
-        fail(index(join(path, "surgeries"), i), fmt::format("'{}' is not a 手術 code (第10部: K…); 処置等 go in procedures", input.surgeries[i]));
+        fail(index(surgeries, i), fmt::format("'{}' is not a 手術 code (第10部: K…); 処置等 go in procedures", input.surgeries[i]));
       }
     }
   }
@@ -288,8 +290,9 @@ DpcGroupingInput read_dpc_grouping(const json::Value& value, const Path& path) {
     for (const json::Member& member : b->members) {
       const json::Value& v = member.value;
       if (v.is(Type::array)) {
+        const Path name = join(branches, member.key);
         for (std::size_t i = 0; i < v.items.size(); ++i) {
-          input.branches.emplace_back(member.key, text(v.items[i], index(join(branches, member.key), i)));
+          input.branches.emplace_back(member.key, text(v.items[i], index(name, i)));
         }
       } else {
         input.branches.emplace_back(member.key, text(v, join(branches, member.key)));
@@ -361,9 +364,10 @@ Admission read_admission(const json::Value& value, const Path& path) {
   if (const json::Value* a = optional(value, "away_days")) admission.away_days = read_dates(*a, join(path, "away_days"));
   if (const json::Value* w = optional(value, "ward")) admission.ward = text(*w, join(path, "ward"));
   if (const json::Value* b = optional(value, "bill_dates")) {
-    expect(*b, Type::array, join(path, "bill_dates"));
+    const Path bill_dates = join(path, "bill_dates");
+    expect(*b, Type::array, bill_dates);
     for (std::size_t i = 0; i < b->items.size(); ++i) {
-      admission.bill_dates.push_back(claim::date(b->items[i], index(join(path, "bill_dates"), i)));
+      admission.bill_dates.push_back(claim::date(b->items[i], index(bill_dates, i)));
     }
   }
   read_inpatient_pricing(value, path, admission);
@@ -463,8 +467,9 @@ Claim parse_claim(std::string_view input) {
   }
   std::size_t items_seen = 0;
   claim.visits.reserve(visits.items.size());
+  const Path visits_path = "visits";
   for (std::size_t v = 0; v < visits.items.size(); ++v) {
-    const Path at = index("visits", v);
+    const Path at = index(visits_path, v);
     const json::Value& visit_json = expect(visits.items[v], Type::object, at);
     Visit visit;
     visit.date = claim::date(required(visit_json, "date", at), join(at, "date"));
@@ -475,10 +480,11 @@ Claim parse_claim(std::string_view input) {
       fail(join(at, "date"), fmt::format("{} is before the patient's birth date", visit.date.iso()));
     }
     if (const json::Value* t = optional(visit_json, "time")) visit.time = read_time(*t, join(at, "time"));
-    const json::Value& orders = expect(required(visit_json, "orders", at), Type::array, join(at, "orders"));
+    const Path orders_path = join(at, "orders");
+    const json::Value& orders = expect(required(visit_json, "orders", at), Type::array, orders_path);
     visit.orders.reserve(orders.items.size());
     for (std::size_t o = 0; o < orders.items.size(); ++o) {
-      visit.orders.push_back(read_order(orders.items[o], index(join(at, "orders"), o), items_seen));
+      visit.orders.push_back(read_order(orders.items[o], index(orders_path, o), items_seen));
     }
     claim.visits.push_back(std::move(visit));
   }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 
+#include <boost/container/small_vector.hpp>
 #include <fmt/format.h>
 
 #include "output/json_writer.hpp"
@@ -15,8 +16,14 @@ std::string Path::str() const {
       return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
     });
   };
+  boost::container::small_vector<const Segment*, 16> segments;  // root first
+  for (const Path* p = this; p != nullptr; p = p->parent_) {
+    if (p->segment_.kind != Kind::none) segments.push_back(&p->segment_);
+  }
+  std::reverse(segments.begin(), segments.end());
   std::string out;
-  for (const Segment& segment : segments_) {
+  for (const Segment* s : segments) {
+    const Segment& segment = *s;
     if (segment.kind == Kind::index) {
       out += fmt::format("[{}]", segment.size_or_index);
     } else if (segment.kind == Kind::key && !plain(segment.name())) {

@@ -6,8 +6,6 @@
 #include <string>
 #include <string_view>
 
-#include <boost/container/small_vector.hpp>
-
 #include "claim/json_tree.hpp"
 #include "santei/money.hpp"
 #include "santei/period.hpp"
@@ -16,49 +14,46 @@
 namespace santei::claim {
 
 // A JSON path ("visits[0].orders[1].items[2].code"; a key that is not a plain name is quoted:
-// patient[""], admission["add)tions"]) kept as segments and spelled out only when an
-// error names it: reading a valid claim builds no path strings. Keys must outlive the path
-// (string literals, or member names of the JSON tree).
+// patient[""], admission["add)tions"]) spelled out only when an error names it: reading a valid
+// claim builds no path strings and copies no segments. A path is its last segment and a pointer to
+// its parent, so a parent must outlive its children: a child of a temporary path does not compile
+// (write `const Path items = join(path, "items");` first). Keys must outlive the path (string
+// literals, or member names of the JSON document).
 class Path {
  public:
   Path() = default;
   Path(const char* root) : Path(std::string_view(root)) {}  // NOLINT: implicit, for literal roots
-  Path(std::string_view root) {                               // NOLINT
-    if (!root.empty()) segments_.push_back(Segment::text(root, Kind::root));
-  }
-  Path key(std::string_view name) const {
-    Path child = *this;
-    child.segments_.push_back(Segment::text(name, Kind::key));
-    return child;
-  }
-  Path at(std::size_t index) const {
-    Path child = *this;
-    child.segments_.push_back(Segment{nullptr, static_cast<std::uint32_t>(index), Kind::index});
-    return child;
-  }
+  Path(std::string_view root)                                 // NOLINT
+      : segment_(root.empty() ? Segment{} : Segment::text(root, Kind::root)) {}
+  Path key(std::string_view name) const& { return Path(this, Segment::text(name, Kind::key)); }
+  Path key(std::string_view name) const&& = delete;
+  Path at(std::size_t index) const& { return Path(this, Segment{nullptr, static_cast<std::uint32_t>(index), Kind::index}); }
+  Path at(std::size_t index) const&& = delete;
   std::string str() const;
 
  private:
-  enum class Kind : unsigned char { root, key, index };  // a root is spelled as given ("(claim)")
-  // 16 bytes: a key's characters and length, or an index (arrays of a claim are far shorter than
-  // 2^32), so that the deepest path of a claim (visits[0].orders[1].items[2].quantity) is copied
-  // within the vector's own room.
+  enum class Kind : unsigned char { none, root, key, index };  // a root is spelled as given ("(claim)")
+  // A key's characters and length, or an index (arrays of a claim are far shorter than 2^32).
   struct Segment {
-    const char* key;
-    std::uint32_t size_or_index;
-    Kind kind;
+    const char* key = nullptr;
+    std::uint32_t size_or_index = 0;
+    Kind kind = Kind::none;
     static Segment text(std::string_view key, Kind kind) {
       return {key.data(), static_cast<std::uint32_t>(key.size()), kind};
     }
     std::string_view name() const { return {key, size_or_index}; }
   };
-  boost::container::small_vector<Segment, 8> segments_;
+  Path(const Path* parent, Segment segment) : parent_(parent), segment_(segment) {}
+  const Path* parent_ = nullptr;
+  Segment segment_;
 };
 
 [[noreturn]] void fail(const Path& path, std::string message, Status status = Status::claim_error);
 
 inline Path join(const Path& path, std::string_view key) { return path.key(key); }
+Path join(Path&& path, std::string_view key) = delete;  // the child would outlive its parent
 inline Path index(const Path& path, std::size_t i) { return path.at(i); }
+Path index(Path&& path, std::size_t i) = delete;
 
 // The member `key` of `object`; nullptr if absent or null.
 const json::Value* optional(const json::Value& object, std::string_view key);

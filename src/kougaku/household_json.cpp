@@ -93,12 +93,14 @@ class Reader {
     household_ = &h;
     if (const Value* v = claim::optional(root, "benefit_months")) {
       claim::expect(*v, Type::array, "benefit_months");
-      for (std::size_t i = 0; i < v->items.size(); ++i) h.benefit_months.push_back(month(v->items[i], Path("benefit_months").at(i)));
+      const Path months = "benefit_months";
+      for (std::size_t i = 0; i < v->items.size(); ++i) h.benefit_months.push_back(month(v->items[i], months.at(i)));
     }
     if (const Value* v = claim::optional(root, "year_paid_yen")) h.year_paid = Yen{claim::integer(*v, "year_paid_yen", 0, 1'000'000'000)};
     if (const Value* v = claim::optional(root, "year_low_income")) h.year_low_income = claim::boolean(*v, "year_low_income");
     const Value& members = claim::expect(claim::required(root, "members", ""), Type::array, "members");
-    for (std::size_t i = 0; i < members.items.size(); ++i) h.members.push_back(member(members.items[i], Path("members").at(i)));
+    const Path members_path = "members";
+    for (std::size_t i = 0; i < members.items.size(); ++i) h.members.push_back(member(members.items[i], members_path.at(i)));
     return h;
   }
 
