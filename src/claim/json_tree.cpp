@@ -142,7 +142,7 @@ class Builder {
           const std::string_view key = check<std::string_view>(field.unescaped_key(), source);
           od::value value = field.value();
           for (const auto& member : members) {
-            if (member.key == key) {
+            if (same_key(member.key, key)) {
               throw BuildError{Status::parse_error, fmt::format("duplicate key \"{}\"", key), location(value)};
             }
           }
@@ -243,7 +243,7 @@ thread_local Builder::Scratch Builder::scratch_;
 
 const Value* Value::find(std::string_view key) const {
   for (const auto& member : members) {
-    if (member.key == key) return &member.value;
+    if (same_key(member.key, key)) return &member.value;
   }
   return nullptr;
 }

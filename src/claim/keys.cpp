@@ -112,7 +112,10 @@ void check_object(const json::Value& object, std::span<const Key> keys, const Pa
   for (const json::Member& member : object.members) {
     const Key* key = nullptr;
     for (const Key& k : keys) {
-      if (k.name == member.key) key = &k;
+      if (json::same_key(k.name, member.key)) {
+        key = &k;
+        break;
+      }
     }
     if (key == nullptr) {
       std::vector<std::string_view> names;
