@@ -1,0 +1,121 @@
+// The JSON document every claim, household and lookup is read through: values, members and texts
+// kept in the document's own arrays (views into them stay valid when the document is moved or
+// when a value's children were appended after its siblings'), a document parsed into again, and
+// the line and column of errors found deep inside it.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "claim/fields.hpp"
+#include "claim/json_tree.hpp"
+#include "santei/result.hpp"
+
+using santei::json::Document;
+using santei::json::Value;
+using Type = santei::json::Value::Type;
+
+namespace {
+
+// An object of `n` members, each an array of objects with escaped strings and exact numbers, so
+// that the document's arrays grow (and move) many times while it is built.
+std::string nested(int n) {
+  std::string out = "{";
+  for (int i = 0; i < n; ++i) {
+    if (i > 0) out += ',';
+    out += "\"k" + std::to_string(i) + "\":[{\"text\":\"a\\\"b\\\\c\\u00e9" + std::to_string(i) +
+           "\",\"n\":0." + std::to_string(i) + "0},[" + std::to_string(i) + ",true,null]]";
+  }
+  return out + "}";
+}
+
+void check_nested(const Value& root, int n) {
+  REQUIRE(root.is(Type::object));
+  REQUIRE(root.members.size() == static_cast<std::size_t>(n));
+  for (int i = 0; i < n; ++i) {
+    const std::string index = std::to_string(i);
+    CAPTURE(i);
+    const Value* member = root.find("k" + index);
+    REQUIRE(member != nullptr);
+    REQUIRE(member->items.size() == 2);
+    const Value& object = member->items[0];
+    CHECK(object.find("text")->text == "a\"b\\c\u00e9" + index);
+    CHECK(object.find("n")->text == "0." + index + "0");  // the number's own text, never a double
+    const Value& array = member->items[1];
+    REQUIRE(array.items.size() == 3);
+    CHECK(array.items[0].text == index);
+    CHECK(array.items[1].boolean);
+    CHECK(array.items[2].is(Type::null));
+  }
+}
+
+}  // namespace
+
+TEST_CASE("a document of 1–300 members of nested arrays and objects: every value, escaped text and number where it was") {
+  for (int n : {1, 2, 17, 300}) {
+    CAPTURE(n);
+    check_nested(santei::json::parse(nested(n), "<test>", 64).root(), n);
+  }
+}
+
+TEST_CASE("a document moved, and a document parsed into again, keep their views valid") {
+  std::vector<Document> documents;
+  for (int n = 1; n <= 40; ++n) documents.push_back(santei::json::parse(nested(n), "<test>", 64));  // moves as it grows
+  for (int n = 1; n <= 40; ++n) check_nested(documents[static_cast<std::size_t>(n - 1)].root(), n);
+
+  Document reused;
+  for (int n : {300, 1, 50, 2}) {  // larger, then smaller, then larger again than the last
+    santei::json::parse(nested(n), "<test>", 64, reused);
+    check_nested(reused.root(), n);
+  }
+  santei::json::parse(R"(["only"])", "<test>", 64, reused);
+  REQUIRE(reused.root().items.size() == 1);
+  CHECK(reused.root().items[0].text == "only");
+}
+
+TEST_CASE("errors deep inside a document name their line and column; a document that failed is parsed into again") {
+  Document document;
+  const auto error = [&](const std::string& text) {
+    try {
+      santei::json::parse(text, "<test>", 8, document);
+    } catch (const santei::Exception& e) {
+      return e.info();
+    }
+    FAIL("parsed: " << text);
+    return santei::ErrorInfo{};
+  };
+  const santei::ErrorInfo duplicate = error("{\"a\":[{\"b\":1,\n  \"b\":2}]}");
+  CHECK(duplicate.status == santei::Status::parse_error);
+  CHECK(duplicate.line == 2);
+  CHECK(duplicate.column == 7);  // at the repeated key's value
+  CHECK(duplicate.message == "duplicate key \"b\"");
+
+  const santei::ErrorInfo deep = error("[[[[[[[[[1]]]]]]]]]");
+  CHECK(deep.status == santei::Status::limit_exceeded);
+  CHECK(deep.message == "nested deeper than 8 levels");
+
+  const santei::ErrorInfo number = error("{\"a\":\n[1, 01]}");
+  CHECK(number.status == santei::Status::parse_error);
+  CHECK(number.line == 2);
+  CHECK(number.column == 5);
+
+  santei::json::parse(nested(3), "<test>", 64, document);
+  check_nested(document.root(), 3);
+}
+
+TEST_CASE("a claim path names every segment of a deep field, its keys quoted where they are not plain names") {
+  using santei::claim::Path;
+  const Path root = "visits";
+  const Path visit = root.at(0);
+  const Path orders = santei::claim::join(visit, "orders");
+  const Path order = santei::claim::index(orders, 12);
+  const Path items = order.key("items");
+  const Path item = items.at(4294967295u);  // the largest index a segment holds
+  CHECK(item.key("quantity").str() == "visits[0].orders[12].items[4294967295].quantity");
+  CHECK(order.key("add)tions").str() == "visits[0].orders[12][\"add)tions\"]");
+  const Path none;  // no root: the path starts at its first key
+  const Path patient = none.key("patient");
+  CHECK(patient.key("").str() == "patient[\"\"]");
+  CHECK(Path("(claim)").str() == "(claim)");
+}
