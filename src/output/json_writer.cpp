@@ -52,27 +52,32 @@ void append_escaped(std::string& out, std::string_view text) {
   out.append(text.data() + run, text.size() - run);
 }
 
-// A short piece of output (separator, quotes, a key or number) put together on the stack and
-// appended at once: one append per value instead of one per character.
-class Piece {
- public:
-  static constexpr std::size_t kText = 64;  // longest text a piece takes; longer goes the slow way
-  void put(char c) { buffer_[size_++] = c; }
-  void put(std::string_view text) {
-    std::memcpy(buffer_ + size_, text.data(), text.size());
-    size_ += text.size();
-  }
-  template <class Number>
-  void put_number(Number number) {
-    size_ = static_cast<std::size_t>(std::to_chars(buffer_ + size_, buffer_ + sizeof buffer_, number).ptr - buffer_);
-  }
-  void append_to(std::string& out) const { out.append(buffer_, size_); }
+// The longest text written straight into the buffer with its quotes; longer goes the slow way.
+constexpr std::size_t kShortText = 64;
+// A comma, a quoted key and its colon; then a quoted short text or a number of at most 20 digits.
+constexpr std::size_t kMember = 1 + Key::kLongest + 3 + kShortText + 2;
 
- private:
-  // A comma, a quoted key and its colon, then a quoted text or a number of at most 20 digits.
-  char buffer_[1 + Key::kLongest + 3 + kText + 2];
-  std::size_t size_ = 0;
-};
+char* put_text(char* at, std::string_view text) {
+  std::memcpy(at, text.data(), text.size());
+  return at + text.size();
+}
+
+// The start of a member: its separator, its quoted key and the colon.
+char* put_key(char* at, bool comma, Key name) {
+  if (comma) *at++ = ',';
+  *at++ = '"';
+  at = put_text(at, name.name());
+  *at++ = '"';
+  *at++ = ':';
+  return at;
+}
+
+char* put_quoted(char* at, std::string_view text) {
+  *at++ = '"';
+  at = put_text(at, text);
+  *at++ = '"';
+  return at;
+}
 
 }  // namespace
 
@@ -81,6 +86,15 @@ void append_json_string(std::string& out, std::string_view text) {
   if (plain(text)) out.append(text);
   else append_escaped(out, text);
   out.push_back('"');
+}
+
+void JsonWriter::put(std::string_view text) {
+  if (text.size() > kBuffer) {
+    flush();
+    out_.append(text);
+    return;
+  }
+  commit(put_text(room(text.size()), text));
 }
 
 bool JsonWriter::comma() {
@@ -95,82 +109,60 @@ bool JsonWriter::comma() {
 }
 
 void JsonWriter::separate() {
-  if (comma()) out_.push_back(',');
+  if (comma()) put(',');
 }
 
 JsonWriter& JsonWriter::begin_object() {
   separate();
-  out_.push_back('{');
+  put('{');
   first_.push_back(true);
   return *this;
 }
 
 JsonWriter& JsonWriter::end_object() {
-  out_.push_back('}');
+  put('}');
   first_.pop_back();
   return *this;
 }
 
 JsonWriter& JsonWriter::begin_array() {
   separate();
-  out_.push_back('[');
+  put('[');
   first_.push_back(true);
   return *this;
 }
 
 JsonWriter& JsonWriter::end_array() {
-  out_.push_back(']');
+  put(']');
   first_.pop_back();
   return *this;
 }
 
 JsonWriter& JsonWriter::text_key(std::string_view name) {
   string(name);
-  out_.push_back(':');
+  put(':');
   after_key_ = true;
   return *this;
 }
 
-namespace {
-
-// The start of a member in a piece: its separator, its quoted key and the colon.
-void put_key(Piece& piece, bool comma, Key name) {
-  if (comma) piece.put(',');
-  piece.put('"');
-  piece.put(name.name());
-  piece.put('"');
-  piece.put(':');
-}
-
-}  // namespace
-
 JsonWriter& JsonWriter::key(Key name) {
-  Piece piece;
-  put_key(piece, comma(), name);
-  piece.append_to(out_);
+  commit(put_key(room(kMember), comma(), name));
   after_key_ = true;
   return *this;
 }
 
 JsonWriter& JsonWriter::number_field(Key name, std::int64_t number) {
-  Piece piece;
-  put_key(piece, comma(), name);
-  piece.put_number(number);
-  piece.append_to(out_);
+  char* at = put_key(room(kMember), comma(), name);
+  commit(std::to_chars(at, at + 20, number).ptr);
   return *this;
 }
 
 JsonWriter& JsonWriter::text_field(Key name, std::string_view text) {
-  if (text.size() > Piece::kText || !plain(text)) {
+  if (text.size() > kShortText || !plain(text)) {
     key(name);
     return value(text);
   }
-  Piece piece;
-  put_key(piece, comma(), name);
-  piece.put('"');
-  piece.put(text);
-  piece.put('"');
-  piece.append_to(out_);
+  commit(put_quoted(put_key(room(kMember), comma(), name), text));
   return *this;
 }
 
@@ -180,62 +172,57 @@ JsonWriter& JsonWriter::value(std::string_view text) {
 }
 
 void JsonWriter::string(std::string_view text) {
-  if (text.size() <= Piece::kText && plain(text)) {
-    Piece piece;
-    if (comma()) piece.put(',');
-    piece.put('"');
-    piece.put(text);
-    piece.put('"');
-    piece.append_to(out_);
+  if (text.size() <= kShortText && plain(text)) {
+    char* at = room(1 + kShortText + 2);
+    if (comma()) *at++ = ',';
+    commit(put_quoted(at, text));
     return;
   }
   separate();
+  flush();
   append_json_string(out_, text);
 }
 
 JsonWriter& JsonWriter::value(std::int64_t number) {
-  Piece piece;
-  if (comma()) piece.put(',');
-  piece.put_number(number);
-  piece.append_to(out_);
+  char* at = room(1 + 20);
+  if (comma()) *at++ = ',';
+  commit(std::to_chars(at, at + 20, number).ptr);
   return *this;
 }
 
 JsonWriter& JsonWriter::quoted(std::uint64_t number) {
-  Piece piece;
-  if (comma()) piece.put(',');
-  piece.put('"');
-  piece.put_number(number);
-  piece.put('"');
-  piece.append_to(out_);
+  char* at = room(1 + 22);
+  if (comma()) *at++ = ',';
+  *at++ = '"';
+  at = std::to_chars(at, at + 20, number).ptr;
+  *at++ = '"';
+  commit(at);
   return *this;
 }
 
 JsonWriter& JsonWriter::value(Date date) {
-  Piece piece;
-  if (comma()) piece.put(',');
-  piece.put('"');
-  piece.put(date.iso());  // 10 characters: no allocation
-  piece.put('"');
-  piece.append_to(out_);
+  const std::string iso = date.iso();  // 10 characters (no allocation) for the years of a claim
+  char* at = room(1 + iso.size() + 2);
+  if (comma()) *at++ = ',';
+  commit(put_quoted(at, iso));
   return *this;
 }
 
 JsonWriter& JsonWriter::value(bool flag) {
   separate();
-  out_ += flag ? "true" : "false";
+  put(flag ? std::string_view("true") : std::string_view("false"));
   return *this;
 }
 
 JsonWriter& JsonWriter::null() {
   separate();
-  out_ += "null";
+  put(std::string_view("null"));
   return *this;
 }
 
 JsonWriter& JsonWriter::raw(std::string_view json) {
   separate();
-  out_ += json;
+  put(json);
   return *this;
 }
 

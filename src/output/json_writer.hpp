@@ -41,7 +41,9 @@ class JsonWriter {
   JsonWriter() = default;
   // Appends to `out` instead of its own string: a caller writing result after result into one
   // buffer keeps its capacity (str() and take() are then not for use).
+  // Everything written is in `out` once the writer is gone (or after str() or take()).
   explicit JsonWriter(std::string& out) : out_(out) {}
+  ~JsonWriter() { flush(); }
   JsonWriter(const JsonWriter&) = delete;
   JsonWriter& operator=(const JsonWriter&) = delete;
 
@@ -89,8 +91,14 @@ class JsonWriter {
     return value(v);
   }
 
-  const std::string& str() const { return out_; }
-  std::string take() { return std::move(out_); }
+  const std::string& str() {
+    flush();
+    return out_;
+  }
+  std::string take() {
+    flush();
+    return std::move(out_);
+  }
 
  private:
   bool comma();  // whether the next value needs a ',' before it (and it is written now)
@@ -99,8 +107,27 @@ class JsonWriter {
   JsonWriter& text_field(Key name, std::string_view text);
   void separate();
   void string(std::string_view text);  // a quoted, escaped string after its separator
+
+  // Output is gathered here and appended to out_ a few KiB at a time: a value's separator, key,
+  // quotes and text are written straight into it, not appended to a string piece by piece.
+  static constexpr std::size_t kBuffer = 4096;
+  // Room for `size` (at most kBuffer) more bytes; write them at the pointer, then commit().
+  char* room(std::size_t size) {
+    if (used_ + size > kBuffer) flush();
+    return buffer_ + used_;
+  }
+  void commit(const char* end) { used_ = static_cast<std::size_t>(end - buffer_); }
+  void put(char c) { *room(1) = c, ++used_; }
+  void put(std::string_view text);
+  void flush() {
+    out_.append(buffer_, used_);
+    used_ = 0;
+  }
+
   std::string own_;
   std::string& out_ = own_;
+  std::size_t used_ = 0;
+  char buffer_[kBuffer];
   boost::container::small_vector<bool, 16> first_;  // per open container: no element written yet
   bool after_key_ = false;
 };

@@ -87,6 +87,37 @@ TEST_CASE("a member written in one piece: the longest literal key with texts of 
   }
 }
 
+TEST_CASE("output many times the writer's buffer: members, numbers, codes, dates, long and escaped texts whole across every flush") {
+  std::string out = "[";  // what the writer must produce, built by hand
+  std::string written;
+  {
+    JsonWriter json(written);
+    json.begin_array();
+    for (int i = 0; i < 3000; ++i) {
+      if (i > 0) out += ',';
+      const std::string text(static_cast<std::size_t>(i % 97), static_cast<char>('a' + i % 26));
+      json.begin_object().field("total_points", std::int64_t{i} * 1000003).field("text", text);
+      out += "{\"total_points\":" + std::to_string(std::int64_t{i} * 1000003) + ",\"text\":\"" + text + "\"";
+      json.key("codes").begin_array().quoted(111000110u + static_cast<unsigned>(i)).value(Date::from_ymd(2024, 7, 1 + i % 31)).end_array();
+      out += ",\"codes\":[\"" + std::to_string(111000110 + i) + "\",\"2024-07-" + (1 + i % 31 < 10 ? "0" : "") +
+             std::to_string(1 + i % 31) + "\"]";
+      if (i % 7 == 0) {
+        json.field("quote", std::string(static_cast<std::size_t>(i % 150), '"'));
+        out += ",\"quote\":\"";
+        for (int q = 0; q < i % 150; ++q) out += "\\\"";
+        out += '"';
+      }
+      json.key("raw").raw(i % 2 ? "null" : "true").end_object();
+      out += std::string(",\"raw\":") + (i % 2 ? "null" : "true") + "}";
+    }
+    json.end_array();
+    out += "]";
+  }
+  CHECK(written.size() > 100 * 4096);
+  REQUIRE(written.size() == out.size());
+  CHECK(written == out);
+}
+
 TEST_CASE("a writer on a caller's string appends to it and leaves its capacity") {
   std::string out = "prefix ";
   {
