@@ -116,38 +116,45 @@ class Builder {
     }
   }
 
-  // The value of `result`, or a BuildError at the parser's position (else at `source`'s). Locations
-  // are asked for only when an error names them: asking costs a lookup per value.
-  template <class T, class V>
-  T check(simdjson::simdjson_result<T> result, V& source) {
-    if (result.error()) {
+  // `result` into `into`, or a BuildError at the parser's position (else at `source`'s). Results
+  // are read with get() into their destination: moving a simdjson_result out (value_unsafe) stored
+  // it in halves and read it whole, a stall per value. Locations are asked for only when an error
+  // names them: asking costs a lookup per value.
+  template <class Result, class T, class V>
+  void read(Result&& result, T& into, V& source) {
+    if (const simdjson::error_code error = std::forward<Result>(result).get(into)) {
       const char* at = nullptr;
       if (doc_.current_location().get(at)) at = location(source);
-      throw BuildError{Status::parse_error, simdjson::error_message(result.error()), at, result.error()};
+      throw BuildError{Status::parse_error, simdjson::error_message(error), at, error};
     }
-    return std::move(result).value_unsafe();
   }
 
   template <class V>
   void build(V& source, Value& out, std::size_t depth) {
-    switch (check<od::json_type>(source.type(), source)) {
+    od::json_type type{};
+    read(source.type(), type, source);
+    switch (type) {
       case od::json_type::object: {
         if (depth >= max_depth_) throw BuildError{Status::limit_exceeded, fmt::format("nested deeper than {} levels", max_depth_), location(source)};
         out.type = Value::Type::object;
-        od::object object = check<od::object>(source.get_object(), source);
+        od::object object;
+        read(source.get_object(), object, source);
         std::vector<Member>& members = scratch_.members[depth];
         members.clear();
         for (auto field_result : object) {
-          od::field field = check<od::field>(std::move(field_result), source);
-          const std::string_view key = check<std::string_view>(field.unescaped_key(), source);
+          od::field field;
+          read(std::move(field_result), field, source);
+          std::string_view key;
+          read(field.unescaped_key(), key, source);
           od::value value = field.value();
           for (const auto& member : members) {
             if (same_key(member.key, key)) {
               throw BuildError{Status::parse_error, fmt::format("duplicate key \"{}\"", key), location(value)};
             }
           }
-          members.push_back(Member{keep(key), Value{}});
-          build(value, members.back().value, depth + 1);
+          Member& member = members.emplace_back();
+          member.key = keep(key);
+          build(value, member.value, depth + 1);
         }
         out.first_ = static_cast<std::uint32_t>(out_.members_.size());
         out.count_ = static_cast<std::uint32_t>(members.size());
@@ -157,13 +164,14 @@ class Builder {
       case od::json_type::array: {
         if (depth >= max_depth_) throw BuildError{Status::limit_exceeded, fmt::format("nested deeper than {} levels", max_depth_), location(source)};
         out.type = Value::Type::array;
-        od::array array = check<od::array>(source.get_array(), source);
+        od::array array;
+        read(source.get_array(), array, source);
         std::vector<Value>& items = scratch_.items[depth];
         items.clear();
         for (auto element_result : array) {
-          od::value element = check<od::value>(std::move(element_result), source);
-          items.emplace_back();
-          build(element, items.back(), depth + 1);
+          od::value element;
+          read(std::move(element_result), element, source);
+          build(element, items.emplace_back(), depth + 1);
         }
         out.first_ = static_cast<std::uint32_t>(out_.items_.size());
         out.count_ = static_cast<std::uint32_t>(items.size());
@@ -180,18 +188,24 @@ class Builder {
         out.text = keep(raw);
         break;
       }
-      case od::json_type::string:
+      case od::json_type::string: {
         out.type = Value::Type::string;
-        out.text = keep(check<std::string_view>(source.get_string(), source));
+        std::string_view text;
+        read(source.get_string(), text, source);
+        out.text = keep(text);
         break;
+      }
       case od::json_type::boolean:
         out.type = Value::Type::boolean;
-        out.boolean = check<bool>(source.get_bool(), source);
+        read(source.get_bool(), out.boolean, source);
         break;
-      case od::json_type::null:
-        if (!check<bool>(source.is_null(), source)) throw BuildError{Status::parse_error, "malformed literal", location(source)};
+      case od::json_type::null: {
+        bool null = false;
+        read(source.is_null(), null, source);
+        if (!null) throw BuildError{Status::parse_error, "malformed literal", location(source)};
         out.type = Value::Type::null;
         break;
+      }
     }
   }
 
