@@ -169,6 +169,15 @@ namespace Santei
         public string Json { get; internal set; }
     }
 
+    /// <summary>JSON Lines of claims priced in one call, as `santei price` prints them.</summary>
+    public sealed class PricedLines
+    {
+        /// <summary>One santei.result/1 line per claim, each ending in '\n', in input order.</summary>
+        public string Json { get; internal set; }
+        /// <summary>How many of them are {"error":…} lines.</summary>
+        public long Errors { get; internal set; }
+    }
+
     /// <summary>Prices claims on masters; one per thread.</summary>
     public sealed class PricingContext : IDisposable
     {
@@ -197,6 +206,44 @@ namespace Santei
         {
             Native.Check(Native.santei_price(out ResultHandle result, handle, claimUtf8, new UIntPtr((ulong)claimUtf8.Length)));
             using (result) return Read(result);
+        }
+
+        /// <summary>Prices santei.claim/1 JSON Lines in native code (santei_price_json_lines), the first
+        /// of them line firstLine of its file; threads: 0 = the hardware threads. Requires SANTEI_0.2.</summary>
+        public PricedLines PriceJsonLines(string lines, long firstLine = 1, uint threads = 1) =>
+            PriceJsonLines(Encoding.UTF8.GetBytes(lines), firstLine, threads);
+
+        public PricedLines PriceJsonLines(byte[] linesUtf8, long firstLine = 1, uint threads = 1)
+        {
+            var buf = new Native.Buf();
+            Native.Check(Native.santei_price_json_lines(ref buf, out UIntPtr errors, handle, linesUtf8,
+                                                        new UIntPtr((ulong)linesUtf8.Length), firstLine, threads));
+            try
+            {
+                return new PricedLines
+                {
+                    Json = Native.Utf8(buf.Ptr, checked((int)buf.Size.ToUInt64())),
+                    Errors = checked((long)errors.ToUInt64()),
+                };
+            }
+            finally { Native.santei_buf_dispose(ref buf); }
+        }
+
+        /// <summary>The claims of JSON Lines priced under oldContext's revision and newContext's
+        /// (santei_regress_json_lines; each context made with a revision): the summary as
+        /// santei.regress/1 JSON (`santei regress --json`). Requires SANTEI_0.2.</summary>
+        public static string RegressJsonLines(PricingContext oldContext, PricingContext newContext, string lines,
+                                              long firstLine = 1, uint threads = 1) =>
+            RegressJsonLines(oldContext, newContext, Encoding.UTF8.GetBytes(lines), firstLine, threads);
+
+        public static string RegressJsonLines(PricingContext oldContext, PricingContext newContext, byte[] linesUtf8,
+                                              long firstLine = 1, uint threads = 1)
+        {
+            var buf = new Native.Buf();
+            Native.Check(Native.santei_regress_json_lines(ref buf, oldContext.handle, newContext.handle, linesUtf8,
+                                                          new UIntPtr((ulong)linesUtf8.Length), firstLine, threads));
+            try { return Native.Utf8(buf.Ptr, checked((int)buf.Size.ToUInt64())); }
+            finally { Native.santei_buf_dispose(ref buf); }
         }
 
         static PricedClaim Read(ResultHandle result)
@@ -286,6 +333,8 @@ namespace Santei
         [DllImport(Lib)] internal static extern int santei_result_public_expense(out IntPtr law, out long yen, ResultHandle result, UIntPtr index);
         [DllImport(Lib)] internal static extern int santei_result_diagnostic_count(out UIntPtr count, ResultHandle result);
         [DllImport(Lib)] internal static extern int santei_result_diagnostic(out int severity, out IntPtr rule, out IntPtr message, ResultHandle result, UIntPtr index);
+        [DllImport(Lib)] internal static extern int santei_price_json_lines(ref Buf buf, out UIntPtr errors, ContextHandle context, byte[] lines, UIntPtr length, long firstLine, uint threads);
+        [DllImport(Lib)] internal static extern int santei_regress_json_lines(ref Buf buf, ContextHandle oldContext, ContextHandle newContext, byte[] lines, UIntPtr length, long firstLine, uint threads);
 
         /// <summary>Throws SanteiException with this thread's last error unless status is OK.</summary>
         internal static void Check(int status)

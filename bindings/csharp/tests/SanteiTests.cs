@@ -124,6 +124,56 @@ static class SanteiTests
         Check(demo.Revisions.SequenceEqual(new[] { "r06" }), "the demo master is r06");
     }
 
+    // The example claim on one line (it has no newline inside a string).
+    static string OneLine(string claim) => claim.Replace("\r", "").Replace("\n", " ");
+
+    static void JsonLinesInOneCallAnswerEachLineAsPriceDoes(Masters r06, string claim)
+    {
+        string line = OneLine(claim);
+        using (var context = new PricingContext(r06))
+        {
+            PricedClaim single = context.Price(line);
+            PricedLines priced = context.PriceJsonLines(line + "\n\nnot a claim\n" + line + "\n", firstLine: 7, threads: 2);
+            string[] lines = priced.Json.Split('\n');
+            Check(lines.Length == 4 && lines[3] == "", "three result lines, each ending in a newline");
+            Check(single.TotalPoints == 761 && lines[0].Contains("\"total_points\":761,"), "line 7: E20 is 761 points");
+            Check(lines[0] == single.Json && lines[2] == single.Json, "the claims' lines as Price answers them");
+            Check(lines.Length > 1 && lines[1].StartsWith(
+                      "{\"format\":\"santei.result/1\",\"error\":{\"status\":\"parse_error\",\"file\":\"<lines>\",\"line\":9,"),
+                  "line 9 (first line 7 + 2) is a parse error line");
+            Check(priced.Errors == 1, "one error line");
+            var bad = Throws(() => context.PriceJsonLines(line, firstLine: 0));
+            Check(bad != null && bad.Status == Status.InvalidArgument && bad.Field == "first_line", "first line 0");
+        }
+    }
+
+    static void RegressionR04ToR06InOneCall(string claim)
+    {
+        // 初診料 (111000110) 288点 under r04, 291点 under r06 (fee-rules.md §6.1); 114005610 (在宅悪性腫瘍等
+        // 患者指導管理料) is in r04's 医科診療行為マスター, not in r06's: that claim newly fails.
+        string line = OneLine(claim);
+        string home = line.Replace("{ \"category\": \"11\", \"items\": [ { \"code\": \"111000110\" } ] }",
+                                   "{ \"category\": \"14\", \"items\": [ { \"code\": \"114005610\" } ] }")
+                          .Replace("\"example-E20\"", "\"home\"");
+        string masters = Env("SANTEI_SHARED_MASTERS");
+        using (var both = Masters.Load(Path.Combine(masters, "r04"), Path.Combine(masters, "r06")))
+        using (var r04 = new PricingContext(both, revision: "r04"))
+        using (var r06 = new PricingContext(both, revision: "r06"))
+        {
+            string json = PricingContext.RegressJsonLines(r04, r06, line + "\n\nnot a claim\n" + home + "\n", firstLine: 101);
+            Check(json.StartsWith("{\"format\":\"santei.regress/1\",\"old_revision\":\"r04\",\"new_revision\":\"r06\","), "r04 → r06");
+            Check(json.Contains("\"receipts\":3,\"priced_both\":1,\"failed_old\":1,\"failed_new\":2,\"newly_failing\":1,"),
+                  "3 receipts: E20 priced under both, the bad line under neither, home newly failing");
+            Check(json.Contains("\"new_points\":761,") && json.Contains("\"new_patient_yen\":2280,"), "E20 under r06: 761点, 2,280円");
+            Check(json.Contains("{\"code\":\"111000110\",\"name\":\"初診料\",\"old_count\":1,\"new_count\":1,\"old_points\":288,\"new_points\":291,\"delta\":3}"),
+                  "初診料 288 → 291");
+            Check(json.Contains("\"failing\":[{\"id\":\"home\",\"line\":104,") &&
+                  json.Contains("114005610 is not in the 医科診療行為マスター of r06"), "home newly failing at line 104 (101 + 3)");
+            var same = Throws(() => PricingContext.RegressJsonLines(r04, r04, line));
+            Check(same != null && same.Status == Status.InvalidArgument && same.Field == "new_context", "the same context twice");
+        }
+    }
+
     static void ThreadsShareMastersEachWithItsOwnContext(Masters r06, string claim)
     {
         var totals = new long[4];
@@ -151,7 +201,9 @@ static class SanteiTests
             ErrorsCarryStatusPositionAndField(demo, claim);
             LookupOfFirstVisitOnTheDemoMaster(demo);
             ThreadsShareMastersEachWithItsOwnContext(r06, claim);
+            JsonLinesInOneCallAnswerEachLineAsPriceDoes(r06, claim);
         }
+        RegressionR04ToR06InOneCall(claim);
         Console.WriteLine(passed + " passed, " + failed + " failed");
         return failed == 0 ? 0 : 1;
     }

@@ -43,15 +43,66 @@ public final class PricingContext implements AutoCloseable {
 
   /** Prices one claim given as UTF-8 bytes. */
   public PricedClaim price(byte[] claimUtf8) {
-    if (closed) throw new IllegalStateException("the context is closed");
     PointerByReference out = new PointerByReference();
-    SanteiException.check(LIB.santei_price(out, handle, claimUtf8, claimUtf8.length));
+    SanteiException.check(LIB.santei_price(out, live(), claimUtf8, claimUtf8.length));
     Pointer result = out.getValue();
     try {
       return read(result);
     } finally {
       LIB.santei_result_free(result);
     }
+  }
+
+  /**
+   * Prices santei.claim/1 JSON Lines in native code (santei_price_json_lines), the first of them
+   * line firstLine of its file; threads: 0 = the hardware threads. Requires SANTEI_0.2.
+   */
+  public PricedLines priceJsonLines(String lines, long firstLine, int threads) {
+    return priceJsonLines(lines.getBytes(StandardCharsets.UTF_8), firstLine, threads);
+  }
+
+  public PricedLines priceJsonLines(byte[] linesUtf8, long firstLine, int threads) {
+    if (threads < 0) throw new IllegalArgumentException("threads " + threads + " < 0");
+    SanteiLibrary.Buf buf = new SanteiLibrary.Buf();
+    LongByReference errors = new LongByReference();
+    SanteiException.check(LIB.santei_price_json_lines(buf, errors, live(), linesUtf8, linesUtf8.length, firstLine, threads));
+    try {
+      return new PricedLines(text(buf), errors.getValue());
+    } finally {
+      LIB.santei_buf_dispose(buf);
+    }
+  }
+
+  /**
+   * The claims of JSON Lines priced under oldContext's revision and newContext's
+   * (santei_regress_json_lines; each context made with a revision): the summary as santei.regress/1
+   * JSON ({@code santei regress --json}). Requires SANTEI_0.2.
+   */
+  public static String regressJsonLines(PricingContext oldContext, PricingContext newContext, String lines, long firstLine,
+                                        int threads) {
+    return regressJsonLines(oldContext, newContext, lines.getBytes(StandardCharsets.UTF_8), firstLine, threads);
+  }
+
+  public static String regressJsonLines(PricingContext oldContext, PricingContext newContext, byte[] linesUtf8,
+                                        long firstLine, int threads) {
+    if (threads < 0) throw new IllegalArgumentException("threads " + threads + " < 0");
+    SanteiLibrary.Buf buf = new SanteiLibrary.Buf();
+    SanteiException.check(LIB.santei_regress_json_lines(buf, oldContext.live(), newContext.live(), linesUtf8,
+                                                         linesUtf8.length, firstLine, threads));
+    try {
+      return text(buf);
+    } finally {
+      LIB.santei_buf_dispose(buf);
+    }
+  }
+
+  private static String text(SanteiLibrary.Buf buf) {
+    return new String(buf.ptr.getByteArray(0, Math.toIntExact(buf.size)), StandardCharsets.UTF_8);
+  }
+
+  private Pointer live() {
+    if (closed) throw new IllegalStateException("the context is closed");
+    return handle;
   }
 
   private static PricedClaim read(Pointer result) {

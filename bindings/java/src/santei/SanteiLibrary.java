@@ -84,4 +84,8 @@ interface SanteiLibrary extends Library {
   int santei_result_diagnostic_count(LongByReference out, Pointer result);
   int santei_result_diagnostic(IntByReference severity, PointerByReference rule, PointerByReference message,
                                Pointer result, long index);
+  int santei_price_json_lines(Buf out, LongByReference errors, Pointer context, byte[] lines, long length, long firstLine,
+                              int threads);
+  int santei_regress_json_lines(Buf out, Pointer oldContext, Pointer newContext, byte[] lines, long length, long firstLine,
+                                int threads);
 }

@@ -123,6 +123,54 @@ public final class SanteiTest {
     check(demo.revisions().equals(List.of("r06")), "the demo master is r06");
   }
 
+  /** The example claim on one line (it has no newline inside a string). */
+  static String oneLine(String claim) {
+    return claim.replace("\r", "").replace("\n", " ");
+  }
+
+  static void jsonLinesInOneCallAnswerEachLineAsPriceDoes(Masters r06, String claim) {
+    String line = oneLine(claim);
+    try (PricingContext context = new PricingContext(r06)) {
+      PricedClaim single = context.price(line);
+      PricedLines priced = context.priceJsonLines(line + "\n\nnot a claim\n" + line + "\n", 7, 2);
+      String[] lines = priced.json().split("\n", -1);
+      check(lines.length == 4 && lines[3].isEmpty(), "three result lines, each ending in a newline");
+      check(single.totalPoints() == 761 && lines[0].contains("\"total_points\":761,"), "line 7: E20 is 761 points");
+      check(lines[0].equals(single.json()) && lines[2].equals(single.json()), "the claims' lines as price answers them");
+      check(lines.length > 1 && lines[1].startsWith(
+                "{\"format\":\"santei.result/1\",\"error\":{\"status\":\"parse_error\",\"file\":\"<lines>\",\"line\":9,"),
+            "line 9 (first line 7 + 2) is a parse error line");
+      check(priced.errors() == 1, "one error line");
+      SanteiException bad = thrown(() -> context.priceJsonLines(line, 0, 1));
+      check(bad != null && bad.status == Status.INVALID_ARGUMENT && bad.field.equals("first_line"), "first line 0");
+    }
+  }
+
+  static void regressionR04ToR06InOneCall(String claim) {
+    // 初診料 (111000110) 288点 under r04, 291点 under r06 (fee-rules.md §6.1); 114005610 (在宅悪性腫瘍等
+    // 患者指導管理料) is in r04's 医科診療行為マスター, not in r06's: that claim newly fails.
+    String line = oneLine(claim);
+    String home = line.replace("{ \"category\": \"11\", \"items\": [ { \"code\": \"111000110\" } ] }",
+                               "{ \"category\": \"14\", \"items\": [ { \"code\": \"114005610\" } ] }")
+                      .replace("\"example-E20\"", "\"home\"");
+    Path masters = env("SANTEI_SHARED_MASTERS");
+    try (Masters both = Masters.load(masters.resolve("r04").toString(), masters.resolve("r06").toString());
+         PricingContext r04 = new PricingContext(both, true, true, "r04");
+         PricingContext r06 = new PricingContext(both, true, true, "r06")) {
+      String json = PricingContext.regressJsonLines(r04, r06, line + "\n\nnot a claim\n" + home + "\n", 101, 1);
+      check(json.startsWith("{\"format\":\"santei.regress/1\",\"old_revision\":\"r04\",\"new_revision\":\"r06\","), "r04 → r06");
+      check(json.contains("\"receipts\":3,\"priced_both\":1,\"failed_old\":1,\"failed_new\":2,\"newly_failing\":1,"),
+            "3 receipts: E20 priced under both, the bad line under neither, home newly failing");
+      check(json.contains("\"new_points\":761,") && json.contains("\"new_patient_yen\":2280,"), "E20 under r06: 761点, 2,280円");
+      check(json.contains("{\"code\":\"111000110\",\"name\":\"初診料\",\"old_count\":1,\"new_count\":1,\"old_points\":288,\"new_points\":291,\"delta\":3}"),
+            "初診料 288 → 291");
+      check(json.contains("\"failing\":[{\"id\":\"home\",\"line\":104,")
+            && json.contains("114005610 is not in the 医科診療行為マスター of r06"), "home newly failing at line 104 (101 + 3)");
+      SanteiException same = thrown(() -> PricingContext.regressJsonLines(r04, r04, line, 1, 1));
+      check(same != null && same.status == Status.INVALID_ARGUMENT && same.field.equals("new_context"), "the same context twice");
+    }
+  }
+
   static void threadsShareMastersEachWithItsOwnContext(Masters r06, String claim) throws Exception {
     AtomicLong total = new AtomicLong();
     Thread[] threads = new Thread[4];
@@ -150,7 +198,9 @@ public final class SanteiTest {
       errorsCarryStatusPositionAndField(demo, claim);
       lookupOfFirstVisitOnTheDemoMaster(demo);
       threadsShareMastersEachWithItsOwnContext(r06, claim);
+      jsonLinesInOneCallAnswerEachLineAsPriceDoes(r06, claim);
     }
+    regressionR04ToR06InOneCall(claim);
     System.out.println(passed + " passed, " + failed + " failed");
     System.exit(failed == 0 ? 0 : 1);
   }
