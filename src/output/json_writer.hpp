@@ -40,8 +40,8 @@ class JsonWriter {
  public:
   JsonWriter() = default;
   // Appends to `out` instead of its own string: a caller writing result after result into one
-  // buffer keeps its capacity (str() and take() are then not for use).
-  // Everything written is in `out` once the writer is gone (or after str() or take()).
+  // buffer keeps its capacity (str() and take() are then not for use). What is written reaches
+  // `out` a buffer at a time, all of it once the writer is gone.
   explicit JsonWriter(std::string& out) : out_(out) {}
   ~JsonWriter() { flush(); }
   JsonWriter(const JsonWriter&) = delete;
@@ -73,7 +73,7 @@ class JsonWriter {
   // Already-serialised JSON, inserted as one value.
   JsonWriter& raw(std::string_view json);
 
-  // A member: a literal key with a whole number, a text or a date is written as one piece.
+  // A member: a literal key with a whole number or a short plain text is written as one piece.
   template <class T>
   JsonWriter& field(Key name, const T& v) {
     if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) {
