@@ -36,10 +36,11 @@ class Server {
         service_{config_, libraries_, metrics_, [this] { return pool_.queued(); }, [this] { return pool_.busy(); }},
         connections_(service_, pool_),
         loads_(1, 1),
-        acceptor_(io_),
         control_(net::make_strand(io_)),
+        acceptor_(control_),
         signals_(control_, SIGINT, SIGTERM, SIGHUP),
-        drain_timer_(control_) {}
+        drain_timer_(control_),
+        accept_pause_(control_) {}
 
   int run() {
     beast::error_code ec;
@@ -77,21 +78,32 @@ class Server {
   static unsigned threads(unsigned given) { return given ? given : std::max(1u, std::thread::hardware_concurrency()); }
   static unsigned workers(const ServeConfig& config) { return threads(config.workers); }
 
+  // Runs on the control strand, as stop() does: an accept completing while stop() closes the
+  // acceptor would otherwise start the next accept on a closed acceptor, which fails at once and
+  // again for ever, so that run() never returned.
   void accept() {
     acceptor_.async_accept(net::make_strand(io_), [this](beast::error_code ec, tcp::socket socket) {
-      if (ec == net::error::operation_aborted) return;  // stopping
-      if (!ec) {
-        if (static_cast<std::size_t>(metrics_.connections_open()) >= config_.limits.max_connections) {
-          metrics_.connection_refused();
-          socket.non_blocking(true, ec);
-          socket.write_some(net::buffer(too_many_connections()), ec);  // a few bytes: the send buffer takes them
-          socket.close(ec);
-        } else {
-          // Answers go out at once: with Nagle's algorithm a kept-alive client's next request
-          // waits for the delayed ACK of the previous answer's last segment.
-          socket.set_option(tcp::no_delay(true), ec);
-          connections_.start(std::move(socket));
-        }
+      if (stopping_) return;
+      if (ec) {
+        // Out of file descriptors (EMFILE) and the like: accepting again at once fails again at
+        // once, so wait a moment for connections to close.
+        LogLine("warning", "accept_failed").field("error", ec.message());
+        accept_pause_.expires_after(std::chrono::milliseconds(100));
+        accept_pause_.async_wait([this](beast::error_code) {
+          if (!stopping_) accept();
+        });
+        return;
+      }
+      if (static_cast<std::size_t>(metrics_.connections_open()) >= config_.limits.max_connections) {
+        metrics_.connection_refused();
+        socket.non_blocking(true, ec);
+        socket.write_some(net::buffer(too_many_connections()), ec);  // a few bytes: the send buffer takes them
+        socket.close(ec);
+      } else {
+        // Answers go out at once: with Nagle's algorithm a kept-alive client's next request
+        // waits for the delayed ACK of the previous answer's last segment.
+        socket.set_option(tcp::no_delay(true), ec);
+        connections_.start(std::move(socket));
       }
       accept();
     });
@@ -119,6 +131,7 @@ class Server {
     service_.draining = true;
     beast::error_code ec;
     acceptor_.close(ec);
+    accept_pause_.cancel();
     signals_.cancel(ec);
     connections_.drain();
     drain_deadline_ = std::chrono::steady_clock::now() + config_.limits.drain_timeout;
@@ -147,10 +160,11 @@ class Server {
   Service service_;
   Connections connections_;
   WorkPool loads_;  // one thread loading masters beside the workers, so a reload never waits for a busy one
+  net::strand<net::io_context::executor_type> control_;  // accepting, signals, stopping and draining run here
   tcp::acceptor acceptor_;
-  net::strand<net::io_context::executor_type> control_;  // signals, stopping and draining run here
   net::signal_set signals_;
   net::steady_timer drain_timer_;
+  net::steady_timer accept_pause_;
   std::chrono::steady_clock::time_point drain_deadline_;
   bool stopping_ = false;
   bool forced_ = false;

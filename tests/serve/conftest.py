@@ -7,6 +7,7 @@
 import http.client
 import json
 import os
+import resource
 import signal
 import socket
 import subprocess
@@ -52,13 +53,15 @@ def dechunk(response):
 
 
 class Server:
-    def __init__(self, *args):
+    def __init__(self, *args, max_files=None):
+        """max_files: the server's limit on open file descriptors (RLIMIT_NOFILE), when not the default."""
         self.args = list(args)
         self.logs = []
         self.raw = []
         self.cond = threading.Condition()
         self.proc = subprocess.Popen([SANTEI, "serve", "--listen", "127.0.0.1:0", *self.args],
-                                     stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                                     stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                     preexec_fn=max_files and (lambda: resource.setrlimit(resource.RLIMIT_NOFILE, (max_files, max_files))))
         self.reader = threading.Thread(target=self._read_logs, daemon=True)
         self.reader.start()
         listening = self.wait_for_event("listening", 30)
@@ -141,8 +144,8 @@ def start_server():
     """start_server(*args) → a ready Server, stopped (and checked) at the end of the test."""
     servers = []
 
-    def start(*args, ready=True):
-        server = Server(*args)
+    def start(*args, ready=True, max_files=None):
+        server = Server(*args, max_files=max_files)
         servers.append(server)
         if ready:
             server.wait_ready()
