@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "regress/part.hpp"
 #include "santei/regress.hpp"
 
 namespace santei {
@@ -87,20 +88,22 @@ void RegressSummary::merge(const RegressSummary& o) {
   down += o.down;
   unchanged += o.unchanged;
   for (std::size_t i = 0; i < histogram.size(); ++i) histogram[i] += o.histogram[i];
-  for (const auto& [code, c] : o.codes) {
-    RegressCode& mine = codes[code];
-    mine.old_count += c.old_count;
-    mine.new_count += c.new_count;
-    mine.old_points += c.old_points;
-    mine.new_points += c.new_points;
-  }
+  for (const auto& [code, c] : o.codes) regress::add(codes[code], c);
   failing.insert(failing.end(), o.failing.begin(), o.failing.end());
   std::sort(failing.begin(), failing.end(), [](const auto& a, const auto& b) { return a.sequence < b.sequence; });
   if (failing.size() > kMaxFailingListed) failing.resize(kMaxFailingListed);
 }
 
-void add_outcome(RegressSummary& s, RegressOutcome outcome) {
-  RegressReceipt& r = outcome.receipt;
+namespace regress {
+
+void add(RegressCode& into, const RegressCode& from) {
+  into.old_count += from.old_count;
+  into.new_count += from.new_count;
+  into.old_points += from.old_points;
+  into.new_points += from.new_points;
+}
+
+void add_receipt(RegressSummary& s, RegressReceipt&& r) {
   ++s.receipts;
   s.old_points += r.old_side.points;
   s.new_points += r.new_side.points;
@@ -116,16 +119,6 @@ void add_outcome(RegressSummary& s, RegressOutcome outcome) {
     else ++s.unchanged;
     ++s.histogram[histogram_bucket(delta)];
   }
-  for (const CodePoints& c : outcome.old_codes) {
-    RegressCode& code = s.codes[c.code];
-    code.old_count += c.count;
-    code.old_points += c.points;
-  }
-  for (const CodePoints& c : outcome.new_codes) {
-    RegressCode& code = s.codes[c.code];
-    code.new_count += c.count;
-    code.new_points += c.points;
-  }
   if (!r.new_failures.empty()) {
     ++s.newly_failing;
     if (s.failing.size() < kMaxFailingListed || r.sequence < s.failing.back().sequence) {
@@ -135,6 +128,13 @@ void add_outcome(RegressSummary& s, RegressOutcome outcome) {
       if (s.failing.size() > kMaxFailingListed) s.failing.pop_back();
     }
   }
+}
+
+}  // namespace regress
+
+void add_outcome(RegressSummary& s, RegressOutcome outcome) {
+  regress::add_codes(s.codes, outcome);
+  regress::add_receipt(s, std::move(outcome.receipt));
 }
 
 Regression::Regression(const MasterLibrary& old_masters, std::string old_revision, const MasterLibrary& new_masters,

@@ -13,6 +13,7 @@
 #include "claim/json_lines.hpp"
 #include "core/line_reader.hpp"
 #include "core/ordered_batches.hpp"
+#include "regress/part.hpp"
 #include "santei/regress.hpp"
 
 namespace santei {
@@ -49,10 +50,10 @@ struct ClaimAt {
   void reuse() { index = 0; }
 };
 
-// Each thread adds its receipts into its own summary; the answers are the receipts, kept for
+// Each thread adds its receipts into its own part; the answers are the receipts, kept for
 // on_receipt.
-using Pipeline = detail::OrderedBatches<Job, RegressReceipt, RegressSummary>;
-using ClaimsPipeline = detail::OrderedBatches<ClaimAt, RegressReceipt, RegressSummary>;
+using Pipeline = detail::OrderedBatches<Job, RegressReceipt, regress::Part>;
+using ClaimsPipeline = detail::OrderedBatches<ClaimAt, RegressReceipt, regress::Part>;
 
 // The calling thread's part of a run: each batch's receipts to on_receipt, in order, then the
 // progress — `done` receipts so far and `bytes` of input read (0 for claims already read).
@@ -68,16 +69,25 @@ std::function<bool(std::span<const RegressReceipt>)> reporter(const RegressRunOp
   };
 }
 
-void name_revisions(std::span<RegressSummary> parts, const Regression& regression) {
-  for (RegressSummary& s : parts) {
-    s.old_revision = regression.old_revision();
-    s.new_revision = regression.new_revision();
+void name_revisions(std::span<regress::Part> parts, const Regression& regression) {
+  for (regress::Part& part : parts) {
+    part.summary.old_revision = regression.old_revision();
+    part.summary.new_revision = regression.new_revision();
   }
 }
 
-RegressSummary merged(std::span<RegressSummary> parts) {
-  RegressSummary out = std::move(parts.front());
-  for (std::size_t i = 1; i < parts.size(); ++i) out.merge(parts[i]);
+// A compared receipt added into its thread's part.
+void add_to(regress::Part& part, RegressOutcome&& outcome) {
+  regress::add_codes(part.codes, outcome);
+  regress::add_receipt(part.summary, std::move(outcome.receipt));
+}
+
+RegressSummary merged(std::span<regress::Part> parts) {
+  RegressSummary out = std::move(parts.front().summary);
+  for (std::size_t i = 1; i < parts.size(); ++i) out.merge(parts[i].summary);
+  for (const regress::Part& part : parts) {
+    for (const auto& [code, totals] : part.codes) regress::add(out.codes[code], totals);
+  }
   return out;
 }
 
@@ -86,7 +96,7 @@ RegressSummary merged(std::span<RegressSummary> parts) {
 RegressSummary regress_json_lines(std::istream& in, std::string_view source, const Regression& regression,
                                   const RegressRunOptions& options) {
   const bool report = static_cast<bool>(options.on_receipt);
-  const Pipeline::Work compare = [&](const Job& job, RegressReceipt& receipt, RegressSummary& part) {
+  const Pipeline::Work compare = [&](const Job& job, RegressReceipt& receipt, regress::Part& part) {
     RegressOutcome outcome;
     try {
       if (job.over_length > 0) throw Exception(claim::over_size(job.over_length));
@@ -96,7 +106,7 @@ RegressSummary regress_json_lines(std::istream& in, std::string_view source, con
       outcome = regression.unreadable(info, job.sequence, job.line);
     }
     if (report) receipt = outcome.receipt;
-    add_outcome(part, std::move(outcome));
+    add_to(part, std::move(outcome));
   };
   std::int64_t sequence = 0;
   std::int64_t bytes = 0;
@@ -132,11 +142,11 @@ RegressSummary regress_json_lines(std::istream& in, std::string_view source, con
 RegressSummary regress_claims(const std::vector<Claim>& claims, const std::vector<std::int64_t>& lines,
                               const Regression& regression, const RegressRunOptions& options) {
   const bool report = static_cast<bool>(options.on_receipt);
-  const ClaimsPipeline::Work compare = [&](const ClaimAt& at, RegressReceipt& receipt, RegressSummary& part) {
+  const ClaimsPipeline::Work compare = [&](const ClaimAt& at, RegressReceipt& receipt, regress::Part& part) {
     const std::size_t k = at.index;
     RegressOutcome outcome = regression.compare(claims[k], static_cast<std::int64_t>(k), k < lines.size() ? lines[k] : 0);
     if (report) receipt = outcome.receipt;
-    add_outcome(part, std::move(outcome));
+    add_to(part, std::move(outcome));
   };
   std::int64_t done = 0;
   const std::int64_t no_bytes = 0;
