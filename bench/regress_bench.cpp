@@ -3,10 +3,12 @@
 // 2024-07 (santei/generate.hpp) with the real masters. receipts_per_s is the figure of issue 6.
 #include <benchmark/benchmark.h>
 
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include "masters.hpp"
+#include "regress/part.hpp"
 #include "santei/generate.hpp"
 #include "santei/regress.hpp"
 
@@ -48,6 +50,49 @@ BENCHMARK(BM_RegressReceipt)->Unit(benchmark::kMicrosecond)->Threads(1)->Threads
 
 void BM_RegressReceiptNoCopay(benchmark::State& state) { regress(state, false); }
 BENCHMARK(BM_RegressReceiptNoCopay)->Unit(benchmark::kMicrosecond)->Threads(1)->Threads(2)->UseRealTime();
+
+// The whole run (regress_json_lines): the 4,096 lines read from memory, compared on `-j` threads
+// (the argument) beside the reading thread, each adding into its own part, then merged.
+void BM_RegressRun(benchmark::State& state) {
+  const santei::Regression regression(santei::bench::all_masters(), "r04", santei::bench::all_masters(), "r06");
+  std::string text;
+  for (const std::string& line : lines()) text += line + "\n";
+  santei::RegressRunOptions options;
+  options.threads = static_cast<unsigned>(state.range(0));
+  for (auto _ : state) {
+    std::istringstream in(text);
+    benchmark::DoNotOptimize(santei::regress_json_lines(in, "<bench>", regression, options).receipts);
+  }
+  state.counters["receipts_per_s"] =
+      benchmark::Counter(static_cast<double>(state.iterations() * lines().size()), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_RegressRun)->Unit(benchmark::kMillisecond)->Arg(1)->Arg(2)->UseRealTime();
+
+// A receipt's per-code points added into the summary's ordered map (add_outcome, the public call)
+// beside a thread's hash map (regress/part.hpp, what a run uses): the same 4,096 outcomes.
+template <class Codes>
+void add_codes(benchmark::State& state, Codes& codes) {
+  static const std::vector<santei::RegressOutcome> outcomes = [] {
+    const santei::Regression regression(santei::bench::all_masters(), "r04", santei::bench::all_masters(), "r06");
+    std::vector<santei::RegressOutcome> out;
+    for (const std::string& line : lines()) out.push_back(regression.compare(santei::parse_claim(line)));
+    return out;
+  }();
+  std::size_t i = 0;
+  for (auto _ : state) santei::regress::add_codes(codes, outcomes[i++ % outcomes.size()]);
+  benchmark::DoNotOptimize(codes.size());
+  state.counters["receipts_per_s"] = benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
+}
+void BM_RegressAddCodes_OrderedMap(benchmark::State& state) {
+  santei::RegressSummary summary;
+  add_codes(state, summary.codes);
+}
+BENCHMARK(BM_RegressAddCodes_OrderedMap)->Unit(benchmark::kNanosecond);
+void BM_RegressAddCodes_ThreadPart(benchmark::State& state) {
+  santei::regress::Part part;
+  add_codes(state, part.codes);
+}
+BENCHMARK(BM_RegressAddCodes_ThreadPart)->Unit(benchmark::kNanosecond);
 
 // The parts: parsing alone, and one revision's pricing alone.
 void BM_RegressParseOnly(benchmark::State& state) {
