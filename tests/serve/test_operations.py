@@ -136,7 +136,7 @@ def test_sigterm_drains_requests_in_flight_then_exits_0(start_server):
 def test_sigterm_while_clients_keep_connecting_exits_0_every_time(start_server):
     # SIGTERM met an accept completing on another thread: the next accept started on the closed
     # acceptor, failed at once, and started again, for ever (15 hangs in 40 rounds under ASan).
-    for round in range(10):
+    for attempt in range(10):
         server = start_server("--workers", "2")
         stop = threading.Event()
 
@@ -153,7 +153,7 @@ def test_sigterm_while_clients_keep_connecting_exits_0_every_time(start_server):
         time.sleep(0.05 * SLOW)
         server.proc.send_signal(signal.SIGTERM)
         try:
-            assert server.proc.wait(20 * SLOW) == 0, f"round {round}"
+            assert server.proc.wait(20 * SLOW) == 0, f"attempt {attempt}"
         finally:
             stop.set()
             for client in clients:
