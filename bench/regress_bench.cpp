@@ -71,7 +71,7 @@ BENCHMARK(BM_RegressRun)->Unit(benchmark::kMillisecond)->Arg(1)->Arg(2)->UseReal
 // A receipt's per-code points added into the summary's ordered map (add_outcome, the public call)
 // beside a thread's hash map (regress/part.hpp, what a run uses): the same 4,096 outcomes.
 template <class Codes>
-void add_codes(benchmark::State& state, Codes& codes) {
+void time_add_codes(benchmark::State& state, Codes& codes) {
   static const std::vector<santei::RegressOutcome> outcomes = [] {
     const santei::Regression regression(santei::bench::all_masters(), "r04", santei::bench::all_masters(), "r06");
     std::vector<santei::RegressOutcome> out;
@@ -85,12 +85,12 @@ void add_codes(benchmark::State& state, Codes& codes) {
 }
 void BM_RegressAddCodes_OrderedMap(benchmark::State& state) {
   santei::RegressSummary summary;
-  add_codes(state, summary.codes);
+  time_add_codes(state, summary.codes);
 }
 BENCHMARK(BM_RegressAddCodes_OrderedMap)->Unit(benchmark::kNanosecond);
 void BM_RegressAddCodes_ThreadPart(benchmark::State& state) {
   santei::regress::Part part;
-  add_codes(state, part.codes);
+  time_add_codes(state, part.codes);
 }
 BENCHMARK(BM_RegressAddCodes_ThreadPart)->Unit(benchmark::kNanosecond);
 
