@@ -17,6 +17,7 @@
 #include <boost/container/small_vector.hpp>
 #include <fmt/format.h>
 
+#include "masters/history.hpp"
 #include "santei/pricing.hpp"
 
 namespace santei::pricing {
@@ -124,16 +125,17 @@ class Context {
   // those in force some time in the period (e.g. the r04 医薬品マスター holds only its 2023-04
   // prices, so a 2021-10 claim priced under r04 takes them).
   template <class Record>
-  const Record* version_for(std::span<const Record> versions, Date service) const {
+  const Record* version_for(masters::Versions<Record> versions, Date service) const {
     const Date on = lookup_date(service);
     const Record* nearest = nullptr;
     int distance = 0;
-    for (const Record& v : versions) {
-      if (v.valid_from <= on && on <= v.valid_to) return &v;
-      if (on == service || !set.period().overlaps(DateRange{v.valid_from, v.valid_to})) continue;
-      const int d = on < v.valid_from ? v.valid_from - on : on - v.valid_to;
+    for (std::size_t i = 0; i < versions.periods.size(); ++i) {
+      const DateRange period = versions.periods[i];
+      if (period.contains(on)) return &versions.records[i];
+      if (on == service || !set.period().overlaps(period)) continue;
+      const int d = on < period.from ? period.from - on : on - period.to;
       if (!nearest || d < distance) {
-        nearest = &v;
+        nearest = &versions.records[i];
         distance = d;
       }
     }

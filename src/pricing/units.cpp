@@ -7,6 +7,7 @@
 #include "pricing/context.hpp"
 #include "pricing/eligibility.hpp"
 #include "pricing/inpatient.hpp"
+#include "masters/master_data.hpp"
 #include "pricing/rule_tables.hpp"
 #include "santei/rules.hpp"
 
@@ -15,7 +16,7 @@ namespace {
 
 std::string validity_text(auto versions) {
   std::string out;
-  for (const auto& v : versions) {
+  for (const auto& v : versions.records) {
     out += fmt::format("{}{} to {}", out.empty() ? "" : ", ", v.valid_from.iso(),
                        v.valid_to.is_open_end() ? std::string("open") : v.valid_to.iso());
   }
@@ -53,22 +54,22 @@ Resolved resolve(const Context& ctx, const ClaimItem& item, const ItemRef& where
   switch (item.code / 100000000) {
     case 1:
       r.kind = ItemKind::procedure;
-      r.procedure = in_force(ctx, ctx.set.procedure_versions(item.code), item.code, service, where, "医科診療行為マスター",
+      r.procedure = in_force(ctx, ctx.set.data().procedures.dated(item.code), item.code, service, where, "医科診療行為マスター",
                             "s");
       break;
     case 6:
       r.kind = ItemKind::drug;
-      r.drug = in_force(ctx, ctx.set.drug_versions(item.code), item.code, service, where, "医薬品マスター",
+      r.drug = in_force(ctx, ctx.set.data().drugs.dated(item.code), item.code, service, where, "医薬品マスター",
                             "y");
       break;
     case 7:
       r.kind = ItemKind::material;
-      r.material = in_force(ctx, ctx.set.material_versions(item.code), item.code, service, where, "特定器材マスター",
+      r.material = in_force(ctx, ctx.set.data().materials.dated(item.code), item.code, service, where, "特定器材マスター",
                             "t");
       break;
     case 8:
       r.kind = ItemKind::comment;
-      r.comment = in_force(ctx, ctx.set.comment_versions(item.code), item.code, service, where, "コメントマスター",
+      r.comment = in_force(ctx, ctx.set.data().comments.dated(item.code), item.code, service, where, "コメントマスター",
                             "c");
       break;
     default:
