@@ -5,6 +5,7 @@
 #include "allocation_counter.hpp"
 #include "claim_mix.hpp"
 #include "masters.hpp"
+#include "santei/generate.hpp"
 #include "santei/pricing.hpp"
 
 namespace {
@@ -54,6 +55,27 @@ const std::vector<santei::Claim>& dpc_stays_grouped() {
       }
       dpc.code.clear();
       dpc.grouping = std::move(input);
+    }
+    return out;
+  }();
+  return claims;
+}
+
+// 20,000 claims of `santei generate` (r06, 2024-07): as in a month's file, they use thousands of
+// distinct codes, so master records and 背反 rows are read cold the way `santei price` reads them.
+// The mixes above repeat a few dozen codes, which stay in cache.
+const std::vector<santei::Claim>& generated() {
+  static const std::vector<santei::Claim> claims = [] {
+    santei::GenerateOptions options;
+    options.month = *santei::YearMonth::parse("2024-07");
+    options.seed = 20240701;
+    const santei::ClaimGenerator generator(santei::bench::r06_masters(), options);
+    std::vector<santei::Claim> out;
+    std::string json;
+    for (std::uint64_t i = 0; i < 20000; ++i) {
+      json.clear();
+      generator.append_json(i, json);
+      out.push_back(santei::parse_claim(json));
     }
     return out;
   }();
@@ -118,9 +140,11 @@ void BM_PriceInpatient(benchmark::State& state) { price_mix(state, inpatient(), 
 void BM_PriceInpatientNoExplain(benchmark::State& state) { price_mix(state, inpatient(), options(false, false), true); }
 void BM_PriceInpatientNoExplainNewResult(benchmark::State& state) { price_mix(state, inpatient(), options(false, false)); }
 void BM_PriceInpatientWithCopay(benchmark::State& state) { price_mix(state, inpatient(), options(true, true)); }
+void BM_PriceGeneratedNoExplain(benchmark::State& state) { price_mix(state, generated(), options(false, false), true); }
 BENCHMARK(BM_PriceOutpatient)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_PriceOutpatientNoExplain)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_PriceOutpatientNoExplainNewResult)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_PriceGeneratedNoExplain)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_PriceOutpatientWithCopay)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_PriceInpatient)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_PriceInpatientNoExplain)->Unit(benchmark::kMicrosecond);

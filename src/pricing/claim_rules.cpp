@@ -28,9 +28,17 @@ bool live(const std::vector<Unit>& units, const Occurrence& o) {
 // Hence at most one OccurrenceIndex may live at a time on a thread (apply_claim_rules makes one).
 class OccurrenceIndex {
  public:
-  explicit OccurrenceIndex(const std::vector<Unit>& units) : all_(scratch_all()), codes_(scratch_codes()) {
+  // One distinct code: its occurrences all_[begin, begin + count) and its record's rule_flags.
+  struct Group {
+    Code code;
+    std::uint32_t begin;
+    std::uint32_t count;
+    std::uint8_t rule_flags;
+  };
+
+  explicit OccurrenceIndex(const std::vector<Unit>& units) : all_(scratch_all()), groups_(scratch_groups()) {
     all_.clear();
-    codes_.clear();
+    groups_.clear();
     for (std::size_t u = 0; u < units.size(); ++u) {
       for (std::size_t i = 0; i < units[u].items.size(); ++i) {
         const Resolved& r = units[u].items[i];
@@ -40,45 +48,40 @@ class OccurrenceIndex {
     std::sort(all_.begin(), all_.end(), [](const Occurrence& a, const Occurrence& b) {
       return std::tie(a.code, a.unit, a.item) < std::tie(b.code, b.unit, b.item);
     });
-    for (const Occurrence& o : all_) {
-      if (codes_.empty() || codes_.back() != o.code) codes_.push_back(o.code);
+    for (std::uint32_t i = 0; i < all_.size(); ++i) {
+      const Occurrence& o = all_[i];
+      if (!groups_.empty() && groups_.back().code == o.code) {
+        ++groups_.back().count;
+      } else {
+        groups_.push_back({o.code, i, 1, units[o.unit].items[o.item].procedure->rule_flags});
+      }
     }
   }
 
-  // The occurrences of one code.
-  std::span<const Occurrence> of(Code code) const {
-    auto lo = std::lower_bound(all_.begin(), all_.end(), code, [](const Occurrence& o, Code c) { return o.code < c; });
-    auto hi = std::upper_bound(lo, all_.end(), code, [](Code c, const Occurrence& o) { return c < o.code; });
-    return {all_.data() + (lo - all_.begin()), static_cast<std::size_t>(hi - lo)};
-  }
+  std::span<const Occurrence> of(const Group& group) const { return {all_.data() + group.begin, group.count}; }
 
   // Calls f(code, occurrences) for each distinct code.
   template <class F>
   void each_code(F f) const {
-    for (std::size_t i = 0; i < all_.size();) {
-      std::size_t j = i;
-      while (j < all_.size() && all_[j].code == all_[i].code) ++j;
-      f(all_[i].code, std::span<const Occurrence>(all_.data() + i, j - i));
-      i = j;
-    }
+    for (const Group& group : groups_) f(group.code, of(group));
   }
 
   const std::vector<Occurrence>& all() const { return all_; }
   // The distinct codes, ascending.
-  const std::vector<Code>& codes() const { return codes_; }
+  const std::vector<Group>& groups() const { return groups_; }
 
  private:
   static std::vector<Occurrence>& scratch_all() {
     thread_local std::vector<Occurrence> all;
     return all;
   }
-  static std::vector<Code>& scratch_codes() {
-    thread_local std::vector<Code> codes;
-    return codes;
+  static std::vector<Group>& scratch_groups() {
+    thread_local std::vector<Group> groups;
+    return groups;
   }
 
   std::vector<Occurrence>& all_;
-  std::vector<Code>& codes_;
+  std::vector<Group>& groups_;
 };
 
 // Drops an item; the base of a procedure unit takes its whole unit with it.
@@ -87,10 +90,16 @@ void drop(std::vector<Unit>& units, const Occurrence& o) { drop_item(units[o.uni
 
 // 外来管理加算 (告示 A001 注8): not with a procedure whose 外来管理加算区分 (s col 56) is 1 on the same day.
 void outpatient_management(Context& ctx, std::vector<Unit>& units, const OccurrenceIndex& index) {
-  boost::container::small_vector<std::pair<Date, Code>, 4> blockers;  // inline: no allocation (issue 17)
+  // The first blocker (in code order) of each date: at most one a day of the claim's month, so the
+  // inline room never runs out (issue 17: no allocation per receipt; a list of every blocker did).
+  boost::container::small_vector<std::pair<Date, Code>, 31> blockers;
   for (const Occurrence& o : index.all()) {
     const Resolved& r = units[o.unit].items[o.item];
-    if (live(units, o) && r.procedure->outpatient_management == 1) blockers.emplace_back(units[o.unit].date, r.code);
+    if (!live(units, o) || r.procedure->outpatient_management != 1) continue;
+    const Date date = units[o.unit].date;
+    if (std::none_of(blockers.begin(), blockers.end(), [&](const auto& b) { return b.first == date; })) {
+      blockers.emplace_back(date, r.code);
+    }
   }
   if (blockers.empty()) return;
   for (const Occurrence& o : index.all()) {
@@ -148,8 +157,8 @@ std::optional<std::int64_t> window_key(std::int32_t unit_code, Date date) {
 }
 
 void count_limits(Context& ctx, std::vector<Unit>& units, const OccurrenceIndex& index) {
-  // window → count so far; one buffer for every limit, inline for the usual few windows (issue 17)
-  boost::container::small_vector<std::pair<std::int64_t, std::int64_t>, 8> used;
+  // window → count so far; one buffer for every limit, inline for a day limit's 31 windows (issue 17)
+  boost::container::small_vector<std::pair<std::int64_t, std::int64_t>, 31> used;
   index.each_code([&](Code code, std::span<const Occurrence> list) {
     const Unit& first_unit = units[list.front().unit];
     const ProcedureRecord& record = *first_unit.items[list.front().item].procedure;
@@ -208,8 +217,14 @@ void count_limits(Context& ctx, std::vector<Unit>& units, const OccurrenceIndex&
 // only codes that have rows of a window need to be paired, each pair once.
 void exclusions(Context& ctx, std::vector<Unit>& units, const OccurrenceIndex& index) {
   const RuleGraph& rules = ctx.set.rules();
-  // Ascending codes with rows; one buffer, inline for a receipt's usual few codes (issue 17).
-  boost::container::small_vector<std::pair<Code, std::span<const ExclusionRecord>>, 16> listed;
+  // Ascending codes with rows of the window, each with its occurrences; one buffer, inline for a
+  // receipt's usual few codes (issue 17).
+  struct Listed {
+    Code code;
+    std::span<const Occurrence> occurrences;
+    std::span<const ExclusionRecord> rows;  // sorted by code2
+  };
+  boost::container::small_vector<Listed, 16> listed;
   for (ExclusionWindow window : {ExclusionWindow::same_time, ExclusionWindow::same_day, ExclusionWindow::same_week,
                                  ExclusionWindow::same_month}) {
     if (!rules.has_table(static_cast<ElectronicTable>(static_cast<int>(ElectronicTable::exclusion_day) +
@@ -228,33 +243,31 @@ void exclusions(Context& ctx, std::vector<Unit>& units, const OccurrenceIndex& i
     };
     listed.clear();
     const auto bit = static_cast<std::uint8_t>(1u << static_cast<int>(window));
-    for (Code code : index.codes()) {
-      const Occurrence& first = index.of(code).front();
-      if (!(units[first.unit].items[first.item].procedure->rule_flags & bit)) continue;
-      listed.emplace_back(code, rules.exclusions(code, window));
+    for (const OccurrenceIndex::Group& group : index.groups()) {
+      if (group.rule_flags & bit) listed.push_back({group.code, index.of(group), rules.exclusions(group.code, window)});
     }
     for (std::size_t i = 0; i < listed.size(); ++i) {
-      const auto& [code, rows] = listed[i];
-      const std::span<const Occurrence> list = index.of(code);
+      const auto& [code, list, rows] = listed[i];
       const Date on = ctx.lookup_date(units[list.front().unit].date);
-      for (std::size_t j = i + 1; j < listed.size(); ++j) {
-        const Code partner = listed[j].first;
-        auto row_it = std::lower_bound(rows.begin(), rows.end(), partner,
-                                       [](const ExclusionRecord& r, Code c) { return r.code2 < c; });
-        if (row_it == rows.end() || row_it->code2 != partner) continue;
-        const ExclusionRecord& row = *row_it;
+      // The partners come in ascending order, as the rows do: each search starts where the last ended.
+      auto from = rows.begin();
+      for (std::size_t j = i + 1; j < listed.size() && from != rows.end(); ++j) {
+        const Code partner = listed[j].code;
+        from = std::lower_bound(from, rows.end(), partner, [](const ExclusionRecord& r, Code c) { return r.code2 < c; });
+        if (from == rows.end() || from->code2 != partner) continue;
+        const ExclusionRecord& row = *from;
         if (!(row.valid_from <= on && on <= row.valid_to)) continue;
         for (const Occurrence& a : list) {
-          for (const Occurrence& b : index.of(partner)) {
+          for (const Occurrence& b : listed[j].occurrences) {
             if (!live(units, a) || !live(units, b) || key(a) != key(b)) continue;
             const Resolved& ra = units[a.unit].items[a.item];
             const Resolved& rb = units[b.unit].items[b.item];
-            const std::string rule = fmt::format("背反/{}", japanese_name(window));
+            const Text rule("背反/{}", japanese_name(window));
             if (row.special == 1) {
               ctx.diagnose(Severity::warning, rule, {ra.code, rb.code},
-                           fmt::format("{} and {} are 背反 ({}), with exceptions in the 通知 (特例条件 = 1): both kept; "
-                                       "check the 通知",
-                                       ctx.describe(ra), ctx.describe(rb), japanese_name(window)),
+                           Text("{} and {} are 背反 ({}), with exceptions in the 通知 (特例条件 = 1): both kept; "
+                                "check the 通知",
+                                ctx.describe(ra), ctx.describe(rb), japanese_name(window)),
                            units[a.unit].date);
               continue;
             }
@@ -263,10 +276,10 @@ void exclusions(Context& ctx, std::vector<Unit>& units, const OccurrenceIndex& i
             const Occurrence& loser = drop_b ? b : a;
             const Resolved& kept = drop_b ? ra : rb;
             const Resolved& lost = drop_b ? rb : ra;
-            const std::string why = fmt::format("{} and {} may not both be billed ({}; 背反区分 {})", ctx.describe(ra),
-                                                ctx.describe(rb), japanese_name(window), row.keep);
-            const std::string automatic = fmt::format("{} is not billed{}", lost.code,
-                                                      row.keep == 3 ? " (either one; the higher-point one kept)" : "");
+            const Text why("{} and {} may not both be billed ({}; 背反区分 {})", ctx.describe(ra), ctx.describe(rb),
+                           japanese_name(window), row.keep);
+            const Text automatic("{} is not billed{}", lost.code,
+                                 row.keep == 3 ? " (either one; the higher-point one kept)" : "");
             if (ctx.forbid(rule, {lost.code, kept.code}, why, automatic, units[loser.unit].date)) drop(units, loser);
           }
         }
