@@ -119,3 +119,34 @@ TEST_CASE("a claim path names every segment of a deep field, its keys quoted whe
   CHECK(patient.key("").str() == "patient[\"\"]");
   CHECK(Path("(claim)").str() == "(claim)");
 }
+
+// Keys and strings without an escape are taken as they stand in the text; those with one are
+// unescaped (json_tree.cpp, text_of). Both ways must give the same keys and texts.
+TEST_CASE("escaped and plain keys and strings read alike; an escaped key repeating a plain one is a duplicate") {
+  const Document document = santei::json::parse(
+      R"({"vis\u0069ts":"a","plain":"b\u0063d","k\"q":"\\","t":"\u65e5\u672c","last":"x"})", "<test>", 8);
+  const Value& root = document.root();
+  REQUIRE(root.members.size() == 5);
+  CHECK(root.find("visits")->text == "a");
+  CHECK(root.find("plain")->text == "bcd");
+  CHECK(root.find("k\"q")->text == "\\");
+  CHECK(root.find("t")->text == "\u65e5\u672c");  // 日本, from its escapes
+  CHECK(root.find("last")->text == "x");
+
+  try {
+    santei::json::parse(R"({"a":1,"\u0061":2})", "<test>", 8);
+    FAIL("a key repeated through an escape was not refused");
+  } catch (const santei::Exception& e) {
+    CHECK(e.info().message == "duplicate key \"a\"");
+  }
+  for (const char* bad : {R"({"a\q":1})", R"({"a":"b\q"})"}) {
+    CAPTURE(bad);
+    try {
+      santei::json::parse(bad, "<test>", 8);
+      FAIL("a bad escape was not refused");
+    } catch (const santei::Exception& e) {
+      CHECK(e.info().status == santei::Status::parse_error);
+      CHECK(e.info().line == 1);
+    }
+  }
+}
