@@ -109,9 +109,11 @@ bool json_number(std::string_view t) {
 
 class Builder {
  public:
-  // `unescaped`: room for every string of the text unescaped, plus simdjson's padding.
-  Builder(const od::parser& parser, od::document& doc, std::size_t max_depth, Document& out, std::uint8_t* unescaped)
-      : parser_(parser), doc_(doc), max_depth_(max_depth), out_(out), unescaped_(unescaped) {
+  // `text_end`: the end of the text the parser iterates; `unescaped`: room for every string of the
+  // text unescaped, plus simdjson's padding.
+  Builder(const od::parser& parser, od::document& doc, std::size_t max_depth, Document& out, const char* text_end,
+          std::uint8_t* unescaped)
+      : parser_(parser), doc_(doc), max_depth_(max_depth), out_(out), text_end_(text_end), unescaped_(unescaped) {
     if (scratch_.members.size() < max_depth + 1) {
       scratch_.members.resize(max_depth + 1);
       scratch_.items.resize(max_depth + 1);
@@ -225,13 +227,13 @@ class Builder {
   // A string's text: its bytes as they stand when it holds no escape, as nearly every key and value
   // of a claim does, else simdjson's unescaping. (perf: the call into the parser's implementation
   // that unescaping makes for each string was a third of the tree building.) Stage 1 has already
-  // refused raw control characters, and the string ends at an unescaped quote.
+  // refused raw control characters and unclosed strings; the scan stops at the text's end anyway.
   template <class V>
   std::string_view text_of(od::raw_json_string raw, V& source) {
     const char* const begin = raw.raw();
     const char* end = begin;
-    while (*end != '"' && *end != '\\') ++end;
-    if (*end == '"') return {begin, static_cast<std::size_t>(end - begin)};
+    while (end < text_end_ && *end != '"' && *end != '\\') ++end;
+    if (end < text_end_ && *end == '"') return {begin, static_cast<std::size_t>(end - begin)};
     std::string_view text;
     read(parser_.unescape(raw, unescaped_), text, source);
     return text;
@@ -268,6 +270,7 @@ class Builder {
   od::document& doc_;
   std::size_t max_depth_;
   Document& out_;
+  const char* text_end_;
   std::uint8_t* unescaped_;  // where the next unescaped string goes
 };
 
@@ -379,7 +382,7 @@ void parse(std::string_view text, const std::string& source, std::size_t max_dep
   into.texts_.clear();
   into.texts_.reserve(text.size());
   try {
-    Builder builder(parser, doc, max_depth, into, unescaped.data());
+    Builder builder(parser, doc, max_depth, into, padded.data() + text.size(), unescaped.data());
     builder.build(doc, into.root_, 0);
     builder.link();
     const char* after = nullptr;
