@@ -2,7 +2,9 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
+#include "santei/generate.hpp"
 #include "santei/masters.hpp"
 
 namespace santei::bench {
@@ -16,6 +18,18 @@ inline const MasterLibrary& r06_masters() {
 inline const MasterLibrary& all_masters() {
   static const MasterLibrary masters = MasterLibrary::load(SANTEI_SHARED_MASTERS);
   return masters;
+}
+
+// `count` claims of `santei generate` on `masters` for July 2024, one JSON text each: as in a
+// month's file, they use thousands of distinct codes.
+inline std::vector<std::string> generated_claims(const MasterLibrary& masters, std::size_t count) {
+  GenerateOptions options;
+  options.month = *YearMonth::parse("2024-07");
+  options.seed = 20240701;
+  const ClaimGenerator generator(masters, options);
+  std::vector<std::string> out(count);
+  for (std::size_t i = 0; i < count; ++i) generator.append_json(i, out[i]);
+  return out;
 }
 
 }  // namespace santei::bench

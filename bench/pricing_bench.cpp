@@ -5,7 +5,6 @@
 #include "allocation_counter.hpp"
 #include "claim_mix.hpp"
 #include "masters.hpp"
-#include "santei/generate.hpp"
 #include "santei/pricing.hpp"
 
 namespace {
@@ -66,15 +65,8 @@ const std::vector<santei::Claim>& dpc_stays_grouped() {
 // The mixes above repeat a few dozen codes, which stay in cache.
 const std::vector<santei::Claim>& generated() {
   static const std::vector<santei::Claim> claims = [] {
-    santei::GenerateOptions options;
-    options.month = *santei::YearMonth::parse("2024-07");
-    options.seed = 20240701;
-    const santei::ClaimGenerator generator(santei::bench::r06_masters(), options);
     std::vector<santei::Claim> out;
-    std::string json;
-    for (std::uint64_t i = 0; i < 20000; ++i) {
-      json.clear();
-      generator.append_json(i, json);
+    for (const std::string& json : santei::bench::generated_claims(santei::bench::r06_masters(), 20000)) {
       out.push_back(santei::parse_claim(json));
     }
     return out;

@@ -16,15 +16,7 @@ namespace {
 
 // 4,096 distinct JSON lines, made once.
 const std::vector<std::string>& lines() {
-  static const std::vector<std::string> out = [] {
-    santei::GenerateOptions options;
-    options.month = *santei::YearMonth::parse("2024-07");
-    options.seed = 20240701;
-    const santei::ClaimGenerator generator(santei::bench::all_masters(), options);
-    std::vector<std::string> v(4096);
-    for (std::size_t i = 0; i < v.size(); ++i) generator.append_json(i, v[i]);
-    return v;
-  }();
+  static const std::vector<std::string> out = santei::bench::generated_claims(santei::bench::all_masters(), 4096);
   return out;
 }
 
