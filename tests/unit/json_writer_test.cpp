@@ -52,6 +52,12 @@ TEST_CASE("bytes that need no escape pass as they are: space, DEL, '/' and UTF-8
   CHECK(json_string("111000110 初診料 291点 (s col 12, r06)") == "\"111000110 初診料 291点 (s col 12, r06)\"");
   // 0x20 is the first byte not escaped, 0x1f the last escaped: the word test's boundary.
   CHECK(json_string(std::string(16, ' ') + '\x1f') == "\"" + std::string(16, ' ') + "\\u001f\"");
+  // Every byte from 0x20 to 0xFF but '"' and '\\', in 16-byte blocks (the SSE2 test) and a tail.
+  std::string all;
+  for (int c = 0x20; c <= 0xFF; ++c) {
+    if (c != '"' && c != '\\') all += static_cast<char>(c);
+  }
+  CHECK(json_string(all) == "\"" + all + "\"");
 }
 
 TEST_CASE("keys, strings, numbers, codes, dates and nesting with their separators") {
