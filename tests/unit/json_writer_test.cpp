@@ -113,6 +113,12 @@ TEST_CASE("output many times the writer's buffer: members, numbers, codes, dates
         for (int q = 0; q < i % 150; ++q) out += "\\\"";
         out += '"';
       }
+      if (i % 500 == 0) {  // plain texts about the buffer's size (4096): in it with their quotes, or past it
+        const std::size_t sizes[] = {4092, 4093, 4094, 4095, 4096, 9000};
+        const std::string long_text(sizes[i / 500], static_cast<char>('A' + i / 500));
+        json.field("long", long_text);
+        out += ",\"long\":\"" + long_text + "\"";
+      }
       json.key("raw").raw(i % 2 ? "null" : "true").end_object();
       out += std::string(",\"raw\":") + (i % 2 ? "null" : "true") + "}";
     }
