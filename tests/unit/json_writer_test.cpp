@@ -117,7 +117,12 @@ TEST_CASE("output many times the writer's buffer: members, numbers, codes, dates
         const std::size_t sizes[] = {4092, 4093, 4094, 4095, 4096, 9000};
         const std::string long_text(sizes[i / 500], static_cast<char>('A' + i / 500));
         json.field("long", long_text);
-        out += ",\"long\":\"" + long_text + "\"";
+        json.key("steps").begin_array().value(long_text).value(text).value(long_text).end_array();
+        out += ",\"long\":\"" + long_text + "\",\"steps\":[\"" + long_text + "\",\"" + text + "\",\"" + long_text + "\"]";
+      }
+      if (i % 3 == 0) {  // texts of 0–96 bytes as an array's elements, each after a comma but the first
+        json.key("explain").begin_array().value(text).value(text).value(text).end_array();
+        out += ",\"explain\":[\"" + text + "\",\"" + text + "\",\"" + text + "\"]";
       }
       json.key("raw").raw(i % 2 ? "null" : "true").end_object();
       out += std::string(",\"raw\":") + (i % 2 ? "null" : "true") + "}";
