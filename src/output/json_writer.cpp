@@ -188,10 +188,8 @@ JsonWriter& JsonWriter::value(std::string_view text) {
 }
 
 void JsonWriter::string(std::string_view text) {
-  // A plain text that fits the buffer goes into it with its quotes, an explanation step as much as
-  // a code; only a text that needs escapes, or one longer than the buffer, is appended past it.
-  if (text.size() + 3 <= kBuffer && plain(text)) {
-    char* at = room(1 + text.size() + 2);
+  if (text.size() <= kShortText && plain(text)) {
+    char* at = room(1 + kShortText + 2);
     if (comma()) *at++ = ',';
     commit(put_quoted(at, text));
     return;
