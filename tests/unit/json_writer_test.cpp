@@ -113,7 +113,7 @@ TEST_CASE("output many times the writer's buffer: members, numbers, codes, dates
         for (int q = 0; q < i % 150; ++q) out += "\\\"";
         out += '"';
       }
-      if (i % 500 == 0) {  // plain texts about the buffer's size (4096): in it with their quotes, or past it
+      if (i % 500 == 0) {  // plain texts about the buffer's size (4096) and past it, as members and elements
         const std::size_t sizes[] = {4092, 4093, 4094, 4095, 4096, 9000};
         const std::string long_text(sizes[i / 500], static_cast<char>('A' + i / 500));
         json.field("long", long_text);
