@@ -248,6 +248,9 @@ def test_metrics_count_requests_by_endpoint_and_status_in_prometheus_text(start_
         server.request("POST", "/v1/price", json.dumps(CLAIM).encode(), JSON)
     server.request("GET", "/v1/codes/111000110")
     server.request("GET", "/v1/codes/999999999")
+    # A request is counted once its answer is written, just before its log line: the client may
+    # have read the answer before that (CI under ASan scraped before the 404 was counted).
+    server.wait_for_event("request", 10, count=5)
     text = server.request("GET", "/metrics").body.decode()
     samples = {}
     for line in text.splitlines():
