@@ -127,12 +127,13 @@ class Context {
   template <class Record>
   const Record* version_for(masters::Versions<Record> versions, Date service) const {
     const Date on = lookup_date(service);
+    if (const Record* in_force = versions.at(on)) return in_force;
+    if (on == service) return nullptr;
     const Record* nearest = nullptr;
     int distance = 0;
     for (std::size_t i = 0; i < versions.periods.size(); ++i) {
       const DateRange period = versions.periods[i];
-      if (period.contains(on)) return &versions.records[i];
-      if (on == service || !set.period().overlaps(period)) continue;
+      if (!set.period().overlaps(period)) continue;
       const int d = on < period.from ? period.from - on : on - period.to;
       if (!nearest || d < distance) {
         nearest = &versions.records[i];
