@@ -247,7 +247,8 @@ void exclusions(Context& ctx, std::vector<Unit>& units, const OccurrenceIndex& i
       if (group.rule_flags & bit) listed.push_back({group.code, index.of(group), rules.exclusions(group.code, window)});
     }
     for (std::size_t i = 0; i < listed.size(); ++i) {
-      const auto& [code, list, rows] = listed[i];
+      const std::span<const Occurrence> list = listed[i].occurrences;
+      const std::span<const ExclusionRecord> rows = listed[i].rows;
       const Date on = ctx.lookup_date(units[list.front().unit].date);
       // The partners come in ascending order, as the rows do: each search starts where the last ended.
       auto from = rows.begin();

@@ -4,10 +4,10 @@
 
 #include <fmt/format.h>
 
+#include "masters/master_data.hpp"
 #include "pricing/context.hpp"
 #include "pricing/eligibility.hpp"
 #include "pricing/inpatient.hpp"
-#include "masters/master_data.hpp"
 #include "pricing/rule_tables.hpp"
 #include "santei/rules.hpp"
 
