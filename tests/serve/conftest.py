@@ -104,6 +104,18 @@ class Server:
             time.sleep(0.05)
         raise AssertionError("never ready:\n" + "".join(self.raw))
 
+    def metrics_when(self, ready, timeout):
+        """The /metrics text once `ready(text)` holds, scraping until then: a counter may move just
+        after the answer that moves it (a request is counted once its answer is written)."""
+        deadline = time.time() + timeout * SLOW
+        while True:
+            text = self.request("GET", "/metrics").body.decode()
+            if ready(text):
+                return text
+            if time.time() > deadline:
+                raise AssertionError(f"/metrics not as expected within {timeout}s:\n{text}")
+            time.sleep(0.05)
+
     def connect(self, timeout=30):
         return socket.create_connection(("127.0.0.1", self.port), timeout=timeout * SLOW)
 

@@ -213,14 +213,11 @@ def test_a_full_queue_is_503_and_a_slow_reader_holds_only_its_worker(start_serve
     # Every request to a worker (--inline-body-bytes 0), so that one claim can wait in the queue.
     server = start_server("--workers", "1", "--max-queue", "1", "--write-timeout", "120", "--inline-body-bytes", "0")
     hog = hold_a_worker(server)
-    deadline = time.time() + 30 * SLOW
     queued = {}
     waiter = threading.Thread(target=lambda: queued.setdefault(
         "answer", server.request("POST", "/v1/price", json.dumps(CLAIM).encode(), JSON, timeout=120)))
     waiter.start()
-    while "santei_workers_queued 1" not in server.request("GET", "/metrics").body.decode():
-        assert time.time() < deadline
-        time.sleep(0.05)
+    server.metrics_when(lambda text: "santei_workers_queued 1" in text, 30)
     refused = server.request("POST", "/v1/price", json.dumps(CLAIM).encode(), JSON)
     assert refused.status == 503 and refused.headers["retry-after"] == "1"
     assert server.healthy()  # not a worker's job: answered at once
@@ -277,10 +274,7 @@ def test_a_claim_is_priced_on_the_io_thread_while_the_only_worker_is_held(start_
     # single claim (a few KB) is still answered at once, by the I/O thread that read it.
     server = start_server("--workers", "1", "--io-threads", "1", "--max-queue", "1", "--write-timeout", "120")
     hog = hold_a_worker(server)
-    deadline = time.time() + 30 * SLOW
-    while "santei_workers_busy 1" not in server.request("GET", "/metrics").body.decode():
-        assert time.time() < deadline
-        time.sleep(0.05)
+    server.metrics_when(lambda text: "santei_workers_busy 1" in text, 30)
     for _ in range(3):  # more than the queue holds: none of them waits for the worker
         answer = server.request("POST", "/v1/price", json.dumps(CLAIM).encode(), JSON, timeout=10 * SLOW)
         assert answer.status == 200 and json.loads(answer.body)["id"] == CLAIM["id"]
