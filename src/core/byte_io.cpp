@@ -17,13 +17,8 @@ void Writer::text(std::string_view bytes) {
   raw(bytes);
 }
 
-std::string_view Reader::raw(std::string_view field, std::size_t size) {
-  if (size > remaining()) {
-    fail(field, fmt::format("truncated: {} bytes needed, {} remain", size, remaining()));
-  }
-  const std::string_view out = bytes_.substr(at_, size);
-  at_ += size;
-  return out;
+void Reader::fail_truncated(std::string_view field, std::size_t size) const {
+  fail(field, fmt::format("truncated: {} bytes needed, {} remain", size, remaining()));
 }
 
 std::uint32_t Reader::count(std::string_view field, std::size_t item_bytes) {
@@ -33,13 +28,6 @@ std::uint32_t Reader::count(std::string_view field, std::size_t item_bytes) {
                             remaining()));
   }
   return n;
-}
-
-std::uint64_t Reader::little_endian(std::string_view field, std::size_t width) {
-  const std::string_view bytes = raw(field, width);
-  std::uint64_t value = 0;
-  for (std::size_t i = 0; i < width; ++i) value |= std::uint64_t{static_cast<unsigned char>(bytes[i])} << (8 * i);
-  return value;
 }
 
 void Reader::fail(std::string_view field, std::string_view message) const {

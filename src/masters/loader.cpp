@@ -15,6 +15,7 @@
 
 #include <fmt/format.h>
 
+#include "core/mapped_file.hpp"
 #include "masters/csv.hpp"
 #include "masters/fields.hpp"
 #include "masters/master_data.hpp"
@@ -471,7 +472,8 @@ std::vector<fs::path> detail::master_files_under(const fs::path& directory) {
 std::shared_ptr<const MasterSet> MasterSet::load(const fs::path& path) {
   std::error_code ec;
   if (fs::is_regular_file(path, ec)) {
-    const std::string bytes = detail::read_master_file(path);
+    const MappedFile file(path, kMaxMasterFileBytes);
+    const std::string_view bytes = file.bytes();
     if (!detail::is_snapshot(bytes)) {
       fail(Status::master_error, path.string(), 0, "magic",
            fmt::format("not a directory of masters nor a santei snapshot (which starts with '{}')",
@@ -485,7 +487,8 @@ std::shared_ptr<const MasterSet> MasterSet::load(const fs::path& path) {
   std::string passed_over;
   if (fs::is_regular_file(cache, ec)) {
     try {
-      return detail::read_snapshot(detail::read_master_file(cache), cache.string(), &path);
+      const MappedFile file(cache, kMaxMasterFileBytes);
+      return detail::read_snapshot(file.bytes(), cache.string(), &path);
     } catch (const Exception& e) {
       passed_over = fmt::format("{} not used, the CSVs were read: {}", cache.string(), e.what());
     }

@@ -255,6 +255,38 @@ TEST_CASE("snapshot: MasterSet::load refuses a file that is not a snapshot, nami
   }
 }
 
+TEST_CASE("snapshot: MasterSet::load maps a snapshot file: the demo's reads back, an empty or oversized file is refused by name") {
+  ScratchDirectory dir("santei-snapshot-mapped");
+  const std::filesystem::path file = dir.path() / "demo.snapshot";
+  write_bytes(file, demo_snapshot());
+  const auto read = MasterSet::load(file);
+  CHECK(read->revision() == MasterSet::demo()->revision());
+  CHECK(read->all_procedures().size() == MasterSet::demo()->all_procedures().size());
+
+  const std::filesystem::path empty = dir.path() / "empty.snapshot";
+  write_bytes(empty, "");
+  try {
+    MasterSet::load(empty);
+    FAIL("loaded an empty file");
+  } catch (const Exception& e) {
+    CHECK(e.info().file == empty.string());
+    CHECK(std::string(e.what()).find("nor a santei snapshot") != std::string::npos);
+  }
+
+  // A hole of 1 GiB (no disk used): refused by its size before it is mapped or read.
+  const std::filesystem::path huge = dir.path() / "huge.snapshot";
+  write_bytes(huge, "");
+  std::filesystem::resize_file(huge, std::uintmax_t{1} << 30);
+  try {
+    MasterSet::load(huge);
+    FAIL("loaded a 1 GiB file");
+  } catch (const Exception& e) {
+    CHECK(e.status() == Status::limit_exceeded);
+    CHECK(e.info().file == huge.string());
+    CHECK(e.info().message == fmt::format("a file of 1073741824 bytes is over the limit of {} bytes", kMaxMasterFileBytes));
+  }
+}
+
 TEST_CASE("snapshot: the automatic cache of a directory is read while fresh, passed over with a note when stale") {
   ScratchDirectory scratch("santei-snapshot-cache");
   const std::filesystem::path dir = scratch.path() / "r08";
