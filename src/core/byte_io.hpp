@@ -54,6 +54,11 @@ class Reader {
   }
   // A u32 length, then that many bytes (the length checked against the bytes that remain).
   std::string_view text(std::string_view field) { return raw(field, u32(field)); }
+  // The next `size` bytes as a reader of their own, whose messages give offsets in the file.
+  Reader section(std::string_view field, std::size_t size) {
+    const std::size_t at = offset();
+    return Reader(raw(field, size), file_, at);
+  }
   // A u32 count of items that take at least `item_bytes` bytes each: checked against the bytes
   // that remain before the caller makes room for them.
   std::uint32_t count(std::string_view field, std::size_t item_bytes);

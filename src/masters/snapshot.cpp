@@ -4,10 +4,13 @@
 // build_rule_graph derives it again when the read set is finished.
 #include "masters/snapshot.hpp"
 
+#include <array>
 #include <chrono>
+#include <exception>
 #include <fstream>
 #include <future>
 #include <map>
+#include <optional>
 #include <span>
 #include <variant>
 
@@ -144,6 +147,59 @@ void get_history(bytes::Reader& in, std::string_view section, masters::History<R
     in.fail(section, "the records are not sorted by code and rising 変更年月日");
   }
 }
+
+// The record tables, in the order they are written. The body's section directory gives each one's
+// byte length, so a reader finds every table without reading the ones before it and reads the
+// `side` ones on a second thread.
+struct Section {
+  std::string_view name;
+  void (*put)(bytes::Writer& out, const MasterData& data);
+  void (*get)(bytes::Reader& in, std::string_view name, MasterData& data);
+  bool side;
+};
+
+template <class Record, masters::History<Record> MasterData::*member>
+constexpr Section history_section(std::string_view name, bool side) {
+  return Section{name, [](bytes::Writer& out, const MasterData& d) { put_records(out, (d.*member).all()); },
+                 [](bytes::Reader& in, std::string_view n, MasterData& d) { get_history(in, n, d.*member); }, side};
+}
+
+template <class Record, std::vector<Record> MasterData::*member>
+constexpr Section table_section(std::string_view name) {
+  return Section{name, [](bytes::Writer& out, const MasterData& d) { put_records<Record>(out, d.*member); },
+                 [](bytes::Reader& in, std::string_view n, MasterData& d) { d.*member = get_records<Record>(in, n); },
+                 false};
+}
+
+template <std::size_t window>
+constexpr Section exclusion_section() {
+  return Section{"exclusions",
+                 [](bytes::Writer& out, const MasterData& d) { put_records<ExclusionRecord>(out, d.exclusions[window]); },
+                 [](bytes::Reader& in, std::string_view n, MasterData& d) {
+                   d.exclusions[window] = get_records<ExclusionRecord>(in, n);
+                 },
+                 false};
+}
+
+// drugs and diseases (about half of the reading) on the second thread, the rest on the first.
+constexpr std::array<Section, 15> kSections{
+    history_section<ProcedureRecord, &MasterData::procedures>("procedures", false),
+    history_section<DrugRecord, &MasterData::drugs>("drugs", true),
+    history_section<MaterialRecord, &MasterData::materials>("materials", false),
+    history_section<CommentRecord, &MasterData::comments>("comments", false),
+    history_section<DiseaseRecord, &MasterData::diseases>("diseases", true),
+    history_section<ModifierRecord, &MasterData::modifiers>("modifiers", false),
+    history_section<AuxiliaryRecord, &MasterData::auxiliary>("auxiliary", false),
+    table_section<BundleMemberRecord, &MasterData::bundle_members>("bundle_members"),
+    exclusion_section<0>(),
+    exclusion_section<1>(),
+    exclusion_section<2>(),
+    exclusion_section<3>(),
+    table_section<InpatientAdditionRecord, &MasterData::inpatient_additions>("inpatient_additions"),
+    table_section<CountLimitRecord, &MasterData::count_limits>("count_limits"),
+    table_section<CommentLinkRecord, &MasterData::comment_links>("comment_links"),
+};
+static_assert(std::tuple_size_v<decltype(MasterData::exclusions)> == 4);
 
 void put_texts(bytes::Writer& out, const std::vector<std::string>& texts) {
   out.u32(static_cast<std::uint32_t>(texts.size()));
@@ -313,18 +369,11 @@ std::string snapshot_bytes(const MasterData& data, const std::vector<SourceFinge
   body.text(data.origin);
   put_stats(body, data.stats, data.origin);
   for (const bool present : data.tables_present) body.u8(present ? 1 : 0);
-  put_records(body, data.procedures.all());
-  put_records(body, data.drugs.all());
-  put_records(body, data.materials.all());
-  put_records(body, data.comments.all());
-  put_records(body, data.diseases.all());
-  put_records(body, data.modifiers.all());
-  put_records(body, data.auxiliary.all());
-  put_records<BundleMemberRecord>(body, data.bundle_members);
-  for (const std::vector<ExclusionRecord>& window : data.exclusions) put_records<ExclusionRecord>(body, window);
-  put_records<InpatientAdditionRecord>(body, data.inpatient_additions);
-  put_records<CountLimitRecord>(body, data.count_limits);
-  put_records<CommentLinkRecord>(body, data.comment_links);
+  std::array<bytes::Writer, kSections.size()> sections;
+  for (std::size_t i = 0; i < kSections.size(); ++i) kSections[i].put(sections[i], data);
+  body.u32(static_cast<std::uint32_t>(kSections.size()));
+  for (bytes::Writer& section : sections) body.u64(section.bytes().size());
+  for (bytes::Writer& section : sections) body.raw(section.bytes());
 
   bytes::Writer out;
   out.raw(kSnapshotMagic);
@@ -337,6 +386,48 @@ std::string snapshot_bytes(const MasterData& data, const std::vector<SourceFinge
 }
 
 namespace {
+
+// The section directory and the sections it lists, which must fill the rest of the body. Of
+// several broken sections the first in the file is reported, whichever thread met it first.
+void read_sections(bytes::Reader& in, MasterData& d) {
+  const std::uint32_t count = in.u32("sections");
+  if (count != kSections.size()) {
+    in.fail("sections", fmt::format("{} sections where a snapshot of this format has {}", count, kSections.size()));
+  }
+  std::array<std::uint64_t, kSections.size()> sizes{};
+  for (std::uint64_t& size : sizes) size = in.u64("sections");
+  std::array<std::optional<bytes::Reader>, kSections.size()> readers;
+  for (std::size_t i = 0; i < kSections.size(); ++i) {
+    if (sizes[i] > in.remaining()) {
+      in.fail(kSections[i].name, fmt::format("truncated: the section directory gives it {} bytes, {} remain", sizes[i],
+                                             in.remaining()));
+    }
+    readers[i] = in.section(kSections[i].name, static_cast<std::size_t>(sizes[i]));
+  }
+  if (in.remaining() != 0) in.fail("end", fmt::format("{} bytes after the last table", in.remaining()));
+
+  std::array<std::exception_ptr, kSections.size()> errors;
+  const auto read = [&](bool side) {
+    for (std::size_t i = 0; i < kSections.size(); ++i) {
+      if (kSections[i].side != side) continue;
+      try {
+        bytes::Reader& section = *readers[i];
+        kSections[i].get(section, kSections[i].name, d);
+        if (section.remaining() != 0) {
+          section.fail(kSections[i].name, fmt::format("{} bytes after its last record", section.remaining()));
+        }
+      } catch (...) {  // kept until both threads are done: the other one is still writing into `d`
+        errors[i] = std::current_exception();
+      }
+    }
+  };
+  std::future<void> side = std::async(std::launch::async, read, true);
+  read(false);
+  side.get();
+  for (const std::exception_ptr& error : errors) {
+    if (error) std::rethrow_exception(error);
+  }
+}
 
 // The body's fingerprint, revision, statistics and tables into `d`.
 void read_body(std::string_view body, std::size_t offset, const std::string& name, const fs::path* directory,
@@ -353,19 +444,7 @@ void read_body(std::string_view body, std::size_t offset, const std::string& nam
   d.stats = get_stats(in, d.origin);
   d.stats.snapshot = name;
   for (bool& present : d.tables_present) present = get_flag(in, "tables_present");
-  get_history(in, "procedures", d.procedures);
-  get_history(in, "drugs", d.drugs);
-  get_history(in, "materials", d.materials);
-  get_history(in, "comments", d.comments);
-  get_history(in, "diseases", d.diseases);
-  get_history(in, "modifiers", d.modifiers);
-  get_history(in, "auxiliary", d.auxiliary);
-  d.bundle_members = get_records<BundleMemberRecord>(in, "bundle_members");
-  for (std::vector<ExclusionRecord>& window : d.exclusions) window = get_records<ExclusionRecord>(in, "exclusions");
-  d.inpatient_additions = get_records<InpatientAdditionRecord>(in, "inpatient_additions");
-  d.count_limits = get_records<CountLimitRecord>(in, "count_limits");
-  d.comment_links = get_records<CommentLinkRecord>(in, "comment_links");
-  if (in.remaining() != 0) in.fail("end", fmt::format("{} bytes after the last table", in.remaining()));
+  read_sections(in, d);
 }
 
 }  // namespace

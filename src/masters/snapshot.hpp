@@ -17,7 +17,7 @@ namespace santei::detail {
 struct MasterData;
 
 inline constexpr std::string_view kSnapshotMagic{"santei-snapshot\n"};
-inline constexpr std::uint32_t kSnapshotFormat = 1;  // raised on any change of the layout
+inline constexpr std::uint32_t kSnapshotFormat = 2;  // raised on any change of the layout
 
 // Whether `bytes` start with the snapshot magic.
 inline bool is_snapshot(std::string_view bytes) { return bytes.starts_with(kSnapshotMagic); }

@@ -89,6 +89,38 @@ std::string refusal(std::string_view bytes, const std::string& name = "demo.snap
   return "(read)";
 }
 
+// docs/snapshot.md, format 2: after the tables flags, a u32 count of sections (15) and a u64 byte
+// length of each, which together fill the rest of the body.
+constexpr std::size_t kSectionCount = 15;
+
+std::uint64_t read_le(std::string_view bytes, std::size_t at, std::size_t width) {
+  std::uint64_t value = 0;
+  for (std::size_t i = 0; i < width; ++i) value |= std::uint64_t{static_cast<unsigned char>(bytes[at + i])} << (8 * i);
+  return value;
+}
+
+void write_le(std::string& bytes, std::size_t at, std::uint64_t value) {
+  for (std::size_t i = 0; i < 8; ++i) bytes[at + i] = static_cast<char>((value >> (8 * i)) & 0xFF);
+}
+
+// Where the section directory's count stands: the one place whose 15 lengths add up to the bytes
+// after them.
+std::size_t section_directory(std::string_view bytes) {
+  std::size_t found = std::string_view::npos;
+  for (std::size_t at = 0; at + 4 + 8 * kSectionCount <= bytes.size(); ++at) {
+    if (read_le(bytes, at, 4) != kSectionCount) continue;
+    const std::size_t rest = at + 4 + 8 * kSectionCount;
+    std::uint64_t total = 0;
+    for (std::size_t i = 0; i < kSectionCount; ++i) total += read_le(bytes, at + 4 + 8 * i, 8);
+    if (total == bytes.size() - rest) {
+      REQUIRE(found == std::string_view::npos);
+      found = at;
+    }
+  }
+  REQUIRE(found != std::string_view::npos);
+  return found;
+}
+
 }  // namespace
 
 TEST_CASE("snapshot: r06 read from its snapshot is the CSV load, every record of every kind field by field") {
@@ -229,11 +261,48 @@ TEST_CASE("snapshot: a flipped byte anywhere after the header is refused by the 
   }
 }
 
+TEST_CASE("snapshot: a section directory that does not match its sections is refused, naming the first broken section") {
+  const std::string bytes = demo_snapshot();
+  const std::size_t directory = section_directory(bytes);
+  const auto length_at = [&](std::size_t section) { return directory + 4 + 8 * section; };
+
+  std::string fewer = bytes;
+  fewer[directory] = 14;
+  detail::reseal_snapshot(fewer);
+  CHECK(refusal(fewer).find("sections: 14 sections where a snapshot of this format has 15") != std::string::npos);
+
+  // procedures (section 0) one byte longer, drugs one shorter: the lengths still fill the body.
+  std::string shifted = bytes;
+  write_le(shifted, length_at(0), read_le(bytes, length_at(0), 8) + 1);
+  write_le(shifted, length_at(1), read_le(bytes, length_at(1), 8) - 1);
+  detail::reseal_snapshot(shifted);
+  const std::string message = refusal(shifted);
+  CHECK(message.find("demo.snapshot: procedures: 1 bytes after its last record (at byte ") != std::string::npos);
+
+  // drugs (read on the second thread) and comment_links (the first thread's last) both broken: the
+  // drugs are reported, being first in the file, whichever thread fails first.
+  std::string two = bytes;
+  write_le(two, length_at(1), read_le(bytes, length_at(1), 8) + 1);
+  write_le(two, length_at(14), read_le(bytes, length_at(14), 8) - 1);
+  detail::reseal_snapshot(two);
+  for (int round = 0; round < 20; ++round) CHECK(refusal(two).find("demo.snapshot: drugs: 1 bytes after") != std::string::npos);
+
+  std::string over = bytes;
+  write_le(over, length_at(3), std::uint64_t{1} << 40);
+  detail::reseal_snapshot(over);
+  CHECK(refusal(over).find("comments: truncated: the section directory gives it 1099511627776 bytes") != std::string::npos);
+
+  std::string short_of_body = bytes;
+  write_le(short_of_body, length_at(14), read_le(bytes, length_at(14), 8) - 1);
+  detail::reseal_snapshot(short_of_body);
+  CHECK(refusal(short_of_body).find("end: 1 bytes after the last table") != std::string::npos);
+}
+
 TEST_CASE("snapshot: another format version or santei version is refused before anything else is read") {
   const std::string bytes = demo_snapshot();
   std::string other_format = bytes;
-  other_format[detail::kSnapshotMagic.size()] = 2;  // u32 little-endian: format 2
-  CHECK(refusal(other_format).find("format version: snapshot format 2 where this santei reads format 1") !=
+  other_format[detail::kSnapshotMagic.size()] = 1;  // u32 little-endian: format 1, before the section directory
+  CHECK(refusal(other_format).find("format version: snapshot format 1 where this santei reads format 2") !=
         std::string::npos);
   std::string other_version = bytes;
   const std::size_t at = other_version.find(SANTEI_VERSION_STRING);
