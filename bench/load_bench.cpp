@@ -90,16 +90,23 @@ void BM_LoadR06(benchmark::State& state) {
   });
 }
 
-// The snapshot `santei masters compile ../shared/masters/r06` writes, compiled once per process
+// The snapshot `santei masters compile ../shared/masters/REV` writes, compiled once per process
 // into the temporary directory (not timed) and removed at exit; read_MB is its size.
-struct R06Snapshot {
-  std::filesystem::path path =
-      std::filesystem::temp_directory_path() / ("santei-bench-r06-" + std::to_string(::getpid()) + ".snapshot");
-  R06Snapshot() { santei::compile_master_snapshot(kMasters + "/r06", path); }
-  ~R06Snapshot() { std::filesystem::remove(path); }
+struct CompiledSnapshot {
+  std::filesystem::path path;
+  explicit CompiledSnapshot(const std::string& revision)
+      : path(std::filesystem::temp_directory_path() /
+             ("santei-bench-" + revision + "-" + std::to_string(::getpid()) + ".snapshot")) {
+    santei::compile_master_snapshot(kMasters + "/" + revision, path);
+  }
+  ~CompiledSnapshot() { std::filesystem::remove(path); }
 };
 const std::filesystem::path& r06_snapshot() {
-  static const R06Snapshot snapshot;
+  static const CompiledSnapshot snapshot("r06");
+  return snapshot.path;
+}
+const std::filesystem::path& r04_snapshot() {
+  static const CompiledSnapshot snapshot("r04");
   return snapshot.path;
 }
 
@@ -132,6 +139,20 @@ void BM_LoadR04AndR06(benchmark::State& state) {
   });
 }
 
+// Issue 17's "r04 + r06 ≤ 80 ms from snapshots": both revisions' snapshots into one library, as
+// `santei regress --old r04.snapshot --new r06.snapshot` loads them.
+void BM_LoadR04AndR06Snapshots(benchmark::State& state) {
+  const std::filesystem::path& r04 = r04_snapshot();
+  const std::filesystem::path& r06 = r06_snapshot();
+  const auto size = static_cast<std::int64_t>(std::filesystem::file_size(r04) + std::filesystem::file_size(r06));
+  run(state, [&r04, &r06, size] {
+    santei::MasterLibrary library;
+    library.add(santei::MasterSet::load(r04));
+    library.add(santei::MasterSet::load(r06));
+    return std::make_pair(std::move(library), size);
+  });
+}
+
 // MHLW's DPC電子点数表 of ../shared/dpc: sheet 11 of the three workbooks (r06 twice, r08), the
 // xlsx read in place. read_MB: the workbook files' sizes.
 void BM_LoadDpcTables(benchmark::State& state) {
@@ -152,6 +173,7 @@ BENCHMARK(BM_LoadR06)->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(3.0
 BENCHMARK(BM_LoadR06Snapshot)->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(3.0);
 BENCHMARK(BM_ReadR06SnapshotFile)->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(1.0);
 BENCHMARK(BM_LoadR04AndR06)->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(3.0);
+BENCHMARK(BM_LoadR04AndR06Snapshots)->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(3.0);
 BENCHMARK(BM_LoadDpcTables)->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(3.0);
 
 BENCHMARK_MAIN();
