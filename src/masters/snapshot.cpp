@@ -9,7 +9,10 @@
 #include <exception>
 #include <fstream>
 #include <future>
+#include <limits>
 #include <map>
+#include <type_traits>
+#include <unordered_map>
 #include <optional>
 #include <span>
 #include <variant>
@@ -87,6 +90,56 @@ void get(bytes::Reader& in, std::string_view field, AgeCode& value) {
 }
 void get(bytes::Reader& in, std::string_view field, char& value) { value = static_cast<char>(in.u8(field)); }
 
+// The records' texts, written once each into one pool that a reader checks for UTF-8 in one pass;
+// a record holds a text's u32 offset and u32 length in the pool.
+class TextPoolWriter {
+ public:
+  void put(bytes::Writer& out, const std::string& text) {
+    const auto [at, added] = offsets_.try_emplace(text, static_cast<std::uint32_t>(bytes_.size()));
+    if (added) {
+      if (bytes_.size() + text.size() > std::numeric_limits<std::uint32_t>::max()) {
+        throw Exception(ErrorInfo{Status::limit_exceeded, {}, 0, 0, "texts", "the texts are over the 4 GiB of a u32 offset"});
+      }
+      bytes_.append(text);
+    }
+    out.u32(at->second);
+    out.u32(static_cast<std::uint32_t>(text.size()));
+  }
+  const std::string& bytes() const { return bytes_; }
+
+ private:
+  std::string bytes_;
+  std::unordered_map<std::string, std::uint32_t> offsets_;
+};
+
+class TextPool {
+ public:
+  // Refuses a pool that is not UTF-8 as a whole, so that a text cut from it at character
+  // boundaries is UTF-8 without a check of its own.
+  explicit TextPool(bytes::Reader& in) : bytes_(in.text("texts")) {
+    const std::size_t invalid = cp932::find_invalid_utf8(bytes_);
+    if (invalid != std::string_view::npos) in.fail("texts", fmt::format("not UTF-8 at byte {} of the text pool", invalid));
+  }
+  void get(bytes::Reader& in, std::string_view field, std::string& value) const {
+    const std::uint32_t at = in.u32(field);
+    const std::uint32_t size = in.u32(field);
+    if (at > bytes_.size() || size > bytes_.size() - at) {
+      in.fail(field, fmt::format("a text of {} bytes at {} is outside the text pool of {} bytes", size, at, bytes_.size()));
+    }
+    if (inside_character(at) || inside_character(std::size_t{at} + size)) {
+      in.fail(field, fmt::format("a text of {} bytes at {} starts or ends inside a character of the text pool", size, at));
+    }
+    value.assign(bytes_.substr(at, size));
+  }
+
+ private:
+  // A UTF-8 continuation byte (10xxxxxx) is never the first byte of a character.
+  bool inside_character(std::size_t at) const {
+    return at < bytes_.size() && (static_cast<unsigned char>(bytes_[at]) & 0xC0) == 0x80;
+  }
+  std::string_view bytes_;
+};
+
 // The fewest bytes a value of each field type takes (a string: its length).
 constexpr std::size_t min_bytes(const ChangeKind*) { return 1; }
 constexpr std::size_t min_bytes(const Code*) { return 4; }
@@ -94,7 +147,7 @@ constexpr std::size_t min_bytes(const std::int32_t*) { return 4; }
 constexpr std::size_t min_bytes(const std::int64_t*) { return 8; }
 constexpr std::size_t min_bytes(const Decimal*) { return 9; }
 constexpr std::size_t min_bytes(const Date*) { return 4; }
-constexpr std::size_t min_bytes(const std::string*) { return 4; }
+constexpr std::size_t min_bytes(const std::string*) { return 8; }  // a record's text: offset and length in the pool
 constexpr std::size_t min_bytes(const AgeCode*) { return 2; }
 constexpr std::size_t min_bytes(const char*) { return 1; }
 constexpr std::size_t kMinTextBytes = 4;
@@ -110,27 +163,43 @@ std::size_t min_record_bytes() {
 }
 
 template <class Record>
-void put_records(bytes::Writer& out, std::span<const Record> records) {
+void put_records(bytes::Writer& out, TextPoolWriter& texts, std::span<const Record> records) {
   out.u32(static_cast<std::uint32_t>(records.size()));
   for (const Record& record : records) {
     // The bindings hand out pointers for filling a record; here they are only read through.
     Record& fields = const_cast<Record&>(record);
     for (const masters::FieldBinding<Record>& binding : masters::field_bindings<Record>()) {
-      std::visit([&](auto* field) { put(out, *field); }, binding.ref(fields));
+      std::visit(
+          [&](auto* field) {
+            if constexpr (std::is_same_v<decltype(field), std::string*>) {
+              texts.put(out, *field);
+            } else {
+              put(out, *field);
+            }
+          },
+          binding.ref(fields));
     }
   }
 }
 
 // Errors name the record and field: "drugs[12].price".
 template <class Record>
-std::vector<Record> get_records(bytes::Reader& in, std::string_view section) {
+std::vector<Record> get_records(bytes::Reader& in, const TextPool& texts, std::string_view section) {
   static const std::size_t record_bytes = min_record_bytes<Record>();
   const std::uint32_t count = in.count(section, record_bytes);
   std::vector<Record> records(count);
   for (std::uint32_t i = 0; i < count; ++i) {
     try {
       for (const masters::FieldBinding<Record>& binding : masters::field_bindings<Record>()) {
-        std::visit([&](auto* field) { get(in, binding.key, *field); }, binding.ref(records[i]));
+        std::visit(
+            [&](auto* field) {
+              if constexpr (std::is_same_v<decltype(field), std::string*>) {
+                texts.get(in, binding.key, *field);
+              } else {
+                get(in, binding.key, *field);
+              }
+            },
+            binding.ref(records[i]));
       }
     } catch (const Exception& e) {
       ErrorInfo info = e.info();
@@ -142,8 +211,8 @@ std::vector<Record> get_records(bytes::Reader& in, std::string_view section) {
 }
 
 template <class Record>
-void get_history(bytes::Reader& in, std::string_view section, masters::History<Record>& history) {
-  if (!history.restore(get_records<Record>(in, section))) {
+void get_history(bytes::Reader& in, const TextPool& texts, std::string_view section, masters::History<Record>& history) {
+  if (!history.restore(get_records<Record>(in, texts, section))) {
     in.fail(section, "the records are not sorted by code and rising 変更年月日");
   }
 }
@@ -153,30 +222,37 @@ void get_history(bytes::Reader& in, std::string_view section, masters::History<R
 // `side` ones on a second thread.
 struct Section {
   std::string_view name;
-  void (*put)(bytes::Writer& out, const MasterData& data);
-  void (*get)(bytes::Reader& in, std::string_view name, MasterData& data);
+  void (*put)(bytes::Writer& out, TextPoolWriter& texts, const MasterData& data);
+  void (*get)(bytes::Reader& in, const TextPool& texts, std::string_view name, MasterData& data);
   bool side;
 };
 
 template <class Record, masters::History<Record> MasterData::*member>
 constexpr Section history_section(std::string_view name, bool side) {
-  return Section{name, [](bytes::Writer& out, const MasterData& d) { put_records(out, (d.*member).all()); },
-                 [](bytes::Reader& in, std::string_view n, MasterData& d) { get_history(in, n, d.*member); }, side};
+  return Section{
+      name, [](bytes::Writer& out, TextPoolWriter& t, const MasterData& d) { put_records(out, t, (d.*member).all()); },
+      [](bytes::Reader& in, const TextPool& t, std::string_view n, MasterData& d) { get_history(in, t, n, d.*member); },
+      side};
 }
 
 template <class Record, std::vector<Record> MasterData::*member>
 constexpr Section table_section(std::string_view name) {
-  return Section{name, [](bytes::Writer& out, const MasterData& d) { put_records<Record>(out, d.*member); },
-                 [](bytes::Reader& in, std::string_view n, MasterData& d) { d.*member = get_records<Record>(in, n); },
-                 false};
+  return Section{
+      name, [](bytes::Writer& out, TextPoolWriter& t, const MasterData& d) { put_records<Record>(out, t, d.*member); },
+      [](bytes::Reader& in, const TextPool& t, std::string_view n, MasterData& d) {
+        d.*member = get_records<Record>(in, t, n);
+      },
+      false};
 }
 
 template <std::size_t window>
 constexpr Section exclusion_section() {
   return Section{"exclusions",
-                 [](bytes::Writer& out, const MasterData& d) { put_records<ExclusionRecord>(out, d.exclusions[window]); },
-                 [](bytes::Reader& in, std::string_view n, MasterData& d) {
-                   d.exclusions[window] = get_records<ExclusionRecord>(in, n);
+                 [](bytes::Writer& out, TextPoolWriter& t, const MasterData& d) {
+                   put_records<ExclusionRecord>(out, t, d.exclusions[window]);
+                 },
+                 [](bytes::Reader& in, const TextPool& t, std::string_view n, MasterData& d) {
+                   d.exclusions[window] = get_records<ExclusionRecord>(in, t, n);
                  },
                  false};
 }
@@ -369,8 +445,10 @@ std::string snapshot_bytes(const MasterData& data, const std::vector<SourceFinge
   body.text(data.origin);
   put_stats(body, data.stats, data.origin);
   for (const bool present : data.tables_present) body.u8(present ? 1 : 0);
+  TextPoolWriter texts;
   std::array<bytes::Writer, kSections.size()> sections;
-  for (std::size_t i = 0; i < kSections.size(); ++i) kSections[i].put(sections[i], data);
+  for (std::size_t i = 0; i < kSections.size(); ++i) kSections[i].put(sections[i], texts, data);
+  body.text(texts.bytes());
   body.u32(static_cast<std::uint32_t>(kSections.size()));
   for (bytes::Writer& section : sections) body.u64(section.bytes().size());
   for (bytes::Writer& section : sections) body.raw(section.bytes());
@@ -390,6 +468,7 @@ namespace {
 // The section directory and the sections it lists, which must fill the rest of the body. Of
 // several broken sections the first in the file is reported, whichever thread met it first.
 void read_sections(bytes::Reader& in, MasterData& d) {
+  const TextPool texts(in);
   const std::uint32_t count = in.u32("sections");
   if (count != kSections.size()) {
     in.fail("sections", fmt::format("{} sections where a snapshot of this format has {}", count, kSections.size()));
@@ -412,7 +491,7 @@ void read_sections(bytes::Reader& in, MasterData& d) {
       if (kSections[i].side != side) continue;
       try {
         bytes::Reader& section = *readers[i];
-        kSections[i].get(section, kSections[i].name, d);
+        kSections[i].get(section, texts, kSections[i].name, d);
         if (section.remaining() != 0) {
           section.fail(kSections[i].name, fmt::format("{} bytes after its last record", section.remaining()));
         }

@@ -19,6 +19,7 @@
 #include "support.hpp"
 
 using namespace santei;
+using namespace std::literals;
 using santei::test::ScratchDirectory;
 using santei::test::day;
 
@@ -296,6 +297,67 @@ TEST_CASE("snapshot: a section directory that does not match its sections is ref
   write_le(short_of_body, length_at(14), read_le(bytes, length_at(14), 8) - 1);
   detail::reseal_snapshot(short_of_body);
   CHECK(refusal(short_of_body).find("end: 1 bytes after the last table") != std::string::npos);
+}
+
+TEST_CASE("snapshot: the text pool is refused when it is not UTF-8, and a record's text outside it or inside a character") {
+  const std::string bytes = demo_snapshot();
+  const std::size_t directory = section_directory(bytes);
+  // The pool is the text (u32 length, bytes) that ends where the directory starts.
+  std::size_t pool = 0;
+  for (std::size_t length = 0; length + 4 <= directory; ++length) {
+    if (read_le(bytes, directory - length - 4, 4) == length) {
+      pool = directory - length;
+      break;
+    }
+  }
+  REQUIRE(pool != 0);
+  const std::size_t pool_size = directory - pool;
+  const std::string_view texts = std::string_view(bytes).substr(pool, pool_size);
+  const std::size_t continuation = texts.find_first_of("\x80\x81\x82\x83\x84\x85\x86\x87\x88\x89\x8a\x8b\x8c\x8d\x8e\x8f"
+                                                       "\x90\x91\x92\x93\x94\x95\x96\x97\x98\x99\x9a\x9b\x9c\x9d\x9e\x9f"
+                                                       "\xa0\xa1\xa2\xa3\xa4\xa5\xa6\xa7\xa8\xa9\xaa\xab\xac\xad\xae\xaf"
+                                                       "\xb0\xb1\xb2\xb3\xb4\xb5\xb6\xb7\xb8\xb9\xba\xbb\xbc\xbd\xbe\xbf"sv);
+  REQUIRE(continuation != std::string_view::npos);  // the demo's names are Japanese
+
+  std::string broken = bytes;
+  broken[pool + continuation] = '\xff';
+  detail::reseal_snapshot(broken);
+  CHECK(refusal(broken).find(fmt::format("texts: not UTF-8 at byte {} of the text pool", continuation - 1)) !=
+        std::string::npos);
+
+  // The first procedure's first text: its fields have fixed sizes (a text is a u32 offset and a
+  // u32 length), in the order of field_bindings.
+  std::size_t first_text = directory + 4 + 8 * kSectionCount + 4;  // past the procedures' count
+  ProcedureRecord probe{};
+  for (const masters::FieldBinding<ProcedureRecord>& binding : masters::field_bindings<ProcedureRecord>()) {
+    const auto ref = binding.ref(probe);
+    if (std::holds_alternative<std::string*>(ref)) break;
+    first_text += std::visit(
+        [](auto* field) -> std::size_t {
+          using T = std::remove_pointer_t<decltype(field)>;
+          if constexpr (std::is_same_v<T, Decimal>) return 9;
+          else if constexpr (std::is_same_v<T, AgeCode>) return 2;
+          else if constexpr (std::is_same_v<T, ChangeKind>) return 1;
+          else return sizeof(T);
+        },
+        ref);
+  }
+  const auto with_text = [&](std::uint32_t at, std::uint32_t size) {
+    std::string changed = bytes;
+    for (std::size_t i = 0; i < 4; ++i) changed[first_text + i] = static_cast<char>((at >> (8 * i)) & 0xFF);
+    for (std::size_t i = 0; i < 4; ++i) changed[first_text + 4 + i] = static_cast<char>((size >> (8 * i)) & 0xFF);
+    detail::reseal_snapshot(changed);
+    return refusal(changed);
+  };
+  CHECK(with_text(static_cast<std::uint32_t>(pool_size), 0) == "(read)");  // an empty text at the very end
+  CHECK(with_text(static_cast<std::uint32_t>(pool_size), 1).find(fmt::format(
+            "a text of 1 bytes at {} is outside the text pool of {} bytes", pool_size, pool_size)) != std::string::npos);
+  CHECK(with_text(static_cast<std::uint32_t>(pool_size) + 1, 0).find(fmt::format(
+            "a text of 0 bytes at {} is outside the text pool of {} bytes", pool_size + 1, pool_size)) != std::string::npos);
+  CHECK(with_text(static_cast<std::uint32_t>(continuation), 0).find(fmt::format(
+            "a text of 0 bytes at {} starts or ends inside a character of the text pool", continuation)) != std::string::npos);
+  CHECK(with_text(static_cast<std::uint32_t>(continuation - 1), 1).find("starts or ends inside a character") !=
+        std::string::npos);
 }
 
 TEST_CASE("snapshot: another format version or santei version is refused before anything else is read") {
