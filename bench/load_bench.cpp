@@ -8,6 +8,9 @@
 //            process's peak so far — run one benchmark per process with --benchmark_filter)
 //   held_MB  resident memory of the process with the loaded set still alive, after returning freed
 //            heap to the system (glibc malloc_trim; Linux /proc/self/statm, else 0)
+//   heap_MB  bytes the loaded set holds on the heap (glibc mallinfo2: in use, arenas and mmapped
+//            chunks; else 0): held_MB also counts freed pages malloc keeps, which vary with the
+//            order of allocations
 //   read_MB  bytes of master files (or of the snapshot) read per load
 //   cpu_ms   CPU time of all threads per load (getrusage user + system): on a shared machine the
 //            wall time varies with the other load, this does much less
@@ -57,12 +60,22 @@ double held_rss_mb() {
   return static_cast<double>(resident) * static_cast<double>(sysconf(_SC_PAGESIZE)) / (1024.0 * 1024.0);
 }
 
+double heap_in_use_mb() {
+#if defined(__GLIBC__)
+  const struct mallinfo2 info = mallinfo2();
+  return static_cast<double>(info.uordblks + info.hblkhd) / (1024.0 * 1024.0);
+#else
+  return 0;
+#endif
+}
+
 std::int64_t bytes_read(const santei::MasterSet& set) { return set.stats().bytes; }
 
 template <class Load>
 void run(benchmark::State& state, Load load) {
   reset_peak_rss();
   double held = 0;
+  double heap = 0;
   double cpu = 0;
   std::int64_t bytes = 0;
   for (auto _ : state) {
@@ -71,6 +84,7 @@ void run(benchmark::State& state, Load load) {
     cpu += cpu_ms() - cpu_before;
     state.PauseTiming();
     held = held_rss_mb();
+    heap = heap_in_use_mb();
     bytes = loaded.second;
     benchmark::DoNotOptimize(loaded.first);
     loaded = {};  // unloading is not timed
@@ -78,6 +92,7 @@ void run(benchmark::State& state, Load load) {
   }
   state.counters["peak_MB"] = peak_rss_mb();
   state.counters["held_MB"] = held;
+  state.counters["heap_MB"] = heap;
   state.counters["read_MB"] = static_cast<double>(bytes) / (1024.0 * 1024.0);
   state.counters["cpu_ms"] = state.iterations() ? cpu / static_cast<double>(state.iterations()) : 0;
 }
