@@ -128,6 +128,10 @@ void BM_PriceOutpatient(benchmark::State& state) { price_mix(state, outpatient()
 void BM_PriceOutpatientNoExplain(benchmark::State& state) { price_mix(state, outpatient(), options(false, false), true); }
 void BM_PriceOutpatientNoExplainNewResult(benchmark::State& state) { price_mix(state, outpatient(), options(false, false)); }
 void BM_PriceOutpatientWithCopay(benchmark::State& state) { price_mix(state, outpatient(), options(true, true)); }
+// The batch path with the copayment: no explanation, into one reused result.
+void BM_PriceOutpatientWithCopayNoExplain(benchmark::State& state) {
+  price_mix(state, outpatient(), options(true, false), true);
+}
 void BM_PriceInpatient(benchmark::State& state) { price_mix(state, inpatient(), options(false, true)); }
 void BM_PriceInpatientNoExplain(benchmark::State& state) { price_mix(state, inpatient(), options(false, false), true); }
 void BM_PriceInpatientNoExplainNewResult(benchmark::State& state) { price_mix(state, inpatient(), options(false, false)); }
@@ -138,6 +142,7 @@ BENCHMARK(BM_PriceOutpatientNoExplain)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_PriceOutpatientNoExplainNewResult)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_PriceGeneratedNoExplain)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_PriceOutpatientWithCopay)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_PriceOutpatientWithCopayNoExplain)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_PriceInpatient)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_PriceInpatientNoExplain)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_PriceInpatientNoExplainNewResult)->Unit(benchmark::kMicrosecond);

@@ -94,5 +94,10 @@ struct CopayOptions {
 // cap needs it, a rate outside 0–1, a 公費 without its required parameter, a period whose
 // figures santei does not have.
 SANTEI_API CopayResult compute_copay(const Claim& claim, const PricedClaim& priced, const CopayOptions& options = {});
+// The same into `into`, which holds this claim's copayment alone afterwards: its vectors keep their
+// memory, so a batch that reuses one result does not allocate them per claim (price(…, into) does).
+// After an exception `into` holds no meaningful figures.
+SANTEI_API void compute_copay(const Claim& claim, const PricedClaim& priced, const CopayOptions& options,
+                              CopayResult& into);
 
 }  // namespace santei

@@ -9,19 +9,44 @@
 
 namespace santei {
 
+namespace {
+
+// Every figure of `result` zeroed for a new claim with `payers` 公費, its vectors' memory kept.
+void clear_for_reuse(CopayResult& result, std::size_t payers) {
+  result.patient_yen = {};
+  result.insurer_yen = {};
+  result.meals_patient_yen = {};
+  result.public_expenses.resize(payers);
+  for (PublicExpenseShare& share : result.public_expenses) {
+    share.yen = {};
+    share.patient_yen = {};
+    share.meal_yen = {};
+    share.cap_yen.reset();
+    share.ledger.clear();
+  }
+  result.explain.clear();
+}
+
+}  // namespace
+
 CopayResult compute_copay(const Claim& claim, const PricedClaim& priced, const CopayOptions& options) {
+  CopayResult result;
+  compute_copay(claim, priced, options, result);
+  return result;
+}
+
+void compute_copay(const Claim& claim, const PricedClaim& priced, const CopayOptions& options, CopayResult& result) {
   const copay::RuleSet& rules = copay::rules();
   const copay::Plan plan = copay::make_plan(claim, priced, rules);
   copay::Desk desk(plan);
   copay::Receipt receipt(plan);
   const std::size_t payers = plan.payers.size();
 
-  CopayResult result;
+  clear_for_reuse(result, payers);
   result.care_cost = plan.care_cost;
   result.meals_yen = plan.meal_cost;
   result.medical_cost = plan.care_cost + plan.meal_cost;
   result.rate = plan.rate;
-  result.public_expenses.resize(payers);
   std::array<Yen, copay::kMaxPayers> capped_cost{};
   for (std::size_t k = 0; k < payers; ++k) {
     result.public_expenses[k].law = plan.payers[k].law;
@@ -31,17 +56,18 @@ CopayResult compute_copay(const Claim& claim, const PricedClaim& priced, const C
 
   copay::ReceiptTotals previous;
   Yen meal_insurer;
-  result.daily.reserve(plan.periods.size());
+  result.daily.resize(plan.periods.size());
   for (std::size_t p = 0; p < plan.periods.size(); ++p) {
     const copay::Period& period = plan.periods[p];
     const copay::DeskCharge charge = desk.step(period);
     const copay::ReceiptTotals totals = receipt.step(period);
     const copay::MealSplit meals = copay::split_meals(plan, period);
-    DailyCopay day;
+    DailyCopay& day = result.daily[p];  // every field set below
     day.date = period.date;
     day.points = period.points;
     day.meals_patient_yen = meals.patient;
     day.patient_yen = charge.window + meals.patient;
+    day.limit.clear();
     if (charge.bound == copay::LimitKind::public_cap) {
       day.limit = fmt::format("公費 {} 上限", plan.payers[static_cast<std::size_t>(charge.bound_payer)].law);
     } else if (charge.bound != copay::LimitKind::none) {
@@ -73,7 +99,6 @@ CopayResult compute_copay(const Claim& claim, const PricedClaim& priced, const C
     result.meals_patient_yen += meals.patient;
     meal_insurer += meals.insurer;
     previous = totals;
-    result.daily.push_back(std::move(day));
   }
   // The last month-to-date receipt is the month's.
   result.insurer_claim_yen = previous.insurer + meal_insurer;
@@ -85,7 +110,6 @@ CopayResult compute_copay(const Claim& claim, const PricedClaim& priced, const C
     if (payer.has_cap()) result.public_expenses[k].cap_yen = payer.cap_is_kougaku ? copay::limit_of(payer.cap_spec, capped_cost[k]).yen : payer.cap;
   }
   if (options.explain) result.explain = copay::explain_copay(plan, claim);
-  return result;
 }
 
 }  // namespace santei

@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include <boost/container/small_vector.hpp>
+
 #include "copay/age.hpp"
 #include "copay/limits.hpp"
 #include "copay/rate.hpp"
@@ -80,7 +82,8 @@ struct Plan {
   RateDecision rate_decision;          // how the rate was found
   bool outpatient = true;
   std::vector<Payer> payers;
-  std::vector<Group> groups;
+  // Inline for the usual few groups and visit days: a claim's plan allocates nothing (issue 17).
+  boost::container::small_vector<Group, 4> groups;
   // Groups in processing order: 公費 groups, then the insurance-only group.
   std::array<std::uint8_t, kMaxGroups> order{};
   std::span<const std::uint8_t> ordered() const { return {order.data(), groups.size()}; }
@@ -88,7 +91,7 @@ struct Plan {
   bool combine = false;
   LimitSpec combined_limit;            // the insurance-only group's limit without the 配慮措置
   Yen combine_threshold;               // 0 for 70+
-  std::vector<Period> periods;
+  boost::container::small_vector<Period, 8> periods;
   Yen care_cost, meal_cost;
   // For the explanation: the rule values used.
   Citation limits;                     // kougaku.xml table (when a group has a 区分)

@@ -13,6 +13,7 @@ namespace {
 struct Spares {
   std::vector<PricedLine> lines;
   std::vector<Diagnostic> diagnostics;
+  CopayResult copay;
 };
 
 Spares& spares() {
@@ -35,9 +36,12 @@ void clear_for_reuse(PricedClaim& out) {
   out.total = {};
   out.categories = {};
   out.visit_days = 0;
+  if (out.copay) s.copay = std::move(*out.copay);
   out.copay.reset();
   out.dpc.reset();
 }
+
+CopayResult& spare_copay() { return spares().copay; }
 
 Context::Context(const Claim& claim_in, const MasterSet& set_in, const PricingOptions& options_in, PricedClaim& out_in)
     : claim(claim_in), set(set_in), options(options_in), out(out_in), clamp_(!options_in.revision.empty()) {}

@@ -200,6 +200,10 @@ class Context {
 // back, capacity and all. Per-thread scratch: a result may be reused on any thread.
 void clear_for_reuse(PricedClaim& out);
 
+// This thread's spare copayment result: the copayment of the last result cleared for reuse, whose
+// vectors compute_copay(…, into) fills again before it moves into the next result.
+CopayResult& spare_copay();
+
 // Drops item `item` of a unit; the base of a procedure unit takes its whole unit with it.
 void drop_item(Unit& unit, std::size_t item);
 

@@ -64,18 +64,24 @@ std::int32_t visit_days(const PricedClaim& priced, const MasterSet& set, YearMon
   return std::popcount(counted != 0 ? counted : any);
 }
 
-// The copayment, with the 地方単独 公費 that state no parameters completed from the local
-// programme rows; one no row fits is a diagnostic, and its share says what it needs.
-CopayResult copay_of(const Claim& claim, PricedClaim& out, const PricingOptions& options) {
+// The copayment into out.copay, with the 地方単独 公費 that state no parameters completed from the
+// local programme rows; one no row fits is a diagnostic, and its share says what it needs. It is
+// computed into the thread's spare result (the last claim's vectors) and moved in when it is done.
+void add_copay(const Claim& claim, PricedClaim& out, const PricingOptions& options) {
   LocalFill locals = fill_local_programmes(claim, options.local_programmes.get());
   for (const auto& [index, why] : locals.unmatched) {
     out.diagnostics.push_back(Diagnostic{Severity::warning, "地単公費", {}, why, std::nullopt,
                                          fmt::format("public_expenses[{}]", index)});
   }
-  if (!locals.filled) return compute_copay(claim, out, CopayOptions{options.explain});
-  Claim filled = claim;
-  filled.public_expenses = std::move(*locals.filled);
-  return compute_copay(filled, out, CopayOptions{options.explain});
+  CopayResult& spare = pricing::spare_copay();
+  if (!locals.filled) {
+    compute_copay(claim, out, CopayOptions{options.explain}, spare);
+  } else {
+    Claim filled = claim;
+    filled.public_expenses = std::move(*locals.filled);
+    compute_copay(filled, out, CopayOptions{options.explain}, spare);
+  }
+  out.copay.emplace(std::move(spare));
 }
 
 // Lines in date order, claim order within a date. Stable insertion (upper_bound + rotate) for the
@@ -149,7 +155,7 @@ void price(const Claim& claim, const MasterLibrary& masters, const PricingOption
     }
   }
   out.visit_days = visit_days(out, set, claim.month);
-  if (options.copay) out.copay = copay_of(claim, out, options);
+  if (options.copay) add_copay(claim, out, options);
 }
 
 }  // namespace santei

@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include "pricing_support.hpp"
+#include "santei/generate.hpp"
 
 using namespace santei;
 using namespace santei::test;
@@ -272,3 +273,35 @@ TEST_CASE("price(…, into): a result reused after a larger claim, and after a c
   price(small, real_library(), {}, reused);
   CHECK(result_json(reused, real_library()) == expected);
 }
+
+TEST_CASE("price(…, into) with the copayment: 3,000 generated claims of 2024-07 (about a fifth with 公費) priced into one "
+          "result give the bytes of a new result each, with and without explanations") {
+  GenerateOptions generate;
+  generate.month = *YearMonth::parse("2024-07");
+  generate.seed = 20261204;
+  const ClaimGenerator generator(real_library(), generate);
+  std::size_t with_public = 0;
+  std::size_t capped_days = 0;
+  for (const bool explain : {false, true}) {
+    PricingOptions options;
+    options.explain = explain;
+    options.copay = true;
+    PricedClaim reused;
+    for (std::uint64_t i = 0; i < 3000; ++i) {
+      CAPTURE(i);
+      const Claim claim = generator.claim(i);
+      const PricedClaim fresh = price(claim, real_library(), options);
+      price(claim, real_library(), options, reused);
+      REQUIRE(reused.copay.has_value());
+      CHECK(result_json(reused, real_library()) == result_json(fresh, real_library()));
+      if (!explain) {
+        with_public += claim.public_expenses.empty() ? 0 : 1;
+        for (const DailyCopay& day : fresh.copay->daily) capped_days += day.limit.empty() ? 0 : 1;
+      }
+    }
+  }
+  MESSAGE(with_public, " claims with 公費, ", capped_days, " days on which a limit bound");
+  CHECK(with_public > 300);  // the reused result met claims with and without 公費 shares
+  CHECK(capped_days > 0);    // and days with and without a limit named
+}
+
