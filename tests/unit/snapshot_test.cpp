@@ -11,6 +11,7 @@
 #include <fmt/ranges.h>
 
 #include "big_input.hpp"
+#include "error_of.hpp"
 #include "masters/fields.hpp"
 #include "masters/master_data.hpp"
 #include "masters/snapshot.hpp"
@@ -22,6 +23,7 @@ using namespace santei;
 using namespace std::literals;
 using santei::test::ScratchDirectory;
 using santei::test::day;
+using santei::test::error_of;
 
 namespace {
 
@@ -396,26 +398,18 @@ TEST_CASE("snapshot: MasterSet::load maps a snapshot file: the demo's reads back
 
   const std::filesystem::path empty = dir.path() / "empty.snapshot";
   write_bytes(empty, "");
-  try {
-    MasterSet::load(empty);
-    FAIL("loaded an empty file");
-  } catch (const Exception& e) {
-    CHECK(e.info().file == empty.string());
-    CHECK(std::string(e.what()).find("nor a santei snapshot") != std::string::npos);
-  }
+  const ErrorInfo empty_error = error_of([&] { MasterSet::load(empty); });
+  CHECK(empty_error.file == empty.string());
+  CHECK(empty_error.message.find("nor a santei snapshot") != std::string::npos);
 
   // A hole of 1 GiB (no disk used): refused by its size before it is mapped or read.
   const std::filesystem::path huge = dir.path() / "huge.snapshot";
   write_bytes(huge, "");
   std::filesystem::resize_file(huge, std::uintmax_t{1} << 30);
-  try {
-    MasterSet::load(huge);
-    FAIL("loaded a 1 GiB file");
-  } catch (const Exception& e) {
-    CHECK(e.status() == Status::limit_exceeded);
-    CHECK(e.info().file == huge.string());
-    CHECK(e.info().message == fmt::format("a file of 1073741824 bytes is over the limit of {} bytes", kMaxMasterFileBytes));
-  }
+  const ErrorInfo huge_error = error_of([&] { MasterSet::load(huge); });
+  CHECK(huge_error.status == Status::limit_exceeded);
+  CHECK(huge_error.file == huge.string());
+  CHECK(huge_error.message == fmt::format("a file of 1073741824 bytes is over the limit of {} bytes", kMaxMasterFileBytes));
 }
 
 TEST_CASE("snapshot: the automatic cache of a directory is read while fresh, passed over with a note when stale") {
