@@ -1,6 +1,6 @@
 // Writes and reads snapshots (snapshot.hpp; the format is docs/snapshot.md). Records are written
 // field by field through masters::field_bindings, so a field given a binding travels without an
-// edit here. ProcedureRecord::rule_flags, the one record field without a binding, is not written:
+// edit here; their texts go to one pool, their tables to sections that two threads read. ProcedureRecord::rule_flags, the one record field without a binding, is not written:
 // build_rule_graph derives it again when the read set is finished.
 #include "masters/snapshot.hpp"
 
@@ -11,10 +11,10 @@
 #include <future>
 #include <limits>
 #include <map>
-#include <type_traits>
-#include <unordered_map>
 #include <optional>
 #include <span>
+#include <type_traits>
+#include <unordered_map>
 #include <variant>
 
 #include <fmt/format.h>
@@ -465,8 +465,8 @@ std::string snapshot_bytes(const MasterData& data, const std::vector<SourceFinge
 
 namespace {
 
-// The section directory and the sections it lists, which must fill the rest of the body. Of
-// several broken sections the first in the file is reported, whichever thread met it first.
+// The text pool, the section directory and the sections it lists, which must fill the rest of the
+// body. Of several broken sections the first in the file is reported, whichever thread met it first.
 void read_sections(bytes::Reader& in, MasterData& d) {
   const TextPool texts(in);
   const std::uint32_t count = in.u32("sections");
