@@ -218,7 +218,8 @@ TEST_CASE("snapshot: r06 from its snapshot prices 300 generated claims and the e
   CHECK(priced > 200);  // the claims priced: the comparison is of results, not of errors
 }
 
-TEST_CASE("snapshot: the demo master round-trips, and a copy of it with its checksum recomputed reads the same") {
+TEST_CASE("snapshot: the demo master round-trips, and a copy of it with its checksum recomputed reads the same" *
+          doctest::test_suite("threads")) {
   std::string bytes = demo_snapshot();
   const auto read = detail::read_snapshot(bytes, "demo.snapshot");
   CHECK(read->revision() == MasterSet::demo()->revision());
@@ -264,7 +265,9 @@ TEST_CASE("snapshot: a flipped byte anywhere after the header is refused by the 
   }
 }
 
-TEST_CASE("snapshot: a section directory that does not match its sections is refused, naming the first broken section") {
+// In the "threads" suite (the ThreadSanitizer job): a snapshot's sections are read on two threads.
+TEST_CASE("snapshot: a section directory that does not match its sections is refused, naming the first broken section" *
+          doctest::test_suite("threads")) {
   const std::string bytes = demo_snapshot();
   const std::size_t directory = section_directory(bytes);
   const auto length_at = [&](std::size_t section) { return directory + 4 + 8 * section; };
