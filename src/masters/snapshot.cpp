@@ -140,7 +140,7 @@ class TextPool {
   std::string_view bytes_;
 };
 
-// The fewest bytes a value of each field type takes (a string: its length).
+// The fewest bytes a value of each record field type takes.
 constexpr std::size_t min_bytes(const ChangeKind*) { return 1; }
 constexpr std::size_t min_bytes(const Code*) { return 4; }
 constexpr std::size_t min_bytes(const std::int32_t*) { return 4; }

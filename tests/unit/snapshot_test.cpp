@@ -3,6 +3,7 @@
 // truncated, foreign or stale snapshot is refused by name.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstring>
 #include <fstream>
 #include <type_traits>
@@ -11,6 +12,7 @@
 #include <fmt/ranges.h>
 
 #include "big_input.hpp"
+#include "core/byte_io.hpp"
 #include "error_of.hpp"
 #include "masters/fields.hpp"
 #include "masters/master_data.hpp"
@@ -20,7 +22,6 @@
 #include "support.hpp"
 
 using namespace santei;
-using namespace std::literals;
 using santei::test::ScratchDirectory;
 using santei::test::day;
 using santei::test::error_of;
@@ -96,14 +97,20 @@ std::string refusal(std::string_view bytes, const std::string& name = "demo.snap
 // length of each, which together fill the rest of the body.
 constexpr std::size_t kSectionCount = 15;
 
-std::uint64_t read_le(std::string_view bytes, std::size_t at, std::size_t width) {
-  std::uint64_t value = 0;
-  for (std::size_t i = 0; i < width; ++i) value |= std::uint64_t{static_cast<unsigned char>(bytes[at + i])} << (8 * i);
-  return value;
+// The snapshot's own little-endian encoding (core/byte_io.hpp), read and overwritten in place.
+std::uint32_t u32_at(std::string_view bytes, std::size_t at) { return bytes::Reader(bytes.substr(at), "test").u32("u32"); }
+std::uint64_t u64_at(std::string_view bytes, std::size_t at) { return bytes::Reader(bytes.substr(at), "test").u64("u64"); }
+
+void put_u32_at(std::string& bytes, std::size_t at, std::uint32_t value) {
+  bytes::Writer out;
+  out.u32(value);
+  bytes.replace(at, out.bytes().size(), out.bytes());
 }
 
-void write_le(std::string& bytes, std::size_t at, std::uint64_t value) {
-  for (std::size_t i = 0; i < 8; ++i) bytes[at + i] = static_cast<char>((value >> (8 * i)) & 0xFF);
+void put_u64_at(std::string& bytes, std::size_t at, std::uint64_t value) {
+  bytes::Writer out;
+  out.u64(value);
+  bytes.replace(at, out.bytes().size(), out.bytes());
 }
 
 // Where the section directory's count stands: the one place whose 15 lengths add up to the bytes
@@ -111,10 +118,10 @@ void write_le(std::string& bytes, std::size_t at, std::uint64_t value) {
 std::size_t section_directory(std::string_view bytes) {
   std::size_t found = std::string_view::npos;
   for (std::size_t at = 0; at + 4 + 8 * kSectionCount <= bytes.size(); ++at) {
-    if (read_le(bytes, at, 4) != kSectionCount) continue;
+    if (u32_at(bytes, at) != kSectionCount) continue;
     const std::size_t rest = at + 4 + 8 * kSectionCount;
     std::uint64_t total = 0;
-    for (std::size_t i = 0; i < kSectionCount; ++i) total += read_le(bytes, at + 4 + 8 * i, 8);
+    for (std::size_t i = 0; i < kSectionCount; ++i) total += u64_at(bytes, at + 4 + 8 * i);
     if (total == bytes.size() - rest) {
       REQUIRE(found == std::string_view::npos);
       found = at;
@@ -279,8 +286,8 @@ TEST_CASE("snapshot: a section directory that does not match its sections is ref
 
   // procedures (section 0) one byte longer, drugs one shorter: the lengths still fill the body.
   std::string shifted = bytes;
-  write_le(shifted, length_at(0), read_le(bytes, length_at(0), 8) + 1);
-  write_le(shifted, length_at(1), read_le(bytes, length_at(1), 8) - 1);
+  put_u64_at(shifted, length_at(0), u64_at(bytes, length_at(0)) + 1);
+  put_u64_at(shifted, length_at(1), u64_at(bytes, length_at(1)) - 1);
   detail::reseal_snapshot(shifted);
   const std::string message = refusal(shifted);
   CHECK(message.find("demo.snapshot: procedures: 1 bytes after its last record (at byte ") != std::string::npos);
@@ -288,18 +295,18 @@ TEST_CASE("snapshot: a section directory that does not match its sections is ref
   // drugs (read on the second thread) and comment_links (the first thread's last) both broken: the
   // drugs are reported, being first in the file, whichever thread fails first.
   std::string two = bytes;
-  write_le(two, length_at(1), read_le(bytes, length_at(1), 8) + 1);
-  write_le(two, length_at(14), read_le(bytes, length_at(14), 8) - 1);
+  put_u64_at(two, length_at(1), u64_at(bytes, length_at(1)) + 1);
+  put_u64_at(two, length_at(14), u64_at(bytes, length_at(14)) - 1);
   detail::reseal_snapshot(two);
   for (int round = 0; round < 20; ++round) CHECK(refusal(two).find("demo.snapshot: drugs: 1 bytes after") != std::string::npos);
 
   std::string over = bytes;
-  write_le(over, length_at(3), std::uint64_t{1} << 40);
+  put_u64_at(over, length_at(3), std::uint64_t{1} << 40);
   detail::reseal_snapshot(over);
   CHECK(refusal(over).find("comments: truncated: the section directory gives it 1099511627776 bytes") != std::string::npos);
 
   std::string short_of_body = bytes;
-  write_le(short_of_body, length_at(14), read_le(bytes, length_at(14), 8) - 1);
+  put_u64_at(short_of_body, length_at(14), u64_at(bytes, length_at(14)) - 1);
   detail::reseal_snapshot(short_of_body);
   CHECK(refusal(short_of_body).find("end: 1 bytes after the last table") != std::string::npos);
 }
@@ -310,7 +317,7 @@ TEST_CASE("snapshot: the text pool is refused when it is not UTF-8, and a record
   // The pool is the text (u32 length, bytes) that ends where the directory starts.
   std::size_t pool = 0;
   for (std::size_t length = 0; length + 4 <= directory; ++length) {
-    if (read_le(bytes, directory - length - 4, 4) == length) {
+    if (u32_at(bytes, directory - length - 4) == length) {
       pool = directory - length;
       break;
     }
@@ -318,11 +325,11 @@ TEST_CASE("snapshot: the text pool is refused when it is not UTF-8, and a record
   REQUIRE(pool != 0);
   const std::size_t pool_size = directory - pool;
   const std::string_view texts = std::string_view(bytes).substr(pool, pool_size);
-  const std::size_t continuation = texts.find_first_of("\x80\x81\x82\x83\x84\x85\x86\x87\x88\x89\x8a\x8b\x8c\x8d\x8e\x8f"
-                                                       "\x90\x91\x92\x93\x94\x95\x96\x97\x98\x99\x9a\x9b\x9c\x9d\x9e\x9f"
-                                                       "\xa0\xa1\xa2\xa3\xa4\xa5\xa6\xa7\xa8\xa9\xaa\xab\xac\xad\xae\xaf"
-                                                       "\xb0\xb1\xb2\xb3\xb4\xb5\xb6\xb7\xb8\xb9\xba\xbb\xbc\xbd\xbe\xbf"sv);
-  REQUIRE(continuation != std::string_view::npos);  // the demo's names are Japanese
+  // The first UTF-8 continuation byte (10xxxxxx): the demo's names are Japanese.
+  const auto is_continuation = [](char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; };
+  const auto found = std::find_if(texts.begin(), texts.end(), is_continuation);
+  REQUIRE(found != texts.end());
+  const auto continuation = static_cast<std::size_t>(found - texts.begin());
 
   std::string broken = bytes;
   broken[pool + continuation] = '\xff';
@@ -349,8 +356,8 @@ TEST_CASE("snapshot: the text pool is refused when it is not UTF-8, and a record
   }
   const auto with_text = [&](std::uint32_t at, std::uint32_t size) {
     std::string changed = bytes;
-    for (std::size_t i = 0; i < 4; ++i) changed[first_text + i] = static_cast<char>((at >> (8 * i)) & 0xFF);
-    for (std::size_t i = 0; i < 4; ++i) changed[first_text + 4 + i] = static_cast<char>((size >> (8 * i)) & 0xFF);
+    put_u32_at(changed, first_text, at);
+    put_u32_at(changed, first_text + 4, size);
     detail::reseal_snapshot(changed);
     return refusal(changed);
   };
