@@ -404,6 +404,14 @@ SANTEI_API UkePriceReport price_uke(const UkeFile& file, const MasterLibrary& ma
                                     const PricingOptions& options = {.copay = false, .explain = false},
                                     unsigned threads = 1);
 
+// Reads the UKE file at `path` and prices its receipts as they are read: the report of
+// price_uke(read_uke_file(path, read), masters, options, threads), with the reading overlapped
+// with the pricing when threads > 1 and no receipt kept once it is compared.
+SANTEI_API UkePriceReport price_uke_file(const std::filesystem::path& path, const UkeReadOptions& read,
+                                         const MasterLibrary& masters,
+                                         const PricingOptions& options = {.copay = false, .explain = false},
+                                         unsigned threads = 1);
+
 // The report as text for a clerk (one line per differing unit) or as JSON (santei.uke-report/1).
 SANTEI_API std::string uke_report_text(const UkePriceReport& report);
 SANTEI_API std::string uke_report_json(const UkePriceReport& report);

@@ -16,8 +16,7 @@ int price_uke_file(const PriceArgs& args) {
   const MasterLibrary masters = load_masters(args.masters);
   // The comparison reads points, not explanations.
   const PricingOptions options = pricing_options(args.pricing, masters, /*explain=*/false);
-  const UkeFile file = read_uke_file(args.uke);
-  const UkePriceReport report = price_uke(file, masters, options, args.threads);
+  const UkePriceReport report = price_uke_file(args.uke, {}, masters, options, args.threads);
   if (args.format == Format::text) {
     std::cout << uke_report_text(report);
   } else {

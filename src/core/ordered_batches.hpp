@@ -50,8 +50,9 @@ class OrderedBatches {
 
   // Does one job into its answer with the thread's own Worker; must not throw.
   using Work = std::function<void(const Job&, Answer&, Worker&)>;
-  // Called on the calling thread with each batch's answers, in order; false: stop.
-  using Sink = std::function<bool(std::span<const Answer>)>;
+  // Called on the calling thread with each batch's answers, in order (it may move them out: the
+  // next job's work overwrites its answer); false: stop.
+  using Sink = std::function<bool(std::span<Answer>)>;
 
   // With one thread there is no worker thread: submit() works inline. Otherwise `threads` workers
   // and a ring of two batches a worker and two more, so they keep busy while the oldest is sunk.

@@ -1,11 +1,12 @@
 // Prices every receipt of a read UKE file with santei::price and compares it with the file.
-#include <atomic>
 #include <charconv>
-#include <thread>
+#include <span>
 
 #include <fmt/format.h>
 
+#include "core/ordered_batches.hpp"
 #include "uke/compare.hpp"
+#include "uke/read.hpp"
 
 namespace santei {
 namespace {
@@ -134,31 +135,90 @@ UkeReceiptComparison price_receipt(const UkeReceipt& receipt, const MasterLibrar
   return unpriced(receipt, ErrorInfo{Status::internal_error, {}, 0, 0, {}, "pricing did not settle"}, path);
 }
 
-}  // namespace
+// A receipt to price: read from the file and owned (streaming) or one of a UkeFile's.
+struct ReceiptJob {
+  UkeReceipt owned;
+  const UkeReceipt* borrowed = nullptr;
+  const UkeReceipt& receipt() const { return borrowed != nullptr ? *borrowed : owned; }
+  void reuse() { borrowed = nullptr; }
+};
+struct NoWorkerState {};
+using Pipeline = detail::OrderedBatches<ReceiptJob, UkeReceiptComparison, NoWorkerState>;
 
-UkePriceReport price_uke(const UkeFile& file, const MasterLibrary& masters, const PricingOptions& options,
-                         unsigned threads) {
+// A report for `path`, once the revision forced, if any, is known to be loaded.
+UkePriceReport report_for(std::string path, const MasterLibrary& masters, const PricingOptions& options) {
   if (!options.revision.empty() && !masters.revision(options.revision)) {
     throw Exception(ErrorInfo{Status::not_found, {}, 0, 0, "revision", fmt::format("revision {} is not loaded", options.revision)});
   }
   UkePriceReport report;
-  report.path = file.path;
+  report.path = std::move(path);
   report.revision = options.revision;
-  report.receipts_in_file = file.receipts_seen;
-  report.errors = file.errors;
-  report.findings = file.findings;
-  report.receipts.resize(file.receipts.size());
-  for (const UkeReceipt& r : file.receipts) report.receipt_findings.push_back(r.findings);
-  std::atomic<std::size_t> next{0};
-  const auto work = [&] {
-    for (std::size_t i = next++; i < file.receipts.size(); i = next++) {
-      report.receipts[i] = price_receipt(file.receipts[i], masters, options, file.path);
-    }
-  };
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
-  work();
-  for (std::thread& t : pool) t.join();
+  return report;
+}
+
+// Receipts per batch: a clinic's receipt is a few dozen records, a hospital's a few hundred.
+constexpr std::size_t kBatchReceipts = 64;
+
+// Prices the receipts handed to add() in order into `report` (whose path names the file), on
+// `threads` threads beside the caller's, which reads.
+class Checker {
+ public:
+  Checker(const MasterLibrary& masters, const PricingOptions& options, unsigned threads, UkePriceReport& report)
+      : report_(report),
+        work_([&masters, &options, &report](const ReceiptJob& job, UkeReceiptComparison& answer, NoWorkerState&) {
+          answer = price_receipt(job.receipt(), masters, options, report.path);
+        }),
+        sink_([&report](std::span<UkeReceiptComparison> answers) {
+          for (UkeReceiptComparison& answer : answers) report.receipts.push_back(std::move(answer));
+          return true;
+        }),
+        pipeline_(threads, work_, sink_) {}
+
+  void add(UkeReceipt&& receipt) { next().owned = std::move(receipt); }
+  void add(const UkeReceipt& receipt) { next().borrowed = &receipt; }
+  // The file's own figures, once it is read.
+  void finish(const UkeFile& file) {
+    pipeline_.finish();
+    report_.receipts_in_file = file.receipts_seen;
+    report_.errors = file.errors;
+    report_.findings = file.findings;
+  }
+
+ private:
+  ReceiptJob& next() {
+    if (pipeline_.batch().size() >= kBatchReceipts) pipeline_.submit();
+    return pipeline_.batch().add();
+  }
+
+  UkePriceReport& report_;
+  const Pipeline::Work work_;
+  const Pipeline::Sink sink_;
+  Pipeline pipeline_;
+};
+
+}  // namespace
+
+UkePriceReport price_uke(const UkeFile& file, const MasterLibrary& masters, const PricingOptions& options,
+                         unsigned threads) {
+  UkePriceReport report = report_for(file.path, masters, options);
+  Checker checker(masters, options, threads, report);
+  for (const UkeReceipt& r : file.receipts) {
+    report.receipt_findings.push_back(r.findings);
+    checker.add(r);
+  }
+  checker.finish(file);
+  return report;
+}
+
+UkePriceReport price_uke_file(const std::filesystem::path& path, const UkeReadOptions& read,
+                              const MasterLibrary& masters, const PricingOptions& options, unsigned threads) {
+  UkePriceReport report = report_for(path.string(), masters, options);
+  Checker checker(masters, options, threads, report);
+  const UkeFile file = uke::read_uke_file(path, read, [&](UkeReceipt&& r) {
+    report.receipt_findings.push_back(r.findings);
+    checker.add(std::move(r));
+  });
+  checker.finish(file);
   return report;
 }
 

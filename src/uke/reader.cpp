@@ -12,6 +12,7 @@
 #include "santei/uke.hpp"
 #include "uke/burden.hpp"
 #include "uke/dpc_records.hpp"
+#include "uke/read.hpp"
 #include "uke/record.hpp"
 #include "uke/to_claim.hpp"
 
@@ -24,6 +25,15 @@ using uke::Record;
 // 診療識別 codes (記録条件仕様 別表20, fee-rules.md §1.2).
 constexpr std::array<std::uint8_t, 27> kCategories = {1,  11, 12, 13, 14, 21, 22, 23, 24, 25, 26, 27, 28, 31,
                                                       32, 33, 39, 40, 50, 54, 60, 70, 80, 90, 92, 97, 99};
+
+// The names of an SI/IY/TO record's numbered fields ("コメント1 コード", "算定日情報 31日"), made
+// once: formatting them for every record took a quarter of a file's read.
+template <std::size_t N>
+std::array<std::string, N> numbered_names(fmt::format_string<int> pattern) {
+  std::array<std::string, N> names;
+  for (std::size_t i = 0; i < N; ++i) names[i] = fmt::format(pattern, static_cast<int>(i + 1));
+  return names;
+}
 
 // Where a record kind may stand inside a receipt (§8.1): never after a record of a higher rank.
 // 0: not checked (GR, TI, TR, TS: their place was not confirmed in a source read).
@@ -62,7 +72,10 @@ struct Current {
 
 class Reader {
  public:
-  Reader(std::string_view path, const UkeReadOptions& options) : options_(options) { file_.path = std::string(path); }
+  Reader(std::string_view path, const UkeReadOptions& options, const uke::ReceiptSink& sink)
+      : options_(options), sink_(sink) {
+    file_.path = std::string(path);
+  }
 
   void line(const uke::Line& line);
   UkeFile finish(std::int64_t last_line);
@@ -94,7 +107,10 @@ class Reader {
              Status status = Status::parse_error);
 
   const UkeReadOptions& options_;
+  const uke::ReceiptSink& sink_;  // empty: the receipts stay in file_
   UkeFile file_;
+  std::size_t receipts_read_ = 0;  // well-formed, kept or handed to sink_
+  Points stated_sum_;              // their 合計点数, for GO 総合計点数
   std::optional<Current> current_;
   bool seen_facility_ = false;
   bool seen_end_ = false;
@@ -102,6 +118,7 @@ class Reader {
   std::int64_t lf_only_lines_ = 0;
   std::optional<bool> utf8_;            // decided by the first line with a byte over 0x7F
   std::vector<std::string> first_ir_;   // a repeated IR must equal it (insurer-side layout)
+  Record decoded_;                      // the line being read; its field strings are reused
   bool seen_record_ = false;
 };
 
@@ -119,7 +136,7 @@ void Reader::finding(UkeCheck check, std::int64_t line, int field, std::int64_t 
 void Reader::line(const uke::Line& line) {
   if (stopped_) return;
   const std::size_t errors_before = file_.errors.size();
-  std::optional<Record> record;
+  bool decoded = false;
   if (line.length > kMaxUkeRecordBytes) {
     error(line.number, 0, "", fmt::format("record of {} bytes is over the limit of {}", line.length, kMaxUkeRecordBytes),
           Status::limit_exceeded);
@@ -142,9 +159,9 @@ void Reader::line(const uke::Line& line) {
                                             "the file is UTF-8, not CP932 (re-encoded by another tool?): read as UTF-8"});
       }
     }
-    record = uke::decode_record(line, file_.path, file_.errors, utf8_.value_or(false));
+    decoded = uke::decode_record(line, file_.path, file_.errors, utf8_.value_or(false), decoded_);
   }
-  if (record) return this->record(*record);
+  if (decoded) return record(decoded_);
   // A broken RE still starts a receipt (a bad one), and a broken GO still ends the file, so the
   // records after them are not taken for the previous receipt's.
   if (line.bytes.starts_with("RE,")) {
@@ -481,12 +498,15 @@ void Reader::body(const Record& record) {
     item.unit_price = f.decimal(9, "単価");
     item.text = std::string(f.text(11));
   }
+  static const auto comment_codes = numbered_names<3>("コメント{} コード");
+  static const auto comment_texts = numbered_names<3>("コメント{} 文字データ");
+  static const auto day_columns = numbered_names<31>("算定日情報 {}日");
   std::vector<UkeItem> inline_comments;
   for (int i = 0; i < 3; ++i) {
     const int n = layout.first_comment + 2 * i;
-    const auto code = f.code(n, fmt::format("コメント{} コード", i + 1), false);
+    const auto code = f.code(n, comment_codes[static_cast<std::size_t>(i)], false);
     if (!code) {
-      if (!f.text(n + 1).empty()) f.fail(n + 1, fmt::format("コメント{} 文字データ", i + 1), "text with no comment code");
+      if (!f.text(n + 1).empty()) f.fail(n + 1, comment_texts[static_cast<std::size_t>(i)], "text with no comment code");
       continue;
     }
     UkeItem c;
@@ -501,10 +521,11 @@ void Reader::body(const Record& record) {
   const int month_days = static_cast<int>(current.receipt.month.last_day().day());
   for (int d = 1; d <= 31; ++d) {
     const int n = layout.first_day + d - 1;
-    const auto value = f.integer(n, fmt::format("算定日情報 {}日", d), 0, 999, false);
+    const std::string& name = day_columns[static_cast<std::size_t>(d - 1)];
+    const auto value = f.integer(n, name, 0, 999, false);
     if (!value) continue;
     if (*value > 0 && d > month_days) {
-      f.fail(n, fmt::format("算定日情報 {}日", d),
+      f.fail(n, name,
              fmt::format("day {} does not exist in {} (診療年月)", d, current.receipt.month.iso()));
       continue;
     }
@@ -686,7 +707,13 @@ void Reader::end_receipt() {
     }
     uke::add_visits(re);
     check_totals(current);
-    file_.receipts.push_back(std::move(re));
+    ++receipts_read_;
+    stated_sum_ += re.stated_total();
+    if (sink_) {
+      sink_(std::move(re));
+    } else {
+      file_.receipts.push_back(std::move(re));
+    }
   }
   current_.reset();
 }
@@ -704,13 +731,9 @@ void Reader::totals(const Record& record) {
     finding(UkeCheck::receipt_count, record.line, 2, *count, file_.receipts_seen,
             fmt::format("GO 総件数 {} but the file has {} RE records", *count, file_.receipts_seen));
   }
-  if (file_.receipts.size() == static_cast<std::size_t>(file_.receipts_seen)) {
-    Points sum;
-    for (const UkeReceipt& re : file_.receipts) sum += re.stated_total();
-    if (sum.value != *total) {
-      finding(UkeCheck::file_total, record.line, 3, *total, sum.value,
-              fmt::format("GO 総合計点数 {} but the receipts' 合計点数 add up to {}", *total, sum.value));
-    }
+  if (receipts_read_ == static_cast<std::size_t>(file_.receipts_seen) && stated_sum_.value != *total) {
+    finding(UkeCheck::file_total, record.line, 3, *total, stated_sum_.value,
+            fmt::format("GO 総合計点数 {} but the receipts' 合計点数 add up to {}", *total, stated_sum_.value));
   }
 }
 
@@ -749,12 +772,14 @@ UkeFile over_size(std::string_view path, std::uintmax_t size) {
 
 }  // namespace
 
-UkeFile read_uke(std::string_view bytes, std::string_view path, const UkeReadOptions& options) {
+namespace uke {
+
+UkeFile read_uke(std::string_view bytes, std::string_view path, const UkeReadOptions& options, const ReceiptSink& sink) {
   if (bytes.size() > kMaxUkeBytes) return over_size(path, bytes.size());
-  Reader reader(path, options);
-  uke::LineSplitter lines(bytes);
+  Reader reader(path, options, sink);
+  LineSplitter lines(bytes);
   std::int64_t last = 0;
-  while (const std::optional<uke::Line> line = lines.next()) {
+  while (const std::optional<Line> line = lines.next()) {
     last = line->number;
     reader.line(*line);
     if (reader.stopped()) break;
@@ -762,7 +787,7 @@ UkeFile read_uke(std::string_view bytes, std::string_view path, const UkeReadOpt
   return reader.finish(last);
 }
 
-UkeFile read_uke_file(const std::filesystem::path& path, const UkeReadOptions& options) {
+UkeFile read_uke_file(const std::filesystem::path& path, const UkeReadOptions& options, const ReceiptSink& sink) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw Exception(ErrorInfo{Status::io_error, path.string(), 0, 0, "", "cannot open the UKE file"});
   std::error_code ec;
@@ -770,11 +795,11 @@ UkeFile read_uke_file(const std::filesystem::path& path, const UkeReadOptions& o
     return over_size(path.string(), size);
   }
   // Streamed record by record: a line over kMaxUkeRecordBytes is read past, never held whole.
-  Reader reader(path.string(), options);
+  Reader reader(path.string(), options, sink);
   detail::LineReader lines(in, kMaxUkeRecordBytes);
   std::int64_t last = 0;
   while (const std::optional<detail::LineRead> read = lines.next()) {
-    uke::Line line{read->number, read->text, read->length, read->crlf, !read->ended};
+    Line line{read->number, read->text, read->length, read->crlf, !read->ended};
     if (line.truncated && line.bytes.ends_with('\x1a')) {  // the MS-DOS EOF mark ends the file
       line.bytes.remove_suffix(1);
       --line.length;
@@ -786,6 +811,16 @@ UkeFile read_uke_file(const std::filesystem::path& path, const UkeReadOptions& o
   }
   if (in.bad()) throw Exception(ErrorInfo{Status::io_error, path.string(), 0, 0, "", "cannot read the UKE file"});
   return reader.finish(last);
+}
+
+}  // namespace uke
+
+UkeFile read_uke(std::string_view bytes, std::string_view path, const UkeReadOptions& options) {
+  return uke::read_uke(bytes, path, options, {});
+}
+
+UkeFile read_uke_file(const std::filesystem::path& path, const UkeReadOptions& options) {
+  return uke::read_uke_file(path, options, {});
 }
 
 }  // namespace santei

@@ -126,18 +126,12 @@ ErrorInfo error_at(std::string_view path, std::int64_t line, int field, std::str
   return info;
 }
 
-std::optional<Record> decode_record(const Line& line, std::string_view path, std::vector<ErrorInfo>& errors, bool utf8) {
+bool decode_record(const Line& line, std::string_view path, std::vector<ErrorInfo>& errors, bool utf8, Record& into) {
   // A comma byte (0x2C) is never the second byte of a CP932 character, so splitting before
   // decoding is exact and lets an invalid byte be named by its field.
-  std::vector<std::string_view> raw;
-  std::size_t start = 0;
-  while (true) {
-    const std::size_t comma = line.bytes.find(',', start);
-    raw.push_back(line.bytes.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start));
-    if (comma == std::string_view::npos) break;
-    start = comma + 1;
-  }
-  const std::string_view id = raw[0];
+  const std::string_view bytes = line.bytes;
+  const auto count = static_cast<std::size_t>(std::count(bytes.begin(), bytes.end(), ',')) + 1;
+  const std::string_view id = bytes.substr(0, bytes.find(','));
   const Layout* layout = layout_of(id);
   if (layout == nullptr) {
     std::string shown;
@@ -148,45 +142,48 @@ std::optional<Record> decode_record(const Line& line, std::string_view path, std
     }
     errors.push_back(error_at(path, line.number, 1, "record id",
                               fmt::format("unknown record id '{}': not a record of the 記録条件仕様 (医科, DPC)", shown)));
-    return std::nullopt;
+    return false;
   }
   const auto expected = static_cast<std::size_t>(layout->fields);
-  if (layout->fields != 0 && (layout->open_ended ? raw.size() < expected : raw.size() != expected)) {
-    const int column = static_cast<int>(std::min(raw.size(), static_cast<std::size_t>(layout->fields)) + 1);
+  if (layout->fields != 0 && (layout->open_ended ? count < expected : count != expected)) {
+    const int column = static_cast<int>(std::min(count, expected) + 1);
     errors.push_back(error_at(path, line.number, column, std::string(id),
-                              fmt::format("{} ({}) has {} fields; the 記録条件仕様 gives {}{}", id, layout->name,
-                                          raw.size(), layout->open_ended ? "at least " : "", layout->fields)));
-    return std::nullopt;
+                              fmt::format("{} ({}) has {} fields; the 記録条件仕様 gives {}{}", id, layout->name, count,
+                                          layout->open_ended ? "at least " : "", layout->fields)));
+    return false;
   }
-  Record record;
-  record.line = line.number;
-  record.layout = layout;
-  record.fields.reserve(raw.size());
-  for (std::size_t i = 0; i < raw.size(); ++i) {
+  into.line = line.number;
+  into.layout = layout;
+  into.fields.resize(count);  // the strings kept keep their memory: no allocation per field
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < count; ++i) {
+    const std::size_t comma = std::min(bytes.find(',', start), bytes.size());
+    const std::string_view raw = bytes.substr(start, comma - start);
+    start = comma + 1;
     // A control byte is never part of a CP932 character (trail bytes are 0x40 or above) and never
     // UKE data: a NUL or a stray CR is damage, not text.
-    const auto control = std::find_if(raw[i].begin(), raw[i].end(), [](char c) {
+    const auto control = std::find_if(raw.begin(), raw.end(), [](char c) {
       return static_cast<unsigned char>(c) < 0x20 || c == 0x7F;
     });
-    if (control != raw[i].end()) {
+    if (control != raw.end()) {
       errors.push_back(error_at(path, line.number, static_cast<int>(i + 1), fmt::format("{} {}", id, i + 1),
                                 fmt::format("control byte 0x{:02X} at offset {} of the field",
-                                            static_cast<unsigned char>(*control), control - raw[i].begin())));
-      return std::nullopt;
+                                            static_cast<unsigned char>(*control), control - raw.begin())));
+      return false;
     }
-    std::string text;
-    const std::size_t bad = utf8 ? cp932::find_invalid_utf8(raw[i]) : cp932::decode_append(raw[i], text);
-    if (utf8 && bad == cp932::npos) text.assign(raw[i]);
+    std::string& text = into.fields[i];
+    text.clear();
+    const std::size_t bad = utf8 ? cp932::find_invalid_utf8(raw) : cp932::decode_append(raw, text);
+    if (utf8 && bad == cp932::npos) text.assign(raw);
     if (bad != cp932::npos) {
-      const auto byte = static_cast<unsigned char>(raw[i][bad]);
+      const auto byte = static_cast<unsigned char>(raw[bad]);
       errors.push_back(error_at(path, line.number, static_cast<int>(i + 1), fmt::format("{} {}", id, i + 1),
                                 fmt::format("byte 0x{:02X} at offset {} of the field is not {}", byte, bad, utf8 ? "UTF-8" : "CP932"),
                                 Status::encoding_error));
-      return std::nullopt;
+      return false;
     }
-    record.fields.push_back(std::move(text));
   }
-  return record;
+  return true;
 }
 
 void FieldReader::fail(int n, std::string_view name, std::string message, Status status) {

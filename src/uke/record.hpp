@@ -91,10 +91,10 @@ class FieldReader {
 };
 
 // Splits a line at its commas and decodes each field from CP932 (or checks it is UTF-8, for a file
-// another tool re-encoded). nullopt after adding an error (unknown record id, wrong field count,
-// bytes that are not CP932 / UTF-8, a control byte such as NUL).
-std::optional<Record> decode_record(const Line& line, std::string_view path, std::vector<ErrorInfo>& errors,
-                                    bool utf8 = false);
+// another tool re-encoded) into `into`, whose field strings are reused line after line. False after
+// adding an error (unknown record id, wrong field count, bytes that are not CP932 / UTF-8, a control
+// byte such as NUL); `into` is then not a record.
+bool decode_record(const Line& line, std::string_view path, std::vector<ErrorInfo>& errors, bool utf8, Record& into);
 
 // What a UKE file cannot hold of a claim (writer.cpp, dpc_writer.cpp): claim_error (or `status`)
 // naming "<claim ID>" and the field.
