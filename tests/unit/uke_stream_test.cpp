@@ -1,0 +1,117 @@
+// price_uke_file prices a UKE file's receipts as they are read, on worker threads beside the
+// reading one: its report must be price_uke(read_uke_file(…))'s, byte for byte, on real files,
+// on broken ones, and on a file of many batches.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "santei/generate.hpp"
+#include "santei/uke.hpp"
+#include "support.hpp"
+
+using namespace santei;
+using santei::test::day;
+
+namespace {
+
+PricingOptions check_options(std::string revision = {}) {
+  PricingOptions options;
+  options.mode = ClaimMode::as_claimed;
+  options.copay = false;
+  options.explain = false;
+  options.revision = std::move(revision);
+  return options;
+}
+
+// Both paths on 1, 2 and 3 threads: the JSON and text reports equal the read-then-price ones.
+// Returns the read-then-price report.
+UkePriceReport same_reports(const std::filesystem::path& path, const PricingOptions& options) {
+  CAPTURE(path);
+  const UkePriceReport expected = price_uke(read_uke_file(path), test::real_library(), options, 1);
+  const std::string json = uke_report_json(expected);
+  const std::string text = uke_report_text(expected);
+  for (unsigned threads = 1; threads <= 3; ++threads) {
+    CAPTURE(threads);
+    const UkePriceReport streamed = price_uke_file(path, {}, test::real_library(), options, threads);
+    CHECK(uke_report_json(streamed) == json);
+    CHECK(uke_report_text(streamed) == text);
+    CHECK(uke_report_json(price_uke(read_uke_file(path), test::real_library(), options, threads)) == json);
+  }
+  return expected;
+}
+
+}  // namespace
+
+TEST_CASE("price_uke_file: the real UKE files of ../shared/uke give price_uke's report, 1 to 3 threads" * doctest::test_suite("threads")) {
+  // The vendor's sample (2021-10, under r04): 75 receipts whose 合計点数 add up to GO's 86,392,
+  // which states 140 receipts (the file was trimmed: ../shared/uke/README.md).
+  const UkePriceReport sample = same_reports(test::shared_dir() / "uke" / "RECEIPTC_GAIRAI_SAMPLE.UKE", check_options("r04"));
+  CHECK(sample.receipts.size() == 75);
+  CHECK(sample.units() == 268);
+  REQUIRE(sample.findings.size() == 1);
+  CHECK(sample.findings[0].check == UkeCheck::receipt_count);
+  CHECK(sample.findings[0].stated == 140);
+  CHECK(sample.findings[0].derived == 75);
+  // SSK's insurer-side sample (2020-04, under r04): 18 receipts with an IR before each.
+  const UkePriceReport ssk = same_reports(test::shared_dir() / "uke" / "ssk-sample" / "RECEIPTC.UKE", check_options("r04"));
+  CHECK(ssk.receipts_in_file == 18);
+  // ORCA's demo clinic (2018-11), re-encoded to UTF-8 with LF line ends: 27 and 7 receipts.
+  CHECK(same_reports(test::shared_dir() / "uke" / "orca-demo" / "shaho_201811.csv", check_options("r04")).receipts.size() == 27);
+  CHECK(same_reports(test::shared_dir() / "uke" / "orca-demo" / "kokuho_201811.csv", check_options("r04")).receipts.size() == 7);
+}
+
+TEST_CASE("price_uke_file: every broken file of tests/bad/uke gives price_uke's report, its errors included") {
+  std::size_t files = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(test::test_data() / "bad" / "uke")) {
+    const UkePriceReport report = same_reports(entry.path(), check_options());
+    CHECK_FALSE((report.errors.empty() && report.findings.empty()));
+    ++files;
+  }
+  CHECK(files == 20);
+}
+
+TEST_CASE("price_uke_file: 700 generated receipts (11 batches), one with a broken record, in file order on 3 threads" *
+          doctest::test_suite("threads")) {
+  const MasterLibrary& masters = test::real_library();
+  GenerateOptions generate;
+  generate.month = *YearMonth::parse("2024-07");
+  generate.seed = 5;
+  const ClaimGenerator generator(masters, generate);
+  std::vector<Claim> claims;
+  std::vector<PricedClaim> priced;
+  for (std::size_t i = 0; i < 700; ++i) {
+    std::string text;
+    generator.append_json(i, text);
+    claims.push_back(parse_claim(text));
+    PricingOptions options = check_options("r06");
+    options.mode = ClaimMode::automatic;
+    priced.push_back(price(claims.back(), masters, options));
+  }
+  std::vector<UkeReceiptInput> inputs;
+  for (std::size_t i = 0; i < claims.size(); ++i) inputs.push_back({&claims[i], &priced[i], nullptr});
+  UkeFacility facility;
+  facility.billing_month = *YearMonth::parse("2024-08");
+  std::string bytes = write_uke(facility, inputs);
+  // Receipt 400's RE gets a 診療年月 that is not a month: that receipt is skipped and reported.
+  const std::size_t re = bytes.find("\r\nRE,400,");
+  REQUIRE(re != std::string::npos);
+  const std::size_t month = bytes.find(",202407,", re);
+  REQUIRE(month != std::string::npos);
+  bytes.replace(month, 8, ",202413,");
+  const std::filesystem::path path = std::filesystem::temp_directory_path() / "santei_uke_stream_test.uke";
+  std::ofstream(path, std::ios::binary) << bytes;
+
+  const UkePriceReport report = same_reports(path, check_options("r06"));
+  CHECK(report.receipts_in_file == 700);
+  REQUIRE(report.receipts.size() == 699);
+  CHECK(report.receipts[398].number == 399);
+  CHECK(report.receipts[399].number == 401);
+  REQUIRE(report.errors.size() == 1);
+  CHECK(report.errors[0].field.find("診療年月") != std::string::npos);
+  // santei wrote the file from its own pricing: every unit agrees, in every receipt.
+  CHECK(report.agreeing_units() == report.units());
+  std::filesystem::remove(path);
+}
