@@ -30,7 +30,14 @@ PricingOptions check_options(std::string revision = {}) {
 // Returns the read-then-price report.
 UkePriceReport same_reports(const std::filesystem::path& path, const PricingOptions& options) {
   CAPTURE(path);
-  const UkePriceReport expected = price_uke(read_uke_file(path), test::real_library(), options, 1);
+  const UkeFile file = read_uke_file(path);
+  const UkePriceReport expected = price_uke(file, test::real_library(), options, 1);
+  // In the file's order, one comparison per well-formed receipt.
+  REQUIRE(expected.receipts.size() == file.receipts.size());
+  for (std::size_t i = 0; i < file.receipts.size(); ++i) {
+    CHECK(expected.receipts[i].line == file.receipts[i].line);
+    CHECK(expected.receipt_findings[i].size() == file.receipts[i].findings.size());
+  }
   const std::string json = uke_report_json(expected);
   const std::string text = uke_report_text(expected);
   for (unsigned threads = 1; threads <= 3; ++threads) {
