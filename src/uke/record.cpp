@@ -4,6 +4,7 @@
 #include <array>
 #include <charconv>
 
+#include <boost/container/small_vector.hpp>
 #include <fmt/format.h>
 
 #include "core/cp932.hpp"
@@ -77,7 +78,8 @@ std::string field_label(const Record& record, int n, std::string_view name) {
 
 const Layout* layout_of(std::string_view id) {
   for (const Layout& layout : kLayouts) {
-    if (layout.id == id) return &layout;
+    // Every id is two letters: a byte compare, not a call to memcmp per layout.
+    if (id.size() == 2 && layout.id[0] == id[0] && layout.id[1] == id[1]) return &layout;
   }
   return nullptr;
 }
@@ -109,11 +111,6 @@ std::optional<Line> LineSplitter::next() {
   return line;
 }
 
-std::string_view Record::text(int n) const {
-  if (n < 1 || static_cast<std::size_t>(n) > fields.size()) return {};
-  return fields[static_cast<std::size_t>(n - 1)];
-}
-
 ErrorInfo error_at(std::string_view path, std::int64_t line, int field, std::string field_name, std::string message,
                    Status status) {
   ErrorInfo info;
@@ -130,8 +127,15 @@ bool decode_record(const Line& line, std::string_view path, std::vector<ErrorInf
   // A comma byte (0x2C) is never the second byte of a CP932 character, so splitting before
   // decoding is exact and lets an invalid byte be named by its field.
   const std::string_view bytes = line.bytes;
-  const auto count = static_cast<std::size_t>(std::count(bytes.begin(), bytes.end(), ',')) + 1;
-  const std::string_view id = bytes.substr(0, bytes.find(','));
+  // The fields' ends, found in one pass: a record's fields are a few bytes each, too short for a
+  // search call per field to pay.
+  boost::container::small_vector<std::size_t, 64> ends;
+  for (std::size_t i = 0; i < bytes.size(); ++i) {
+    if (bytes[i] == ',') ends.push_back(i);
+  }
+  ends.push_back(bytes.size());
+  const std::size_t count = ends.size();
+  const std::string_view id = bytes.substr(0, ends.front());
   const Layout* layout = layout_of(id);
   if (layout == nullptr) {
     std::string shown;
@@ -157,9 +161,8 @@ bool decode_record(const Line& line, std::string_view path, std::vector<ErrorInf
   into.fields.resize(count);  // the strings kept keep their memory: no allocation per field
   std::size_t start = 0;
   for (std::size_t i = 0; i < count; ++i) {
-    const std::size_t comma = std::min(bytes.find(',', start), bytes.size());
-    const std::string_view raw = bytes.substr(start, comma - start);
-    start = comma + 1;
+    const std::string_view raw = bytes.substr(start, ends[i] - start);
+    start = ends[i] + 1;
     // A control byte is never part of a CP932 character (trail bytes are 0x40 or above) and never
     // UKE data: a NUL or a stray CR is damage, not text.
     const auto control = std::find_if(raw.begin(), raw.end(), [](char c) {

@@ -56,7 +56,10 @@ struct Record {
 
   std::string_view id() const { return fields[0]; }
   // Field n (1-based) as text; "" beyond the record.
-  std::string_view text(int n) const;
+  std::string_view text(int n) const {
+    if (n < 1 || static_cast<std::size_t>(n) > fields.size()) return {};
+    return fields[static_cast<std::size_t>(n - 1)];
+  }
   bool blank(int n) const { return text(n).empty(); }
 };
 
