@@ -130,8 +130,11 @@ bool decode_record(const Line& line, std::string_view path, std::vector<ErrorInf
   // The fields' ends, found in one pass: a record's fields are a few bytes each, too short for a
   // search call per field to pay.
   boost::container::small_vector<std::size_t, 64> ends;
+  bool plain = true;  // printable ASCII only, as SI and IY records are: its own UTF-8, nothing to check
   for (std::size_t i = 0; i < bytes.size(); ++i) {
-    if (bytes[i] == ',') ends.push_back(i);
+    const auto byte = static_cast<unsigned char>(bytes[i]);
+    if (byte == ',') ends.push_back(i);
+    plain = plain && byte >= 0x20 && byte < 0x7F;
   }
   ends.push_back(bytes.size());
   const std::size_t count = ends.size();
@@ -163,6 +166,10 @@ bool decode_record(const Line& line, std::string_view path, std::vector<ErrorInf
   for (std::size_t i = 0; i < count; ++i) {
     const std::string_view raw = bytes.substr(start, ends[i] - start);
     start = ends[i] + 1;
+    if (plain) {
+      into.fields[i].assign(raw);
+      continue;
+    }
     // A control byte is never part of a CP932 character (trail bytes are 0x40 or above) and never
     // UKE data: a NUL or a stray CR is damage, not text.
     const auto control = std::find_if(raw.begin(), raw.end(), [](char c) {
