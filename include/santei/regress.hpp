@@ -17,6 +17,7 @@
 
 #include <array>
 #include <cstdint>
+#include <filesystem>
 #include <functional>
 #include <istream>
 #include <map>
@@ -26,6 +27,7 @@
 #include <vector>
 
 #include "santei/pricing.hpp"
+#include "santei/uke.hpp"
 
 namespace santei {
 
@@ -169,6 +171,13 @@ SANTEI_API RegressSummary regress_json_lines(std::istream& in, std::string_view 
 // (may be empty).
 SANTEI_API RegressSummary regress_claims(const std::vector<Claim>& claims, const std::vector<std::int64_t>& lines,
                                          const Regression& regression, const RegressRunOptions& options = {});
+
+// Reads the UKE file at `path` and compares each receipt as soon as it is read: the receipts of
+// regress_claims on the file's claims, with the reading overlapped with the comparing and memory
+// bounded by the batches in flight. `read` gets the file's reading errors, findings and count of RE
+// records (`receipts_seen`); its receipts stay empty.
+SANTEI_API RegressSummary regress_uke_file(const std::filesystem::path& path, const UkeReadOptions& read_options,
+                                           const Regression& regression, const RegressRunOptions& options, UkeFile& read);
 
 // ───────────────────────────── Writing ─────────────────────────────
 

@@ -153,18 +153,13 @@ int regress(const RegressArgs& args) {
   std::int64_t unread = 0;  // UKE receipts skipped for malformed records
   if (path != "-" && is_uke(path, file)) {
     file.close();
-    const UkeFile uke = read_uke_file(path);
+    // Compared as read: how many receipts the file holds is known only at its end (no bar, a count).
+    Progress progress(0);
+    run.on_progress = [&](std::int64_t receipts, std::int64_t) { progress.update(receipts, 0); };
+    UkeFile uke;
+    summary = regress_uke_file(path, {}, regression, run, uke);
     for (const ErrorInfo& e : uke.errors) std::fprintf(stderr, "santei regress: %s\n", e.to_string().c_str());
-    unread = uke.receipts_seen - static_cast<std::int64_t>(uke.receipts.size());
-    std::vector<Claim> claims;
-    std::vector<std::int64_t> lines;
-    for (const UkeReceipt& r : uke.receipts) {
-      claims.push_back(r.claim);
-      lines.push_back(r.line);
-    }
-    Progress progress(static_cast<std::int64_t>(claims.size()));
-    run.on_progress = [&](std::int64_t receipts, std::int64_t) { progress.update(receipts, receipts); };
-    summary = regress_claims(claims, lines, regression, run);
+    unread = uke.receipts_seen - summary.receipts;
   } else {
     Progress progress(size);
     run.on_progress = [&](std::int64_t receipts, std::int64_t bytes) { progress.update(receipts, bytes); };

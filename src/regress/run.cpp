@@ -15,6 +15,7 @@
 #include "core/ordered_batches.hpp"
 #include "regress/part.hpp"
 #include "santei/regress.hpp"
+#include "uke/read.hpp"
 
 namespace santei {
 namespace {
@@ -50,10 +51,20 @@ struct ClaimAt {
   void reuse() { index = 0; }
 };
 
+// A receipt of a UKE file as read (regress_uke_file): its claim, moved out of it.
+struct UkeClaim {
+  Claim claim;
+  std::int64_t line = 0;
+  std::int64_t sequence = 0;
+
+  void reuse() {}  // every field is assigned when the job is filled
+};
+
 // Each thread adds its receipts into its own part; the answers are the receipts, kept for
 // on_receipt.
 using Pipeline = detail::OrderedBatches<Job, RegressReceipt, regress::Part>;
 using ClaimsPipeline = detail::OrderedBatches<ClaimAt, RegressReceipt, regress::Part>;
+using UkePipeline = detail::OrderedBatches<UkeClaim, RegressReceipt, regress::Part>;
 
 // The calling thread's part of a run: each batch's receipts to on_receipt, in order, then the
 // progress — `done` receipts so far and `bytes` of input read (0 for claims already read).
@@ -76,8 +87,9 @@ void name_revisions(std::span<regress::Part> parts, const Regression& regression
   }
 }
 
-// A compared receipt added into its thread's part.
-void add_to(regress::Part& part, RegressOutcome&& outcome) {
+// A compared receipt added into its thread's part, and kept as the answer when `report` (on_receipt).
+void add_to(regress::Part& part, RegressOutcome&& outcome, RegressReceipt& answer, bool report) {
+  if (report) answer = outcome.receipt;
   regress::add_codes(part.codes, outcome);
   regress::add_receipt(part.summary, std::move(outcome.receipt));
 }
@@ -105,8 +117,7 @@ RegressSummary regress_json_lines(std::istream& in, std::string_view source, con
       const ErrorInfo info = e.info().in_input(source, job.line);  // a claim is one line: its own lines are all 1
       outcome = regression.unreadable(info, job.sequence, job.line);
     }
-    if (report) receipt = outcome.receipt;
-    add_to(part, std::move(outcome));
+    add_to(part, std::move(outcome), receipt, report);
   };
   std::int64_t sequence = 0;
   std::int64_t bytes = 0;
@@ -144,9 +155,7 @@ RegressSummary regress_claims(const std::vector<Claim>& claims, const std::vecto
   const bool report = static_cast<bool>(options.on_receipt);
   const ClaimsPipeline::Work compare = [&](const ClaimAt& at, RegressReceipt& receipt, regress::Part& part) {
     const std::size_t k = at.index;
-    RegressOutcome outcome = regression.compare(claims[k], static_cast<std::int64_t>(k), k < lines.size() ? lines[k] : 0);
-    if (report) receipt = outcome.receipt;
-    add_to(part, std::move(outcome));
+    add_to(part, regression.compare(claims[k], static_cast<std::int64_t>(k), k < lines.size() ? lines[k] : 0), receipt, report);
   };
   std::int64_t done = 0;
   const std::int64_t no_bytes = 0;
@@ -157,6 +166,29 @@ RegressSummary regress_claims(const std::vector<Claim>& claims, const std::vecto
     pipeline.batch().add().index = k;
     if (pipeline.batch().size() >= kBatch) pipeline.submit();
   }
+  pipeline.finish();
+  return merged(pipeline.workers());
+}
+
+RegressSummary regress_uke_file(const std::filesystem::path& path, const UkeReadOptions& read_options,
+                                const Regression& regression, const RegressRunOptions& options, UkeFile& read) {
+  const bool report = static_cast<bool>(options.on_receipt);
+  const UkePipeline::Work compare = [&](const UkeClaim& job, RegressReceipt& receipt, regress::Part& part) {
+    add_to(part, regression.compare(job.claim, job.sequence, job.line), receipt, report);
+  };
+  std::int64_t done = 0;
+  const std::int64_t no_bytes = 0;
+  const UkePipeline::Sink sink = reporter(options, done, no_bytes);
+  UkePipeline pipeline(thread_count(options), compare, sink);
+  name_revisions(pipeline.workers(), regression);
+  std::int64_t sequence = 0;
+  read = uke::read_uke_file(path, read_options, [&](UkeReceipt&& receipt) {
+    UkeClaim& job = pipeline.batch().add();
+    job.claim = std::move(receipt.claim);
+    job.line = receipt.line;
+    job.sequence = sequence++;
+    if (pipeline.batch().size() >= kBatch) pipeline.submit();
+  });
   pipeline.finish();
   return merged(pipeline.workers());
 }

@@ -3,6 +3,8 @@
 // up to each other whatever the thread count.
 #include <doctest/doctest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <map>
 #include <sstream>
 #include <string>
@@ -13,6 +15,7 @@
 #include "pricing_support.hpp"
 #include "santei/generate.hpp"
 #include "santei/regress.hpp"
+#include "santei/uke.hpp"
 
 namespace santei::test {
 namespace {
@@ -147,6 +150,67 @@ TEST_CASE("regress_claims (claims already read, as from a UKE file): the receipt
   CHECK(from_lines.find("\"receipts\":700,") != std::string::npos);
   CHECK(run(1, false) == from_lines);
   CHECK(run(3, false) == from_lines);
+}
+
+TEST_CASE("regress_uke_file: a UKE file compared as it is read gives regress_claims' receipts and summary on its claims, "
+          "a broken receipt counted apart, on 1 or 3 threads" * doctest::test_suite("threads")) {
+  // 700 generated claims (more than two batches) priced under r06 and written as one UKE file.
+  const ClaimGenerator generator(real_library(), july_2024(11));
+  std::vector<Claim> claims;
+  std::vector<PricedClaim> priced;
+  PricingOptions options;
+  options.revision = "r06";
+  options.explain = false;
+  for (std::uint64_t i = 0; i < 700; ++i) {
+    std::string line;
+    generator.append_json(i, line);
+    claims.push_back(parse_claim(line));
+    priced.push_back(price(claims.back(), real_library(), options));
+  }
+  std::vector<UkeReceiptInput> inputs;
+  for (std::size_t i = 0; i < claims.size(); ++i) inputs.push_back({&claims[i], &priced[i], nullptr});
+  UkeFacility facility;
+  facility.billing_month = *YearMonth::parse("2024-08");
+  std::string bytes = write_uke(facility, inputs);
+  // Receipt 300's RE gets a 診療年月 that is not a month: it is skipped and its error listed.
+  const std::size_t re = bytes.find("\r\nRE,300,");
+  REQUIRE(re != std::string::npos);
+  const std::size_t month = bytes.find(",202407,", re);
+  REQUIRE(month != std::string::npos);
+  bytes.replace(month, 8, ",202413,");
+  const std::filesystem::path path = std::filesystem::temp_directory_path() / "santei_regress_uke_test.uke";
+  std::ofstream(path, std::ios::binary) << bytes;
+
+  const Regression regression = r04_to_r06(/*copay=*/true);
+  const UkeFile file = read_uke_file(path);
+  REQUIRE(file.receipts.size() == 699);
+  std::vector<Claim> read_claims;
+  std::vector<std::int64_t> lines;
+  for (const UkeReceipt& r : file.receipts) {
+    read_claims.push_back(r.claim);
+    lines.push_back(r.line);
+  }
+  const auto run = [&](unsigned threads, bool streamed) {
+    std::string csv;
+    RegressRunOptions run_options;
+    run_options.threads = threads;
+    run_options.on_receipt = [&](const RegressReceipt& r) { csv += regress_csv_receipt(r); };
+    if (!streamed) return csv + regress_summary_json(regress_claims(read_claims, lines, regression, run_options), regression);
+    UkeFile read;
+    const RegressSummary s = regress_uke_file(path, {}, regression, run_options, read);
+    CHECK(read.receipts.empty());
+    CHECK(read.receipts_seen == 700);
+    REQUIRE(read.errors.size() == 1);
+    CHECK(read.errors[0].field.find("診療年月") != std::string::npos);
+    return csv + regress_summary_json(s, regression);
+  };
+  const std::string expected = run(1, false);
+  CHECK(expected.find("\"receipts\":699,") != std::string::npos);
+  // The CSV rows name each receipt's RE line: receipt 301's comes after receipt 299's.
+  CHECK(expected.find(fmt::format(",{},", file.receipts[299].line)) != std::string::npos);
+  CHECK(run(1, true) == expected);
+  CHECK(run(3, true) == expected);
+  std::filesystem::remove(path);
 }
 
 TEST_CASE("regress: 3,000 generated receipts of 2024-07, r04→r06 — CSV rows, code rows and headline agree, on 1 or 2 threads" * doctest::test_suite("threads")) {
