@@ -4,7 +4,6 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <sstream>
 #include <string>
@@ -15,7 +14,7 @@
 #include "pricing_support.hpp"
 #include "santei/generate.hpp"
 #include "santei/regress.hpp"
-#include "santei/uke.hpp"
+#include "uke_support.hpp"
 
 namespace santei::test {
 namespace {
@@ -154,33 +153,9 @@ TEST_CASE("regress_claims (claims already read, as from a UKE file): the receipt
 
 TEST_CASE("regress_uke_file: a UKE file compared as it is read gives regress_claims' receipts and summary on its claims, "
           "a broken receipt counted apart, on 1 or 3 threads" * doctest::test_suite("threads")) {
-  // 700 generated claims (more than two batches) priced under r06 and written as one UKE file.
-  const ClaimGenerator generator(real_library(), july_2024(11));
-  std::vector<Claim> claims;
-  std::vector<PricedClaim> priced;
-  PricingOptions options;
-  options.revision = "r06";
-  options.explain = false;
-  for (std::uint64_t i = 0; i < 700; ++i) {
-    std::string line;
-    generator.append_json(i, line);
-    claims.push_back(parse_claim(line));
-    priced.push_back(price(claims.back(), real_library(), options));
-  }
-  std::vector<UkeReceiptInput> inputs;
-  for (std::size_t i = 0; i < claims.size(); ++i) inputs.push_back({&claims[i], &priced[i], nullptr});
-  UkeFacility facility;
-  facility.billing_month = *YearMonth::parse("2024-08");
-  std::string bytes = write_uke(facility, inputs);
-  // Receipt 300's RE gets a 診療年月 that is not a month: it is skipped and its error listed.
-  const std::size_t re = bytes.find("\r\nRE,300,");
-  REQUIRE(re != std::string::npos);
-  const std::size_t month = bytes.find(",202407,", re);
-  REQUIRE(month != std::string::npos);
-  bytes.replace(month, 8, ",202413,");
-  const std::filesystem::path path = std::filesystem::temp_directory_path() / "santei_regress_uke_test.uke";
-  std::ofstream(path, std::ios::binary) << bytes;
-
+  // 700 generated claims (more than two batches) priced under r06 as one UKE file; receipt 300 is
+  // skipped and its error listed: its 診療年月 is not a month.
+  const std::filesystem::path path = test::generated_uke_file("santei_regress_uke_test.uke", 11, 700, 300);
   const Regression regression = r04_to_r06(/*copay=*/true);
   const UkeFile file = read_uke_file(path);
   REQUIRE(file.receipts.size() == 699);

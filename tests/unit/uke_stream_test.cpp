@@ -4,13 +4,11 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
-#include <fstream>
 #include <string>
 #include <vector>
 
-#include "santei/generate.hpp"
 #include "santei/uke.hpp"
-#include "support.hpp"
+#include "uke_support.hpp"
 
 using namespace santei;
 using santei::test::day;
@@ -82,35 +80,8 @@ TEST_CASE("price_uke_file: every broken file of tests/bad/uke gives price_uke's 
 
 TEST_CASE("price_uke_file: 700 generated receipts (11 batches), one with a broken record, in file order on 3 threads" *
           doctest::test_suite("threads")) {
-  const MasterLibrary& masters = test::real_library();
-  GenerateOptions generate;
-  generate.month = *YearMonth::parse("2024-07");
-  generate.seed = 5;
-  const ClaimGenerator generator(masters, generate);
-  std::vector<Claim> claims;
-  std::vector<PricedClaim> priced;
-  for (std::size_t i = 0; i < 700; ++i) {
-    std::string text;
-    generator.append_json(i, text);
-    claims.push_back(parse_claim(text));
-    PricingOptions options = check_options("r06");
-    options.mode = ClaimMode::automatic;
-    priced.push_back(price(claims.back(), masters, options));
-  }
-  std::vector<UkeReceiptInput> inputs;
-  for (std::size_t i = 0; i < claims.size(); ++i) inputs.push_back({&claims[i], &priced[i], nullptr});
-  UkeFacility facility;
-  facility.billing_month = *YearMonth::parse("2024-08");
-  std::string bytes = write_uke(facility, inputs);
-  // Receipt 400's RE gets a 診療年月 that is not a month: that receipt is skipped and reported.
-  const std::size_t re = bytes.find("\r\nRE,400,");
-  REQUIRE(re != std::string::npos);
-  const std::size_t month = bytes.find(",202407,", re);
-  REQUIRE(month != std::string::npos);
-  bytes.replace(month, 8, ",202413,");
-  const std::filesystem::path path = std::filesystem::temp_directory_path() / "santei_uke_stream_test.uke";
-  std::ofstream(path, std::ios::binary) << bytes;
-
+  // Receipt 400 is skipped and reported: its 診療年月 is not a month.
+  const std::filesystem::path path = test::generated_uke_file("santei_uke_stream_test.uke", 5, 700, 400);
   const UkePriceReport report = same_reports(path, check_options("r06"));
   CHECK(report.receipts_in_file == 700);
   REQUIRE(report.receipts.size() == 699);

@@ -2,6 +2,8 @@
 #pragma once
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <initializer_list>
 #include <string>
 #include <vector>
@@ -11,7 +13,10 @@
 
 #include "core/cp932.hpp"
 #include "santei/claim.hpp"
+#include "santei/generate.hpp"
 #include "santei/pricing.hpp"
+#include "santei/uke.hpp"
+#include "support.hpp"
 
 namespace santei::test {
 
@@ -113,6 +118,41 @@ inline Claim claim_of(Claim claim, const PricedClaim& priced) {
   }
   std::sort(claim.visits.begin(), claim.visits.end(), [](const Visit& a, const Visit& b) { return a.date < b.date; });
   return claim;
+}
+
+// A UKE file of `count` claims that `santei generate` makes for 2024-07 with `seed`, priced by
+// santei under r06, written to the temporary directory as `name`; receipt `broken` (1-based) gets
+// the 診療年月 202413, so it is skipped with one error. The caller removes the file.
+inline std::filesystem::path generated_uke_file(const std::string& name, std::uint64_t seed, std::size_t count,
+                                                std::size_t broken) {
+  GenerateOptions generate;
+  generate.month = *YearMonth::parse("2024-07");
+  generate.seed = seed;
+  const ClaimGenerator generator(real_library(), generate);
+  PricingOptions options;
+  options.revision = "r06";
+  options.explain = false;
+  std::vector<Claim> claims;
+  std::vector<PricedClaim> priced;
+  for (std::size_t i = 0; i < count; ++i) {
+    std::string text;
+    generator.append_json(i, text);
+    claims.push_back(parse_claim(text));
+    priced.push_back(price(claims.back(), real_library(), options));
+  }
+  std::vector<UkeReceiptInput> inputs;
+  for (std::size_t i = 0; i < count; ++i) inputs.push_back({&claims[i], &priced[i], nullptr});
+  UkeFacility facility;
+  facility.billing_month = *YearMonth::parse("2024-08");
+  std::string bytes = write_uke(facility, inputs);
+  const std::size_t re = bytes.find(fmt::format("\r\nRE,{},", broken));
+  REQUIRE(re != std::string::npos);
+  const std::size_t month = bytes.find(",202407,", re);
+  REQUIRE(month != std::string::npos);
+  bytes.replace(month, 8, ",202413,");
+  const std::filesystem::path path = std::filesystem::temp_directory_path() / name;
+  std::ofstream(path, std::ios::binary) << bytes;
+  return path;
 }
 
 }  // namespace santei::test
