@@ -411,6 +411,12 @@ SANTEI_API UkePriceReport price_uke_file(const std::filesystem::path& path, cons
                                          const MasterLibrary& masters,
                                          const PricingOptions& options = {.copay = false, .explain = false},
                                          unsigned threads = 1);
+// The same for a UKE file's bytes already in memory (a service's request body, the C ABI's buffer),
+// named `path` in the report: read_uke(bytes, path, read) priced as it is read.
+SANTEI_API UkePriceReport price_uke_bytes(std::string_view bytes, std::string_view path, const UkeReadOptions& read,
+                                          const MasterLibrary& masters,
+                                          const PricingOptions& options = {.copay = false, .explain = false},
+                                          unsigned threads = 1);
 
 // The report as text for a clerk (one line per differing unit) or as JSON (santei.uke-report/1).
 SANTEI_API std::string uke_report_text(const UkePriceReport& report);

@@ -154,9 +154,9 @@ SANTEI_C_API int santei_price_uke(santei_buf* out, santei_context* context, cons
                                                             santei::kMaxUkeBytes)});
     }
     const BusyGuard busy(c);
-    // read_uke never throws for the bytes: what it cannot read is in the report's errors.
-    const santei::UkeFile file = santei::read_uke(std::string_view(bytes, length), path);
-    fill(buf, santei::uke_report_json(santei::price_uke(file, *c.library, c.options)));
+    // Priced as read, each receipt let go once compared; what cannot be read is in the report's errors.
+    fill(buf, santei::uke_report_json(
+                  santei::price_uke_bytes(std::string_view(bytes, length), path, {}, *c.library, c.options)));
   });
 }
 

@@ -147,9 +147,10 @@ Response uke(Request& request, Service& service) {
   auto library = loaded(service);
   const PricingOptions options = pricing_options(query, *library, /*explain=*/false);  // points are compared, not explained
   const std::string* name = query.text("name");
-  const UkeFile file = read_uke(request.body, name ? std::string_view(*name) : kSource);
   Response response;
-  response.body = uke_report_json(price_uke(file, library->masters, options)) + '\n';
+  response.body =
+      uke_report_json(price_uke_bytes(request.body, name ? std::string_view(*name) : kSource, {}, library->masters, options)) +
+      '\n';
   return response;
 }
 

@@ -196,6 +196,20 @@ class Checker {
   Pipeline pipeline_;
 };
 
+// Prices each receipt `read` hands on (a uke::read_uke* call given the sink) as it is read.
+template <class Read>
+UkePriceReport price_as_read(std::string path, const MasterLibrary& masters, const PricingOptions& options,
+                             unsigned threads, const Read& read) {
+  UkePriceReport report = report_for(std::move(path), masters, options);
+  Checker checker(masters, options, threads, report);
+  const UkeFile file = read([&](UkeReceipt&& r) {
+    report.receipt_findings.push_back(r.findings);
+    checker.add(std::move(r));
+  });
+  checker.finish(file);
+  return report;
+}
+
 }  // namespace
 
 UkePriceReport price_uke(const UkeFile& file, const MasterLibrary& masters, const PricingOptions& options,
@@ -212,14 +226,14 @@ UkePriceReport price_uke(const UkeFile& file, const MasterLibrary& masters, cons
 
 UkePriceReport price_uke_file(const std::filesystem::path& path, const UkeReadOptions& read,
                               const MasterLibrary& masters, const PricingOptions& options, unsigned threads) {
-  UkePriceReport report = report_for(path.string(), masters, options);
-  Checker checker(masters, options, threads, report);
-  const UkeFile file = uke::read_uke_file(path, read, [&](UkeReceipt&& r) {
-    report.receipt_findings.push_back(r.findings);
-    checker.add(std::move(r));
-  });
-  checker.finish(file);
-  return report;
+  return price_as_read(path.string(), masters, options, threads,
+                       [&](const uke::ReceiptSink& sink) { return uke::read_uke_file(path, read, sink); });
+}
+
+UkePriceReport price_uke_bytes(std::string_view bytes, std::string_view path, const UkeReadOptions& read,
+                               const MasterLibrary& masters, const PricingOptions& options, unsigned threads) {
+  return price_as_read(std::string(path), masters, options, threads,
+                       [&](const uke::ReceiptSink& sink) { return uke::read_uke(bytes, path, read, sink); });
 }
 
 std::size_t UkePriceReport::units() const {

@@ -26,11 +26,6 @@ namespace {
 
 fs::path fixtures() { return SANTEI_BAD_MASTERS; }
 
-std::string bytes_of(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-
 // Lines with their terminators, so a last line without CRLF is still a line.
 std::vector<std::string> lines_of(const std::string& bytes) {
   std::vector<std::string> lines;
@@ -74,8 +69,8 @@ void check_only_the_defect_differs(const BadCase& c) {
   REQUIRE(files_under(bad) == expected);
   for (const std::string& name : expected) {
     CAPTURE(name);
-    const std::string good_bytes = bytes_of(good / name);
-    const std::string bad_bytes = bytes_of(bad / name);
+    const std::string good_bytes = test::file_bytes(good / name);
+    const std::string bad_bytes = test::file_bytes(bad / name);
     if (name != c.file) {
       CHECK(bad_bytes == good_bytes);
       continue;
@@ -227,7 +222,7 @@ ErrorInfo load_error(const fs::path& directory) {
 TEST_CASE("bad masters: a row longer than kMaxMasterLineBytes (made at test time) is refused at its line") {
   ScratchCopy copy;
   const fs::path file = copy.root / "s_ALL20240531.csv";
-  std::string bytes = bytes_of(file);
+  std::string bytes = test::file_bytes(file);
   const std::size_t second = bytes.find('\n') + 1;
   bytes.insert(second + 1, std::string(kMaxMasterLineBytes, '\xB1'));  // half-width ｱ, inside the first field
   std::ofstream(file, std::ios::binary | std::ios::trunc) << bytes;

@@ -20,16 +20,11 @@ using namespace santei::test;
 
 namespace {
 
-std::string read_bytes(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
 const std::filesystem::path excerpt_csv() { return shared_dir() / "excerpts" / "r08" / "s_ALL20261001.csv"; }
 
 // The sha256 ../shared/excerpts/r08/SHA256SUMS records for `name`.
 std::string recorded_sha256(const std::string& name) {
-  std::istringstream sums(read_bytes(shared_dir() / "excerpts" / "r08" / "SHA256SUMS"));
+  std::istringstream sums(test::file_bytes(shared_dir() / "excerpts" / "r08" / "SHA256SUMS"));
   std::string sha, file;
   while (sums >> sha >> file) {
     if (file == name) return sha;
@@ -42,7 +37,7 @@ struct Fixture {
   std::filesystem::path path(const std::string& name) const { return scratch.path() / name; }
   // A zip download named `name` holding the excerpt as SSK's s zip holds its csv.
   std::filesystem::path excerpt_zip(const std::string& name) const {
-    write_file(path(name), make_zip({{"s_ALL20261001.csv", read_bytes(excerpt_csv())}}, path("made.zip")));
+    write_file(path(name), make_zip({{"s_ALL20261001.csv", test::file_bytes(excerpt_csv())}}, path("made.zip")));
     return path(name);
   }
   // Every file under `directory` (to prove a refused add wrote nothing).
@@ -108,7 +103,7 @@ TEST_CASE_FIXTURE(Fixture, "masters check: a download named as SSK's s_ALL202606
 }
 
 TEST_CASE_FIXTURE(Fixture, "masters check: a flipped byte in a zip is a parse_error naming the download and the member") {
-  std::string bytes = read_bytes(excerpt_zip("s_ALL20261001.zip"));
+  std::string bytes = test::file_bytes(excerpt_zip("s_ALL20261001.zip"));
   bytes[bytes.size() / 2] = static_cast<char>(bytes[bytes.size() / 2] ^ 0x01);
   write_file(path("flipped.zip"), bytes);
   const ErrorInfo error = error_of([&] { check_master_download(path("flipped.zip")); });
@@ -118,7 +113,7 @@ TEST_CASE_FIXTURE(Fixture, "masters check: a flipped byte in a zip is a parse_er
 }
 
 TEST_CASE_FIXTURE(Fixture, "masters check: a truncated zip download is a parse_error naming it") {
-  const std::string bytes = read_bytes(excerpt_zip("s_ALL20261001.zip"));
+  const std::string bytes = test::file_bytes(excerpt_zip("s_ALL20261001.zip"));
   write_file(path("truncated.zip"), bytes.substr(0, bytes.size() - 100));
   const ErrorInfo error = error_of([&] { check_master_download(path("truncated.zip")); });
   CHECK(error.status == Status::parse_error);
@@ -126,7 +121,7 @@ TEST_CASE_FIXTURE(Fixture, "masters check: a truncated zip download is a parse_e
 }
 
 TEST_CASE_FIXTURE(Fixture, "masters check: a 特定器材マスター renamed s_ALL… is refused by its shape (38 columns, s has 150)") {
-  write_file(path("s_ALL20240315.csv"), read_bytes(shared_masters() / "r06" / "t_ALL20240315.csv"));
+  write_file(path("s_ALL20240315.csv"), test::file_bytes(shared_masters() / "r06" / "t_ALL20240315.csv"));
   const ErrorInfo error = error_of([&] { check_master_download(path("s_ALL20240315.csv")); });
   CHECK(error.status == Status::master_error);
   CHECK(error.line == 1);
@@ -136,7 +131,7 @@ TEST_CASE_FIXTURE(Fixture, "masters check: a 特定器材マスター renamed s_
 
 TEST_CASE_FIXTURE(Fixture, "masters check: a 医科診療行為マスター in a zip named as SSK's y download is refused") {
   write_file(path("y_ALL20260611.zip"),
-             make_zip({{"s_ALL20261001.csv", read_bytes(excerpt_csv())}}, path("made.zip")));
+             make_zip({{"s_ALL20261001.csv", test::file_bytes(excerpt_csv())}}, path("made.zip")));
   const ErrorInfo error = error_of([&] { check_master_download(path("y_ALL20260611.zip")); });
   CHECK(error.status == Status::master_error);
   CHECK(error.field == "s_ALL20261001.csv");
@@ -148,7 +143,7 @@ TEST_CASE_FIXTURE(Fixture, "masters add: the excerpt zip becomes DIR/r08, which 
   REQUIRE(added.size() == 1);
   CHECK(added[0].path == path("masters") / "r08" / "s_ALL20261001.csv");
   CHECK_FALSE(added[0].already_there);
-  CHECK(read_bytes(added[0].path) == read_bytes(excerpt_csv()));
+  CHECK(test::file_bytes(added[0].path) == test::file_bytes(excerpt_csv()));
   CHECK(files_under(path("masters")) == 2);  // r08/ and the file: the staging directory is gone
 
   const MasterLibrary library = MasterLibrary::load(path("masters"));
@@ -166,7 +161,7 @@ TEST_CASE_FIXTURE(Fixture, "masters add: the excerpt zip becomes DIR/r08, which 
 
 TEST_CASE_FIXTURE(Fixture, "masters add: one bad download among good ones writes nothing") {
   const std::filesystem::path good = excerpt_zip("s_ALL20261001.zip");
-  std::string bytes = read_bytes(good);
+  std::string bytes = test::file_bytes(good);
   write_file(path("truncated.zip"), bytes.substr(0, bytes.size() / 2));
   const ErrorInfo error = error_of([&] { add_master_downloads({good, path("truncated.zip")}, path("masters")); });
   CHECK(error.file == path("truncated.zip").string());
@@ -177,7 +172,7 @@ TEST_CASE_FIXTURE(Fixture, "masters add: one bad download among good ones writes
   write_file(path("masters") / "r08" / "s_ALL20261001.csv", "other bytes");
   const ErrorInfo in_the_way = error_of([&] { add_master_downloads({good}, path("masters")); });
   CHECK(in_the_way.file == (path("masters") / "r08" / "s_ALL20261001.csv").string());
-  CHECK(read_bytes(path("masters") / "r08" / "s_ALL20261001.csv") == "other bytes");
+  CHECK(test::file_bytes(path("masters") / "r08" / "s_ALL20261001.csv") == "other bytes");
   CHECK(files_under(path("masters")) == 2);
 }
 
@@ -185,7 +180,7 @@ TEST_CASE_FIXTURE(Fixture, "masters add: 電子点数表 tables in a tensuhyo zi
   // Two real r06 tables under the names SSK's tensuhyo zip gives them (a folder, "NN 名前.csv").
   const std::filesystem::path tables = shared_masters() / "r06" / "tensuhyo";
   write_file(path("tensuhyo_r06.zip"),
-             make_zip({{"tensuhyo_01/03-4 背反テーブル4.csv", read_bytes(tables / "03-4背反テーブル4.csv")},
+             make_zip({{"tensuhyo_01/03-4 背反テーブル4.csv", test::file_bytes(tables / "03-4背反テーブル4.csv")},
                        {"tensuhyo_01/readme.txt", "not a master"}},
                       path("made.zip")));
   const DownloadCheck check = check_master_download(path("tensuhyo_r06.zip"));
@@ -214,7 +209,7 @@ TEST_CASE_FIXTURE(Fixture, "masters add: 電子点数表 tables in a tensuhyo zi
 
 TEST_CASE_FIXTURE(Fixture, "masters add: an SSK update file (s_20240621.csv, no ALL) goes to updates/, where the loader applies it as an update") {
   write_file(path("s_20240621.zip"),
-             make_zip({{"s_20240621.csv", read_bytes(shared_masters() / "r06" / "updates" / "s_20240621.csv")}},
+             make_zip({{"s_20240621.csv", test::file_bytes(shared_masters() / "r06" / "updates" / "s_20240621.csv")}},
                       path("made.zip")));
   const DownloadCheck check = check_master_download(path("s_20240621.zip"));
   REQUIRE(check.files.size() == 1);

@@ -31,11 +31,6 @@ std::string line_starting(const std::string& text, const std::string& head) {
   return {};
 }
 
-std::string read(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
-
 bool ends_with(const std::string& text, const std::string& tail) {
   return text.size() >= tail.size() && text.compare(text.size() - tail.size(), tail.size(), tail) == 0;
 }
@@ -72,7 +67,7 @@ TEST_CASE("text: copayment Ex 7, 難病 54 cap 5,000 on 8,000点 — patient 5,0
 
 TEST_CASE("text: E20 on the demo master — each line's points × count, 合計点数 761, window 1,900 + 380 = 2,280") {
   const MasterLibrary masters = MasterLibrary::demo();
-  const PricedClaim p = price(parse_claim(read(SANTEI_SOURCE_DIR "/examples/claims/outpatient.json")), masters);
+  const PricedClaim p = price(parse_claim(test::file_bytes(SANTEI_SOURCE_DIR "/examples/claims/outpatient.json")), masters);
   const std::string text = result_text(p, masters);
   CAPTURE(text);
   // The names come from the master; the figures from fee-rules E20 and copayment.md §2.2.

@@ -28,11 +28,6 @@ using santei::test::error_of;
 
 namespace {
 
-std::string read_bytes(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
-
 void write_bytes(const std::filesystem::path& path, std::string_view bytes) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
   out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
@@ -207,7 +202,7 @@ TEST_CASE("snapshot: r06 from its snapshot prices 300 generated claims and the e
   };
   std::vector<std::string> claims;
   for (const char* name : {"outpatient.json", "inpatient.json"}) {
-    claims.push_back(read_bytes(std::filesystem::path(SANTEI_SOURCE_DIR) / "examples/claims" / name));
+    claims.push_back(test::file_bytes(std::filesystem::path(SANTEI_SOURCE_DIR) / "examples/claims" / name));
   }
   for (const char* month : {"2024-06", "2025-03"}) {
     const ClaimGenerator generator(csv, GenerateOptions{*YearMonth::parse(month), 17, {}});
@@ -427,7 +422,7 @@ TEST_CASE("snapshot: the automatic cache of a directory is read while fresh, pas
   const std::filesystem::path dir = scratch.path() / "r08";
   std::filesystem::create_directories(dir);
   const std::filesystem::path s_file = dir / "s_ALL20261001.csv";
-  std::string rows = read_bytes(santei::test::shared_dir() / "excerpts/r08/s_ALL20261001.csv");
+  std::string rows = test::file_bytes(santei::test::shared_dir() / "excerpts/r08/s_ALL20261001.csv");
   write_bytes(s_file, rows);
   const std::filesystem::path cache = dir / kMasterSnapshotName;
   const auto compiled = compile_master_snapshot(dir, cache);
@@ -462,7 +457,7 @@ TEST_CASE("snapshot: the automatic cache of a directory is read while fresh, pas
   for (const std::string& line : lines) rows += line;
   REQUIRE(rows.size() == original.size());
   write_bytes(s_file, rows);
-  const std::string cache_bytes = read_bytes(cache);
+  const std::string cache_bytes = test::file_bytes(cache);
   try {
     detail::read_snapshot(cache_bytes, cache.string(), &dir);
     FAIL("a stale snapshot was read");

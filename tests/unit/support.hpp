@@ -3,6 +3,8 @@
 #pragma once
 
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <string>
 
 #include "santei/dpc.hpp"
@@ -29,5 +31,11 @@ inline std::shared_ptr<const DpcTables> real_dpc_tables() {
 }
 
 inline Date day(const char* iso) { return *Date::parse_iso(iso); }
+
+// A file's bytes as they are (empty if it cannot be read).
+inline std::string file_bytes(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
 
 }  // namespace santei::test

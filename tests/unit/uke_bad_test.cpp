@@ -120,8 +120,7 @@ TEST_CASE("a 回数 the day columns do not add up to is a finding of the receipt
 }
 
 TEST_CASE("read_uke on 2,000 seeded byte mutations of the sample UKE: never throws, every receipt accounted for") {
-  std::ifstream in(test::shared_dir() / "uke" / "RECEIPTC_GAIRAI_SAMPLE.UKE", std::ios::binary);
-  const std::string sample((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::string sample = test::file_bytes(test::shared_dir() / "uke" / "RECEIPTC_GAIRAI_SAMPLE.UKE");
   REQUIRE(sample.size() == 38775);
   std::mt19937 random(7);
   for (int round = 0; round < 2000; ++round) {

@@ -1,6 +1,6 @@
-// price_uke_file prices a UKE file's receipts as they are read, on worker threads beside the
-// reading one: its report must be price_uke(read_uke_file(…))'s, byte for byte, on real files,
-// on broken ones, and on a file of many batches.
+// price_uke_file and price_uke_bytes price a UKE file's receipts as they are read, on worker threads
+// beside the reading one: their report must be price_uke(read_uke_file(…))'s, byte for byte, on real
+// files, on broken ones, and on a file of many batches.
 #include <doctest/doctest.h>
 
 #include <filesystem>
@@ -38,11 +38,16 @@ UkePriceReport same_reports(const std::filesystem::path& path, const PricingOpti
   }
   const std::string json = uke_report_json(expected);
   const std::string text = uke_report_text(expected);
+  const std::string bytes = test::file_bytes(path);
   for (unsigned threads = 1; threads <= 3; ++threads) {
     CAPTURE(threads);
     const UkePriceReport streamed = price_uke_file(path, {}, test::real_library(), options, threads);
     CHECK(uke_report_json(streamed) == json);
     CHECK(uke_report_text(streamed) == text);
+    // The same bytes in memory (santei serve's body, the C ABI's buffer), named as the file.
+    const UkePriceReport in_memory = price_uke_bytes(bytes, path.string(), {}, test::real_library(), options, threads);
+    CHECK(uke_report_json(in_memory) == json);
+    CHECK(uke_report_text(in_memory) == text);
     CHECK(uke_report_json(price_uke(read_uke_file(path), test::real_library(), options, threads)) == json);
   }
   return expected;
