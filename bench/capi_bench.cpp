@@ -40,18 +40,6 @@ const std::vector<std::string>& receipts() {
   return texts;
 }
 
-const std::string kR06 = std::string(SANTEI_SHARED_MASTERS) + "/r06";
-
-santei_masters* c_masters() {
-  static santei_masters* masters = [] {
-    santei_masters* m = nullptr;
-    santei_masters_new(&m);
-    santei_masters_load(m, kR06.c_str());
-    return m;
-  }();
-  return masters;
-}
-
 void BM_PriceJson_CppApi(benchmark::State& state) {
   const auto& texts = receipts();
   std::size_t i = 0;
@@ -71,7 +59,7 @@ BENCHMARK(BM_PriceJson_CppApi)->Unit(benchmark::kMicrosecond);
 void BM_PriceJson_CAbi(benchmark::State& state) {
   const auto& texts = receipts();
   santei_context* context = nullptr;
-  if (santei_context_new(&context, c_masters(), nullptr) != SANTEI_OK) {
+  if (santei_context_new(&context, santei::bench::r06_c_masters(), nullptr) != SANTEI_OK) {
     state.SkipWithError(santei_last_error()->message);
     return;
   }
@@ -121,7 +109,7 @@ void BM_PriceJsonLines_CAbi(benchmark::State& state) {
     lines += '\n';
   }
   santei_context* context = nullptr;
-  if (santei_context_new(&context, c_masters(), nullptr) != SANTEI_OK) {
+  if (santei_context_new(&context, santei::bench::r06_c_masters(), nullptr) != SANTEI_OK) {
     state.SkipWithError(santei_last_error()->message);
     return;
   }

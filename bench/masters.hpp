@@ -6,11 +6,23 @@
 
 #include "santei/generate.hpp"
 #include "santei/masters.hpp"
+#include "santei/santei.h"
 
 namespace santei::bench {
 
 inline const MasterLibrary& r06_masters() {
   static const MasterLibrary masters = MasterLibrary::load(std::string(SANTEI_SHARED_MASTERS) + "/r06");
+  return masters;
+}
+
+// The r06 masters through the C ABI (santei_masters_load), for its benchmarks.
+inline santei_masters* r06_c_masters() {
+  static santei_masters* masters = [] {
+    santei_masters* m = nullptr;
+    santei_masters_new(&m);
+    santei_masters_load(m, (std::string(SANTEI_SHARED_MASTERS) + "/r06").c_str());
+    return m;
+  }();
   return masters;
 }
 

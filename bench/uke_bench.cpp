@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "masters.hpp"
+#include "santei/santei.h"
 #include "santei/uke.hpp"
 
 namespace {
@@ -96,5 +97,36 @@ void BM_CheckUkeFile_ReadThenPrice(benchmark::State& state) { time_check(state, 
 BENCHMARK(BM_CheckUkeFile_ReadThenPrice)->Unit(benchmark::kMillisecond)->Arg(1)->Arg(2)->UseRealTime();
 void BM_CheckUkeFile_Streamed(benchmark::State& state) { time_check(state, true); }
 BENCHMARK(BM_CheckUkeFile_Streamed)->Unit(benchmark::kMillisecond)->Arg(1)->Arg(2)->UseRealTime();
+
+// The same file's bytes in memory checked through the C ABI (santei_price_uke, one thread), as a
+// vendor's program or `santei serve`'s POST /v1/uke checks them: the JSON report out.
+void BM_CheckUkeBytes_CAbi(benchmark::State& state) {
+  const std::string& bytes = month_file();
+  santei_price_options options = SANTEI_PRICE_OPTIONS_INIT;
+  options.mode = SANTEI_MODE_AS_CLAIMED;
+  options.explain = 0;
+  options.copay = 0;
+  santei_context* context = nullptr;
+  if (santei_context_new(&context, santei::bench::r06_c_masters(), &options) != SANTEI_OK) {
+    state.SkipWithError(santei_last_error()->message);
+    return;
+  }
+  std::size_t report_bytes = 0;
+  for (auto _ : state) {
+    santei_buf report = SANTEI_BUF_INIT;
+    if (santei_price_uke(&report, context, bytes.data(), bytes.size(), "<bench>") != SANTEI_OK) {
+      state.SkipWithError(santei_last_error()->message);
+      break;
+    }
+    report_bytes = report.size;
+    santei_buf_dispose(&report);
+  }
+  santei_context_free(context);
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * bytes.size()));
+  state.counters["receipts_per_s"] =
+      benchmark::Counter(static_cast<double>(state.iterations() * kReceipts), benchmark::Counter::kIsRate);
+  state.counters["report_bytes"] = static_cast<double>(report_bytes);
+}
+BENCHMARK(BM_CheckUkeBytes_CAbi)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 }  // namespace
