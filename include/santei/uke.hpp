@@ -405,8 +405,8 @@ SANTEI_API UkePriceReport price_uke(const UkeFile& file, const MasterLibrary& ma
                                     unsigned threads = 1);
 
 // Reads the UKE file at `path` and prices its receipts as they are read: the report of
-// price_uke(read_uke_file(path, read), masters, options, threads), with the reading overlapped
-// with the pricing when threads > 1 and no receipt kept once it is compared.
+// price_uke(read_uke_file(path, read), masters, options, threads), no receipt kept once it is
+// compared. With threads > 1 the calling thread reads and threads − 1 others price.
 SANTEI_API UkePriceReport price_uke_file(const std::filesystem::path& path, const UkeReadOptions& read,
                                          const MasterLibrary& masters,
                                          const PricingOptions& options = {.copay = false, .explain = false},

@@ -54,11 +54,11 @@ class OrderedBatches {
   // next job's work overwrites its answer); false: stop.
   using Sink = std::function<bool(std::span<Answer>)>;
 
-  // With one thread there is no worker thread: submit() works inline. Otherwise `threads` workers
-  // and a ring of two batches a worker and two more, so they keep busy while the oldest is sunk.
-  OrderedBatches(unsigned threads, const Work& work, const Sink& sink)
-      : work_(work), sink_(sink), ring_(threads > 1 ? 2 * std::size_t{threads} + 2 : 1), states_(threads > 1 ? threads : 1) {
-    for (unsigned t = 0; threads > 1 && t < threads; ++t) workers_.emplace_back([this, t] { run(states_[t]); });
+  // `workers` worker threads and a ring of two batches a worker and two more, so they keep busy
+  // while the oldest is sunk. With none, submit() works inline on the calling thread.
+  OrderedBatches(unsigned workers, const Work& work, const Sink& sink)
+      : work_(work), sink_(sink), ring_(workers > 0 ? 2 * std::size_t{workers} + 2 : 1), states_(workers > 0 ? workers : 1) {
+    for (unsigned t = 0; t < workers; ++t) workers_.emplace_back([this, t] { run(states_[t]); });
   }
   ~OrderedBatches() {
     stop();

@@ -97,7 +97,7 @@ std::size_t price_stream(std::istream& in, std::string_view source, const Master
     }
   }
   if (!json_lines) {  // priced on this thread: one claim has nothing to share out
-    Pipeline one(1, price_one, counted);
+    Pipeline one(0, price_one, counted);
     ClaimJob& job = one.batch().add();
     job.text = line ? std::string(line->text) : std::string();
     job.line = line ? line->number + stream.first_line - 1 : 0;
@@ -117,7 +117,7 @@ std::size_t price_stream(std::istream& in, std::string_view source, const Master
   }
   const std::size_t batch_claims = std::clamp<std::size_t>(stream.chunk_claims, 1, kBatchClaims);
   const std::size_t batch_bytes = std::min(stream.chunk_bytes, kBatchBytes);
-  Pipeline pipeline(std::max(stream.threads, 1u), price_one, counted);
+  Pipeline pipeline(stream.threads > 1 ? stream.threads : 0, price_one, counted);
   for (; line; line = reader.next()) {
     Pipeline::Batch& batch = pipeline.batch();
     if (line->over) {

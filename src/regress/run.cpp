@@ -25,9 +25,10 @@ namespace {
 constexpr std::size_t kBatch = 256;
 constexpr std::size_t kBatchBytes = std::size_t{1} * 1024 * 1024;
 
-unsigned thread_count(const RegressRunOptions& options) {
-  if (options.threads > 0) return options.threads;
-  return std::max(1u, std::thread::hardware_concurrency());
+// The pipeline's worker threads: none (compared on the reading thread) for one thread.
+unsigned worker_count(const RegressRunOptions& options) {
+  const unsigned threads = options.threads > 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  return threads > 1 ? threads : 0;
 }
 
 // One line of the input as read.
@@ -123,7 +124,7 @@ RegressSummary regress_json_lines(std::istream& in, std::string_view source, con
   std::int64_t bytes = 0;
   std::int64_t done = 0;
   const Pipeline::Sink sink = reporter(options, done, bytes);
-  Pipeline pipeline(thread_count(options), compare, sink);
+  Pipeline pipeline(worker_count(options), compare, sink);
   name_revisions(pipeline.workers(), regression);
   // A line longer than any claim (kMaxClaimBytes) is read past, not held, and counted unreadable.
   detail::LineReader reader(in, kMaxClaimBytes);
@@ -160,7 +161,7 @@ RegressSummary regress_claims(const std::vector<Claim>& claims, const std::vecto
   std::int64_t done = 0;
   const std::int64_t no_bytes = 0;
   const ClaimsPipeline::Sink sink = reporter(options, done, no_bytes);
-  ClaimsPipeline pipeline(thread_count(options), compare, sink);
+  ClaimsPipeline pipeline(worker_count(options), compare, sink);
   name_revisions(pipeline.workers(), regression);
   for (std::size_t k = 0; k < claims.size(); ++k) {
     pipeline.batch().add().index = k;
@@ -179,7 +180,7 @@ RegressSummary regress_uke_file(const std::filesystem::path& path, const UkeRead
   std::int64_t done = 0;
   const std::int64_t no_bytes = 0;
   const UkePipeline::Sink sink = reporter(options, done, no_bytes);
-  UkePipeline pipeline(thread_count(options), compare, sink);
+  UkePipeline pipeline(worker_count(options), compare, sink);
   name_revisions(pipeline.workers(), regression);
   std::int64_t sequence = 0;
   read = uke::read_uke_file(path, read_options, [&](UkeReceipt&& receipt) {

@@ -160,10 +160,10 @@ UkePriceReport report_for(std::string path, const MasterLibrary& masters, const 
 constexpr std::size_t kBatchReceipts = 64;
 
 // Prices the receipts handed to add() in order into `report` (whose path names the file), on
-// `threads` threads beside the caller's, which reads.
+// `workers` threads beside the caller's (none: on the caller's).
 class Checker {
  public:
-  Checker(const MasterLibrary& masters, const PricingOptions& options, unsigned threads, UkePriceReport& report)
+  Checker(const MasterLibrary& masters, const PricingOptions& options, unsigned workers, UkePriceReport& report)
       : report_(report),
         work_([&masters, &options, &report](const ReceiptJob& job, UkeReceiptComparison& answer, NoWorkerState&) {
           answer = price_receipt(job.receipt(), masters, options, report.path);
@@ -172,7 +172,7 @@ class Checker {
           for (UkeReceiptComparison& answer : answers) report.receipts.push_back(std::move(answer));
           return true;
         }),
-        pipeline_(threads, work_, sink_) {}
+        pipeline_(workers, work_, sink_) {}
 
   void add(UkeReceipt&& receipt) { next().owned = std::move(receipt); }
   void add(const UkeReceipt& receipt) { next().borrowed = &receipt; }
@@ -201,7 +201,8 @@ template <class Read>
 UkePriceReport price_as_read(std::string path, const MasterLibrary& masters, const PricingOptions& options,
                              unsigned threads, const Read& read) {
   UkePriceReport report = report_for(std::move(path), masters, options);
-  Checker checker(masters, options, threads, report);
+  // Reading is a third of a check: the reading thread is one of the `threads`.
+  Checker checker(masters, options, threads > 1 ? threads - 1 : 0, report);
   const UkeFile file = read([&](UkeReceipt&& r) {
     report.receipt_findings.push_back(r.findings);
     checker.add(std::move(r));
@@ -215,7 +216,7 @@ UkePriceReport price_as_read(std::string path, const MasterLibrary& masters, con
 UkePriceReport price_uke(const UkeFile& file, const MasterLibrary& masters, const PricingOptions& options,
                          unsigned threads) {
   UkePriceReport report = report_for(file.path, masters, options);
-  Checker checker(masters, options, threads, report);
+  Checker checker(masters, options, threads > 1 ? threads : 0, report);
   for (const UkeReceipt& r : file.receipts) {
     report.receipt_findings.push_back(r.findings);
     checker.add(r);
