@@ -11,7 +11,8 @@
 namespace santei::uke {
 namespace {
 
-constexpr std::array<std::string_view, 8> kDpcRecords = {"BU", "SB", "KK", "SK", "GA", "HH", "GT", "CD"};
+constexpr std::array<std::uint16_t, 8> kDpcRecords = {kind("BU"), kind("SB"), kind("KK"), kind("SK"),
+                                                       kind("GA"), kind("HH"), kind("GT"), kind("CD")};
 
 // 請求調整区分 (別表28) 2 今月の請求分 and 自他保険区分 (別表30) 1 自保険分: this receipt's own figures.
 // The others (1 過去の請求済分, 3 過去の調整分; another insurer's part) are kept as read.
@@ -84,24 +85,19 @@ bool read_gt(const Record& record, FieldReader& f, UkeDpc& dpc) {
 
 }  // namespace
 
-bool is_dpc_record(std::string_view id) {
+bool is_dpc_record(std::uint16_t id) {
   return std::find(kDpcRecords.begin(), kDpcRecords.end(), id) != kDpcRecords.end();
 }
 
 bool read_dpc_record(const Record& record, FieldReader& f, UkeDpc& dpc) {
-  const std::string_view id = record.id();
-  if (id == "BU") {
-    read_bu(record, f, dpc);
-    return true;
+  switch (record.kind()) {
+    case kind("BU"): read_bu(record, f, dpc); return true;
+    case kind("SB"): read_sb(f, dpc); return true;
+    case kind("GA"): return read_ga(record, f, dpc);
+    case kind("HH"): return read_hh(record, f, dpc);
+    case kind("GT"): return read_gt(record, f, dpc);
+    default: return false;  // KK, SK, CD: kept as read
   }
-  if (id == "SB") {
-    read_sb(f, dpc);
-    return true;
-  }
-  if (id == "GA") return read_ga(record, f, dpc);
-  if (id == "HH") return read_hh(record, f, dpc);
-  if (id == "GT") return read_gt(record, f, dpc);
-  return false;  // KK, SK, CD: kept as read
 }
 
 std::vector<UkeFinding> check_dpc(const UkeDpc& dpc) {

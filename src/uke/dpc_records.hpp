@@ -26,8 +26,8 @@ std::string dpc_receipt_type(std::string_view inpatient_type);
 std::vector<std::vector<std::string>> dpc_records(const Claim& claim, const PricedDpc& dpc,
                                                   const UkeReceiptExtras& extras, char burden);
 
-// True for the record ids only a DPC receipt has.
-bool is_dpc_record(std::string_view id);
+// True for the record kinds (uke::kind of the id) only a DPC receipt has.
+bool is_dpc_record(std::uint16_t id);
 
 // Reads one DPC record of a receipt into `dpc` (BU, SB, GA, and HH/GT of 請求調整区分 2); false for
 // a record to keep as read (KK, SK, CD, an HH or GT of another month's 請求調整区分). Field errors go

@@ -37,14 +37,18 @@ std::array<std::string, N> numbered_names(fmt::format_string<int> pattern) {
 
 // Where a record kind may stand inside a receipt (§8.1): never after a record of a higher rank.
 // 0: not checked (GR, TI, TR, TS: their place was not confirmed in a source read).
-int rank_of(std::string_view id) {
-  if (id == "HO") return 1;
-  if (id == "KO") return 2;
-  if (id == "SN" || id == "JD" || id == "MF") return 3;
-  if (id == "SY" || (uke::is_dpc_record(id) && id != "CD")) return 4;  // a DPC receipt's BU … GT; CD comes last
-  if (id == "SI" || id == "IY" || id == "TO" || id == "CO") return 5;
-  if (id == "SJ") return 6;
-  return 0;
+int rank_of(std::uint16_t id) {
+  using uke::kind;
+  switch (id) {
+    case kind("HO"): return 1;
+    case kind("KO"): return 2;
+    case kind("SN"): case kind("JD"): case kind("MF"): return 3;
+    case kind("SY"): return 4;
+    case kind("SI"): case kind("IY"): case kind("TO"): case kind("CO"): return 5;
+    case kind("SJ"): return 6;
+    case kind("CD"): return 0;  // a DPC receipt's last record
+    default: return uke::is_dpc_record(id) ? 4 : 0;  // a DPC receipt's BU … GT
+  }
 }
 
 // Fields of the 摘要 records: SI/IY and TO differ after field 7.
@@ -204,18 +208,20 @@ bool Reader::room_for_receipt(std::int64_t line) {
 }
 
 void Reader::record(const Record& record) {
+  using uke::kind;
   const std::string_view id = record.id();
   if (seen_end_) {
     error(record.line, 1, std::string(id), "record after GO: GO ends the file");
     return;
   }
-  if (id == "IR") return facility(record);
+  const std::uint16_t k = record.kind();
+  if (k == kind("IR")) return facility(record);
   if (!seen_facility_) {
     error(record.line, 1, std::string(id), fmt::format("{} before IR: a UKE file starts with its IR record", id));
     seen_facility_ = true;  // reported once
   }
-  if (id == "RE") return start_receipt(record);
-  if (id == "GO") {
+  if (k == kind("RE")) return start_receipt(record);
+  if (k == kind("GO")) {
     end_receipt();
     return totals(record);
   }
@@ -336,8 +342,10 @@ void Reader::receipt_record(const Record& record) {
         UkeRecord{std::string(id), record.line, std::vector<std::string>(record.fields.begin() + 1, record.fields.end())});
     return;
   }
-  const int rank = rank_of(id);
-  if ((id == "HO" || id == "KO") && current.rank >= rank_of("SY") && file_.insurer_layout) {
+  using uke::kind;
+  const std::uint16_t k = record.kind();
+  const int rank = rank_of(k);
+  if ((k == kind("HO") || k == kind("KO")) && current.rank >= rank_of(kind("SY")) && file_.insurer_layout) {
     // After the body, the insurer-side layout states the receipt's figures after 審査 again.
     current.receipt.other_records.push_back(
         UkeRecord{std::string(id), record.line, std::vector<std::string>(record.fields.begin() + 1, record.fields.end())});
@@ -351,13 +359,15 @@ void Reader::receipt_record(const Record& record) {
   if (rank != 0) current.rank = rank;
   // After TR (臓器提供者レセプト情報) come the organ donor's own records (SY, SI, IY, TO, CO): kept
   // as read below, not taken for the recipient's units (the donor's points are the TS record's).
-  if (id == "TR") current.donor = true;
-  if (id == "HO") return insurer(record);
-  if (id == "KO") return public_payer(record);
-  if (id == "SY") return diagnosis(record);
-  if (id == "SI" || id == "IY" || id == "TO") return body(record);
-  if (id == "CO") return comment(record);
-  if (uke::is_dpc_record(id)) return dpc_record(record);
+  switch (k) {
+    case kind("TR"): current.donor = true; break;
+    case kind("HO"): return insurer(record);
+    case kind("KO"): return public_payer(record);
+    case kind("SY"): return diagnosis(record);
+    case kind("SI"): case kind("IY"): case kind("TO"): return body(record);
+    case kind("CO"): return comment(record);
+    default: if (uke::is_dpc_record(k)) return dpc_record(record);
+  }
   current.receipt.other_records.push_back(
       UkeRecord{std::string(id), record.line, std::vector<std::string>(record.fields.begin() + 1, record.fields.end())});
 }
@@ -481,16 +491,17 @@ std::optional<char> Reader::burden(FieldReader& f) {
 
 void Reader::body(const Record& record) {
   Current& current = *current_;
-  const bool material = record.id() == "TO";
+  const bool material = record.kind() == uke::kind("TO");
+  const bool procedure = record.kind() == uke::kind("SI");
   const BodyLayout layout = material ? kMaterialLayout : kProcedureLayout;
   FieldReader f(record, file_.path, file_.errors);
   const auto cat = category(f, current);
   const auto burden_code = burden(f);
   UkeItem item;
   item.line = record.line;
-  item.kind = record.id() == "SI" ? ItemKind::procedure : material ? ItemKind::material : ItemKind::drug;
-  item.code = f.code(4, material ? "特定器材コード" : record.id() == "SI" ? "診療行為コード" : "医薬品コード", true).value_or(0);
-  item.quantity = f.decimal(5, record.id() == "SI" ? "数量データ" : "使用量");
+  item.kind = procedure ? ItemKind::procedure : material ? ItemKind::material : ItemKind::drug;
+  item.code = f.code(4, material ? "特定器材コード" : procedure ? "診療行為コード" : "医薬品コード", true).value_or(0);
+  item.quantity = f.decimal(5, procedure ? "数量データ" : "使用量");
   if (auto points = f.integer(6, "点数", -9999999, 9999999, false)) item.points = Points{*points};
   item.count = static_cast<std::int32_t>(f.integer(7, "回数", 1, 999, true).value_or(0));
   if (material) {

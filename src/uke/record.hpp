@@ -48,6 +48,13 @@ class LineSplitter {
   std::int64_t number_ = 0;
 };
 
+// A record id's two letters as one number ("SI" → 'S' << 8 | 'I'; 0 for any other length): a
+// record is tested against a few dozen ids, each a call to memcmp as text (perf: 4 % of a read).
+constexpr std::uint16_t kind(std::string_view id) {
+  if (id.size() != 2) return 0;
+  return static_cast<std::uint16_t>(static_cast<unsigned char>(id[0]) << 8 | static_cast<unsigned char>(id[1]));
+}
+
 // A decoded record: fields[0] is the id; text is UTF-8.
 struct Record {
   std::int64_t line = 0;
@@ -55,6 +62,7 @@ struct Record {
   std::vector<std::string> fields;
 
   std::string_view id() const { return fields[0]; }
+  std::uint16_t kind() const { return uke::kind(fields[0]); }
   // Field n (1-based) as text; "" beyond the record.
   std::string_view text(int n) const {
     if (n < 1 || static_cast<std::size_t>(n) > fields.size()) return {};
