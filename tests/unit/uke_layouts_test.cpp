@@ -52,6 +52,21 @@ TEST_CASE("insurer-side layout (SSK sample, 2020-04): 18 receipts read, none ski
   CHECK(adjusted->insurer->total == Points{4049});  // the first HO: as the hospital claimed
 }
 
+TEST_CASE("insurer-side layout (SSK sample): the organ donor's records after TR are kept as read, not taken as the recipient's units") {
+  const UkeFile file = read_uke_file(test::shared_dir() / "uke" / "ssk-sample" / "RECEIPTC.UKE");
+  // Receipt 20 (RE at line 734): TR at line 742, TS, then the donor's SY, IY, SI, TO, CO (743–748).
+  const auto recipient = std::find_if(file.receipts.begin(), file.receipts.end(), [](const UkeReceipt& r) { return r.number == 20; });
+  REQUIRE(recipient != file.receipts.end());
+  CHECK(recipient->line == 734);
+  std::vector<std::string> donor;
+  for (const UkeRecord& o : recipient->other_records) {
+    if (o.line >= 742 && o.line <= 748) donor.push_back(o.id);
+  }
+  CHECK(donor == std::vector<std::string>{"TR", "TS", "SY", "IY", "SI", "TO", "CO"});
+  REQUIRE_FALSE(recipient->units.empty());
+  for (const UkeUnit& unit : recipient->units) CHECK(unit.line < 742);
+}
+
 TEST_CASE("ORCA output re-encoded as UTF-8 with LF line ends (2018-11, 和暦 dates): every receipt read, with a warning") {
   for (const auto& file_and_count : {std::pair{"shaho_201811.csv", 27}, std::pair{"kokuho_201811.csv", 7}}) {
     // Named copies: CAPTURE's lambda may not capture a structured binding (clang refuses it).
