@@ -2,15 +2,50 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <charconv>
 
 #include <boost/container/small_vector.hpp>
 #include <fmt/format.h>
 
 #include "core/cp932.hpp"
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace santei::uke {
 namespace {
+
+using FieldEnds = boost::container::small_vector<std::size_t, 64>;
+
+// Appends where each comma of `bytes` is to `ends`; false if a byte is not printable ASCII. SI and
+// IY records, most of a file, are 60–120 bytes of ASCII: 16 bytes a step where the target has
+// SSE2 (every x86-64), as a byte a step this loop was a sixth of reading a file.
+bool find_commas(std::string_view bytes, FieldEnds& ends) {
+  std::size_t i = 0;
+  bool plain = true;
+#if defined(__SSE2__)
+  const __m128i comma = _mm_set1_epi8(',');
+  const __m128i last_control = _mm_set1_epi8(0x1F);
+  const __m128i delete_byte = _mm_set1_epi8(0x7F);
+  for (; i + 16 <= bytes.size(); i += 16) {
+    const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes.data() + i));
+    // Signed compares: a byte of 0x80 or more is negative, so it fails "above 0x1F" too.
+    const __m128i printable = _mm_and_si128(_mm_cmpgt_epi8(chunk, last_control), _mm_cmplt_epi8(chunk, delete_byte));
+    plain = plain && _mm_movemask_epi8(printable) == 0xFFFF;
+    for (auto commas = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(chunk, comma))); commas != 0;
+         commas &= commas - 1) {
+      ends.push_back(i + static_cast<std::size_t>(std::countr_zero(commas)));
+    }
+  }
+#endif
+  for (; i < bytes.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(bytes[i]);
+    if (byte == ',') ends.push_back(i);
+    plain = plain && byte >= 0x20 && byte < 0x7F;
+  }
+  return plain;
+}
 
 // Field counts: fee-rules.md §8.1–8.2 (記録条件仕様 医科 as written by ORCA and myclinic-ts;
 // every line of the ORCA-made sample has exactly these). GR/TI/TR/TS counts were not found in
@@ -129,13 +164,9 @@ bool decode_record(const Line& line, std::string_view path, std::vector<ErrorInf
   const std::string_view bytes = line.bytes;
   // The fields' ends, found in one pass: a record's fields are a few bytes each, too short for a
   // search call per field to pay.
-  boost::container::small_vector<std::size_t, 64> ends;
-  bool plain = true;  // printable ASCII only, as SI and IY records are: its own UTF-8, nothing to check
-  for (std::size_t i = 0; i < bytes.size(); ++i) {
-    const auto byte = static_cast<unsigned char>(bytes[i]);
-    if (byte == ',') ends.push_back(i);
-    plain = plain && byte >= 0x20 && byte < 0x7F;
-  }
+  FieldEnds ends;
+  // Printable ASCII only, as SI and IY records are: its own UTF-8, nothing to check.
+  const bool plain = find_commas(bytes, ends);
   ends.push_back(bytes.size());
   const std::size_t count = ends.size();
   const std::string_view id = bytes.substr(0, ends.front());
@@ -167,7 +198,9 @@ bool decode_record(const Line& line, std::string_view path, std::vector<ErrorInf
     const std::string_view raw = bytes.substr(start, ends[i] - start);
     start = ends[i] + 1;
     if (plain) {
-      into.fields[i].assign(raw);
+      // Most fields of SI and IY (the day columns) are empty: clear() is inline, assign() a call.
+      if (raw.empty()) into.fields[i].clear();
+      else into.fields[i].assign(raw);
       continue;
     }
     // A control byte is never part of a CP932 character (trail bytes are 0x40 or above) and never
