@@ -1,6 +1,7 @@
 // One malformed UKE file per error class (tests/bad/uke): the exact line, field and status, and
 // the receipts that are still read.
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include <fstream>
 #include <iterator>
@@ -117,6 +118,36 @@ TEST_CASE("a 回数 the day columns do not add up to is a finding of the receipt
   CHECK(findings[0].line == 4);
   CHECK(findings[0].stated == 2);
   CHECK(findings[0].derived == 1);
+}
+
+TEST_CASE("a control byte or DEL in an ASCII record is an error naming its field and offset, wherever it stands") {
+  // SI and IY records are printable ASCII, split 16 bytes a step: a byte in the first step (the
+  // code, field 4), in a later one (a day column) and in the last bytes, past the last whole step.
+  const std::string si = "SI,11,1,111000110,,291,1,,,,,,,,,1,,,,,,,,,,,,,,,,,,,,,,,,,,,,";
+  REQUIRE(si.size() == 62);  // three steps (bytes 0–47), then 14 bytes one by one
+  for (const std::size_t at : {std::size_t{11}, std::size_t{20}, std::size_t{40}, std::size_t{54}}) {
+    for (const char byte : {'\x00', '\x01', '\x1F', '\x7F'}) {
+      std::string bad = si;
+      bad.insert(at, 1, byte);
+      const auto before = std::string_view(bad).substr(0, at);
+      const int field = 1 + static_cast<int>(std::count(before.begin(), before.end(), ','));
+      const std::size_t offset = at - (before.rfind(',') + 1);
+      CAPTURE(at);
+      CAPTURE(static_cast<int>(byte));
+      std::string bytes;
+      for (const std::string& line : {std::string("IR,1,13,1,1234567,,SANTEI,202407,00,"),
+                                      std::string("RE,1,1112,202406,A,1,19800101,,,,,,,P1,,,,,,,,,,,,,,,,,,,,,,,A,"),
+                                      std::string("HO,01130012,1,1,1,291,,,,,,,,,"), bad, std::string("GO,1,291,99")}) {
+        bytes += line + "\r\n";
+      }
+      const UkeFile file = read_uke(bytes);
+      REQUIRE(file.errors.size() == 1);
+      CHECK(file.errors[0].line == 4);
+      CHECK(file.errors[0].column == field);
+      CHECK(file.errors[0].message ==
+            fmt::format("control byte 0x{:02X} at offset {} of the field", static_cast<unsigned char>(byte), offset));
+    }
+  }
 }
 
 TEST_CASE("read_uke on 2,000 seeded byte mutations of the sample UKE: never throws, every receipt accounted for") {
