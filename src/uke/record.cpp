@@ -327,7 +327,9 @@ std::optional<YearMonth> FieldReader::month(int n, std::string_view name) {
 std::optional<Code> FieldReader::code(int n, std::string_view name, bool is_required) {
   const std::string value = digits(n, name, {9}, is_required);
   if (value.empty()) return std::nullopt;
-  return static_cast<Code>(std::stoul(value));
+  Code code = 0;  // nine digits, as digits() checked: no locale, no overflow (strtoul's were 1 % of a read)
+  std::from_chars(value.data(), value.data() + value.size(), code);
+  return code;
 }
 
 }  // namespace santei::uke
