@@ -1,6 +1,6 @@
 #include "uke/to_claim.hpp"
 
-#include <map>
+#include <array>
 
 #include "uke/burden.hpp"
 
@@ -9,7 +9,7 @@ namespace santei::uke {
 void add_visits(UkeReceipt& receipt) {
   Claim& claim = receipt.claim;
   const std::uint8_t all_payers = receipt_payers(receipt.insurer.has_value(), receipt.public_payers.size());
-  std::map<unsigned, Visit> visits;
+  std::array<Visit, 31> visits;  // by day of the month, in day order (a map's node a visit cost 3 % of a read)
   for (const UkeUnit& unit : receipt.units) {
     std::vector<ClaimItem> items;
     items.reserve(unit.items.size());
@@ -26,13 +26,15 @@ void add_visits(UkeReceipt& receipt) {
       }
       order.burden = burden_payers(unit.burden) == all_payers ? '\0' : unit.burden;
       order.items = items;
-      Visit& visit = visits[day];
+      Visit& visit = visits[day - 1];
       visit.date = Date::from_ymd(claim.month.year, claim.month.month, day);
       visit.orders.push_back(std::move(order));
     }
   }
   claim.visits.clear();
-  for (auto& [day, visit] : visits) claim.visits.push_back(std::move(visit));
+  for (Visit& visit : visits) {
+    if (!visit.orders.empty()) claim.visits.push_back(std::move(visit));
+  }
 }
 
 }  // namespace santei::uke
