@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <set>
+#include <span>
 
 #include <fmt/format.h>
 
@@ -43,6 +44,18 @@ std::vector<Code> line_codes(const PricedLine& line) {
     if (i.kind != ItemKind::comment && !i.automatic) codes.push_back(i.code);
   }
   return codes;
+}
+
+// Whether line_codes(line) == codes, without building them: it is asked of every line of a
+// unit's day (perf: the vectors built for it were a tenth of checking a file).
+bool lists_codes(const PricedLine& line, std::span<const Code> codes) {
+  std::size_t n = 0;
+  for (const LineItem& i : line.items) {
+    if (i.kind == ItemKind::comment || i.automatic) continue;
+    if (n == codes.size() || i.code != codes[n]) return false;
+    ++n;
+  }
+  return n == codes.size();
 }
 
 // One priced line as the explanations list it: " [codes] points点×count;".
@@ -165,6 +178,8 @@ class Comparer {
   }
 
   void match() {
+    unit_codes_.reserve(receipt_.units.size());
+    for (const UkeUnit& unit : receipt_.units) unit_codes_.push_back(unit_codes(unit));
     for (std::size_t u = 0; u < receipt_.units.size(); ++u) {
       for (unsigned d = 1; d <= 31; ++d) {
         const std::int32_t value = receipt_.units[u].days[d - 1];
@@ -181,11 +196,11 @@ class Comparer {
     for (Slot& slot : slots_) {
       if (slot.excluded) continue;
       const UkeUnit& unit = receipt_.units[slot.unit];
-      const std::vector<Code> codes = unit_codes(unit);
+      const std::vector<Code>& codes = unit_codes_[slot.unit];
       const Date date = date_of(slot.day);
       for (std::size_t l = 0; l < priced_.lines.size(); ++l) {
         const PricedLine& line = priced_.lines[l];
-        if (claimed_[l] || line.date != date || line.category != unit.category || line_codes(line) != codes) continue;
+        if (claimed_[l] || line.date != date || line.category != unit.category || !lists_codes(line, codes)) continue;
         slot.line = l;
         claimed_[l] = true;
         break;
@@ -197,20 +212,22 @@ class Comparer {
     for (Slot& slot : slots_) {
       if (slot.excluded || slot.line) continue;
       const UkeUnit& unit = receipt_.units[slot.unit];
-      const std::vector<Code> codes = unit_codes(unit);
+      const std::vector<Code>& codes = unit_codes_[slot.unit];
       if (!codes.empty()) split(codes, 0, date_of(slot.day), unit.category, slot.parts);
     }
     // Otherwise: the lines of that day that priced any of its codes (a bundle santei formed
     // differently, or an addition santei billed on its own line).
     for (Slot& slot : slots_) {
       if (slot.excluded || slot.line || !slot.parts.empty()) continue;
-      const std::vector<Code> codes = unit_codes(receipt_.units[slot.unit]);
+      const std::vector<Code>& codes = unit_codes_[slot.unit];
       const Date date = date_of(slot.day);
       for (std::size_t l = 0; l < priced_.lines.size(); ++l) {
         const PricedLine& line = priced_.lines[l];
         if (line.date != date) continue;
-        const std::vector<Code> mine = line_codes(line);
-        if (std::any_of(mine.begin(), mine.end(), [&](Code c) { return std::find(codes.begin(), codes.end(), c) != codes.end(); })) {
+        // Any of the codes the claim listed on the line (line_codes) is one of the unit's.
+        if (std::any_of(line.items.begin(), line.items.end(), [&](const LineItem& i) {
+              return i.kind != ItemKind::comment && !i.automatic && std::find(codes.begin(), codes.end(), i.code) != codes.end();
+            })) {
           slot.related.push_back(l);
         }
       }
@@ -227,11 +244,10 @@ class Comparer {
              std::vector<std::size_t>& parts) {
     if (from == codes.size()) return true;
     for (std::size_t end = codes.size(); end > from; --end) {
-      const std::vector<Code> run(codes.begin() + static_cast<std::ptrdiff_t>(from),
-                                  codes.begin() + static_cast<std::ptrdiff_t>(end));
+      const std::span<const Code> run(codes.data() + from, end - from);
       for (std::size_t l = 0; l < priced_.lines.size(); ++l) {
         const PricedLine& line = priced_.lines[l];
-        if (claimed_[l] || line.date != date || line.category != category || line_codes(line) != run) continue;
+        if (claimed_[l] || line.date != date || line.category != category || !lists_codes(line, run)) continue;
         claimed_[l] = true;
         parts.push_back(l);
         if (split(codes, end, date, category, parts)) return true;
@@ -313,7 +329,7 @@ class Comparer {
     c.unit = u;
     c.line = unit.line;
     c.category = unit.category;
-    c.codes = unit_codes(unit);
+    c.codes = unit_codes_[u];
     c.stated_points = unit.points;
     c.stated_count = unit.count;
     c.stated_total = unit.total();
@@ -413,6 +429,7 @@ class Comparer {
   const PricedClaim& priced_;
   const MasterSet& masters_;
   std::span<const uke::Excluded> excluded_;
+  std::vector<std::vector<Code>> unit_codes_;  // unit_codes of each unit of the receipt
   std::vector<Slot> slots_;
   std::vector<bool> claimed_;
 };
