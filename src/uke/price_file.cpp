@@ -74,33 +74,22 @@ UkeReceiptComparison compared(const UkeReceipt& receipt, const PricedClaim& pric
 // never stops the points: the receipt is priced again without it and says why.
 UkeReceiptComparison price_receipt(const UkeReceipt& receipt, const MasterLibrary& masters, PricingOptions options,
                                    std::string_view path, PricedClaim& reused) {
-  // Almost every receipt prices whole: priced as read, into the thread's reused result, with no
-  // copy of its claim. One that fails is priced again below, its failing orders taken out.
-  try {
-    price(receipt.claim, masters, options, reused);
-    return compared(receipt, reused, masters, {}, std::nullopt);
-  } catch (const std::exception&) {
-  }
-  Claim claim = receipt.claim;
+  // Almost every receipt prices whole: priced as read, into the thread's reused result. Its claim
+  // is copied only to take out an order that fails.
+  std::optional<Claim> trimmed;
   std::vector<std::vector<std::size_t>> units_of;  // visit → order → unit index (add_visits' order)
-  for (const Visit& visit : claim.visits) {
-    std::vector<std::size_t> units;
-    for (std::size_t u = 0; u < receipt.units.size(); ++u) {
-      if (receipt.units[u].days[visit.date.day() - 1] > 0) units.push_back(u);
-    }
-    units_of.push_back(std::move(units));
-  }
   std::vector<uke::Excluded> excluded;
   const std::size_t orders = [&] {
     std::size_t n = 0;
-    for (const Visit& v : claim.visits) n += v.orders.size();
+    for (const Visit& v : receipt.claim.visits) n += v.orders.size();
     return n;
   }();
   for (std::size_t attempt = 0; attempt <= orders + 1; ++attempt) {
+    const Claim& claim = trimmed ? *trimmed : receipt.claim;
     ErrorInfo error;
     try {
-      const PricedClaim priced = price(claim, masters, options);
-      return compared(receipt, priced, masters, excluded, std::nullopt);
+      price(claim, masters, options, reused);
+      return compared(receipt, reused, masters, excluded, std::nullopt);
     } catch (const Exception& e) {
       error = e.info();
     } catch (const std::exception& e) {
@@ -110,31 +99,43 @@ UkeReceiptComparison price_receipt(const UkeReceipt& receipt, const MasterLibrar
     if (options.copay && error.status != Status::unknown_code && error.status != Status::internal_error) {
       options.copay = false;  // was it the copayment? Price the points alone and see.
       try {
-        const PricedClaim priced = price(claim, masters, options);
-        return compared(receipt, priced, masters, excluded, error.in_input(path, receipt.line));
+        price(claim, masters, options, reused);
+        return compared(receipt, reused, masters, excluded, error.in_input(path, receipt.line));
       } catch (const Exception&) {
         options.copay = true;  // the points fail too: handled below as before
       }
     }
+    if (!trimmed) {
+      trimmed = receipt.claim;
+      for (const Visit& visit : trimmed->visits) {
+        std::vector<std::size_t> units;
+        for (std::size_t u = 0; u < receipt.units.size(); ++u) {
+          if (receipt.units[u].days[visit.date.day() - 1] > 0) units.push_back(u);
+        }
+        units_of.push_back(std::move(units));
+      }
+    }
+    Claim& claim_left = *trimmed;
     const auto where = order_of(error.field);
-    if (!where || where->first >= claim.visits.size() || where->second >= claim.visits[where->first].orders.size() ||
-        error.status == Status::internal_error) {
+    if (!where || where->first >= claim_left.visits.size() ||
+        where->second >= claim_left.visits[where->first].orders.size() || error.status == Status::internal_error) {
       return unpriced(receipt, error, path);
     }
-    auto& visit_orders = claim.visits[where->first].orders;
+    auto& visit_orders = claim_left.visits[where->first].orders;
     auto& visit_units = units_of[where->first];
-    excluded.push_back(uke::Excluded{visit_units[where->second], claim.visits[where->first].date.day(), error});
+    excluded.push_back(uke::Excluded{visit_units[where->second], claim_left.visits[where->first].date.day(), error});
     visit_orders.erase(visit_orders.begin() + static_cast<std::ptrdiff_t>(where->second));
     visit_units.erase(visit_units.begin() + static_cast<std::ptrdiff_t>(where->second));
     if (visit_orders.empty()) {
-      claim.visits.erase(claim.visits.begin() + static_cast<std::ptrdiff_t>(where->first));
+      claim_left.visits.erase(claim_left.visits.begin() + static_cast<std::ptrdiff_t>(where->first));
       units_of.erase(units_of.begin() + static_cast<std::ptrdiff_t>(where->first));
     }
-    if (claim.visits.empty()) {
-      const MasterSet* set = options.revision.empty() ? masters.for_date(claim.month.first_day()) : masters.revision(options.revision);
+    if (claim_left.visits.empty()) {
+      const MasterSet* set = options.revision.empty() ? masters.for_date(claim_left.month.first_day())
+                                                      : masters.revision(options.revision);
       if (!set) return unpriced(receipt, error, path);
       PricedClaim none;
-      none.id = claim.id;
+      none.id = claim_left.id;
       none.revision = set->revision();
       return compared(receipt, none, masters, excluded, std::nullopt);
     }
