@@ -8,6 +8,7 @@
 #include "dpc/outside.hpp"
 #include "dpc/stay.hpp"
 #include "pricing/context.hpp"
+#include "pricing/copay_step.hpp"
 #include "pricing/inpatient.hpp"
 #include "santei/local_programmes.hpp"
 
@@ -64,26 +65,6 @@ std::int32_t visit_days(const PricedClaim& priced, const MasterSet& set, YearMon
   return std::popcount(counted != 0 ? counted : any);
 }
 
-// The copayment into out.copay, with the 地方単独 公費 that state no parameters completed from the
-// local programme rows; one no row fits is a diagnostic, and its share says what it needs. It is
-// computed into the thread's spare result (the last claim's vectors) and moved in when it is done.
-void add_copay(const Claim& claim, PricedClaim& out, const PricingOptions& options) {
-  LocalFill locals = fill_local_programmes(claim, options.local_programmes.get());
-  for (const auto& [index, why] : locals.unmatched) {
-    out.diagnostics.push_back(Diagnostic{Severity::warning, "地単公費", {}, why, std::nullopt,
-                                         fmt::format("public_expenses[{}]", index)});
-  }
-  CopayResult& spare = pricing::spare_copay();
-  if (!locals.filled) {
-    compute_copay(claim, out, CopayOptions{options.explain}, spare);
-  } else {
-    Claim filled = claim;
-    filled.public_expenses = std::move(*locals.filled);
-    compute_copay(filled, out, CopayOptions{options.explain}, spare);
-  }
-  out.copay.emplace(std::move(spare));
-}
-
 // Lines in date order, claim order within a date. Stable insertion (upper_bound + rotate) for the
 // usual few dozen lines: std::stable_sort takes a temporary buffer, one allocation per receipt
 // (issue 17); beyond 64 lines the O(n²) moves would cost more than that allocation.
@@ -100,6 +81,26 @@ void sort_by_date(std::vector<PricedLine>& lines) {
 }
 
 }  // namespace
+
+// The copayment into out.copay, with the 地方単独 公費 that state no parameters completed from the
+// local programme rows; one no row fits is a diagnostic, and its share says what it needs. It is
+// computed into the thread's spare result (the last claim's vectors) and moved in when it is done.
+void pricing::add_copay(const Claim& claim, PricedClaim& out, const PricingOptions& options) {
+  LocalFill locals = fill_local_programmes(claim, options.local_programmes.get());
+  for (const auto& [index, why] : locals.unmatched) {
+    out.diagnostics.push_back(Diagnostic{Severity::warning, "地単公費", {}, why, std::nullopt,
+                                         fmt::format("public_expenses[{}]", index)});
+  }
+  CopayResult& spare = pricing::spare_copay();
+  if (!locals.filled) {
+    compute_copay(claim, out, CopayOptions{options.explain}, spare);
+  } else {
+    Claim filled = claim;
+    filled.public_expenses = std::move(*locals.filled);
+    compute_copay(filled, out, CopayOptions{options.explain}, spare);
+  }
+  out.copay.emplace(std::move(spare));
+}
 
 PricedClaim price(const Claim& claim, const MasterLibrary& masters, const PricingOptions& options) {
   PricedClaim out;
@@ -155,7 +156,7 @@ void price(const Claim& claim, const MasterLibrary& masters, const PricingOption
     }
   }
   out.visit_days = visit_days(out, set, claim.month);
-  if (options.copay) add_copay(claim, out, options);
+  if (options.copay) pricing::add_copay(claim, out, options);
 }
 
 }  // namespace santei

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "core/ordered_batches.hpp"
+#include "pricing/copay_step.hpp"
 #include "uke/compare.hpp"
 #include "uke/read.hpp"
 
@@ -84,27 +85,38 @@ UkeReceiptComparison price_receipt(const UkeReceipt& receipt, const MasterLibrar
     for (const Visit& v : receipt.claim.visits) n += v.orders.size();
     return n;
   }();
+  // The points are priced first and the copayment put onto them (price() does the same in one call):
+  // a receipt whose copayment fails, two in five of a clinic's month, keeps its points unpriced again.
+  PricingOptions points_only = options;
+  points_only.copay = false;
   for (std::size_t attempt = 0; attempt <= orders + 1; ++attempt) {
     const Claim& claim = trimmed ? *trimmed : receipt.claim;
-    ErrorInfo error;
+    std::optional<ErrorInfo> failed;
     try {
-      price(claim, masters, options, reused);
-      return compared(receipt, reused, masters, excluded, std::nullopt);
+      price(claim, masters, points_only, reused);
     } catch (const Exception& e) {
-      error = e.info();
+      failed = e.info();
     } catch (const std::exception& e) {
       return unpriced(receipt, ErrorInfo{Status::internal_error, {}, 0, 0, {}, e.what()}, path);
     }
-    error.message = error.message.empty() ? std::string(status_name(error.status)) : error.message;
-    if (options.copay && error.status != Status::unknown_code && error.status != Status::internal_error) {
-      options.copay = false;  // was it the copayment? Price the points alone and see.
+    if (!failed) {
+      if (!options.copay) return compared(receipt, reused, masters, excluded, std::nullopt);
+      const std::size_t diagnostics = reused.diagnostics.size();
       try {
-        price(claim, masters, options, reused);
-        return compared(receipt, reused, masters, excluded, error.in_input(path, receipt.line));
-      } catch (const Exception&) {
-        options.copay = true;  // the points fail too: handled below as before
+        pricing::add_copay(claim, reused, options);
+        return compared(receipt, reused, masters, excluded, std::nullopt);
+      } catch (const Exception& e) {
+        // The points as priced without the copayment, and why it could not be given.
+        reused.diagnostics.resize(diagnostics);
+        ErrorInfo copay = e.info();
+        if (copay.message.empty()) copay.message = status_name(copay.status);
+        return compared(receipt, reused, masters, excluded, copay.in_input(path, receipt.line));
+      } catch (const std::exception& e) {
+        return unpriced(receipt, ErrorInfo{Status::internal_error, {}, 0, 0, {}, e.what()}, path);
       }
     }
+    ErrorInfo& error = *failed;
+    if (error.message.empty()) error.message = status_name(error.status);
     if (!trimmed) {
       trimmed = receipt.claim;
       for (const Visit& visit : trimmed->visits) {

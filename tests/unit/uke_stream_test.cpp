@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -96,5 +97,47 @@ TEST_CASE("price_uke_file: 700 generated receipts (11 batches), one with a broke
   CHECK(report.errors[0].field.find("診療年月") != std::string::npos);
   // santei wrote the file from its own pricing: every unit agrees, in every receipt.
   CHECK(report.agreeing_units() == report.units());
+  std::filesystem::remove(path);
+}
+
+TEST_CASE("price_uke_file with the copayment: a receipt whose copayment cannot be given keeps its points and says why" *
+          doctest::test_suite("threads")) {
+  // A UKE file states no 負担割合 for a patient of 70 or over (後期高齢者, 70–74: it follows the
+  // income) nor a 公費's 自己負担上限月額: their receipts' copayments cannot be given. The check
+  // prices the points once and puts the copayment onto them; the reference here prices each receipt
+  // whole with the copayment and, when that fails, again without it.
+  const std::filesystem::path path = test::generated_uke_file("santei_uke_copay_test.uke", 13, 300, 1);
+  PricingOptions options = check_options("r06");
+  options.copay = true;
+  const PricingOptions points_only = check_options("r06");
+  const UkeFile file = read_uke_file(path);
+  REQUIRE(file.receipts.size() == 299);
+  for (unsigned threads = 1; threads <= 2; ++threads) {
+    CAPTURE(threads);
+    const UkePriceReport report = price_uke_file(path, {}, test::real_library(), options, threads);
+    REQUIRE(report.receipts.size() == file.receipts.size());
+    std::size_t unpayable = 0;
+    for (std::size_t i = 0; i < file.receipts.size(); ++i) {
+      const UkeReceipt& receipt = file.receipts[i];
+      const UkeReceiptComparison& got = report.receipts[i];
+      CAPTURE(receipt.number);
+      std::optional<std::string> why;
+      PricedClaim expected;
+      try {
+        expected = price(receipt.claim, test::real_library(), options);
+      } catch (const Exception& e) {
+        why = e.info().in_input(path.string(), receipt.line).to_string();
+        expected = price(receipt.claim, test::real_library(), points_only);
+      }
+      CHECK(got.priced_total == expected.total);
+      CHECK(got.diagnostics.size() == expected.diagnostics.size());
+      REQUIRE(got.copay_error.has_value() == why.has_value());
+      if (why) CHECK(got.copay_error->to_string() == *why);
+      unpayable += why ? 1 : 0;
+    }
+    CHECK(unpayable > 0);
+    CHECK(unpayable < report.receipts.size());
+    CHECK(report.agreeing_units() == report.units());
+  }
   std::filesystem::remove(path);
 }

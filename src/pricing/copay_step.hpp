@@ -1,0 +1,14 @@
+// The last step of price(): the copayment onto a claim's priced points. Its own entry for the UKE
+// check, which keeps the points of a receipt whose copayment it cannot give (price_file.cpp).
+#pragma once
+
+#include "santei/pricing.hpp"
+
+namespace santei::pricing {
+
+// out.copay for `claim`, whose points `out` holds (price() with options.copay off), and the
+// diagnostics of 地方単独 公費 no local programme row fits. Throws santei::Exception as price()
+// with options.copay on would: `out` then holds those diagnostics beyond the points' own.
+void add_copay(const Claim& claim, PricedClaim& out, const PricingOptions& options);
+
+}  // namespace santei::pricing
