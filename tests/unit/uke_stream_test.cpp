@@ -3,6 +3,7 @@
 // files, on broken ones, and on a file of many batches.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -100,44 +101,70 @@ TEST_CASE("price_uke_file: 700 generated receipts (11 batches), one with a broke
   std::filesystem::remove(path);
 }
 
+namespace {
+
+// Each receipt of `report` against a reference: the receipt of `file` priced whole with the
+// copayment and, when that fails, again without it. Returns the receipts whose copayment failed.
+std::size_t copay_as_priced_twice(const UkePriceReport& report, const UkeFile& file, const PricingOptions& options) {
+  PricingOptions points_only = options;
+  points_only.copay = false;
+  REQUIRE(report.receipts.size() == file.receipts.size());
+  std::size_t unpayable = 0;
+  for (std::size_t i = 0; i < file.receipts.size(); ++i) {
+    const UkeReceipt& receipt = file.receipts[i];
+    const UkeReceiptComparison& got = report.receipts[i];
+    CAPTURE(receipt.number);
+    std::optional<std::string> why;
+    PricedClaim expected;
+    try {
+      expected = price(receipt.claim, test::real_library(), options);
+    } catch (const Exception& e) {
+      why = e.info().in_input(file.path, receipt.line).to_string();
+      expected = price(receipt.claim, test::real_library(), points_only);
+    }
+    CHECK(got.priced_total == expected.total);
+    REQUIRE(got.diagnostics.size() == expected.diagnostics.size());
+    for (std::size_t d = 0; d < expected.diagnostics.size(); ++d) CHECK(got.diagnostics[d].rule == expected.diagnostics[d].rule);
+    REQUIRE(got.copay_error.has_value() == why.has_value());
+    if (why) CHECK(got.copay_error->to_string() == *why);
+    unpayable += why ? 1 : 0;
+  }
+  return unpayable;
+}
+
+}  // namespace
+
 TEST_CASE("price_uke_file with the copayment: a receipt whose copayment cannot be given keeps its points and says why" *
           doctest::test_suite("threads")) {
   // A UKE file states no 負担割合 for a patient of 70 or over (後期高齢者, 70–74: it follows the
   // income) nor a 公費's 自己負担上限月額: their receipts' copayments cannot be given. The check
-  // prices the points once and puts the copayment onto them; the reference here prices each receipt
-  // whole with the copayment and, when that fails, again without it.
+  // prices the points once and puts the copayment onto them.
   const std::filesystem::path path = test::generated_uke_file("santei_uke_copay_test.uke", 13, 300, 1);
   PricingOptions options = check_options("r06");
   options.copay = true;
-  const PricingOptions points_only = check_options("r06");
-  const UkeFile file = read_uke_file(path);
+  UkeFile file = read_uke_file(path);
   REQUIRE(file.receipts.size() == 299);
   for (unsigned threads = 1; threads <= 2; ++threads) {
     CAPTURE(threads);
     const UkePriceReport report = price_uke_file(path, {}, test::real_library(), options, threads);
-    REQUIRE(report.receipts.size() == file.receipts.size());
-    std::size_t unpayable = 0;
-    for (std::size_t i = 0; i < file.receipts.size(); ++i) {
-      const UkeReceipt& receipt = file.receipts[i];
-      const UkeReceiptComparison& got = report.receipts[i];
-      CAPTURE(receipt.number);
-      std::optional<std::string> why;
-      PricedClaim expected;
-      try {
-        expected = price(receipt.claim, test::real_library(), options);
-      } catch (const Exception& e) {
-        why = e.info().in_input(path.string(), receipt.line).to_string();
-        expected = price(receipt.claim, test::real_library(), points_only);
-      }
-      CHECK(got.priced_total == expected.total);
-      CHECK(got.diagnostics.size() == expected.diagnostics.size());
-      REQUIRE(got.copay_error.has_value() == why.has_value());
-      if (why) CHECK(got.copay_error->to_string() == *why);
-      unpayable += why ? 1 : 0;
-    }
+    const std::size_t unpayable = copay_as_priced_twice(report, file, options);
     CHECK(unpayable > 0);
     CHECK(unpayable < report.receipts.size());
     CHECK(report.agreeing_units() == report.units());
   }
+  // A 地単公費 no local programme row fits (a Chiba programme, as in local_programmes_test.cpp) is a
+  // diagnostic of the copayment: a receipt whose copayment then fails has its points' alone.
+  for (UkeReceipt& receipt : file.receipts) {
+    PublicExpense chiba;
+    chiba.law = "83";
+    chiba.payer_number = "83123067";
+    receipt.claim.public_expenses.push_back(chiba);
+  }
+  const UkePriceReport report = price_uke(file, test::real_library(), options, 2);
+  CHECK(copay_as_priced_twice(report, file, options) > 0);
+  const auto local_diagnostic = [](const UkeReceiptComparison& r) {
+    return std::any_of(r.diagnostics.begin(), r.diagnostics.end(), [](const Diagnostic& d) { return d.rule == "地単公費"; });
+  };
+  CHECK(std::count_if(report.receipts.begin(), report.receipts.end(), local_diagnostic) > 0);
   std::filesystem::remove(path);
 }
