@@ -189,8 +189,9 @@ std::string uke_report_text(const UkePriceReport& report) {
   return out;
 }
 
-std::string uke_report_json(const UkePriceReport& report) {
-  output::JsonWriter json;
+namespace {
+
+void write_report(output::JsonWriter& json, const UkePriceReport& report) {
   json.begin_object()
       .field("format", "santei.uke-report/1")
       .field("path", report.path)
@@ -262,7 +263,22 @@ std::string uke_report_json(const UkePriceReport& report) {
     json.end_object();
   }
   json.end_array().end_object();
-  return json.take();
+}
+
+}  // namespace
+
+std::string uke_report_json(const UkePriceReport& report) {
+  // A month's report is tens of MB: grown by doubling, its copies and their fresh pages were 40 %
+  // of writing it. A unit agreeing with the file takes about 260 bytes, a receipt's own figures
+  // about 350 (a clinic's month: 52.7 MB for 20,000 receipts, 173,103 units). Pages reserved and
+  // not written cost nothing; a report of many differences outgrows this once or twice.
+  std::string out;
+  out.reserve(report.units() * 320 + report.receipts.size() * 512 + 4096);
+  {
+    output::JsonWriter json(out);  // all of it in `out` once the writer is gone
+    write_report(json, report);
+  }
+  return out;
 }
 
 }  // namespace santei
