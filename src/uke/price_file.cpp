@@ -72,9 +72,10 @@ UkeReceiptComparison compared(const UkeReceipt& receipt, const PricedClaim& pric
 // Prices a receipt's claim; an order that makes pricing fail is taken out (and reported on its
 // unit) and the rest priced again, so one unknown code does not hide the receipt's other units.
 // A copayment the receipt cannot give (a 公費 whose 受給者証 figures a UKE file does not hold)
-// never stops the points: the receipt is priced again without it and says why.
-UkeReceiptComparison price_receipt(const UkeReceipt& receipt, const MasterLibrary& masters, PricingOptions options,
-                                   std::string_view path, PricedClaim& reused) {
+// never stops the points: they are priced first (`points_only`: options without the copayment),
+// the copayment is put onto them, and the receipt says why it could not be.
+UkeReceiptComparison price_receipt(const UkeReceipt& receipt, const MasterLibrary& masters, const PricingOptions& options,
+                                   const PricingOptions& points_only, std::string_view path, PricedClaim& reused) {
   // Almost every receipt prices whole: priced as read, into the thread's reused result. Its claim
   // is copied only to take out an order that fails.
   std::optional<Claim> trimmed;
@@ -85,10 +86,8 @@ UkeReceiptComparison price_receipt(const UkeReceipt& receipt, const MasterLibrar
     for (const Visit& v : receipt.claim.visits) n += v.orders.size();
     return n;
   }();
-  // The points are priced first and the copayment put onto them (price() does the same in one call):
-  // a receipt whose copayment fails, two in five of a clinic's month, keeps its points unpriced again.
-  PricingOptions points_only = options;
-  points_only.copay = false;
+  // price() does the same in one call; apart, a receipt whose copayment fails (two in five of a
+  // clinic's month) keeps its points, not priced again.
   for (std::size_t attempt = 0; attempt <= orders + 1; ++attempt) {
     const Claim& claim = trimmed ? *trimmed : receipt.claim;
     std::optional<ErrorInfo> failed;
@@ -185,8 +184,9 @@ class Checker {
  public:
   Checker(const MasterLibrary& masters, const PricingOptions& options, unsigned workers, UkePriceReport& report)
       : report_(report),
-        work_([&masters, &options, &report](const ReceiptJob& job, UkeReceiptComparison& answer, PricedClaim& priced) {
-          answer = price_receipt(job.receipt(), masters, options, report.path, priced);
+        points_only_(without_copay(options)),
+        work_([this, &masters, &options, &report](const ReceiptJob& job, UkeReceiptComparison& answer, PricedClaim& priced) {
+          answer = price_receipt(job.receipt(), masters, options, points_only_, report.path, priced);
         }),
         sink_([&report](std::span<UkeReceiptComparison> answers) {
           for (UkeReceiptComparison& answer : answers) report.receipts.push_back(std::move(answer));
@@ -210,7 +210,13 @@ class Checker {
     return pipeline_.batch().add();
   }
 
+  static PricingOptions without_copay(PricingOptions options) {
+    options.copay = false;
+    return options;
+  }
+
   UkePriceReport& report_;
+  const PricingOptions points_only_;  // made once, not per receipt (its shared_ptrs' counts are shared)
   const Pipeline::Work work_;
   const Pipeline::Sink sink_;
   Pipeline pipeline_;
