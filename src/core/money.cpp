@@ -116,7 +116,7 @@ std::optional<Decimal> Decimal::parse(std::string_view text) noexcept {
   return Decimal(negative ? -mantissa : mantissa, static_cast<std::uint8_t>(scale), 0);
 }
 
-bool Decimal::is_integer() const noexcept { return mantissa_ % kPow10[scale_] == 0; }
+bool Decimal::is_integer() const noexcept { return scale_ == 0 || mantissa_ % kPow10[scale_] == 0; }
 
 std::string Decimal::to_string() const {
   std::int64_t m = mantissa_;

@@ -29,6 +29,9 @@ Text ItemRef::path(std::string_view member) const {
 
 void clear_for_reuse(PricedClaim& out) {
   Spares& s = spares();
+  // The longer of the two lists is kept whole (a swap), the shorter moved after it: a claim's lines
+  // are not moved one by one when the spares were used up.
+  if (s.lines.size() < out.lines.size()) s.lines.swap(out.lines);
   std::move(out.lines.begin(), out.lines.end(), std::back_inserter(s.lines));
   std::move(out.diagnostics.begin(), out.diagnostics.end(), std::back_inserter(s.diagnostics));
   out.lines.clear();
@@ -109,9 +112,9 @@ bool Context::forbid(std::string_view rule, CodeList codes, std::string_view why
   return false;
 }
 
-PricedLine Context::new_line() {
+PricedLine& Context::new_line() {
   std::vector<PricedLine>& spare = spares().lines;
-  PricedLine line;
+  PricedLine& line = out.lines.emplace_back();
   if (spare.empty()) return line;
   line.items = std::move(spare.back().items);
   line.explain = std::move(spare.back().explain);
@@ -119,6 +122,11 @@ PricedLine Context::new_line() {
   line.items.clear();
   line.explain.clear();
   return line;
+}
+
+void Context::drop_last_line() {
+  spares().lines.push_back(std::move(out.lines.back()));
+  out.lines.pop_back();
 }
 
 Described Context::describe(const Resolved& r) const {

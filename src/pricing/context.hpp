@@ -49,9 +49,10 @@ struct CodeList {
 
 // Where an item came from in the claim, for messages ("visits[0].orders[1].items[2]").
 struct ItemRef {
-  std::size_t visit = 0;
-  std::size_t order = 0;
-  std::size_t item = 0;
+  // 32 bits each: a claim's arrays are far shorter, and a smaller Resolved is a smaller Unit.
+  std::uint32_t visit = 0;
+  std::uint32_t order = 0;
+  std::uint32_t item = 0;
   // The path with `member` appended ("….items[2].code").
   Text path(std::string_view member = {}) const;
 };
@@ -177,9 +178,12 @@ class Context {
   bool forbid(std::string_view rule, CodeList codes, std::string_view why, std::string_view automatic,
               std::optional<Date> date, std::string_view field = {});
 
-  // A line to fill and append to out.lines: empty, with the vectors of a line the reused result
-  // held (clear_for_reuse), so their capacity is kept.
-  PricedLine new_line();
+  // A line appended to out.lines to fill: empty, with the vectors of a line the reused result held
+  // (clear_for_reuse), so their capacity is kept. Built in place: a line moved into out.lines cost
+  // a copy of its fields per line (perf, issue 17).
+  PricedLine& new_line();
+  // Takes back the last line of out.lines, left empty: its vectors go back to the spares.
+  void drop_last_line();
 
   // Name of an item for messages ("111000110 初診料"): formatted in place by fmt, no string of
   // its own (issue 17: one allocation less per diagnostic).

@@ -365,7 +365,7 @@ void multi_drug(Context& ctx) {
     if (kinds < 7) continue;
     const Date on = ctx.lookup_date(date);
     const std::int64_t reduced = rounding::half_up(Decimal(total.value) * *Decimal::parse("0.9"));
-    PricedLine reduction = ctx.new_line();
+    PricedLine& reduction = ctx.new_line();
     reduction.date = date;
     reduction.category = 21;
     constexpr Code kReductionCode = 630010002;  // 薬剤料逓減（９０／１００）（内服薬）
@@ -375,7 +375,6 @@ void multi_drug(Context& ctx) {
       reduction.explain.push_back(ExplainStep{ExplainKind::multi_drug, kReductionCode, Decimal(total.value),
                                               Decimal(kinds), Decimal(reduced), kinds});
     }
-    ctx.out.lines.push_back(std::move(reduction));
     ctx.diagnose(Severity::info, "多剤投与", {kReductionCode},
                  fmt::format("{} kinds of 内服 on {}: 内服薬剤料 {}点 paid at 90/100 = {}点 (F200 注3; rounding 四捨五入 "
                              "[unverified], fee-rules §10.3)",
@@ -402,10 +401,11 @@ void multi_drug(Context& ctx) {
 }  // namespace
 
 void price_units(Context& ctx, std::vector<Unit>& units) {
-  ctx.out.lines.reserve(units.size() + 1);
+  // Room for a line a unit: `line` below stays where new_line() put it.
+  ctx.out.lines.reserve(ctx.out.lines.size() + units.size() + 1);
   for (Unit& unit : units) {
     if (unit.dropped) continue;
-    PricedLine line = ctx.new_line();
+    PricedLine& line = ctx.new_line();
     line.items.reserve(unit.items.size());
     if (ctx.options.explain) line.explain.reserve(unit.items.size() * 2 + 2);
     line.date = unit.date;
@@ -424,12 +424,14 @@ void price_units(Context& ctx, std::vector<Unit>& units) {
     for (const Resolved& r : unit.items) {
       if (!r.dropped) line.items.push_back(line_item(r));
     }
-    if (line.items.empty()) continue;
+    if (line.items.empty()) {
+      ctx.drop_last_line();
+      continue;
+    }
     if (line.count != 1 && ctx.options.explain) {
       line.explain.push_back(ExplainStep{
           (unit.category == 21) ? ExplainKind::days : ExplainKind::count, 0, {}, {}, {}, line.count});
     }
-    ctx.out.lines.push_back(std::move(line));
   }
   multi_drug(ctx);
 }

@@ -180,7 +180,7 @@ class UnitBuilder {
     std::size_t materials = kNone;
     std::size_t last = kNone;  // the unit a comment attaches to
     const auto new_unit = [&](UnitKind kind) {
-      Unit unit;
+      Unit& unit = units_.emplace_back();  // in place: a Unit holds room for 10 items
       unit.kind = kind;
       unit.visit = v;
       unit.order = o;
@@ -188,11 +188,10 @@ class UnitBuilder {
       unit.category = order.category;
       unit.burden = order.burden;
       unit.count = order.count;
-      units_.push_back(std::move(unit));
       return units_.size() - 1;
     };
     for (std::size_t i = 0; i < order.items.size(); ++i) {
-      Resolved r = resolve(ctx_, order.items[i], ItemRef{v, o, i}, visit.date);
+      Resolved r = resolve(ctx_, order.items[i], ItemRef{static_cast<std::uint32_t>(v), static_cast<std::uint32_t>(o), static_cast<std::uint32_t>(i)}, visit.date);
       switch (r.kind) {
         case ItemKind::procedure: {
           const ProcedureRecord& p = *r.procedure;
