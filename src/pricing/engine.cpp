@@ -51,6 +51,7 @@ std::int32_t visit_days(const PricedClaim& priced, const MasterSet& set, YearMon
     if (!month.contains(line.date)) continue;
     const std::uint32_t days = line.day_mask != 0 ? line.day_mask : 1u << (line.date - first);
     any |= days;
+    if ((counted & days) == days) continue;  // its days already count: no line takes a day back
     bool care = false;
     bool away = false;
     for (const LineItem& item : line.items) {

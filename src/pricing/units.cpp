@@ -1,6 +1,7 @@
 // Phase 1: resolve items, check eligibility, group them into units (算定単位) and add the
 // automatic age and time additions.
 #include <algorithm>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -408,9 +409,11 @@ class UnitBuilder {
     const auto infant_time = [](const ProcedureRecord& p) {
       return is_time_addition(p) && (!p.min_age.is_none() || !p.max_age.is_none());
     };
-    if (base.age_additions.empty() || visit_has(unit, first_of_visit, infant_time)) return due;
+    std::optional<bool> infant_time_listed;  // asked once an addition fits the age: most patients fit none
     for (const AgeAddition& age : base.age_additions) {
       if (age.code == 0 || !ctx_.age_within(age.lower, age.upper, visit.date)) continue;
+      if (!infant_time_listed) infant_time_listed = visit_has(unit, first_of_visit, infant_time);
+      if (*infant_time_listed) return due;
       if (has_code(unit, age.code)) continue;  // listed explicitly
       const ProcedureRecord* addition = ctx_.set.procedure(age.code, on);
       if (!addition || !eligible(*addition, visit.date) || conflicts_with_unit(unit, *addition)) continue;
