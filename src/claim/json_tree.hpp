@@ -40,8 +40,9 @@ struct Member {
   Value value;
 };
 
-// A parsed JSON text: its values, members and texts in three arrays, not a node allocated per
-// value. Moving it keeps its views valid; parsing into it again reuses its memory.
+// A parsed JSON text: its values and members in two arrays, not a node allocated per value; its
+// strings and numbers viewed in its own copy of the text. Moving it keeps its views valid; parsing
+// into it again reuses its memory.
 class Document {
  public:
   const Value& root() const { return root_; }
@@ -52,7 +53,8 @@ class Document {
   Value root_;
   std::vector<Value> items_;
   std::vector<Member> members_;
-  std::vector<char> texts_;  // unescaped strings, keys and number texts (never more bytes than the input)
+  std::vector<char> input_;  // the text with simdjson's zero padding: strings without escapes, keys and numbers are viewed here
+  std::vector<char> texts_;  // strings with escapes, unescaped (never more bytes than the input)
 };
 
 // Whether two keys are the same: lengths first, then byte by byte in line (keys are a few bytes:
