@@ -42,29 +42,47 @@ std::uint8_t read_category(const json::Value& value, const Path& path) {
 
 Code read_code(const json::Value& value, const Path& path) {
   const std::string_view t = value.is(Type::number) ? value.text : text(value, path);
-  if (t.size() != 9 || !std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-    fail(path, fmt::format("'{}' is not a 9-digit master code", t));
-  }
+  // Nine digits, read as they are checked: one pass over them.
   Code code = 0;
-  std::from_chars(t.data(), t.data() + t.size(), code);  // nine digits: checked above
+  bool digits = t.size() == 9;
+  for (std::size_t i = 0; digits && i < t.size(); ++i) {
+    const auto digit = static_cast<unsigned char>(t[i] - '0');
+    digits = digit <= 9;
+    code = code * 10 + digit;
+  }
+  if (!digits) fail(path, fmt::format("'{}' is not a 9-digit master code", t));
   return code;
 }
 
 ClaimItem read_item(const json::Value& value, const Path& path) {
   expect(value, Type::object, path);
+  // The item's fields in one pass over its members (a claim has hundreds of items; a search per
+  // field was a tenth of reading a claim, callgrind). As with optional(), null is absent; keys are
+  // unique (json::parse) and known (check_keys). Checked below in the order they always were.
+  const json::Value* code_value = nullptr;
+  const json::Value* quantity_value = nullptr;
+  const json::Value* price_value = nullptr;
+  const json::Value* text_value = nullptr;
+  for (const json::Member& member : value.members) {
+    if (member.value.is(Type::null)) continue;
+    if (json::same_key(member.key, "code")) code_value = &member.value;
+    else if (json::same_key(member.key, "quantity")) quantity_value = &member.value;
+    else if (json::same_key(member.key, "unit_price")) price_value = &member.value;
+    else if (json::same_key(member.key, "text")) text_value = &member.value;
+  }
   ClaimItem item;
-  item.code = read_code(required(value, "code", path), join(path, "code"));
-  if (const json::Value* q = optional(value, "quantity")) {
+  item.code = read_code(code_value ? *code_value : required(value, "code", path), join(path, "code"));
+  if (const json::Value* q = quantity_value) {
     const Decimal quantity = decimal(*q, join(path, "quantity"));
     if (!(Decimal(0) < quantity)) fail(join(path, "quantity"), fmt::format("{} is not a positive quantity", quantity.to_string()));
     item.quantity = quantity;
   }
-  if (const json::Value* p = optional(value, "unit_price")) {
+  if (const json::Value* p = price_value) {
     const Decimal price = decimal(*p, join(path, "unit_price"));
     if (price.is_negative()) fail(join(path, "unit_price"), "a price cannot be negative");
     item.unit_price = price;
   }
-  if (const json::Value* t = optional(value, "text")) item.text = text(*t, join(path, "text"));
+  if (text_value) item.text = text(*text_value, join(path, "text"));
   return item;
 }
 
