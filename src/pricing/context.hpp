@@ -82,6 +82,10 @@ enum class UnitKind : std::uint8_t {
 };
 
 struct Unit {
+  // User-provided, so that a Unit made in place (emplace_back()) is not first zero-filled whole,
+  // its room for 10 items included (callgrind: 80 instructions a unit).
+  Unit() noexcept {}  // NOLINT(modernize-use-equals-default): `= default` would zero-fill it again
+
   UnitKind kind = UnitKind::procedure;
   std::size_t visit = 0;
   std::size_t order = 0;
