@@ -93,3 +93,42 @@ TEST_CASE("malformed JSON, duplicate keys and deep nesting are errors with a pos
   const ErrorInfo deep = error_of(std::string(100, '[') + std::string(100, ']'));
   CHECK(deep.status == Status::limit_exceeded);
 }
+
+// An item's fields are read in one pass over its members (claim_json.cpp, read_item): in any order,
+// null as absent, a missing or null code named as missing.
+TEST_CASE("an item's fields read in any order; a null field is absent; a missing or null code is a missing field") {
+  const auto item_of = [](const std::string& item) {
+    const Claim claim = parse_claim(claim_with(R"([{"date":"2024-07-01","orders":[{"category":"21","days":3,"items":[)" +
+                                               item + "]}]}]"));
+    return claim.visits.at(0).orders.at(0).items.at(0);
+  };
+  for (const std::string& item : {std::string(R"({"code":"620000001","quantity":"1.5","unit_price":"10.1","text":"t"})"),
+                                  std::string(R"({"text":"t","unit_price":"10.1","quantity":"1.5","code":"620000001"})"),
+                                  std::string(R"({"quantity":"1.5","text":"t","code":"620000001","unit_price":"10.1"})")}) {
+    CAPTURE(item);
+    const ClaimItem read = item_of(item);
+    CHECK(read.code == 620000001u);
+    REQUIRE(read.quantity);
+    CHECK(*read.quantity == *Decimal::parse("1.5"));
+    REQUIRE(read.unit_price);
+    CHECK(*read.unit_price == *Decimal::parse("10.1"));
+    CHECK(read.text == "t");
+  }
+  const ClaimItem nulls = item_of(R"({"quantity":null,"code":"620000001","unit_price":null,"text":null})");
+  CHECK(nulls.code == 620000001u);
+  CHECK_FALSE(nulls.quantity);
+  CHECK_FALSE(nulls.unit_price);
+  CHECK(nulls.text.empty());
+  for (const std::string& item : {std::string(R"({"quantity":"1"})"), std::string(R"({"code":null,"quantity":"1"})")}) {
+    CAPTURE(item);
+    const ErrorInfo error = error_of(claim_with(R"([{"date":"2024-07-01","orders":[{"category":"21","items":[)" + item + "]}]}]"));
+    CHECK(error.field == "visits[0].orders[0].items[0].code");
+    CHECK(error.message == "missing required field");
+  }
+  for (const std::string& code : {"62000000x", "6200000010", "62000000", "-62000000", "6200000.1"}) {
+    CAPTURE(code);
+    const ErrorInfo error = error_of(claim_with(R"([{"date":"2024-07-01","orders":[{"category":"21","items":[{"code":")" + code + R"("}]}]}])"));
+    CHECK(error.field == "visits[0].orders[0].items[0].code");
+    CHECK(error.message == "'" + code + "' is not a 9-digit master code");
+  }
+}

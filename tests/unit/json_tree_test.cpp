@@ -155,3 +155,55 @@ TEST_CASE("escaped and plain keys and strings read alike; an escaped key repeati
     }
   }
 }
+
+// A string's end is found 16 bytes a step (json_tree.cpp, string_end): a quote or a backslash at
+// every offset of the step, and strings ending at every distance from the end of the text.
+TEST_CASE("strings of 0–40 bytes, plain or with an escape at every offset, read whole as keys and as values") {
+  for (std::size_t length = 0; length <= 40; ++length) {
+    std::string plain;
+    for (std::size_t i = 0; i < length; ++i) plain += static_cast<char>('a' + i % 26);
+    std::vector<std::pair<std::string, std::string>> cases{{plain, plain}};  // as written, as read
+    for (std::size_t at = 0; at < length; ++at) {
+      for (const auto& [escape, meaning] : {std::pair<std::string, std::string>{"\\\"", "\""}, {"\\\\", "\\"}}) {
+        cases.emplace_back(plain.substr(0, at) + escape + plain.substr(at), plain.substr(0, at) + meaning + plain.substr(at));
+      }
+    }
+    for (const auto& [written, read] : cases) {
+      CAPTURE(written);
+      const Document value = santei::json::parse("[\"" + written + "\"]", "<test>", 8);
+      REQUIRE(value.root().items.size() == 1);
+      CHECK(value.root().items[0].text == read);
+      const Document key = santei::json::parse("{\"" + written + "\":1}", "<test>", 8);
+      REQUIRE(key.root().members.size() == 1);
+      CHECK(key.root().members[0].key == read);
+      const Document last = santei::json::parse("\"" + written + "\"", "<test>", 8);  // the text ends with it
+      CHECK(last.root().text == read);
+    }
+  }
+}
+
+// Keys are compared as words (json_tree.hpp, same_key): keys of 0–20 bytes that differ in one byte,
+// at each offset, are two keys; the same bytes are a duplicate.
+TEST_CASE("keys of 0–20 bytes differing in one byte at any offset are distinct; the same key twice is a duplicate") {
+  for (std::size_t length = 0; length <= 20; ++length) {
+    const std::string key(length, 'k');
+    for (std::size_t at = 0; at < length; ++at) {
+      std::string other = key;
+      other[at] = 'j';
+      CAPTURE(other);
+      CHECK_FALSE(santei::json::same_key(key, other));
+      const Document document = santei::json::parse("{\"" + key + "\":1,\"" + other + "\":2}", "<test>", 8);
+      REQUIRE(document.root().find(other) != nullptr);
+      CHECK(document.root().find(other)->text == "2");
+      CHECK(document.root().find(key)->text == "1");
+    }
+    CHECK(santei::json::same_key(key, std::string(length, 'k')));
+    CHECK_FALSE(santei::json::same_key(key, key + "k"));
+    try {
+      santei::json::parse("{\"" + key + "\":1,\"" + key + "\":2}", "<test>", 8);
+      FAIL("a repeated key of " << length << " bytes was not refused");
+    } catch (const santei::Exception& e) {
+      CHECK(e.info().message == "duplicate key \"" + key + "\"");
+    }
+  }
+}
