@@ -131,4 +131,11 @@ TEST_CASE("an item's fields read in any order; a null field is absent; a missing
     CHECK(error.field == "visits[0].orders[0].items[0].code");
     CHECK(error.message == "'" + code + "' is not a 9-digit master code");
   }
+  // Nine bytes, one a control character: named as such (text()), not as a code of other digits.
+  const ErrorInfo control = error_of(claim_with(R"([{"date":"2024-07-01","orders":[{"category":"21","items":[{"code":"62000000\u0001"}]}]}])"));
+  CHECK(control.field == "visits[0].orders[0].items[0].code");
+  CHECK(control.message == "control character U+0001 at byte 8 of the text");
+  CHECK(item_of(R"({"code":620000001})").code == 620000001u);  // a JSON number of nine digits
+  CHECK(error_of(claim_with(R"([{"date":"2024-07-01","orders":[{"category":"21","items":[{"code":true}]}]}])")).message ==
+        "must be a string, not a boolean");
 }
