@@ -48,7 +48,8 @@ PricingOptions pricing_options(const santei_price_options* options, const Master
   return out;
 }
 
-std::unique_ptr<santei_result> make_result(PricedClaim&& priced, const MasterLibrary& library) {
+// The handle of `priced` (the context's reused result): its figures and texts, its strings taken.
+std::unique_ptr<santei_result> make_result(PricedClaim& priced, const MasterLibrary& library) {
   auto result = std::make_unique<santei_result>();
   result->json = result_json(priced, library);
   result->revision = std::move(priced.revision);
@@ -136,8 +137,8 @@ SANTEI_C_API int santei_price(santei_result** out, santei_context* context, cons
     }
     const BusyGuard busy(c);
     // parse_claim reports a byte that is not UTF-8 (claim-format.md) with its line and column.
-    santei::PricedClaim priced = santei::price(santei::parse_claim(std::string_view(claim_json, length)), *c.library, c.options);
-    result = make_result(std::move(priced), *c.library).release();
+    santei::price(santei::parse_claim(std::string_view(claim_json, length)), *c.library, c.options, c.priced);
+    result = make_result(c.priced, *c.library).release();
   });
 }
 

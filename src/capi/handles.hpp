@@ -54,6 +54,9 @@ struct santei_context {
   std::shared_ptr<const santei::MasterLibrary> library;
   santei::PricingOptions options;
   std::atomic<bool> busy{false};  // a call is running: a second thread is refused
+  // santei_price prices into this one result (under `busy`), so its lines, items and explanation
+  // steps keep their memory from call to call; the santei_result handed out takes copies.
+  santei::PricedClaim priced;
 };
 
 struct santei_result {
