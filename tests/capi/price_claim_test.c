@@ -74,6 +74,39 @@ int main(void) {
   CHECK(json_size == strlen(json));
   CHECK(json_size == reference_size && memcmp(json, reference, json_size) == 0); /* byte for byte */
 
+  /* The context prices every claim into one reused result (capi/handles.hpp): a handle already
+     given out keeps its figures and texts while other claims are priced on the same context, and
+     the same claim priced again after a larger one gives the same bytes. */
+  {
+    size_t other_size = 0, again_size = 0, again_count = 0;
+    char* other = read_file(SANTEI_SOURCE_DIR "/examples/claims/inpatient.json", &other_size);
+    santei_result* inpatient = NULL;
+    santei_result* again = NULL;
+    const char* again_json = NULL;
+    int64_t again_points = 0;
+    CHECK_OK(santei_price(&inpatient, context, other, other_size));
+    CHECK_OK(santei_price(&again, context, claim, claim_size));
+    CHECK_OK(santei_result_json(&again_json, &again_size, again));
+    CHECK(again_size == reference_size && memcmp(again_json, reference, again_size) == 0);
+    CHECK_OK(santei_result_total_points(&again_points, again));
+    CHECK(again_points == 761);
+    CHECK_OK(santei_result_json(&json, &json_size, result)); /* the first handle, unchanged */
+    CHECK(json_size == reference_size && memcmp(json, reference, json_size) == 0);
+    CHECK_OK(santei_result_diagnostic_count(&again_count, again));
+    CHECK_OK(santei_result_diagnostic_count(&count, result));
+    CHECK(again_count == count);
+    for (i = 0; i < count; ++i) {
+      int severity = -1, again_severity = -2;
+      const char *rule = NULL, *message = NULL, *again_rule = NULL, *again_message = NULL;
+      CHECK_OK(santei_result_diagnostic(&severity, &rule, &message, result, i));
+      CHECK_OK(santei_result_diagnostic(&again_severity, &again_rule, &again_message, again, i));
+      CHECK(severity == again_severity && strcmp(rule, again_rule) == 0 && strcmp(message, again_message) == 0);
+    }
+    santei_result_free(inpatient);
+    santei_result_free(again);
+    free(other);
+  }
+
   printf("C: total_points=%lld patient_yen=%lld\n", (long long)points, (long long)patient);
   santei_result_free(result);
   santei_context_free(context);
