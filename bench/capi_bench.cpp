@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "allocation_counter.hpp"
 #include "claim_mix.hpp"
 #include "masters.hpp"
 #include "santei/generate.hpp"
@@ -78,6 +79,7 @@ void BM_PriceJson_CAbi(benchmark::State& state) {
   }
   std::size_t i = 0;
   std::size_t bytes = 0;
+  const std::uint64_t allocations = santei::bench::allocations();  // the library's, through the global operator new
   for (auto _ : state) {
     const std::string& text = texts[i++ % texts.size()];
     santei_result* result = nullptr;
@@ -94,6 +96,8 @@ void BM_PriceJson_CAbi(benchmark::State& state) {
     benchmark::DoNotOptimize(points);
     santei_result_free(result);
   }
+  state.counters["allocations_per_receipt"] = benchmark::Counter(
+      static_cast<double>(santei::bench::allocations() - allocations) / static_cast<double>(state.iterations()));
   santei_context_free(context);
   state.counters["receipts_per_s"] = benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
   state.counters["result_bytes"] = benchmark::Counter(static_cast<double>(bytes) / static_cast<double>(state.iterations()));
