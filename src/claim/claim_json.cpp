@@ -44,7 +44,7 @@ Code read_code(const json::Value& value, const Path& path) {
   // Nine digits, read as they are checked, in one pass. A string of nine digits holds no control
   // character, so text()'s scan for one (a tenth of reading an item, callgrind) is left to the
   // codes that fail: they go through text() first, as every text field does.
-  const std::string_view t = value.is(Type::number) || value.is(Type::string) ? value.text : std::string_view();
+  const std::string_view t = (value.is(Type::number) || value.is(Type::string)) ? value.text : std::string_view();
   Code code = 0;
   bool digits = t.size() == 9;
   for (std::size_t i = 0; digits && i < t.size(); ++i) {

@@ -114,8 +114,8 @@ bool json_number(std::string_view t) {
 
 class Builder {
  public:
-  // `text_end`: the end of the text the parser iterates; `unescaped`: room for every string of the
-  // text unescaped, plus simdjson's padding.
+  // `text_size`: the length of the text, which the parser iterates in `out`'s copy of it;
+  // `unescaped`: room for every string of the text unescaped, plus simdjson's padding.
   Builder(const od::parser& parser, od::document& doc, std::size_t max_depth, Document& out, std::size_t text_size,
           std::uint8_t* unescaped)
       : parser_(parser),
