@@ -168,7 +168,9 @@ TEST_CASE("strings of 0–40 bytes, plain or with an escape at every offset, rea
         cases.emplace_back(plain.substr(0, at) + escape + plain.substr(at), plain.substr(0, at) + meaning + plain.substr(at));
       }
     }
-    for (const auto& [written, read] : cases) {
+    for (const auto& written_read : cases) {
+      const std::string& written = written_read.first;  // not a structured binding: clang 14's CAPTURE cannot take one
+      const std::string& read = written_read.second;
       CAPTURE(written);
       const Document value = santei::json::parse("[\"" + written + "\"]", "<test>", 8);
       REQUIRE(value.root().items.size() == 1);
