@@ -122,7 +122,6 @@ class Builder {
         doc_(doc),
         max_depth_(max_depth),
         out_(out),
-        text_size_(text_size),
         text_end_(out.input_.data() + text_size),
         unescaped_(unescaped) {
     if (scratch_.members.size() < max_depth + 1) {
@@ -287,7 +286,7 @@ class Builder {
   // first time (an unescaped string is never longer than its text): views of them stay valid.
   std::string_view keep(std::string_view text) {
     std::vector<char>& texts = out_.texts_;
-    if (texts.empty()) texts.reserve(text_size_);
+    if (texts.empty()) texts.reserve(static_cast<std::size_t>(text_end_ - out_.input_.data()));
     const std::size_t at = texts.size();
     texts.insert(texts.end(), text.begin(), text.end());
     return {texts.data() + at, text.size()};
@@ -305,7 +304,6 @@ class Builder {
   od::document& doc_;
   std::size_t max_depth_;
   Document& out_;
-  std::size_t text_size_;
   const char* text_end_;  // the end of the text in the document's copy, before the padding
   std::uint8_t* unescaped_;  // where the next unescaped string goes
 };

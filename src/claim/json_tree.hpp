@@ -54,7 +54,8 @@ class Document {
   Value root_;
   std::vector<Value> items_;
   std::vector<Member> members_;
-  std::vector<char> input_;  // the text with simdjson's zero padding: strings without escapes, keys and numbers are viewed here
+  // The text with simdjson's zero padding: strings without escapes, keys and numbers are viewed here.
+  std::vector<char> input_;
   std::vector<char> texts_;  // strings with escapes, unescaped (never more bytes than the input)
 };
 

@@ -192,7 +192,8 @@ class UnitBuilder {
       return units_.size() - 1;
     };
     for (std::size_t i = 0; i < order.items.size(); ++i) {
-      Resolved r = resolve(ctx_, order.items[i], ItemRef{static_cast<std::uint32_t>(v), static_cast<std::uint32_t>(o), static_cast<std::uint32_t>(i)}, visit.date);
+      const ItemRef where{static_cast<std::uint32_t>(v), static_cast<std::uint32_t>(o), static_cast<std::uint32_t>(i)};
+      Resolved r = resolve(ctx_, order.items[i], where, visit.date);
       switch (r.kind) {
         case ItemKind::procedure: {
           const ProcedureRecord& p = *r.procedure;
