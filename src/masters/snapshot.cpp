@@ -48,7 +48,6 @@ void put(bytes::Writer& out, Decimal value) {
   out.u8(static_cast<std::uint8_t>(value.scale()));
 }
 void put(bytes::Writer& out, Date value) { out.i32(value - Date{}); }
-void put(bytes::Writer& out, const std::string& value) { out.text(value); }
 void put(bytes::Writer& out, AgeCode value) { out.raw(std::string_view(value.raw.data(), 2)); }
 void put(bytes::Writer& out, char value) { out.u8(static_cast<std::uint8_t>(value)); }
 

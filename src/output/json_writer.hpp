@@ -7,30 +7,30 @@
 #include <string_view>
 #include <type_traits>
 
-#include <boost/container/small_vector.hpp>
-
 #include "santei/money.hpp"
 #include "santei/period.hpp"
 
 namespace santei::output {
 
-// A key as santei's source spells it ("total_points"): checked when santei is compiled to need no
-// escape and to be short, so that it is copied as it is, in one piece with its value.
-class Key {
+// A text as santei's source spells it (a key such as "total_points", a kind such as "procedure"):
+// checked when santei is compiled to need no escape and to be short, so that it is copied as it
+// is, in one piece with its key or value.
+class Literal {
  public:
   static constexpr std::size_t kLongest = 40;
   template <std::size_t N>
-  consteval Key(const char (&name)[N]) : name_(name, N - 1) {  // NOLINT: implicit, for literals
-    if (name_.size() > kLongest) throw "a key longer than Key::kLongest";
-    for (const char c : name_) {
-      if (static_cast<unsigned char>(c) < 0x20 || c == '"' || c == '\\') throw "a key that needs an escape";
+  consteval Literal(const char (&text)[N]) : text_(text, N - 1) {  // NOLINT: implicit, for literals
+    if (text_.size() > kLongest) throw "a literal longer than Literal::kLongest";
+    for (const char c : text_) {
+      if (static_cast<unsigned char>(c) < 0x20 || c == '"' || c == '\\') throw "a literal that needs an escape";
     }
   }
-  std::string_view name() const { return name_; }
+  std::string_view text() const { return text_; }
 
  private:
-  std::string_view name_;
+  std::string_view text_;
 };
+using Key = Literal;  // a member's key
 
 // A key made at run time (a 診療識別, a reason's name): escaped as any text.
 template <class S>
@@ -64,6 +64,7 @@ class JsonWriter {
   JsonWriter& value(int number) { return value(static_cast<std::int64_t>(number)); }
   JsonWriter& value(std::uint32_t number) { return value(static_cast<std::int64_t>(number)); }
   JsonWriter& value(bool flag);
+  JsonWriter& value(Literal text);
   JsonWriter& value(Date date);  // "YYYY-MM-DD"
   // A number as a JSON string: codes ("111000110"), which santei.result/1 writes as strings.
   JsonWriter& quoted(std::uint64_t number);
@@ -78,6 +79,10 @@ class JsonWriter {
   JsonWriter& field(Key name, const T& v) {
     if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) {
       return number_field(name, static_cast<std::int64_t>(v));
+    } else if constexpr (std::is_same_v<T, Literal>) {
+      return literal_field(name, v);
+    } else if constexpr (std::is_same_v<T, Date>) {
+      return date_field(name, v);
     } else if constexpr (std::is_convertible_v<const T&, std::string_view>) {
       return text_field(name, std::string_view(v));
     } else {
@@ -105,6 +110,8 @@ class JsonWriter {
   JsonWriter& text_key(std::string_view name);
   JsonWriter& number_field(Key name, std::int64_t number);
   JsonWriter& text_field(Key name, std::string_view text);
+  JsonWriter& literal_field(Key name, Literal text);
+  JsonWriter& date_field(Key name, Date date);
   void separate();
   void string(std::string_view text);  // a quoted, escaped string after its separator
 
@@ -128,8 +135,14 @@ class JsonWriter {
   std::string& out_ = own_;
   std::size_t used_ = 0;
   char buffer_[kBuffer];
-  boost::container::small_vector<bool, 16> first_;  // per open container: no element written yet
+  // Per open container, innermost in bit 0: whether an element has been written in it. A bit set
+  // as a stack of bools (a small_vector's push_back was 5 % of writing a result, callgrind).
+  static constexpr unsigned kMaxDepth = 64;
+  std::uint64_t written_ = 0;
+  unsigned depth_ = 0;
   bool after_key_ = false;
+  void open(char bracket);
+  void close(char bracket);
 };
 
 // Appends `text` as a quoted JSON string.

@@ -10,7 +10,7 @@ namespace {
 
 using output::JsonWriter;
 
-const char* kind_name(ItemKind kind) {
+output::Literal kind_name(ItemKind kind) {
   switch (kind) {
     case ItemKind::procedure: return "procedure";
     case ItemKind::drug: return "drug";

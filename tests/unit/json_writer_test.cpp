@@ -148,3 +148,91 @@ TEST_CASE("a writer on a caller's string appends to it and leaves its capacity")
   CHECK(out == "{}");
   CHECK(out.capacity() == capacity);
 }
+
+TEST_CASE("codes of nine digits and numbers either side of them, quoted") {
+  // 9-digit codes are written as a digit and four pairs; every other number by std::to_chars.
+  const std::uint64_t numbers[] = {0, 9, 10, 99999999, 100000000, 100000001, 111000110, 620000001,
+                                   909090909, 999999999, 1000000000, 4294967295u, std::numeric_limits<std::uint64_t>::max()};
+  JsonWriter json;
+  json.begin_array();
+  std::string expected = "[";
+  for (const std::uint64_t n : numbers) {
+    json.quoted(n);
+    expected += (expected.size() > 1 ? ",\"" : "\"") + std::to_string(n) + "\"";
+  }
+  json.end_array();
+  CHECK(json.str() == expected + "]");
+  // A pair of each value 00–99 in each of the four places.
+  for (std::uint64_t pair = 0; pair < 100; ++pair) {
+    for (const std::uint64_t place : {1u, 100u, 10000u, 1000000u}) {
+      const std::uint64_t code = 100000000 + pair * place;
+      JsonWriter one;
+      one.quoted(code);
+      CAPTURE(code);
+      REQUIRE(one.str() == "\"" + std::to_string(code) + "\"");
+    }
+  }
+}
+
+TEST_CASE("dates of years 0–9999 as members and elements; years outside them as Date::iso writes them") {
+  const Date dates[] = {Date::from_ymd(0, 1, 1), Date::from_ymd(1, 2, 3), Date::from_ymd(999, 10, 9),
+                        Date::from_ymd(2024, 2, 29), Date::from_ymd(2026, 12, 31), Date::open_end(),
+                        Date::from_ymd(-1, 1, 1), Date::from_ymd(10000, 1, 1), Date::from_ymd(-32767, 12, 31)};
+  JsonWriter json;
+  json.begin_object();
+  std::string expected = "{";
+  for (const Date date : dates) {
+    json.field("on", date).key("list").begin_array().value(date).value(date).end_array();
+    expected += (expected.size() > 1 ? ",\"on\":\"" : "\"on\":\"") + date.iso() + "\",\"list\":[\"" + date.iso() +
+                "\",\"" + date.iso() + "\"]";
+  }
+  json.end_object();
+  CHECK(json.str() == expected + "}");
+  CHECK(Date::from_ymd(999, 10, 9).iso() == "0999-10-09");
+  CHECK(Date::from_ymd(-1, 1, 1).iso() == "-001-01-01");
+  CHECK(Date::from_ymd(10000, 1, 1).iso() == "10000-01-01");
+}
+
+TEST_CASE("literal texts as members and elements; texts made at run time still escaped") {
+  using santei::output::Literal;
+  JsonWriter json;
+  const Literal kind = "procedure";
+  json.begin_object().field("kind", kind).field("longest", Literal("forty_byte_text_the_longest_a_Literal_is"));
+  json.key("kinds").begin_array().value(kind).value(Literal("")).value(Literal("drug")).end_array();
+  json.field("text", std::string_view("a\"b")).end_object();
+  CHECK(json.str() == R"({"kind":"procedure","longest":"forty_byte_text_the_longest_a_Literal_is",)"
+                      R"("kinds":["procedure","","drug"],"text":"a\"b"})");
+}
+
+TEST_CASE("nesting to 64 levels, separated at each; the 65th is refused") {
+  JsonWriter json;
+  std::string expected;
+  for (int depth = 0; depth < 64; ++depth) {
+    if (depth % 2 == 0) {
+      json.begin_array().value(depth);
+      expected += "[" + std::to_string(depth) + ",";
+    } else {
+      json.begin_object().field("n", depth).key("in");
+      expected += "{\"n\":" + std::to_string(depth) + ",\"in\":";
+    }
+  }
+  CHECK_THROWS_AS(json.begin_array(), std::length_error);
+  json.value(true);
+  expected += "true";
+  for (int depth = 63; depth >= 0; --depth) {
+    if (depth % 2 == 0) {
+      json.value(-depth).end_array();
+      expected += "," + std::to_string(-depth) + "]";
+    } else {
+      json.field("after", depth).end_object();
+      expected += ",\"after\":" + std::to_string(depth) + "}";
+    }
+  }
+  CHECK(json.str() == expected);
+}
+
+TEST_CASE("values at the top level are written one after the other, unseparated") {
+  JsonWriter json;
+  json.value(1).begin_object().end_object().value("x").begin_array().value(2).end_array();
+  CHECK(json.str() == R"(1{}"x"[2])");
+}
