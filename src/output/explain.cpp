@@ -31,67 +31,68 @@ void output::append_explain_text(std::string& out, const ExplainStep& s, const M
   fmt::basic_memory_buffer<char, 256> code_and_name;
   if (s.code) fmt::format_to(std::back_inserter(code_and_name), FMT_COMPILE("{} {}"), s.code, item_name(s.code, set, on));
   const std::string_view who(code_and_name.data(), code_and_name.size());
-  const std::string v = s.value.to_string();
-  const std::string b = s.base.to_string();
-  const std::string r = s.result.to_string();
+  // The step's figures as text, made only where its wording shows them (most show one).
+  const auto v = [&s] { return s.value.to_string(); };
+  const auto b = [&s] { return s.base.to_string(); };
+  const auto r = [&s] { return s.result.to_string(); };
   switch (s.kind) {
     case ExplainKind::points:
-      return put(out, FMT_COMPILE("{} {}点 (s col 12, {})"), who, v, set.revision());
+      return put(out, FMT_COMPILE("{} {}点 (s col 12, {})"), who, v(), set.revision());
     case ExplainKind::addition: {
       const ProcedureRecord* p = set.procedure(s.code, on);
-      return put(out, FMT_COMPILE("+ {} {}点 (注加算 {}-{})"), who, v, p ? p->addition_group : 0, p ? p->addition_serial : '0');
+      return put(out, FMT_COMPILE("+ {} {}点 (注加算 {}-{})"), who, v(), p ? p->addition_group : 0, p ? p->addition_serial : '0');
     }
     case ExplainKind::age_addition:
-      return put(out, FMT_COMPILE("+ {} {}点, added for age {} (年齢加算, s cols 100–111)"), who, v, s.number);
+      return put(out, FMT_COMPILE("+ {} {}点, added for age {} (年齢加算, s cols 100–111)"), who, v(), s.number);
     case ExplainKind::time_addition:
-      return put(out, FMT_COMPILE("+ {} {}点, added for the visit time (時間加算区分, s col 43)"), who, v);
+      return put(out, FMT_COMPILE("+ {} {}点, added for the visit time (時間加算区分, s col 43)"), who, v());
     case ExplainKind::percent_addition:
-      if (s.base.is_zero() && s.result.is_zero()) return put(out, FMT_COMPILE("{} +{}%"), who, v);
-      return put(out, FMT_COMPILE("+ {} {}% of 所定点数 {} = {}点{}"), who, v, b, r, s.number == 1 ? ", added automatically" : "");
+      if (s.base.is_zero() && s.result.is_zero()) return put(out, FMT_COMPILE("{} +{}%"), who, v());
+      return put(out, FMT_COMPILE("+ {} {}% of 所定点数 {} = {}点{}"), who, v(), b(), r(), s.number == 1 ? ", added automatically" : "");
     case ExplainKind::percent_reduction:
-      return put(out, FMT_COMPILE("− {} {}% of 所定点数 {} = {}点"), who, v, b, r);
+      return put(out, FMT_COMPILE("− {} {}% of 所定点数 {} = {}点"), who, v(), b(), r());
     case ExplainKind::negative_points:
-      return put(out, FMT_COMPILE("− {} {}点 (点数識別 8)"), who, v);
+      return put(out, FMT_COMPILE("− {} {}点 (点数識別 8)"), who, v());
     case ExplainKind::stepped: {
       const ProcedureRecord* p = set.procedure(s.code, on);
-      if (!p) return put(out, FMT_COMPILE("{} きざみ at {}: {}点"), who, b, r);
+      if (!p) return put(out, FMT_COMPILE("{} きざみ at {}: {}点"), who, b(), r());
       return put(out, FMT_COMPILE("{} きざみ at {}{}: {}点 (base {} + ⌈(quantity − 下限 {}) / きざみ {}⌉ × {}点, 上限 {}; s cols 30–35)"),
-                         who, b, p->data_unit_name, r, v, p->step_lower, p->step_width, p->step_points.to_string(),
+                         who, b(), p->data_unit_name, r(), v(), p->step_lower, p->step_width, p->step_points.to_string(),
                          p->step_upper == 99999999 ? std::string("none") : std::to_string(p->step_upper));
     }
     case ExplainKind::yen_amount:
-      return put(out, FMT_COMPILE("{} {}円 (点数識別 1: yen, not points)"), who, v);
+      return put(out, FMT_COMPILE("{} {}円 (点数識別 1: yen, not points)"), who, v());
     case ExplainKind::drug_price:
-      return put(out, FMT_COMPILE("{} {}円/{} × {} = {}円 (y col 12)"), who, v, item_unit(s.code, set, on), b, r);
+      return put(out, FMT_COMPILE("{} {}円/{} × {} = {}円 (y col 12)"), who, v(), item_unit(s.code, set, on), b(), r());
     case ExplainKind::drug_points:
-      if (s.number == 1) return put(out, FMT_COMPILE("薬剤料 {}円 → {}点 (F200/G100: 15円以下 1点; 15円を超える分は10円又はその端数ごとに1点)"), v, r);
-      return put(out, FMT_COMPILE("薬剤料 {}円 → {}点 (薬価15円以下は算定しない; 超える分は10円又はその端数ごとに1点)"), v, r);
+      if (s.number == 1) return put(out, FMT_COMPILE("薬剤料 {}円 → {}点 (F200/G100: 15円以下 1点; 15円を超える分は10円又はその端数ごとに1点)"), v(), r());
+      return put(out, FMT_COMPILE("薬剤料 {}円 → {}点 (薬価15円以下は算定しない; 超える分は10円又はその端数ごとに1点)"), v(), r());
     case ExplainKind::material_price:
-      return put(out, FMT_COMPILE("{} {}円 × {} = {}円 (t col 12)"), who, v, b, r);
+      return put(out, FMT_COMPILE("{} {}円 × {} = {}円 (t col 12)"), who, v(), b(), r());
     case ExplainKind::oxygen:
-      if (s.code) return put(out, FMT_COMPILE("{} {}円/L × {}L = {}円"), who, v, b, r);
-      return put(out, FMT_COMPILE("酸素 {}円 → {}円 (1円未満四捨五入, 通知 J201)"), v, r);
+      if (s.code) return put(out, FMT_COMPILE("{} {}円/L × {}L = {}円"), who, v(), b(), r());
+      return put(out, FMT_COMPILE("酸素 {}円 → {}円 (1円未満四捨五入, 通知 J201)"), v(), r());
     case ExplainKind::material_points:
-      return put(out, FMT_COMPILE("材料 {}円 ÷ {} → {}点 (四捨五入, 告示 C300/J400/K950)"), v, b, r);
+      return put(out, FMT_COMPILE("材料 {}円 ÷ {} → {}点 (四捨五入, 告示 C300/J400/K950)"), v(), b(), r());
     case ExplainKind::lab_bundle: {
       const pricing::LabBundleRule* rule = pricing::lab_bundle_rule(s.number, on);
       return put(out, FMT_COMPILE("包括対象検査 group {} ({}): {} items → {}点 ({})"), s.number, rule ? rule->name : "",
-                         v, r, rule ? rule->source : "masters/rules/lab_bundles.xml");
+                         v(), r(), rule ? rule->source : "masters/rules/lab_bundles.xml");
     }
     case ExplainKind::rounding:
-      return put(out, FMT_COMPILE("unit total {} → {}点 (四捨五入)"), v, r);
+      return put(out, FMT_COMPILE("unit total {} → {}点 (四捨五入)"), v(), r());
     case ExplainKind::count:
       return put(out, FMT_COMPILE("× {}回"), s.number);
     case ExplainKind::days:
       return put(out, FMT_COMPILE("× {}日分"), s.number);
     case ExplainKind::multi_drug:
-      return put(out, FMT_COMPILE("多剤投与 ({} kinds): 内服薬剤料 {}点 × 90/100 = {}点 → {}点 (告示 F200 注3)"), s.number, v, r,
+      return put(out, FMT_COMPILE("多剤投与 ({} kinds): 内服薬剤料 {}点 × 90/100 = {}点 → {}点 (告示 F200 注3)"), s.number, v(), r(),
                          (s.result - s.value).to_string());
     case ExplainKind::note:
       out += who;
       return;
     case ExplainKind::inpatient_days:
-      return put(out, FMT_COMPILE("{}: {} day{}, 入院期間 day {}–{} (day 1 = 入院年月日)"), who, s.number, s.number == 1 ? "" : "s", b, r);
+      return put(out, FMT_COMPILE("{}: {} day{}, 入院期間 day {}–{} (day 1 = 入院年月日)"), who, s.number, s.number == 1 ? "" : "s", b(), r());
     case ExplainKind::period_addition: {
       const pricing::FeeSchedule* schedule = pricing::schedule_of_band_code(s.code, on);
       const pricing::PeriodBand* band = nullptr;
@@ -100,12 +101,12 @@ void output::append_explain_text(std::string& out, const ExplainStep& s, const M
           if (candidate.code == s.code) band = &candidate;
         }
       }
-      if (!band) return put(out, FMT_COMPILE("+ {} {}点 (入院期間加算)"), who, v);
-      return put(out, FMT_COMPILE("+ {} {}点 for 入院期間 day {}–{} ({})"), who, v, band->from_day,
+      if (!band) return put(out, FMT_COMPILE("+ {} {}点 (入院期間加算)"), who, v());
+      return put(out, FMT_COMPILE("+ {} {}点 for 入院期間 day {}–{} ({})"), who, v(), band->from_day,
                          band->to_day == 0 ? std::string("") : std::to_string(band->to_day), schedule->source);
     }
     case ExplainKind::price_response:
-      return put(out, FMT_COMPILE("{} {}点, added for an item of 物価対応料グループ区分 {:03} (s cols 132–133, 告示 O100)"), who, v,
+      return put(out, FMT_COMPILE("{} {}点, added for an item of 物価対応料グループ区分 {:03} (s cols 132–133, 告示 O100)"), who, v(),
                          s.number);
   }
   out += who;
