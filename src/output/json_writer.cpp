@@ -269,8 +269,11 @@ JsonWriter& JsonWriter::value(std::string_view text) {
 }
 
 void JsonWriter::string(std::string_view text) {
-  if (text.size() <= kShortText && plain(text)) {
-    char* at = room(1 + kShortText + 2);
+  // A plain text that fits in the buffer goes into it with its comma and quotes (an explanation
+  // step is longer than a short text: appended to the output on its own, each was a call that
+  // grew the string).
+  if (text.size() + 3 <= kBuffer && plain(text)) {
+    char* at = room(text.size() + 3);
     if (comma()) *at++ = ',';
     commit(put_quoted(at, text));
     return;
