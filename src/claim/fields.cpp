@@ -48,9 +48,12 @@ const json::Value* optional(const json::Value& object, std::string_view key) {
 }
 
 const json::Value& required(const json::Value& object, std::string_view key, const Path& path) {
-  const json::Value* value = optional(object, key);
-  if (!value) fail(join(path, key), "missing required field");
-  return *value;
+  return required(optional(object, key), key, path);
+}
+
+const json::Value& required(const json::Value* member, std::string_view key, const Path& path) {
+  if (!member) fail(join(path, key), "missing required field");
+  return *member;
 }
 
 const json::Value& expect(const json::Value& value, json::Value::Type type, const Path& path) {

@@ -139,3 +139,72 @@ TEST_CASE("an item's fields read in any order; a null field is absent; a missing
   CHECK(error_of(claim_with(R"([{"date":"2024-07-01","orders":[{"category":"21","items":[{"code":true}]}]}])")).message ==
         "must be a string, not a boolean");
 }
+
+// Orders, visits and the claim's top level are read in one pass over their members too (claim::members):
+// in any order, null as absent, a missing or null required field named as missing.
+TEST_CASE("an order's, a visit's and the claim's fields read in any order; null is absent; missing or null required fields are named") {
+  const std::string item = R"({"code":"620000001","quantity":"2"})";
+  for (const std::string& order : {R"({"category":"21","days":3,"count":2,"burden":"1","items":[)" + item + "]}",
+                                   R"({"items":[)" + item + R"(],"burden":"1","count":2,"days":3,"category":"21"})",
+                                   R"({"count":2,"items":[)" + item + R"(],"category":"21","burden":"1","days":3})"}) {
+    for (const std::string& visit : {R"({"date":"2024-07-02","time":"holiday","orders":[)" + order + "]}",
+                                     R"({"orders":[)" + order + R"(],"time":"holiday","date":"2024-07-02"})"}) {
+      CAPTURE(visit);
+      const Claim claim = parse_claim(claim_with("[" + visit + "]", R"("id":"c-1","mode":"as_claimed",)"));
+      CHECK(claim.id == "c-1");
+      CHECK(claim.mode == ClaimMode::as_claimed);
+      REQUIRE(claim.visits.size() == 1);
+      CHECK(claim.visits[0].date == Date::from_ymd(2024, 7, 2));
+      CHECK(claim.visits[0].time == VisitTime::holiday);
+      REQUIRE(claim.visits[0].orders.size() == 1);
+      const Order& read = claim.visits[0].orders[0];
+      CHECK(read.category == 21);
+      CHECK(read.days == 3);
+      CHECK(read.count == 2);
+      CHECK(read.burden == '1');
+      REQUIRE(read.items.size() == 1);
+      CHECK(read.items[0].code == 620000001u);
+    }
+  }
+  // null is absent: the defaults of an order (1 day, once, no 負担区分), a visit (regular time) and a claim (no id).
+  const Claim nulls = parse_claim(claim_with(
+      R"([{"time":null,"date":"2024-07-02","orders":[{"days":null,"count":null,"burden":null,"category":"21","items":[)" + item + "]}]}]",
+      R"("id":null,"mode":null,"public_expenses":null,"extensions":null,"admission":null,)"));
+  CHECK(nulls.id.empty());
+  CHECK(nulls.mode == ClaimMode::automatic);
+  CHECK(nulls.public_expenses.empty());
+  CHECK(nulls.extensions.empty());
+  CHECK_FALSE(nulls.admission);
+  CHECK(nulls.visits.at(0).time == VisitTime::regular);
+  const Order& defaults = nulls.visits.at(0).orders.at(0);
+  CHECK(defaults.days == 1);
+  CHECK(defaults.count == 1);
+  CHECK(defaults.burden == 0);
+  struct Missing {
+    std::string visits;
+    const char* field;
+  };
+  const Missing missing[] = {
+      {R"([{"date":"2024-07-02","orders":[{"items":[)" + item + "]}]}]", "visits[0].orders[0].category"},
+      {R"([{"date":"2024-07-02","orders":[{"category":null,"items":[)" + item + "]}]}]", "visits[0].orders[0].category"},
+      {R"([{"date":"2024-07-02","orders":[{"category":"21"}]}])", "visits[0].orders[0].items"},
+      {R"([{"date":"2024-07-02","orders":[{"category":"21","items":null}]}])", "visits[0].orders[0].items"},
+      {R"([{"orders":[]}])", "visits[0].date"},
+      {R"([{"date":null,"orders":[]}])", "visits[0].date"},
+      {R"([{"date":"2024-07-02"}])", "visits[0].orders"},
+      {R"([{"date":"2024-07-02","orders":null}])", "visits[0].orders"},
+      {"null", "visits"},
+  };
+  for (const Missing& m : missing) {
+    CAPTURE(m.visits);
+    const ErrorInfo error = error_of(claim_with(m.visits));
+    CHECK(error.field == m.field);
+    CHECK(error.message == "missing required field");
+  }
+  const ErrorInfo no_month = error_of(R"({"format":"santei.claim/1","month":null,"setting":"outpatient"})");
+  CHECK(no_month.field == "month");
+  CHECK(no_month.message == "missing required field");
+  const ErrorInfo no_format = error_of(R"({"month":"2024-07"})");
+  CHECK(no_format.field == "format");
+  CHECK(no_format.message == "missing required field");
+}
