@@ -17,7 +17,7 @@ namespace {
 // The formats are compiled (FMT_COMPILE): a result writes a dozen steps a line, and parsing each
 // format at run time was most of their cost.
 template <class Format, class... Args>
-void put(std::string& out, const Format& format, Args&&... args) {
+void put(fmt::memory_buffer& out, const Format& format, Args&&... args) {
   fmt::format_to(std::back_inserter(out), format, std::forward<Args>(args)...);
 }
 
@@ -26,7 +26,7 @@ void put(std::string& out, const Format& format, Args&&... args) {
 using output::item_name;
 using output::item_unit;
 
-void output::append_explain_text(std::string& out, const ExplainStep& s, const MasterSet& set, Date on) {
+void output::append_explain_text(fmt::memory_buffer& out, const ExplainStep& s, const MasterSet& set, Date on) {
   // The code and its name, in an inline buffer: a result's explanation allocates no text of its own.
   fmt::basic_memory_buffer<char, 256> code_and_name;
   if (s.code) fmt::format_to(std::back_inserter(code_and_name), FMT_COMPILE("{} {}"), s.code, item_name(s.code, set, on));
@@ -89,7 +89,7 @@ void output::append_explain_text(std::string& out, const ExplainStep& s, const M
       return put(out, FMT_COMPILE("多剤投与 ({} kinds): 内服薬剤料 {}点 × 90/100 = {}点 → {}点 (告示 F200 注3)"), s.number, v(), r(),
                          (s.result - s.value).to_string());
     case ExplainKind::note:
-      out += who;
+      out.append(who);
       return;
     case ExplainKind::inpatient_days:
       return put(out, FMT_COMPILE("{}: {} day{}, 入院期間 day {}–{} (day 1 = 入院年月日)"), who, s.number, s.number == 1 ? "" : "s", b(), r());
@@ -109,13 +109,13 @@ void output::append_explain_text(std::string& out, const ExplainStep& s, const M
       return put(out, FMT_COMPILE("{} {}点, added for an item of 物価対応料グループ区分 {:03} (s cols 132–133, 告示 O100)"), who, v(),
                          s.number);
   }
-  out += who;
+  out.append(who);
 }
 
 std::string explain_text(const ExplainStep& step, const MasterSet& masters, Date on) {
-  std::string text;
+  fmt::memory_buffer text;
   output::append_explain_text(text, step, masters, on);
-  return text;
+  return fmt::to_string(text);
 }
 
 }  // namespace santei

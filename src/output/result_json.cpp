@@ -32,7 +32,7 @@ void result_json(const PricedClaim& priced, const MasterLibrary& masters, std::s
   const MasterSet* set = masters.revision(priced.revision);
   out.clear();
   JsonWriter json(out);
-  thread_local std::string step_text;  // each explanation step's text, before it is escaped into `out`
+  fmt::memory_buffer step_text;  // each explanation step's text, before it is escaped into `out`
   json.begin_object().field("format", "santei.result/1");
   if (!priced.id.empty()) json.field("id", priced.id);
   if (!priced.extensions.empty()) json.key("extensions").raw(priced.extensions);
@@ -78,7 +78,7 @@ void result_json(const PricedClaim& priced, const MasterLibrary& masters, std::s
       for (const ExplainStep& step : line.explain) {
         step_text.clear();
         output::append_explain_text(step_text, step, *set, line.date);
-        json.value(step_text);
+        json.value(std::string_view(step_text.data(), step_text.size()));
       }
     }
     json.end_array();
