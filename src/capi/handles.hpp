@@ -57,6 +57,7 @@ struct santei_context {
   // santei_price prices into this one result (under `busy`), so its lines, items and explanation
   // steps keep their memory from call to call; the santei_result handed out takes copies.
   santei::PricedClaim priced;
+  std::size_t json_bytes = 0;  // the size of the last result JSON (make_result reserves it)
 };
 
 struct santei_result {
