@@ -114,6 +114,8 @@ class JsonWriter {
   JsonWriter& date_field(Key name, Date date);
   void separate();
   void string(std::string_view text);  // a quoted, escaped string after its separator
+  void open(char bracket);             // '{' or '[' after its separator
+  void close(char bracket);
 
   // Output is gathered here and appended to out_ a few KiB at a time: a value's separator, key,
   // quotes and text are written straight into it, not appended to a string piece by piece.
@@ -135,14 +137,12 @@ class JsonWriter {
   std::string& out_ = own_;
   std::size_t used_ = 0;
   char buffer_[kBuffer];
-  // Per open container, innermost in bit 0: whether an element has been written in it. A bit set
-  // as a stack of bools (a small_vector's push_back was 5 % of writing a result, callgrind).
+  // Per open container, innermost in bit 0: whether an element has been written in it. Bits as a
+  // stack of bools: a small_vector<bool>'s push_back was 5 % of writing a result (callgrind).
   static constexpr unsigned kMaxDepth = 64;
   std::uint64_t written_ = 0;
   unsigned depth_ = 0;
   bool after_key_ = false;
-  void open(char bracket);
-  void close(char bracket);
 };
 
 // Appends `text` as a quoted JSON string.
