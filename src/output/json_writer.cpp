@@ -185,7 +185,7 @@ void JsonWriter::separate() {
 }
 
 void JsonWriter::open(char bracket) {
-  if (depth_ == kMaxDepth) throw std::length_error("JsonWriter: nested deeper than 64 levels");
+  if (depth_ == kMaxDepth) throw std::length_error(fmt::format("JsonWriter: nested deeper than {} levels", kMaxDepth));
   separate();
   put(bracket);
   written_ <<= 1;
