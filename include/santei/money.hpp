@@ -46,8 +46,23 @@ class SANTEI_API Decimal {
   std::int64_t ceil() const;
   std::int64_t trunc() const;
 
-  friend SANTEI_API Decimal operator+(Decimal a, Decimal b);
-  friend SANTEI_API Decimal operator-(Decimal a, Decimal b);
+  // A sum of equal scales that fits 64 bits inline (most sums of points and yen); the rest out of line.
+  friend Decimal operator+(Decimal a, Decimal b) {
+#if defined(__GNUC__) || defined(__clang__)
+    std::int64_t sum = 0;
+    if (a.scale_ == b.scale_ && !__builtin_add_overflow(a.mantissa_, b.mantissa_, &sum)) return Decimal(sum, a.scale_, 0);
+#endif
+    return add(a, b);
+  }
+  friend Decimal operator-(Decimal a, Decimal b) {
+#if defined(__GNUC__) || defined(__clang__)
+    std::int64_t difference = 0;
+    if (a.scale_ == b.scale_ && !__builtin_sub_overflow(a.mantissa_, b.mantissa_, &difference)) {
+      return Decimal(difference, a.scale_, 0);
+    }
+#endif
+    return a + (-b);
+  }
   friend SANTEI_API Decimal operator*(Decimal a, Decimal b);
   Decimal operator-() const;
   Decimal& operator+=(Decimal other) { return *this = *this + other; }
@@ -62,6 +77,7 @@ class SANTEI_API Decimal {
  private:
   constexpr Decimal(std::int64_t mantissa, std::uint8_t scale, int /*tag*/)
       : mantissa_(mantissa), scale_(scale) {}
+  static Decimal add(Decimal a, Decimal b);  // exact, any scales; throws on overflow
   std::int64_t mantissa_ = 0;
   std::uint8_t scale_ = 0;
 };

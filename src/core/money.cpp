@@ -178,7 +178,7 @@ std::int64_t Decimal::ceil() const {
   return (mantissa_ % kPow10[scale_] > 0) ? q + 1 : q;
 }
 
-Decimal operator+(Decimal a, Decimal b) {
+Decimal Decimal::add(Decimal a, Decimal b) {
   std::int64_t sum = 0;
   if (a.scale_ == b.scale_) {
     if (!add_overflows(a.mantissa_, b.mantissa_, &sum)) return Decimal(sum, a.scale_, 0);
@@ -196,8 +196,6 @@ Decimal operator+(Decimal a, Decimal b) {
   return narrow(scaled(a.mantissa_, a.scale_, scale) + scaled(b.mantissa_, b.scale_, scale), scale,
                 "sum");
 }
-
-Decimal operator-(Decimal a, Decimal b) { return a + (-b); }
 
 Decimal Decimal::operator-() const {
   if (mantissa_ == std::numeric_limits<std::int64_t>::min()) overflow("negation");
@@ -241,25 +239,38 @@ namespace {
 void require_positive(Decimal b) {
   if (b.mantissa() <= 0) throw Exception(Status::invalid_argument, "ratio divisor must be positive");
 }
+
+// a and b at their common scale, as 64-bit integers; false when one does not fit (the Wide path).
+bool aligned64(Decimal a, Decimal b, std::int64_t* x, std::int64_t* y) {
+  const int scale = std::max(a.scale(), b.scale());
+  return !mul_overflows(a.mantissa(), kPow10[static_cast<std::size_t>(scale - a.scale())], x) &&
+         !mul_overflows(b.mantissa(), kPow10[static_cast<std::size_t>(scale - b.scale())], y);
+}
 }  // namespace
 
 std::int64_t ceil_ratio(Decimal a, Decimal b) {
   require_positive(b);
+  std::int64_t x = 0;
+  std::int64_t y = 0;
+  if (aligned64(a, b, &x, &y)) return x / y + (x % y > 0 ? 1 : 0);  // y > 0: no overflow
   const int scale = std::max(a.scale(), b.scale());
-  const Wide x = scaled(a.mantissa(), a.scale(), scale);
-  const Wide y = scaled(b.mantissa(), b.scale(), scale);
-  Wide q = x / y;
-  if (x % y > 0) q += 1;
+  const Wide wx = scaled(a.mantissa(), a.scale(), scale);
+  const Wide wy = scaled(b.mantissa(), b.scale(), scale);
+  Wide q = wx / wy;
+  if (wx % wy > 0) q += 1;
   return narrow(q, 0, "ratio").mantissa();
 }
 
 std::int64_t floor_ratio(Decimal a, Decimal b) {
   require_positive(b);
+  std::int64_t x = 0;
+  std::int64_t y = 0;
+  if (aligned64(a, b, &x, &y)) return x / y - (x % y < 0 ? 1 : 0);
   const int scale = std::max(a.scale(), b.scale());
-  const Wide x = scaled(a.mantissa(), a.scale(), scale);
-  const Wide y = scaled(b.mantissa(), b.scale(), scale);
-  Wide q = x / y;
-  if (x % y < 0) q -= 1;
+  const Wide wx = scaled(a.mantissa(), a.scale(), scale);
+  const Wide wy = scaled(b.mantissa(), b.scale(), scale);
+  Wide q = wx / wy;
+  if (wx % wy < 0) q -= 1;
   return narrow(q, 0, "ratio").mantissa();
 }
 

@@ -47,11 +47,9 @@ void clear_for_reuse(PricedClaim& out) {
 CopayResult& spare_copay() { return spares().copay; }
 
 Context::Context(const Claim& claim_in, const MasterSet& set_in, const PricingOptions& options_in, PricedClaim& out_in)
-    : claim(claim_in), set(set_in), options(options_in), out(out_in), clamp_(!options_in.revision.empty()) {}
-
-Date Context::lookup_date(Date service) const { return clamp_ ? set.period().nearest(service) : service; }
-
-std::optional<DateRange> Context::revision_period() const { return clamp_ ? std::optional(set.period()) : std::nullopt; }
+    : claim(claim_in), set(set_in), options(options_in), out(out_in) {
+  if (!options_in.revision.empty()) period_ = set_in.period();
+}
 
 Date Context::reached(const AgeCode& code) const {
   for (const auto& [raw, date] : reached_) {

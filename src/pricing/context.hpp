@@ -122,9 +122,9 @@ class Context {
   // The date master records and rule tables are read on: the service date, or — when the caller
   // forces a revision that does not cover it (a revision-vs-revision run) — the nearest day of
   // that revision's period.
-  Date lookup_date(Date service) const;
+  Date lookup_date(Date service) const { return period_ ? period_->nearest(service) : service; }
   // The period lookup_date() keeps to (PricingOptions::revision), or nullopt (the service dates).
-  std::optional<DateRange> revision_period() const;
+  std::optional<DateRange> revision_period() const { return period_; }
   // The version of a code to price a service on: the one in force on lookup_date(service); when a
   // forced revision had to move the date into its period, the version nearest to that date among
   // those in force some time in the period (e.g. the r04 医薬品マスター holds only its 2023-04
@@ -199,7 +199,7 @@ class Context {
   // one the reused result held when there is one, its strings' capacity kept.
   Diagnostic& record(Severity severity, CodeList codes, std::optional<Date> date, std::string_view field);
 
-  bool clamp_ = false;
+  std::optional<DateRange> period_;  // set.period() when a revision is forced; read once a claim
   mutable boost::container::small_vector<std::pair<std::array<char, 2>, Date>, 4> reached_;
 };
 

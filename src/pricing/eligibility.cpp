@@ -55,15 +55,16 @@ std::optional<Ineligibility> eligibility_of(const Context& ctx, const ProcedureR
       return fmt::format("not billable with {} beds (s col 71 = {})", claim.facility.beds, r.bed_class);
     });
   }
-  bool needs_standard = false;
-  bool has_standard = false;
-  for (std::int32_t standard : r.facility_standards) {
-    if (standard == 0) continue;
-    needs_standard = true;
-    has_standard = has_standard || claim.facility.has_standard(standard) ||
-                   meets_standard_alias(standard, claim.facility, service);  // 名寄せコード (inpatient_standards.xml)
+  // Most codes name no 施設基準: the ten columns are OR-ed in one pass before any is looked up.
+  std::int32_t any_standard = 0;
+  for (std::int32_t standard : r.facility_standards) any_standard |= standard;
+  bool has_standard = any_standard == 0;
+  for (std::size_t i = 0; i < r.facility_standards.size() && !has_standard; ++i) {
+    const std::int32_t standard = r.facility_standards[i];
+    has_standard = standard != 0 && (claim.facility.has_standard(standard) ||
+                                     meets_standard_alias(standard, claim.facility, service));  // 名寄せコード (inpatient_standards.xml)
   }
-  if (needs_standard && !has_standard) {
+  if (!has_standard) {
     return refuse("施設基準", [&] {
       std::string listed;
       for (std::int32_t standard : r.facility_standards) {

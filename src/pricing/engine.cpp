@@ -45,10 +45,11 @@ const MasterSet& select_revision(const Claim& claim, const MasterLibrary& master
 // (its line holds a col 27 = 4 code) is not a day of care [unverified: 記載要領 not read].
 std::int32_t visit_days(const PricedClaim& priced, const MasterSet& set, YearMonth month) {
   const Date first = month.first_day();
+  const Date last = month.last_day();  // compared as day numbers: no calendar per line
   std::uint32_t counted = 0;
   std::uint32_t any = 0;
   for (const PricedLine& line : priced.lines) {
-    if (!month.contains(line.date)) continue;
+    if (line.date < first || last < line.date) continue;
     const std::uint32_t days = line.day_mask != 0 ? line.day_mask : 1u << (line.date - first);
     any |= days;
     if ((counted & days) == days) continue;  // its days already count: no line takes a day back

@@ -56,3 +56,26 @@ TEST_CASE("Points and Yen are distinct types; 1点 = 10円") {
   CHECK(santei::yen_of(santei::Points{291}) == santei::Yen{2910});
   CHECK((santei::Points{291} + santei::Points{85}).value == 376);
 }
+
+TEST_CASE("Decimal sums and ratios past 64 bits fall back to the exact wide path") {
+  // Equal scales whose mantissas overflow: the sum is exact at a coarser scale.
+  const Decimal nine = Decimal::from_parts(9'000'000'000'000'000'000, 1);  // 900000000000000000.0
+  CHECK(nine + nine == Decimal(1'800'000'000'000'000'000));
+  CHECK(-nine - nine == Decimal(-1'800'000'000'000'000'000));
+  CHECK(Decimal(5) - Decimal(8) == Decimal(-3));
+  CHECK(*Decimal::parse("0.25") - *Decimal::parse("0.75") == *Decimal::parse("-0.5"));
+  CHECK_THROWS_AS(Decimal(INT64_MAX) + Decimal(1), santei::Exception);
+  CHECK_THROWS_AS(Decimal(INT64_MIN) - Decimal(1), santei::Exception);
+  // Ratios on both signs and at mixed scales, in 64 bits.
+  CHECK(santei::ceil_ratio(Decimal(-65), Decimal(30)) == -2);
+  CHECK(santei::floor_ratio(Decimal(-65), Decimal(30)) == -3);
+  CHECK(santei::floor_ratio(Decimal(65), Decimal(30)) == 2);
+  CHECK(santei::ceil_ratio(*Decimal::parse("0.5"), *Decimal::parse("0.25")) == 2);
+  CHECK(santei::ceil_ratio(*Decimal::parse("0.5"), *Decimal::parse("0.3")) == 2);
+  CHECK(santei::floor_ratio(*Decimal::parse("-0.5"), *Decimal::parse("0.3")) == -2);
+  // Aligning to scale 12 overflows 64 bits; the quotient fits, or is refused.
+  const Decimal three = Decimal::from_parts(3'000'000'000'000, 12);  // 3.000000000000
+  CHECK(santei::ceil_ratio(Decimal(9'000'000'000'000'000'000), three) == 3'000'000'000'000'000'000);
+  CHECK(santei::floor_ratio(Decimal(-9'000'000'000'000'000'001), three) == -3'000'000'000'000'000'001);
+  CHECK_THROWS_AS(santei::ceil_ratio(Decimal(9'000'000'000'000'000'000), Decimal::from_parts(1, 12)), santei::Exception);
+}
