@@ -256,6 +256,23 @@ TEST_CASE("E20 r06: a small receipt of two visits = 761点") {
   CHECK(priced.categories[80].value == 60);
 }
 
+TEST_CASE("診療実日数 counts the service month's days only: visits outside it (the C++ API, where no parse "
+          "refuses them) are priced but not counted") {
+  ClaimSpec spec;
+  spec.visits = "[" + visit("2024-06-03", order("11", {"111000110"})) + "," +
+                visit("2024-06-10", order("12", {"112007410"})) + "," + visit("2024-06-30", order("12", {"112007410"})) + "]";
+  Claim claim = parse_claim(claim_json(spec));
+  PricingOptions options;
+  options.copay = false;
+  options.revision = "r06";  // a day of May is priced on r06's first day
+  CHECK(price(claim, real_library(), options).visit_days == 3);
+  claim.visits[1].date = *Date::parse_iso("2024-07-10");  // after the month
+  claim.visits[2].date = *Date::parse_iso("2024-05-31");  // before it
+  const PricedClaim priced = price(claim, real_library(), options);
+  CHECK(priced.lines.size() == 3);
+  CHECK(priced.visit_days == 1);
+}
+
 TEST_CASE("price(…, into): a result reused after a larger claim, and after a claim that could not be priced, holds "
           "the next claim alone, byte for byte") {
   const Claim large = parse_claim(claim_json(one_visit(
