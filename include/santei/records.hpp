@@ -134,9 +134,11 @@ struct ProcedureRecord {
   char surgical_care = '0';                   // 137 外科医療確保特別加算 (R8)
 
   // Derived when the rule graph is built, not a master column: bit w (w = ExclusionWindow) is set
-  // when the 電子点数表 03-1…03-4 has 背反 rows for this code, bit 4 when 05 has 算定回数 rows.
+  // when the 電子点数表 03-1…03-4 has 背反 rows for this code, bit 4 when 05 has 算定回数 rows, bit 5
+  // when one of the 施設基準 columns (72–81) names a standard.
   std::uint8_t rule_flags = 0;
   static constexpr std::uint8_t kHasCountLimits = 1u << 4;
+  static constexpr std::uint8_t kNeedsFacilityStandard = 1u << 5;
 };
 
 // 医薬品マスター (y), 35 / 40 / 42 columns.

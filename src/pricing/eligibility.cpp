@@ -55,10 +55,8 @@ std::optional<Ineligibility> eligibility_of(const Context& ctx, const ProcedureR
       return fmt::format("not billable with {} beds (s col 71 = {})", claim.facility.beds, r.bed_class);
     });
   }
-  // Most codes name no 施設基準: the ten columns are OR-ed in one pass before any is looked up.
-  std::int32_t any_standard = 0;
-  for (std::int32_t standard : r.facility_standards) any_standard |= standard;
-  bool has_standard = any_standard == 0;
+  // Most codes name no 施設基準: a flag of the rule graph says so without reading the ten columns.
+  bool has_standard = !(r.rule_flags & ProcedureRecord::kNeedsFacilityStandard);
   for (std::size_t i = 0; i < r.facility_standards.size() && !has_standard; ++i) {
     const std::int32_t standard = r.facility_standards[i];
     has_standard = standard != 0 && (claim.facility.has_standard(standard) ||

@@ -107,6 +107,9 @@ class RuleGraphImpl final : public RuleGraph {
         if (exclusion_index_[w].find(r.code).count != 0) r.rule_flags |= static_cast<std::uint8_t>(1u << w);
       }
       if (count_index_.find(r.code).count != 0) r.rule_flags |= ProcedureRecord::kHasCountLimits;
+      if (std::any_of(r.facility_standards.begin(), r.facility_standards.end(), [](std::int32_t s) { return s != 0; })) {
+        r.rule_flags |= ProcedureRecord::kNeedsFacilityStandard;
+      }
     }
   }
 
