@@ -24,7 +24,7 @@ Spares& spares() {
 }  // namespace
 
 Text ItemRef::path(std::string_view member) const {
-  return Text("visits[{}].orders[{}].items[{}]{}", visit, order, item, member);
+  return Text(FMT_COMPILE("visits[{}].orders[{}].items[{}]{}"), visit, order, item, member);
 }
 
 void clear_for_reuse(PricedClaim& out) {
@@ -92,7 +92,7 @@ void Context::diagnose(Severity severity, std::string_view rule, CodeList codes,
 void Context::missed_automatic(std::string_view kind, CodeList codes, std::string_view why, Date date,
                                std::string_view field) {
   Diagnostic& d = record(Severity::warning, codes, date, field);
-  d.rule = Text("算定漏れ/{}", kind);
+  d.rule.assign("算定漏れ/").append(kind);
   d.message = why;
 }
 
@@ -101,12 +101,12 @@ bool Context::forbid(std::string_view rule, CodeList codes, std::string_view why
   if (mode() == ClaimMode::automatic) {
     Diagnostic& d = record(Severity::error, codes, date, field);
     d.rule = rule;
-    d.message = Text("{}: {}", why, automatic);
+    d.message.assign(why).append(": ").append(automatic);
     return true;
   }
   Diagnostic& d = record(Severity::warning, codes, date, field);
-  d.rule = Text("算定不可/{}", rule);
-  d.message = Text("{}: priced as claimed (santei would have: {})", why, automatic);
+  d.rule.assign("算定不可/").append(rule);
+  d.message.assign(why).append(": priced as claimed (santei would have: ").append(automatic).append(")");
   return false;
 }
 

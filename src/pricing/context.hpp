@@ -12,9 +12,11 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include <boost/container/small_vector.hpp>
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 #include "masters/history.hpp"
@@ -29,6 +31,13 @@ class Text {
   Text() = default;
   template <class... Args>
   explicit Text(fmt::format_string<Args...> format, Args&&... args) {
+    fmt::format_to(std::back_inserter(buffer_), format, std::forward<Args>(args)...);
+  }
+  // A format compiled with the program (FMT_COMPILE), for the texts made on most receipts: a
+  // runtime format string is parsed again at each call.
+  template <class Compiled, class... Args>
+    requires(!std::is_convertible_v<const Compiled&, fmt::string_view>)
+  explicit Text(const Compiled& format, Args&&... args) {
     fmt::format_to(std::back_inserter(buffer_), format, std::forward<Args>(args)...);
   }
   operator std::string_view() const { return {buffer_.data(), buffer_.size()}; }
@@ -238,6 +247,7 @@ template <>
 struct fmt::formatter<santei::pricing::Described> : fmt::formatter<std::string_view> {
   template <class FormatContext>
   auto format(const santei::pricing::Described& d, FormatContext& ctx) const {
-    return d.name ? fmt::format_to(ctx.out(), "{} {}", d.code, *d.name) : fmt::format_to(ctx.out(), "{}", d.code);
+    return d.name ? fmt::format_to(ctx.out(), FMT_COMPILE("{} {}"), d.code, *d.name)
+                  : fmt::format_to(ctx.out(), FMT_COMPILE("{}"), d.code);
   }
 };
