@@ -110,7 +110,7 @@ void outpatient_management(Context& ctx, std::vector<Unit>& units, const Occurre
       auto blocker = std::find_if(blockers.begin(), blockers.end(), [&](const auto& b) { return b.first == date; });
       if (blocker == blockers.end()) continue;
       if (ctx.forbid("外来管理加算", {r.code, blocker->second},
-                     Text("{} is not billable on a day with {} (告示 A001 注8; s col 56 = 1)", ctx.describe(r),
+                     Text(FMT_COMPILE("{} is not billable on a day with {} (告示 A001 注8; s col 56 = 1)"), ctx.describe(r),
                           blocker->second),
                      "not billed", units[o.unit].date, r.item ? r.where.path(".code") : Text())) {
         drop(units, o);
