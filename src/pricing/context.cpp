@@ -114,8 +114,8 @@ PricedLine& Context::new_line() {
   std::vector<PricedLine>& spare = spares().lines;
   PricedLine& line = out.lines.emplace_back();
   if (spare.empty()) return line;
-  line.items = std::move(spare.back().items);
-  line.explain = std::move(spare.back().explain);
+  line.items.swap(spare.back().items);
+  line.explain.swap(spare.back().explain);
   spare.pop_back();
   line.items.clear();
   line.explain.clear();
