@@ -30,6 +30,7 @@ bool beds_allow(std::int32_t bed_class, const Facility& facility) {
 // literal or a callable formatting it, so that is_eligible builds no text.
 template <class Refuse>
 std::optional<Ineligibility> eligibility_of(const Context& ctx, const ProcedureRecord& r, Date service, Refuse refuse) {
+  if (!(r.rule_flags & ProcedureRecord::kLimitsEligibility)) return std::nullopt;  // most codes: no column set
   const Claim& claim = ctx.claim;
   if (r.setting == 1 && claim.setting == Setting::outpatient) {
     return refuse("入外適用区分", "billable on inpatient (入院) claims only (s col 13 = 1)");
