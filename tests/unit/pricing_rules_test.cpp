@@ -129,6 +129,61 @@ TEST_CASE("注加算 通番: two alternatives listed together bill only the firs
   CHECK(find_diagnostic(priced, "注加算/通番"));
 }
 
+TEST_CASE("Eligibility of codes that one column alone limits (real r06 rows): each is dropped with its rule, and "
+          "billed where the column allows it") {
+  struct Case {
+    const char* code;
+    const char* category;
+    const char* rule;
+    const char* setting;    // ClaimSpec::setting … insurance where the code is refused
+    const char* facility;
+    const char* birth_date;
+    const char* insurance;
+  };
+  const char* clinic = R"({"kind":"clinic","beds":0,"standards":[]})";
+  const char* hospital = R"({"kind":"hospital","beds":300,"standards":[]})";
+  const char* employee = R"({"kind":"employee"})";
+  const Case cases[] = {
+      // 麻薬管理指導加算: s col 13 入外適用区分 = 1 (inpatient only), nothing else set
+      {"113004270", "13", "入外適用区分", "outpatient", clinic, "1980-01-01", employee},
+      // 初診料（文書による紹介がない患者）: s col 19 病院・診療所区分 = 1 (hospitals)
+      {"111012510", "11", "病院・診療所区分", "outpatient", clinic, "1980-01-01", employee},
+      // 点滴注射: s col 41 下限年齢 = 06
+      {"130003810", "33", "年齢", "outpatient", clinic, "2021-01-01", employee},
+      // 皮膚、皮下腫瘍摘出術（露出部）（長径４ｃｍ以上）（６歳未満）: s col 42 上限年齢 = 06
+      {"150452710", "50", "年齢", "outpatient", clinic, "2014-01-01", employee},
+      // インキュベーター: s col 14 後期高齢者医療適用区分 = 1 (not under 後期高齢者医療)
+      {"140028410", "40", "後期高齢者医療適用区分", "outpatient", clinic, "1940-01-01", R"({"kind":"elderly"})"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.code);
+    ClaimSpec spec = one_visit("2024-06-03", order(c.category, {c.code}));
+    spec.setting = c.setting;
+    spec.facility = c.facility;
+    spec.birth_date = c.birth_date;
+    spec.insurance = c.insurance;
+    const Code code = static_cast<Code>(std::stoul(c.code));
+    const PricedClaim refused = price_spec(spec);
+    const Diagnostic* d = find_diagnostic(refused, c.rule);
+    REQUIRE(d);
+    CHECK(d->codes == std::vector<Code>{code});
+    CHECK(refused.total.value == 0);
+  }
+  // The same codes where their column allows them: billed at their s col 12 points.
+  const auto billed = [](const std::string& code, const std::string& category, const char* facility,
+                         const char* birth_date) {
+    ClaimSpec spec = one_visit("2024-06-03", order(category, {code}));
+    spec.facility = facility;
+    spec.birth_date = birth_date;
+    return price_spec(spec).total.value;
+  };
+  CHECK(billed("111012510", "11", hospital, "1980-01-01") == 216);
+  CHECK(billed("130003810", "33", clinic, "2010-01-01") == 102);
+  // 3 years old: 5,010 + 幼児加算 100分の50 (告示 第10部 通則8) = 7,515
+  CHECK(billed("150452710", "50", clinic, "2021-01-01") == 5010 + 2505);
+  CHECK(billed("140028410", "40", clinic, "1980-01-01") == 120);
+}
+
 TEST_CASE("年齢: an addition outside its age range is dropped (乳幼児加算 for a 7-year-old)") {
   ClaimSpec spec = one_visit("2024-06-03", order("11", {"111000110", "111000370"}));
   spec.birth_date = "2017-01-01";
