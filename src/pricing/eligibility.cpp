@@ -30,7 +30,6 @@ bool beds_allow(std::int32_t bed_class, const Facility& facility) {
 // literal or a callable formatting it, so that is_eligible builds no text.
 template <class Refuse>
 std::optional<Ineligibility> eligibility_of(const Context& ctx, const ProcedureRecord& r, Date service, Refuse refuse) {
-  if (!(r.rule_flags & ProcedureRecord::kLimitsEligibility)) return std::nullopt;  // most codes: no column set
   const Claim& claim = ctx.claim;
   if (r.setting == 1 && claim.setting == Setting::outpatient) {
     return refuse("入外適用区分", "billable on inpatient (入院) claims only (s col 13 = 1)");
@@ -83,14 +82,14 @@ std::optional<Ineligibility> eligibility_of(const Context& ctx, const ProcedureR
 
 }  // namespace
 
-std::optional<Ineligibility> check_eligibility(const Context& ctx, const ProcedureRecord& r, Date service) {
+std::optional<Ineligibility> check_limits(const Context& ctx, const ProcedureRecord& r, Date service) {
   return eligibility_of(ctx, r, service, [](const char* rule, const auto& message) {
     if constexpr (std::is_invocable_v<decltype(message)>) return std::optional<Ineligibility>(Ineligibility{rule, Text("{}", message())});
     else return std::optional<Ineligibility>(Ineligibility{rule, Text("{}", message)});
   });
 }
 
-bool is_eligible(const Context& ctx, const ProcedureRecord& r, Date service) {
+bool within_limits(const Context& ctx, const ProcedureRecord& r, Date service) {
   // A refusal is an empty Ineligibility: no text built, nothing allocated.
   return !eligibility_of(ctx, r, service, [](const char*, const auto&) { return std::optional<Ineligibility>(Ineligibility{}); });
 }
