@@ -14,9 +14,11 @@ class LinePricer {
  public:
   LinePricer(Context& ctx, Unit& unit, PricedLine& line) : ctx_(ctx), unit_(unit), line_(line) {}
 
+  // Small enough to inline, so that a line priced without explanations passes no step's figures.
   void step(ExplainKind kind, Code code, Decimal value, Decimal base = {}, Decimal result = {}, std::int32_t n = 0) {
-    if (ctx_.options.explain) line_.explain.push_back(ExplainStep{kind, code, value, base, result, n});
+    if (ctx_.options.explain) explain(ExplainStep{kind, code, value, base, result, n});
   }
+  void explain(const ExplainStep& step) { line_.explain.push_back(step); }
 
   // きざみ (s cols 30–35, R06rec1.pdf 項番35 and its table): the points of a stepped item at its quantity.
   Decimal stepped(const Resolved& r) {
@@ -315,17 +317,17 @@ class LinePricer {
   PricedLine& line_;
 };
 
-LineItem line_item(const Resolved& r) {
-  LineItem item;
+// A line item made in place at the end of `items`: none is built aside and moved in.
+void add_line_item(std::vector<LineItem>& items, const Resolved& r) {
+  LineItem& item = items.emplace_back();
   item.code = r.code;
   item.kind = r.kind;
   item.automatic = r.automatic;
   if (r.item) {
     item.quantity = r.item->quantity;
     item.unit_price = r.item->unit_price;
-    item.text = r.item->text;
+    if (!r.item->text.empty()) item.text = r.item->text;  // most items have none
   }
-  return item;
 }
 
 // 多剤投与 (告示 F200 注3, 通知 F200(6)): 7 or more kinds of 内服 in one 処方 (one visit) are paid at
@@ -422,7 +424,7 @@ void price_units(Context& ctx, std::vector<Unit>& units) {
       case UnitKind::material: pricer.materials(); break;
     }
     for (const Resolved& r : unit.items) {
-      if (!r.dropped) line.items.push_back(line_item(r));
+      if (!r.dropped) add_line_item(line.items, r);
     }
     if (line.items.empty()) {
       ctx.drop_last_line();
