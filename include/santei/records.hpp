@@ -136,11 +136,13 @@ struct ProcedureRecord {
   // Derived when the rule graph is built, not a master column: bit w (w = ExclusionWindow) is set
   // when the 電子点数表 03-1…03-4 has 背反 rows for this code, bit 4 when 05 has 算定回数 rows, bit 5
   // when one of the 施設基準 columns (72–81) names a standard, bit 6 when any column that limits who
-  // may bill the code is set (13, 14, 19, 41–42, 71, 72–81: pricing/eligibility.cpp).
+  // may bill the code is set (13, 14, 19, 41–42, 71, 72–81: pricing/eligibility.cpp), bit 7 when it
+  // names a 年齢加算 (100–111).
   std::uint8_t rule_flags = 0;
   static constexpr std::uint8_t kHasCountLimits = 1u << 4;
   static constexpr std::uint8_t kNeedsFacilityStandard = 1u << 5;
   static constexpr std::uint8_t kLimitsEligibility = 1u << 6;
+  static constexpr std::uint8_t kHasAgeAdditions = 1u << 7;
 };
 
 // 医薬品マスター (y), 35 / 40 / 42 columns.

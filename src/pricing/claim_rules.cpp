@@ -128,9 +128,8 @@ struct Limit {
 
 // Calls f(limit) for each count limit of `r` in force on `on`.
 template <class F>
-void each_limit(const Context& ctx, const ProcedureRecord& r, Date on, F f) {
-  const RuleGraph& rules = ctx.set.rules();
-  if (rules.has_table(ElectronicTable::count_limit)) {
+void each_limit(const RuleGraph& rules, bool has_table, const ProcedureRecord& r, Date on, F f) {
+  if (has_table) {
     if (!(r.rule_flags & ProcedureRecord::kHasCountLimits)) return;
     for (const CountLimitRecord& row : rules.count_limits(r.code)) {
       if (row.valid_from <= on && on <= row.valid_to) f(Limit{row.unit, row.limit, row.special == 1, "電子点数表 05算定回数テーブル"});
@@ -159,10 +158,12 @@ std::optional<std::int64_t> window_key(std::int32_t unit_code, Date date) {
 void count_limits(Context& ctx, std::vector<Unit>& units, const OccurrenceIndex& index) {
   // window → count so far; one buffer for every limit, inline for a day limit's 31 windows (issue 17)
   boost::container::small_vector<std::pair<std::int64_t, std::int64_t>, 31> used;
+  const RuleGraph& rules = ctx.set.rules();
+  const bool has_table = rules.has_table(ElectronicTable::count_limit);  // asked once, not per code
   index.each_code([&](Code code, std::span<const Occurrence> list) {
     const Unit& first_unit = units[list.front().unit];
     const ProcedureRecord& record = *first_unit.items[list.front().item].procedure;
-    each_limit(ctx, record, ctx.lookup_date(first_unit.date), [&](const Limit& limit) {
+    each_limit(rules, has_table, record, ctx.lookup_date(first_unit.date), [&](const Limit& limit) {
       used.clear();
       // 算定単位 codes this claim cannot check, ascending and distinct; inline (a std::set allocated
       // a node per code, issue 17).

@@ -405,6 +405,7 @@ class UnitBuilder {
                                                                                std::size_t first_of_visit) const {
     boost::container::small_vector<const ProcedureRecord*, 4> due;
     const ProcedureRecord& base = *unit.base()->procedure;
+    if (!(base.rule_flags & ProcedureRecord::kHasAgeAdditions)) return due;  // most bases name none
     const Date on = ctx_.lookup_date(visit.date);
     // An age-specific time addition (乳幼児時間外加算 …) replaces the plain 乳幼児加算 (告示 A000 注6, A001 注4).
     const auto infant_time = [](const ProcedureRecord& p) {

@@ -115,6 +115,9 @@ class RuleGraphImpl final : public RuleGraph {
           !r.max_age.is_none()) {
         r.rule_flags |= ProcedureRecord::kLimitsEligibility;
       }
+      if (std::any_of(r.age_additions.begin(), r.age_additions.end(), [](const AgeAddition& a) { return a.code != 0; })) {
+        r.rule_flags |= ProcedureRecord::kHasAgeAdditions;
+      }
     }
   }
 
