@@ -21,6 +21,16 @@ Spares& spares() {
   return spares;
 }
 
+// `out` = the parts one after another, its room made once: appended one by one, a string without the
+// room grows twice.
+void assign_joined(std::string& out, std::initializer_list<std::string_view> parts) {
+  std::size_t size = 0;
+  for (std::string_view part : parts) size += part.size();
+  out.clear();
+  out.reserve(size);
+  for (std::string_view part : parts) out.append(part);
+}
+
 }  // namespace
 
 Text ItemRef::path(std::string_view member) const {
@@ -92,7 +102,7 @@ void Context::diagnose(Severity severity, std::string_view rule, CodeList codes,
 void Context::missed_automatic(std::string_view kind, CodeList codes, std::string_view why, Date date,
                                std::string_view field) {
   Diagnostic& d = record(Severity::warning, codes, date, field);
-  d.rule.assign("算定漏れ/").append(kind);
+  assign_joined(d.rule, {"算定漏れ/", kind});
   d.message = why;
 }
 
@@ -101,12 +111,12 @@ bool Context::forbid(std::string_view rule, CodeList codes, std::string_view why
   if (mode() == ClaimMode::automatic) {
     Diagnostic& d = record(Severity::error, codes, date, field);
     d.rule = rule;
-    d.message.assign(why).append(": ").append(automatic);
+    assign_joined(d.message, {why, ": ", automatic});
     return true;
   }
   Diagnostic& d = record(Severity::warning, codes, date, field);
-  d.rule.assign("算定不可/").append(rule);
-  d.message.assign(why).append(": priced as claimed (santei would have: ").append(automatic).append(")");
+  assign_joined(d.rule, {"算定不可/", rule});
+  assign_joined(d.message, {why, ": priced as claimed (santei would have: ", automatic, ")"});
   return false;
 }
 
