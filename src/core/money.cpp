@@ -246,32 +246,30 @@ bool aligned64(Decimal a, Decimal b, std::int64_t* x, std::int64_t* y) {
   return !mul_overflows(a.mantissa(), kPow10[static_cast<std::size_t>(scale - a.scale())], x) &&
          !mul_overflows(b.mantissa(), kPow10[static_cast<std::size_t>(scale - b.scale())], y);
 }
+
+// ⌈a / b⌉ (up) or ⌊a / b⌋ for b > 0, exactly: in 64 bits when the aligned operands fit, else in the
+// checked 128-bit integer.
+std::int64_t rounded_ratio(Decimal a, Decimal b, bool up) {
+  require_positive(b);
+  std::int64_t x = 0;
+  std::int64_t y = 0;
+  if (aligned64(a, b, &x, &y)) {  // y > 0: the quotient cannot overflow, nor its step
+    const std::int64_t remainder = x % y;
+    return x / y + (up ? (remainder > 0 ? 1 : 0) : (remainder < 0 ? -1 : 0));
+  }
+  const int scale = std::max(a.scale(), b.scale());
+  const Wide wx = scaled(a.mantissa(), a.scale(), scale);
+  const Wide wy = scaled(b.mantissa(), b.scale(), scale);
+  Wide q = wx / wy;
+  const Wide remainder = wx % wy;
+  if (up && remainder > 0) q += 1;
+  if (!up && remainder < 0) q -= 1;
+  return narrow(q, 0, "ratio").mantissa();
+}
 }  // namespace
 
-std::int64_t ceil_ratio(Decimal a, Decimal b) {
-  require_positive(b);
-  std::int64_t x = 0;
-  std::int64_t y = 0;
-  if (aligned64(a, b, &x, &y)) return x / y + (x % y > 0 ? 1 : 0);  // y > 0: no overflow
-  const int scale = std::max(a.scale(), b.scale());
-  const Wide wx = scaled(a.mantissa(), a.scale(), scale);
-  const Wide wy = scaled(b.mantissa(), b.scale(), scale);
-  Wide q = wx / wy;
-  if (wx % wy > 0) q += 1;
-  return narrow(q, 0, "ratio").mantissa();
-}
+std::int64_t ceil_ratio(Decimal a, Decimal b) { return rounded_ratio(a, b, true); }
 
-std::int64_t floor_ratio(Decimal a, Decimal b) {
-  require_positive(b);
-  std::int64_t x = 0;
-  std::int64_t y = 0;
-  if (aligned64(a, b, &x, &y)) return x / y - (x % y < 0 ? 1 : 0);
-  const int scale = std::max(a.scale(), b.scale());
-  const Wide wx = scaled(a.mantissa(), a.scale(), scale);
-  const Wide wy = scaled(b.mantissa(), b.scale(), scale);
-  Wide q = wx / wy;
-  if (wx % wy < 0) q -= 1;
-  return narrow(q, 0, "ratio").mantissa();
-}
+std::int64_t floor_ratio(Decimal a, Decimal b) { return rounded_ratio(a, b, false); }
 
 }  // namespace santei

@@ -107,12 +107,12 @@ class RuleGraphImpl final : public RuleGraph {
         if (exclusion_index_[w].find(r.code).count != 0) r.rule_flags |= static_cast<std::uint8_t>(1u << w);
       }
       if (count_index_.find(r.code).count != 0) r.rule_flags |= ProcedureRecord::kHasCountLimits;
-      if (std::any_of(r.facility_standards.begin(), r.facility_standards.end(), [](std::int32_t s) { return s != 0; })) {
-        r.rule_flags |= ProcedureRecord::kNeedsFacilityStandard | ProcedureRecord::kLimitsEligibility;
-      }
+      const bool needs_standard =
+          std::any_of(r.facility_standards.begin(), r.facility_standards.end(), [](std::int32_t s) { return s != 0; });
+      if (needs_standard) r.rule_flags |= ProcedureRecord::kNeedsFacilityStandard;
       // Any value in a column check_eligibility reads; those left at 0 or 00 limit nothing.
-      if (r.setting != 0 || r.elderly != 0 || r.facility_kind != 0 || r.bed_class != 0 || !r.min_age.is_none() ||
-          !r.max_age.is_none()) {
+      if (needs_standard || r.setting != 0 || r.elderly != 0 || r.facility_kind != 0 || r.bed_class != 0 ||
+          !r.min_age.is_none() || !r.max_age.is_none()) {
         r.rule_flags |= ProcedureRecord::kLimitsEligibility;
       }
       if (std::any_of(r.age_additions.begin(), r.age_additions.end(), [](const AgeAddition& a) { return a.code != 0; })) {
