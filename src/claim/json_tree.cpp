@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <bit>
+#include <charconv>
+#include <memory>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -222,17 +224,6 @@ class Builder {
     }
   }
 
-  // Once the whole document is read, containers view their children where they now lie.
-  void link() {
-    const auto view = [this](Value& value) {
-      if (value.type == Value::Type::array) value.items = {out_.items_.data() + value.first_, value.count_};
-      if (value.type == Value::Type::object) value.members = {out_.members_.data() + value.first_, value.count_};
-    };
-    view(out_.root_);
-    for (Value& item : out_.items_) view(item);
-    for (Member& member : out_.members_) view(member.value);
-  }
-
  private:
   // A string's text: a view of its bytes in the document's copy of the text when it holds no
   // escape, as nearly every key and value of a claim does; else simdjson's unescaping, kept in the
@@ -247,7 +238,7 @@ class Builder {
     if (end < text_end_ && *end == '"') return {begin, static_cast<std::size_t>(end - begin)};
     std::string_view text;
     read(parser_.unescape(raw, unescaped_), text, source);
-    return keep(text);
+    return out_.keep(text);
   }
 
   // The first '"' or '\\' at or after `at`, or the text's end. 16 bytes a step with SSE2: the
@@ -282,16 +273,6 @@ class Builder {
     if (value.current_location().get(at)) return nullptr;
     return at;
   }
-  // An unescaped `text` copied into the document's texts, which are sized for the whole input the
-  // first time (an unescaped string is never longer than its text): views of them stay valid.
-  std::string_view keep(std::string_view text) {
-    std::vector<char>& texts = out_.texts_;
-    if (texts.empty()) texts.reserve(static_cast<std::size_t>(text_end_ - out_.input_.data()));
-    const std::size_t at = texts.size();
-    texts.insert(texts.end(), text.begin(), text.end());
-    return {texts.data() + at, text.size()};
-  }
-
   // An object's members (an array's elements) are gathered in the thread's vector for their depth
   // and then appended to the document's, where they lie side by side.
   struct Scratch {
@@ -309,6 +290,184 @@ class Builder {
 };
 
 thread_local Builder::Scratch Builder::scratch_;
+
+namespace {
+
+namespace dom = simdjson::dom;
+
+// What the fast way leaves to the exact one (Parser).
+struct NeedsExact {};
+
+// Whether `text` may hold the number -0, which the tape gives as 0: a "-0" at the start or after
+// ':', '[' or ','. One inside a string may match as well: that text then goes the exact way.
+bool may_hold_minus_zero(std::string_view text) {
+  for (std::size_t at = text.find("-0"); at != std::string_view::npos; at = text.find("-0", at + 2)) {
+    std::size_t before = at;
+    while (before > 0 && (text[before - 1] == ' ' || text[before - 1] == '\t' || text[before - 1] == '\n' || text[before - 1] == '\r')) {
+      --before;
+    }
+    if (before == 0 || text[before - 1] == ':' || text[before - 1] == '[' || text[before - 1] == ',') return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+// The tree of Parser::fast, read from the DOM parser's tape (simdjson's doc/tape.md; its own
+// dump_raw_tape reads it so): a word a value, its type in the top byte. A container's word holds
+// the index after its end and, in bits 32–55, its count (saturated at 0xFFFFFF); a string's, the
+// offset in the string buffer of its 32-bit length and bytes; a whole number's value is the next
+// word. (Read through dom::element, the tree cost more than the exact way's: 65 instructions a
+// value, callgrind.) A container's children take a block of the document's members or items,
+// sized from that count: no gathering and no copy, as the exact way's Builder needs.
+class TapeBuilder {
+ public:
+  // Parser::fast into `into`, whose input_ holds the text padded. False: the text goes the exact way.
+  static bool parse(std::string_view text, std::size_t max_depth, Document& into) {
+    if (!into.tape_) into.tape_ = std::make_unique<dom::parser>();
+    dom::parser& parser = *into.tape_;
+    dom::element root;
+    if (parser.parse(reinterpret_cast<const std::uint8_t*>(into.input_.data()), text.size(), false).get(root)) {
+      return false;
+    }
+    into.items_.clear();
+    into.members_.clear();
+    into.texts_.clear();
+    try {
+      TapeBuilder builder(into, parser.doc, max_depth);
+      builder.build(1, 0, into.root_);  // word 0 is the root's, which points past the last
+      if (builder.zero_seen_ && may_hold_minus_zero(text)) return false;
+    } catch (const NeedsExact&) {
+      return false;
+    }
+    into.link();
+    return true;
+  }
+
+ private:
+  static constexpr std::uint64_t kPayload = (std::uint64_t{1} << 56) - 1;
+  static constexpr std::size_t kSaturated = 0xFFFFFF;
+
+  TapeBuilder(Document& out, const dom::document& tape, std::size_t max_depth)
+      : out_(out), tape_(tape.tape.get()), strings_(tape.string_buf.get()), max_depth_(max_depth) {}
+
+  // The value whose word is tape_[at] into `out`; returns the index after it.
+  std::size_t build(std::size_t at, std::size_t depth, Value& out) {
+    const std::uint64_t word = tape_[at];
+    switch (static_cast<char>(word >> 56)) {
+      case '{': {
+        const std::size_t count = (word >> 32) & kSaturated;
+        if (depth >= max_depth_ || count == kSaturated) throw NeedsExact{};
+        const std::size_t first = out_.members_.size();
+        out_.members_.resize(first + count);
+        std::size_t next = at + 1;
+        for (std::size_t k = first; k < first + count; ++k) {
+          const std::string_view key = string(tape_[next]);
+          for (std::size_t j = first; j < k; ++j) {
+            if (same_key(out_.members_[j].key, key)) throw NeedsExact{};  // the exact way names it
+          }
+          out_.members_[k].key = key;
+          Value value;
+          next = build(next + 1, depth + 1, value);
+          out_.members_[k].value = value;  // indexed again: the children's blocks may have moved it
+        }
+        container(out, Value::Type::object, first, count);
+        return static_cast<std::uint32_t>(word);
+      }
+      case '[': {
+        const std::size_t count = (word >> 32) & kSaturated;
+        if (depth >= max_depth_ || count == kSaturated) throw NeedsExact{};
+        const std::size_t first = out_.items_.size();
+        out_.items_.resize(first + count);
+        std::size_t next = at + 1;
+        for (std::size_t k = first; k < first + count; ++k) {
+          Value value;
+          next = build(next, depth + 1, value);
+          out_.items_[k] = value;
+        }
+        container(out, Value::Type::array, first, count);
+        return static_cast<std::uint32_t>(word);
+      }
+      case '"':
+        out.type = Value::Type::string;
+        out.text = string(word);
+        return at + 1;
+      // A whole number of JSON's grammar is written in one way only, which std::to_chars gives
+      // back; but for -0, which the tape holds as 0.
+      case 'l': {
+        std::int64_t number = 0;
+        std::memcpy(&number, &tape_[at + 1], sizeof number);
+        zero_seen_ = zero_seen_ || number == 0;
+        out.type = Value::Type::number;
+        out.text = number_text(number);
+        return at + 2;
+      }
+      case 'u':
+        out.type = Value::Type::number;
+        out.text = number_text(tape_[at + 1]);
+        return at + 2;
+      case 't':
+      case 'f':
+        out.type = Value::Type::boolean;
+        out.boolean = (word >> 56) == 't';
+        return at + 1;
+      case 'n':
+        out.type = Value::Type::null;
+        return at + 1;
+      default:  // 'd': a number whose text is not on the tape
+        throw NeedsExact{};
+    }
+  }
+
+  static void container(Value& out, Value::Type type, std::size_t first, std::size_t count) {
+    out.type = type;
+    out.first_ = static_cast<std::uint32_t>(first);
+    out.count_ = static_cast<std::uint32_t>(count);
+  }
+
+  // A string of the tape, unescaped, in the parser's string buffer.
+  std::string_view string(std::uint64_t word) const {
+    const std::uint8_t* const at = strings_ + (word & kPayload);
+    std::uint32_t size = 0;
+    std::memcpy(&size, at, sizeof size);
+    return {reinterpret_cast<const char*>(at + sizeof size), size};
+  }
+
+  template <class Number>
+  std::string_view number_text(Number number) {
+    char digits[24];
+    const auto end = std::to_chars(digits, digits + sizeof digits, number).ptr;
+    return out_.keep({digits, static_cast<std::size_t>(end - digits)});
+  }
+
+  Document& out_;
+  const std::uint64_t* tape_;
+  const std::uint8_t* strings_;
+  std::size_t max_depth_;
+  bool zero_seen_ = false;
+};
+
+Document::Document() = default;
+Document::~Document() = default;
+Document::Document(Document&&) noexcept = default;
+Document& Document::operator=(Document&&) noexcept = default;
+
+void Document::link() {
+  const auto view = [this](Value& value) {
+    if (value.type == Value::Type::array) value.items = {items_.data() + value.first_, value.count_};
+    if (value.type == Value::Type::object) value.members = {members_.data() + value.first_, value.count_};
+  };
+  view(root_);
+  for (Value& item : items_) view(item);
+  for (Member& member : members_) view(member.value);
+}
+
+std::string_view Document::keep(std::string_view text) {
+  if (texts_.empty()) texts_.reserve(input_.size());
+  const std::size_t at = texts_.size();
+  texts_.insert(texts_.end(), text.begin(), text.end());
+  return {texts_.data() + at, text.size()};
+}
 
 const Value* Value::find(std::string_view key) const {
   for (const auto& member : members) {
@@ -366,14 +525,15 @@ std::string to_json(const Value& value) {
   return out;
 }
 
-void parse(std::string_view text, const std::string& source, std::size_t max_depth, Document& into) {
-  thread_local od::parser parser;  // reuses its buffers across calls on a thread
-  // The text copied into the document with the zero padding simdjson reads past its end; and room
-  // for its strings unescaped (never longer than the text).
+void parse(std::string_view text, const std::string& source, std::size_t max_depth, Document& into, Parser how) {
+  // The text copied into the document with the zero padding simdjson reads past its end.
   std::vector<char>& padded = into.input_;
-  thread_local std::vector<std::uint8_t> unescaped;
   padded.assign(text.begin(), text.end());
   padded.resize(text.size() + simdjson::SIMDJSON_PADDING, '\0');
+  if (how == Parser::fast && TapeBuilder::parse(text, max_depth, into)) return;
+
+  thread_local od::parser parser;  // reuses its buffers across calls on a thread
+  thread_local std::vector<std::uint8_t> unescaped;  // room for its strings unescaped (never longer than the text)
   if (unescaped.size() < padded.size()) unescaped.resize(padded.size());
   const auto fail = [&](Status status, std::string message, const char* at, simdjson::error_code code) -> Exception {
     // Looked for only once the parser failed: simdjson validates UTF-8 but does not say where.
@@ -417,7 +577,7 @@ void parse(std::string_view text, const std::string& source, std::size_t max_dep
   try {
     Builder builder(parser, doc, max_depth, into, text.size(), unescaped.data());
     builder.build(doc, into.root_, 0);
-    builder.link();
+    into.link();
     const char* after = nullptr;
     if (!doc.current_location().get(after)) {  // in bounds: something follows the value
       throw BuildError{Status::parse_error, "text after the JSON value", after};

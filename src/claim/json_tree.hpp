@@ -1,16 +1,30 @@
 // A JSON document as a tree whose numbers keep their exact text (never a double), built with
-// simdjson's On-Demand parser. Duplicate keys, depth beyond kMaxJsonDepth and malformed text
-// are errors naming the line and column.
+// simdjson. Duplicate keys, depth beyond kMaxJsonDepth and malformed text are errors naming the
+// line and column.
 #pragma once
 
 #include <cstdint>
 #include <cstring>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
+namespace simdjson::dom {
+class parser;
+}
+
 namespace santei::json {
+
+// How a text is read into a Document; both give the same tree or the same error.
+// - `fast`: simdjson's DOM parser, whose stage 2 runs in the kernel made for the CPU (the On-Demand
+//   front end is compiled for the build's target: generic x86-64), the tree made from its tape. A
+//   text it refuses, a duplicate key, a depth past the limit, or a number it cannot give back as
+//   written (a fraction, an exponent, -0) goes the `exact` way.
+// - `exact`: simdjson's On-Demand front end: every number's text as written, every error at its
+//   line and column.
+enum class Parser : unsigned char { fast, exact };
 
 struct Member;
 
@@ -28,6 +42,8 @@ struct Value {
 
  private:
   friend class Builder;
+  friend class TapeBuilder;
+  friend class Document;
   // While the document is built its vectors still grow: a container's children are first known by
   // where they start in them, and viewed once the whole document is read.
   std::uint32_t first_ = 0;
@@ -46,17 +62,30 @@ struct Member {
 // into it again reuses its memory.
 class Document {
  public:
+  Document();
+  ~Document();
+  Document(Document&&) noexcept;
+  Document& operator=(Document&&) noexcept;
   const Value& root() const { return root_; }
 
  private:
   friend class Builder;
-  friend void parse(std::string_view, const std::string&, std::size_t, Document&);
+  friend class TapeBuilder;
+  friend void parse(std::string_view, const std::string&, std::size_t, Document&, Parser);
   Value root_;
   std::vector<Value> items_;
   std::vector<Member> members_;
   // The text with simdjson's zero padding: strings without escapes, keys and numbers are viewed here.
   std::vector<char> input_;
   std::vector<char> texts_;  // strings with escapes, unescaped (never more bytes than the input)
+  // The fast way's parser: its strings, unescaped, are viewed in its buffers.
+  std::unique_ptr<simdjson::dom::parser> tape_;
+
+  // Once the whole document is read, containers view their children where they now lie.
+  void link();
+  // `text` copied into texts_, which are sized for the whole input the first time (a text made
+  // from the input is never longer than it): views of them stay valid.
+  std::string_view keep(std::string_view text);
 };
 
 // Whether two keys are the same: lengths first, then in line (keys are a few bytes: a call to
@@ -93,7 +122,8 @@ std::string to_json(const Value& value);
 // Parses one JSON text into `into` (its earlier values are gone). `source` names it in errors
 // ("<claim>", a file path, "stdin:12"). Throws santei::Exception: encoding_error (a byte that is
 // not UTF-8, with its line and column), parse_error (syntax, duplicate key) or limit_exceeded (depth).
-void parse(std::string_view text, const std::string& source, std::size_t max_depth, Document& into);
+void parse(std::string_view text, const std::string& source, std::size_t max_depth, Document& into,
+           Parser parser = Parser::fast);
 Document parse(std::string_view text, const std::string& source, std::size_t max_depth);
 
 }  // namespace santei::json
