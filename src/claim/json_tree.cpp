@@ -318,8 +318,12 @@ bool may_hold_minus_zero(std::string_view text) {
 // the index after its end and, in bits 32–55, its count (saturated at 0xFFFFFF); a string's, the
 // offset in the string buffer of its 32-bit length and bytes; a whole number's value is the next
 // word. (Read through dom::element, the tree cost more than the exact way's: 65 instructions a
-// value, callgrind.) A container's children take a block of the document's members or items,
-// sized from that count: no gathering and no copy, as the exact way's Builder needs.
+// value, callgrind.)
+//
+// The document's arrays are given room for the whole tape first, so that nothing in them moves;
+// containers are read breadth first, so that each one's children are appended side by side where
+// they stay: every member and item is made once, in place (no gathering and copying, as the exact
+// way's Builder does, and no pass to link children).
 class TapeBuilder {
  public:
   // Parser::fast into `into`, whose input_ holds the text padded. False: the text goes the exact way.
@@ -330,17 +334,23 @@ class TapeBuilder {
     if (parser.parse(reinterpret_cast<const std::uint8_t*>(into.input_.data()), text.size(), false).get(root)) {
       return false;
     }
+    into.root_ = Value{};
     into.items_.clear();
     into.members_.clear();
     into.texts_.clear();
+    // A member takes two words of the tape (its key's and its value's), an item one or more. Word 0
+    // is the root's: it holds the index of the last.
+    const std::size_t words = parser.doc.tape[0] & kPayload;
+    into.members_.reserve(words / 2);
+    into.items_.reserve(words);
     try {
       TapeBuilder builder(into, parser.doc, max_depth);
-      builder.build(1, 0, into.root_);  // word 0 is the root's, which points past the last
+      builder.value(1, 0, into.root_);
+      builder.containers();
       if (builder.zero_seen_ && may_hold_minus_zero(text)) return false;
     } catch (const NeedsExact&) {
       return false;
     }
-    into.link();
     return true;
   }
 
@@ -348,46 +358,29 @@ class TapeBuilder {
   static constexpr std::uint64_t kPayload = (std::uint64_t{1} << 56) - 1;
   static constexpr std::size_t kSaturated = 0xFFFFFF;
 
-  TapeBuilder(Document& out, const dom::document& tape, std::size_t max_depth)
-      : out_(out), tape_(tape.tape.get()), strings_(tape.string_buf.get()), max_depth_(max_depth) {}
+  // A container met and not yet read.
+  struct Pending {
+    std::size_t at;  // its word
+    Value* value;
+    std::size_t depth;
+  };
 
-  // The value whose word is tape_[at] into `out`; returns the index after it.
-  std::size_t build(std::size_t at, std::size_t depth, Value& out) {
+  TapeBuilder(Document& out, const dom::document& tape, std::size_t max_depth)
+      : out_(out), tape_(tape.tape.get()), strings_(tape.string_buf.get()), max_depth_(max_depth) {
+    pending_.clear();
+  }
+
+  // The value whose word is tape_[at] into `out` (a container's children are read later, by
+  // containers()); returns the index after it.
+  std::size_t value(std::size_t at, std::size_t depth, Value& out) {
     const std::uint64_t word = tape_[at];
     switch (static_cast<char>(word >> 56)) {
-      case '{': {
-        const std::size_t count = (word >> 32) & kSaturated;
-        if (depth >= max_depth_ || count == kSaturated) throw NeedsExact{};
-        const std::size_t first = out_.members_.size();
-        out_.members_.resize(first + count);
-        std::size_t next = at + 1;
-        for (std::size_t k = first; k < first + count; ++k) {
-          const std::string_view key = string(tape_[next]);
-          for (std::size_t j = first; j < k; ++j) {
-            if (same_key(out_.members_[j].key, key)) throw NeedsExact{};  // the exact way names it
-          }
-          out_.members_[k].key = key;
-          Value value;
-          next = build(next + 1, depth + 1, value);
-          out_.members_[k].value = value;  // indexed again: the children's blocks may have moved it
-        }
-        container(out, Value::Type::object, first, count);
+      case '{':
+      case '[':
+        if (depth >= max_depth_) throw NeedsExact{};
+        out.type = (word >> 56) == '{' ? Value::Type::object : Value::Type::array;
+        pending_.push_back({at, &out, depth});
         return static_cast<std::uint32_t>(word);
-      }
-      case '[': {
-        const std::size_t count = (word >> 32) & kSaturated;
-        if (depth >= max_depth_ || count == kSaturated) throw NeedsExact{};
-        const std::size_t first = out_.items_.size();
-        out_.items_.resize(first + count);
-        std::size_t next = at + 1;
-        for (std::size_t k = first; k < first + count; ++k) {
-          Value value;
-          next = build(next, depth + 1, value);
-          out_.items_[k] = value;
-        }
-        container(out, Value::Type::array, first, count);
-        return static_cast<std::uint32_t>(word);
-      }
       case '"':
         out.type = Value::Type::string;
         out.text = string(word);
@@ -419,10 +412,36 @@ class TapeBuilder {
     }
   }
 
-  static void container(Value& out, Value::Type type, std::size_t first, std::size_t count) {
-    out.type = type;
-    out.first_ = static_cast<std::uint32_t>(first);
-    out.count_ = static_cast<std::uint32_t>(count);
+  // The children of every container, breadth first: those met on the way join the queue.
+  void containers() {
+    for (std::size_t p = 0; p < pending_.size(); ++p) {
+      const Pending container = pending_[p];  // a copy: the queue grows as it is read
+      const std::uint64_t word = tape_[container.at];
+      const std::size_t count = (word >> 32) & kSaturated;
+      if (count == kSaturated) throw NeedsExact{};
+      std::size_t next = container.at + 1;
+      if (container.value->type == Value::Type::object) {
+        std::vector<Member>& members = out_.members_;
+        if (members.size() + count > members.capacity()) throw NeedsExact{};  // never: the room was made for the tape
+        const Member* const first = members.data() + members.size();
+        for (std::size_t k = 0; k < count; ++k) {
+          const std::string_view key = string(tape_[next]);
+          for (std::size_t j = 0; j < k; ++j) {
+            if (same_key(first[j].key, key)) throw NeedsExact{};  // the exact way names it
+          }
+          Member& member = members.emplace_back();
+          member.key = key;
+          next = value(next + 1, container.depth + 1, member.value);
+        }
+        container.value->members = {first, count};
+      } else {
+        std::vector<Value>& items = out_.items_;
+        if (items.size() + count > items.capacity()) throw NeedsExact{};
+        const Value* const first = items.data() + items.size();
+        for (std::size_t k = 0; k < count; ++k) next = value(next, container.depth + 1, items.emplace_back());
+        container.value->items = {first, count};
+      }
+    }
   }
 
   // A string of the tape, unescaped, in the parser's string buffer.
@@ -440,12 +459,16 @@ class TapeBuilder {
     return out_.keep({digits, static_cast<std::size_t>(end - digits)});
   }
 
+  static thread_local std::vector<Pending> pending_;
+
   Document& out_;
   const std::uint64_t* tape_;
   const std::uint8_t* strings_;
   std::size_t max_depth_;
   bool zero_seen_ = false;
 };
+
+thread_local std::vector<TapeBuilder::Pending> TapeBuilder::pending_;
 
 Document::Document() = default;
 Document::~Document() = default;
