@@ -371,20 +371,28 @@ class TapeBuilder {
   }
 
   // The value whose word is tape_[at] into `out` (a container's children are read later, by
-  // containers()); returns the index after it.
-  std::size_t value(std::size_t at, std::size_t depth, Value& out) {
+  // containers()); returns the index after it. Strings and containers, nearly every value of a
+  // claim, are read here in line; the rest by scalar().
+  [[gnu::always_inline]] std::size_t value(std::size_t at, std::size_t depth, Value& out) {
+    const std::uint64_t word = tape_[at];
+    const auto type = static_cast<char>(word >> 56);
+    if (type == '"') {
+      out.type = Value::Type::string;
+      out.text = string(word);
+      return at + 1;
+    }
+    if (type == '{' || type == '[') {
+      if (depth >= max_depth_) throw NeedsExact{};
+      out.type = type == '{' ? Value::Type::object : Value::Type::array;
+      pending_.push_back({at, &out, depth});
+      return static_cast<std::uint32_t>(word);
+    }
+    return scalar(at, out);
+  }
+
+  [[gnu::noinline]] std::size_t scalar(std::size_t at, Value& out) {
     const std::uint64_t word = tape_[at];
     switch (static_cast<char>(word >> 56)) {
-      case '{':
-      case '[':
-        if (depth >= max_depth_) throw NeedsExact{};
-        out.type = (word >> 56) == '{' ? Value::Type::object : Value::Type::array;
-        pending_.push_back({at, &out, depth});
-        return static_cast<std::uint32_t>(word);
-      case '"':
-        out.type = Value::Type::string;
-        out.text = string(word);
-        return at + 1;
       // A whole number of JSON's grammar is written in one way only, which std::to_chars gives
       // back; but for -0, which the tape holds as 0.
       case 'l': {
