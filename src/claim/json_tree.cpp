@@ -610,7 +610,13 @@ void parse(std::string_view text, const std::string& source, std::size_t max_dep
     builder.build(doc, into.root_, 0);
     into.link();
     const char* after = nullptr;
-    if (!doc.current_location().get(after)) {  // in bounds: something follows the value
+    if (into.root_.is(Value::Type::number)) {
+      // Reading a number's text does not move the parser past it: what follows is looked at here.
+      after = into.root_.text.data() + into.root_.text.size();
+      const char* const end = padded.data() + text.size();
+      while (after < end && (*after == ' ' || *after == '\t' || *after == '\n' || *after == '\r')) ++after;
+      if (after < end) throw BuildError{Status::parse_error, "text after the JSON value", after};
+    } else if (!doc.current_location().get(after)) {  // in bounds: something follows the value
       throw BuildError{Status::parse_error, "text after the JSON value", after};
     }
   } catch (const BuildError& e) {

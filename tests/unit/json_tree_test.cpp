@@ -4,6 +4,9 @@
 // the line and column of errors found deep inside it.
 #include <doctest/doctest.h>
 
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <utility>
 #include <vector>
@@ -13,6 +16,7 @@
 #include "santei/result.hpp"
 
 using santei::json::Document;
+using santei::json::Parser;
 using santei::json::Value;
 using Type = santei::json::Value::Type;
 
@@ -172,14 +176,18 @@ TEST_CASE("strings of 0–40 bytes, plain or with an escape at every offset, rea
       const std::string& written = written_read.first;  // not a structured binding: clang 14's CAPTURE cannot take one
       const std::string& read = written_read.second;
       CAPTURE(written);
-      const Document value = santei::json::parse("[\"" + written + "\"]", "<test>", 8);
-      REQUIRE(value.root().items.size() == 1);
-      CHECK(value.root().items[0].text == read);
-      const Document key = santei::json::parse("{\"" + written + "\":1}", "<test>", 8);
-      REQUIRE(key.root().members.size() == 1);
-      CHECK(key.root().members[0].key == read);
-      const Document last = santei::json::parse("\"" + written + "\"", "<test>", 8);  // the text ends with it
-      CHECK(last.root().text == read);
+      for (const Parser way : {Parser::fast, Parser::exact}) {
+        CAPTURE(static_cast<int>(way));
+        Document value, key, last;
+        santei::json::parse("[\"" + written + "\"]", "<test>", 8, value, way);
+        REQUIRE(value.root().items.size() == 1);
+        CHECK(value.root().items[0].text == read);
+        santei::json::parse("{\"" + written + "\":1}", "<test>", 8, key, way);
+        REQUIRE(key.root().members.size() == 1);
+        CHECK(key.root().members[0].key == read);
+        santei::json::parse("\"" + written + "\"", "<test>", 8, last, way);  // the text ends with it
+        CHECK(last.root().text == read);
+      }
     }
   }
 }
@@ -208,4 +216,71 @@ TEST_CASE("keys of 0–20 bytes differing in one byte at any offset are distinct
       CHECK(e.info().message == "duplicate key \"" + key + "\"");
     }
   }
+}
+
+namespace {
+
+// What a way of parsing makes of `text`: the tree as compact JSON (which spells every value's type
+// and every number's text), or the error as santei reports it.
+std::string read(const std::string& text, Parser way, std::size_t max_depth = 8) {
+  try {
+    Document document;
+    santei::json::parse(text, "<test>", max_depth, document, way);
+    return santei::json::to_json(document.root());
+  } catch (const santei::Exception& e) {
+    return "error: " + e.info().to_string();
+  }
+}
+
+}  // namespace
+
+// json_tree.hpp, Parser: the fast way (simdjson's DOM tape) leaves to the exact way (On-Demand)
+// what it cannot give back as written. Each text here is read both ways.
+TEST_CASE("the fast and the exact way give the same tree or the same error: the example claims and edge cases") {
+  std::vector<std::string> texts;
+  for (const auto& entry : std::filesystem::directory_iterator(SANTEI_SOURCE_DIR "/examples/claims")) {
+    std::ifstream in(entry.path(), std::ios::binary);
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    texts.push_back(buffer.str());
+  }
+  REQUIRE(texts.size() >= 3);
+  for (int n : {1, 17}) texts.push_back(nested(n));
+  for (const char* text : {
+           // numbers: whole, beyond 64 bits, with a fraction or an exponent, -0 (the tape holds 0)
+           R"({"u":18446744073709551615,"l":-9223372036854775808,"z":0,"m":-1,"p":42})",
+           R"({"big":123456789012345678901234567890,"neg":-123456789012345678901234567890})",
+           R"({"a":1.50,"b":1E2,"c":-1.0e-5,"d":0.0})", R"({"a":-0})", R"([0, -0 ,0])", "-0", " 0 ", "7",
+           R"({"s":"a -0 in a text","n":0})", R"({"date":"2024-07-05","beds":0})", "7 x", "-1 ]", "0 0",
+           // strings and keys: escapes, surrogate pairs, a lone surrogate, empty keys
+           R"({"e":"\u00e9\n\"\\\/\ud83d\ude00","\u0061":"b"})", R"(["\ud800"])", R"({"":{"":[]}})",
+           // containers: empty and nested; scalars at the root
+           R"([[],{},[[]],"",[{}]])", "true", "false", "null", R"("text")", "[[[[[[[1]]]]]]]",
+           // errors: a duplicate key, nesting past the limit, trailing text, syntax, raw controls,
+           // bytes that are not UTF-8, a byte order mark
+           R"({"a":1,"b":{"c":2,"c":3}})", R"({"a":1,"a":2})", "[[[[[[[[[1]]]]]]]]]", "{\"a\":1} x", "{} {}",
+           R"({"a":})", R"({"a":[1,2,)", "[01]", "[1.]", "[-]", "\"a\tb\"", "", "   ", R"({"a":tru})",
+           "{\"a\":\"\xff\"}", R"({"a" 1})", "[1,]", "\xef\xbb\xbf{}"}) {
+    texts.emplace_back(text);
+  }
+  for (const std::string& text : texts) {
+    CAPTURE(text);
+    CHECK(read(text, Parser::fast) == read(text, Parser::exact));
+    CHECK(read(text, Parser::fast, 32) == read(text, Parser::exact, 32));
+  }
+}
+
+TEST_CASE("numbers keep their text as written, -0, fractions and exponents included, read the default way") {
+  for (const char* text : {R"({"a":1.50,"b":-0,"c":1E2,"d":0,"e":-7})", R"([-0])", R"({"x":0,"y":[ -0 ]})", R"({"n":-0.0})"}) {
+    CAPTURE(text);
+    std::string compact(text);
+    std::erase(compact, ' ');
+    CHECK(santei::json::to_json(santei::json::parse(text, "<test>", 8).root()) == compact);
+  }
+  // Whole numbers, as the fast way writes them again from the tape.
+  const Document whole = santei::json::parse("[0,-1,9223372036854775807,-9223372036854775808,18446744073709551615]", "<test>", 8);
+  REQUIRE(whole.root().items.size() == 5);
+  CHECK(whole.root().items[2].text == "9223372036854775807");
+  CHECK(whole.root().items[3].text == "-9223372036854775808");
+  CHECK(whole.root().items[4].text == "18446744073709551615");
 }
