@@ -24,6 +24,9 @@ namespace {
 
 namespace od = simdjson::ondemand;
 
+// The whitespace of JSON's grammar (RFC 8259 §2).
+bool json_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
 // Line and column (1-based) of a byte offset.
 std::pair<std::int64_t, int> position(std::string_view text, std::size_t offset) {
   offset = std::min(offset, text.size());
@@ -195,9 +198,7 @@ class Builder {
       }
       case od::json_type::number: {
         std::string_view raw = source.raw_json_token();
-        while (!raw.empty() && (raw.back() == ' ' || raw.back() == '\t' || raw.back() == '\n' || raw.back() == '\r')) {
-          raw.remove_suffix(1);
-        }
+        while (!raw.empty() && json_space(raw.back())) raw.remove_suffix(1);
         if (!json_number(raw)) throw BuildError{Status::parse_error, fmt::format("'{}' is not a JSON number", raw), location(source)};
         out.type = Value::Type::number;
         out.text = raw;  // a view of the document's copy of the text
@@ -303,9 +304,7 @@ struct NeedsExact {};
 bool may_hold_minus_zero(std::string_view text) {
   for (std::size_t at = text.find("-0"); at != std::string_view::npos; at = text.find("-0", at + 2)) {
     std::size_t before = at;
-    while (before > 0 && (text[before - 1] == ' ' || text[before - 1] == '\t' || text[before - 1] == '\n' || text[before - 1] == '\r')) {
-      --before;
-    }
+    while (before > 0 && json_space(text[before - 1])) --before;
     if (before == 0 || text[before - 1] == ':' || text[before - 1] == '[' || text[before - 1] == ',') return true;
   }
   return false;
@@ -328,6 +327,11 @@ class TapeBuilder {
  public:
   // Parser::fast into `into`, whose input_ holds the text padded. False: the text goes the exact way.
   static bool parse(std::string_view text, std::size_t max_depth, Document& into) {
+    // The tape takes 8 bytes and more a byte of text, and a parser keeps the room of the largest
+    // text it read: a thread's stays small, and a larger text (a claim of thousands of lines, read
+    // once in a while) goes the exact way.
+    constexpr std::size_t kLargestText = std::size_t{1} << 20;
+    if (text.size() > kLargestText) return false;
     if (!into.tape_) into.tape_ = std::make_unique<dom::parser>();
     dom::parser& parser = *into.tape_;
     dom::element root;
@@ -614,7 +618,7 @@ void parse(std::string_view text, const std::string& source, std::size_t max_dep
       // Reading a number's text does not move the parser past it: what follows is looked at here.
       after = into.root_.text.data() + into.root_.text.size();
       const char* const end = padded.data() + text.size();
-      while (after < end && (*after == ' ' || *after == '\t' || *after == '\n' || *after == '\r')) ++after;
+      while (after < end && json_space(*after)) ++after;
       if (after < end) throw BuildError{Status::parse_error, "text after the JSON value", after};
     } else if (!doc.current_location().get(after)) {  // in bounds: something follows the value
       throw BuildError{Status::parse_error, "text after the JSON value", after};

@@ -20,8 +20,8 @@ namespace santei::json {
 // How a text is read into a Document; both give the same tree or the same error.
 // - `fast`: simdjson's DOM parser, whose stage 2 runs in the kernel made for the CPU (the On-Demand
 //   front end is compiled for the build's target: generic x86-64), the tree made from its tape. A
-//   text it refuses, a duplicate key, a depth past the limit, or a number it cannot give back as
-//   written (a fraction, an exponent, -0) goes the `exact` way.
+//   text it refuses, a duplicate key, a depth past the limit, a number it cannot give back as
+//   written (a fraction, an exponent, -0) or a text over 1 MiB goes the `exact` way.
 // - `exact`: simdjson's On-Demand front end: every number's text as written, every error at its
 //   line and column.
 enum class Parser : unsigned char { fast, exact };
