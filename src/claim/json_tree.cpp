@@ -320,9 +320,9 @@ bool may_hold_minus_zero(std::string_view text) {
 // value, callgrind.)
 //
 // The document's arrays are given room for the whole tape first, so that nothing in them moves;
-// containers are read breadth first, so that each one's children are appended side by side where
-// they stay: every member and item is made once, in place (no gathering and copying, as the exact
-// way's Builder does, and no pass to link children).
+// containers are read breadth first, so that each one's children take the next slots side by side
+// where they stay: every member and item is written once, in place (no gathering and copying, as
+// the exact way's Builder does, and no pass to link children).
 class TapeBuilder {
  public:
   // Parser::fast into `into`, whose input_ holds the text padded. False: the text goes the exact way.
@@ -339,14 +339,14 @@ class TapeBuilder {
       return false;
     }
     into.root_ = Value{};
-    into.items_.clear();
-    into.members_.clear();
     into.texts_.clear();
-    // A member takes two words of the tape (its key's and its value's), an item one or more. Word 0
-    // is the root's: it holds the index of the last.
+    // A member takes two words of the tape (its key's and its value's), an item or a container one
+    // or more. Word 0 is the root's: it holds the index of the last. The arrays only grow: their
+    // slots are overwritten, not made again, from text to text.
     const std::size_t words = parser.doc.tape[0] & kPayload;
-    into.members_.reserve(words / 2);
-    into.items_.reserve(words);
+    if (into.members_.size() < words / 2) into.members_.resize(words / 2);
+    if (into.items_.size() < words) into.items_.resize(words);
+    if (pending_.size() < words) pending_.resize(words);
     try {
       TapeBuilder builder(into, parser.doc, max_depth);
       builder.value(1, 0, into.root_);
@@ -370,9 +370,7 @@ class TapeBuilder {
   };
 
   TapeBuilder(Document& out, const dom::document& tape, std::size_t max_depth)
-      : out_(out), tape_(tape.tape.get()), strings_(tape.string_buf.get()), max_depth_(max_depth) {
-    pending_.clear();
-  }
+      : out_(out), tape_(tape.tape.get()), strings_(tape.string_buf.get()), max_depth_(max_depth) {}
 
   // The value whose word is tape_[at] into `out` (a container's children are read later, by
   // containers()); returns the index after it. Strings and containers, nearly every value of a
@@ -388,7 +386,8 @@ class TapeBuilder {
     if (type == '{' || type == '[') {
       if (depth >= max_depth_) throw NeedsExact{};
       out.type = type == '{' ? Value::Type::object : Value::Type::array;
-      pending_.push_back({at, &out, depth});
+      if (pending_used_ == pending_.size()) throw NeedsExact{};  // never: there is room for the tape
+      pending_[pending_used_++] = {at, &out, depth};
       return static_cast<std::uint32_t>(word);
     }
     return scalar(at, out);
@@ -426,31 +425,34 @@ class TapeBuilder {
 
   // The children of every container, breadth first: those met on the way join the queue.
   void containers() {
-    for (std::size_t p = 0; p < pending_.size(); ++p) {
-      const Pending container = pending_[p];  // a copy: the queue grows as it is read
+    for (std::size_t p = 0; p < pending_used_; ++p) {
+      const Pending container = pending_[p];
       const std::uint64_t word = tape_[container.at];
       const std::size_t count = (word >> 32) & kSaturated;
       if (count == kSaturated) throw NeedsExact{};
       std::size_t next = container.at + 1;
       if (container.value->type == Value::Type::object) {
-        std::vector<Member>& members = out_.members_;
-        if (members.size() + count > members.capacity()) throw NeedsExact{};  // never: the room was made for the tape
-        const Member* const first = members.data() + members.size();
+        if (members_used_ + count > out_.members_.size()) throw NeedsExact{};  // never: there is room for the tape
+        Member* const first = out_.members_.data() + members_used_;
+        members_used_ += count;
         for (std::size_t k = 0; k < count; ++k) {
           const std::string_view key = string(tape_[next]);
           for (std::size_t j = 0; j < k; ++j) {
             if (same_key(first[j].key, key)) throw NeedsExact{};  // the exact way names it
           }
-          Member& member = members.emplace_back();
-          member.key = key;
-          next = value(next + 1, container.depth + 1, member.value);
+          first[k].key = key;
+          first[k].value = Value{};
+          next = value(next + 1, container.depth + 1, first[k].value);
         }
         container.value->members = {first, count};
       } else {
-        std::vector<Value>& items = out_.items_;
-        if (items.size() + count > items.capacity()) throw NeedsExact{};
-        const Value* const first = items.data() + items.size();
-        for (std::size_t k = 0; k < count; ++k) next = value(next, container.depth + 1, items.emplace_back());
+        if (items_used_ + count > out_.items_.size()) throw NeedsExact{};
+        Value* const first = out_.items_.data() + items_used_;
+        items_used_ += count;
+        for (std::size_t k = 0; k < count; ++k) {
+          first[k] = Value{};
+          next = value(next, container.depth + 1, first[k]);
+        }
         container.value->items = {first, count};
       }
     }
@@ -478,6 +480,10 @@ class TapeBuilder {
   const std::uint8_t* strings_;
   std::size_t max_depth_;
   bool zero_seen_ = false;
+  // Slots taken so far in the document's members and items, and in the queue.
+  std::size_t members_used_ = 0;
+  std::size_t items_used_ = 0;
+  std::size_t pending_used_ = 0;
 };
 
 thread_local std::vector<TapeBuilder::Pending> TapeBuilder::pending_;
