@@ -197,8 +197,7 @@ class Builder {
         break;
       }
       case od::json_type::number: {
-        std::string_view raw = source.raw_json_token();
-        while (!raw.empty() && json_space(raw.back())) raw.remove_suffix(1);
+        const std::string_view raw = token(source);
         if (!json_number(raw)) throw BuildError{Status::parse_error, fmt::format("'{}' is not a JSON number", raw), location(source)};
         out.type = Value::Type::number;
         out.text = raw;  // a view of the document's copy of the text
@@ -216,16 +215,28 @@ class Builder {
         read(source.get_bool(), out.boolean, source);
         break;
       case od::json_type::null: {
-        bool null = false;
-        read(source.is_null(), null, source);
-        if (!null) throw BuildError{Status::parse_error, "malformed literal", location(source)};
+        // Its text, as a number's: a document's is_null() refuses a null followed by whitespace.
+        const std::string_view raw = token(source);
+        if (raw != "null") throw BuildError{Status::parse_error, "malformed literal", location(source)};
         out.type = Value::Type::null;
         break;
       }
     }
   }
 
+ // Where the last number or null read ends: reading its text does not move the parser past it.
+  const char* token_end() const { return token_end_; }
+
  private:
+  // The text of a number or a literal, without the whitespace after it.
+  template <class V>
+  std::string_view token(V& source) {
+    std::string_view raw = source.raw_json_token();
+    while (!raw.empty() && json_space(raw.back())) raw.remove_suffix(1);
+    token_end_ = raw.data() + raw.size();
+    return raw;
+  }
+
   // A string's text: a view of its bytes in the document's copy of the text when it holds no
   // escape, as nearly every key and value of a claim does; else simdjson's unescaping, kept in the
   // document's texts. (perf: the call into the parser's implementation that unescaping makes for
@@ -288,6 +299,7 @@ class Builder {
   Document& out_;
   const char* text_end_;  // the end of the text in the document's copy, before the padding
   std::uint8_t* unescaped_;  // where the next unescaped string goes
+  const char* token_end_ = nullptr;
 };
 
 thread_local Builder::Scratch Builder::scratch_;
@@ -620,9 +632,8 @@ void parse(std::string_view text, const std::string& source, std::size_t max_dep
     builder.build(doc, into.root_, 0);
     into.link();
     const char* after = nullptr;
-    if (into.root_.is(Value::Type::number)) {
-      // Reading a number's text does not move the parser past it: what follows is looked at here.
-      after = into.root_.text.data() + into.root_.text.size();
+    if (into.root_.is(Value::Type::number) || into.root_.is(Value::Type::null)) {
+      after = builder.token_end();  // the parser is still at the value: what follows is looked at here
       const char* const end = padded.data() + text.size();
       while (after < end && json_space(*after)) ++after;
       if (after < end) throw BuildError{Status::parse_error, "text after the JSON value", after};
