@@ -1,7 +1,10 @@
 // santei.claim/1 JSON → Claim (../shared/docs/claim-format.md §1).
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <charconv>
+#include <cstring>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -41,27 +44,49 @@ std::uint8_t read_category(const json::Value& value, const Path& path) {
   return static_cast<std::uint8_t>(n);
 }
 
-Code read_code(const json::Value& value, const Path& path) {
-  // Nine digits, read as they are checked, in one pass. A string of nine digits holds no control
-  // character, so text()'s scan for one (a tenth of reading an item, callgrind) is left to the
-  // codes that fail: they go through text() first, as every text field does.
-  const std::string_view t = (value.is(Type::number) || value.is(Type::string)) ? value.text : std::string_view();
-  Code code = 0;
-  bool digits = t.size() == 9;
-  for (std::size_t i = 0; digits && i < t.size(); ++i) {
-    const auto digit = static_cast<unsigned char>(t[i] - '0');
-    digits = digit <= 9;
-    code = code * 10 + digit;
+// Nine ASCII digits as a number, or nullopt. On a little-endian target the first eight are
+// checked and read as one word (a byte at a time, a code cost 90 instructions, callgrind).
+std::optional<Code> nine_digits(std::string_view t) {
+  if (t.size() != 9) return std::nullopt;
+  const auto last = static_cast<unsigned char>(t[8] - '0');
+  if (last > 9) return std::nullopt;
+  if constexpr (std::endian::native == std::endian::little) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, t.data(), sizeof word);  // t[0] in the lowest byte
+    constexpr std::uint64_t kOnes = 0x0101010101010101u;
+    // The lowest byte that is not '0'–'9' sets its high bit in one of the two: below '0' in the
+    // difference, above '9' (or past 0x7F) in the sum; the bytes below it carry and borrow nothing.
+    if ((((word + kOnes * 0x46) | (word - kOnes * '0')) & (kOnes * 0x80)) != 0) return std::nullopt;
+    std::uint64_t digits = word - kOnes * '0';
+    digits = (digits * 10 + (digits >> 8)) & 0x00FF00FF00FF00FFu;          // pairs, the first digit high
+    digits = (digits * 100 + (digits >> 16)) & 0x0000FFFF0000FFFFu;        // fours
+    digits = (digits * 10000 + (digits >> 32)) & 0xFFFFFFFFu;              // the eight
+    return digits * 10 + last;
+  } else {
+    Code code = 0;
+    for (std::size_t i = 0; i < 8; ++i) {
+      const auto digit = static_cast<unsigned char>(t[i] - '0');
+      if (digit > 9) return std::nullopt;
+      code = code * 10 + digit;
+    }
+    return code * 10 + last;
   }
-  if (digits) return code;
+}
+
+Code read_code(const json::Value& value, const Path& path) {
+  // A string of nine digits holds no control character, so text()'s scan for one (a tenth of
+  // reading an item, callgrind) is left to the codes that fail: they go through text() first, as
+  // every text field does.
+  const std::string_view t = (value.is(Type::number) || value.is(Type::string)) ? value.text : std::string_view();
+  if (const std::optional<Code> code = nine_digits(t)) return *code;
   fail(path, fmt::format("'{}' is not a 9-digit master code", value.is(Type::number) ? value.text : text(value, path)));
 }
 
-ClaimItem read_item(const json::Value& value, const Path& path) {
+// Into `item`, a new element of its order's items: made in place, not moved there.
+void read_item(const json::Value& value, const Path& path, ClaimItem& item) {
   expect(value, Type::object, path);
   static constexpr std::string_view kKeys[] = {"code", "quantity", "unit_price", "text"};
   const auto [code_value, quantity_value, price_value, text_value] = members(value, kKeys);
-  ClaimItem item;
   item.code = read_code(required(code_value, "code", path), join(path, "code"));
   if (const json::Value* q = quantity_value) {
     const Decimal quantity = decimal(*q, join(path, "quantity"));
@@ -74,7 +99,6 @@ ClaimItem read_item(const json::Value& value, const Path& path) {
     item.unit_price = price;
   }
   if (text_value) item.text = text(*text_value, join(path, "text"));
-  return item;
 }
 
 char read_burden(const json::Value& value, const Path& path) {
@@ -103,7 +127,7 @@ Order read_order(const json::Value& value, const Path& path, std::size_t& items_
     if (++items_seen > kMaxLinesPerClaim) {
       fail(items_path, fmt::format("more than {} items in one claim", kMaxLinesPerClaim), Status::limit_exceeded);
     }
-    order.items.push_back(read_item(items.items[i], index(items_path, i)));
+    read_item(items.items[i], index(items_path, i), order.items.emplace_back());
   }
   return order;
 }

@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <variant>
 
 #include "santei/claim.hpp"
 #include "error_of.hpp"
@@ -207,4 +208,43 @@ TEST_CASE("an order's, a visit's and the claim's fields read in any order; null 
   const ErrorInfo no_format = error_of(R"({"month":"2024-07"})");
   CHECK(no_format.field == "format");
   CHECK(no_format.message == "missing required field");
+}
+
+// claim_json.cpp, nine_digits: the first eight bytes of a code are checked and read as one word.
+TEST_CASE("a code is nine ASCII digits: every other byte at each of its nine places is refused, each digit read where it stands") {
+  const auto code_of = [](const std::string& code) -> std::variant<Code, std::string> {
+    try {
+      const Claim claim =
+          parse_claim(claim_with(R"([{"date":"2024-07-01","orders":[{"category":"21","items":[{"code":")" + code + R"("}]}]}])"));
+      return claim.visits[0].orders[0].items[0].code;
+    } catch (const santei::Exception& e) {
+      return e.info().message;
+    }
+  };
+  const std::string base = "620000001";
+  for (std::size_t at = 0; at < base.size(); ++at) {
+    for (int c = 0x20; c < 0x7F; ++c) {
+      if (c == '"' || c == '\\') continue;
+      std::string code = base;
+      code[at] = static_cast<char>(c);
+      CAPTURE(code);
+      if (c >= '0' && c <= '9') {
+        Code expected = 0;
+        for (const char digit : code) expected = expected * 10 + static_cast<Code>(digit - '0');
+        CHECK(std::get<Code>(code_of(code)) == expected);
+      } else {
+        CHECK(std::get<std::string>(code_of(code)) == "'" + code + "' is not a 9-digit master code");
+      }
+    }
+    // Bytes past 0x7F: a two-byte character (é) or a three-byte one (０, a full-width zero) in
+    // nine bytes in all.
+    for (const std::string wide : {"\u00e9", "\uff10"}) {
+      if (at + wide.size() > base.size()) continue;
+      const std::string code = base.substr(0, at) + wide + base.substr(at + wide.size());
+      CAPTURE(code);
+      CHECK(std::get<std::string>(code_of(code)) == "'" + code + "' is not a 9-digit master code");
+    }
+  }
+  CHECK(std::get<Code>(code_of("999999999")) == 999999999u);
+  CHECK(std::get<Code>(code_of("000000000")) == 0u);
 }
