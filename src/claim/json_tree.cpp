@@ -210,21 +210,24 @@ class Builder {
         out.text = text_of(raw, source);
         break;
       }
-      case od::json_type::boolean:
-        out.type = Value::Type::boolean;
-        read(source.get_bool(), out.boolean, source);
-        break;
-      case od::json_type::null: {
-        // Its text, as a number's: a document's is_null() refuses a null followed by whitespace.
+      // Literals by their text, as numbers: a document's get_bool() and is_null() refuse one
+      // followed by whitespace (by more than a few bytes of it, get_bool()).
+      case od::json_type::boolean: {
         const std::string_view raw = token(source);
-        if (raw != "null") throw BuildError{Status::parse_error, "malformed literal", location(source)};
+        if (raw != "true" && raw != "false") throw BuildError{Status::parse_error, "malformed literal", location(source)};
+        out.type = Value::Type::boolean;
+        out.boolean = raw == "true";
+        break;
+      }
+      case od::json_type::null: {
+        if (token(source) != "null") throw BuildError{Status::parse_error, "malformed literal", location(source)};
         out.type = Value::Type::null;
         break;
       }
     }
   }
 
- // Where the last number or null read ends: reading its text does not move the parser past it.
+ // Where the last number or literal read ends: reading its text does not move the parser past it.
   const char* token_end() const { return token_end_; }
 
  private:
@@ -632,7 +635,7 @@ void parse(std::string_view text, const std::string& source, std::size_t max_dep
     builder.build(doc, into.root_, 0);
     into.link();
     const char* after = nullptr;
-    if (into.root_.is(Value::Type::number) || into.root_.is(Value::Type::null)) {
+    if (into.root_.is(Value::Type::number) || into.root_.is(Value::Type::boolean) || into.root_.is(Value::Type::null)) {
       after = builder.token_end();  // the parser is still at the value: what follows is looked at here
       const char* const end = padded.data() + text.size();
       while (after < end && json_space(*after)) ++after;

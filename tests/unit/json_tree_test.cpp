@@ -255,7 +255,7 @@ TEST_CASE("the fast and the exact way give the same tree or the same error: the 
            // strings and keys: escapes, surrogate pairs, a lone surrogate, empty keys
            R"({"e":"\u00e9\n\"\\\/\ud83d\ude00","\u0061":"b"})", R"(["\ud800"])", R"({"":{"":[]}})",
            // containers: empty and nested; scalars at the root
-           R"([[],{},[[]],"",[{}]])", "true", "false", "null", R"("text")", "[[[[[[[1]]]]]]]", "null ", " true\n", "false\t", R"( "text" )", "7 ", "nul", "truex", "null x",
+           R"([[],{},[[]],"",[{}]])", "true", "false", "null", R"("text")", "[[[[[[[1]]]]]]]", "null ", " true\n", "false\t", "       false     ", "  true      ", "  null      ", R"( "text" )", "7 ", "nul", "truex", "null x",
            // errors: a duplicate key, nesting past the limit, trailing text, syntax, raw controls,
            // bytes that are not UTF-8, a byte order mark
            R"({"a":1,"b":{"c":2,"c":3}})", R"({"a":1,"a":2})", "[[[[[[[[[1]]]]]]]]]", "{\"a\":1} x", "{} {}",
