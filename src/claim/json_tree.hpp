@@ -44,8 +44,8 @@ struct Value {
   friend class Builder;
   friend class TapeBuilder;
   friend class Document;
-  // While the document is built its vectors still grow: a container's children are first known by
-  // where they start in them, and viewed once the whole document is read.
+  // While the exact way builds the document its vectors still grow: a container's children are
+  // first known by where they start in them, and viewed once the whole document is read.
   std::uint32_t first_ = 0;
   std::uint32_t count_ = 0;
 };
@@ -75,10 +75,12 @@ class Document {
   Value root_;
   std::vector<Value> items_;
   std::vector<Member> members_;
-  // The text with simdjson's zero padding: strings without escapes, keys and numbers are viewed here.
+  // The text with simdjson's zero padding. The exact way views its strings without escapes, keys
+  // and numbers here; the fast way its strings and keys in the tape's parser.
   std::vector<char> input_;
-  std::vector<char> texts_;  // strings with escapes, unescaped (never more bytes than the input)
-  // The fast way's parser: its strings, unescaped, are viewed in its buffers.
+  // The exact way's strings with escapes, unescaped; the fast way's whole numbers, written again
+  // from the tape (never more bytes than the input).
+  std::vector<char> texts_;
   std::unique_ptr<simdjson::dom::parser> tape_;
 
   // Once the whole document is read, containers view their children where they now lie.
