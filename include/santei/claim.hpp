@@ -238,6 +238,10 @@ inline constexpr std::size_t kMaxJsonDepth = 32;
 // the caller's own data goes in the `extensions` object. Codes are checked against the masters when
 // priced, not here.
 SANTEI_API Claim parse_claim(std::string_view json);
+// The same into `into`, whose earlier contents are all replaced: its visits', orders' and items'
+// vectors keep their memory for this claim's (a batch reads claim after claim into one). After an
+// exception `into` holds part of the claim and is only to be read into again.
+SANTEI_API void parse_claim(std::string_view json, Claim& into);
 
 // 診療識別 as text ("11"); category 0 is "".
 SANTEI_API std::string category_text(std::uint8_t category);

@@ -141,7 +141,8 @@ SANTEI_C_API int santei_price(santei_result** out, santei_context* context, cons
     }
     const BusyGuard busy(c);
     // parse_claim reports a byte that is not UTF-8 (claim-format.md) with its line and column.
-    santei::price(santei::parse_claim(std::string_view(claim_json, length)), *c.library, c.options, c.priced);
+    santei::parse_claim(std::string_view(claim_json, length), c.claim);
+    santei::price(c.claim, *c.library, c.options, c.priced);
     result = make_result(c.priced, *c.library, c.json_bytes).release();
   });
 }

@@ -54,8 +54,10 @@ struct santei_context {
   std::shared_ptr<const santei::MasterLibrary> library;
   santei::PricingOptions options;
   std::atomic<bool> busy{false};  // a call is running: a second thread is refused
-  // santei_price prices into this one result (under `busy`), so its lines, items and explanation
-  // steps keep their memory from call to call; the santei_result handed out takes copies.
+  // santei_price reads into this one claim and prices into this one result (under `busy`), so
+  // their visits, orders, items, lines and explanation steps keep their memory from call to call;
+  // the santei_result handed out takes copies.
+  santei::Claim claim;
   santei::PricedClaim priced;
   std::size_t json_bytes = 0;  // the size of the last result JSON (make_result reserves it)
 };

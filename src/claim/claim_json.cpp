@@ -110,11 +110,45 @@ char read_burden(const json::Value& value, const Path& path) {
   return burden[0];
 }
 
-Order read_order(const json::Value& value, const Path& path, std::size_t& items_seen) {
+// The thread's vectors of visits' orders and orders' items, emptied, with their memory: a claim
+// read into a used one (parse_claim(json, into)) takes them back instead of allocating its own.
+template <class T>
+std::vector<std::vector<T>>& spares() {
+  thread_local std::vector<std::vector<T>> vectors;
+  return vectors;
+}
+
+template <class T>
+std::vector<T> take_spare() {
+  std::vector<std::vector<T>>& vectors = spares<T>();
+  if (vectors.empty()) return {};
+  std::vector<T> vector = std::move(vectors.back());
+  vectors.pop_back();
+  return vector;
+}
+
+// `claim`'s orders and items vectors, emptied, to the thread's spares; then `claim` made afresh.
+void clear_keeping_vectors(Claim& claim) {
+  for (Visit& visit : claim.visits) {
+    for (Order& order : visit.orders) {
+      order.items.clear();
+      spares<ClaimItem>().push_back(std::move(order.items));
+    }
+    visit.orders.clear();
+    spares<Order>().push_back(std::move(visit.orders));
+  }
+  std::vector<Visit> visits = std::move(claim.visits);
+  visits.clear();
+  claim = Claim{};
+  claim.visits = std::move(visits);
+}
+
+// Into `order`, a new element of its visit's orders.
+void read_order(const json::Value& value, const Path& path, std::size_t& items_seen, Order& order) {
   expect(value, Type::object, path);
   static constexpr std::string_view kKeys[] = {"category", "days", "count", "burden", "items"};
   const auto [category, days, count, burden, items_value] = members(value, kKeys);
-  Order order;
+  order.items = take_spare<ClaimItem>();
   order.category = read_category(required(category, "category", path), join(path, "category"));
   if (days) order.days = static_cast<std::int32_t>(integer(*days, join(path, "days"), 1, 999));
   if (count) order.count = static_cast<std::int32_t>(integer(*count, join(path, "count"), 1, 999));
@@ -129,7 +163,6 @@ Order read_order(const json::Value& value, const Path& path, std::size_t& items_
     }
     read_item(items.items[i], index(items_path, i), order.items.emplace_back());
   }
-  return order;
 }
 
 VisitTime read_time(const json::Value& value, const Path& path) {
@@ -436,6 +469,12 @@ ErrorInfo claim::over_size(std::uint64_t bytes) {
 }
 
 Claim parse_claim(std::string_view input) {
+  Claim claim;
+  parse_claim(input, claim);
+  return claim;
+}
+
+void parse_claim(std::string_view input, Claim& claim) {
   if (input.size() > kMaxClaimBytes) throw Exception(claim::over_size(input.size()));
   // The thread's document keeps its memory from claim to claim.
   thread_local json::Document document;
@@ -446,7 +485,7 @@ Claim parse_claim(std::string_view input) {
                                                "patient",   "insurance",       "visits", "admission", "extensions", "public_expenses"};
   const auto [format_value, id, mode, month_value, setting_value, facility, patient_value, insurance, visits_value,
               admission_json, extensions, public_expenses] = members(root, kKeys);
-  Claim claim;
+  clear_keeping_vectors(claim);
   const std::string_view format = text(required(format_value, "format", ""), "format");
   if (format != "santei.claim/1") fail("format", fmt::format("'{}' is not santei.claim/1", format));
   claim::check_keys(root);
@@ -507,7 +546,8 @@ Claim parse_claim(std::string_view input) {
     const json::Value& visit_json = expect(visits.items[v], Type::object, at);
     static constexpr std::string_view kVisitKeys[] = {"date", "time", "orders"};
     const auto [date, time, orders_value] = members(visit_json, kVisitKeys);
-    Visit visit;
+    Visit& visit = claim.visits.emplace_back();
+    visit.orders = take_spare<Order>();
     visit.date = claim::date(required(date, "date", at), join(at, "date"));
     if (!claim.month.contains(visit.date)) {
       fail(join(at, "date"), fmt::format("{} is outside the service month {}", visit.date.iso(), month));
@@ -520,9 +560,8 @@ Claim parse_claim(std::string_view input) {
     const json::Value& orders = expect(required(orders_value, "orders", at), Type::array, orders_path);
     visit.orders.reserve(orders.items.size());
     for (std::size_t o = 0; o < orders.items.size(); ++o) {
-      visit.orders.push_back(read_order(orders.items[o], index(orders_path, o), items_seen));
+      read_order(orders.items[o], index(orders_path, o), items_seen, visit.orders.emplace_back());
     }
-    claim.visits.push_back(std::move(visit));
   }
 
   if (admission_json) claim.admission = read_admission(*admission_json, "admission");
@@ -532,7 +571,6 @@ Claim parse_claim(std::string_view input) {
   if (claim.setting == Setting::inpatient && !claim.admission) {
     fail("admission", "an inpatient claim needs admission.admitted (入院年月日)");
   }
-  return claim;
 }
 
 }  // namespace santei

@@ -26,18 +26,25 @@ struct ClaimJob {
   }
 };
 
-// Each thread prices into its own result, claim after claim (price(…, into)).
-using Pipeline = detail::OrderedBatches<ClaimJob, ClaimAnswer, PricedClaim>;
+// Each thread reads into its own claim and prices into its own result, claim after claim
+// (parse_claim(…, into), price(…, into)): their memory is kept.
+struct PricingThread {
+  Claim claim;
+  PricedClaim priced;
+};
+using Pipeline = detail::OrderedBatches<ClaimJob, ClaimAnswer, PricingThread>;
 
 // A batch is the most a sink call gets: these, or the caller's smaller chunk. Small enough that
 // the ring of batches stays small and the workers share out the end of the input.
 constexpr std::size_t kBatchClaims = 256;
 constexpr std::size_t kBatchBytes = std::size_t{1} * 1024 * 1024;
 
-// `priced`: the pricing thread's result, reused job after job (price(…, into)). `answer` may hold
-// an earlier claim's: every field is overwritten, its strings keep their memory.
-void price_job(const ClaimJob& job, ClaimAnswer& answer, PricedClaim& priced, const MasterLibrary& masters,
+// `thread`: the pricing thread's claim and result, reused job after job. `answer` may hold an
+// earlier claim's: every field is overwritten, its strings keep their memory.
+void price_job(const ClaimJob& job, ClaimAnswer& answer, PricingThread& thread, const MasterLibrary& masters,
                const PricingOptions& options, std::string_view source, bool text) {
+  Claim& claim = thread.claim;
+  PricedClaim& priced = thread.priced;
   std::string id;
   answer.line = job.line;
   answer.status = Status::ok;
@@ -47,7 +54,7 @@ void price_job(const ClaimJob& job, ClaimAnswer& answer, PricedClaim& priced, co
   };
   try {
     if (job.rejected) throw Exception(*job.rejected);
-    const Claim claim = parse_claim(job.text);
+    parse_claim(job.text, claim);
     id = claim.id;
     price(claim, masters, options, priced);
     if (text) {
@@ -72,8 +79,8 @@ void price_job(const ClaimJob& job, ClaimAnswer& answer, PricedClaim& priced, co
 std::size_t price_stream(std::istream& in, std::string_view source, const MasterLibrary& masters,
                          const PricingOptions& options, const PriceStreamOptions& stream,
                          const std::function<bool(std::span<const ClaimAnswer>)>& sink) {
-  const Pipeline::Work price_one = [&](const ClaimJob& job, ClaimAnswer& answer, PricedClaim& priced) {
-    price_job(job, answer, priced, masters, options, source, stream.text);
+  const Pipeline::Work price_one = [&](const ClaimJob& job, ClaimAnswer& answer, PricingThread& thread) {
+    price_job(job, answer, thread, masters, options, source, stream.text);
   };
   std::size_t errors = 0;
   const Pipeline::Sink counted = [&](std::span<const ClaimAnswer> answers) {

@@ -1,6 +1,9 @@
 // santei.claim/1 reading: required fields, exact quantities, errors that name the field.
 #include <doctest/doctest.h>
 
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <string>
 #include <variant>
 
@@ -247,4 +250,71 @@ TEST_CASE("a code is nine ASCII digits: every other byte at each of its nine pla
   }
   CHECK(std::get<Code>(code_of("999999999")) == 999999999u);
   CHECK(std::get<Code>(code_of("000000000")) == 0u);
+}
+
+namespace {
+
+// What a claim holds that reading into a used one could leave behind: every field of its visits,
+// orders and items (whose vectors are reused), and its other members (made afresh).
+std::string dump(const Claim& claim) {
+  std::string out = claim.id + "|" + to_string(claim.mode) + "|" + claim.month.iso() + "|" +
+                    std::to_string(static_cast<int>(claim.setting)) + "|" + std::to_string(claim.facility.beds) + "|" +
+                    std::to_string(claim.facility.standards.size()) + "|" + claim.patient.birth_date.iso() + "|" +
+                    std::to_string(static_cast<int>(claim.insurance.kind)) + "|" + std::to_string(claim.public_expenses.size()) +
+                    "|" + (claim.admission ? claim.admission->admitted.iso() : "-") + "|" + claim.extensions + "\n";
+  for (const Visit& visit : claim.visits) {
+    out += visit.date.iso() + " time " + std::to_string(static_cast<int>(visit.time)) + "\n";
+    for (const Order& order : visit.orders) {
+      out += "  " + category_text(order.category) + " days " + std::to_string(order.days) + " count " +
+             std::to_string(order.count) + " burden " + std::to_string(static_cast<int>(order.burden)) + "\n";
+      for (const ClaimItem& item : order.items) {
+        out += "    " + std::to_string(item.code) + " q " + (item.quantity ? item.quantity->to_string() : "-") + " p " +
+               (item.unit_price ? item.unit_price->to_string() : "-") + " t " + item.text + "\n";
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a claim read into a used one is the claim read afresh: nothing of the earlier claim is left") {
+  std::vector<std::string> texts;
+  // Every field of visits, orders and items set, two visits of several orders…
+  texts.push_back(claim_with(
+      R"([{"date":"2024-07-01","time":"after_hours","orders":[{"category":"21","days":14,"count":2,"burden":"1","items":[)"
+      R"({"code":"620000001","quantity":"2.5","unit_price":"10.1","text":"a comment"},{"code":"620000002"}]},)"
+      R"({"category":"80","items":[{"code":"820100001","text":"x"}]}]},)"
+      R"({"date":"2024-07-02","orders":[{"category":"12","items":[{"code":"112007410"}]}]}])",
+      R"("id":"first","mode":"as_claimed","extensions":{"k":1},)"));
+  // …then one visit of one bare item, then a claim refused part-way, then three visits.
+  texts.push_back(claim_with(R"([{"date":"2024-07-03","orders":[{"category":"12","items":[{"code":"112007410"}]}]}])"));
+  texts.push_back(claim_with(R"([{"date":"2024-07-04","orders":[{"category":"12","items":[{"code":"112007410"}]},)"
+                             R"({"category":"21","items":[{"code":"6200"}]}]}])"));
+  texts.push_back(claim_with(R"([{"date":"2024-07-05","orders":[{"category":"13","items":[{"code":"113001810"}]}]},)"
+                             R"({"date":"2024-07-06","orders":[{"category":"12","items":[{"code":"112007410","quantity":"1"}]}]},)"
+                             R"({"date":"2024-07-07","orders":[{"category":"12","items":[{"code":"112007410"}]}]}])"));
+  for (const auto& entry : std::filesystem::directory_iterator(SANTEI_SOURCE_DIR "/examples/claims")) {
+    std::ifstream in(entry.path(), std::ios::binary);
+    texts.emplace_back(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  texts.push_back(texts.front());
+  Claim reused;
+  for (const std::string& text : texts) {
+    CAPTURE(text);
+    std::string fresh;
+    try {
+      fresh = dump(parse_claim(text));
+    } catch (const santei::Exception& e) {
+      fresh = e.what();
+    }
+    std::string again;
+    try {
+      parse_claim(text, reused);
+      again = dump(reused);
+    } catch (const santei::Exception& e) {
+      again = e.what();
+    }
+    CHECK(again == fresh);
+  }
 }
