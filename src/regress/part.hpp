@@ -1,6 +1,7 @@
-// One thread's share of a regression run (run.cpp): its summary, and its per-code totals in a hash
+// One thread's share of a regression run (run.cpp): its summary, its per-code totals in a hash
 // map. A receipt adds about 30 codes, and the summary's ordered std::map walked its tree for each
-// (4 % of a run); the totals go into RegressSummary::codes once, when the parts are merged.
+// (4 % of a run); the totals go into RegressSummary::codes once, when the parts are merged. And the
+// claim it reads each line into.
 #pragma once
 
 #include <unordered_map>
@@ -14,6 +15,7 @@ using CodeTotals = std::unordered_map<Code, RegressCode>;
 struct Part {
   RegressSummary summary;
   CodeTotals codes;
+  Claim claim;  // the thread's claim, read into claim after claim (parse_claim(…, into))
 };
 
 // `from` added into `into`.

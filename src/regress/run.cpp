@@ -113,7 +113,8 @@ RegressSummary regress_json_lines(std::istream& in, std::string_view source, con
     RegressOutcome outcome;
     try {
       if (job.over_length > 0) throw Exception(claim::over_size(job.over_length));
-      outcome = regression.compare(parse_claim(job.text), job.sequence, job.line);
+      parse_claim(job.text, part.claim);
+      outcome = regression.compare(part.claim, job.sequence, job.line);
     } catch (const Exception& e) {
       const ErrorInfo info = e.info().in_input(source, job.line);  // a claim is one line: its own lines are all 1
       outcome = regression.unreadable(info, job.sequence, job.line);
