@@ -28,6 +28,14 @@ namespace od = simdjson::ondemand;
 // The whitespace of JSON's grammar (RFC 8259 §2).
 bool json_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
+// The member of `members` whose key is `key`, or nullptr: a lookup, and both ways' duplicate test.
+const Member* find_member(std::span<const Member> members, std::string_view key) {
+  for (const Member& member : members) {
+    if (same_key(member.key, key)) return &member;
+  }
+  return nullptr;
+}
+
 // Line and column (1-based) of a byte offset.
 std::pair<std::int64_t, int> position(std::string_view text, std::size_t offset) {
   offset = std::min(offset, text.size());
@@ -166,10 +174,8 @@ class Builder {
           read(std::move(field_result), field, source);
           const std::string_view key = text_of(field.key(), source);
           od::value value = field.value();
-          for (const auto& member : members) {
-            if (same_key(member.key, key)) {
-              throw BuildError{Status::parse_error, fmt::format("duplicate key \"{}\"", key), location(value)};
-            }
+          if (find_member(members, key)) {
+            throw BuildError{Status::parse_error, fmt::format("duplicate key \"{}\"", key), location(value)};
           }
           Member& member = members.emplace_back();
           member.key = key;
@@ -453,9 +459,7 @@ class TapeBuilder {
         members_used_ += count;
         for (std::size_t k = 0; k < count; ++k) {
           const std::string_view key = string(tape_[next]);
-          for (std::size_t j = 0; j < k; ++j) {
-            if (same_key(first[j].key, key)) throw NeedsExact{};  // the exact way names it
-          }
+          if (find_member({first, k}, key)) throw NeedsExact{};  // a duplicate: the exact way names it
           first[k].key = key;
           first[k].value = Value{};
           next = value(next + 1, container.depth + 1, first[k].value);
@@ -527,10 +531,8 @@ std::string_view Document::keep(std::string_view text) {
 }
 
 const Value* Value::find(std::string_view key) const {
-  for (const auto& member : members) {
-    if (same_key(member.key, key)) return &member.value;
-  }
-  return nullptr;
+  const Member* member = find_member(members, key);
+  return member ? &member->value : nullptr;
 }
 
 const char* type_name(Value::Type type) {

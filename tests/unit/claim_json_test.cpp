@@ -2,14 +2,13 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <string>
 #include <variant>
 
 #include "santei/claim.hpp"
 #include "error_of.hpp"
 #include "santei/result.hpp"
+#include "support.hpp"
 
 using namespace santei;
 
@@ -295,8 +294,7 @@ TEST_CASE("a claim read into a used one is the claim read afresh: nothing of the
                              R"({"date":"2024-07-06","orders":[{"category":"12","items":[{"code":"112007410","quantity":"1"}]}]},)"
                              R"({"date":"2024-07-07","orders":[{"category":"12","items":[{"code":"112007410"}]}]}])"));
   for (const auto& entry : std::filesystem::directory_iterator(SANTEI_SOURCE_DIR "/examples/claims")) {
-    std::ifstream in(entry.path(), std::ios::binary);
-    texts.emplace_back(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    texts.push_back(test::file_bytes(entry.path()));
   }
   texts.push_back(texts.front());
   Claim reused;

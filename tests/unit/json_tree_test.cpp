@@ -5,8 +5,6 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <utility>
 #include <vector>
@@ -14,6 +12,7 @@
 #include "claim/fields.hpp"
 #include "claim/json_tree.hpp"
 #include "santei/result.hpp"
+#include "support.hpp"
 
 using santei::json::Document;
 using santei::json::Parser;
@@ -239,10 +238,7 @@ std::string read(const std::string& text, Parser way, std::size_t max_depth = 8)
 TEST_CASE("the fast and the exact way give the same tree or the same error: the example claims and edge cases") {
   std::vector<std::string> texts;
   for (const auto& entry : std::filesystem::directory_iterator(SANTEI_SOURCE_DIR "/examples/claims")) {
-    std::ifstream in(entry.path(), std::ios::binary);
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    texts.push_back(buffer.str());
+    texts.push_back(santei::test::file_bytes(entry.path()));
   }
   REQUIRE(texts.size() >= 3);
   for (int n : {1, 17}) texts.push_back(nested(n));
