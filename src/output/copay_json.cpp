@@ -26,11 +26,11 @@ void write_copay_json(JsonWriter& out, const CopayResult& copay) {
       out.field("needs", share.needs);
     }
     if (share.cap_yen) out.field("cap_yen", share.cap_yen->value);
-    if (share.cap_reached_on) out.field("cap_reached_on", share.cap_reached_on->iso());
+    if (share.cap_reached_on) out.field("cap_reached_on", *share.cap_reached_on);
     if (share.cap_yen) {  // the 自己負担上限額管理票 lines of this institution
       out.key("ledger").begin_array();
       for (const CapLedgerLine& line : share.ledger) {
-        out.begin_object().field("date", line.date.iso());
+        out.begin_object().field("date", line.date);
         if (!line.institution.empty()) out.field("institution", line.institution);
         out.field("cost_yen", line.cost.value).field("patient_yen", line.patient_yen.value);
         out.field("cumulative_yen", line.cumulative_yen.value).field("reached", line.reached).end_object();
@@ -45,7 +45,7 @@ void write_copay_json(JsonWriter& out, const CopayResult& copay) {
   out.key("daily").begin_array();
   for (const DailyCopay& day : copay.daily) {
     out.begin_object();
-    out.field("date", day.date.iso());
+    out.field("date", day.date);
     out.field("points", day.points);
     out.field("patient_yen", day.patient_yen.value);
     if (day.meals_patient_yen.value != 0) out.field("meals_patient_yen", day.meals_patient_yen.value);

@@ -1,9 +1,8 @@
 #include "output/json_writer.hpp"
 
+#include <array>
 #include <charconv>
 #include <cstring>
-#include <iterator>
-#include <stdexcept>
 
 #include <fmt/format.h>
 #if defined(__SSE2__)
@@ -24,8 +23,25 @@ bool needs_escape(std::uint64_t word) {
   return (below_space | zero_byte(word ^ (kOnes * '"')) | zero_byte(word ^ (kOnes * '\\'))) != 0;
 }
 
-// Whether `text` can be written between quotes as it is.
-bool plain(std::string_view text) {
+// The bytes a JSON string escapes (RFC 8259 §7): the control bytes, the quote and the backslash.
+constexpr std::array<bool, 256> kEscaped = [] {
+  std::array<bool, 256> escaped{};
+  for (int c = 0; c < 0x20; ++c) escaped[c] = true;
+  escaped['"'] = escaped['\\'] = true;
+  return escaped;
+}();
+
+}  // namespace
+
+bool plain_text(std::string_view text) {
+  // A text of 0–7 bytes (a category, a revision, a 法別番号): byte by byte, each looked up, before
+  // any setup of the longer texts' tests (most texts of a result are short).
+  if (text.size() < 8) {
+    for (const char c : text) {
+      if (kEscaped[static_cast<unsigned char>(c)]) return false;
+    }
+    return true;
+  }
   std::size_t i = 0;
 #if defined(__SSE2__)
   // 16 bytes at a time where the target has SSE2 (every x86-64): names and explanation steps are
@@ -46,20 +62,14 @@ bool plain(std::string_view text) {
     if (needs_escape(word)) return false;
   }
   if (i == text.size()) return true;
-  // The last bytes: the word ending with them when the text has one (bytes tested twice are
-  // harmless), else byte by byte. A copy of a variable length was a call into libc per text, a
-  // tenth of writing a result (callgrind).
-  if (text.size() >= 8) {
-    std::uint64_t last;
-    std::memcpy(&last, text.data() + text.size() - 8, 8);
-    return !needs_escape(last);
-  }
-  for (; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c < 0x20 || c == '"' || c == '\\') return false;
-  }
-  return true;
+  // The last bytes: the word ending with them (bytes tested twice are harmless). A copy of a
+  // variable length was a call into libc per text, a tenth of writing a result (callgrind).
+  std::uint64_t last;
+  std::memcpy(&last, text.data() + text.size() - 8, 8);
+  return !needs_escape(last);
 }
+
+namespace {
 
 void append_escaped(std::string& out, std::string_view text) {
   std::size_t run = 0;  // start of the pending run of characters that need no escape
@@ -80,34 +90,6 @@ void append_escaped(std::string& out, std::string_view text) {
   out.append(text.data() + run, text.size() - run);
 }
 
-// The longest text written straight into the buffer with its quotes; longer goes the slow way.
-constexpr std::size_t kShortText = 64;
-// A comma, a quoted key and its colon; then a quoted short text or a number of at most 20 digits.
-constexpr std::size_t kMember = 1 + Key::kLongest + 3 + kShortText + 2;
-
-// (A copy in line, in overlapping words, costs more instructions than glibc's memcpy: callgrind.)
-char* put_text(char* at, std::string_view text) {
-  std::memcpy(at, text.data(), text.size());
-  return at + text.size();
-}
-
-// The start of a member: its separator, its quoted key and the colon.
-char* put_key(char* at, bool comma, Key name) {
-  if (comma) *at++ = ',';
-  *at++ = '"';
-  at = put_text(at, name.text());
-  *at++ = '"';
-  *at++ = ':';
-  return at;
-}
-
-char* put_quoted(char* at, std::string_view text) {
-  *at++ = '"';
-  at = put_text(at, text);
-  *at++ = '"';
-  return at;
-}
-
 // "00" "01" … "99": a number's digits two at a time.
 constexpr char kDigitPairs[] =
     "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
@@ -119,24 +101,49 @@ char* put_pair(char* at, unsigned pair) {
   return at + 2;
 }
 
-// A whole number's digits. A master code has nine (111000110): a digit and four pairs, without
-// measuring the number's length first as std::to_chars does.
-char* put_number(char* at, std::uint64_t number) {
-  if (number >= 100000000 && number < 1000000000) {
-    auto n = static_cast<std::uint32_t>(number);
-    *at++ = static_cast<char>('0' + n / 100000000);
-    n %= 100000000;
-    at = put_pair(at, n / 1000000);
-    at = put_pair(at, n / 10000 % 100);
-    at = put_pair(at, n / 100 % 100);
-    return put_pair(at, n % 100);
-  }
-  return std::to_chars(at, at + 20, number).ptr;
+// Eight digits of `number` (below 10^8, leading zeros kept) in one word, the first digit in its
+// first byte: split into halves, quarters and digits by multiplying, each lane of the word at once.
+std::uint64_t eight_digits(std::uint32_t number) {
+  std::uint64_t lanes = number / 10000 | std::uint64_t{number % 10000} << 32;  // 2 × 4 digits, 32 bits each
+  const std::uint64_t hundreds = (lanes * 10486 >> 20) & 0x0000007F0000007Fu;  // ⌊x / 100⌋ for x < 10^4
+  lanes = hundreds | (lanes - hundreds * 100) << 16;                           // 4 × 2 digits, 16 bits each
+  const std::uint64_t tens = (lanes * 103 >> 10) & 0x000F000F000F000Fu;       // ⌊x / 10⌋ for x < 100
+  lanes = tens | (lanes - tens * 10) << 8;                                     // 8 × 1 digit
+  return lanes + kOnes * '0';
 }
 
-// A date quoted as "YYYY-MM-DD": 12 bytes; fewer than kQuotedDate for a year outside 0–9999,
-// which Date::iso() writes.
-char* put_date(char* at, Date date) {
+}  // namespace
+
+// A master code has nine digits (111000110): the first, then eight in one word, without measuring
+// the number's length first as std::to_chars does.
+char* JsonWriter::put_code(char* at, std::uint64_t number) {
+  if (number < 100000000 || number >= 1000000000) return std::to_chars(at, at + 20, number).ptr;
+  const auto n = static_cast<std::uint32_t>(number);
+  *at++ = static_cast<char>('0' + n / 100000000);
+  const std::uint64_t digits = eight_digits(n % 100000000);
+  std::memcpy(at, &digits, 8);  // little-endian: the first digit first (the build refuses a big-endian target)
+  return at + 8;
+}
+
+// Most of a result's numbers (points, counts, days, yen) have one to four digits: written from the
+// pairs without std::to_chars' count of the length first, half its instructions (callgrind).
+char* JsonWriter::put_number(char* at, std::int64_t number) {
+  if (number < 0 || number >= 10000) return std::to_chars(at, at + 20, number).ptr;
+  const auto n = static_cast<unsigned>(number);
+  if (n < 10) {
+    *at = static_cast<char>('0' + n);
+    return at + 1;
+  }
+  if (n < 100) return put_pair(at, n);
+  if (n < 1000) {
+    *at++ = static_cast<char>('0' + n / 100);
+    return put_pair(at, n % 100);
+  }
+  return put_pair(put_pair(at, n / 100), n % 100);
+}
+
+// Fewer than kQuotedDate bytes for a year outside 0–9999, which Date::iso() writes.
+char* JsonWriter::put_date(char* at, Date date) {
   const std::chrono::year_month_day ymd = date.ymd();
   const int year = static_cast<int>(ymd.year());
   if (year < 0 || year > 9999) return put_quoted(at, date.iso());
@@ -150,13 +157,10 @@ char* put_date(char* at, Date date) {
   *at++ = '"';
   return at;
 }
-constexpr std::size_t kQuotedDate = 24;
-
-}  // namespace
 
 void append_json_string(std::string& out, std::string_view text) {
   out.push_back('"');
-  if (plain(text)) out.append(text);
+  if (plain_text(text)) out.append(text);
   else append_escaped(out, text);
   out.push_back('"');
 }
@@ -170,96 +174,10 @@ void JsonWriter::put(std::string_view text) {
   commit(put_text(room(text.size()), text));
 }
 
-bool JsonWriter::comma() {
-  if (after_key_) {
-    after_key_ = false;
-    return false;
-  }
-  const bool comma = (written_ & 1) != 0;
-  written_ |= depth_ != 0;  // at the top level values are not separated
-  return comma;
-}
-
-void JsonWriter::separate() {
-  if (comma()) put(',');
-}
-
-void JsonWriter::open(char bracket) {
-  if (depth_ == kMaxDepth) throw std::length_error(fmt::format("JsonWriter: nested deeper than {} levels", kMaxDepth));
-  separate();
-  put(bracket);
-  written_ <<= 1;
-  ++depth_;
-}
-
-void JsonWriter::close(char bracket) {
-  put(bracket);
-  written_ >>= 1;
-  --depth_;
-}
-
-JsonWriter& JsonWriter::begin_object() {
-  open('{');
-  return *this;
-}
-
-JsonWriter& JsonWriter::end_object() {
-  close('}');
-  return *this;
-}
-
-JsonWriter& JsonWriter::begin_array() {
-  open('[');
-  return *this;
-}
-
-JsonWriter& JsonWriter::end_array() {
-  close(']');
-  return *this;
-}
-
 JsonWriter& JsonWriter::text_key(std::string_view name) {
   string(name);
   put(':');
-  after_key_ = true;
-  return *this;
-}
-
-JsonWriter& JsonWriter::key(Key name) {
-  commit(put_key(room(kMember), comma(), name));
-  after_key_ = true;
-  return *this;
-}
-
-JsonWriter& JsonWriter::number_field(Key name, std::int64_t number) {
-  char* at = put_key(room(kMember), comma(), name);
-  commit(std::to_chars(at, at + 20, number).ptr);
-  return *this;
-}
-
-JsonWriter& JsonWriter::text_field(Key name, std::string_view text) {
-  if (text.size() > kShortText || !plain(text)) {
-    key(name);
-    return value(text);
-  }
-  commit(put_quoted(put_key(room(kMember), comma(), name), text));
-  return *this;
-}
-
-JsonWriter& JsonWriter::literal_field(Key name, Literal text) {
-  commit(put_quoted(put_key(room(kMember), comma(), name), text.text()));
-  return *this;
-}
-
-JsonWriter& JsonWriter::date_field(Key name, Date date) {
-  commit(put_date(put_key(room(kMember), comma(), name), date));
-  return *this;
-}
-
-JsonWriter& JsonWriter::value(Literal text) {
-  char* at = room(1 + Literal::kLongest + 2);
-  if (comma()) *at++ = ',';
-  commit(put_quoted(at, text.text()));
+  need_comma_ = false;
   return *this;
 }
 
@@ -272,55 +190,27 @@ void JsonWriter::string(std::string_view text) {
   // A plain text that fits in the buffer goes into it with its comma and quotes (an explanation
   // step is longer than a short text: appended to the output on its own, each was a call that
   // grew the string).
-  if (text.size() + 3 <= kBuffer && plain(text)) {
-    char* at = room(text.size() + 3);
-    if (comma()) *at++ = ',';
-    commit(put_quoted(at, text));
+  if (text.size() + 3 <= kBuffer && plain_text(text)) {
+    commit(put_quoted(separate(room(text.size() + 3)), text));
     return;
   }
-  separate();
+  commit(separate(room(1)));
   flush();
   append_json_string(out_, text);
 }
 
-JsonWriter& JsonWriter::value(std::int64_t number) {
-  char* at = room(1 + 20);
-  if (comma()) *at++ = ',';
-  commit(std::to_chars(at, at + 20, number).ptr);
-  return *this;
-}
-
-JsonWriter& JsonWriter::quoted(std::uint64_t number) {
-  char* at = room(1 + 22);
-  if (comma()) *at++ = ',';
-  *at++ = '"';
-  at = put_number(at, number);
-  *at++ = '"';
-  commit(at);
-  return *this;
-}
-
-JsonWriter& JsonWriter::value(Date date) {
-  char* at = room(1 + kQuotedDate);
-  if (comma()) *at++ = ',';
-  commit(put_date(at, date));
-  return *this;
-}
-
 JsonWriter& JsonWriter::value(bool flag) {
-  separate();
-  put(flag ? std::string_view("true") : std::string_view("false"));
+  commit(put_text(separate(room(1 + 5)), flag ? std::string_view("true") : std::string_view("false")));
   return *this;
 }
 
 JsonWriter& JsonWriter::null() {
-  separate();
-  put(std::string_view("null"));
+  commit(put_text(separate(room(1 + 4)), "null"));
   return *this;
 }
 
 JsonWriter& JsonWriter::raw(std::string_view json) {
-  separate();
+  commit(separate(room(1)));
   put(json);
   return *this;
 }

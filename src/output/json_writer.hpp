@@ -3,6 +3,7 @@
 
 #include <concepts>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -36,6 +37,9 @@ using Key = Literal;  // a member's key
 template <class S>
 concept KeyText = std::same_as<S, std::string> || std::same_as<S, std::string_view>;
 
+// Whether `text` can be written between quotes as it is: no byte of it needs an escape.
+bool plain_text(std::string_view text);
+
 class JsonWriter {
  public:
   JsonWriter() = default;
@@ -47,11 +51,27 @@ class JsonWriter {
   JsonWriter(const JsonWriter&) = delete;
   JsonWriter& operator=(const JsonWriter&) = delete;
 
-  JsonWriter& begin_object();
-  JsonWriter& end_object();
-  JsonWriter& begin_array();
-  JsonWriter& end_array();
-  JsonWriter& key(Key name);
+  [[gnu::always_inline]] JsonWriter& begin_object() {
+    open('{');
+    return *this;
+  }
+  [[gnu::always_inline]] JsonWriter& end_object() {
+    close('}');
+    return *this;
+  }
+  [[gnu::always_inline]] JsonWriter& begin_array() {
+    open('[');
+    return *this;
+  }
+  [[gnu::always_inline]] JsonWriter& end_array() {
+    close(']');
+    return *this;
+  }
+  [[gnu::always_inline]] JsonWriter& key(Key name) {
+    commit(member(name));
+    need_comma_ = false;  // the value follows the colon
+    return *this;
+  }
   template <KeyText S>
   JsonWriter& key(const S& name) {
     return text_key(name);
@@ -60,14 +80,30 @@ class JsonWriter {
   JsonWriter& value(std::string_view text);
   JsonWriter& value(const char* text) { return value(std::string_view(text)); }
   JsonWriter& value(const std::string& text) { return value(std::string_view(text)); }
-  JsonWriter& value(std::int64_t number);
+  [[gnu::always_inline]] JsonWriter& value(std::int64_t number) {
+    commit(put_number(separate(room(1 + 20)), number));
+    return *this;
+  }
   JsonWriter& value(int number) { return value(static_cast<std::int64_t>(number)); }
   JsonWriter& value(std::uint32_t number) { return value(static_cast<std::int64_t>(number)); }
   JsonWriter& value(bool flag);
-  JsonWriter& value(Literal text);
-  JsonWriter& value(Date date);  // "YYYY-MM-DD"
+  [[gnu::always_inline]] JsonWriter& value(Literal text) {
+    commit(put_quoted(separate(room(1 + Literal::kLongest + 2)), text.text()));
+    return *this;
+  }
+  [[gnu::always_inline]] JsonWriter& value(Date date) {  // "YYYY-MM-DD"
+    commit(put_date(separate(room(1 + kQuotedDate)), date));
+    return *this;
+  }
   // A number as a JSON string: codes ("111000110"), which santei.result/1 writes as strings.
-  JsonWriter& quoted(std::uint64_t number);
+  [[gnu::always_inline]] JsonWriter& quoted(std::uint64_t number) {
+    char* at = separate(room(1 + 22));
+    *at++ = '"';
+    at = put_code(at, number);
+    *at++ = '"';
+    commit(at);
+    return *this;
+  }
   JsonWriter& null();
   // An exact decimal as a JSON string ("10.1"): consumers must not read it through a double.
   JsonWriter& value(Decimal number) { return value(number.to_string()); }
@@ -76,7 +112,7 @@ class JsonWriter {
 
   // A member: a literal key with a whole number or a short plain text is written as one piece.
   template <class T>
-  JsonWriter& field(Key name, const T& v) {
+  [[gnu::always_inline]] JsonWriter& field(Key name, const T& v) {
     if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) {
       return number_field(name, static_cast<std::int64_t>(v));
     } else if constexpr (std::is_same_v<T, Literal>) {
@@ -91,7 +127,7 @@ class JsonWriter {
     }
   }
   template <KeyText S, class T>
-  JsonWriter& field(const S& name, const T& v) {
+  [[gnu::always_inline]] JsonWriter& field(const S& name, const T& v) {
     text_key(name);
     return value(v);
   }
@@ -106,43 +142,104 @@ class JsonWriter {
   }
 
  private:
-  bool comma();  // whether the next value needs a ',' before it (and it is written now)
   JsonWriter& text_key(std::string_view name);
-  JsonWriter& number_field(Key name, std::int64_t number);
-  JsonWriter& text_field(Key name, std::string_view text);
-  JsonWriter& literal_field(Key name, Literal text);
-  JsonWriter& date_field(Key name, Date date);
-  void separate();
+  // A short plain text is written in one piece with its key; any other goes the way of value().
+  [[gnu::always_inline]] JsonWriter& text_field(Key name, std::string_view text) {
+    if (text.size() <= kShortText && plain_text(text)) {
+      commit(put_quoted(member(name), text));
+      return *this;
+    }
+    key(name);
+    return value(text);
+  }
   void string(std::string_view text);  // a quoted, escaped string after its separator
-  void open(char bracket);             // '{' or '[' after its separator
-  void close(char bracket);
+  void put(std::string_view text);
+
+  // The writes of a result's members, elements and brackets are in line (always_inline: GCC's -O2
+  // kept them calls): a key or literal is then copied with its size known when santei is compiled,
+  // in a few moves instead of a call into memcpy. Out of line they were most of a result's writing
+  // (callgrind).
+
+  // The separator the next value needs, written at `at`: a ',' but before the first value in a
+  // container, and none between values at the top level.
+  [[gnu::always_inline]] char* separate(char* at) {
+    *at = ',';
+    at += static_cast<int>(need_comma_);
+    need_comma_ = depth_ != 0;
+    return at;
+  }
+  [[gnu::always_inline]] static char* put_text(char* at, std::string_view text) {
+    std::memcpy(at, text.data(), text.size());
+    return at + text.size();
+  }
+  [[gnu::always_inline]] static char* put_quoted(char* at, std::string_view text) {
+    *at++ = '"';
+    at = put_text(at, text);
+    *at++ = '"';
+    return at;
+  }
+  // A member's start: its separator, its quoted key and the colon. The next value is separated
+  // from this member: a field writes its value at the pointer returned; key() says otherwise.
+  [[gnu::always_inline]] char* member(Key name) {
+    char* at = put_quoted(separate(room(kMember)), name.text());
+    *at++ = ':';
+    return at;
+  }
+  [[gnu::always_inline]] JsonWriter& number_field(Key name, std::int64_t number) {
+    commit(put_number(member(name), number));
+    return *this;
+  }
+  [[gnu::always_inline]] JsonWriter& literal_field(Key name, Literal text) {
+    commit(put_quoted(member(name), text.text()));
+    return *this;
+  }
+  [[gnu::always_inline]] JsonWriter& date_field(Key name, Date date) {
+    commit(put_date(member(name), date));
+    return *this;
+  }
+  [[gnu::always_inline]] void open(char bracket) {
+    char* at = separate(room(2));
+    *at++ = bracket;
+    commit(at);
+    ++depth_;
+    need_comma_ = false;
+  }
+  [[gnu::always_inline]] void close(char bracket) {
+    put(bracket);
+    --depth_;
+    need_comma_ = depth_ != 0;
+  }
+
+  static char* put_number(char* at, std::int64_t number);  // a whole number's digits, as std::to_chars
+  static char* put_code(char* at, std::uint64_t number);   // the same, quicker for a code's nine
+  static char* put_date(char* at, Date date);              // quoted "YYYY-MM-DD", as Date::iso()
+
+  // A comma, a quoted key and its colon; then a quoted short text or a number of at most 20 digits.
+  static constexpr std::size_t kShortText = 64;  // the longest text written in one piece with its key
+  static constexpr std::size_t kMember = 1 + Key::kLongest + 3 + kShortText + 2;
+  static constexpr std::size_t kQuotedDate = 24;  // a date of any year Date::iso() writes, quoted
 
   // Output is gathered here and appended to out_ a few KiB at a time: a value's separator, key,
   // quotes and text are written straight into it, not appended to a string piece by piece.
   static constexpr std::size_t kBuffer = 4096;
   // Room for `size` (at most kBuffer) more bytes; write them at the pointer, then commit().
-  char* room(std::size_t size) {
-    if (used_ + size > kBuffer) flush();
-    return buffer_ + used_;
+  [[gnu::always_inline]] char* room(std::size_t size) {
+    if (static_cast<std::size_t>(buffer_ + kBuffer - at_) < size) flush();
+    return at_;
   }
-  void commit(const char* end) { used_ = static_cast<std::size_t>(end - buffer_); }
-  void put(char c) { *room(1) = c, ++used_; }
-  void put(std::string_view text);
+  void commit(char* end) { at_ = end; }
+  void put(char c) { *room(1) = c, ++at_; }
   void flush() {
-    out_.append(buffer_, used_);
-    used_ = 0;
+    out_.append(buffer_, static_cast<std::size_t>(at_ - buffer_));
+    at_ = buffer_;
   }
 
   std::string own_;
   std::string& out_ = own_;
-  std::size_t used_ = 0;
   char buffer_[kBuffer];
-  // Per open container, innermost in bit 0: whether an element has been written in it. Bits as a
-  // stack of bools: a small_vector<bool>'s push_back was 5 % of writing a result (callgrind).
-  static constexpr unsigned kMaxDepth = 64;
-  std::uint64_t written_ = 0;
-  unsigned depth_ = 0;
-  bool after_key_ = false;
+  char* at_ = buffer_;  // where the next byte goes (the writer is neither copied nor moved)
+  unsigned depth_ = 0;       // containers open
+  bool need_comma_ = false;  // whether the next value is separated from one before it
 };
 
 // Appends `text` as a quoted JSON string.

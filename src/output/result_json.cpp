@@ -10,14 +10,17 @@ namespace {
 
 using output::JsonWriter;
 
-output::Literal kind_name(ItemKind kind) {
+using output::Literal;
+
+// Each kind's text is named where it is written, so that its size is known when santei is compiled.
+void write_kind(JsonWriter& json, ItemKind kind) {
   switch (kind) {
-    case ItemKind::procedure: return "procedure";
-    case ItemKind::drug: return "drug";
-    case ItemKind::material: return "material";
-    case ItemKind::comment: return "comment";
+    case ItemKind::procedure: json.field("kind", Literal("procedure")); return;
+    case ItemKind::drug: json.field("kind", Literal("drug")); return;
+    case ItemKind::material: json.field("kind", Literal("material")); return;
+    case ItemKind::comment: json.field("kind", Literal("comment")); return;
   }
-  return "procedure";
+  json.field("kind", Literal("procedure"));
 }
 
 }  // namespace
@@ -33,7 +36,7 @@ void result_json(const PricedClaim& priced, const MasterLibrary& masters, std::s
   out.clear();
   JsonWriter json(out);
   fmt::memory_buffer step_text;  // each explanation step's text, before it is escaped into `out`
-  json.begin_object().field("format", "santei.result/1");
+  json.begin_object().field("format", Literal("santei.result/1"));
   if (!priced.id.empty()) json.field("id", priced.id);
   if (!priced.extensions.empty()) json.key("extensions").raw(priced.extensions);
   json.field("revision", priced.revision).field("total_points", priced.total.value);
@@ -56,7 +59,8 @@ void result_json(const PricedClaim& priced, const MasterLibrary& masters, std::s
     json.end_array();
     json.key("items").begin_array();
     for (const LineItem& item : line.items) {
-      json.begin_object().key("code").quoted(item.code).field("kind", kind_name(item.kind));
+      json.begin_object().key("code").quoted(item.code);
+      write_kind(json, item.kind);
       if (item.quantity) json.field("quantity", *item.quantity);
       if (item.unit_price) json.field("unit_price", *item.unit_price);
       if (!item.text.empty()) json.field("text", item.text);

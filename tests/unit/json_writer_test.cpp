@@ -204,10 +204,12 @@ TEST_CASE("literal texts as members and elements; texts made at run time still e
                       R"("kinds":["procedure","","drug"],"text":"a\"b"})");
 }
 
-TEST_CASE("nesting to 64 levels, separated at each; the 65th is refused") {
+TEST_CASE("nesting 300 levels deep, separated at each level on the way in and out") {
+  // The writer keeps one flag, not a stack: a container's closing must still separate what follows
+  // it in the container around it.
   JsonWriter json;
   std::string expected;
-  for (int depth = 0; depth < 64; ++depth) {
+  for (int depth = 0; depth < 300; ++depth) {
     if (depth % 2 == 0) {
       json.begin_array().value(depth);
       expected += "[" + std::to_string(depth) + ",";
@@ -216,10 +218,9 @@ TEST_CASE("nesting to 64 levels, separated at each; the 65th is refused") {
       expected += "{\"n\":" + std::to_string(depth) + ",\"in\":";
     }
   }
-  CHECK_THROWS_AS(json.begin_array(), std::length_error);
   json.value(true);
   expected += "true";
-  for (int depth = 63; depth >= 0; --depth) {
+  for (int depth = 299; depth >= 0; --depth) {
     if (depth % 2 == 0) {
       json.value(-depth).end_array();
       expected += "," + std::to_string(-depth) + "]";
