@@ -237,3 +237,20 @@ TEST_CASE("values at the top level are written one after the other, unseparated"
   json.value(1).begin_object().end_object().value("x").begin_array().value(2).end_array();
   CHECK(json.str() == R"(1{}"x"[2])");
 }
+
+TEST_CASE("whole numbers of one to four digits, and either side of them, as members and elements") {
+  // 0–9999 are written from digit pairs; the rest, negatives included, by std::to_chars.
+  JsonWriter json;
+  json.begin_array();
+  std::string expected = "[";
+  for (std::int64_t n = -1001; n <= 10001; ++n) {
+    json.value(n).begin_object().field("n", n).end_object();
+    expected += (n == -1001 ? "" : ",") + std::to_string(n) + ",{\"n\":" + std::to_string(n) + "}";
+  }
+  for (const std::int64_t n : {std::int64_t{99999}, std::int64_t{100000}, std::numeric_limits<std::int64_t>::min()}) {
+    json.value(n);
+    expected += "," + std::to_string(n);
+  }
+  json.end_array();
+  CHECK(json.str() == expected + "]");
+}
