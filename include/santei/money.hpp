@@ -38,6 +38,9 @@ class SANTEI_API Decimal {
   bool is_integer() const noexcept;
   // Canonical text: no trailing zeros after the point ("10.1", "3", "-0.5").
   std::string to_string() const;
+  // The same text written at `out`, which has room for max_chars; returns its end. No allocation.
+  static constexpr std::size_t max_chars = 24;  // '-', 19 digits, '.' and a leading "0" at most
+  char* to_chars(char* out) const;
   // Text with exactly `decimals` decimals (pads with zeros; throws if that would cut digits).
   std::string to_string_fixed(int decimals) const;
 

@@ -5,6 +5,7 @@
 #include "santei/money.hpp"
 
 #include <array>
+#include <charconv>
 #include <cstdlib>
 #include <limits>
 
@@ -119,17 +120,24 @@ std::optional<Decimal> Decimal::parse(std::string_view text) noexcept {
 bool Decimal::is_integer() const noexcept { return scale_ == 0 || mantissa_ % kPow10[scale_] == 0; }
 
 std::string Decimal::to_string() const {
+  char text[max_chars];
+  return std::string(text, to_chars(text));
+}
+
+char* Decimal::to_chars(char* out) const {
   std::int64_t m = mantissa_;
   int s = scale_;
   while (s > 0 && m % 10 == 0) {
     m /= 10;
     --s;
   }
-  if (m == std::numeric_limits<std::int64_t>::min()) return from_parts(m, s).to_string_fixed(s);
-  // Digits of |m| with the point inserted: the common case, without 128-bit arithmetic.
+  // A whole number (most points and yen) as std::to_chars writes it, two digits at a step.
+  if (s == 0) return std::to_chars(out, out + max_chars, m).ptr;
+  // Digits of |m| with the point inserted, from the last; |m| as unsigned, which holds the
+  // magnitude of the most negative mantissa too.
   const bool negative = m < 0;
-  std::uint64_t magnitude = static_cast<std::uint64_t>(negative ? -m : m);
-  char buffer[32];
+  std::uint64_t magnitude = negative ? 0 - static_cast<std::uint64_t>(m) : static_cast<std::uint64_t>(m);
+  char buffer[max_chars];
   char* end = buffer + sizeof buffer;
   char* p = end;
   int written = 0;
@@ -140,7 +148,7 @@ std::string Decimal::to_string() const {
   } while (magnitude != 0 || written < s);
   if (*p == '.') *--p = '0';
   if (negative) *--p = '-';
-  return std::string(p, static_cast<std::size_t>(end - p));
+  return std::copy(p, end, out);
 }
 
 std::string Decimal::to_string_fixed(int decimals) const {

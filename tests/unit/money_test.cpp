@@ -1,5 +1,10 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <iterator>
+#include <limits>
+#include <string_view>
+
 #include "santei/money.hpp"
 #include "santei/result.hpp"
 
@@ -78,4 +83,35 @@ TEST_CASE("Decimal sums and ratios past 64 bits fall back to the exact wide path
   CHECK(santei::ceil_ratio(Decimal(9'000'000'000'000'000'000), three) == 3'000'000'000'000'000'000);
   CHECK(santei::floor_ratio(Decimal(-9'000'000'000'000'000'001), three) == -3'000'000'000'000'000'001);
   CHECK_THROWS_AS(santei::ceil_ratio(Decimal(9'000'000'000'000'000'000), Decimal::from_parts(1, 12)), santei::Exception);
+}
+
+TEST_CASE("a Decimal's canonical text at the 64-bit edges and the finest scale, by to_string and to_chars") {
+  struct Case {
+    std::int64_t mantissa;
+    int scale;
+    const char* text;
+  };
+  const Case cases[] = {{std::numeric_limits<std::int64_t>::min(), 0, "-9223372036854775808"},
+                        {std::numeric_limits<std::int64_t>::min(), 12, "-9223372.036854775808"},
+                        {std::numeric_limits<std::int64_t>::max(), 12, "9223372.036854775807"},
+                        {std::numeric_limits<std::int64_t>::max(), 0, "9223372036854775807"},
+                        {1, 12, "0.000000000001"},
+                        {-1, 12, "-0.000000000001"},
+                        {-10, 1, "-1"},
+                        {0, 5, "0"},
+                        {1200, 3, "1.2"},
+                        {-120, 3, "-0.12"},
+                        {291, 0, "291"}};
+  for (const Case& c : cases) {
+    const Decimal d = Decimal::from_parts(c.mantissa, c.scale);
+    CAPTURE(c.text);
+    CHECK(d.to_string() == c.text);
+    // to_chars writes the same and stays within max_chars: the bytes after it are untouched.
+    char buffer[Decimal::max_chars + 8];
+    std::fill(std::begin(buffer), std::end(buffer), '#');
+    const char* end = d.to_chars(buffer);
+    CHECK(std::string_view(buffer, static_cast<std::size_t>(end - buffer)) == c.text);
+    CHECK(static_cast<std::size_t>(end - buffer) <= Decimal::max_chars);
+    CHECK(std::all_of(buffer + Decimal::max_chars, std::end(buffer), [](char b) { return b == '#'; }));
+  }
 }
