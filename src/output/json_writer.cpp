@@ -199,6 +199,15 @@ void JsonWriter::string(std::string_view text) {
   append_json_string(out_, text);
 }
 
+JsonWriter& JsonWriter::value(Decimal number) {  // digits, '-' and '.': nothing to escape
+  char* at = separate(room(1 + Decimal::max_chars + 2));
+  *at++ = '"';
+  at = number.to_chars(at);
+  *at++ = '"';
+  commit(at);
+  return *this;
+}
+
 JsonWriter& JsonWriter::value(bool flag) {
   commit(put_text(separate(room(1 + 5)), flag ? std::string_view("true") : std::string_view("false")));
   return *this;

@@ -106,7 +106,7 @@ class JsonWriter {
   }
   JsonWriter& null();
   // An exact decimal as a JSON string ("10.1"): consumers must not read it through a double.
-  JsonWriter& value(Decimal number) { return value(number.to_string()); }
+  JsonWriter& value(Decimal number);
   // Already-serialised JSON, inserted as one value.
   JsonWriter& raw(std::string_view json);
 

@@ -254,3 +254,12 @@ TEST_CASE("whole numbers of one to four digits, and either side of them, as memb
   json.end_array();
   CHECK(json.str() == expected + "]");
 }
+
+TEST_CASE("exact decimals as JSON strings, in canonical text, as members and elements") {
+  using santei::Decimal;
+  JsonWriter json;
+  json.begin_object().field("rate", *Decimal::parse("0.30")).key("list").begin_array();
+  json.value(*Decimal::parse("-0.5")).value(*Decimal::parse("10.10")).value(Decimal(291));
+  json.value(Decimal::from_parts(std::numeric_limits<std::int64_t>::min(), 12)).end_array().end_object();
+  CHECK(json.str() == R"({"rate":"0.3","list":["-0.5","10.1","291","-9223372.036854775808"]})");
+}
