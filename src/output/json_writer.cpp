@@ -1,6 +1,7 @@
 #include "output/json_writer.hpp"
 
 #include <array>
+#include <bit>
 #include <charconv>
 #include <cstring>
 
@@ -120,8 +121,9 @@ char* JsonWriter::put_code(char* at, std::uint64_t number) {
   if (number < 100000000 || number >= 1000000000) return std::to_chars(at, at + 20, number).ptr;
   const auto n = static_cast<std::uint32_t>(number);
   *at++ = static_cast<char>('0' + n / 100000000);
-  const std::uint64_t digits = eight_digits(n % 100000000);
-  std::memcpy(at, &digits, 8);  // little-endian: the first digit first (the build refuses a big-endian target)
+  std::uint64_t digits = eight_digits(n % 100000000);
+  if constexpr (std::endian::native == std::endian::big) digits = __builtin_bswap64(digits);  // the first digit first
+  std::memcpy(at, &digits, 8);
   return at + 8;
 }
 
