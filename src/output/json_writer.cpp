@@ -76,7 +76,7 @@ void append_escaped(std::string& out, std::string_view text) {
   std::size_t run = 0;  // start of the pending run of characters that need no escape
   for (std::size_t i = 0; i < text.size(); ++i) {
     const auto c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    if (!kEscaped[c]) continue;
     out.append(text.data() + run, i - run);
     run = i + 1;
     switch (c) {
