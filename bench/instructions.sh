@@ -9,19 +9,25 @@
 # End to end is (run on N claims − run on N/10 claims) / (N − N/10): the master load and start-up
 # cancel out. A stage is counted over the N-claim run with callgrind's --toggle-collect on its
 # function, divided by N. Needs valgrind (apt-get install valgrind).
+#
+# Last, the C ABI's path a claim (bench/capi_claims.c, built beside santei: a santei_price and a
+# santei_result_json call a claim through libsantei_c, explanations on as santei's defaults are),
+# counted end to end in the same way; --capi names the program, and a missing one is skipped.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")/.." && pwd)
 santei=$here/build/santei
+capi=''
 masters=$here/../shared/masters/r06
 source=$here/../shared/masters  # the revisions the claims are generated from
 month=2024-07
 count=10000
 explain=(--no-explain)
-usage="usage: $0 [--santei BIN] [--masters DIR|SNAPSHOT] [--source DIR] [--count N] [--explain]"
+usage="usage: $0 [--santei BIN] [--capi BIN] [--masters DIR|SNAPSHOT] [--source DIR] [--count N] [--explain]"
 while (($#)); do
   case $1 in
     --santei) santei=$2; shift ;;
+    --capi) capi=$2; shift ;;
     --masters) masters=$2; shift ;;
     --source) source=$2; shift ;;
     --count) count=$2; shift ;;
@@ -62,3 +68,18 @@ for stage in 'santei::parse_claim*' \
   n=$(collected "$work/claims.jsonl" "--toggle-collect=$stage")
   printf '  %-34s %8d\n' "${stage%%(*}" $((n / count))
 done
+
+capi=${capi:-$(dirname "$santei")/bench/santei_capi_claims}
+if [[ -x $capi ]]; then
+  # The instructions callgrind collected running the C ABI's program on $1.
+  capi_collected() {
+    valgrind --tool=callgrind --callgrind-out-file=/dev/null "$capi" "$masters" "$1" 2>&1 > /dev/null |
+      sed -n 's/.*Collected : \([0-9]*\).*/\1/p'
+  }
+  full=$(capi_collected "$work/claims.jsonl")
+  part=$(capi_collected "$work/small.jsonl")
+  printf 'C ABI (%s), santei_price + santei_result_json a claim, explain on:\n' "$(basename "$capi")"
+  printf '  %-34s %8d\n' "end to end" $(((full - part) / (count - small)))
+else
+  printf 'C ABI: %s not built (cmake --build build --target santei_capi_claims); skipped\n' "$capi"
+fi

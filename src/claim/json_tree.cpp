@@ -368,9 +368,10 @@ class TapeBuilder {
     const std::size_t words = parser.doc.tape[0] & kPayload;
     if (into.members_.size() < words / 2) into.members_.resize(words / 2);
     if (into.items_.size() < words) into.items_.resize(words);
-    if (pending_.size() < words) pending_.resize(words);
+    std::vector<Pending>& pending = thread_pending();
+    if (pending.size() < words) pending.resize(words);
     try {
-      TapeBuilder builder(into, parser.doc, max_depth);
+      TapeBuilder builder(into, parser.doc, max_depth, pending);
       builder.value(1, 0, into.root_);
       builder.containers();
       if (builder.zero_seen_ && may_hold_minus_zero(text)) return false;
@@ -391,8 +392,8 @@ class TapeBuilder {
     std::size_t depth;
   };
 
-  TapeBuilder(Document& out, const dom::document& tape, std::size_t max_depth)
-      : out_(out), tape_(tape.tape.get()), strings_(tape.string_buf.get()), max_depth_(max_depth) {}
+  TapeBuilder(Document& out, const dom::document& tape, std::size_t max_depth, std::vector<Pending>& pending)
+      : pending_(pending), out_(out), tape_(tape.tape.get()), strings_(tape.string_buf.get()), max_depth_(max_depth) {}
 
   // The value whose word is tape_[at] into `out` (a container's children are read later, by
   // containers()); returns the index after it. Strings and containers, nearly every value of a
@@ -493,7 +494,14 @@ class TapeBuilder {
     return out_.keep({digits, static_cast<std::size_t>(end - digits)});
   }
 
-  static thread_local std::vector<Pending> pending_;
+  // The thread's queue, its memory kept from text to text. Not in line: in the shared library GCC
+  // would call __tls_get_addr at each container rather than keep its address (callgrind).
+  [[gnu::noinline]] static std::vector<Pending>& thread_pending() {
+    thread_local std::vector<Pending> pending;
+    return pending;
+  }
+
+  std::vector<Pending>& pending_;
 
   Document& out_;
   const std::uint64_t* tape_;
@@ -506,7 +514,6 @@ class TapeBuilder {
   std::size_t pending_used_ = 0;
 };
 
-thread_local std::vector<TapeBuilder::Pending> TapeBuilder::pending_;
 
 Document::Document() = default;
 Document::~Document() = default;

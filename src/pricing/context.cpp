@@ -6,7 +6,6 @@
 #include <fmt/format.h>
 
 namespace santei::pricing {
-namespace {
 
 // What the results reused on this thread held: lines and diagnostics whose vectors and strings
 // keep their capacity for the next claim's (clear_for_reuse).
@@ -16,7 +15,10 @@ struct Spares {
   CopayResult copay;
 };
 
-Spares& spares() {
+namespace {
+
+// Not in line: see Context::spares_.
+[[gnu::noinline]] Spares& spares() {
   thread_local Spares spares;
   return spares;
 }
@@ -57,7 +59,7 @@ void clear_for_reuse(PricedClaim& out) {
 CopayResult& spare_copay() { return spares().copay; }
 
 Context::Context(const Claim& claim_in, const MasterSet& set_in, const PricingOptions& options_in, PricedClaim& out_in)
-    : claim(claim_in), set(set_in), options(options_in), out(out_in) {
+    : claim(claim_in), set(set_in), options(options_in), out(out_in), spares_(spares()) {
   if (!options_in.revision.empty()) period_ = set_in.period();
 }
 
@@ -77,7 +79,7 @@ bool Context::age_within(const AgeCode& lower, const AgeCode& upper, Date servic
 }
 
 Diagnostic& Context::record(Severity severity, CodeList codes, std::optional<Date> date, std::string_view field) {
-  std::vector<Diagnostic>& spare = spares().diagnostics;
+  std::vector<Diagnostic>& spare = spares_.diagnostics;
   Diagnostic& d = out.diagnostics.emplace_back();
   if (!spare.empty()) {
     d = std::move(spare.back());
@@ -121,7 +123,7 @@ bool Context::forbid(std::string_view rule, CodeList codes, std::string_view why
 }
 
 PricedLine& Context::new_line() {
-  std::vector<PricedLine>& spare = spares().lines;
+  std::vector<PricedLine>& spare = spares_.lines;
   PricedLine& line = out.lines.emplace_back();
   if (spare.empty()) return line;
   line.items.swap(spare.back().items);
@@ -133,7 +135,7 @@ PricedLine& Context::new_line() {
 }
 
 void Context::drop_last_line() {
-  spares().lines.push_back(std::move(out.lines.back()));
+  spares_.lines.push_back(std::move(out.lines.back()));
   out.lines.pop_back();
 }
 

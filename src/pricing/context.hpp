@@ -119,6 +119,9 @@ struct Described {
   const std::string* name = nullptr;
 };
 
+// This thread's lines, diagnostics and copayment kept for reuse (context.cpp).
+struct Spares;
+
 class Context {
  public:
   Context(const Claim& claim, const MasterSet& set, const PricingOptions& options, PricedClaim& out);
@@ -209,6 +212,10 @@ class Context {
   Diagnostic& record(Severity severity, CodeList codes, std::optional<Date> date, std::string_view field);
 
   std::optional<DateRange> period_;  // set.period() when a revision is forced; read once a claim
+  // The thread's spares, found once a claim: in the shared library a thread_local's address is a
+  // call to __tls_get_addr, which GCC makes again at each use rather than keep the address, and
+  // new_line() is called for every line (perf on the C ABI).
+  Spares& spares_;
   mutable boost::container::small_vector<std::pair<std::array<char, 2>, Date>, 4> reached_;
 };
 
