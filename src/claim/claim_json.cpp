@@ -86,7 +86,7 @@ Code read_code(const json::Value& value, const Path& path) {
 void read_item(const json::Value& value, const Path& path, ClaimItem& item) {
   expect(value, Type::object, path);
   static constexpr std::string_view kKeys[] = {"code", "quantity", "unit_price", "text"};
-  const auto [code_value, quantity_value, price_value, text_value] = members(value, kKeys);
+  const auto [code_value, quantity_value, price_value, text_value] = known_members(value, kKeys, path);
   item.code = read_code(required(code_value, "code", path), join(path, "code"));
   if (const json::Value* q = quantity_value) {
     const Decimal quantity = decimal(*q, join(path, "quantity"));
@@ -155,7 +155,7 @@ void clear_keeping_vectors(Claim& claim, Scratch& scratch) {
 void read_order(const json::Value& value, const Path& path, std::size_t& items_seen, Scratch& scratch, Order& order) {
   expect(value, Type::object, path);
   static constexpr std::string_view kKeys[] = {"category", "days", "count", "burden", "items"};
-  const auto [category, days, count, burden, items_value] = members(value, kKeys);
+  const auto [category, days, count, burden, items_value] = known_members(value, kKeys, path);
   order.items = take_spare(scratch.items);
   order.category = read_category(required(category, "category", path), join(path, "category"));
   if (days) order.days = static_cast<std::int32_t>(integer(*days, join(path, "days"), 1, 999));
@@ -552,7 +552,7 @@ void parse_claim(std::string_view input, Claim& claim) {
     const Path at = index(visits_path, v);
     const json::Value& visit_json = expect(visits.items[v], Type::object, at);
     static constexpr std::string_view kVisitKeys[] = {"date", "time", "orders"};
-    const auto [date, time, orders_value] = members(visit_json, kVisitKeys);
+    const auto [date, time, orders_value] = known_members(visit_json, kVisitKeys, at);
     Visit& visit = claim.visits.emplace_back();
     visit.orders = take_spare(scratch.orders);
     visit.date = claim::date(required(date, "date", at), join(at, "date"));

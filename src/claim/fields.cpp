@@ -6,6 +6,7 @@
 #include <boost/container/small_vector.hpp>
 #include <fmt/format.h>
 
+#include "core/names.hpp"
 #include "output/json_writer.hpp"
 
 namespace santei::claim {
@@ -40,6 +41,18 @@ std::string Path::str() const {
 
 void fail(const Path& path, std::string message, Status status) {
   throw Exception(ErrorInfo{status, {}, 0, 0, path.str(), std::move(message)});
+}
+
+void unknown_key(const Path& path, std::string_view key, std::span<const std::string_view> defined) {
+  // The path names a long key by its beginning, cut between UTF-8 characters.
+  constexpr std::size_t kShown = 64;
+  std::string shown(key);
+  if (shown.size() > kShown) {
+    std::size_t cut = kShown;
+    while (cut > 0 && (static_cast<unsigned char>(shown[cut]) & 0xC0) == 0x80) --cut;
+    shown = shown.substr(0, cut) + "…";
+  }
+  fail(path.key(shown), unknown_name("field", key, defined));
 }
 
 const json::Value* optional(const json::Value& object, std::string_view key) {

@@ -4,6 +4,7 @@
 #include <array>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -63,6 +64,10 @@ const json::Value& required(const json::Value& object, std::string_view key, con
 // A member found by members(), `key` of `object` at `path`: throws as required() when it is nullptr.
 const json::Value& required(const json::Value* member, std::string_view key, const Path& path);
 
+// Refuses `key`, a member of the object at `path` that is none of `defined`: "unknown field", with
+// the defined key it most likely misspells (core/names.hpp). A long key is named by its beginning.
+[[noreturn]] void unknown_key(const Path& path, std::string_view key, std::span<const std::string_view> defined);
+
 // The members `keys` of `object` in one pass over its members, each nullptr if absent or null (as
 // optional()). For the objects a claim has many of (items, orders, visits) and its top level: a
 // search per key was a tenth of reading a claim (callgrind). Keys are unique (json::parse).
@@ -77,6 +82,23 @@ std::array<const json::Value*, N> members(const json::Value& object, const std::
         break;
       }
     }
+  }
+  return found;
+}
+
+// members(), for an object whose keys are all `keys`: any other key of `object` (at `path`) is
+// refused by unknown_key(), in the same pass. The visits, orders and items of a claim are checked
+// so as they are read, not again by check_keys (claim/keys.cpp): a second pass over them cost a
+// tenth of reading a claim (callgrind).
+template <std::size_t N>
+std::array<const json::Value*, N> known_members(const json::Value& object, const std::string_view (&keys)[N],
+                                                const Path& path) {
+  std::array<const json::Value*, N> found{};
+  for (const json::Member& member : object.members) {
+    std::size_t k = 0;
+    while (k < N && !json::same_key(member.key, keys[k])) ++k;
+    if (k == N) unknown_key(path, member.key, keys);
+    if (!member.value.is(json::Value::Type::null)) found[k] = &member.value;
   }
   return found;
 }

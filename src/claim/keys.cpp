@@ -1,15 +1,15 @@
 // The keys of santei.claim/1 (../shared/docs/claim-format.md §1, docs/claim-inpatient.md): every
 // object of a claim and the keys it may hold. To add a field, add its key here and read it in
-// claim_json.cpp (or payers_json.cpp); a key that is in neither is refused by check_keys.
+// claim_json.cpp (or payers_json.cpp); a key that is in neither is refused by check_keys. The keys
+// of visits[], their orders[] and items[] are the lists claim_json.cpp reads them with
+// (known_members, which refuses any other key as it reads).
 #include "claim/keys.hpp"
 
 #include <span>
-#include <string>
 #include <string_view>
 #include <vector>
 
 #include "claim/fields.hpp"
-#include "core/names.hpp"
 
 namespace santei::claim {
 namespace {
@@ -20,13 +20,6 @@ struct Key {
   std::string_view name;
   std::span<const Key> members = {};
 };
-
-// visits[].orders[].items[]
-constexpr Key kItem[] = {{"code"}, {"quantity"}, {"unit_price"}, {"text"}};
-// visits[].orders[]
-constexpr Key kOrder[] = {{"category"}, {"days"}, {"count"}, {"burden"}, {"items", kItem}};
-// visits[]
-constexpr Key kVisit[] = {{"date"}, {"time"}, {"orders", kOrder}};
 
 constexpr Key kFacility[] = {{"kind"}, {"name"}, {"beds"}, {"general_beds"}, {"standards"}};
 constexpr Key kPatient[] = {{"birth_date"}, {"sex"}};
@@ -90,7 +83,7 @@ constexpr Key kClaim[] = {{"format"},
                           {"patient", kPatient},
                           {"insurance", kInsurance},
                           {"public_expenses", kPublicExpense},
-                          {"visits", kVisit},
+                          {"visits"},  // checked as read (claim_json.cpp)
                           {"admission", kAdmission},
                           {"extensions"}};
 
@@ -120,15 +113,7 @@ void check_object(const json::Value& object, std::span<const Key> keys, const Pa
     if (key == nullptr) {
       std::vector<std::string_view> names;
       for (const Key& k : keys) names.push_back(k.name);
-      // The path names a long key by its beginning, cut between UTF-8 characters.
-      constexpr std::size_t kShown = 64;
-      std::string shown(member.key);
-      if (shown.size() > kShown) {
-        std::size_t cut = kShown;
-        while (cut > 0 && (static_cast<unsigned char>(shown[cut]) & 0xC0) == 0x80) --cut;
-        shown = shown.substr(0, cut) + "…";
-      }
-      fail(path.key(shown), unknown_name("field", member.key, names));
+      unknown_key(path, member.key, names);
     }
     if (!key->members.empty()) check_value(member.value, key->members, path.key(member.key));
   }

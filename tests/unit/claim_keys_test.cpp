@@ -65,6 +65,14 @@ TEST_CASE("an unknown key anywhere in a claim is a claim error naming its path a
       {outpatient(R"({"catgeory":"11","items":[{"code":"111000110"}]})"), "visits[0].orders[0].catgeory",
        "unknown field; did you mean category?"},
       {outpatient(kFirstVisit, R"("vists":[],)"), "vists", "unknown field; did you mean visits?"},
+      // A visit's, an order's and an item's keys are checked as they are read (known_members): at
+      // any index, with a null value too.
+      {outpatient(kFirstVisit + R"(,{"category":"21","days":7,"items":[{"code":"620000033"},{"code":"620000033","qty":null}]})"),
+       "visits[0].orders[1].items[1].qty", "unknown field; expected one of code, quantity, unit_price, text"},
+      {outpatient(kFirstVisit + R"(]},{"date":"2024-06-04","tme":"regular","orders":[)" + kFirstVisit), "visits[1].tme",
+       "unknown field; did you mean time?"},
+      {outpatient(R"({"category":"11","items":[{"code":"111000110"}],"burden ":"1"})"), R"(visits[0].orders[0]["burden "])",
+       "unknown field; did you mean burden?"},
       {outpatient(kFirstVisit, R"("comment":"first visit",)"), "comment",
        "unknown field; expected one of format, id, mode, month, setting, facility, patient, insurance, public_expenses, "
        "visits, admission, extensions"},
