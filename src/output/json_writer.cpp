@@ -145,10 +145,11 @@ char* JsonWriter::put_number(char* at, std::int64_t number) {
 }
 
 // Fewer than kQuotedDate bytes for a year outside 0–9999, which Date::iso() writes.
-char* JsonWriter::put_date(char* at, Date date) {
+char* JsonWriter::put_new_date(char* at, Date date) {
   const std::chrono::year_month_day ymd = date.ymd();
   const int year = static_cast<int>(ymd.year());
   if (year < 0 || year > 9999) return put_quoted(at, date.iso());
+  char* const start = at;
   *at++ = '"';
   at = put_pair(at, static_cast<unsigned>(year) / 100);
   at = put_pair(at, static_cast<unsigned>(year) % 100);
@@ -157,6 +158,9 @@ char* JsonWriter::put_date(char* at, Date date) {
   *at++ = '-';
   at = put_pair(at, static_cast<unsigned>(ymd.day()));
   *at++ = '"';
+  std::memcpy(last_date_text_, start, kQuotedIsoDate);
+  last_date_ = date;
+  last_date_set_ = true;
   return at;
 }
 

@@ -212,12 +212,21 @@ class JsonWriter {
 
   static char* put_number(char* at, std::int64_t number);  // a whole number's digits, as std::to_chars
   static char* put_code(char* at, std::uint64_t number);   // the same, quicker for a code's nine
-  static char* put_date(char* at, Date date);              // quoted "YYYY-MM-DD", as Date::iso()
+  // Quoted "YYYY-MM-DD", as Date::iso(). A result writes the same few dates again and again (each
+  // line's, the copayment's days): the last one's text is kept and copied, not made again from the
+  // calendar (about 86 instructions a date, callgrind).
+  [[gnu::always_inline]] char* put_date(char* at, Date date) {
+    if (date != last_date_ || !last_date_set_) return put_new_date(at, date);
+    std::memcpy(at, last_date_text_, kQuotedIsoDate);
+    return at + kQuotedIsoDate;
+  }
+  char* put_new_date(char* at, Date date);
 
   // A comma, a quoted key and its colon; then a quoted short text or a number of at most 20 digits.
   static constexpr std::size_t kShortText = 64;  // the longest text written in one piece with its key
   static constexpr std::size_t kMember = 1 + Key::kLongest + 3 + kShortText + 2;
   static constexpr std::size_t kQuotedDate = 24;  // a date of any year Date::iso() writes, quoted
+  static constexpr std::size_t kQuotedIsoDate = 12;  // "YYYY-MM-DD" of a year 0–9999, quoted
 
   // Output is gathered here and appended to out_ a few KiB at a time: a value's separator, key,
   // quotes and text are written straight into it, not appended to a string piece by piece.
@@ -240,6 +249,9 @@ class JsonWriter {
   char* at_ = buffer_;  // where the next byte goes (the writer is neither copied nor moved)
   unsigned depth_ = 0;       // containers open
   bool need_comma_ = false;  // whether the next value is separated from one before it
+  bool last_date_set_ = false;  // the last date of a year 0–9999 written, and its quoted text
+  Date last_date_;
+  char last_date_text_[kQuotedIsoDate];
 };
 
 // Appends `text` as a quoted JSON string.

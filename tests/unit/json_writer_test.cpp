@@ -193,6 +193,23 @@ TEST_CASE("dates of years 0–9999 as members and elements; years outside them a
   CHECK(Date::from_ymd(10000, 1, 1).iso() == "10000-01-01");
 }
 
+TEST_CASE("a date written again after another, after a year outside 0–9999 and as the first date: as Date::iso writes it") {
+  // The writer keeps the last date's text (put_date): each of these is written from it or anew.
+  const Date a = Date::from_ymd(2024, 7, 1);
+  const Date b = Date::from_ymd(2024, 7, 31);
+  const Date dates[] = {Date{}, Date{}, a, b, a, a, Date::from_ymd(10000, 1, 1), a, b, Date::from_ymd(-1, 12, 31), b, Date{}};
+  JsonWriter json;
+  json.begin_array();
+  std::string expected = "[";
+  for (const Date date : dates) {
+    json.value(date);
+    expected += (expected.size() > 1 ? ",\"" : "\"") + date.iso() + "\"";
+  }
+  json.end_array();
+  CHECK(json.str() == expected + "]");
+  CHECK(Date{}.iso() == "1970-01-01");
+}
+
 TEST_CASE("literal texts as members and elements; texts made at run time still escaped") {
   using santei::output::Literal;
   JsonWriter json;
