@@ -1,10 +1,12 @@
 // The wording of each explanation step (santei.result/1 lines[].explain).
 #include "output/explain.hpp"
 
+#include <charconv>
+#include <cstring>
+#include <string>
 #include <string_view>
 #include <type_traits>
 
-#include <fmt/compile.h>
 #include <fmt/format.h>
 
 #include "output/names.hpp"
@@ -15,27 +17,63 @@
 namespace santei {
 namespace {
 
-// The most characters an argument of a step's wording can write: a text its size; a number, as
-// the formats write them ({}, {:03}), at most 20 ("-9223372036854775808").
-template <class Arg>
-std::size_t most_chars(const Arg& arg) {
-  if constexpr (std::is_integral_v<Arg>) {  // (no step shows a floating-point number)
-    return 20;
-  } else {
-    return std::string_view(arg).size();
-  }
+// A step's wording is its pieces one after another: literal texts, texts, whole numbers, and a
+// number zero-padded to a width ({:03}). Written straight into room made for the most they can
+// take: a literal its size, known when santei is compiled, so that it is copied in line. Through
+// fmt's compiled formats each literal piece was a call to copy and one to memcpy: a third of a
+// step's instructions (callgrind).
+struct ZeroPadded {
+  std::int64_t number;
+  int width;  // at most 20
+};
+
+template <std::size_t N>
+constexpr std::size_t most_chars(const char (&)[N]) {
+  return N - 1;
+}
+std::size_t most_chars(std::string_view text) { return text.size(); }
+constexpr std::size_t most_chars(char) { return 1; }
+template <class Int>
+  requires std::is_integral_v<Int>
+constexpr std::size_t most_chars(Int) {
+  return 20;  // "-9223372036854775808"
+}
+constexpr std::size_t most_chars(ZeroPadded) { return 20; }
+
+template <std::size_t N>
+char* put_piece(char* at, const char (&literal)[N]) {
+  std::memcpy(at, literal, N - 1);
+  return at + N - 1;
+}
+char* put_piece(char* at, std::string_view text) {
+  std::memcpy(at, text.data(), text.size());
+  return at + text.size();
+}
+char* put_piece(char* at, char c) {
+  *at = c;
+  return at + 1;
+}
+template <class Int>
+  requires std::is_integral_v<Int>
+char* put_piece(char* at, Int number) {
+  return std::to_chars(at, at + 20, number).ptr;
+}
+char* put_piece(char* at, ZeroPadded padded) {
+  char digits[20];
+  const std::size_t size = static_cast<std::size_t>(std::to_chars(digits, digits + 20, padded.number).ptr - digits);
+  const bool minus = padded.number < 0;
+  if (minus) *at++ = '-';
+  for (std::size_t n = size; n < static_cast<std::size_t>(padded.width); ++n) *at++ = '0';
+  return put_piece(at, std::string_view(digits + minus, size - minus));
 }
 
-// The formats are compiled (FMT_COMPILE): a result writes a dozen steps a line, and parsing each
-// format at run time was most of their cost. They write straight into room made for the most
-// the wording can take (its format's text and each argument's most): through fmt's
-// back_insert_iterator each piece was a check of the buffer's room and a call (callgrind).
-template <class Buffer, class Format, class... Args>
-void put(Buffer& out, const Format& format, const Args&... args) {
+template <class Buffer, class... Pieces>
+void put(Buffer& out, const Pieces&... pieces) {
   const std::size_t size = out.size();
-  out.resize(size + fmt::string_view(format).size() + (most_chars(args) + ... + 0));
-  char* const end = fmt::format_to(out.data() + size, format, args...);
-  out.resize(static_cast<std::size_t>(end - out.data()));
+  out.resize(size + (most_chars(pieces) + ... + 0));
+  char* at = out.data() + size;
+  ((at = put_piece(at, pieces)), ...);
+  out.resize(static_cast<std::size_t>(at - out.data()));
 }
 
 }  // namespace
@@ -46,7 +84,7 @@ using output::item_unit;
 void output::append_explain_text(fmt::memory_buffer& out, const ExplainStep& s, const MasterSet& set, Date on) {
   // The code and its name, in an inline buffer: a result's explanation allocates no text of its own.
   fmt::basic_memory_buffer<char, 256> code_and_name;
-  if (s.code) put(code_and_name, FMT_COMPILE("{} {}"), s.code, item_name(s.code, set, on));
+  if (s.code) put(code_and_name, s.code, ' ', item_name(s.code, set, on));
   const std::string_view who(code_and_name.data(), code_and_name.size());
   // The step's figures as text, made only where its wording shows them (most show one), in
   // buffers on the stack: as std::string they were a fifth of writing a step (callgrind).
@@ -57,64 +95,71 @@ void output::append_explain_text(fmt::memory_buffer& out, const ExplainStep& s, 
   const auto v = [&] { return text_of(s.value, value_text); };
   const auto b = [&] { return text_of(s.base, base_text); };
   const auto r = [&] { return text_of(s.result, result_text); };
+  const std::string_view revision = set.revision();
   switch (s.kind) {
     case ExplainKind::points:
-      return put(out, FMT_COMPILE("{} {}点 (s col 12, {})"), who, v(), set.revision());
+      return put(out, who, ' ', v(), "点 (s col 12, ", revision, ')');
     case ExplainKind::addition: {
       const ProcedureRecord* p = set.procedure(s.code, on);
-      return put(out, FMT_COMPILE("+ {} {}点 (注加算 {}-{})"), who, v(), p ? p->addition_group : 0, p ? p->addition_serial : '0');
+      return put(out, "+ ", who, ' ', v(), "点 (注加算 ", p ? p->addition_group : 0, '-', p ? p->addition_serial : '0', ')');
     }
     case ExplainKind::age_addition:
-      return put(out, FMT_COMPILE("+ {} {}点, added for age {} (年齢加算, s cols 100–111)"), who, v(), s.number);
+      return put(out, "+ ", who, ' ', v(), "点, added for age ", s.number, " (年齢加算, s cols 100–111)");
     case ExplainKind::time_addition:
-      return put(out, FMT_COMPILE("+ {} {}点, added for the visit time (時間加算区分, s col 43)"), who, v());
+      return put(out, "+ ", who, ' ', v(), "点, added for the visit time (時間加算区分, s col 43)");
     case ExplainKind::percent_addition:
-      if (s.base.is_zero() && s.result.is_zero()) return put(out, FMT_COMPILE("{} +{}%"), who, v());
-      return put(out, FMT_COMPILE("+ {} {}% of 所定点数 {} = {}点{}"), who, v(), b(), r(), s.number == 1 ? ", added automatically" : "");
+      if (s.base.is_zero() && s.result.is_zero()) return put(out, who, " +", v(), '%');
+      return put(out, "+ ", who, ' ', v(), "% of 所定点数 ", b(), " = ", r(), "点",
+                 s.number == 1 ? std::string_view(", added automatically") : std::string_view());
     case ExplainKind::percent_reduction:
-      return put(out, FMT_COMPILE("− {} {}% of 所定点数 {} = {}点"), who, v(), b(), r());
+      return put(out, "− ", who, ' ', v(), "% of 所定点数 ", b(), " = ", r(), "点");
     case ExplainKind::negative_points:
-      return put(out, FMT_COMPILE("− {} {}点 (点数識別 8)"), who, v());
+      return put(out, "− ", who, ' ', v(), "点 (点数識別 8)");
     case ExplainKind::stepped: {
       const ProcedureRecord* p = set.procedure(s.code, on);
-      if (!p) return put(out, FMT_COMPILE("{} きざみ at {}: {}点"), who, b(), r());
-      return put(out, FMT_COMPILE("{} きざみ at {}{}: {}点 (base {} + ⌈(quantity − 下限 {}) / きざみ {}⌉ × {}点, 上限 {}; s cols 30–35)"),
-                         who, b(), p->data_unit_name, r(), v(), p->step_lower, p->step_width, p->step_points.to_string(),
-                         p->step_upper == 99999999 ? std::string("none") : std::to_string(p->step_upper));
+      if (!p) return put(out, who, " きざみ at ", b(), ": ", r(), "点");
+      const std::string step_points = p->step_points.to_string();
+      const std::string upper = p->step_upper == 99999999 ? std::string("none") : std::to_string(p->step_upper);
+      return put(out, who, " きざみ at ", b(), std::string_view(p->data_unit_name), ": ", r(), "点 (base ", v(),
+                 " + ⌈(quantity − 下限 ", p->step_lower, ") / きざみ ", p->step_width, "⌉ × ", std::string_view(step_points),
+                 "点, 上限 ", std::string_view(upper), "; s cols 30–35)");
     }
     case ExplainKind::yen_amount:
-      return put(out, FMT_COMPILE("{} {}円 (点数識別 1: yen, not points)"), who, v());
+      return put(out, who, ' ', v(), "円 (点数識別 1: yen, not points)");
     case ExplainKind::drug_price:
-      return put(out, FMT_COMPILE("{} {}円/{} × {} = {}円 (y col 12)"), who, v(), item_unit(s.code, set, on), b(), r());
+      return put(out, who, ' ', v(), "円/", item_unit(s.code, set, on), " × ", b(), " = ", r(), "円 (y col 12)");
     case ExplainKind::drug_points:
-      if (s.number == 1) return put(out, FMT_COMPILE("薬剤料 {}円 → {}点 (F200/G100: 15円以下 1点; 15円を超える分は10円又はその端数ごとに1点)"), v(), r());
-      return put(out, FMT_COMPILE("薬剤料 {}円 → {}点 (薬価15円以下は算定しない; 超える分は10円又はその端数ごとに1点)"), v(), r());
+      if (s.number == 1) return put(out, "薬剤料 ", v(), "円 → ", r(), "点 (F200/G100: 15円以下 1点; 15円を超える分は10円又はその端数ごとに1点)");
+      return put(out, "薬剤料 ", v(), "円 → ", r(), "点 (薬価15円以下は算定しない; 超える分は10円又はその端数ごとに1点)");
     case ExplainKind::material_price:
-      return put(out, FMT_COMPILE("{} {}円 × {} = {}円 (t col 12)"), who, v(), b(), r());
+      return put(out, who, ' ', v(), "円 × ", b(), " = ", r(), "円 (t col 12)");
     case ExplainKind::oxygen:
-      if (s.code) return put(out, FMT_COMPILE("{} {}円/L × {}L = {}円"), who, v(), b(), r());
-      return put(out, FMT_COMPILE("酸素 {}円 → {}円 (1円未満四捨五入, 通知 J201)"), v(), r());
+      if (s.code) return put(out, who, ' ', v(), "円/L × ", b(), "L = ", r(), "円");
+      return put(out, "酸素 ", v(), "円 → ", r(), "円 (1円未満四捨五入, 通知 J201)");
     case ExplainKind::material_points:
-      return put(out, FMT_COMPILE("材料 {}円 ÷ {} → {}点 (四捨五入, 告示 C300/J400/K950)"), v(), b(), r());
+      return put(out, "材料 ", v(), "円 ÷ ", b(), " → ", r(), "点 (四捨五入, 告示 C300/J400/K950)");
     case ExplainKind::lab_bundle: {
       const pricing::LabBundleRule* rule = pricing::lab_bundle_rule(s.number, on);
-      return put(out, FMT_COMPILE("包括対象検査 group {} ({}): {} items → {}点 ({})"), s.number, rule ? rule->name : "",
-                         v(), r(), rule ? rule->source : "masters/rules/lab_bundles.xml");
+      return put(out, "包括対象検査 group ", s.number, " (", rule ? std::string_view(rule->name) : std::string_view(), "): ", v(),
+                 " items → ", r(), "点 (", rule ? std::string_view(rule->source) : std::string_view("masters/rules/lab_bundles.xml"), ')');
     }
     case ExplainKind::rounding:
-      return put(out, FMT_COMPILE("unit total {} → {}点 (四捨五入)"), v(), r());
+      return put(out, "unit total ", v(), " → ", r(), "点 (四捨五入)");
     case ExplainKind::count:
-      return put(out, FMT_COMPILE("× {}回"), s.number);
+      return put(out, "× ", s.number, "回");
     case ExplainKind::days:
-      return put(out, FMT_COMPILE("× {}日分"), s.number);
-    case ExplainKind::multi_drug:
-      return put(out, FMT_COMPILE("多剤投与 ({} kinds): 内服薬剤料 {}点 × 90/100 = {}点 → {}点 (告示 F200 注3)"), s.number, v(), r(),
-                         (s.result - s.value).to_string());
+      return put(out, "× ", s.number, "日分");
+    case ExplainKind::multi_drug: {
+      char reduced_text[Decimal::max_chars];
+      return put(out, "多剤投与 (", s.number, " kinds): 内服薬剤料 ", v(), "点 × 90/100 = ", r(), "点 → ",
+                 text_of(s.result - s.value, reduced_text), "点 (告示 F200 注3)");
+    }
     case ExplainKind::note:
       out.append(who);
       return;
     case ExplainKind::inpatient_days:
-      return put(out, FMT_COMPILE("{}: {} day{}, 入院期間 day {}–{} (day 1 = 入院年月日)"), who, s.number, s.number == 1 ? "" : "s", b(), r());
+      return put(out, who, ": ", s.number, " day", s.number == 1 ? std::string_view() : std::string_view("s"), ", 入院期間 day ", b(),
+                 "–", r(), " (day 1 = 入院年月日)");
     case ExplainKind::period_addition: {
       const pricing::FeeSchedule* schedule = pricing::schedule_of_band_code(s.code, on);
       const pricing::PeriodBand* band = nullptr;
@@ -123,13 +168,14 @@ void output::append_explain_text(fmt::memory_buffer& out, const ExplainStep& s, 
           if (candidate.code == s.code) band = &candidate;
         }
       }
-      if (!band) return put(out, FMT_COMPILE("+ {} {}点 (入院期間加算)"), who, v());
-      return put(out, FMT_COMPILE("+ {} {}点 for 入院期間 day {}–{} ({})"), who, v(), band->from_day,
-                         band->to_day == 0 ? std::string("") : std::to_string(band->to_day), schedule->source);
+      if (!band) return put(out, "+ ", who, ' ', v(), "点 (入院期間加算)");
+      char to_day[20];
+      const std::string_view to = band->to_day == 0 ? std::string_view() : std::string_view(to_day, static_cast<std::size_t>(std::to_chars(to_day, to_day + 20, band->to_day).ptr - to_day));
+      return put(out, "+ ", who, ' ', v(), "点 for 入院期間 day ", band->from_day, "–", to, " (", std::string_view(schedule->source), ')');
     }
     case ExplainKind::price_response:
-      return put(out, FMT_COMPILE("{} {}点, added for an item of 物価対応料グループ区分 {:03} (s cols 132–133, 告示 O100)"), who, v(),
-                         s.number);
+      return put(out, who, ' ', v(), "点, added for an item of 物価対応料グループ区分 ", ZeroPadded{s.number, 3},
+                 " (s cols 132–133, 告示 O100)");
   }
   out.append(who);
 }
