@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "output/digits.hpp"
 #include "output/names.hpp"
 #include "pricing/inpatient_rules.hpp"
 #include "pricing/rule_tables.hpp"
@@ -26,6 +27,11 @@ struct ZeroPadded {
   std::int64_t number;
   int width;  // at most 20
 };
+// The item a step is about: its code and master name ("111000110 初診料"), nothing for code 0.
+struct Who {
+  Code code;
+  std::string_view name;
+};
 
 template <std::size_t N>
 constexpr std::size_t most_chars(const char (&)[N]) {
@@ -39,6 +45,7 @@ constexpr std::size_t most_chars(Int) {
   return 20;  // "-9223372036854775808"
 }
 constexpr std::size_t most_chars(ZeroPadded) { return 20; }
+std::size_t most_chars(Who who) { return 20 + 1 + who.name.size(); }
 
 template <std::size_t N>
 char* put_piece(char* at, const char (&literal)[N]) {
@@ -56,7 +63,13 @@ char* put_piece(char* at, char c) {
 template <class Int>
   requires std::is_integral_v<Int>
 char* put_piece(char* at, Int number) {
-  return std::to_chars(at, at + 20, number).ptr;
+  return output::put_number(at, number);
+}
+char* put_piece(char* at, Who who) {
+  if (who.code == 0) return at;
+  at = output::put_code(at, who.code);  // nine digits as a rule (output/digits.hpp)
+  *at++ = ' ';
+  return put_piece(at, who.name);
 }
 char* put_piece(char* at, ZeroPadded padded) {
   char digits[20];
@@ -82,10 +95,7 @@ using output::item_name;
 using output::item_unit;
 
 void output::append_explain_text(fmt::memory_buffer& out, const ExplainStep& s, const MasterSet& set, Date on) {
-  // The code and its name, in an inline buffer: a result's explanation allocates no text of its own.
-  fmt::basic_memory_buffer<char, 256> code_and_name;
-  if (s.code) put(code_and_name, s.code, ' ', item_name(s.code, set, on));
-  const std::string_view who(code_and_name.data(), code_and_name.size());
+  const Who who{s.code, s.code ? item_name(s.code, set, on) : std::string_view()};
   // The step's figures as text, made only where its wording shows them (most show one), in
   // buffers on the stack: as std::string they were a fifth of writing a step (callgrind).
   char value_text[Decimal::max_chars];
@@ -155,8 +165,7 @@ void output::append_explain_text(fmt::memory_buffer& out, const ExplainStep& s, 
                  text_of(s.result - s.value, reduced_text), "点 (告示 F200 注3)");
     }
     case ExplainKind::note:
-      out.append(who);
-      return;
+      return put(out, who);
     case ExplainKind::inpatient_days:
       return put(out, who, ": ", s.number, " day", s.number == 1 ? std::string_view() : std::string_view("s"), ", 入院期間 day ", b(),
                  "–", r(), " (day 1 = 入院年月日)");
@@ -177,7 +186,7 @@ void output::append_explain_text(fmt::memory_buffer& out, const ExplainStep& s, 
       return put(out, who, ' ', v(), "点, added for an item of 物価対応料グループ区分 ", ZeroPadded{s.number, 3},
                  " (s cols 132–133, 告示 O100)");
   }
-  out.append(who);
+  put(out, who);
 }
 
 std::string explain_text(const ExplainStep& step, const MasterSet& masters, Date on) {

@@ -1,8 +1,6 @@
 #include "output/json_writer.hpp"
 
 #include <array>
-#include <bit>
-#include <charconv>
 #include <cstring>
 
 #include <fmt/format.h>
@@ -91,58 +89,7 @@ void append_escaped(std::string& out, std::string_view text) {
   out.append(text.data() + run, text.size() - run);
 }
 
-// "00" "01" … "99": a number's digits two at a time.
-constexpr char kDigitPairs[] =
-    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
-    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
-    "8081828384858687888990919293949596979899";
-
-char* put_pair(char* at, unsigned pair) {
-  std::memcpy(at, kDigitPairs + 2 * pair, 2);
-  return at + 2;
-}
-
-// Eight digits of `number` (below 10^8, leading zeros kept) in one word, the first digit in its
-// first byte: split into halves, quarters and digits by multiplying, each lane of the word at once.
-std::uint64_t eight_digits(std::uint32_t number) {
-  std::uint64_t lanes = number / 10000 | std::uint64_t{number % 10000} << 32;  // 2 × 4 digits, 32 bits each
-  const std::uint64_t hundreds = (lanes * 10486 >> 20) & 0x0000007F0000007Fu;  // ⌊x / 100⌋ for x < 10^4
-  lanes = hundreds | (lanes - hundreds * 100) << 16;                           // 4 × 2 digits, 16 bits each
-  const std::uint64_t tens = (lanes * 103 >> 10) & 0x000F000F000F000Fu;       // ⌊x / 10⌋ for x < 100
-  lanes = tens | (lanes - tens * 10) << 8;                                     // 8 × 1 digit
-  return lanes + kOnes * '0';
-}
-
 }  // namespace
-
-// A master code has nine digits (111000110): the first, then eight in one word, without measuring
-// the number's length first as std::to_chars does.
-char* JsonWriter::put_code(char* at, std::uint64_t number) {
-  if (number < 100000000 || number >= 1000000000) return std::to_chars(at, at + 20, number).ptr;
-  const auto n = static_cast<std::uint32_t>(number);
-  *at++ = static_cast<char>('0' + n / 100000000);
-  std::uint64_t digits = eight_digits(n % 100000000);
-  if constexpr (std::endian::native == std::endian::big) digits = __builtin_bswap64(digits);  // the first digit first
-  std::memcpy(at, &digits, 8);
-  return at + 8;
-}
-
-// Most of a result's numbers (points, counts, days, yen) have one to four digits: written from the
-// pairs without std::to_chars' count of the length first, half its instructions (callgrind).
-char* JsonWriter::put_number(char* at, std::int64_t number) {
-  if (number < 0 || number >= 10000) return std::to_chars(at, at + 20, number).ptr;
-  const auto n = static_cast<unsigned>(number);
-  if (n < 10) {
-    *at = static_cast<char>('0' + n);
-    return at + 1;
-  }
-  if (n < 100) return put_pair(at, n);
-  if (n < 1000) {
-    *at++ = static_cast<char>('0' + n / 100);
-    return put_pair(at, n % 100);
-  }
-  return put_pair(put_pair(at, n / 100), n % 100);
-}
 
 // Fewer than kQuotedDate bytes for a year outside 0–9999, which Date::iso() writes.
 char* JsonWriter::put_new_date(char* at, Date date) {
@@ -151,12 +98,12 @@ char* JsonWriter::put_new_date(char* at, Date date) {
   if (year < 0 || year > 9999) return put_quoted(at, date.iso());
   char* const start = at;
   *at++ = '"';
-  at = put_pair(at, static_cast<unsigned>(year) / 100);
-  at = put_pair(at, static_cast<unsigned>(year) % 100);
+  at = put_two_digits(at, static_cast<unsigned>(year) / 100);
+  at = put_two_digits(at, static_cast<unsigned>(year) % 100);
   *at++ = '-';
-  at = put_pair(at, static_cast<unsigned>(ymd.month()));
+  at = put_two_digits(at, static_cast<unsigned>(ymd.month()));
   *at++ = '-';
-  at = put_pair(at, static_cast<unsigned>(ymd.day()));
+  at = put_two_digits(at, static_cast<unsigned>(ymd.day()));
   *at++ = '"';
   std::memcpy(last_date_text_, start, kQuotedIsoDate);
   last_date_ = date;

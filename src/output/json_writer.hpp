@@ -8,6 +8,7 @@
 #include <string_view>
 #include <type_traits>
 
+#include "output/digits.hpp"
 #include "santei/money.hpp"
 #include "santei/period.hpp"
 
@@ -210,8 +211,6 @@ class JsonWriter {
     need_comma_ = depth_ != 0;
   }
 
-  static char* put_number(char* at, std::int64_t number);  // a whole number's digits, as std::to_chars
-  static char* put_code(char* at, std::uint64_t number);   // the same, quicker for a code's nine
   // Quoted "YYYY-MM-DD", as Date::iso(). A result writes the same few dates again and again (each
   // line's, the copayment's days): the last one's text is kept and copied, not made again from the
   // calendar (about 86 instructions a date, callgrind).
