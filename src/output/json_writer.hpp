@@ -105,6 +105,19 @@ class JsonWriter {
     commit(at);
     return *this;
   }
+  // A string whose text `write(char* at) -> char*` puts at `at`: at most `most` bytes (at most
+  // kLongestPlainString), none of which JSON escapes — the caller has made sure. Written in place,
+  // not made first and then tested and copied (an explanation step, output/explain.cpp).
+  static constexpr std::size_t kLongestPlainString = 4096 - 3;
+  template <class Write>
+  [[gnu::always_inline]] JsonWriter& plain_string(std::size_t most, Write&& write) {
+    char* at = separate(room(most + 3));
+    *at++ = '"';
+    at = write(at);
+    *at++ = '"';
+    commit(at);
+    return *this;
+  }
   JsonWriter& null();
   // An exact decimal as a JSON string ("10.1"): consumers must not read it through a double.
   JsonWriter& value(Decimal number);
@@ -229,14 +242,14 @@ class JsonWriter {
 
   // Output is gathered here and appended to out_ a few KiB at a time: a value's separator, key,
   // quotes and text are written straight into it, not appended to a string piece by piece.
-  static constexpr std::size_t kBuffer = 4096;
+  static constexpr std::size_t kBuffer = kLongestPlainString + 3;
   // Room for `size` (at most kBuffer) more bytes; write them at the pointer, then commit().
   [[gnu::always_inline]] char* room(std::size_t size) {
     if (static_cast<std::size_t>(buffer_ + kBuffer - at_) < size) flush();
     return at_;
   }
   void commit(char* end) { at_ = end; }
-  void put(char c) { *room(1) = c, ++at_; }
+  [[gnu::always_inline]] void put(char c) { *room(1) = c, ++at_; }
   void flush() {
     out_.append(buffer_, static_cast<std::size_t>(at_ - buffer_));
     at_ = buffer_;

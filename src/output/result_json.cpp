@@ -35,7 +35,6 @@ void result_json(const PricedClaim& priced, const MasterLibrary& masters, std::s
   const MasterSet* set = masters.revision(priced.revision);
   out.clear();
   JsonWriter json(out);
-  fmt::memory_buffer step_text;  // each explanation step's text, before it is escaped into `out`
   json.begin_object().field("format", Literal("santei.result/1"));
   if (!priced.id.empty()) json.field("id", priced.id);
   if (!priced.extensions.empty()) json.key("extensions").raw(priced.extensions);
@@ -79,11 +78,7 @@ void result_json(const PricedClaim& priced, const MasterLibrary& masters, std::s
     if (line.yen.value != 0) json.field("yen", line.yen.value);
     json.key("explain").begin_array();
     if (set) {
-      for (const ExplainStep& step : line.explain) {
-        step_text.clear();
-        output::append_explain_text(step_text, step, *set, line.date);
-        json.value(std::string_view(step_text.data(), step_text.size()));
-      }
+      for (const ExplainStep& step : line.explain) output::write_explain_json(json, step, *set, line.date);
     }
     json.end_array();
     json.end_object();

@@ -3,8 +3,14 @@
 // and 1, a percentage alone, one day): every piece as santei.result/1 has written it.
 #include <doctest/doctest.h>
 
+#include <filesystem>
+#include <fstream>
+#include <memory>
 #include <string>
 
+#include "big_input.hpp"
+#include "output/explain.hpp"
+#include "output/json_writer.hpp"
 #include "santei/pricing.hpp"
 #include "support.hpp"
 
@@ -66,4 +72,59 @@ TEST_CASE("explanation steps' wording: a 注加算 names its group and serial fr
         "+ 111000110 初診料 288点 (注加算 " + std::to_string(p->addition_group) + "-" + std::string(1, p->addition_serial) + ")");
   // Not in the masters: group 0, serial 0.
   CHECK(wording(ExplainKind::addition, 199999999, 1, 0, 0, 0) == "+ 199999999  1点 (注加算 0-0)");
+}
+
+namespace {
+
+// A step of every kind about `code`, with figures each kind shows.
+std::vector<ExplainStep> every_kind(Code code) {
+  std::vector<ExplainStep> steps;
+  for (int kind = static_cast<int>(ExplainKind::points); kind <= static_cast<int>(ExplainKind::price_response); ++kind) {
+    steps.push_back({static_cast<ExplainKind>(kind), code, exact("12.5"), 3, exact("37.5"), 2});
+    steps.push_back({static_cast<ExplainKind>(kind), 0, 100, 0, 90, 1});
+  }
+  return steps;
+}
+
+// The step as result_json writes it (write_explain_json), and its text escaped as any text is.
+std::pair<std::string, std::string> both_ways(const ExplainStep& step, const MasterSet& set) {
+  output::JsonWriter in_place;
+  output::write_explain_json(in_place, step, set, kOn);
+  output::JsonWriter escaped;
+  escaped.value(explain_text(step, set, kOn));
+  return {in_place.str(), escaped.str()};
+}
+
+}  // namespace
+
+TEST_CASE("explanation steps as JSON strings: every kind written in place is its text escaped, names plain or not") {
+  for (const ExplainStep& step : every_kind(111000110)) {
+    CAPTURE(static_cast<int>(step.kind));
+    const auto [in_place, escaped] = both_ways(step, r06());
+    CHECK(in_place == escaped);
+  }
+  // The bad-masters fixture's 医科診療行為マスター, with 初診料 renamed 初診\料 (0x5C is a backslash in
+  // CP932; the masters' CSV holds no quote inside a field): its steps are escaped.
+  test::ScratchDirectory scratch("santei-explain-backslash");
+  const std::filesystem::path good = std::filesystem::path(SANTEI_BAD_MASTERS) / "good";
+  std::filesystem::copy(good, scratch.path(), std::filesystem::copy_options::recursive);
+  const std::filesystem::path file = scratch.path() / "s_ALL20240531.csv";
+  std::string bytes = test::file_bytes(file);
+  const std::size_t row = bytes.find("\"111000110\"");
+  REQUIRE(row != std::string::npos);
+  const std::string name = "\"\x8F\x89\x90\x66\x97\xBF\"";  // "初診料" in CP932
+  const std::size_t at = bytes.find(name, row);
+  REQUIRE(at < bytes.find('\n', row));
+  bytes.replace(at, name.size(), "\"\x8F\x89\x90\x66\x5C\x97\xBF\"");
+  std::ofstream(file, std::ios::binary | std::ios::trunc) << bytes;
+  const std::shared_ptr<const MasterSet> escaped_name = MasterSet::load(scratch.path());
+  REQUIRE(escaped_name->procedure(111000110, kOn) != nullptr);
+  CHECK(escaped_name->procedure(111000110, kOn)->name == "初診\\料");
+  for (const ExplainStep& step : every_kind(111000110)) {
+    CAPTURE(static_cast<int>(step.kind));
+    const auto [in_place, escaped] = both_ways(step, *escaped_name);
+    CHECK(in_place == escaped);
+  }
+  CHECK(both_ways({ExplainKind::points, 111000110, 291, 0, 0, 0}, *escaped_name).first ==
+        "\"111000110 初診\\\\料 291点 (s col 12, r06)\"");
 }
