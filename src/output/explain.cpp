@@ -90,12 +90,12 @@ void put(fmt::memory_buffer& out, const Pieces&... pieces) {
   out.resize(static_cast<std::size_t>(at - out.data()));
 }
 
-// Whether a piece can go between a JSON string's quotes as it is. The literals are santei's own
-// wording, none with a quote, a backslash or a control byte (explain_wording_test writes every
-// kind both ways); what comes from the masters or a figure is tested.
+// Whether a piece can go between a JSON string's quotes as it is. The literals and single
+// characters are santei's own wording, none a quote, a backslash or a control byte
+// (explain_wording_test writes every kind both ways); the texts, from the masters or a figure, are
+// tested.
 bool plain_piece(std::string_view text) { return output::plain_text(text); }
 bool plain_piece(Who who) { return output::plain_text(who.name); }
-bool plain_piece(char c) { return output::plain_text(std::string_view(&c, 1)); }
 template <class Piece>
 bool plain_piece(const Piece&) {
   return true;
@@ -145,7 +145,7 @@ void word(Out& out, const ExplainStep& s, const MasterSet& set, Date on) {
       return put(out, who, ' ', v(), "点 (s col 12, ", revision, ')');
     case ExplainKind::addition: {
       const ProcedureRecord* p = set.procedure(s.code, on);
-      return put(out, "+ ", who, ' ', v(), "点 (注加算 ", p ? p->addition_group : 0, '-', p ? p->addition_serial : '0', ')');
+      return put(out, "+ ", who, ' ', v(), "点 (注加算 ", p ? p->addition_group : 0, '-', p ? std::string_view(&p->addition_serial, 1) : std::string_view("0"), ')');
     }
     case ExplainKind::age_addition:
       return put(out, "+ ", who, ' ', v(), "点, added for age ", s.number, " (年齢加算, s cols 100–111)");
