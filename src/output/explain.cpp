@@ -28,6 +28,10 @@ struct ZeroPadded {
   std::int64_t number;
   int width;  // at most 20
 };
+// A step's figure, a Decimal's canonical text: digits, a '-' and a '.', none escaped in JSON.
+struct Figure {
+  std::string_view text;
+};
 // The item a step is about: its code and master name ("111000110 初診料"), nothing for code 0.
 struct Who {
   Code code;
@@ -46,6 +50,7 @@ constexpr std::size_t most_chars(Int) {
   return 20;  // "-9223372036854775808"
 }
 constexpr std::size_t most_chars(ZeroPadded) { return 20; }
+std::size_t most_chars(Figure figure) { return figure.text.size(); }
 std::size_t most_chars(Who who) { return 20 + 1 + who.name.size(); }
 
 template <std::size_t N>
@@ -66,6 +71,7 @@ template <class Int>
 char* put_piece(char* at, Int number) {
   return output::put_number(at, number);
 }
+char* put_piece(char* at, Figure figure) { return put_piece(at, figure.text); }
 char* put_piece(char* at, Who who) {
   if (who.code == 0) return at;
   at = output::put_code(at, who.code);  // nine digits as a rule (output/digits.hpp)
@@ -92,8 +98,8 @@ void put(fmt::memory_buffer& out, const Pieces&... pieces) {
 
 // Whether a piece can go between a JSON string's quotes as it is. The literals and single
 // characters are santei's own wording, none a quote, a backslash or a control byte
-// (explain_wording_test writes every kind both ways); the texts, from the masters or a figure, are
-// tested.
+// (explain_wording_test writes every kind both ways), and numbers and figures are digits and signs;
+// the texts, from the masters or the rule files, are tested.
 bool plain_piece(std::string_view text) { return output::plain_text(text); }
 bool plain_piece(Who who) { return output::plain_text(who.name); }
 template <class Piece>
@@ -135,7 +141,7 @@ void word(Out& out, const ExplainStep& s, const MasterSet& set, Date on) {
   char value_text[Decimal::max_chars];
   char base_text[Decimal::max_chars];
   char result_text[Decimal::max_chars];
-  const auto text_of = [](Decimal d, char* buffer) { return std::string_view(buffer, d.to_chars(buffer)); };
+  const auto text_of = [](Decimal d, char* buffer) { return Figure{std::string_view(buffer, d.to_chars(buffer))}; };
   const auto v = [&] { return text_of(s.value, value_text); };
   const auto b = [&] { return text_of(s.base, base_text); };
   const auto r = [&] { return text_of(s.result, result_text); };
