@@ -9,12 +9,6 @@ namespace {
 
 constexpr std::uint64_t kOnes = 0x0101010101010101u;
 
-// "00" "01" … "99": a number's digits two at a time.
-constexpr char kDigitPairs[] =
-    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
-    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
-    "8081828384858687888990919293949596979899";
-
 // Eight digits of `number` (below 10^8, leading zeros kept) in one word, the first digit in its
 // first byte: split into halves, quarters and digits by multiplying, each lane of the word at once.
 std::uint64_t eight_digits(std::uint32_t number) {
@@ -27,11 +21,6 @@ std::uint64_t eight_digits(std::uint32_t number) {
 }
 
 }  // namespace
-
-char* put_two_digits(char* at, unsigned pair) {
-  std::memcpy(at, kDigitPairs + 2 * pair, 2);
-  return at + 2;
-}
 
 // A master code has nine digits (111000110): the first, then eight in one word, without measuring
 // the number's length first as std::to_chars does.

@@ -4,11 +4,21 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 
 namespace santei::output {
 
+// "00" "01" … "99": a number's digits two at a time.
+inline constexpr char kDigitPairs[] =
+    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+    "8081828384858687888990919293949596979899";
+
 // Two digits of `pair` (below 100), a leading zero kept: a date's month and day.
-char* put_two_digits(char* at, unsigned pair);
+inline char* put_two_digits(char* at, unsigned pair) {
+  std::memcpy(at, kDigitPairs + 2 * pair, 2);
+  return at + 2;
+}
 // A whole number's digits (a '-' first when negative).
 char* put_number(char* at, std::int64_t number);
 // The same, for a number that is most often a master code of nine digits.
