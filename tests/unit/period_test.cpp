@@ -3,8 +3,11 @@
 // SSK age codes (R06rec1.pdf 医科診療行為マスター 項番41/42: 「…歳に達した日の翌月の１日」, 未就学児).
 #include <doctest/doctest.h>
 
+#include <chrono>
 #include <optional>
 #include <string>
+
+#include <fmt/format.h>
 
 #include "santei/period.hpp"
 #include "santei/records.hpp"
@@ -205,4 +208,42 @@ TEST_CASE("period: AgeCode rejects codes the spec does not define") {
     CAPTURE(code);
     CHECK(age(code).valid());
   }
+}
+
+TEST_CASE("period: every day of 1600–2400, 0000 and 9999 read from YYYY-MM-DD and YYYYMMDD is std::chrono's day; no other day is") {
+  // parse_iso and parse_compact count days themselves (H. Hinnant's days_from_civil): each must be
+  // the std::chrono::sys_days of the same year, month and day, and refuse the days chrono refuses.
+  using namespace std::chrono;
+  const auto check_year = [](int y) {
+    for (unsigned m = 0; m <= 13; ++m) {
+      for (unsigned d = 0; d <= 32; ++d) {
+        const year_month_day ymd{year{y}, month{m}, day{d}};
+        const std::string iso = fmt::format("{:04}-{:02}-{:02}", y, m, d);
+        const std::optional<Date> parsed = Date::parse_iso(iso);
+        const std::optional<Date> compact = Date::parse_compact(fmt::format("{:04}{:02}{:02}", y, m, d));
+        if (ymd.ok()) {
+          REQUIRE_MESSAGE(parsed.has_value(), iso);
+          REQUIRE_MESSAGE(parsed->sys_days() == sys_days(ymd), iso);
+          REQUIRE_MESSAGE(compact == parsed, iso);
+          REQUIRE_MESSAGE(parsed->iso() == iso, iso);
+        } else {
+          REQUIRE_MESSAGE(!parsed.has_value(), iso);
+          if (iso != "9999-99-99") REQUIRE_MESSAGE(!compact.has_value(), iso);
+        }
+      }
+    }
+  };
+  for (int y = 1600; y <= 2400; ++y) check_year(y);
+  for (int y : {0, 1, 4, 100, 400, 9996, 9999}) check_year(y);
+  // from_ymd takes every year std::chrono::year holds.
+  for (int y : {-32767, -401, -400, -101, -100, -5, -4, -1, 32767}) {
+    for (unsigned m = 1; m <= 12; ++m) {
+      const year_month_day last{year_month_day_last{year{y}, month_day_last{month{m}}}};
+      CHECK(Date::from_ymd(y, m, 1).sys_days() == sys_days(year{y} / month{m} / 1));
+      CHECK(Date::from_ymd(y, m, static_cast<unsigned>(last.day())).sys_days() == sys_days(last));
+      CHECK_THROWS_AS((void)Date::from_ymd(y, m, static_cast<unsigned>(last.day()) + 1), Exception);
+    }
+  }
+  CHECK_THROWS_AS((void)Date::from_ymd(-32768, 1, 1), Exception);
+  CHECK_THROWS_AS((void)Date::from_ymd(32768, 1, 1), Exception);
 }
