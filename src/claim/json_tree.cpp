@@ -514,7 +514,6 @@ class TapeBuilder {
   std::size_t pending_used_ = 0;
 };
 
-
 Document::Document() = default;
 Document::~Document() = default;
 Document::Document(Document&&) noexcept = default;
