@@ -59,6 +59,7 @@ char* put_piece(char* at, const char (&literal)[N]) {
   return at + N - 1;
 }
 char* put_piece(char* at, std::string_view text) {
+  if (text.empty()) return at;  // an empty view's data() may be null, which memcpy may not be given
   std::memcpy(at, text.data(), text.size());
   return at + text.size();
 }
