@@ -9,7 +9,7 @@
 
 #include <fmt/format.h>
 
-#include "output/digits.hpp"
+#include "output/put_at.hpp"
 #include "output/json_writer.hpp"
 #include "output/names.hpp"
 #include "pricing/inpatient_rules.hpp"
@@ -58,11 +58,7 @@ char* put_piece(char* at, const char (&literal)[N]) {
   std::memcpy(at, literal, N - 1);
   return at + N - 1;
 }
-char* put_piece(char* at, std::string_view text) {
-  if (text.empty()) return at;  // an empty view's data() may be null, which memcpy may not be given
-  std::memcpy(at, text.data(), text.size());
-  return at + text.size();
-}
+char* put_piece(char* at, std::string_view text) { return output::put_text(at, text); }
 char* put_piece(char* at, char c) {
   *at = c;
   return at + 1;
@@ -75,7 +71,7 @@ char* put_piece(char* at, Int number) {
 char* put_piece(char* at, Figure figure) { return put_piece(at, figure.text); }
 char* put_piece(char* at, Who who) {
   if (who.code == 0) return at;
-  at = output::put_code(at, who.code);  // nine digits as a rule (output/digits.hpp)
+  at = output::put_code(at, who.code);  // nine digits as a rule
   *at++ = ' ';
   return put_piece(at, who.name);
 }

@@ -11,7 +11,6 @@
 namespace santei::output {
 namespace {
 
-constexpr std::uint64_t kOnes = 0x0101010101010101u;
 constexpr std::uint64_t kHighs = 0x8080808080808080u;
 
 // Whether any of the 8 bytes of `word` needs an escape (a control byte, a quote or a backslash), tested
@@ -107,7 +106,6 @@ char* JsonWriter::put_new_date(char* at, Date date) {
   *at++ = '"';
   std::memcpy(last_date_text_, start, kQuotedIsoDate);
   last_date_ = date;
-  last_date_set_ = true;
   return at;
 }
 
@@ -143,7 +141,7 @@ void JsonWriter::string(std::string_view text) {
   // A plain text that fits in the buffer goes into it with its comma and quotes (an explanation
   // step is longer than a short text: appended to the output on its own, each was a call that
   // grew the string).
-  if (text.size() + 3 <= kBuffer && plain_text(text)) {
+  if (text.size() <= kLongestPlainString && plain_text(text)) {
     commit(put_quoted(separate(room(text.size() + 3)), text));
     return;
   }
@@ -153,12 +151,7 @@ void JsonWriter::string(std::string_view text) {
 }
 
 JsonWriter& JsonWriter::value(Decimal number) {  // digits, '-' and '.': nothing to escape
-  char* at = separate(room(1 + Decimal::max_chars + 2));
-  *at++ = '"';
-  at = number.to_chars(at);
-  *at++ = '"';
-  commit(at);
-  return *this;
+  return plain_string(Decimal::max_chars, [number](char* at) { return number.to_chars(at); });
 }
 
 JsonWriter& JsonWriter::value(bool flag) {

@@ -8,7 +8,7 @@
 #include <string_view>
 #include <type_traits>
 
-#include "output/digits.hpp"
+#include "output/put_at.hpp"
 #include "santei/money.hpp"
 #include "santei/period.hpp"
 
@@ -96,15 +96,6 @@ class JsonWriter {
     commit(put_date(separate(room(1 + kQuotedDate)), date));
     return *this;
   }
-  // A number as a JSON string: codes ("111000110"), which santei.result/1 writes as strings.
-  [[gnu::always_inline]] JsonWriter& quoted(std::uint64_t number) {
-    char* at = separate(room(1 + 22));
-    *at++ = '"';
-    at = put_code(at, number);
-    *at++ = '"';
-    commit(at);
-    return *this;
-  }
   // A string whose text `write(char* at) -> char*` puts at `at`: at most `most` bytes (at most
   // kLongestPlainString), none of which JSON escapes — the caller has made sure. Written in place,
   // not made first and then tested and copied (an explanation step, output/explain.cpp).
@@ -117,6 +108,10 @@ class JsonWriter {
     *at++ = '"';
     commit(at);
     return *this;
+  }
+  // A number as a JSON string: codes ("111000110"), which santei.result/1 writes as strings.
+  [[gnu::always_inline]] JsonWriter& quoted(std::uint64_t number) {
+    return plain_string(20, [number](char* at) { return put_code(at, number); });
   }
   JsonWriter& null();
   // An exact decimal as a JSON string ("10.1"): consumers must not read it through a double.
@@ -182,10 +177,6 @@ class JsonWriter {
     need_comma_ = depth_ != 0;
     return at;
   }
-  [[gnu::always_inline]] static char* put_text(char* at, std::string_view text) {
-    std::memcpy(at, text.data(), text.size());
-    return at + text.size();
-  }
   [[gnu::always_inline]] static char* put_quoted(char* at, std::string_view text) {
     *at++ = '"';
     at = put_text(at, text);
@@ -228,7 +219,7 @@ class JsonWriter {
   // line's, the copayment's days): the last one's text is kept and copied, not made again from the
   // calendar (about 86 instructions a date, callgrind).
   [[gnu::always_inline]] char* put_date(char* at, Date date) {
-    if (date != last_date_ || !last_date_set_) return put_new_date(at, date);
+    if (date != last_date_) return put_new_date(at, date);
     std::memcpy(at, last_date_text_, kQuotedIsoDate);
     return at + kQuotedIsoDate;
   }
@@ -261,9 +252,9 @@ class JsonWriter {
   char* at_ = buffer_;  // where the next byte goes (the writer is neither copied nor moved)
   unsigned depth_ = 0;       // containers open
   bool need_comma_ = false;  // whether the next value is separated from one before it
-  bool last_date_set_ = false;  // the last date of a year 0–9999 written, and its quoted text
+  // The last date of a year 0–9999 written, and its quoted text; before any, Date{}'s.
   Date last_date_;
-  char last_date_text_[kQuotedIsoDate];
+  char last_date_text_[kQuotedIsoDate] = {'"', '1', '9', '7', '0', '-', '0', '1', '-', '0', '1', '"'};
 };
 
 // Appends `text` as a quoted JSON string.

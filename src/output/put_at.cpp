@@ -1,4 +1,4 @@
-#include "output/digits.hpp"
+#include "output/put_at.hpp"
 
 #include <bit>
 #include <charconv>
@@ -6,8 +6,6 @@
 
 namespace santei::output {
 namespace {
-
-constexpr std::uint64_t kOnes = 0x0101010101010101u;
 
 // Eight digits of `number` (below 10^8, leading zeros kept) in one word, the first digit in its
 // first byte: split into halves, quarters and digits by multiplying, each lane of the word at once.

@@ -1,0 +1,40 @@
+// What the writers of a result (JsonWriter, the explanation's wording) put at a pointer, into room
+// the caller has made: a text as it is, and whole numbers as decimal digits, as std::to_chars
+// writes them, quicker for the numbers a result is made of: a master code's nine digits, and one
+// to four digits (points, counts, days, yen). A number takes at most 20 bytes.
+#pragma once
+
+#include <cstdint>
+#include <cstring>
+#include <string_view>
+
+namespace santei::output {
+
+// A 1 in each byte of a 64-bit word: a byte's value in all eight lanes is kOnes * value (the
+// word-at-a-time digits here, and JsonWriter's escape test).
+inline constexpr std::uint64_t kOnes = 0x0101010101010101u;
+
+// `text` as it is. (An empty view's data() may be null, which memcpy may not be given: UBSan.)
+[[gnu::always_inline]] inline char* put_text(char* at, std::string_view text) {
+  if (text.empty()) return at;
+  std::memcpy(at, text.data(), text.size());
+  return at + text.size();
+}
+
+// "00" "01" … "99": a number's digits two at a time.
+inline constexpr char kDigitPairs[] =
+    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+    "8081828384858687888990919293949596979899";
+
+// Two digits of `pair` (below 100), a leading zero kept: a date's month and day.
+inline char* put_two_digits(char* at, unsigned pair) {
+  std::memcpy(at, kDigitPairs + 2 * pair, 2);
+  return at + 2;
+}
+// A whole number's digits (a '-' first when negative).
+char* put_number(char* at, std::int64_t number);
+// The same, for a number that is most often a master code of nine digits.
+char* put_code(char* at, std::uint64_t number);
+
+}  // namespace santei::output
