@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <cstring>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -93,9 +94,10 @@ class BusyGuard {
   santei_context& context_;
 };
 
-// Copies `text` into a new library-owned, NUL-terminated buffer (santei_buf_dispose frees it);
-// `buf` is overwritten, not read.
-void fill(santei_buf& buf, const std::string& text);
+// Copies `pieces`, one after another, into a new library-owned, NUL-terminated buffer
+// (santei_buf_dispose frees it); `buf` is overwritten, not read.
+void fill(santei_buf& buf, std::span<const std::string> pieces);
+inline void fill(santei_buf& buf, const std::string& text) { fill(buf, std::span<const std::string>(&text, 1)); }
 
 // The handle behind `pointer`, checked for NULL, alignment and kind; throws invalid_argument.
 template <class Handle>

@@ -1,4 +1,5 @@
 // santei_lookup, and the santei_buf it, santei_kougaku and santei_price_uke fill.
+#include <algorithm>
 #include <charconv>
 #include <cstring>
 #include <memory>
@@ -48,12 +49,17 @@ Code parse_code(std::string_view text) {
 
 }  // namespace
 
-void fill(santei_buf& buf, const std::string& text) {
-  auto block = std::make_unique<char[]>(text.size() + 1);
-  std::memcpy(block.get(), text.c_str(), text.size() + 1);
+void fill(santei_buf& buf, std::span<const std::string> pieces) {
+  std::size_t size = 0;
+  for (const std::string& piece : pieces) size += piece.size();
+  // Not zeroed first: every byte is written (a batch's results are megabytes).
+  auto block = std::make_unique_for_overwrite<char[]>(size + 1);
+  char* at = block.get();
+  for (const std::string& piece : pieces) at = std::copy(piece.begin(), piece.end(), at);
+  *at = '\0';
   live_buffers().add(block.get());
   buf.ptr = block.release();
-  buf.size = text.size();
+  buf.size = size;
 }
 
 }  // namespace santei::capi

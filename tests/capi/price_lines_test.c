@@ -2,7 +2,9 @@
  * masters. 初診料 (111000110) alone is 291点 under r06 (令和6年 医科点数表 A000; fee-rules.md §6.1);
  * the result line is the byte-for-byte santei_price result of the same claim, in input order with
  * the others; a line that is not a claim gets its error line naming its line in the file
- * (first_line 41 + 2) and is counted; blank lines are skipped; 1 and 2 threads give the same bytes. */
+ * (first_line 41 + 2) and is counted; blank lines are skipped; 1 and 2 threads give the same bytes;
+ * 600 claims, three of the stream's batches of 256, come back joined in input order. */
+#include <stdio.h>
 #include <string.h>
 
 #include "c_check.h"
@@ -12,6 +14,48 @@
   "\"facility\":{\"kind\":\"clinic\"},\"patient\":{\"birth_date\":\"1980-01-01\",\"sex\":\"male\"},"        \
   "\"insurance\":{\"kind\":\"employee\"},\"visits\":[{\"date\":\"2024-06-03\",\"orders\":[{\"category\":\"11\"," \
   "\"items\":[{\"code\":\"111000110\"}]}]}]}"
+
+/* FIRST_VISIT with an id of its own: the result names it, so lines out of order show. */
+#define NUMBERED_VISIT                                                                                       \
+  "{\"format\":\"santei.claim/1\",\"id\":\"visit-%04d\",\"month\":\"2024-06\",\"setting\":\"outpatient\","  \
+  "\"facility\":{\"kind\":\"clinic\"},\"patient\":{\"birth_date\":\"1980-01-01\",\"sex\":\"male\"},"        \
+  "\"insurance\":{\"kind\":\"employee\"},\"visits\":[{\"date\":\"2024-06-03\",\"orders\":[{\"category\":\"11\"," \
+  "\"items\":[{\"code\":\"111000110\"}]}]}]}"
+
+enum { kManyClaims = 600, kClaimRoom = 512 };
+
+/* kManyClaims numbered claims in one call on two threads: line i is santei_price's answer to claim i. */
+static void check_many_in_order(santei_context* context) {
+  static char lines[kManyClaims * kClaimRoom];
+  size_t used = 0;
+  size_t errors = 99;
+  santei_buf out = SANTEI_BUF_INIT;
+  const char* at = NULL;
+  int i = 0;
+  for (i = 0; i < kManyClaims; ++i) used += (size_t)sprintf(lines + used, NUMBERED_VISIT "\n", i);
+  CHECK_OK(santei_price_json_lines(&out, &errors, context, lines, used, 1, 2));
+  CHECK(errors == 0);
+  at = out.ptr;
+  for (i = 0; i < kManyClaims && at != NULL; ++i) {
+    char claim[kClaimRoom];
+    santei_result* result = NULL;
+    const char* json = NULL;
+    size_t json_size = 0;
+    const int length = sprintf(claim, NUMBERED_VISIT, i);
+    CHECK_OK(santei_price(&result, context, claim, (size_t)length));
+    CHECK_OK(santei_result_json(&json, &json_size, result));
+    if (!json || (size_t)(out.ptr + out.size - at) <= json_size || strncmp(at, json, json_size) != 0 || at[json_size] != '\n') {
+      CHECK(!"a line is not santei_price's answer to its claim, in input order");
+      at = NULL;
+    } else {
+      at += json_size + 1;
+    }
+    santei_result_free(result);
+  }
+  CHECK(at == out.ptr + out.size);
+  CHECK(out.ptr != NULL && out.ptr[out.size] == '\0');
+  santei_buf_dispose(&out);
+}
 
 int main(void) {
   santei_masters* masters = NULL;
@@ -52,6 +96,7 @@ int main(void) {
   CHECK_OK(santei_price_json_lines(&two, NULL, context, lines, strlen(lines), 41, 2));
   CHECK(two.size == one.size && memcmp(two.ptr, one.ptr, one.size) == 0);
   santei_buf_dispose(&two);
+  check_many_in_order(context);
 
   CHECK_STATUS(santei_price_json_lines(&two, &errors, context, NULL, 0, 1, 1), SANTEI_ERR_INVALID_ARGUMENT);
   CHECK(strcmp(santei_last_error()->field, "lines") == 0);
