@@ -44,8 +44,8 @@ SANTEI_C_API int santei_price_json_lines(santei_buf* out, size_t* errors, santei
     stream.threads = threads == 0 ? std::max(1u, std::thread::hardware_concurrency()) : threads;
     stream.first_line = first_line;
     // Each batch's result lines in a piece of their own, joined once into the caller's buffer at
-    // the end: one string grown to megabytes was copied again at each doubling (perf: the calling
-    // thread, copying, was the 2-thread call's bottleneck).
+    // the end: one string grown to megabytes was copied again at each doubling (perf: copying was
+    // most of the calling thread's time).
     std::vector<std::string> pieces;
     const std::size_t failed = santei::price_stream(in, "<lines>", *c.library, c.options, stream,
                                                     [&](std::span<const santei::ClaimAnswer> answers) {
