@@ -65,4 +65,8 @@ SANTEI_API std::size_t price_stream(std::istream& in, std::string_view source, c
                                     const PricingOptions& options, const PriceStreamOptions& stream,
                                     const std::function<bool(std::span<const ClaimAnswer>)>& sink);
 
+// The answers' json as JSON Lines: each followed by a newline, the string sized once (a chunk of
+// `santei serve`'s stream, a piece of santei_price_json_lines' buffer).
+SANTEI_API std::string json_lines(std::span<const ClaimAnswer> answers);
+
 }  // namespace santei

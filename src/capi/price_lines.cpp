@@ -49,14 +49,7 @@ SANTEI_C_API int santei_price_json_lines(santei_buf* out, size_t* errors, santei
     std::vector<std::string> pieces;
     const std::size_t failed = santei::price_stream(in, "<lines>", *c.library, c.options, stream,
                                                     [&](std::span<const santei::ClaimAnswer> answers) {
-      std::size_t size = 0;
-      for (const santei::ClaimAnswer& answer : answers) size += answer.json.size() + 1;
-      std::string& piece = pieces.emplace_back();
-      piece.reserve(size);
-      for (const santei::ClaimAnswer& answer : answers) {
-        piece += answer.json;
-        piece += '\n';
-      }
+      pieces.push_back(santei::json_lines(answers));
       return true;
     });
     fill(buf, pieces);

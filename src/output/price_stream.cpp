@@ -144,4 +144,16 @@ std::size_t price_stream(std::istream& in, std::string_view source, const Master
   return errors;
 }
 
+std::string json_lines(std::span<const ClaimAnswer> answers) {
+  std::size_t size = 0;
+  for (const ClaimAnswer& answer : answers) size += answer.json.size() + 1;
+  std::string lines;
+  lines.reserve(size);
+  for (const ClaimAnswer& answer : answers) {
+    lines += answer.json;
+    lines += '\n';
+  }
+  return lines;
+}
+
 }  // namespace santei

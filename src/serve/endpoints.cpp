@@ -120,14 +120,8 @@ Response price(Request& request, Service& service) {
       std::istringstream in(std::move(body));
       // Small chunks: the first answers leave while the rest is priced.
       const PriceStreamOptions stream{ClaimsLayout::json_lines, 1, 64, 1024 * 1024};
-      price_stream(in, kSource, library->masters, options, stream, [&](std::span<const ClaimAnswer> answers) {
-        std::string chunk;
-        for (const ClaimAnswer& answer : answers) {
-          chunk += answer.json;
-          chunk += '\n';
-        }
-        return sink(chunk);
-      });
+      price_stream(in, kSource, library->masters, options, stream,
+                   [&](std::span<const ClaimAnswer> answers) { return sink(json_lines(answers)); });
     };
     return response;
   }
