@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "capi/firewall.hpp"
+#include "output/price_workers.hpp"
 #include "santei/pricing.hpp"
 
 namespace santei::capi {
@@ -61,6 +62,9 @@ struct santei_context {
   santei::Claim claim;
   santei::PricedClaim priced;
   std::size_t json_bytes = 0;  // the size of the last result JSON (make_result reserves it)
+  // santei_price_json_lines' threads, kept for its next call: starting them and warming their
+  // scratch each call cost about 1.5 ms a call of 1,000 claims (docs/performance.md, stop 42).
+  santei::PriceWorkers price_workers;
 };
 
 struct santei_result {

@@ -9,7 +9,7 @@
 
 #include "capi/borrowed_bytes.hpp"
 #include "capi/handles.hpp"
-#include "santei/price_stream.hpp"
+#include "output/price_workers.hpp"
 
 namespace santei::capi {
 namespace {
@@ -51,7 +51,7 @@ SANTEI_C_API int santei_price_json_lines(santei_buf* out, size_t* errors, santei
                                                     [&](std::span<const santei::ClaimAnswer> answers) {
       pieces.push_back(santei::json_lines(answers));
       return true;
-    });
+    }, c.price_workers);
     fill(buf, pieces);
     if (errors != nullptr) *errors = failed;
   });

@@ -1,6 +1,7 @@
 // Work read in batches on the calling thread, done on worker threads, handed on in input order:
 // reading, working and writing overlap (price_stream, the regression run). A fixed ring of
-// batches bounds the memory; a batch's jobs and answers keep theirs when it is refilled.
+// batches bounds the memory; a batch's jobs and answers keep theirs when it is refilled. A pipeline
+// may be kept for another run (rebind()): its threads, their states and its batches with it.
 #pragma once
 
 #include <atomic>
@@ -57,7 +58,7 @@ class OrderedBatches {
   // `workers` worker threads and a ring of two batches a worker and two more, so they keep busy
   // while the oldest is sunk. With none, submit() works inline on the calling thread.
   OrderedBatches(unsigned workers, const Work& work, const Sink& sink)
-      : work_(work), sink_(sink), ring_(workers > 0 ? 2 * std::size_t{workers} + 2 : 1), states_(workers > 0 ? workers : 1) {
+      : work_(&work), sink_(&sink), ring_(workers > 0 ? 2 * std::size_t{workers} + 2 : 1), states_(workers > 0 ? workers : 1) {
     for (unsigned t = 0; t < workers; ++t) workers_.emplace_back([this, t] { run(states_[t]); });
   }
   ~OrderedBatches() {
@@ -67,13 +68,22 @@ class OrderedBatches {
   OrderedBatches(const OrderedBatches&) = delete;
   OrderedBatches& operator=(const OrderedBatches&) = delete;
 
+  // The work and sink of the next run, on a pipeline whose last run finished (finish() returned
+  // true: every batch sunk, the workers waiting).
+  void rebind(const Work& work, const Sink& sink) {
+    const std::lock_guard lock(mutex_);
+    work_ = &work;
+    sink_ = &sink;
+  }
+  std::size_t worker_count() const { return workers_.size(); }
+
   Batch& batch() { return slot(submitted_); }  // the batch being filled
   // Hands batch() on (it must hold a job) and makes room for the next, sinking the batches already
   // done. @return false once the sink has said stop.
   bool submit() {
     if (workers_.empty()) {
       Batch& batch = ring_.front();
-      for (std::size_t i = 0; i < batch.size(); ++i) work_(batch.jobs()[i], batch.answers()[i], states_.front());
+      for (std::size_t i = 0; i < batch.size(); ++i) (*work_)(batch.jobs()[i], batch.answers()[i], states_.front());
       const bool more = sink(batch);
       batch.clear();
       return more;
@@ -98,7 +108,7 @@ class OrderedBatches {
   Batch& slot(std::uint64_t number) { return ring_[number % ring_.size()]; }
 
   bool sink(Batch& batch) {
-    if (sink_(batch.answers())) return true;
+    if ((*sink_)(batch.answers())) return true;
     stop();
     return false;
   }
@@ -135,9 +145,10 @@ class OrderedBatches {
       submitted_cv_.wait(lock, [&] { return stopping_ || taken_ < submitted_; });
       if (stopping_) return;
       Batch& batch = slot(taken_++);
+      const Work& work = *work_;  // rebind() writes it under the mutex, between runs
       lock.unlock();
       for (std::size_t i = 0; i < batch.size() && !stopping_.load(std::memory_order_relaxed); ++i) {
-        work_(batch.jobs()[i], batch.answers()[i], state);
+        work(batch.jobs()[i], batch.answers()[i], state);
       }
       lock.lock();
       batch.done = true;
@@ -145,8 +156,8 @@ class OrderedBatches {
     }
   }
 
-  const Work& work_;
-  const Sink& sink_;
+  const Work* work_;
+  const Sink* sink_;
   std::vector<Batch> ring_;
   std::vector<Worker> states_;  // states_[t] is worker t's; states_[0] the inline one's
   std::vector<std::thread> workers_;

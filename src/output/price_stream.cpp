@@ -1,6 +1,8 @@
 // Claims text → santei.result/1 lines, in input order, on N threads (santei/price_stream.hpp).
 #include "santei/price_stream.hpp"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <optional>
 
@@ -9,9 +11,10 @@
 #include "claim/json_lines.hpp"
 #include "core/line_reader.hpp"
 #include "core/ordered_batches.hpp"
+#include "output/price_workers.hpp"
 
 namespace santei {
-namespace {
+namespace detail {
 
 // One claim as read.
 struct ClaimJob {
@@ -32,7 +35,21 @@ struct PricingThread {
   Claim claim;
   PricedClaim priced;
 };
-using Pipeline = detail::OrderedBatches<ClaimJob, ClaimAnswer, PricingThread>;
+using Pipeline = OrderedBatches<ClaimJob, ClaimAnswer, PricingThread>;
+
+struct KeptPipeline {
+  KeptPipeline(unsigned workers, const Pipeline::Work& work, const Pipeline::Sink& sink) : pipeline(workers, work, sink) {}
+  Pipeline pipeline;
+  bool reusable = false;  // its last run finished: every batch sunk, nothing in flight
+};
+
+}  // namespace detail
+
+namespace {
+
+using detail::ClaimJob;
+using detail::Pipeline;
+using detail::PricingThread;
 
 // A batch is the most a sink call gets: these, or the caller's smaller chunk. Small enough that
 // the ring of batches stays small and the workers share out the end of the input.
@@ -76,9 +93,27 @@ void price_job(const ClaimJob& job, ClaimAnswer& answer, PricingThread& thread, 
 
 }  // namespace
 
+PriceWorkers::PriceWorkers() : pid_(::getpid()) {}
+
+PriceWorkers::~PriceWorkers() { forget_if_forked(); }
+
+void PriceWorkers::forget_if_forked() {
+  const pid_t pid = ::getpid();
+  // The parent's threads, mutex and memory: joining threads this process does not have would hang.
+  if (kept_ && pid != pid_) (void)kept_.release();
+  pid_ = pid;
+}
+
 std::size_t price_stream(std::istream& in, std::string_view source, const MasterLibrary& masters,
                          const PricingOptions& options, const PriceStreamOptions& stream,
                          const std::function<bool(std::span<const ClaimAnswer>)>& sink) {
+  PriceWorkers workers;
+  return price_stream(in, source, masters, options, stream, sink, workers);
+}
+
+std::size_t price_stream(std::istream& in, std::string_view source, const MasterLibrary& masters,
+                         const PricingOptions& options, const PriceStreamOptions& stream,
+                         const std::function<bool(std::span<const ClaimAnswer>)>& sink, PriceWorkers& workers) {
   const Pipeline::Work price_one = [&](const ClaimJob& job, ClaimAnswer& answer, PricingThread& thread) {
     price_job(job, answer, thread, masters, options, source, stream.text);
   };
@@ -124,7 +159,25 @@ std::size_t price_stream(std::istream& in, std::string_view source, const Master
   }
   const std::size_t batch_claims = std::clamp<std::size_t>(stream.chunk_claims, 1, kBatchClaims);
   const std::size_t batch_bytes = std::min(stream.chunk_bytes, kBatchBytes);
-  Pipeline pipeline(stream.threads > 1 ? stream.threads : 0, price_one, counted);
+  const unsigned threads = stream.threads > 1 ? stream.threads : 0;
+  std::unique_ptr<detail::KeptPipeline>& kept = workers.kept_;
+  workers.forget_if_forked();
+  if (kept && kept->reusable && kept->pipeline.worker_count() == threads) {
+    kept->pipeline.rebind(price_one, counted);
+  } else {
+    kept.reset();
+    kept = std::make_unique<detail::KeptPipeline>(threads, price_one, counted);
+  }
+  kept->reusable = false;
+  // A run that does not finish (the sink said stop, reading threw) may leave work in flight that
+  // uses this call's price_one: its pipeline is joined and dropped here, before price_one goes.
+  struct DropUnfinished {
+    std::unique_ptr<detail::KeptPipeline>& kept;
+    ~DropUnfinished() {
+      if (kept && !kept->reusable) kept.reset();
+    }
+  } drop_unfinished{kept};
+  Pipeline& pipeline = kept->pipeline;
   for (; line; line = reader.next()) {
     Pipeline::Batch& batch = pipeline.batch();
     if (line->over) {
@@ -140,7 +193,7 @@ std::size_t price_stream(std::istream& in, std::string_view source, const Master
     const bool full = batch.size() >= batch_claims || batch.bytes >= batch_bytes;
     if (batch.size() > 0 && full && !pipeline.submit()) return errors;
   }
-  pipeline.finish();
+  kept->reusable = pipeline.finish();
   return errors;
 }
 

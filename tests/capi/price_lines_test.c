@@ -3,9 +3,13 @@
  * the result line is the byte-for-byte santei_price result of the same claim, in input order with
  * the others; a line that is not a claim gets its error line naming its line in the file
  * (first_line 41 + 2) and is counted; blank lines are skipped; 1 and 2 threads give the same bytes;
- * 600 claims, three of the stream's batches of 256, come back joined in input order. */
+ * 600 claims, three of the stream's batches of 256, come back joined in input order; a process
+ * forked after the context's threads were made prices on threads of its own. */
+#define _POSIX_C_SOURCE 200809L /* fork, waitpid, alarm */
 #include <stdio.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "c_check.h"
 
@@ -57,6 +61,26 @@ static void check_many_in_order(santei_context* context) {
   santei_buf_dispose(&out);
 }
 
+/* The context's santei_price_json_lines threads were made by the parent (check_many_in_order): a
+ * forked child has none of them, and its call on two threads must not wait for them (an alarm ends
+ * a child that does). */
+static void check_in_forked_child(santei_context* context) {
+  int status = 0;
+  const pid_t child = fork();
+  if (child == 0) {
+    santei_buf out = SANTEI_BUF_INIT;
+    size_t errors = 99;
+    int ok = 0;
+    alarm(60);
+    ok = santei_price_json_lines(&out, &errors, context, FIRST_VISIT "\n", strlen(FIRST_VISIT) + 1, 1, 2) == SANTEI_OK &&
+         errors == 0 && out.ptr != NULL && strstr(out.ptr, "\"total_points\":291,") != NULL;
+    _exit(ok ? 0 : 1);
+  }
+  CHECK(child > 0);
+  CHECK(waitpid(child, &status, 0) == child);
+  CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+}
+
 int main(void) {
   santei_masters* masters = NULL;
   santei_context* context = NULL;
@@ -97,6 +121,7 @@ int main(void) {
   CHECK(two.size == one.size && memcmp(two.ptr, one.ptr, one.size) == 0);
   santei_buf_dispose(&two);
   check_many_in_order(context);
+  check_in_forked_child(context);
 
   CHECK_STATUS(santei_price_json_lines(&two, &errors, context, NULL, 0, 1, 1), SANTEI_ERR_INVALID_ARGUMENT);
   CHECK(strcmp(santei_last_error()->field, "lines") == 0);

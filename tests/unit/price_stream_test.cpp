@@ -1,6 +1,6 @@
 // santei/price_stream.hpp on the real masters: generated claims with bad lines among them are
 // answered the same, in input order, whatever the threads and chunk sizes; a sink that says stop
-// stops the stream.
+// stops the stream; threads kept from run to run (PriceWorkers) answer as fresh ones.
 #include <doctest/doctest.h>
 
 #include <sstream>
@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "santei/generate.hpp"
+#include "output/price_workers.hpp"
 #include "santei/price_stream.hpp"
 #include "support.hpp"
 
@@ -51,19 +52,23 @@ struct Run {
   std::size_t errors = 0;
 };
 
-Run run(const std::string& input, unsigned threads, std::size_t chunk_claims, std::size_t stop_after_calls = 0) {
+// `workers`: threads kept from an earlier run, or none (price_stream's own).
+Run run(const std::string& input, unsigned threads, std::size_t chunk_claims, std::size_t stop_after_calls = 0,
+        PriceWorkers* workers = nullptr) {
   std::istringstream in(input);
   PriceStreamOptions stream;
   stream.threads = threads;
   stream.chunk_claims = chunk_claims;
   Run r;
-  r.errors = price_stream(in, "claims.jsonl", real_library(), PricingOptions{.explain = false}, stream,
-                          [&](std::span<const ClaimAnswer> answers) {
-                            ++r.calls;
-                            r.largest_call = std::max(r.largest_call, answers.size());
-                            r.answers.insert(r.answers.end(), answers.begin(), answers.end());
-                            return r.calls != stop_after_calls;
-                          });
+  const auto sink = [&](std::span<const ClaimAnswer> answers) {
+    ++r.calls;
+    r.largest_call = std::max(r.largest_call, answers.size());
+    r.answers.insert(r.answers.end(), answers.begin(), answers.end());
+    return r.calls != stop_after_calls;
+  };
+  const PricingOptions options{.explain = false};
+  r.errors = workers ? price_stream(in, "claims.jsonl", real_library(), options, stream, sink, *workers)
+                     : price_stream(in, "claims.jsonl", real_library(), options, stream, sink);
   return r;
 }
 
@@ -121,6 +126,30 @@ TEST_CASE("price_stream: a sink that returns false after its first chunk is call
     REQUIRE(r.answers.size() == 3);
     CHECK(r.answers.front().line == 1);
     CHECK(r.errors == 0);
+  }
+}
+
+TEST_CASE("price_stream on kept threads: runs on 2, 2, 4, 1 and 2 threads, two of them stopped after their first "
+          "chunk — each answered as a run on threads of its own" * doctest::test_suite("threads")) {
+  std::vector<Bad> bad;
+  const std::string input = claims_with_bad_lines(bad);
+  const Run fresh = run(input, 1, 4096);
+  PriceWorkers workers;
+  const struct {
+    unsigned threads;
+    std::size_t stop_after_calls;
+  } runs[] = {{2, 0}, {2, 1}, {2, 0}, {4, 0}, {4, 1}, {1, 0}, {2, 0}};
+  for (const auto& [threads, stop_after_calls] : runs) {
+    CAPTURE(threads);
+    CAPTURE(stop_after_calls);
+    const Run r = run(input, threads, 64, stop_after_calls, &workers);
+    REQUIRE(r.answers.size() == (stop_after_calls == 1 ? 64 : fresh.answers.size()));
+    if (stop_after_calls == 0) CHECK(r.errors == bad.size());
+    for (std::size_t i = 0; i < r.answers.size(); ++i) {
+      CHECK(r.answers[i].line == fresh.answers[i].line);
+      CHECK(r.answers[i].status == fresh.answers[i].status);
+      CHECK(r.answers[i].json == fresh.answers[i].json);
+    }
   }
 }
 
