@@ -72,6 +72,17 @@ Run run(const std::string& input, unsigned threads, std::size_t chunk_claims, st
   return r;
 }
 
+// f() called with `kib` KiB more of the stack in use: the locals of a run on kept threads lie
+// elsewhere than the last run's, so threads still holding the last run's work would show.
+template <class F>
+Run deeper(int kib, const F& f) {
+  volatile char pad[1024];
+  pad[0] = 0;
+  Run r = kib == 0 ? f() : deeper(kib - 1, f);
+  pad[1] = pad[0];
+  return r;
+}
+
 }  // namespace
 
 TEST_CASE("price_stream: 300 claims with a malformed, a blank and an over-size line — the same answers in input "
@@ -139,10 +150,11 @@ TEST_CASE("price_stream on kept threads: runs on 2, 2, 4, 1 and 2 threads, two o
     unsigned threads;
     std::size_t stop_after_calls;
   } runs[] = {{2, 0}, {2, 1}, {2, 0}, {4, 0}, {4, 1}, {1, 0}, {2, 0}};
+  int depth = 0;
   for (const auto& [threads, stop_after_calls] : runs) {
     CAPTURE(threads);
     CAPTURE(stop_after_calls);
-    const Run r = run(input, threads, 64, stop_after_calls, &workers);
+    const Run r = deeper(depth++, [&] { return run(input, threads, 64, stop_after_calls, &workers); });
     REQUIRE(r.answers.size() == (stop_after_calls == 1 ? 64 : fresh.answers.size()));
     if (stop_after_calls == 0) CHECK(r.errors == bad.size());
     for (std::size_t i = 0; i < r.answers.size(); ++i) {
