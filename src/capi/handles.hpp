@@ -98,10 +98,26 @@ class BusyGuard {
   santei_context& context_;
 };
 
-// Copies `pieces`, one after another, into a new library-owned, NUL-terminated buffer
-// (santei_buf_dispose frees it); `buf` is overwritten, not read.
-void fill(santei_buf& buf, std::span<const std::string> pieces);
-inline void fill(santei_buf& buf, const std::string& text) { fill(buf, std::span<const std::string>(&text, 1)); }
+// The bytes of a santei_buf written in place, piece by piece (santei_price_json_lines' result
+// lines), then handed over NUL-terminated, owned by the library until santei_buf_dispose.
+class BufBuilder {
+ public:
+  explicit BufBuilder(std::size_t expected);  // room for this many bytes at first
+  ~BufBuilder();                              // frees what was not handed over
+  BufBuilder(const BufBuilder&) = delete;
+  BufBuilder& operator=(const BufBuilder&) = delete;
+  void append(std::string_view text);
+  void hand_over(santei_buf& buf);  // `buf` is overwritten, not read; this builder is empty after
+
+ private:
+  void reserve(std::size_t capacity);
+  char* data_ = nullptr;
+  std::size_t size_ = 0;
+  std::size_t capacity_ = 0;
+};
+
+// `text` copied into a new library-owned, NUL-terminated santei_buf.
+void fill(santei_buf& buf, std::string_view text);
 
 // The handle behind `pointer`, checked for NULL, alignment and kind; throws invalid_argument.
 template <class Handle>

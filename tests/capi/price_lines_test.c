@@ -2,7 +2,8 @@
  * masters. 初診料 (111000110) alone is 291点 under r06 (令和6年 医科点数表 A000; fee-rules.md §6.1);
  * the result line is the byte-for-byte santei_price result of the same claim, in input order with
  * the others; a line that is not a claim gets its error line naming its line in the file
- * (first_line 41 + 2) and is counted; blank lines are skipped; 1 and 2 threads give the same bytes;
+ * (first_line 41 + 2) and is counted; blank lines are skipped; 1 and 2 threads give the same bytes
+ * (their results outgrow the room the call first takes for them); no lines give an empty buffer;
  * 600 claims, three of the stream's batches of 256, come back joined in input order; a process
  * forked after the context's threads were made prices on threads of its own. */
 #define _POSIX_C_SOURCE 200809L /* fork, waitpid, alarm */
@@ -122,6 +123,11 @@ int main(void) {
   santei_buf_dispose(&two);
   check_many_in_order(context);
   check_in_forked_child(context);
+
+  /* no lines: an empty buffer, NUL-terminated */
+  CHECK_OK(santei_price_json_lines(&two, &errors, context, "", 0, 1, 2));
+  CHECK(errors == 0 && two.size == 0 && two.ptr != NULL && two.ptr[0] == '\0');
+  santei_buf_dispose(&two);
 
   CHECK_STATUS(santei_price_json_lines(&two, &errors, context, NULL, 0, 1, 1), SANTEI_ERR_INVALID_ARGUMENT);
   CHECK(strcmp(santei_last_error()->field, "lines") == 0);
