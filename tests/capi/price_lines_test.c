@@ -2,8 +2,9 @@
  * masters. 初診料 (111000110) alone is 291点 under r06 (令和6年 医科点数表 A000; fee-rules.md §6.1);
  * the result line is the byte-for-byte santei_price result of the same claim, in input order with
  * the others; a line that is not a claim gets its error line naming its line in the file
- * (first_line 41 + 2) and is counted; blank lines are skipped; 1 and 2 threads give the same bytes
- * (their results outgrow the room the call first takes for them); no lines give an empty buffer;
+ * (first_line 41 + 2) and is counted; blank lines are skipped; 1 and 2 threads give the same bytes;
+ * error lines far longer than their input lines (more than the room a call first takes) come back
+ * whole; no lines give an empty buffer;
  * 600 claims, three of the stream's batches of 256, come back joined in input order; a process
  * forked after the context's threads were made prices on threads of its own. */
 #define _POSIX_C_SOURCE 200809L /* fork, waitpid, alarm */
@@ -59,6 +60,38 @@ static void check_many_in_order(santei_context* context) {
   }
   CHECK(at == out.ptr + out.size);
   CHECK(out.ptr != NULL && out.ptr[out.size] == '\0');
+  santei_buf_dispose(&out);
+}
+
+/* 300 lines of "x": each answered with an error line of some 200 bytes, 100 times its line and
+ * more than the room the call takes at first for results (8 times the input): every line comes
+ * back whole, naming its line, in order. */
+static void check_errors_outgrow_room(santei_context* context) {
+  enum { kLines = 300 };
+  static char lines[2 * kLines];
+  const char* const prefix = "{\"format\":\"santei.result/1\",\"error\":{";
+  santei_buf out = SANTEI_BUF_INIT;
+  size_t errors = 0;
+  const char* at = NULL;
+  int i = 0;
+  for (i = 0; i < kLines; ++i) memcpy(lines + 2 * i, "x\n", 2);
+  CHECK_OK(santei_price_json_lines(&out, &errors, context, lines, sizeof lines, 1, 2));
+  CHECK(errors == kLines);
+  CHECK(out.size > 100 * sizeof lines);
+  at = out.ptr;
+  for (i = 1; i <= kLines && at != NULL; ++i) {
+    char line_field[32];
+    const char* end = strchr(at, '\n');
+    sprintf(line_field, "\"line\":%d,", i);
+    if (end == NULL || strncmp(at, prefix, strlen(prefix)) != 0 || strstr(at, line_field) == NULL ||
+        strstr(at, line_field) > end) {
+      CHECK(!"an error line is not whole, or does not name its line, in order");
+      at = NULL;
+    } else {
+      at = end + 1;
+    }
+  }
+  CHECK(at == out.ptr + out.size);
   santei_buf_dispose(&out);
 }
 
@@ -122,6 +155,7 @@ int main(void) {
   CHECK(two.size == one.size && memcmp(two.ptr, one.ptr, one.size) == 0);
   santei_buf_dispose(&two);
   check_many_in_order(context);
+  check_errors_outgrow_room(context);
   check_in_forked_child(context);
 
   /* no lines: an empty buffer, NUL-terminated */
