@@ -391,6 +391,10 @@ SANTEI_C_API int santei_regress_json_lines(santei_buf* out, santei_context* old_
  *   santei_buf_dispose; it is overwritten, not read. SANTEI_ERR_INVALID_ARGUMENT (NULL, a handle
  *   of the wrong kind, the context in use by another thread, first_line < 1),
  *   SANTEI_ERR_LIMIT_EXCEEDED (length) — santei_last_error() names the field.
+ * The context keeps the call's pricing threads, waiting, for its next call: none is started again
+ * and their memory stays warm (measured with explanations: about 15 MB more with 2 threads, 33 MB
+ * with 8). santei_context_free joins and frees them; a call with another `threads` replaces them.
+ * A process forked after a call starts its own at its first call.
  * Thread-safety: one call at a time per context, as santei_price. Requires 0.2. */
 SANTEI_C_API int santei_price_json_lines(santei_buf* out, size_t* errors, santei_context* context, const char* lines,
                                          size_t length, int64_t first_line, unsigned threads);
