@@ -151,7 +151,9 @@ TEST_CASE("price_stream on kept threads: runs on 2, 2, 4, 1 and 2 threads, two o
     std::size_t stop_after_calls;
   } runs[] = {{2, 0}, {2, 1}, {2, 0}, {4, 0}, {4, 1}, {1, 0}, {2, 0}};
   int depth = 0;
-  for (const auto& [threads, stop_after_calls] : runs) {
+  for (const auto& each : runs) {
+    const unsigned threads = each.threads;  // not a structured binding: clang 14's lambdas cannot capture one
+    const std::size_t stop_after_calls = each.stop_after_calls;
     CAPTURE(threads);
     CAPTURE(stop_after_calls);
     const Run r = deeper(depth++, [&] { return run(input, threads, 64, stop_after_calls, &workers); });
