@@ -38,7 +38,8 @@ struct PricingThread {
 using Pipeline = OrderedBatches<ClaimJob, ClaimAnswer, PricingThread>;
 
 struct KeptPipeline {
-  KeptPipeline(unsigned workers, const Pipeline::Work& work, const Pipeline::Sink& sink) : pipeline(workers, work, sink) {}
+  KeptPipeline(unsigned workers, const Pipeline::Work& work, const Pipeline::Sink& sink)
+      : pipeline(workers, work, sink) {}
   Pipeline pipeline;
   bool reusable = false;  // its last run finished: every batch sunk, nothing in flight
 };

@@ -104,11 +104,12 @@ static void check_in_forked_child(santei_context* context) {
   if (child == 0) {
     santei_buf out = SANTEI_BUF_INIT;
     size_t errors = 99;
-    int ok = 0;
+    int priced = SANTEI_OK;
     alarm(30);
-    ok = santei_price_json_lines(&out, &errors, context, FIRST_VISIT "\n", strlen(FIRST_VISIT) + 1, 1, 2) == SANTEI_OK &&
-         errors == 0 && out.ptr != NULL && strstr(out.ptr, "\"total_points\":291,") != NULL;
-    _exit(ok ? 0 : 1);
+    priced = santei_price_json_lines(&out, &errors, context, FIRST_VISIT "\n", strlen(FIRST_VISIT) + 1, 1, 2);
+    _exit(priced == SANTEI_OK && errors == 0 && out.ptr != NULL && strstr(out.ptr, "\"total_points\":291,") != NULL
+              ? 0
+              : 1);
   }
   CHECK(child > 0);
   CHECK(waitpid(child, &status, 0) == child);

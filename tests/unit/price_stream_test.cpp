@@ -140,8 +140,9 @@ TEST_CASE("price_stream: a sink that returns false after its first chunk is call
   }
 }
 
-TEST_CASE("price_stream on kept threads: runs on 2, 2, 4, 1 and 2 threads, two of them stopped after their first "
-          "chunk — each answered as a run on threads of its own" * doctest::test_suite("threads")) {
+TEST_CASE("price_stream on kept threads: seven runs on 2, 2, 2, 4, 4, 1 and 2 threads, the second and the "
+          "fifth stopped after their first chunk — each answered as a run on threads of its own" *
+          doctest::test_suite("threads")) {
   std::vector<Bad> bad;
   const std::string input = claims_with_bad_lines(bad);
   const Run fresh = run(input, 1, 4096);
