@@ -51,7 +51,7 @@ SANTEI_C_API int santei_price_json_lines(santei_buf* out, size_t* errors, santei
     BufBuilder results(std::min(length * 8, kMaxFirstRoom));
     const std::size_t failed = santei::price_stream(in, "<lines>", *c.library, c.options, stream,
                                                     [&](std::span<const santei::ClaimAnswer> answers) {
-      for (const santei::ClaimAnswer& answer : answers) {
+      for (const santei::ClaimAnswer& answer : answers) {  // as santei::json_lines() joins them
         results.append(answer.json);
         results.append("\n");
       }

@@ -75,7 +75,7 @@ class OrderedBatches {
     work_ = &work;
     sink_ = &sink;
   }
-  std::size_t worker_count() const { return workers_.size(); }
+  std::size_t thread_count() const { return workers_.size(); }  // 0: work is done inline
 
   Batch& batch() { return slot(submitted_); }  // the batch being filled
   // Hands batch() on (it must hold a job) and makes room for the next, sinking the batches already

@@ -163,7 +163,7 @@ std::size_t price_stream(std::istream& in, std::string_view source, const Master
   const unsigned threads = stream.threads > 1 ? stream.threads : 0;
   std::unique_ptr<detail::KeptPipeline>& kept = workers.kept_;
   workers.forget_if_forked();
-  if (kept && kept->reusable && kept->pipeline.worker_count() == threads) {
+  if (kept && kept->reusable && kept->pipeline.thread_count() == threads) {
     kept->pipeline.rebind(price_one, counted);
   } else {
     kept.reset();
