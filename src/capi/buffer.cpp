@@ -1,4 +1,5 @@
 // The santei_buf: bytes santei writes for the caller (BufBuilder, fill) and santei_buf_dispose.
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
 #include <mutex>
