@@ -104,26 +104,32 @@ std::optional<Problem> each_element(const pugi::xml_document& doc, Check check) 
   return std::nullopt;
 }
 
+// A problem of the file as a whole or of its structure: no element or attribute to name. (Not
+// Problem{…} with three of its five members: GCC warns of the two left out.)
+Problem problem_at(Status status, std::int64_t line, std::string message) {
+  return Problem{status, line, std::move(message), {}, {}};
+}
+
 // The structural checks first (depth, repeated attributes), then the names against `schema`.
 std::optional<Problem> check_elements(std::string_view text, const pugi::xml_document& doc, std::span<const Element> schema) {
   std::optional<Problem> problem = each_element(doc, [&](const pugi::xml_node& node, std::size_t depth) -> std::optional<Problem> {
     if (depth > kMaxDepth) {
-      return Problem{Status::limit_exceeded, line_of(text, node.offset_debug()),
-                     fmt::format("elements nested deeper than {} levels", kMaxDepth)};
+      return problem_at(Status::limit_exceeded, line_of(text, node.offset_debug()),
+                     fmt::format("elements nested deeper than {} levels", kMaxDepth));
     }
     const char* name = nullptr;
     if (repeats_attribute(node, name)) {
-      return Problem{Status::parse_error, line_of(text, node.offset_debug()),
-                     fmt::format("<{}> gives the attribute {} twice", node.name(), name)};
+      return problem_at(Status::parse_error, line_of(text, node.offset_debug()),
+                     fmt::format("<{}> gives the attribute {} twice", node.name(), name));
     }
     return std::nullopt;
   });
   if (problem) return problem;
   const pugi::xml_node root = doc.document_element();
   if (schema.empty() || std::string_view(root.name()) != schema.front().name) {
-    return Problem{Status::parse_error, line_of(text, root.offset_debug()),
+    return problem_at(Status::parse_error, line_of(text, root.offset_debug()),
                    fmt::format("the root element must be <{}>, not <{}>", schema.empty() ? "" : schema.front().name,
-                               root.name())};
+                               root.name()));
   }
   return each_element(doc, [&](const pugi::xml_node& node, std::size_t) { return unknown_name_in(text, node, schema); });
 }
@@ -132,16 +138,16 @@ std::optional<Problem> check_elements(std::string_view text, const pugi::xml_doc
 
 std::optional<Problem> parse(pugi::xml_document& doc, std::string_view text, std::span<const Element> schema) {
   if (text.size() > kMaxBytes) {
-    return Problem{Status::limit_exceeded, 0,
-                   fmt::format("{} bytes of XML is over the limit of {} bytes", text.size(), kMaxBytes)};
+    return problem_at(Status::limit_exceeded, 0,
+                   fmt::format("{} bytes of XML is over the limit of {} bytes", text.size(), kMaxBytes));
   }
   if (const std::size_t bad = cp932::find_invalid_utf8(text); bad != cp932::npos) {
-    return Problem{Status::parse_error, line_of(text, static_cast<std::ptrdiff_t>(bad)),
-                   fmt::format("not valid UTF-8 at byte {} (0x{:02x})", bad, static_cast<unsigned char>(text[bad]))};
+    return problem_at(Status::parse_error, line_of(text, static_cast<std::ptrdiff_t>(bad)),
+                   fmt::format("not valid UTF-8 at byte {} (0x{:02x})", bad, static_cast<unsigned char>(text[bad])));
   }
   const pugi::xml_parse_result parsed = doc.load_buffer(text.data(), text.size());
   if (!parsed) {
-    return Problem{Status::parse_error, line_of(text, parsed.offset), fmt::format("malformed XML: {}", parsed.description())};
+    return problem_at(Status::parse_error, line_of(text, parsed.offset), fmt::format("malformed XML: {}", parsed.description()));
   }
   return check_elements(text, doc, schema);
 }
