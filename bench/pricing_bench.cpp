@@ -128,6 +128,11 @@ void BM_PriceOutpatient(benchmark::State& state) { price_mix(state, outpatient()
 void BM_PriceOutpatientNoExplain(benchmark::State& state) { price_mix(state, outpatient(), options(false, false), true); }
 void BM_PriceOutpatientNoExplainNewResult(benchmark::State& state) { price_mix(state, outpatient(), options(false, false)); }
 void BM_PriceOutpatientWithCopay(benchmark::State& state) { price_mix(state, outpatient(), options(true, true)); }
+// With explanations, into one reused result, as santei price, santei serve and the C ABI price.
+void BM_PriceOutpatientReusedResult(benchmark::State& state) { price_mix(state, outpatient(), options(false, true), true); }
+void BM_PriceOutpatientWithCopayReusedResult(benchmark::State& state) {
+  price_mix(state, outpatient(), options(true, true), true);
+}
 // The batch path with the copayment: no explanation, into one reused result.
 void BM_PriceOutpatientWithCopayNoExplain(benchmark::State& state) {
   price_mix(state, outpatient(), options(true, false), true);
@@ -142,6 +147,8 @@ BENCHMARK(BM_PriceOutpatientNoExplain)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_PriceOutpatientNoExplainNewResult)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_PriceGeneratedNoExplain)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_PriceOutpatientWithCopay)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_PriceOutpatientReusedResult)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_PriceOutpatientWithCopayReusedResult)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_PriceOutpatientWithCopayNoExplain)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_PriceInpatient)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_PriceInpatientNoExplain)->Unit(benchmark::kMicrosecond);

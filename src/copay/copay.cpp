@@ -24,7 +24,7 @@ void clear_for_reuse(CopayResult& result, std::size_t payers) {
     share.cap_yen.reset();
     share.ledger.clear();
   }
-  result.explain.clear();
+  // result.explain is written over at the end (explain_copay keeps its strings' room), or cleared.
 }
 
 }  // namespace
@@ -109,7 +109,11 @@ void compute_copay(const Claim& claim, const PricedClaim& priced, const CopayOpt
     result.public_expenses[k].patient_yen = previous.kouhi_patient[k];
     if (payer.has_cap()) result.public_expenses[k].cap_yen = payer.cap_is_kougaku ? copay::limit_of(payer.cap_spec, capped_cost[k]).yen : payer.cap;
   }
-  if (options.explain) result.explain = copay::explain_copay(plan, claim);
+  if (options.explain) {
+    copay::explain_copay(plan, claim, result.explain);
+  } else {
+    result.explain.clear();
+  }
 }
 
 }  // namespace santei

@@ -40,11 +40,12 @@ void append_yen(std::string& out, Yen yen) {
   out += "円";
 }
 
-std::string rate_text(const Plan& plan) {
+void rate_text(const Plan& plan, std::string& out) {
   const RateDecision& r = plan.rate_decision;
-  if (r.basis == RateDecision::Basis::public_only) return "公費単独 (insurance.kind none): the 公費 is liable for the whole cost";
-  std::string out;
-  out.reserve(96);
+  if (r.basis == RateDecision::Basis::public_only) {
+    out += "公費単独 (insurance.kind none): the 公費 is liable for the whole cost";
+    return;
+  }
   out += "負担割合 ";
   append_decimal(out, r.rate);
   switch (r.basis) {
@@ -56,12 +57,9 @@ std::string rate_text(const Plan& plan) {
     case RateDecision::Basis::special: out += " 70–74 特例, born on or before "; out += r.until.iso(); break;
   }
   out += cite(r.rule);
-  return out;
 }
 
-std::string payer_text(const Payer& p, const PublicExpense& e) {
-  std::string out;
-  out.reserve(160);
+void payer_text(const Payer& p, const PublicExpense& e, std::string& out) {
   if (p.programme) {
     out += p.programme->title;
   } else {
@@ -108,14 +106,21 @@ std::string payer_text(const Payer& p, const PublicExpense& e) {
     out += " on ";
     out += paid.date.iso();
   }
-  if (!p.needs.empty()) return out + ": " + p.needs;
-  if (p.programme) return out + p.programme->cite;
-  return out + (e.programme.empty() ? std::string(" (地方単独: parameters from the claim)") : " (地方単独: " + e.programme + ")");
+  if (!p.needs.empty()) {
+    out += ": ";
+    out += p.needs;
+  } else if (p.programme) {
+    out += p.programme->cite;
+  } else if (e.programme.empty()) {
+    out += " (地方単独: parameters from the claim)";
+  } else {
+    out += " (地方単独: ";
+    out += e.programme;
+    out += ')';
+  }
 }
 
-std::string group_text(const Plan& plan, const Group& g) {
-  std::string out;
-  out.reserve(128);
+void group_text(const Plan& plan, const Group& g, std::string& out) {
   static constexpr char kHex[] = "0123456789abcdef";
   out += "高額療養費 for 負担区分 group 0x";
   out += kHex[g.mask >> 4];
@@ -130,28 +135,33 @@ std::string group_text(const Plan& plan, const Group& g) {
     append_yen(out, *g.limit.special);
   }
   out += cite(plan.limits);
-  return out;
 }
 
 }  // namespace
 
-std::vector<std::string> explain_copay(const Plan& plan, const Claim& claim) {
-  std::vector<std::string> out;
-  out.reserve(3 + plan.payers.size() + plan.groups.size());
-  out.push_back(rate_text(plan));
-  for (std::size_t k = 0; k < plan.payers.size(); ++k) out.push_back(payer_text(plan.payers[k], claim.public_expenses[k]));
+void explain_copay(const Plan& plan, const Claim& claim, std::vector<std::string>& out) {
+  std::size_t used = 0;
+  // The next step's text: a string of `out` cleared, its room kept from the last claim.
+  const auto next = [&]() -> std::string& {
+    if (used == out.size()) out.emplace_back();
+    std::string& text = out[used++];
+    text.clear();
+    return text;
+  };
+  rate_text(plan, next());
+  for (std::size_t k = 0; k < plan.payers.size(); ++k) payer_text(plan.payers[k], claim.public_expenses[k], next());
   for (const Group& g : plan.groups) {
-    if (g.insurance && (g.limit.row || g.limit.special)) out.push_back(group_text(plan, g));
+    if (g.insurance && (g.limit.row || g.limit.special)) group_text(plan, g, next());
   }
-  if (plan.combine) out.emplace_back("高額療養費: the insurance-only group is limited together with the 公費 groups (§4.7)");
+  if (plan.combine) next() = "高額療養費: the insurance-only group is limited together with the 公費 groups (§4.7)";
   if (plan.meal_rule.info) {
-    std::string meals = "食事療養標準負担額 ";
+    std::string& meals = next();
+    meals += "食事療養標準負担額 ";
     append_yen(meals, plan.meal_charge);
     meals += "/食";
     meals += cite(plan.meal_rule);
-    out.push_back(std::move(meals));
   }
-  return out;
+  out.resize(used);
 }
 
 }  // namespace santei::copay

@@ -10,6 +10,8 @@
 
 namespace santei::copay {
 
-std::vector<std::string> explain_copay(const Plan& plan, const Claim& claim);
+// Into `out`, whose strings (a reused result's) keep their room: nothing is allocated once they
+// have grown to a claim's steps.
+void explain_copay(const Plan& plan, const Claim& claim, std::vector<std::string>& out);
 
 }  // namespace santei::copay

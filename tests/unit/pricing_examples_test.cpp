@@ -291,6 +291,27 @@ TEST_CASE("price(…, into): a result reused after a larger claim, and after a c
   CHECK(result_json(reused, real_library()) == expected);
 }
 
+TEST_CASE("price(…, into) with the copayment: a result reused with explanations, then without, then with again, holds "
+          "each claim's own copayment steps") {
+  ClaimSpec spec;
+  spec.visits = "[" + visit("2024-06-10", order("11", {"111000110"})) + "]";
+  const Claim claim = parse_claim(claim_json(spec));
+  PricingOptions explained;
+  explained.copay = true;
+  PricingOptions plain = explained;
+  plain.explain = false;
+  PricedClaim reused;
+  price(claim, real_library(), explained, reused);
+  REQUIRE(reused.copay.has_value());
+  const std::vector<std::string> steps = price(claim, real_library(), explained).copay->explain;
+  REQUIRE(!steps.empty());
+  CHECK(reused.copay->explain == steps);
+  price(claim, real_library(), plain, reused);
+  CHECK(reused.copay->explain.empty());
+  price(claim, real_library(), explained, reused);
+  CHECK(reused.copay->explain == steps);
+}
+
 TEST_CASE("price(…, into) with the copayment: 3,000 generated claims of 2024-07 (about a fifth with 公費) priced into one "
           "result give the bytes of a new result each, with and without explanations") {
   GenerateOptions generate;
