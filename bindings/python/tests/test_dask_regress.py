@@ -34,12 +34,33 @@ def test_histogram_labels_are_those_of_the_library():
 
 def test_partitions_are_whole_lines_that_cover_the_file(tmp_path):
     path = tmp_path / "lines.jsonl"
-    path.write_bytes(b"".join(f"line {i}\n".encode() for i in range(1, 11)) + b"\n")
-    parts = dask_regress.partitions(str(path), 3)
-    assert [p[2] for p in parts] == [1, 4, 7, 10]
+    path.write_bytes(b"".join(f"line {i}\n".encode() for i in range(1, 11)) + b"\n" + b"x" * 40 + b"\nlast")
     data = path.read_bytes()
-    assert b"".join(data[s:e] for s, e, _ in parts) == data
-    assert data[parts[1][0]:parts[1][1]] == b"line 4\nline 5\nline 6\n"
+    parts = dask_regress.partitions(str(path), 12)
+    assert b"".join(data[s:e] for s, e in parts) == data
+    assert all(parts[i][1] == parts[i + 1][0] for i in range(len(parts) - 1))
+    # "line 1\n" is bytes 0–6: the 12th byte is in "line 2\n", which ends the first partition
+    assert data[parts[0][0]:parts[0][1]] == b"line 1\nline 2\n"
+    assert data[parts[1][0]:parts[1][1]] == b"line 3\nline 4\n"
+    # a line longer than a partition is read whole (after "line 10\n", the blank line and it); the
+    # last line needs no newline
+    assert data[parts[-2][0]:parts[-2][1]] == b"\n" + b"x" * 40 + b"\n"
+    assert data[parts[-1][0]:parts[-1][1]] == b"last"
+    assert dask_regress.partitions(str(path), len(data) * 2) == [(0, len(data))]
+    empty = tmp_path / "empty.jsonl"
+    empty.write_bytes(b"")
+    assert dask_regress.partitions(str(empty)) == []
+
+
+def test_failing_receipts_are_numbered_after_the_lines_of_the_partitions_before_theirs():
+    def partial(lines, failing_lines):
+        s = dask_regress.empty_summary("r04", "r06")
+        s["failing"] = [{"id": f"c{n}", "line": n, "old_points": 1, "new_points": 0, "failures": []} for n in failing_lines]
+        s["lines"] = lines
+        return s
+    numbered = dask_regress.number([partial(5, [2]), partial(3, []), partial(4, [1, 4])])
+    assert [[r["line"] for r in s["failing"]] for s in numbered] == [[2], [], [9, 12]]
+    assert all("lines" not in s for s in numbered)
 
 
 def test_merging_partial_summaries_in_any_order_gives_the_same_summary():
@@ -73,8 +94,13 @@ def test_local_cluster_of_two_worker_processes_matches_the_single_process_cli(tm
     with distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None) as cluster, \
             distributed.Client(cluster) as client:
         assert len(client.scheduler_info()["workers"]) == 2
+        # 2.7 MB in partitions of 64 KiB: about 40 tasks
         summary = dask_regress.regress(claims, old=shared_masters, old_revision="r04", new=shared_masters,
-                                       new_revision="r06", client=client, lines_per_partition=400)
+                                       new_revision="r06", client=client, bytes_per_partition=1 << 16)
+        # The other way round one receipt newly fails (line 2061: its second ＰＳＡ, 160037510, over
+        # r04's 上限回数 of 1 a month), in a partition far from the first: its line is the file's.
+        backwards = dask_regress.regress(claims, old=shared_masters, old_revision="r06", new=shared_masters,
+                                         new_revision="r04", client=client, bytes_per_partition=1 << 16)
 
     assert summary["receipts"] == 3001
     assert summary["failed_old"] == summary["failed_new"] == 1
@@ -84,3 +110,13 @@ def test_local_cluster_of_two_worker_processes_matches_the_single_process_cli(tm
     assert summary["codes"] == [{k: v for k, v in c.items() if k != "name"} for c in expected["codes"]]
     assert [(r["id"], r["line"], r["failures"]) for r in summary["failing"]] == \
         [(r["id"], r["line"], r["failures"]) for r in expected["failing"]]
+
+    expected_backwards_path = tmp_path / "backwards.json"
+    run = subprocess.run([str(cli), "regress", "--old", str(shared_masters), "--old-revision", "r06", "--new",
+                          str(shared_masters), "--new-revision", "r04", "--json", str(expected_backwards_path),
+                          str(claims)], stdout=subprocess.DEVNULL)
+    assert run.returncode == 1
+    expected_backwards = json.loads(expected_backwards_path.read_text(encoding="utf-8"))
+    assert [r["line"] for r in expected_backwards["failing"]] == [2061]
+    assert [(r["id"], r["line"], r["failures"]) for r in backwards["failing"]] == \
+        [(r["id"], r["line"], r["failures"]) for r in expected_backwards["failing"]]
