@@ -115,12 +115,12 @@ std::optional<Problem> check_elements(std::string_view text, const pugi::xml_doc
   std::optional<Problem> problem = each_element(doc, [&](const pugi::xml_node& node, std::size_t depth) -> std::optional<Problem> {
     if (depth > kMaxDepth) {
       return problem_at(Status::limit_exceeded, line_of(text, node.offset_debug()),
-                     fmt::format("elements nested deeper than {} levels", kMaxDepth));
+                        fmt::format("elements nested deeper than {} levels", kMaxDepth));
     }
     const char* name = nullptr;
     if (repeats_attribute(node, name)) {
       return problem_at(Status::parse_error, line_of(text, node.offset_debug()),
-                     fmt::format("<{}> gives the attribute {} twice", node.name(), name));
+                        fmt::format("<{}> gives the attribute {} twice", node.name(), name));
     }
     return std::nullopt;
   });
@@ -128,8 +128,8 @@ std::optional<Problem> check_elements(std::string_view text, const pugi::xml_doc
   const pugi::xml_node root = doc.document_element();
   if (schema.empty() || std::string_view(root.name()) != schema.front().name) {
     return problem_at(Status::parse_error, line_of(text, root.offset_debug()),
-                   fmt::format("the root element must be <{}>, not <{}>", schema.empty() ? "" : schema.front().name,
-                               root.name()));
+                      fmt::format("the root element must be <{}>, not <{}>", schema.empty() ? "" : schema.front().name,
+                                  root.name()));
   }
   return each_element(doc, [&](const pugi::xml_node& node, std::size_t) { return unknown_name_in(text, node, schema); });
 }
@@ -139,15 +139,16 @@ std::optional<Problem> check_elements(std::string_view text, const pugi::xml_doc
 std::optional<Problem> parse(pugi::xml_document& doc, std::string_view text, std::span<const Element> schema) {
   if (text.size() > kMaxBytes) {
     return problem_at(Status::limit_exceeded, 0,
-                   fmt::format("{} bytes of XML is over the limit of {} bytes", text.size(), kMaxBytes));
+                      fmt::format("{} bytes of XML is over the limit of {} bytes", text.size(), kMaxBytes));
   }
   if (const std::size_t bad = cp932::find_invalid_utf8(text); bad != cp932::npos) {
     return problem_at(Status::parse_error, line_of(text, static_cast<std::ptrdiff_t>(bad)),
-                   fmt::format("not valid UTF-8 at byte {} (0x{:02x})", bad, static_cast<unsigned char>(text[bad])));
+                      fmt::format("not valid UTF-8 at byte {} (0x{:02x})", bad, static_cast<unsigned char>(text[bad])));
   }
   const pugi::xml_parse_result parsed = doc.load_buffer(text.data(), text.size());
   if (!parsed) {
-    return problem_at(Status::parse_error, line_of(text, parsed.offset), fmt::format("malformed XML: {}", parsed.description()));
+    return problem_at(Status::parse_error, line_of(text, parsed.offset),
+                      fmt::format("malformed XML: {}", parsed.description()));
   }
   return check_elements(text, doc, schema);
 }
