@@ -5,11 +5,11 @@ about 16 MiB, found by seeking: the driver does not read the file); every Dask w
 ranges from the shared file, prices them under the old and the new revision in native code (one
 ``santei_regress_json_lines`` call a partition, through ``santei.regress_json_lines``; masters
 loaded once per worker process), and returns a partial summary with its count of lines; the driver
-numbers the lines of each partition's failing receipts after those before it and merges them. The summary has the figures
-of the CLI's santei.regress/1 JSON (``santei regress --json``): receipts, points under each
-revision, the delta, window charges, receipts up/down/unchanged, the histogram of per-receipt
-changes, per-code deltas (each priced line counts for its lead code) and the first receipts that
-now fail a rule — so a cluster run and a single-process run can be compared figure by figure.
+numbers the lines of each partition's failing receipts after those before it and merges them. The
+summary has the figures of the CLI's santei.regress/1 JSON (``santei regress --json``): receipts,
+points under each revision, the delta, window charges, receipts up/down/unchanged, the histogram of
+per-receipt changes, per-code deltas (each priced line counts for its lead code) and the first
+receipts that now fail a rule — so a cluster run and a single-process run can be compared figure by figure.
 
 Usage::
 
