@@ -9,7 +9,8 @@ numbers the lines of each partition's failing receipts after those before it and
 summary has the figures of the CLI's santei.regress/1 JSON (``santei regress --json``): receipts,
 points under each revision, the delta, window charges, receipts up/down/unchanged, the histogram of
 per-receipt changes, per-code deltas (each priced line counts for its lead code) and the first
-receipts that now fail a rule — so a cluster run and a single-process run can be compared figure by figure.
+receipts that now fail a rule — so a cluster run and a single-process run can be compared figure
+by figure.
 
 Usage::
 
