@@ -4,13 +4,13 @@ A JSON Lines file of santei.claim/1 claims is cut into partitions of whole lines
 about 16 MiB, found by seeking: the driver does not read the file); every Dask worker reads its
 ranges from the shared file, prices them under the old and the new revision in native code (one
 ``santei_regress_json_lines`` call a partition, through ``santei.regress_json_lines``; masters
-loaded once per worker process), and returns a partial summary with its count of lines; the driver
-numbers the lines of each partition's failing receipts after those before it and merges them. The
-summary has the figures of the CLI's santei.regress/1 JSON (``santei regress --json``): receipts,
-points under each revision, the delta, window charges, receipts up/down/unchanged, the histogram of
-per-receipt changes, per-code deltas (each priced line counts for its lead code) and the first
-receipts that now fail a rule — so a cluster run and a single-process run can be compared figure
-by figure.
+loaded once per worker process), and returns a partial summary with its count of lines; adjacent
+summaries are combined pairwise on the workers (the lines of the right one's failing receipts
+numbered after the left one's lines) until one is left, which the driver receives. The summary has
+the figures of the CLI's santei.regress/1 JSON (``santei regress --json``): receipts, points under
+each revision, the delta, window charges, receipts up/down/unchanged, the histogram of per-receipt
+changes, per-code deltas (each priced line counts for its lead code) and the first receipts that
+now fail a rule — so a cluster run and a single-process run can be compared figure by figure.
 
 Usage::
 
@@ -142,7 +142,7 @@ def regress_partition(path: str, start: int, end: int, old: Sequence[str], old_r
                       new: Sequence[str], new_revision: str, copay: bool = True) -> dict:
     """Compares the claims of bytes [start, end) of `path` (whole lines) in native code
     (santei_regress_json_lines): the worker reads its own bytes, the scheduler moves only the partial
-    summary. Its lines are numbered from 1, and its "lines" say how many it had (number())."""
+    summary. Its lines are numbered from 1, and its "lines" say how many it had (combine())."""
     old_context = _context(tuple(old), old_revision, copay)
     new_context = _context(tuple(new), new_revision, copay)
     with open(path, "rb") as f:
@@ -153,15 +153,15 @@ def regress_partition(path: str, start: int, end: int, old: Sequence[str], old_r
     return partial
 
 
-def number(partials: Sequence[dict]) -> List[dict]:
-    """Partial summaries of consecutive partitions, in file order, with the lines of their failing
-    receipts numbered in the whole file (each partition's after the lines of those before it)."""
-    before = 0
-    for partial in partials:
-        for receipt in partial["failing"]:
-            receipt["line"] += before
-        before += partial.pop("lines")
-    return list(partials)
+def combine(left: dict, right: dict) -> dict:
+    """The partial summaries of two adjacent runs of lines, `left` before `right`, as one: the lines
+    of right's failing receipts numbered after left's lines. Run on the workers, pairwise, so the
+    driver receives one summary, not one a partition."""
+    # Not in place: a task Dask runs again (a worker lost) must find its inputs as they were.
+    shifted = dict(right, failing=[dict(r, line=r["line"] + left["lines"]) for r in right["failing"]])
+    out = merge([left, shifted])
+    out["lines"] = left["lines"] + right["lines"]
+    return out
 
 
 # ───────────────────────────── On the driver ─────────────────────────────
@@ -208,14 +208,19 @@ def regress(path, *, old, old_revision: str, new, new_revision: str, client=None
         futures = client.map(regress_partition, [path] * len(parts), [p[0] for p in parts], [p[1] for p in parts],
                              old=old_paths, old_revision=old_revision, new=new_paths, new_revision=new_revision,
                              copay=copay, pure=False)
-        partial = number(client.gather(futures))  # gather keeps the order of the futures
+        # Adjacent partitions combined pairwise on the workers as their summaries come: gathering 54
+        # summaries of a million claims and merging them on the driver took 0.55 s after the last.
+        while len(futures) > 1:
+            futures = [client.submit(combine, *futures[i:i + 2], pure=False) if i + 1 < len(futures) else futures[i]
+                       for i in range(0, len(futures), 2)]
+        summary = futures[0].result() if futures else None
     finally:
         if owned is not None:
             client.close()
             owned.close()
-    if not partial:
+    if summary is None:
         return report(empty_summary(old_revision, new_revision))
-    return report(merge(partial))
+    return report(summary)
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:

@@ -52,15 +52,20 @@ def test_partitions_are_whole_lines_that_cover_the_file(tmp_path):
     assert dask_regress.partitions(str(empty)) == []
 
 
-def test_failing_receipts_are_numbered_after_the_lines_of_the_partitions_before_theirs():
+def test_combined_partitions_number_failing_receipts_after_the_lines_before_theirs():
     def partial(lines, failing_lines):
         s = dask_regress.empty_summary("r04", "r06")
         s["failing"] = [{"id": f"c{n}", "line": n, "old_points": 1, "new_points": 0, "failures": []} for n in failing_lines]
+        s["receipts"] = lines
         s["lines"] = lines
         return s
-    numbered = dask_regress.number([partial(5, [2]), partial(3, []), partial(4, [1, 4])])
-    assert [[r["line"] for r in s["failing"]] for s in numbered] == [[2], [], [9, 12]]
-    assert all("lines" not in s for s in numbered)
+    a, b, c = partial(5, [2]), partial(3, []), partial(4, [1, 4])
+    left_first = dask_regress.combine(dask_regress.combine(a, b), c)
+    right_first = dask_regress.combine(a, dask_regress.combine(b, c))
+    for combined in (left_first, right_first):
+        assert [r["line"] for r in combined["failing"]] == [2, 9, 12]
+        assert combined["lines"] == 12 and combined["receipts"] == 12
+    assert [r["line"] for r in c["failing"]] == [1, 4]  # the inputs as they were
 
 
 def test_merging_partial_summaries_in_any_order_gives_the_same_summary():
