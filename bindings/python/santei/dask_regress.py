@@ -1,7 +1,7 @@
 """`santei regress` scaled out on Dask: the same claims priced under two fee revisions on a cluster.
 
 A JSON Lines file of santei.claim/1 claims is cut into partitions of whole lines (byte ranges of
-about 16 MiB, found by seeking: the driver does not read the file); every Dask worker reads its
+about 64 MiB, found by seeking: the driver does not read the file); every Dask worker reads its
 ranges from the shared file, prices them under the old and the new revision in native code (one
 ``santei_regress_json_lines`` call a partition, through ``santei.regress_json_lines``; masters
 loaded once per worker process), and returns a partial summary with its count of lines; adjacent
@@ -166,7 +166,7 @@ def combine(left: dict, right: dict) -> dict:
 
 # ───────────────────────────── On the driver ─────────────────────────────
 
-def partitions(path: str, bytes_per_partition: int = 1 << 24) -> List[Tuple[int, int]]:
+def partitions(path: str, bytes_per_partition: int = 1 << 26) -> List[Tuple[int, int]]:
     """(start byte, end byte) of consecutive runs of whole lines, each about `bytes_per_partition`
     long: each ends with the line that holds its last byte. Found by seeking, so the driver reads a
     line a partition, not the file (a Python loop over every line cost 0.6 s a million claims,
@@ -191,7 +191,7 @@ def _paths(where) -> Tuple[str, ...]:
 
 
 def regress(path, *, old, old_revision: str, new, new_revision: str, client=None,
-            bytes_per_partition: int = 1 << 24, copay: bool = True) -> dict:
+            bytes_per_partition: int = 1 << 26, copay: bool = True) -> dict:
     """Runs the regression of `path` on the Dask `client` (a new local cluster of two worker
     processes when None) and returns the merged summary in the shape of santei.regress/1.
     `old` and `new` are master directories (or lists of them) readable by every worker; `path`
@@ -208,8 +208,8 @@ def regress(path, *, old, old_revision: str, new, new_revision: str, client=None
         futures = client.map(regress_partition, [path] * len(parts), [p[0] for p in parts], [p[1] for p in parts],
                              old=old_paths, old_revision=old_revision, new=new_paths, new_revision=new_revision,
                              copay=copay, pure=False)
-        # Adjacent partitions combined pairwise on the workers as their summaries come: gathering 54
-        # summaries of a million claims and merging them on the driver took 0.55 s after the last.
+        # Adjacent partitions combined pairwise on the workers: gathering a summary a partition and
+        # merging them on the driver took 0.55 s after the last task (54 of 16 MiB, a million claims).
         while len(futures) > 1:
             futures = [client.submit(combine, *futures[i:i + 2], pure=False) if i + 1 < len(futures) else futures[i]
                        for i in range(0, len(futures), 2)]
@@ -231,8 +231,10 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     p.add_argument("--new-revision", required=True)
     p.add_argument("--workers", type=int, default=2, help="local worker processes (without --scheduler)")
     p.add_argument("--scheduler", help="address of a running Dask scheduler")
-    p.add_argument("--bytes-per-partition", type=int, default=1 << 24,
-                   help="about how many bytes of the input a task prices (whole lines; default 16 MiB)")
+    # 64 MiB: a million claims (900 MB) on 2 workers took 8.3 s in partitions of 16 MiB, 7.5 s of
+    # 32, 7.3 s of 64 or 128 (docs/performance.md, stop 43).
+    p.add_argument("--bytes-per-partition", type=int, default=1 << 26,
+                   help="about how many bytes of the input a task prices (whole lines; default 64 MiB)")
     p.add_argument("--no-copay", action="store_true")
     p.add_argument("--json", help="write the summary (santei.regress/1) here")
     p.add_argument("input")
