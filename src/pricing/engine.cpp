@@ -110,20 +110,13 @@ PricedClaim price(const Claim& claim, const MasterLibrary& masters, const Pricin
   return out;
 }
 
-void price(const Claim& claim, const MasterLibrary& masters, const PricingOptions& options, PricedClaim& out) {
-  const MasterSet& set = select_revision(claim, masters, options);
-  pricing::clear_for_reuse(out);
-  out.id = claim.id;
-  out.extensions = claim.extensions;
-  out.revision = set.revision();
-  out.setting = claim.setting;
-  pricing::Context ctx(claim, set, options, out);
-  // The working units live in a thread_local buffer: cleared per claim, its capacity reused, so a
-  // stream of receipts does not allocate it each time (issue 17). price() does not recurse.
-  thread_local std::vector<pricing::Unit> units;
-  pricing::build_units(ctx, units);
-  std::optional<pricing::InpatientStay> stay;  // 入院: the daily 入院料 and meals (pricing/inpatient.hpp)
-  if (claim.setting == Setting::inpatient && claim.admission) stay.emplace(ctx);
+namespace {
+
+// The units into lines: the claim's own rules, then each unit priced; `stay` (入院: the daily 入院料
+// and meals, pricing/inpatient.hpp) when the claim has one. Its own function so that an outpatient
+// claim's frame holds no stay: an empty std::optional of one was 3 KB zeroed a claim (callgrind).
+void price_lines(const Claim& claim, const PricingOptions& options, pricing::Context& ctx, std::vector<pricing::Unit>& units,
+                 pricing::InpatientStay* stay, PricedClaim& out) {
   // A DPC stay: the month's 包括 part, and its days' 包括 dropped from the visits by apply().
   bool dpc_scope = false;
   if (claim.admission && claim.admission->dpc) {
@@ -132,7 +125,7 @@ void price(const Claim& claim, const MasterLibrary& masters, const PricingOption
                                 "a DPC stay needs the DPC電子点数表: PricingOptions::dpc (santei price --dpc DIR)"});
     }
     out.dpc = dpc::price_month(claim, *options.dpc, ctx.revision_period(), out.diagnostics, options.explain);
-    dpc::refuse_outside_procedures(claim, set, *options.dpc, ctx.revision_period());
+    dpc::refuse_outside_procedures(claim, ctx.set, *options.dpc, ctx.revision_period());
     dpc_scope = stay && stay->cover_dpc_days(out.dpc->covered_days, out.dpc->code);
   }
   if (stay) stay->apply(units);
@@ -156,6 +149,28 @@ void price(const Claim& claim, const MasterLibrary& masters, const PricingOption
                                                        care),
                                            std::nullopt, "visits"});
     }
+  }
+}
+
+}  // namespace
+
+void price(const Claim& claim, const MasterLibrary& masters, const PricingOptions& options, PricedClaim& out) {
+  const MasterSet& set = select_revision(claim, masters, options);
+  pricing::clear_for_reuse(out);
+  out.id = claim.id;
+  out.extensions = claim.extensions;
+  out.revision = set.revision();
+  out.setting = claim.setting;
+  pricing::Context ctx(claim, set, options, out);
+  // The working units live in a thread_local buffer: cleared per claim, its capacity reused, so a
+  // stream of receipts does not allocate it each time (issue 17). price() does not recurse.
+  thread_local std::vector<pricing::Unit> units;
+  pricing::build_units(ctx, units);
+  if (claim.setting == Setting::inpatient && claim.admission) {
+    pricing::InpatientStay stay(ctx);
+    price_lines(claim, options, ctx, units, &stay, out);
+  } else {
+    price_lines(claim, options, ctx, units, nullptr, out);
   }
   out.visit_days = visit_days(out, set, claim.month);
   if (options.copay) pricing::add_copay(claim, out, options);

@@ -108,6 +108,35 @@ TEST_CASE("period: YearMonth parses 2024-06 / 202406, knows its last day (2024-0
   CHECK(YearMonth{2023, 12} < YearMonth{2024, 1});
 }
 
+// The month's days are worked out by days_from_civil alone (issue 17): each month of 1900–2200
+// against std::chrono's own calendar, the ends of every month in and out.
+TEST_CASE("period: every month 1900-2200 has std::chrono's first and last day, and contains exactly its days") {
+  for (int y = 1900; y <= 2200; ++y) {
+    for (unsigned m = 1; m <= 12; ++m) {
+      const YearMonth month{y, m};
+      CAPTURE(month.iso());
+      const std::chrono::year year{y};
+      const std::chrono::month calendar_month{m};
+      const Date first{std::chrono::sys_days{std::chrono::year_month_day{year, calendar_month, std::chrono::day{1}}}};
+      const Date last{std::chrono::sys_days{std::chrono::year_month_day_last{year, std::chrono::month_day_last{calendar_month}}}};
+      REQUIRE(month.first_day() == first);
+      REQUIRE(month.last_day() == last);
+      REQUIRE(month.contains(first));
+      REQUIRE(month.contains(last));
+      REQUIRE_FALSE(month.contains(first.plus_days(-1)));
+      REQUIRE_FALSE(month.contains(last.plus_days(1)));
+    }
+  }
+  CHECK(YearMonth{2024, 2}.last_day() - YearMonth{2024, 2}.first_day() == 28);  // 2024 is a leap year
+  CHECK(YearMonth{2100, 2}.last_day() - YearMonth{2100, 2}.first_day() == 27);  // 2100 is not
+  CHECK(YearMonth{2000, 2}.last_day() - YearMonth{2000, 2}.first_day() == 28);  // 2000 is
+  // A YearMonth that is no month: no day is in it, and it has no first day.
+  CHECK_FALSE(YearMonth{}.contains(d("1970-01-01")));
+  CHECK_FALSE(YearMonth{2024, 13}.contains(d("2025-01-01")));
+  const YearMonth thirteenth{2024, 13};
+  CHECK_THROWS_AS((void)thirteenth.first_day(), santei::Exception);
+}
+
 TEST_CASE("period: DateRange is inclusive at both ends; open ranges end at 99999999") {
   const DateRange r06{d("2024-06-01"), d("2026-05-31")};
   CHECK(r06.contains(d("2024-06-01")));
