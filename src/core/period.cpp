@@ -26,6 +26,10 @@ int digits(const char* text, int count) {
 }
 
 constexpr bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+// Days in month m (1–12) of year y: 30 or 31 alternating, August repeating 31, February 28 or 29.
+constexpr int month_length(int y, int m) { return m == 2 ? (is_leap(y) ? 29 : 28) : 30 + ((m + (m >> 3)) & 1); }
+// A month of a year std::chrono::year holds (the last year's December has no next month).
+bool is_month(const YearMonth& m) { return m.month >= 1 && m.month <= 12 && m.year > -32767 && m.year < 32767; }
 
 // Days since 1970-01-01 of a valid day of the proleptic Gregorian calendar: H. Hinnant's
 // days_from_civil ("chrono-Compatible Low-Level Date Algorithms"), as std::chrono makes sys_days.
@@ -41,8 +45,7 @@ constexpr int days_from_civil(int y, unsigned m, unsigned d) {
 // The day y-m-d if it is one (a year std::chrono::year holds, −32767 to 32767), else nullopt.
 std::optional<Date> make(int y, int m, int d) {
   if (y < -32767 || y > 32767 || m < 1 || m > 12 || d < 1) return std::nullopt;
-  const int last = m == 2 ? (is_leap(y) ? 29 : 28) : 30 + ((m + (m >> 3)) & 1);
-  if (d > last) return std::nullopt;
+  if (d > month_length(y, m)) return std::nullopt;
   return Date(sys_days(days(days_from_civil(y, static_cast<unsigned>(m), static_cast<unsigned>(d)))));
 }
 
@@ -127,10 +130,10 @@ std::optional<YearMonth> YearMonth::parse_compact(std::string_view text) noexcep
 
 YearMonth YearMonth::of(Date date) { return YearMonth{date.year(), date.month()}; }
 
-// A month's days found by days_from_civil alone: the pricing asks for a claim's month several times
-// a claim (through Date::from_ymd's checks and chrono's calendar, each ask was 80 instructions,
-// callgrind). A month that is none (a default YearMonth, month 13) goes the checked way.
-static bool is_month(const YearMonth& m) { return m.month >= 1 && m.month <= 12 && m.year > -32767 && m.year < 32767; }
+// A month's days are found by days_from_civil and month_length alone: the pricing asks for a claim's
+// month several times a claim (through Date::from_ymd's checks and chrono's calendar, each ask was
+// 80 instructions, callgrind). A month that is none (a default YearMonth, month 13) goes the
+// checked way.
 
 Date YearMonth::first_day() const {
   if (!is_month(*this)) return Date::from_ymd(year, month, 1);  // throws
@@ -139,13 +142,13 @@ Date YearMonth::first_day() const {
 
 Date YearMonth::last_day() const {
   if (!is_month(*this)) return Date(sys_days(year_month_day_last{std::chrono::year{year}, month_day_last{std::chrono::month{month}}}));
-  const YearMonth next = month == 12 ? YearMonth{year + 1, 1} : YearMonth{year, month + 1};
-  return Date(sys_days(days(days_from_civil(next.year, next.month, 1) - 1)));
+  return first_day().plus_days(month_length(year, static_cast<int>(month)) - 1);
 }
 
 bool YearMonth::contains(Date date) const {
   if (!is_month(*this)) return date.year() == year && date.month() == month;
-  return first_day() <= date && date <= last_day();
+  const int day = date - first_day();
+  return day >= 0 && day < month_length(year, static_cast<int>(month));
 }
 
 std::string YearMonth::iso() const { return fmt::format("{:04}-{:02}", year, month); }
