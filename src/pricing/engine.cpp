@@ -132,6 +132,7 @@ void price_lines(const Claim& claim, const PricingOptions& options, pricing::Con
   pricing::apply_claim_rules(ctx, units);
   pricing::price_units(ctx, units);
   if (stay) stay->price();
+  ctx.finish_lines();
   sort_by_date(out.lines);
   for (const PricedLine& line : out.lines) {
     out.total += line.total();

@@ -796,11 +796,12 @@ void InpatientStay::price() {
   if (!admission_->fees.empty()) price_response_lines(units);
   meal_lines(units);
   if (units.empty()) return;
-  const std::size_t first_line = ctx_.out.lines.size();
+  const std::size_t first_line = ctx_.lines().size();
   price_units(ctx_, units);
   if (!ctx_.options.explain) return;
-  for (std::size_t u = 0; u < stay_days.size() && u < fee_units && first_line + u < ctx_.out.lines.size(); ++u) {
-    PricedLine& line = ctx_.out.lines[first_line + u];
+  const std::span<PricedLine> lines = ctx_.lines();
+  for (std::size_t u = 0; u < stay_days.size() && u < fee_units && first_line + u < lines.size(); ++u) {
+    PricedLine& line = lines[first_line + u];
     line.explain.insert(line.explain.begin(),
                         ExplainStep{ExplainKind::inpatient_days, line.items.front().code, Decimal(0),
                                     Decimal(stay_days[u].first), Decimal(stay_days[u].second), line.count});

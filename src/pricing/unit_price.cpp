@@ -338,8 +338,9 @@ void multi_drug(Context& ctx) {
   // (date, line index) of the 内服 剤, sorted: by date, claim order within a date. Inline storage
   // for a receipt's usual few 剤 where a map of vectors allocated per date (issue 17).
   boost::container::small_vector<std::pair<Date, std::size_t>, 16> oral;
-  for (std::size_t i = 0; i < ctx.out.lines.size(); ++i) {
-    const PricedLine& line = ctx.out.lines[i];
+  // ctx.lines() is asked again after each new_line(), which may move the lines.
+  for (std::size_t i = 0; i < ctx.lines().size(); ++i) {
+    const PricedLine& line = ctx.lines()[i];
     if (line.category == 21 && !line.items.empty() && line.items.front().kind == ItemKind::drug) oral.emplace_back(line.date, i);
   }
   std::sort(oral.begin(), oral.end());
@@ -351,7 +352,7 @@ void multi_drug(Context& ctx) {
     int kinds = 0;
     Points total;
     for (auto entry = group_begin; entry != group_end; ++entry) {
-      const PricedLine& line = ctx.out.lines[entry->second];
+      const PricedLine& line = ctx.lines()[entry->second];
       Decimal daily;
       int brands = 0;
       for (const LineItem& item : line.items) {
@@ -386,7 +387,7 @@ void multi_drug(Context& ctx) {
     constexpr Code kPrescription = 120001210;
     constexpr Code kPrescriptionMulti = 120002610;
     const ProcedureRecord* multi = ctx.set.procedure(kPrescriptionMulti, on);
-    for (PricedLine& line : ctx.out.lines) {
+    for (PricedLine& line : ctx.lines()) {
       if (line.date != date || line.items.empty() || line.items.front().code != kPrescription || !multi) continue;
       line.items.front().code = kPrescriptionMulti;
       line.points = Points{rounding::half_up(multi->points)};
@@ -404,7 +405,7 @@ void multi_drug(Context& ctx) {
 
 void price_units(Context& ctx, std::vector<Unit>& units) {
   // Room for a line a unit: `line` below stays where new_line() put it.
-  ctx.out.lines.reserve(ctx.out.lines.size() + units.size() + 1);
+  ctx.reserve_lines(units.size() + 1);
   for (Unit& unit : units) {
     if (unit.dropped) continue;
     PricedLine& line = ctx.new_line();
