@@ -134,7 +134,6 @@ YearMonth YearMonth::of(Date date) { return YearMonth{date.year(), date.month()}
 // month several times a claim (through Date::from_ymd's checks and chrono's calendar, each ask was
 // 80 instructions, callgrind). A month that is none (a default YearMonth, month 13) goes the
 // checked way.
-
 Date YearMonth::first_day() const {
   if (!is_month(*this)) return Date::from_ymd(year, month, 1);  // throws
   return Date(sys_days(days(days_from_civil(year, month, 1))));
