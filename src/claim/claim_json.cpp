@@ -525,7 +525,9 @@ void parse_claim(std::string_view input, Claim& claim) {
     else if (s == "female" || s == "2") claim.patient.sex = Sex::female;
     else if (s != "unknown") fail("patient.sex", fmt::format("'{}' is not one of male, female, unknown", s));
   }
-  if (claim.month.last_day() < claim.patient.birth_date) {
+  // The month's first and last days, found once for every visit's date.
+  const Date month_first = claim.month.first_day(), month_last = claim.month.last_day();
+  if (month_last < claim.patient.birth_date) {
     fail("patient.birth_date", fmt::format("{} is after the service month {}", claim.patient.birth_date.iso(), month));
   }
 
@@ -556,7 +558,7 @@ void parse_claim(std::string_view input, Claim& claim) {
     Visit& visit = claim.visits.emplace_back();
     visit.orders = take_spare(scratch.orders);
     visit.date = claim::date(required(date, "date", at), join(at, "date"));
-    if (!claim.month.contains(visit.date)) {
+    if (visit.date < month_first || month_last < visit.date) {
       fail(join(at, "date"), fmt::format("{} is outside the service month {}", visit.date.iso(), month));
     }
     if (visit.date < claim.patient.birth_date) {
