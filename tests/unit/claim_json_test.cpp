@@ -64,6 +64,7 @@ TEST_CASE("claim errors name the field") {
   const std::string one = R"({"category":"11","items":[{"code":"111000110"}]})";
   const Case cases[] = {
       {claim_with(R"([{"date":"2024-08-01","orders":[)" + one + "]}]"), "visits[0].date", Status::claim_error},
+      {claim_with(R"([{"date":"2024-06-30","orders":[)" + one + "]}]"), "visits[0].date", Status::claim_error},
       {claim_with(R"([{"date":"2024-02-30","orders":[)" + one + "]}]"), "visits[0].date", Status::claim_error},
       {claim_with(R"([{"date":"2024-07-01","orders":[{"category":"11","items":[{"code":"111000110","quantity":"-1"}]}]}])"),
        "visits[0].orders[0].items[0].quantity", Status::claim_error},
