@@ -64,8 +64,11 @@ for ((round = 1; round <= rounds; ++round)); do
   for i in "${!builds[@]}"; do
     b=${builds[$i]}
     echo "round $round of $rounds: $b" >&2
-    "$b/bench/santei_bench" --benchmark_filter="$filter" --benchmark_min_time=1 --benchmark_out="$work/bench.json" \
-      --benchmark_out_format=json >/dev/null 2>&1
+    if ! "$b/bench/santei_bench" --benchmark_filter="$filter" --benchmark_min_time=1 --benchmark_out="$work/bench.json" \
+      --benchmark_out_format=json >/dev/null 2>"$work/bench.err"; then
+      cat "$work/bench.err" >&2
+      exit 1
+    fi
     /usr/bin/python3 - "$work/bench.json" "$i" >>"$work/figures" <<'PY'
 import json, sys
 scale = {"ns": 1e-6, "us": 1e-3, "ms": 1.0, "s": 1e3}
