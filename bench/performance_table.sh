@@ -105,7 +105,7 @@ rows = [  # (row, what, goal, format)
     ("copay", "engine with copay, a kept result (`BM_PriceOutpatientWithCopayReusedResult`)", "≥ 600,000/s", "{:,.0f}/s"),
     ("explain", "engine with explain, a kept result (`BM_PriceOutpatientReusedResult`)", "≥ 300,000/s", "{:,.0f}/s"),
     ("price_1", f"`santei price --no-explain` from a snapshot, 1 thread, {count:,} claims, its load included", "≥ 250,000/s", "{:,.0f}/s"),
-    ("price_2", "the same, `-j 2`", "", "{:,.0f}/s"),
+    ("price_2", "the same, `-j 2`", "—", "{:,.0f}/s"),
     ("scaling", "`-j 2` against `-j 1` (each with its load)", "≥ 1.9×", "{:.2f}×"),
     ("capi", "C ABI `santei_price` + result JSON with explanations (`BM_PriceJson_CAbi`)", "≥ 150,000/s", "{:,.0f}/s"),
     ("load_r06", "r06 load from a snapshot (`BM_LoadR06Snapshot`)", "≤ 50 ms", "{:.1f} ms"),
