@@ -6,6 +6,7 @@
 # older commit's, say) is measured beside the first, the two alternating round by round so that the
 # machine's drift falls on both; each figure is the range over the rounds. The claims are generated
 # once from the masters by the first build and priced by both; each build compiles its own snapshots.
+# (santei_bench reads the masters its build was configured with, SANTEI_SHARED_MASTERS, not --masters.)
 # Needs the targets santei_cli and santei_bench built in each DIR (and santei_c for --dask), and
 # Debian's python3 for reading the benchmarks' JSON.
 set -euo pipefail
