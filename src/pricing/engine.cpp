@@ -115,8 +115,10 @@ namespace {
 // The units into lines: the claim's own rules, then each unit priced; `stay` (入院: the daily 入院料
 // and meals, pricing/inpatient.hpp) when the claim has one. Its own function so that an outpatient
 // claim's frame holds no stay: an empty std::optional of one was 3 KB zeroed a claim (callgrind).
-void price_lines(const Claim& claim, const PricingOptions& options, pricing::Context& ctx, std::vector<pricing::Unit>& units,
-                 pricing::InpatientStay* stay, PricedClaim& out) {
+void price_lines(pricing::Context& ctx, std::vector<pricing::Unit>& units, pricing::InpatientStay* stay) {
+  const Claim& claim = ctx.claim;
+  const PricingOptions& options = ctx.options;
+  PricedClaim& out = ctx.out;
   // A DPC stay: the month's 包括 part, and its days' 包括 dropped from the visits by apply().
   bool dpc_scope = false;
   if (claim.admission && claim.admission->dpc) {
@@ -169,9 +171,9 @@ void price(const Claim& claim, const MasterLibrary& masters, const PricingOption
   pricing::build_units(ctx, units);
   if (claim.setting == Setting::inpatient && claim.admission) {
     pricing::InpatientStay stay(ctx);
-    price_lines(claim, options, ctx, units, &stay, out);
+    price_lines(ctx, units, &stay);
   } else {
-    price_lines(claim, options, ctx, units, nullptr, out);
+    price_lines(ctx, units, nullptr);
   }
   out.visit_days = visit_days(out, set, claim.month);
   if (options.copay) pricing::add_copay(claim, out, options);
