@@ -52,6 +52,10 @@ class SANTEI_API RuleGraph {
   // Every code of one 区分番号 (cols 85, 92, 93: e.g. 'A', 1, 0 for A001), base items first.
   // Additions without a 注加算コード (the 再診料 time additions) are found here.
   virtual std::span<const Code> section_codes(char letter, std::int32_t section, std::int32_t branch) const = 0;
+  // The codes of addition_group(group), and of section_codes(letter, section, branch), that are a
+  // 時間加算 (時間加算区分, s col 43, not 0) in some version, in the same order.
+  virtual std::span<const Code> group_time_additions(std::int32_t group) const = 0;
+  virtual std::span<const Code> section_time_additions(char letter, std::int32_t section, std::int32_t branch) const = 0;
   // 物価対応料 (R8, s cols 132–133): every code that is a 物価対応料 itself (物価対応料区分 1) of
   // 物価対応料グループ区分 `group`, in code order. An item of 区分 2 and the same group brings one.
   virtual std::span<const Code> price_response_items(std::int32_t group) const = 0;

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "claim/json_tree.hpp"
+#include "core/same_text.hpp"
 #include "santei/money.hpp"
 #include "santei/period.hpp"
 #include "santei/result.hpp"
@@ -77,7 +78,7 @@ std::array<const json::Value*, N> members(const json::Value& object, const std::
   for (const json::Member& member : object.members) {
     if (member.value.is(json::Value::Type::null)) continue;
     for (std::size_t k = 0; k < N; ++k) {
-      if (json::same_key(member.key, keys[k])) {
+      if (same_text(member.key, keys[k])) {
         found[k] = &member.value;
         break;
       }
@@ -96,7 +97,7 @@ std::array<const json::Value*, N> known_members(const json::Value& object, const
   std::array<const json::Value*, N> found{};
   for (const json::Member& member : object.members) {
     std::size_t k = 0;
-    while (k < N && !json::same_key(member.key, keys[k])) ++k;
+    while (k < N && !same_text(member.key, keys[k])) ++k;
     if (k == N) unknown_key(path, member.key, keys);
     if (!member.value.is(json::Value::Type::null)) found[k] = &member.value;
   }

@@ -17,6 +17,7 @@
 #include <simdjson.h>
 
 #include "core/cp932.hpp"
+#include "core/same_text.hpp"
 #include "output/json_writer.hpp"
 #include "santei/result.hpp"
 
@@ -31,7 +32,7 @@ bool json_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'
 // The member of `members` whose key is `key`, or nullptr: a lookup, and both ways' duplicate test.
 const Member* find_member(std::span<const Member> members, std::string_view key) {
   for (const Member& member : members) {
-    if (same_key(member.key, key)) return &member;
+    if (same_text(member.key, key)) return &member;
   }
   return nullptr;
 }

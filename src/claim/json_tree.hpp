@@ -4,7 +4,6 @@
 #pragma once
 
 #include <cstdint>
-#include <cstring>
 #include <memory>
 #include <span>
 #include <string>
@@ -89,32 +88,6 @@ class Document {
   // from the input is never longer than it): views of them stay valid.
   std::string_view keep(std::string_view text);
 };
-
-// Whether two keys are the same: lengths first, then in line (keys are a few bytes: a call to
-// memcmp cost more than the comparison) as two overlapping words of 8 or 4 bytes, the first and
-// the last of each key: a byte at a time was a tenth of reading a claim (callgrind).
-inline bool same_key(std::string_view a, std::string_view b) {
-  const std::size_t n = a.size();
-  if (n != b.size()) return false;
-  const char* x = a.data();
-  const char* y = b.data();
-  const auto words_equal = [&](auto word) {
-    constexpr std::size_t w = sizeof(word);
-    decltype(word) xh, xt, yh, yt;
-    std::memcpy(&xh, x, w);
-    std::memcpy(&yh, y, w);
-    std::memcpy(&xt, x + n - w, w);
-    std::memcpy(&yt, y + n - w, w);
-    return ((xh ^ yh) | (xt ^ yt)) == 0;
-  };
-  if (n >= 8 && n <= 16) return words_equal(std::uint64_t{});
-  if (n >= 4 && n < 8) return words_equal(std::uint32_t{});
-  if (n > 16) return std::memcmp(x, y, n) == 0;
-  for (std::size_t i = 0; i < n; ++i) {
-    if (x[i] != y[i]) return false;
-  }
-  return true;
-}
 
 const char* type_name(Value::Type type);
 

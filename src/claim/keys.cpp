@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "claim/fields.hpp"
+#include "core/same_text.hpp"
 
 namespace santei::claim {
 namespace {
@@ -105,7 +106,7 @@ void check_object(const json::Value& object, std::span<const Key> keys, const Pa
   for (const json::Member& member : object.members) {
     const Key* key = nullptr;
     for (const Key& k : keys) {
-      if (json::same_key(k.name, member.key)) {
+      if (same_text(k.name, member.key)) {
         key = &k;
         break;
       }

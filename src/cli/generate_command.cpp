@@ -48,7 +48,9 @@ int generate(const GenerateArgs& args) {
   if (!args.revisions.empty()) options.revisions = split(args.revisions);
   const unsigned threads = args.threads;
 
-  const ClaimGenerator generator(load_masters(args.masters), options);
+  const MasterLibrary masters = load_masters(args.masters);
+  keep_until_exit(masters);
+  const ClaimGenerator generator(masters, options);
   for (const std::string& note : generator.catalog().notes) std::fprintf(stderr, "santei generate: %s\n", note.c_str());
 
   std::FILE* out = stdout;

@@ -47,6 +47,7 @@ int kougaku(const KougakuArgs& args) {
   const bool stdin_input = args.household == "-";
   const std::string name = stdin_input ? "<stdin>" : args.household;
   const MasterLibrary masters = load_masters(args.masters);  // a master error: exit 2
+  keep_until_exit(masters);
   try {
     const std::string base = stdin_input ? std::string(".") : std::filesystem::path(args.household).parent_path().string();
     std::cout << kougaku_answer(read_household(args.household), KougakuSource{name, base, &masters}) << '\n';

@@ -36,6 +36,7 @@ int lookup(const LookupArgs& args) {
     if (!date) throw UsageError{"--date must be YYYY-MM-DD and a real day: " + args.date};
   }
   const MasterLibrary library = load_masters(args.masters);
+  keep_until_exit(library);
   try {
     if (args.format == Format::text) std::cout << lookup_text(library, code, date);
     else std::cout << lookup_json(library, code, date) << '\n';

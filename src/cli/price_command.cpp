@@ -28,6 +28,7 @@ such an error: it is read past, never held in memory.)";
 int price_claims(const PriceArgs& args) {
   if (args.claims.empty()) throw UsageError{"price takes one CLAIM.json (or - for standard input), or --uke FILE"};
   const MasterLibrary masters = load_masters(args.masters);
+  keep_until_exit(masters);
   // The text shows no explanations: they are not made for it.
   const PricingOptions options = pricing_options(args.pricing, masters, !args.no_explain && args.format == Format::json);
 

@@ -15,6 +15,7 @@ namespace santei::cli {
 // with --format text the text alone, on stdout; with --html the check report as a page.
 int price_uke_file(const PriceArgs& args) {
   const MasterLibrary masters = load_masters(args.masters);
+  keep_until_exit(masters);
   // The comparison reads points, not explanations.
   const PricingOptions options = pricing_options(args.pricing, masters, /*explain=*/false);
   const UkePriceReport report = price_uke_file(args.uke, {}, masters, options, args.threads);

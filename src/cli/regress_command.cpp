@@ -117,6 +117,8 @@ int regress(const RegressArgs& args) {
 
   const MasterLibrary old_masters = MasterLibrary::load(old_dir);
   const MasterLibrary new_masters = new_dir == old_dir ? old_masters : MasterLibrary::load(new_dir);
+  keep_until_exit(old_masters);
+  keep_until_exit(new_masters);
   const std::string old_revision = pick_revision(old_masters, args.old_revision, "--old-revision", old_dir);
   const std::string new_revision = pick_revision(new_masters, args.new_revision, "--new-revision", new_dir);
   PricingOptions pricing;

@@ -8,6 +8,7 @@
 
 #include "copay/rule_reader.hpp"
 #include "core/embedded.hpp"
+#include "core/same_text.hpp"
 
 namespace santei::copay {
 namespace {
@@ -21,7 +22,7 @@ int law_number(std::string_view law) {
 }
 
 bool has_name(const std::vector<std::string>& names, std::string_view name) {
-  return std::find(names.begin(), names.end(), name) != names.end();
+  return std::any_of(names.begin(), names.end(), [name](const std::string& n) { return same_text(n, name); });
 }
 
 // Every 区分 name appears in one row only.

@@ -61,7 +61,7 @@ Context::Context(const Claim& claim_in, const MasterSet& set_in, const PricingOp
 
 Date Context::reached(const AgeCode& code) const {
   for (const auto& [raw, date] : reached_) {
-    if (raw == code.raw) return date;
+    if (raw[0] == code.raw[0] && raw[1] == code.raw[1]) return date;  // std::array's == called memcmp
   }
   const Date date = code.reached_on(claim.patient.birth_date);
   reached_.emplace_back(code.raw, date);

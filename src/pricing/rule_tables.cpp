@@ -142,8 +142,8 @@ std::map<VisitTime, std::vector<std::int32_t>> read_time_kinds(std::string_view 
   for (const pugi::xml_node node : doc.child("time-additions").child("visit-times").children("time")) {
     const auto time = visit_time(node.attribute("visit").as_string());
     if (!time) rule_error(file, "unknown visit time in <visit-times>");
-    // 時間加算区分 (s col 43) is one digit.
-    for (const std::int64_t k : whole_list(node, "kinds", 0, 9, file, "")) out[*time].push_back(static_cast<std::int32_t>(k));
+    // 時間加算区分 (s col 43) is one digit; 0 is no time addition (rule_graph.cpp keeps the others).
+    for (const std::int64_t k : whole_list(node, "kinds", 1, 9, file, "")) out[*time].push_back(static_cast<std::int32_t>(k));
   }
   return out;
 }

@@ -387,9 +387,9 @@ class UnitBuilder {
         }
       }
     };
-    if (base.addition_group != 0) consider(rules.addition_group(base.addition_group));
+    if (base.addition_group != 0) consider(rules.group_time_additions(base.addition_group));
     // 区分番号 000 cannot be told from an empty column, so only real 区分番号 are searched.
-    if (base.section_number != 0) consider(rules.section_codes(base.section_letter, base.section_number, base.branch));
+    if (base.section_number != 0) consider(rules.section_time_additions(base.section_letter, base.section_number, base.branch));
     if (!best) return false;
     // Outside the base's 注加算 group (e.g. 再診料's time additions): their own line, as receipts write them.
     const bool own_line = best->addition_group == 0 || best->addition_group != base.addition_group;

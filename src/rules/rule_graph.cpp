@@ -2,6 +2,7 @@
 #include "santei/rules.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <tuple>
 #include <unordered_map>
@@ -88,6 +89,16 @@ class RuleGraphImpl final : public RuleGraph {
     for (auto& [section, codes] : sections_) {  // 告示等識別区分（２） 7 = 加算項目
       std::stable_sort(codes.begin(), codes.end(), [&](Code a, Code b) { return is_addition(a) < is_addition(b); });
     }
+    // A time addition is looked for among these, not among every code of the base's group (units.cpp).
+    const auto time_additions = [&](const auto& lists, auto& out) {
+      for (const auto& [key, codes] : lists) {
+        std::vector<Code> found;
+        std::copy_if(codes.begin(), codes.end(), std::back_inserter(found), [&](Code c) { return has_time_addition(c); });
+        if (!found.empty()) out.emplace(key, std::move(found));
+      }
+    };
+    time_additions(addition_groups_, group_time_additions_);
+    time_additions(sections_, section_time_additions_);
     for (std::size_t w = 0; w < data.exclusions.size(); ++w) {
       // By ② within ①, so a claim's codes can be matched against them in one merge.
       sort_stable(data.exclusions[w], [](const ExclusionRecord& a, const ExclusionRecord& b) {
@@ -126,6 +137,10 @@ class RuleGraphImpl final : public RuleGraph {
   std::span<const Code> lab_bundle(std::int32_t group) const override { return find(lab_bundles_, group); }
   std::span<const Code> section_codes(char letter, std::int32_t section, std::int32_t branch) const override {
     return find(sections_, section_key(letter, section, branch));
+  }
+  std::span<const Code> group_time_additions(std::int32_t group) const override { return find(group_time_additions_, group); }
+  std::span<const Code> section_time_additions(char letter, std::int32_t section, std::int32_t branch) const override {
+    return find(section_time_additions_, section_key(letter, section, branch));
   }
   std::span<const Code> price_response_items(std::int32_t group) const override {
     return find(price_responses_, group);
@@ -178,6 +193,10 @@ class RuleGraphImpl final : public RuleGraph {
     const auto versions = data_.procedures.versions(code);
     return !versions.empty() && versions.back().notice_kind_table == 7;
   }
+  bool has_time_addition(Code code) const {
+    const auto versions = data_.procedures.versions(code);
+    return std::any_of(versions.begin(), versions.end(), [](const ProcedureRecord& r) { return r.time_addition != 0; });
+  }
   char serial(Code code) const {
     const auto versions = data_.procedures.versions(code);
     return versions.empty() ? '0' : versions.back().addition_serial;
@@ -188,6 +207,8 @@ class RuleGraphImpl final : public RuleGraph {
   std::unordered_map<Code, std::vector<Code>> age_bases_;
   std::unordered_map<std::int32_t, std::vector<Code>> lab_bundles_;
   std::unordered_map<std::int32_t, std::vector<Code>> sections_;
+  std::unordered_map<std::int32_t, std::vector<Code>> group_time_additions_;
+  std::unordered_map<std::int32_t, std::vector<Code>> section_time_additions_;
   std::unordered_map<std::int32_t, std::vector<Code>> price_responses_;
   std::array<CodeIndex, 4> exclusion_index_;
   CodeIndex count_index_;

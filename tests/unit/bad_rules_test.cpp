@@ -261,8 +261,11 @@ TEST_CASE("rule XML: every day, count, points and code attribute is bounded, so 
       {{"time_additions.xml", 0, "", "rule 'r': <addition> code='4294967297' is not a whole number in 100000000–999999999"},
        "<time-additions><rule id=\"r\" section=\"J\" from=\"2022-04-01\" source=\"s\">"
        "<addition visit=\"holiday\" code=\"4294967297\"/></rule></time-additions>"},
-      {{"time_additions.xml", 0, "", "<time> kinds: '1x' is not a whole number in 0–9"},
+      {{"time_additions.xml", 0, "", "<time> kinds: '1x' is not a whole number in 1–9"},
        "<time-additions><visit-times><time visit=\"holiday\" kinds=\"1x\"/></visit-times></time-additions>"},
+      // 時間加算区分 0 is no time addition: the rule graph keeps only the codes of 1–9 (s col 43).
+      {{"time_additions.xml", 0, "", "<time> kinds: '0' is not a whole number in 1–9"},
+       "<time-additions><visit-times><time visit=\"holiday\" kinds=\"2 0\"/></visit-times></time-additions>"},
   };
   check_pricing_cases(cases);
 }

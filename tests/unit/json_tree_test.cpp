@@ -11,6 +11,7 @@
 
 #include "claim/fields.hpp"
 #include "claim/json_tree.hpp"
+#include "core/same_text.hpp"
 #include "santei/result.hpp"
 #include "support.hpp"
 
@@ -191,7 +192,7 @@ TEST_CASE("strings of 0–40 bytes, plain or with an escape at every offset, rea
   }
 }
 
-// Keys are compared as words (json_tree.hpp, same_key): keys of 0–20 bytes that differ in one byte,
+// Keys are compared as words (core/same_text.hpp, same_text): keys of 0–20 bytes that differ in one byte,
 // at each offset, are two keys; the same bytes are a duplicate.
 TEST_CASE("keys of 0–20 bytes differing in one byte at any offset are distinct; the same key twice is a duplicate") {
   for (std::size_t length = 0; length <= 20; ++length) {
@@ -200,14 +201,14 @@ TEST_CASE("keys of 0–20 bytes differing in one byte at any offset are distinct
       std::string other = key;
       other[at] = 'j';
       CAPTURE(other);
-      CHECK_FALSE(santei::json::same_key(key, other));
+      CHECK_FALSE(santei::same_text(key, other));
       const Document document = santei::json::parse("{\"" + key + "\":1,\"" + other + "\":2}", "<test>", 8);
       REQUIRE(document.root().find(other) != nullptr);
       CHECK(document.root().find(other)->text == "2");
       CHECK(document.root().find(key)->text == "1");
     }
-    CHECK(santei::json::same_key(key, std::string(length, 'k')));
-    CHECK_FALSE(santei::json::same_key(key, key + "k"));
+    CHECK(santei::same_text(key, std::string(length, 'k')));
+    CHECK_FALSE(santei::same_text(key, key + "k"));
     try {
       santei::json::parse("{\"" + key + "\":1,\"" + key + "\":2}", "<test>", 8);
       FAIL("a repeated key of " << length << " bytes was not refused");
