@@ -23,6 +23,19 @@ TEST_CASE("E1 r06 2024-06: 初診 after hours at a clinic = 291 + 時間外加�
   CHECK(price_spec(spec).total.value == 456);
 }
 
+// A000 注7 (告示 r06): 休日加算 250点, 深夜加算 480点; their codes' 時間加算区分 (s col 43) are 3 and 4,
+// the kinds a holiday and a late-night visit look for among the 注加算 group's time additions.
+TEST_CASE("A000 注7 r06 2024-06: 初診 of an adult on a holiday = 291 + 休日加算 250 = 541; late at night 291 + 深夜加算 480 = 771") {
+  ClaimSpec spec = one_visit("2024-06-09", order("11", {"111000110"}), "holiday");
+  const PricedClaim holiday = price_spec(spec);
+  CHECK(holiday.total.value == 541);
+  CHECK(has_code(holiday, 111000670));
+  spec.visits = "[" + visit("2024-06-10", order("11", {"111000110"}), "late_night") + "]";
+  const PricedClaim late = price_spec(spec);
+  CHECK(late.total.value == 771);
+  CHECK(has_code(late, 111000770));
+}
+
 TEST_CASE("E2 r06: 初診 of a 3-year-old — 乳幼児加算 75 (366); on a holiday 乳幼児休日加算 365 replaces both (656)") {
   ClaimSpec spec = one_visit("2024-06-10", order("11", {"111000110"}));
   spec.birth_date = "2021-03-01";
