@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "cli/command.hpp"
+#include "cli/gather_writer.hpp"
 #include "cli/options.hpp"
 #include "santei/generate.hpp"
 
@@ -79,12 +80,12 @@ int generate(const GenerateArgs& args) {
     for (std::thread& t : pool) t.join();
     for (const std::string& s : slices) {
       if (std::fwrite(s.data(), 1, s.size(), out) != s.size()) {
-        throw Exception(ErrorInfo{Status::io_error, destination, 0, 0, {}, "write failed"});
+        write_failed(destination, errno);
       }
     }
   }
   if (std::fflush(out) != 0 || (out != stdout && std::fclose(out) != 0)) {
-    throw Exception(ErrorInfo{Status::io_error, destination, 0, 0, {}, "write failed"});
+    write_failed(destination, errno);
   }
   return kExitOk;
 }

@@ -1,12 +1,15 @@
 // santei — price claims, look up codes, compare fee revisions. A client of the public API only.
 // The commands register themselves (cli/command.hpp); this parses the line with CLI11, runs the
 // command and turns every failure into one stderr line and the exit status of the contract.
+#include <cerrno>
 #include <cstdio>
+#include <iostream>
 #include <regex>
 #include <string>
 #include <vector>
 
 #include "cli/command.hpp"
+#include "cli/gather_writer.hpp"
 #include "santei/config.h"
 #include "santei/result.hpp"
 
@@ -65,15 +68,21 @@ int main(int argc, char** argv) {
     std::vector<std::string> reversed(args.rbegin(), args.rend());  // CLI11 takes them last first
     root.parse(reversed);
     app = selected(root);
+    // What was written to standard output must have left: a full disk is an error, not an exit 0.
+    const auto written = [](int status) {
+      std::cout.flush();
+      if (std::fflush(stdout) != 0 || std::ferror(stdout) != 0 || !std::cout) write_failed("<stdout>", errno);
+      return status;
+    };
     if (app == &root) {
       if (version) {
         std::printf("santei %s\n", SANTEI_VERSION_STRING);
-        return kExitOk;
+        return written(kExitOk);
       }
       std::fputs(root.help().c_str(), stderr);  // no command: usage on stderr, exit 2
       return kExitUsage;
     }
-    return line.runners.at(app)();
+    return written(line.runners.at(app)());
   } catch (const CLI::CallForHelp&) {
     std::fputs(root.help().c_str(), stdout);  // the help of the command asked about
     return kExitOk;
