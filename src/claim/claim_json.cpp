@@ -12,6 +12,7 @@
 #include "claim/json_lines.hpp"
 #include "claim/keys.hpp"
 #include "claim/payers_json.hpp"
+#include "core/byte_lanes.hpp"
 #include "santei/claim.hpp"
 #include "santei/dpc.hpp"
 
@@ -53,10 +54,10 @@ std::optional<Code> nine_digits(std::string_view t) {
   if constexpr (std::endian::native == std::endian::little) {
     std::uint64_t word = 0;
     std::memcpy(&word, t.data(), sizeof word);  // t[0] in the lowest byte
-    constexpr std::uint64_t kOnes = 0x0101010101010101u;
+    using byte_lanes::kOnes;
     // The lowest byte that is not '0'–'9' sets its high bit in one of the two: below '0' in the
     // difference, above '9' (or past 0x7F) in the sum; the bytes below it carry and borrow nothing.
-    if ((((word + kOnes * 0x46) | (word - kOnes * '0')) & (kOnes * 0x80)) != 0) return std::nullopt;
+    if ((((word + kOnes * 0x46) | (word - kOnes * '0')) & byte_lanes::kHighs) != 0) return std::nullopt;
     std::uint64_t digits = word - kOnes * '0';
     digits = (digits * 10 + (digits >> 8)) & 0x00FF00FF00FF00FFu;          // pairs, the first digit high
     digits = (digits * 100 + (digits >> 16)) & 0x0000FFFF0000FFFFu;        // fours

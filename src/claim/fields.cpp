@@ -2,10 +2,13 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdint>
+#include <cstring>
 
 #include <boost/container/small_vector.hpp>
 #include <fmt/format.h>
 
+#include "core/byte_lanes.hpp"
 #include "core/names.hpp"
 #include "output/json_writer.hpp"
 
@@ -76,16 +79,35 @@ const json::Value& expect(const json::Value& value, json::Value::Type type, cons
   return value;
 }
 
+namespace {
+
+bool is_control(char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; }
+
+// Whether `t` holds a control byte, eight bytes at a time (the last word overlapping the one before):
+// a byte at a time, this test was a twentieth of reading a claim (callgrind).
+bool has_control(std::string_view t) {
+  if (t.size() < 8) return std::any_of(t.begin(), t.end(), is_control);
+  const auto control = [&](std::size_t at) {
+    std::uint64_t word;
+    std::memcpy(&word, t.data() + at, sizeof word);
+    return (byte_lanes::below(word, 0x20) | byte_lanes::equal(word, 0x7F)) != 0;
+  };
+  for (std::size_t at = 0; at + 8 < t.size(); at += 8) {
+    if (control(at)) return true;
+  }
+  return control(t.size() - 8);
+}
+
+}  // namespace
+
 std::string_view text(const json::Value& value, const Path& path) {
   const std::string_view t = expect(value, json::Value::Type::string, path).text;
   // An escaped control character ("\u0000") is valid JSON but never claim data: no field of
   // santei.claim/1 holds one, and a UKE record cannot carry it.
-  const auto control = std::find_if(t.begin(), t.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; });
-  if (control != t.end()) {
-    fail(path, fmt::format("control character U+{:04X} at byte {} of the text", static_cast<unsigned char>(*control),
-                           control - t.begin()));
-  }
-  return t;
+  if (!has_control(t)) return t;
+  const auto control = std::find_if(t.begin(), t.end(), is_control);
+  fail(path, fmt::format("control character U+{:04X} at byte {} of the text", static_cast<unsigned char>(*control),
+                         control - t.begin()));
 }
 
 bool boolean(const json::Value& value, const Path& path) {

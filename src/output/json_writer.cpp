@@ -4,6 +4,8 @@
 #include <cstring>
 
 #include <fmt/format.h>
+
+#include "core/byte_lanes.hpp"
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -11,14 +13,10 @@
 namespace santei::output {
 namespace {
 
-constexpr std::uint64_t kHighs = 0x8080808080808080u;
-
 // Whether any of the 8 bytes of `word` needs an escape (a control byte, a quote or a backslash), tested
 // a word at a time: almost all text of a result (codes, names, explanations) needs none.
 bool needs_escape(std::uint64_t word) {
-  const auto zero_byte = [](std::uint64_t v) { return (v - kOnes) & ~v & kHighs; };
-  const std::uint64_t below_space = (word - kOnes * 0x20) & ~word & kHighs;
-  return (below_space | zero_byte(word ^ (kOnes * '"')) | zero_byte(word ^ (kOnes * '\\'))) != 0;
+  return (byte_lanes::below(word, 0x20) | byte_lanes::equal(word, '"') | byte_lanes::equal(word, '\\')) != 0;
 }
 
 // The bytes a JSON string escapes (RFC 8259 §7): the control bytes, the quote and the backslash.

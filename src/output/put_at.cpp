@@ -4,6 +4,8 @@
 #include <charconv>
 #include <cstring>
 
+#include "core/byte_lanes.hpp"
+
 namespace santei::output {
 namespace {
 
@@ -15,7 +17,7 @@ std::uint64_t eight_digits(std::uint32_t number) {
   lanes = hundreds | (lanes - hundreds * 100) << 16;                           // 4 × 2 digits, 16 bits each
   const std::uint64_t tens = (lanes * 103 >> 10) & 0x000F000F000F000Fu;       // ⌊x / 10⌋ for x < 100
   lanes = tens | (lanes - tens * 10) << 8;                                     // 8 × 1 digit
-  return lanes + kOnes * '0';
+  return lanes + byte_lanes::kOnes * '0';
 }
 
 }  // namespace

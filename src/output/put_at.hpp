@@ -10,10 +10,6 @@
 
 namespace santei::output {
 
-// A 1 in each byte of a 64-bit word: a byte's value in all eight lanes is kOnes * value (the
-// word-at-a-time digits here, and JsonWriter's escape test).
-inline constexpr std::uint64_t kOnes = 0x0101010101010101u;
-
 // `text` as it is. (An empty view's data() may be null, which memcpy may not be given: UBSan.)
 [[gnu::always_inline]] inline char* put_text(char* at, std::string_view text) {
   if (text.empty()) return at;

@@ -9,6 +9,8 @@
 #include <utility>
 #include <vector>
 
+#include <fmt/format.h>
+
 #include "claim/fields.hpp"
 #include "claim/json_tree.hpp"
 #include "core/same_text.hpp"
@@ -126,6 +128,36 @@ TEST_CASE("a claim path names every segment of a deep field, its keys quoted whe
 
 // Keys and strings without an escape are taken as they stand in the text; those with one are
 // unescaped (json_tree.cpp, text_of). Both ways must give the same keys and texts.
+// A claim's texts are tested for control bytes a word at a time (fields.cpp, has_control), the last
+// word overlapping the one before: each byte value at each offset of texts of 1–20 bytes.
+TEST_CASE("a text field refuses each control byte (U+0000–U+001F, U+007F) at every offset of 1–20 bytes, and no other byte") {
+  for (std::size_t length = 1; length <= 20; ++length) {
+    for (std::size_t at = 0; at < length; ++at) {
+      for (int c = 0; c < 256; ++c) {
+        std::string text(length, 'a');
+        text[at] = static_cast<char>(c);
+        santei::json::Value value;
+        value.type = santei::json::Value::Type::string;
+        value.text = text;
+        CAPTURE(length);
+        CAPTURE(at);
+        CAPTURE(c);
+        if (c < 0x20 || c == 0x7F) {
+          try {
+            (void)santei::claim::text(value, "id");
+            FAIL("control byte not refused");
+          } catch (const santei::Exception& e) {
+            CHECK(e.info().field == "id");
+            CHECK(e.info().message == fmt::format("control character U+{:04X} at byte {} of the text", c, at));
+          }
+        } else {
+          CHECK(santei::claim::text(value, "id") == text);
+        }
+      }
+    }
+  }
+}
+
 TEST_CASE("escaped and plain keys and strings read alike; an escaped key repeating a plain one is a duplicate") {
   const Document document = santei::json::parse(
       R"({"vis\u0069ts":"a","plain":"b\u0063d","k\"q":"\\","t":"\u65e5\u672c","last":"x"})", "<test>", 8);
