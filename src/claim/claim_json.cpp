@@ -186,17 +186,19 @@ VisitTime read_time(const json::Value& value, const Path& path) {
 
 Facility read_facility(const json::Value& value, const Path& path) {
   expect(value, Type::object, path);
+  static constexpr std::string_view kKeys[] = {"kind", "name", "beds", "general_beds", "standards"};
+  const auto [kind_value, name, beds, general_beds, standards_value] = members(value, kKeys);
   Facility facility;
-  const std::string_view kind = text(required(value, "kind", path), join(path, "kind"));
+  const std::string_view kind = text(required(kind_value, "kind", path), join(path, "kind"));
   if (kind == "clinic") facility.kind = FacilityKind::clinic;
   else if (kind == "hospital") facility.kind = FacilityKind::hospital;
   else fail(join(path, "kind"), fmt::format("'{}' is not one of clinic, hospital", kind));
-  if (const json::Value* n = optional(value, "name")) facility.name = text(*n, join(path, "name"));
-  if (const json::Value* b = optional(value, "beds")) facility.beds = static_cast<std::int32_t>(integer(*b, join(path, "beds"), 0, 10000));
-  if (const json::Value* b = optional(value, "general_beds")) {
-    facility.general_beds = static_cast<std::int32_t>(integer(*b, join(path, "general_beds"), 0, 10000));
+  if (name) facility.name = text(*name, join(path, "name"));
+  if (beds) facility.beds = static_cast<std::int32_t>(integer(*beds, join(path, "beds"), 0, 10000));
+  if (general_beds) {
+    facility.general_beds = static_cast<std::int32_t>(integer(*general_beds, join(path, "general_beds"), 0, 10000));
   }
-  if (const json::Value* s = optional(value, "standards")) {
+  if (const json::Value* s = standards_value) {
     const Path standards = join(path, "standards");
     expect(*s, Type::array, standards);
     for (std::size_t i = 0; i < s->items.size(); ++i) {

@@ -11,26 +11,25 @@ namespace santei::claim {
 
 Insurance read_insurance(const json::Value& object, const Path& path) {
   expect(object, json::Value::Type::object, path);
+  static constexpr std::string_view kKeys[] = {"kind",       "rate",           "income_bracket", "many_times",
+                                               "special_disease_cap", "meal_long_stay"};
+  const auto [kind_value, rate, bracket, many, cap, long_stay] = members(object, kKeys);
   Insurance insurance;
-  const std::string_view kind = text(required(object, "kind", path), join(path, "kind"));
+  const std::string_view kind = text(required(kind_value, "kind", path), join(path, "kind"));
   if (kind == "employee") insurance.kind = InsuranceKind::employee;
   else if (kind == "national") insurance.kind = InsuranceKind::national;
   else if (kind == "elderly") insurance.kind = InsuranceKind::elderly;
   else if (kind == "none") insurance.kind = InsuranceKind::none;
   else fail(join(path, "kind"), fmt::format("'{}' is not one of employee, national, elderly, none", kind));
-  if (const json::Value* rate = optional(object, "rate")) {
+  if (rate) {
     const Decimal r = decimal(*rate, join(path, "rate"));
     if (r < Decimal(0) || r > Decimal(1)) fail(join(path, "rate"), fmt::format("{} is outside 0–1", r.to_string()));
     insurance.rate = r;
   }
-  if (const json::Value* bracket = optional(object, "income_bracket")) {
-    insurance.income_bracket = text(*bracket, join(path, "income_bracket"));
-  }
-  if (const json::Value* many = optional(object, "many_times")) insurance.many_times = boolean(*many, join(path, "many_times"));
-  if (const json::Value* cap = optional(object, "special_disease_cap")) {
-    insurance.special_disease_cap = Yen{integer(*cap, join(path, "special_disease_cap"), 0, 1'000'000)};
-  }
-  if (const json::Value* v = optional(object, "meal_long_stay")) insurance.meal_long_stay = boolean(*v, join(path, "meal_long_stay"));
+  if (bracket) insurance.income_bracket = text(*bracket, join(path, "income_bracket"));
+  if (many) insurance.many_times = boolean(*many, join(path, "many_times"));
+  if (cap) insurance.special_disease_cap = Yen{integer(*cap, join(path, "special_disease_cap"), 0, 1'000'000)};
+  if (long_stay) insurance.meal_long_stay = boolean(*long_stay, join(path, "meal_long_stay"));
   return insurance;
 }
 
