@@ -33,7 +33,7 @@ namespace santei::cli {
 // Exit statuses of the contract (../shared/docs/claim-format.md §3).
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitClaimErrors = 1;  // some claims had errors; the good ones were still written
-inline constexpr int kExitUsage = 2;        // usage or master-loading errors
+inline constexpr int kExitUsage = 2;        // usage or master-loading errors, output not written
 
 // A usage error found after parsing (a value out of range, options that do not go together):
 // exit 2, one stderr line `santei CMD: message (see santei CMD --help)`.

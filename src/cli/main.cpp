@@ -56,7 +56,8 @@ int main(int argc, char** argv) {
   root.footer(
       "Run `santei <command> --help` for a command's options. Masters default to the demo master built\n"
       "into santei; pass --masters ../shared/masters (or a revision directory) for the real SSK masters.\n"
-      "Exit status: 0 ok, 1 claim errors (the good claims are still written), 2 usage or master errors.");
+      "Exit status: 0 ok, 1 claim errors (the good claims are still written), 2 usage or master errors, or output\n"
+      "that could not be written (a full disk).");
 
   std::vector<std::string> args(argv + 1, argv + argc);
   if (!args.empty() && args[0] == "help") {  // `santei help [COMMAND]` = `santei [COMMAND] --help`

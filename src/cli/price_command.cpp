@@ -88,7 +88,8 @@ Runner setup(CLI::App& app) {
       ->type_name("FILE")
       ->needs(uke);
   app.add_option("CLAIM.json|-", args->claims, "one claim or JSON Lines; - reads standard input")->excludes(uke);
-  app.footer("Exit status: 0 all priced, 1 some claims had errors, 2 usage or master errors.");
+  app.footer("Exit status: 0 all priced, 1 some claims had errors, 2 usage or master errors, or results that could\n"
+             "not be written (pricing stops there).");
   return [args] { return args->uke.empty() ? price_claims(*args) : price_uke_file(*args); };
 }
 
