@@ -89,7 +89,8 @@ class RuleGraphImpl final : public RuleGraph {
     for (auto& [section, codes] : sections_) {  // 告示等識別区分（２） 7 = 加算項目
       std::stable_sort(codes.begin(), codes.end(), [&](Code a, Code b) { return is_addition(a) < is_addition(b); });
     }
-    // A time addition is looked for among these, not among every code of the base's group (units.cpp).
+    // A time addition is looked for among these, not among every code of the base's group (units.cpp);
+    // kept in the lists' order, which decides between candidates of the same publication order.
     const auto time_additions = [&](const auto& lists, auto& out) {
       for (const auto& [key, codes] : lists) {
         std::vector<Code> found;
