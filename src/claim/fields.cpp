@@ -2,13 +2,11 @@
 
 #include <algorithm>
 #include <charconv>
-#include <cstdint>
-#include <cstring>
 
 #include <boost/container/small_vector.hpp>
 #include <fmt/format.h>
 
-#include "core/byte_lanes.hpp"
+#include "core/control_bytes.hpp"
 #include "core/names.hpp"
 #include "output/json_writer.hpp"
 
@@ -79,44 +77,13 @@ const json::Value& expect(const json::Value& value, json::Value::Type type, cons
   return value;
 }
 
-namespace {
-
-bool is_control(char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; }
-
-// Whether the word of `Word` at `at` holds a control byte.
-template <class Word>
-bool control_in(const char* at) {
-  Word word;
-  std::memcpy(&word, at, sizeof word);
-  return (byte_lanes::below(word, 0x20) | byte_lanes::equal(word, 0x7F)) != 0;
-}
-
-// Whether `t` holds a control byte, a word at a time, the last word overlapping the one before (most
-// texts of a claim are 2–10 bytes: two words of 4 or of 8): a byte at a time, this test was a
-// twentieth of reading a claim (callgrind).
-bool has_control(std::string_view t) {
-  const std::size_t n = t.size();
-  const char* const p = t.data();
-  if (n >= 8) {
-    for (std::size_t at = 0; at + 8 < n; at += 8) {
-      if (control_in<std::uint64_t>(p + at)) return true;
-    }
-    return control_in<std::uint64_t>(p + n - 8);
-  }
-  if (n >= 4) return control_in<std::uint32_t>(p) || control_in<std::uint32_t>(p + n - 4);
-  return std::any_of(t.begin(), t.end(), is_control);
-}
-
-}  // namespace
-
 std::string_view text(const json::Value& value, const Path& path) {
   const std::string_view t = expect(value, json::Value::Type::string, path).text;
   // An escaped control character ("\u0000") is valid JSON but never claim data: no field of
   // santei.claim/1 holds one, and a UKE record cannot carry it.
-  if (!has_control(t)) return t;
-  const auto control = std::find_if(t.begin(), t.end(), is_control);
-  fail(path, fmt::format("control character U+{:04X} at byte {} of the text", static_cast<unsigned char>(*control),
-                         control - t.begin()));
+  const std::size_t control = find_control(t);
+  if (control == std::string_view::npos) return t;
+  fail(path, fmt::format("control character U+{:04X} at byte {} of the text", static_cast<unsigned char>(t[control]), control));
 }
 
 bool boolean(const json::Value& value, const Path& path) {

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "core/control_bytes.hpp"
 #include "core/cp932.hpp"
 #include "santei/masters.hpp"
 #include "santei/result.hpp"
@@ -18,17 +19,6 @@ void CsvReader::fail(int column, std::string message, Status status) const {
 }
 
 namespace {
-
-// Offset of the first control byte (0x00–0x1F, 0x7F) in `text`, or npos. Neither is ever part of a
-// CP932 character (trail bytes are 0x40 or above), and SSK masters have none: a NUL or a stray CR
-// is damage, not data.
-std::size_t find_control(std::string_view text) noexcept {
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto b = static_cast<unsigned char>(text[i]);
-    if (b < 0x20 || b == 0x7F) return i;
-  }
-  return std::string_view::npos;
-}
 
 // The 1-based column holding byte `offset` of a line (commas inside quotes do not count).
 int column_at(std::string_view text, std::size_t offset) {

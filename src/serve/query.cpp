@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/control_bytes.hpp"
 #include "core/cp932.hpp"
 
 namespace santei::serve {
@@ -29,7 +30,7 @@ std::string decode(std::string_view raw, const std::string& what) {
       c = static_cast<char>(high * 16 + low);
       i += 2;
     }
-    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) throw TargetError{"the " + what + " holds a control character"};
+    if (is_control(c)) throw TargetError{"the " + what + " holds a control character"};
     out += c;
   }
   if (cp932::find_invalid_utf8(out) != std::string_view::npos) throw TargetError{"the " + what + " is not UTF-8"};

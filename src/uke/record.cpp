@@ -8,6 +8,7 @@
 #include <boost/container/small_vector.hpp>
 #include <fmt/format.h>
 
+#include "core/control_bytes.hpp"
 #include "core/cp932.hpp"
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -203,15 +204,11 @@ bool decode_record(const Line& line, std::string_view path, std::vector<ErrorInf
       else into.fields[i].assign(raw);
       continue;
     }
-    // A control byte is never part of a CP932 character (trail bytes are 0x40 or above) and never
-    // UKE data: a NUL or a stray CR is damage, not text.
-    const auto control = std::find_if(raw.begin(), raw.end(), [](char c) {
-      return static_cast<unsigned char>(c) < 0x20 || c == 0x7F;
-    });
-    if (control != raw.end()) {
+    // A control byte is never UKE data (core/control_bytes.hpp).
+    if (const std::size_t control = find_control(raw); control != std::string_view::npos) {
       errors.push_back(error_at(path, line.number, static_cast<int>(i + 1), fmt::format("{} {}", id, i + 1),
                                 fmt::format("control byte 0x{:02X} at offset {} of the field",
-                                            static_cast<unsigned char>(*control), control - raw.begin())));
+                                            static_cast<unsigned char>(raw[control]), control)));
       return false;
     }
     std::string& text = into.fields[i];

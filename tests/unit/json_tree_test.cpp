@@ -128,7 +128,7 @@ TEST_CASE("a claim path names every segment of a deep field, its keys quoted whe
 
 // Keys and strings without an escape are taken as they stand in the text; those with one are
 // unescaped (json_tree.cpp, text_of). Both ways must give the same keys and texts.
-// A claim's texts are tested for control bytes a word at a time (fields.cpp, has_control), the last
+// A claim's texts are tested for control bytes a word at a time (core/control_bytes.hpp), the last
 // word overlapping the one before: each byte value at each offset of texts of 1–20 bytes.
 TEST_CASE("a text field refuses each control byte (U+0000–U+001F, U+007F) at every offset of 1–20 bytes, and no other byte") {
   for (std::size_t length = 1; length <= 20; ++length) {
