@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <iterator>
-#include <map>
 #include <tuple>
 #include <unordered_map>
 
@@ -67,7 +66,6 @@ class RuleGraphImpl final : public RuleGraph {
  public:
   explicit RuleGraphImpl(MasterData& data) : data_(data) {
     // 注加算 groups, 年齢加算 bases and 包括対象検査 groups over every version of every code.
-    std::map<std::pair<std::int32_t, char>, std::vector<Code>> by_serial;
     for (const ProcedureRecord& r : data.procedures.all()) {
       if (r.addition_group != 0) add_unique(addition_groups_[r.addition_group], r.code);
       if (r.lab_bundle_group != 0) add_unique(lab_bundles_[r.lab_bundle_group], r.code);
