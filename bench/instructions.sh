@@ -62,7 +62,7 @@ part=$(collected "$work/small.jsonl")
 printf 'santei price %s, %d generated claims of %s, 1 thread; instructions a claim:\n' \
   "${explain[*]:-(explain on)}" "$count" "$month"
 printf '  %-34s %8d\n' "end to end" $(((full - part) / (count - small)))
-for stage in 'santei::parse_claim*' \
+for stage in 'santei::*parse_claim(*' \
              'santei::price(santei::Claim const&, santei::MasterLibrary const&, santei::PricingOptions const&, santei::PricedClaim&)' \
              'santei::result_json*'; do
   n=$(collected "$work/claims.jsonl" "--toggle-collect=$stage")

@@ -485,10 +485,10 @@ Claim parse_claim(std::string_view input) {
   return claim;
 }
 
-void parse_claim(std::string_view input, Claim& claim) {
-  if (input.size() > kMaxClaimBytes) throw Exception(claim::over_size(input.size()));
-  Scratch& scratch = thread_scratch();
-  json::parse(input, "<claim>", kMaxJsonDepth, scratch.document);
+namespace {
+
+// The claim of the document just parsed into `scratch`.
+void read_claim(Scratch& scratch, Claim& claim) {
   const json::Value& root = scratch.document.root();
   expect(root, Type::object, "(claim)");
   static constexpr std::string_view kKeys[] = {"format",    "id",              "mode",   "month",     "setting",    "facility",
@@ -583,6 +583,22 @@ void parse_claim(std::string_view input, Claim& claim) {
   if (claim.setting == Setting::inpatient && !claim.admission) {
     fail("admission", "an inpatient claim needs admission.admitted (入院年月日)");
   }
+}
+
+}  // namespace
+
+void parse_claim(std::string_view input, Claim& claim) {
+  if (input.size() > kMaxClaimBytes) throw Exception(claim::over_size(input.size()));
+  Scratch& scratch = thread_scratch();
+  json::parse(input, "<claim>", kMaxJsonDepth, scratch.document);
+  read_claim(scratch, claim);
+}
+
+void claim::parse_claim(const json::PaddedText& input, Claim& claim) {
+  if (input.size() > kMaxClaimBytes) throw Exception(claim::over_size(input.size()));
+  Scratch& scratch = thread_scratch();
+  json::parse(input, "<claim>", kMaxJsonDepth, scratch.document);
+  read_claim(scratch, claim);
 }
 
 }  // namespace santei

@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <string_view>
 
+#include "claim/json_tree.hpp"
+#include "santei/claim.hpp"
 #include "santei/result.hpp"
 
 namespace santei::claim {
@@ -15,5 +17,8 @@ bool blank_line(std::string_view line);
 
 // limit_exceeded: "a claim of N bytes is over the 16777216-byte limit".
 ErrorInfo over_size(std::uint64_t bytes);
+
+// santei::parse_claim(json, into) of a claim kept padded by a batch's reader: parsed where it lies.
+void parse_claim(const json::PaddedText& json, Claim& into);
 
 }  // namespace santei::claim

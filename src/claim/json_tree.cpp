@@ -348,7 +348,8 @@ bool may_hold_minus_zero(std::string_view text) {
 // the exact way's Builder does, and no pass to link children).
 class TapeBuilder {
  public:
-  // Parser::fast into `into`, whose input_ holds the text padded. False: the text goes the exact way.
+  // Parser::fast into `into`: `text` is followed by simdjson's padding where it lies (the document's
+  // input_, or a PaddedText's). False: the text goes the exact way.
   static bool parse(std::string_view text, std::size_t max_depth, Document& into) {
     // The tape takes 8 bytes and more a byte of text, and a parser keeps the room of the largest
     // text it read: a thread's stays small, and a larger text (a claim of thousands of lines, read
@@ -358,11 +359,11 @@ class TapeBuilder {
     if (!into.tape_) into.tape_ = std::make_unique<dom::parser>();
     dom::parser& parser = *into.tape_;
     dom::element root;
-    if (parser.parse(reinterpret_cast<const std::uint8_t*>(into.input_.data()), text.size(), false).get(root)) {
+    if (parser.parse(reinterpret_cast<const std::uint8_t*>(text.data()), text.size(), false).get(root)) {
       return false;
     }
     into.root_ = Value{};
-    into.texts_.clear();
+    into.start_texts(text.size());
     // A member takes two words of the tape (its key's and its value's), an item or a container one
     // or more. Word 0 is the root's: it holds the index of the last. The arrays only grow: their
     // slots are overwritten, not made again, from text to text.
@@ -530,8 +531,12 @@ void Document::link() {
   for (Member& member : members_) view(member.value);
 }
 
+void Document::start_texts(std::size_t input_size) {
+  texts_.clear();
+  texts_.reserve(input_size);
+}
+
 std::string_view Document::keep(std::string_view text) {
-  if (texts_.empty()) texts_.reserve(input_.size());
   const std::size_t at = texts_.size();
   texts_.insert(texts_.end(), text.begin(), text.end());
   return {texts_.data() + at, text.size()};
@@ -596,7 +601,7 @@ void parse(std::string_view text, const std::string& source, std::size_t max_dep
   std::vector<char>& padded = into.input_;
   padded.assign(text.begin(), text.end());
   padded.resize(text.size() + simdjson::SIMDJSON_PADDING, '\0');
-  if (how == Parser::fast && TapeBuilder::parse(text, max_depth, into)) return;
+  if (how == Parser::fast && TapeBuilder::parse({padded.data(), text.size()}, max_depth, into)) return;
 
   thread_local od::parser parser;  // reuses its buffers across calls on a thread
   thread_local std::vector<std::uint8_t> unescaped;  // room for its strings unescaped (never longer than the text)
@@ -639,7 +644,7 @@ void parse(std::string_view text, const std::string& source, std::size_t max_dep
   into.root_ = Value{};
   into.items_.clear();
   into.members_.clear();
-  into.texts_.clear();
+  into.start_texts(text.size());
   try {
     Builder builder(parser, doc, max_depth, into, text.size(), unescaped.data());
     builder.build(doc, into.root_, 0);
@@ -656,6 +661,12 @@ void parse(std::string_view text, const std::string& source, std::size_t max_dep
   } catch (const BuildError& e) {
     throw fail(e.status, e.message, e.at, e.code);
   }
+}
+
+void parse(const PaddedText& text, const std::string& source, std::size_t max_depth, Document& into) {
+  static_assert(PaddedText::kPadding >= simdjson::SIMDJSON_PADDING);
+  if (TapeBuilder::parse(text.text(), max_depth, into)) return;
+  parse(text.text(), source, max_depth, into, Parser::exact);
 }
 
 Document parse(std::string_view text, const std::string& source, std::size_t max_depth) {

@@ -18,7 +18,7 @@ namespace detail {
 
 // One claim as read.
 struct ClaimJob {
-  std::string text;
+  json::PaddedText text;
   std::int64_t line = 0;
   std::optional<ErrorInfo> rejected;  // not read: over the size limit
 
@@ -72,7 +72,7 @@ void price_job(const ClaimJob& job, ClaimAnswer& answer, PricingThread& thread, 
   };
   try {
     if (job.rejected) throw Exception(*job.rejected);
-    parse_claim(job.text, claim);
+    claim::parse_claim(job.text, claim);
     id = claim.id;
     price(claim, masters, options, priced);
     if (text) {
@@ -142,19 +142,20 @@ std::size_t price_stream(std::istream& in, std::string_view source, const Master
   if (!json_lines) {  // priced on this thread: one claim has nothing to share out
     Pipeline one(0, price_one, counted);
     ClaimJob& job = one.batch().add();
-    job.text = line ? std::string(line->text) : std::string();
+    std::string text = line ? std::string(line->text) : std::string();
     job.line = line ? line->number + stream.first_line - 1 : 0;
-    std::uint64_t bytes = job.text.size();
+    std::uint64_t bytes = text.size();
     while ((line = reader.next())) {
       bytes += 1 + line->length;
       if (bytes > kMaxClaimBytes) {  // counted to its end, no longer kept
-        job.text.clear();
+        text.clear();
         job.rejected = claim::over_size(bytes);
       } else {
-        job.text += '\n';
-        job.text += line->text;
+        text += '\n';
+        text += line->text;
       }
     }
+    job.text.assign(text);
     one.finish();
     return errors;
   }

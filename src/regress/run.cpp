@@ -33,7 +33,7 @@ unsigned worker_count(const RegressRunOptions& options) {
 
 // One line of the input as read.
 struct Job {
-  std::string text;
+  json::PaddedText text;
   std::int64_t line = 0;
   std::int64_t sequence = 0;
   std::size_t over_length = 0;  // a line over kMaxClaimBytes, not read: its length
@@ -113,7 +113,7 @@ RegressSummary regress_json_lines(std::istream& in, std::string_view source, con
     RegressOutcome outcome;
     try {
       if (job.over_length > 0) throw Exception(claim::over_size(job.over_length));
-      parse_claim(job.text, part.claim);
+      claim::parse_claim(job.text, part.claim);
       outcome = regression.compare(part.claim, job.sequence, job.line);
     } catch (const Exception& e) {
       const ErrorInfo info = e.info().in_input(source, job.line);  // a claim is one line: its own lines are all 1
