@@ -38,7 +38,7 @@ constexpr std::array<std::uint8_t, 26> kCategories = {1,  11, 12, 13, 14, 21, 22
 
 std::uint8_t read_category(const json::Value& value, const Path& path) {
   const std::int64_t n = integer(value, path, 0, 99);
-  if (value.is(Type::string) && value.text.size() != 2) fail(path, fmt::format("'{}' is not a two-digit 診療識別", value.text));
+  if (value.is(Type::string) && value.text().size() != 2) fail(path, fmt::format("'{}' is not a two-digit 診療識別", value.text()));
   if (std::find(kCategories.begin(), kCategories.end(), n) == kCategories.end()) {
     fail(path, fmt::format("{:02} is not a 診療識別 of the 記録条件仕様 (別表20)", n));
   }
@@ -78,9 +78,9 @@ Code read_code(const json::Value& value, const Path& path) {
   // A string of nine digits holds no control character, so text()'s scan for one (a tenth of
   // reading an item, callgrind) is left to the codes that fail: they go through text() first, as
   // every text field does.
-  const std::string_view t = (value.is(Type::number) || value.is(Type::string)) ? value.text : std::string_view();
+  const std::string_view t = (value.is(Type::number) || value.is(Type::string)) ? value.text() : std::string_view();
   if (const std::optional<Code> code = nine_digits(t)) return *code;
-  fail(path, fmt::format("'{}' is not a 9-digit master code", value.is(Type::number) ? value.text : text(value, path)));
+  fail(path, fmt::format("'{}' is not a 9-digit master code", value.is(Type::number) ? value.text() : text(value, path)));
 }
 
 // Into `item`, a new element of its order's items: made in place, not moved there.
@@ -163,14 +163,14 @@ void read_order(const json::Value& value, const Path& path, std::size_t& items_s
   if (count) order.count = static_cast<std::int32_t>(integer(*count, join(path, "count"), 1, 999));
   if (burden) order.burden = read_burden(*burden, join(path, "burden"));
   const json::Value& items = expect(required(items_value, "items", path), Type::array, join(path, "items"));
-  if (items.items.empty()) fail(join(path, "items"), "an order needs at least one item");
-  order.items.reserve(items.items.size());
+  if (items.items().empty()) fail(join(path, "items"), "an order needs at least one item");
+  order.items.reserve(items.items().size());
   const Path items_path = join(path, "items");
-  for (std::size_t i = 0; i < items.items.size(); ++i) {
+  for (std::size_t i = 0; i < items.items().size(); ++i) {
     if (++items_seen > kMaxLinesPerClaim) {
       fail(items_path, fmt::format("more than {} items in one claim", kMaxLinesPerClaim), Status::limit_exceeded);
     }
-    read_item(items.items[i], index(items_path, i), order.items.emplace_back());
+    read_item(items.items()[i], index(items_path, i), order.items.emplace_back());
   }
 }
 
@@ -201,8 +201,8 @@ Facility read_facility(const json::Value& value, const Path& path) {
   if (const json::Value* s = standards_value) {
     const Path standards = join(path, "standards");
     expect(*s, Type::array, standards);
-    for (std::size_t i = 0; i < s->items.size(); ++i) {
-      facility.standards.push_back(static_cast<std::int32_t>(integer(s->items[i], index(standards, i), 1, 9999)));
+    for (std::size_t i = 0; i < s->items().size(); ++i) {
+      facility.standards.push_back(static_cast<std::int32_t>(integer(s->items()[i], index(standards, i), 1, 9999)));
     }
   }
   return facility;
@@ -211,7 +211,7 @@ Facility read_facility(const json::Value& value, const Path& path) {
 std::vector<Date> read_dates(const json::Value& value, const Path& path) {
   expect(value, Type::array, path);
   std::vector<Date> dates;
-  for (std::size_t i = 0; i < value.items.size(); ++i) dates.push_back(claim::date(value.items[i], index(path, i)));
+  for (std::size_t i = 0; i < value.items().size(); ++i) dates.push_back(claim::date(value.items()[i], index(path, i)));
   return dates;
 }
 
@@ -219,9 +219,9 @@ std::vector<Date> read_dates(const json::Value& value, const Path& path) {
 std::uint8_t read_meal_times(const json::Value& value, const Path& path) {
   expect(value, Type::array, path);
   std::uint8_t bits = 0;
-  for (std::size_t i = 0; i < value.items.size(); ++i) {
+  for (std::size_t i = 0; i < value.items().size(); ++i) {
     const Path at = index(path, i);
-    const std::string_view t = text(value.items[i], at);
+    const std::string_view t = text(value.items()[i], at);
     const std::uint8_t bit = t == "breakfast" ? kBreakfast : t == "lunch" ? kLunch : t == "dinner" ? kDinner : 0;
     if (bit == 0) fail(at, fmt::format("'{}' is not one of breakfast, lunch, dinner", t));
     if (bits & bit) fail(at, fmt::format("'{}' is listed twice", t));
@@ -237,9 +237,9 @@ Meals read_meals(const json::Value& value, const Path& path) {
   if (const json::Value* d = optional(value, "dining_room")) meals.dining_room = claim::boolean(*d, join(path, "dining_room"));
   const Path days_path = join(path, "days");
   const json::Value& days = expect(required(value, "days", path), Type::array, days_path);
-  for (std::size_t i = 0; i < days.items.size(); ++i) {
+  for (std::size_t i = 0; i < days.items().size(); ++i) {
     const Path at = index(days_path, i);
-    const json::Value& item = expect(days.items[i], Type::object, at);
+    const json::Value& item = expect(days.items()[i], Type::object, at);
     MealDays run;
     run.from = claim::date(required(item, "from", at), join(at, "from"));
     run.to = run.from;
@@ -270,10 +270,10 @@ void read_inpatient_pricing(const json::Value& value, const Path& path, Admissio
   if (fees) {
     const Path at = join(path, "fees");
     expect(*fees, Type::array, at);
-    if (fees->items.empty()) fail(at, "fees needs at least one 入院料");
-    for (std::size_t i = 0; i < fees->items.size(); ++i) {
+    if (fees->items().empty()) fail(at, "fees needs at least one 入院料");
+    for (std::size_t i = 0; i < fees->items().size(); ++i) {
       const Path item_path = index(at, i);
-      const json::Value& item = expect(fees->items[i], Type::object, item_path);
+      const json::Value& item = expect(fees->items()[i], Type::object, item_path);
       InpatientFee f{claim::date(required(item, "from", item_path), join(item_path, "from")),
                      read_code(required(item, "code", item_path), join(item_path, "code"))};
       if (!admission.fees.empty() && !(admission.fees.back().from < f.from)) {
@@ -285,9 +285,9 @@ void read_inpatient_pricing(const json::Value& value, const Path& path, Admissio
   if (const json::Value* a = optional(value, "additions")) {
     const Path at = join(path, "additions");
     expect(*a, Type::array, at);
-    for (std::size_t i = 0; i < a->items.size(); ++i) {
+    for (std::size_t i = 0; i < a->items().size(); ++i) {
       const Path item_path = index(at, i);
-      const json::Value& item = a->items[i];
+      const json::Value& item = a->items()[i];
       InpatientAddition addition;
       if (item.is(Type::object)) {
         addition.code = read_code(required(item, "code", item_path), join(item_path, "code"));
@@ -306,9 +306,9 @@ void read_inpatient_pricing(const json::Value& value, const Path& path, Admissio
   if (const json::Value* s = optional(value, "stays")) {
     const Path at = join(path, "stays");
     expect(*s, Type::array, at);
-    for (std::size_t i = 0; i < s->items.size(); ++i) {
+    for (std::size_t i = 0; i < s->items().size(); ++i) {
       const Path item_path = index(at, i);
-      const DateRange stay = read_period(expect(s->items[i], Type::object, item_path), item_path);
+      const DateRange stay = read_period(expect(s->items()[i], Type::object, item_path), item_path);
       if (!admission.stays.empty() && !(admission.stays.back().to < stay.from)) {
         fail(join(item_path, "from"), "stays must be in order and must not overlap");
       }
@@ -322,8 +322,8 @@ void read_inpatient_pricing(const json::Value& value, const Path& path, Admissio
 std::vector<std::string> read_codes(const json::Value& value, const Path& path) {
   expect(value, Type::array, path);
   std::vector<std::string> codes;
-  for (std::size_t i = 0; i < value.items.size(); ++i) {
-    codes.emplace_back(text(value.items[i], index(path, i)));
+  for (std::size_t i = 0; i < value.items().size(); ++i) {
+    codes.emplace_back(text(value.items()[i], index(path, i)));
     if (codes.back().empty()) fail(index(path, i), "is an empty code");
   }
   return codes;
@@ -352,7 +352,7 @@ DpcGroupingInput read_dpc_grouping(const json::Value& value, const Path& path) {
     const Path conditions = join(path, "conditions");
     expect(*c, Type::object, conditions);
     const std::span<const DpcConditionName> names = dpc_condition_names();
-    for (const json::Member& member : c->members) {
+    for (const json::Member& member : c->members()) {
       const Path at = join(conditions, member.key);
       if (std::none_of(names.begin(), names.end(), [&](const DpcConditionName& n) { return n.name == member.key; })) {
         fail(at, fmt::format("'{}' is not a DPC grouping condition santei knows (docs/dpc.md)", member.key));
@@ -364,12 +364,12 @@ DpcGroupingInput read_dpc_grouping(const json::Value& value, const Path& path) {
   if (const json::Value* b = optional(value, "branches")) {
     const Path branches = join(path, "branches");
     expect(*b, Type::object, branches);
-    for (const json::Member& member : b->members) {
+    for (const json::Member& member : b->members()) {
       const json::Value& v = member.value;
       if (v.is(Type::array)) {
         const Path name = join(branches, member.key);
-        for (std::size_t i = 0; i < v.items.size(); ++i) {
-          input.branches.emplace_back(member.key, text(v.items[i], index(name, i)));
+        for (std::size_t i = 0; i < v.items().size(); ++i) {
+          input.branches.emplace_back(member.key, text(v.items()[i], index(name, i)));
         }
       } else {
         input.branches.emplace_back(member.key, text(v, join(branches, member.key)));
@@ -384,9 +384,9 @@ DpcGroupingInput read_dpc_grouping(const json::Value& value, const Path& path) {
 std::vector<DpcUnitAddition> read_unit_additions(const json::Value& value, const Path& path) {
   expect(value, Type::array, path);
   std::vector<DpcUnitAddition> out;
-  for (std::size_t i = 0; i < value.items.size(); ++i) {
+  for (std::size_t i = 0; i < value.items().size(); ++i) {
     const Path at = index(path, i);
-    const json::Value& item = value.items[i];
+    const json::Value& item = value.items()[i];
     if (item.is(Type::string)) {
       out.push_back(DpcUnitAddition{std::string(text(item, at)), std::nullopt, std::nullopt});
       continue;
@@ -416,9 +416,9 @@ DpcStay read_dpc_stay(const json::Value& value, const Path& path) {
   if (const json::Value* u = optional(value, "units")) {
     const Path units = join(path, "units");
     expect(*u, Type::array, units);
-    for (std::size_t i = 0; i < u->items.size(); ++i) {
+    for (std::size_t i = 0; i < u->items().size(); ++i) {
       const Path at = index(units, i);
-      const json::Value& item = expect(u->items[i], Type::object, at);
+      const json::Value& item = expect(u->items()[i], Type::object, at);
       stay.units.push_back(DpcUnit{std::string(text(required(item, "fee", at), join(at, "fee"))), read_period(item, at), {}});
       if (const json::Value* a = optional(item, "additions")) {
         stay.units.back().additions = read_unit_additions(*a, join(at, "additions"));
@@ -443,8 +443,8 @@ Admission read_admission(const json::Value& value, const Path& path) {
   if (const json::Value* b = optional(value, "bill_dates")) {
     const Path bill_dates = join(path, "bill_dates");
     expect(*b, Type::array, bill_dates);
-    for (std::size_t i = 0; i < b->items.size(); ++i) {
-      admission.bill_dates.push_back(claim::date(b->items[i], index(bill_dates, i)));
+    for (std::size_t i = 0; i < b->items().size(); ++i) {
+      admission.bill_dates.push_back(claim::date(b->items()[i], index(bill_dates, i)));
     }
   }
   read_inpatient_pricing(value, path, admission);
@@ -500,7 +500,7 @@ void read_claim(Scratch& scratch, Claim& claim) {
   if (format != "santei.claim/1") fail("format", fmt::format("'{}' is not santei.claim/1", format));
   claim::check_keys(root);
   if (extensions) claim.extensions = json::to_json(expect(*extensions, Type::object, "extensions"));
-  if (id) claim.id = id->is(Type::number) ? id->text : text(*id, "id");
+  if (id) claim.id = id->is(Type::number) ? id->text() : text(*id, "id");
   if (mode) {
     const std::string_view m = text(*mode, "mode");
     const std::optional<ClaimMode> parsed = parse_claim_mode(m);
@@ -546,16 +546,16 @@ void read_claim(Scratch& scratch, Claim& claim) {
   const bool priced_from_admission = setting == "inpatient" && admission_json && admission_json->is(Type::object) &&
                                      (optional(*admission_json, "fee") || optional(*admission_json, "fees") ||
                                       optional(*admission_json, "dpc"));
-  if (visits.items.empty() && !priced_from_admission) fail("visits", "a claim needs at least one visit");
-  if (visits.items.size() > kMaxVisitsPerClaim) {
+  if (visits.items().empty() && !priced_from_admission) fail("visits", "a claim needs at least one visit");
+  if (visits.items().size() > kMaxVisitsPerClaim) {
     fail("visits", fmt::format("more than {} visits in one claim", kMaxVisitsPerClaim), Status::limit_exceeded);
   }
   std::size_t items_seen = 0;
-  claim.visits.reserve(visits.items.size());
+  claim.visits.reserve(visits.items().size());
   const Path visits_path = "visits";
-  for (std::size_t v = 0; v < visits.items.size(); ++v) {
+  for (std::size_t v = 0; v < visits.items().size(); ++v) {
     const Path at = index(visits_path, v);
-    const json::Value& visit_json = expect(visits.items[v], Type::object, at);
+    const json::Value& visit_json = expect(visits.items()[v], Type::object, at);
     static constexpr std::string_view kVisitKeys[] = {"date", "time", "orders"};
     const auto [date, time, orders_value] = known_members(visit_json, kVisitKeys, at);
     Visit& visit = claim.visits.emplace_back();
@@ -570,9 +570,9 @@ void read_claim(Scratch& scratch, Claim& claim) {
     if (time) visit.time = read_time(*time, join(at, "time"));
     const Path orders_path = join(at, "orders");
     const json::Value& orders = expect(required(orders_value, "orders", at), Type::array, orders_path);
-    visit.orders.reserve(orders.items.size());
-    for (std::size_t o = 0; o < orders.items.size(); ++o) {
-      read_order(orders.items[o], index(orders_path, o), items_seen, scratch, visit.orders.emplace_back());
+    visit.orders.reserve(orders.items().size());
+    for (std::size_t o = 0; o < orders.items().size(); ++o) {
+      read_order(orders.items()[o], index(orders_path, o), items_seen, scratch, visit.orders.emplace_back());
     }
   }
 

@@ -78,7 +78,7 @@ const json::Value& expect(const json::Value& value, json::Value::Type type, cons
 }
 
 std::string_view text(const json::Value& value, const Path& path) {
-  const std::string_view t = expect(value, json::Value::Type::string, path).text;
+  const std::string_view t = expect(value, json::Value::Type::string, path).text();
   // An escaped control character ("\u0000") is valid JSON but never claim data: no field of
   // santei.claim/1 holds one, and a UKE record cannot carry it.
   const std::size_t control = find_control(t);
@@ -94,11 +94,11 @@ Decimal decimal(const json::Value& value, const Path& path) {
   if (!value.is(json::Value::Type::number) && !value.is(json::Value::Type::string)) {
     fail(path, fmt::format("must be a decimal number, not {}", json::type_name(value.type)));
   }
-  const auto parsed = Decimal::parse(value.text);
+  const auto parsed = Decimal::parse(value.text());
   if (!parsed) {
     fail(path, fmt::format("'{}' is not a plain decimal (digits, optional point, at most {} decimals and 18 "
                            "significant digits, no exponent)",
-                           value.text, Decimal::max_scale));
+                           value.text(), Decimal::max_scale));
   }
   return *parsed;
 }
@@ -108,7 +108,7 @@ std::int64_t integer(const json::Value& value, const Path& path, std::int64_t mi
     fail(path, fmt::format("must be a whole number, not {}", json::type_name(value.type)));
   }
   std::int64_t out = 0;
-  const std::string_view t = value.text;
+  const std::string_view t = value.text();
   const auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), out);
   if (ec == std::errc::result_out_of_range && end == t.data() + t.size()) {
     fail(path, fmt::format("{} is outside {}..{}", t, min, max));  // digits beyond 64 bits

@@ -75,7 +75,7 @@ const json::Value& required(const json::Value* member, std::string_view key, con
 template <std::size_t N>
 std::array<const json::Value*, N> members(const json::Value& object, const std::string_view (&keys)[N]) {
   std::array<const json::Value*, N> found{};
-  for (const json::Member& member : object.members) {
+  for (const json::Member& member : object.members()) {
     if (member.value.is(json::Value::Type::null)) continue;
     for (std::size_t k = 0; k < N; ++k) {
       if (same_text(member.key, keys[k])) {
@@ -95,7 +95,7 @@ template <std::size_t N>
 std::array<const json::Value*, N> known_members(const json::Value& object, const std::string_view (&keys)[N],
                                                 const Path& path) {
   std::array<const json::Value*, N> found{};
-  for (const json::Member& member : object.members) {
+  for (const json::Member& member : object.members()) {
     std::size_t k = 0;
     while (k < N && !same_text(member.key, keys[k])) ++k;
     if (k == N) unknown_key(path, member.key, keys);

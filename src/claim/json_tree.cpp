@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <bit>
 #include <charconv>
+#include <limits>
 #include <memory>
 
 #if defined(__SSE2__)
@@ -182,8 +183,7 @@ class Builder {
           member.key = key;
           build(value, member.value, depth + 1);
         }
-        out.first_ = static_cast<std::uint32_t>(out_.members_.size());
-        out.count_ = static_cast<std::uint32_t>(members.size());
+        out.set_children_at(out_.members_.size(), members.size());
         out_.members_.insert(out_.members_.end(), members.begin(), members.end());
         break;
       }
@@ -199,8 +199,7 @@ class Builder {
           read(std::move(element_result), element, source);
           build(element, items.emplace_back(), depth + 1);
         }
-        out.first_ = static_cast<std::uint32_t>(out_.items_.size());
-        out.count_ = static_cast<std::uint32_t>(items.size());
+        out.set_children_at(out_.items_.size(), items.size());
         out_.items_.insert(out_.items_.end(), items.begin(), items.end());
         break;
       }
@@ -208,14 +207,14 @@ class Builder {
         const std::string_view raw = token(source);
         if (!json_number(raw)) throw BuildError{Status::parse_error, fmt::format("'{}' is not a JSON number", raw), location(source)};
         out.type = Value::Type::number;
-        out.text = raw;  // a view of the document's copy of the text
+        out.set_text(raw);  // a view of the document's copy of the text
         break;
       }
       case od::json_type::string: {
         out.type = Value::Type::string;
         od::raw_json_string raw;
         read(source.get_raw_json_string(), raw, source);
-        out.text = text_of(raw, source);
+        out.set_text(text_of(raw, source));
         break;
       }
       // Literals by their text, as numbers: a document's get_bool() and is_null() refuse one
@@ -405,7 +404,7 @@ class TapeBuilder {
     const auto type = static_cast<char>(word >> 56);
     if (type == '"') {
       out.type = Value::Type::string;
-      out.text = string(word);
+      out.set_text(string(word));
       return at + 1;
     }
     if (type == '{' || type == '[') {
@@ -428,12 +427,12 @@ class TapeBuilder {
         std::memcpy(&number, &tape_[at + 1], sizeof number);
         zero_seen_ = zero_seen_ || number == 0;
         out.type = Value::Type::number;
-        out.text = number_text(number);
+        out.set_text(number_text(number));
         return at + 2;
       }
       case 'u':
         out.type = Value::Type::number;
-        out.text = number_text(tape_[at + 1]);
+        out.set_text(number_text(tape_[at + 1]));
         return at + 2;
       case 't':
       case 'f':
@@ -467,7 +466,7 @@ class TapeBuilder {
           first[k].value = Value{};
           next = value(next + 1, container.depth + 1, first[k].value);
         }
-        container.value->members = {first, count};
+        container.value->set_children(first, count);
       } else {
         if (items_used_ + count > out_.items_.size()) throw NeedsExact{};
         Value* const first = out_.items_.data() + items_used_;
@@ -476,7 +475,7 @@ class TapeBuilder {
           first[k] = Value{};
           next = value(next, container.depth + 1, first[k]);
         }
-        container.value->items = {first, count};
+        container.value->set_children(first, count);
       }
     }
   }
@@ -523,8 +522,8 @@ Document& Document::operator=(Document&&) noexcept = default;
 
 void Document::link() {
   const auto view = [this](Value& value) {
-    if (value.type == Value::Type::array) value.items = {items_.data() + value.first_, value.count_};
-    if (value.type == Value::Type::object) value.members = {members_.data() + value.first_, value.count_};
+    if (value.type == Value::Type::array) value.set_children(items_.data() + value.children_index(), value.size_);
+    if (value.type == Value::Type::object) value.set_children(members_.data() + value.children_index(), value.size_);
   };
   view(root_);
   for (Value& item : items_) view(item);
@@ -543,7 +542,7 @@ std::string_view Document::keep(std::string_view text) {
 }
 
 const Value* Value::find(std::string_view key) const {
-  const Member* member = find_member(members, key);
+  const Member* member = find_member(members(), key);
   return member ? &member->value : nullptr;
 }
 
@@ -565,23 +564,23 @@ void append_json(const Value& value, std::string& out) {
   switch (value.type) {
     case Value::Type::null: out += "null"; break;
     case Value::Type::boolean: out += value.boolean ? "true" : "false"; break;
-    case Value::Type::number: out += value.text; break;
-    case Value::Type::string: output::append_json_string(out, value.text); break;
+    case Value::Type::number: out += value.text(); break;
+    case Value::Type::string: output::append_json_string(out, value.text()); break;
     case Value::Type::array:
       out += '[';
-      for (std::size_t i = 0; i < value.items.size(); ++i) {
+      for (std::size_t i = 0; i < value.items().size(); ++i) {
         if (i > 0) out += ',';
-        append_json(value.items[i], out);
+        append_json(value.items()[i], out);
       }
       out += ']';
       break;
     case Value::Type::object:
       out += '{';
-      for (std::size_t i = 0; i < value.members.size(); ++i) {
+      for (std::size_t i = 0; i < value.members().size(); ++i) {
         if (i > 0) out += ',';
-        output::append_json_string(out, value.members[i].key);
+        output::append_json_string(out, value.members()[i].key);
         out += ':';
-        append_json(value.members[i].value, out);
+        append_json(value.members()[i].value, out);
       }
       out += '}';
       break;
@@ -597,6 +596,9 @@ std::string to_json(const Value& value) {
 }
 
 void parse(std::string_view text, const std::string& source, std::size_t max_depth, Document& into, Parser how) {
+  if (text.size() > std::numeric_limits<std::uint32_t>::max()) {  // a Value's text has a 32-bit length
+    throw Exception(ErrorInfo{Status::limit_exceeded, source, 0, 0, {}, "a JSON text of 4 GiB or more"});
+  }
   // The text copied into the document with the zero padding simdjson reads past its end.
   std::vector<char>& padded = into.input_;
   padded.assign(text.begin(), text.end());

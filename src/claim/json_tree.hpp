@@ -49,26 +49,57 @@ class PaddedText {
   std::string bytes_;  // the text and its padding; empty for an empty text
 };
 
-// A value of a parsed Document: views into the document's memory, valid while it lives.
+// A value of a parsed Document: views into the document's memory, valid while it lives. 16 bytes:
+// a value is one of a text, items or members, never two, so one pointer and one count hold any of
+// them (three views made it 64 bytes, written whole for each value of a claim).
 struct Value {
   enum class Type : unsigned char { null, boolean, number, string, array, object };
   Type type = Type::null;
   bool boolean = false;
-  std::string_view text;          // a string's value, or a number's exact text
-  std::span<const Value> items;   // array elements
-  std::span<const Member> members;  // object members, in document order
+
+  // A string's value, or a number's exact text; empty for any other type.
+  std::string_view text() const {
+    return type == Type::string || type == Type::number ? std::string_view(static_cast<const char*>(data_), size_)
+                                                        : std::string_view();
+  }
+  // An array's elements; empty for any other type.
+  std::span<const Value> items() const {
+    return type == Type::array ? std::span<const Value>(static_cast<const Value*>(data_), size_) : std::span<const Value>();
+  }
+  // An object's members, in document order; empty for any other type.
+  std::span<const Member> members() const;
 
   const Value* find(std::string_view key) const;
   bool is(Type t) const { return type == t; }
+
+  // A string viewing `text`, made outside a document (a test of a field reader with any bytes).
+  static Value string(std::string_view text) {
+    Value value;
+    value.type = Type::string;
+    value.set_text(text);
+    return value;
+  }
 
  private:
   friend class Builder;
   friend class TapeBuilder;
   friend class Document;
+  void set_text(std::string_view text) {
+    data_ = text.data();
+    size_ = static_cast<std::uint32_t>(text.size());  // parse() refuses a text of 4 GiB or more
+  }
+  void set_children(const void* first, std::size_t count) {
+    data_ = first;
+    size_ = static_cast<std::uint32_t>(count);
+  }
   // While the exact way builds the document its vectors still grow: a container's children are
-  // first known by where they start in them, and viewed once the whole document is read.
-  std::uint32_t first_ = 0;
-  std::uint32_t count_ = 0;
+  // first known by their index in them (data_ holds it), and viewed once the whole document is read.
+  void set_children_at(std::size_t index, std::size_t count) {
+    set_children(reinterpret_cast<const void*>(static_cast<std::uintptr_t>(index)), count);
+  }
+  std::size_t children_index() const { return reinterpret_cast<std::uintptr_t>(data_); }
+  std::uint32_t size_ = 0;
+  const void* data_ = nullptr;
 };
 
 // A member of an object. (Not std::pair: a pair of the still incomplete Value does not compile
@@ -77,6 +108,11 @@ struct Member {
   std::string_view key;
   Value value;
 };
+
+inline std::span<const Member> Value::members() const {
+  return type == Type::object ? std::span<const Member>(static_cast<const Member*>(data_), size_)
+                              : std::span<const Member>();
+}
 
 // A parsed JSON text: its values and members in two arrays, not a node allocated per value; its
 // strings and numbers viewed in its own copy of the text. Moving it keeps its views valid; parsing

@@ -96,14 +96,14 @@ void check_value(const json::Value& value, std::span<const Key> keys, const Path
   if (value.is(json::Value::Type::object)) {
     check_object(value, keys, path);
   } else if (value.is(json::Value::Type::array)) {
-    for (std::size_t i = 0; i < value.items.size(); ++i) {
-      if (value.items[i].is(json::Value::Type::object)) check_object(value.items[i], keys, path.at(i));
+    for (std::size_t i = 0; i < value.items().size(); ++i) {
+      if (value.items()[i].is(json::Value::Type::object)) check_object(value.items()[i], keys, path.at(i));
     }
   }
 }
 
 void check_object(const json::Value& object, std::span<const Key> keys, const Path& path) {
-  for (const json::Member& member : object.members) {
+  for (const json::Member& member : object.members()) {
     const Key* key = nullptr;
     for (const Key& k : keys) {
       if (same_text(k.name, member.key)) {

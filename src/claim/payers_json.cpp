@@ -35,11 +35,11 @@ Insurance read_insurance(const json::Value& object, const Path& path) {
 
 std::vector<PublicExpense> read_public_expenses(const json::Value& array, const Path& path) {
   expect(array, json::Value::Type::array, path);
-  if (array.items.size() > 4) fail(path, "at most four 公費 can be combined on one receipt");
+  if (array.items().size() > 4) fail(path, "at most four 公費 can be combined on one receipt");
   std::vector<PublicExpense> out;
-  for (std::size_t i = 0; i < array.items.size(); ++i) {
+  for (std::size_t i = 0; i < array.items().size(); ++i) {
     const Path at = index(path, i);
-    const json::Value& item = expect(array.items[i], json::Value::Type::object, at);
+    const json::Value& item = expect(array.items()[i], json::Value::Type::object, at);
     PublicExpense expense;
     expense.law = text(required(item, "law", at), join(at, "law"));
     if (expense.law.size() != 2 || !std::isdigit(static_cast<unsigned char>(expense.law[0])) ||
@@ -67,9 +67,9 @@ std::vector<PublicExpense> read_public_expenses(const json::Value& array, const 
     if (const json::Value* v = optional(item, "paid_elsewhere")) {
       const Path list = join(at, "paid_elsewhere");
       expect(*v, json::Value::Type::array, list);
-      for (std::size_t j = 0; j < v->items.size(); ++j) {
+      for (std::size_t j = 0; j < v->items().size(); ++j) {
         const Path line = index(list, j);
-        const json::Value& entry = expect(v->items[j], json::Value::Type::object, line);
+        const json::Value& entry = expect(v->items()[j], json::Value::Type::object, line);
         CapPayment payment;
         payment.date = date(required(entry, "date", line), join(line, "date"));
         payment.yen = Yen{integer(required(entry, "yen", line), join(line, "yen"), 0, 100'000'000)};

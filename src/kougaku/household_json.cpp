@@ -30,7 +30,7 @@ bool household_limit_name(std::string_view name) {
 }
 
 void refuse_unknown(const Value& object, const Path& path, std::initializer_list<std::string_view> keys) {
-  for (const json::Member& m : object.members) {
+  for (const json::Member& m : object.members()) {
     if (std::find(keys.begin(), keys.end(), std::string_view(m.key)) == keys.end()) {
       claim::fail(claim::join(path, m.key), "is not a key of santei.kougaku/1 (docs/kougaku.md)");
     }
@@ -46,7 +46,7 @@ void read_result(const Value& result, const Path& path, KougakuReceipt& out) {
   }
   if (const Value* error = claim::optional(result, "error")) {
     const Value* message = error->find("message");
-    claim::fail(path, fmt::format("the receipt was not priced: {}", message ? message->text : "error"));
+    claim::fail(path, fmt::format("the receipt was not priced: {}", message ? message->text() : "error"));
   }
   if (out.id.empty()) {
     if (const Value* id = claim::optional(result, "id")) out.id = claim::text(*id, claim::join(path, "id"));
@@ -60,9 +60,9 @@ void read_result(const Value& result, const Path& path, KougakuReceipt& out) {
   const Yen meals = claim::optional(copay, "meals_patient_yen") ? amount("meals_patient_yen") : Yen{};
   out.patient_yen = amount("patient_exact_yen") - meals;
   if (const Value* daily = claim::optional(copay, "daily")) {
-    for (const Value& day : daily->items) {
+    for (const Value& day : daily->items()) {
       if (const Value* limit = day.find("limit"); limit && limit->is(Type::string)) {
-        out.household_limited = out.household_limited || household_limit_name(limit->text);
+        out.household_limited = out.household_limited || household_limit_name(limit->text());
       }
     }
   }
@@ -94,13 +94,13 @@ class Reader {
     if (const Value* v = claim::optional(root, "benefit_months")) {
       claim::expect(*v, Type::array, "benefit_months");
       const Path months = "benefit_months";
-      for (std::size_t i = 0; i < v->items.size(); ++i) h.benefit_months.push_back(month(v->items[i], months.at(i)));
+      for (std::size_t i = 0; i < v->items().size(); ++i) h.benefit_months.push_back(month(v->items()[i], months.at(i)));
     }
     if (const Value* v = claim::optional(root, "year_paid_yen")) h.year_paid = Yen{claim::integer(*v, "year_paid_yen", 0, 1'000'000'000)};
     if (const Value* v = claim::optional(root, "year_low_income")) h.year_low_income = claim::boolean(*v, "year_low_income");
     const Value& members = claim::expect(claim::required(root, "members", ""), Type::array, "members");
     const Path members_path = "members";
-    for (std::size_t i = 0; i < members.items.size(); ++i) h.members.push_back(member(members.items[i], members_path.at(i)));
+    for (std::size_t i = 0; i < members.items().size(); ++i) h.members.push_back(member(members.items()[i], members_path.at(i)));
     return h;
   }
 
@@ -123,7 +123,7 @@ class Reader {
     }
     const Path rp = claim::join(path, "receipts");
     const Value& receipts = claim::expect(claim::required(v, "receipts", path), Type::array, rp);
-    for (std::size_t i = 0; i < receipts.items.size(); ++i) m.receipts.push_back(receipt(receipts.items[i], rp.at(i)));
+    for (std::size_t i = 0; i < receipts.items().size(); ++i) m.receipts.push_back(receipt(receipts.items()[i], rp.at(i)));
     return m;
   }
 
@@ -193,7 +193,7 @@ class Reader {
         try {
           const json::Document document = json::parse(line, file, kMaxJsonDepth);
           const Value& v = document.root();
-          if (const Value* i = v.find("id"); i && i->is(Type::string)) (*lines)[std::string(i->text)] = line;
+          if (const Value* i = v.find("id"); i && i->is(Type::string)) (*lines)[std::string(i->text())] = line;
         } catch (Exception& e) {
           ErrorInfo info = e.info();
           info.file = file;

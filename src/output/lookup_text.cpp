@@ -21,7 +21,7 @@ std::string scalar(const json::Value& v) {
     case json::Value::Type::null: return "-";
     case json::Value::Type::boolean: return v.boolean ? "yes" : "no";
     case json::Value::Type::number:
-    case json::Value::Type::string: return std::string(v.text);
+    case json::Value::Type::string: return std::string(v.text());
     default: return {};
   }
 }
@@ -38,8 +38,8 @@ bool is_scalar(const json::Value& v) {
 // An array of objects as one table: a header of their keys (in the order first seen), a row each.
 void write_records(std::string& out, const json::Value& array, const std::string& indent) {
   std::vector<std::string> keys;
-  for (const json::Value& item : array.items) {
-    for (const json::Member& m : item.members) {
+  for (const json::Value& item : array.items()) {
+    for (const json::Member& m : item.members()) {
       if (is_scalar(m.value) && std::find(keys.begin(), keys.end(), m.key) == keys.end()) keys.emplace_back(m.key);
     }
   }
@@ -47,7 +47,7 @@ void write_records(std::string& out, const json::Value& array, const std::string
   std::vector<Align> columns;
   for (const std::string& key : keys) {
     bool numbers = true;
-    for (const json::Value& item : array.items) {
+    for (const json::Value& item : array.items()) {
       const json::Value* v = item.find(key);
       numbers = numbers && (!v || v->is(json::Value::Type::number));
     }
@@ -55,7 +55,7 @@ void write_records(std::string& out, const json::Value& array, const std::string
   }
   TextTable table(columns, indent);
   table.row(keys);
-  for (const json::Value& item : array.items) {
+  for (const json::Value& item : array.items()) {
     std::vector<std::string> row;
     for (const std::string& key : keys) row.push_back(field(item, key));
     table.row(row);
@@ -70,23 +70,23 @@ void write_edge(std::string& out, std::string_view key, const json::Value& value
     return;
   }
   if (value.is(json::Value::Type::array)) {
-    if (value.items.empty()) return;  // nothing to say
+    if (value.items().empty()) return;  // nothing to say
     out.append(indent).append(key) += "\n";
     bool records = true;
-    for (const json::Value& item : value.items) records = records && item.is(json::Value::Type::object);
+    for (const json::Value& item : value.items()) records = records && item.is(json::Value::Type::object);
     if (records) {
       write_records(out, value, indent + "  ");
     } else {
-      for (const json::Value& item : value.items) out += indent + "  " + scalar(item) + "\n";
+      for (const json::Value& item : value.items()) out += indent + "  " + scalar(item) + "\n";
     }
     return;
   }
   std::string scalars;
-  for (const json::Member& m : value.members) {
+  for (const json::Member& m : value.members()) {
     if (is_scalar(m.value)) scalars += fmt::format("  {} {}", m.key, scalar(m.value));
   }
   out.append(indent).append(key).append(scalars) += "\n";
-  for (const json::Member& m : value.members) {
+  for (const json::Member& m : value.members()) {
     if (!is_scalar(m.value)) write_edge(out, m.key, m.value, indent + "  ");
   }
 }
@@ -107,7 +107,7 @@ std::string lookup_text(const MasterLibrary& library, Code code, std::optional<D
   out += "\n";
   // The record's own figures (points, price_yen and unit, text, icd10 …), one a line.
   const std::vector<std::string_view> headline{"format", "code", "name", "master", "master_name", "revision", "date"};
-  for (const json::Member& m : doc.members) {
+  for (const json::Member& m : doc.members()) {
     if (is_scalar(m.value) && std::find(headline.begin(), headline.end(), m.key) == headline.end()) {
       out += fmt::format("{}: {}\n", m.key, scalar(m.value));
     }
@@ -115,18 +115,18 @@ std::string lookup_text(const MasterLibrary& library, Code code, std::optional<D
   if (const json::Value* columns = doc.find("columns")) {
     out += "\ncolumns\n";
     TextTable table({Align::right, Align::left, Align::left});
-    for (const json::Member& m : columns->members) {
+    for (const json::Member& m : columns->members()) {
       table.row({field(m.value, "col"), field(m.value, "name"), field(m.value, "value")});
     }
     out += table.render();
   }
-  if (const json::Value* versions = doc.find("versions"); versions && !versions->items.empty()) {
+  if (const json::Value* versions = doc.find("versions"); versions && !versions->items().empty()) {
     out += "\nversions\n";
     write_records(out, *versions, "  ");
   }
-  if (const json::Value* edges = doc.find("edges"); edges && !edges->members.empty()) {
+  if (const json::Value* edges = doc.find("edges"); edges && !edges->members().empty()) {
     out += "\nedges\n";
-    for (const json::Member& m : edges->members) write_edge(out, m.key, m.value, "  ");
+    for (const json::Member& m : edges->members()) write_edge(out, m.key, m.value, "  ");
   }
   return out;
 }

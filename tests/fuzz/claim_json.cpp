@@ -1,6 +1,7 @@
 // Fuzz target: santei.claim/1 JSON through parse_claim (the JSON tree with exact numbers, the key
 // table, every field reader, the limits of claim.hpp); and the JSON tree's two ways of reading
-// (json::Parser), which must give the same tree or the same error.
+// (json::Parser) and a text kept padded (json::PaddedText, santei price's and regress's batches),
+// which must give the same tree or the same error.
 #include <string>
 #include <string_view>
 
@@ -11,10 +12,17 @@
 namespace {
 
 // The tree as compact JSON, or the error as santei reports it.
-std::string read(std::string_view text, santei::json::Parser way) {
+// A null `way`: the text kept padded.
+std::string read(std::string_view text, const santei::json::Parser* way) {
   try {
     santei::json::Document document;
-    santei::json::parse(text, "<claim>", santei::kMaxJsonDepth, document, way);
+    if (way) {
+      santei::json::parse(text, "<claim>", santei::kMaxJsonDepth, document, *way);
+    } else {
+      santei::json::PaddedText padded;
+      padded.assign(text);
+      santei::json::parse(padded, "<claim>", santei::kMaxJsonDepth, document);
+    }
     return santei::json::to_json(document.root());
   } catch (const santei::Exception& e) {
     santei::fuzz::expected(e);
@@ -27,8 +35,12 @@ std::string read(std::string_view text, santei::json::Parser way) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
   if (size <= santei::kMaxClaimBytes) {
-    santei::fuzz::require(read(text, santei::json::Parser::fast) == read(text, santei::json::Parser::exact),
+    constexpr santei::json::Parser fast = santei::json::Parser::fast;
+    constexpr santei::json::Parser exact = santei::json::Parser::exact;
+    const std::string exactly = read(text, &exact);
+    santei::fuzz::require(read(text, &fast) == exactly,
                           "the fast and the exact way of reading JSON give the same tree or the same error");
+    santei::fuzz::require(read(text, nullptr) == exactly, "a text kept padded reads as its plain view");
   }
   try {
     const santei::Claim claim = santei::parse_claim(text);
