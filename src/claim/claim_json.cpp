@@ -5,6 +5,7 @@
 #include <charconv>
 #include <cstring>
 #include <optional>
+#include <span>
 
 #include <fmt/format.h>
 
@@ -162,15 +163,16 @@ void read_order(const json::Value& value, const Path& path, std::size_t& items_s
   if (days) order.days = static_cast<std::int32_t>(integer(*days, join(path, "days"), 1, 999));
   if (count) order.count = static_cast<std::int32_t>(integer(*count, join(path, "count"), 1, 999));
   if (burden) order.burden = read_burden(*burden, join(path, "burden"));
-  const json::Value& items = expect(required(items_value, "items", path), Type::array, join(path, "items"));
-  if (items.items().empty()) fail(join(path, "items"), "an order needs at least one item");
-  order.items.reserve(items.items().size());
+  const std::span<const json::Value> items =
+      expect(required(items_value, "items", path), Type::array, join(path, "items")).items();
+  if (items.empty()) fail(join(path, "items"), "an order needs at least one item");
+  order.items.reserve(items.size());
   const Path items_path = join(path, "items");
-  for (std::size_t i = 0; i < items.items().size(); ++i) {
+  for (std::size_t i = 0; i < items.size(); ++i) {
     if (++items_seen > kMaxLinesPerClaim) {
       fail(items_path, fmt::format("more than {} items in one claim", kMaxLinesPerClaim), Status::limit_exceeded);
     }
-    read_item(items.items()[i], index(items_path, i), order.items.emplace_back());
+    read_item(items[i], index(items_path, i), order.items.emplace_back());
   }
 }
 
@@ -540,22 +542,22 @@ void read_claim(Scratch& scratch, Claim& claim) {
     fail("public_expenses", "insurance.kind none (公費単独) needs at least one public expense");
   }
 
-  const json::Value& visits = expect(required(visits_value, "visits", ""), Type::array, "visits");
+  const std::span<const json::Value> visits = expect(required(visits_value, "visits", ""), Type::array, "visits").items();
   // An inpatient claim whose admission names its 入院料 (fee-rules E19) or its DPC 診断群分類 may
   // have no other care.
   const bool priced_from_admission = setting == "inpatient" && admission_json && admission_json->is(Type::object) &&
                                      (optional(*admission_json, "fee") || optional(*admission_json, "fees") ||
                                       optional(*admission_json, "dpc"));
-  if (visits.items().empty() && !priced_from_admission) fail("visits", "a claim needs at least one visit");
-  if (visits.items().size() > kMaxVisitsPerClaim) {
+  if (visits.empty() && !priced_from_admission) fail("visits", "a claim needs at least one visit");
+  if (visits.size() > kMaxVisitsPerClaim) {
     fail("visits", fmt::format("more than {} visits in one claim", kMaxVisitsPerClaim), Status::limit_exceeded);
   }
   std::size_t items_seen = 0;
-  claim.visits.reserve(visits.items().size());
+  claim.visits.reserve(visits.size());
   const Path visits_path = "visits";
-  for (std::size_t v = 0; v < visits.items().size(); ++v) {
+  for (std::size_t v = 0; v < visits.size(); ++v) {
     const Path at = index(visits_path, v);
-    const json::Value& visit_json = expect(visits.items()[v], Type::object, at);
+    const json::Value& visit_json = expect(visits[v], Type::object, at);
     static constexpr std::string_view kVisitKeys[] = {"date", "time", "orders"};
     const auto [date, time, orders_value] = known_members(visit_json, kVisitKeys, at);
     Visit& visit = claim.visits.emplace_back();
@@ -569,10 +571,10 @@ void read_claim(Scratch& scratch, Claim& claim) {
     }
     if (time) visit.time = read_time(*time, join(at, "time"));
     const Path orders_path = join(at, "orders");
-    const json::Value& orders = expect(required(orders_value, "orders", at), Type::array, orders_path);
-    visit.orders.reserve(orders.items().size());
-    for (std::size_t o = 0; o < orders.items().size(); ++o) {
-      read_order(orders.items()[o], index(orders_path, o), items_seen, scratch, visit.orders.emplace_back());
+    const std::span<const json::Value> orders = expect(required(orders_value, "orders", at), Type::array, orders_path).items();
+    visit.orders.reserve(orders.size());
+    for (std::size_t o = 0; o < orders.size(); ++o) {
+      read_order(orders[o], index(orders_path, o), items_seen, scratch, visit.orders.emplace_back());
     }
   }
 
