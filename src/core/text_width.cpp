@@ -71,24 +71,15 @@ int code_point_width(char32_t c) noexcept {
 std::size_t display_width(std::string_view utf8) noexcept {
   std::size_t width = 0;
   for (std::size_t i = 0, length = 0; i < utf8.size(); i += length) {
+    if (static_cast<unsigned char>(utf8[i]) < 0x80) {  // ASCII, most of a table's bytes: one column each
+      ++width;
+      length = 1;
+      continue;
+    }
     const char32_t c = decode(utf8, i, length);
     width += length == 1 && c == 0xFFFD ? 1 : static_cast<std::size_t>(code_point_width(c));
   }
   return width;
-}
-
-std::string pad_right(std::string_view utf8, std::size_t width) {
-  const std::size_t w = display_width(utf8);
-  std::string out(utf8);
-  if (w < width) out.append(width - w, ' ');
-  return out;
-}
-
-std::string pad_left(std::string_view utf8, std::size_t width) {
-  const std::size_t w = display_width(utf8);
-  std::string out = w < width ? std::string(width - w, ' ') : std::string();
-  out += utf8;
-  return out;
 }
 
 }  // namespace santei::text

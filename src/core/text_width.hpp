@@ -9,7 +9,6 @@
 #pragma once
 
 #include <cstddef>
-#include <string>
 #include <string_view>
 
 namespace santei::text {
@@ -19,10 +18,5 @@ int code_point_width(char32_t c) noexcept;
 
 // Columns taken by UTF-8 `utf8`.
 std::size_t display_width(std::string_view utf8) noexcept;
-
-// `utf8` followed (pad_right) or preceded (pad_left) by spaces up to `width` columns; unchanged
-// when it is already as wide.
-std::string pad_right(std::string_view utf8, std::size_t width);
-std::string pad_left(std::string_view utf8, std::size_t width);
 
 }  // namespace santei::text

@@ -113,6 +113,10 @@ class JsonWriter {
   [[gnu::always_inline]] JsonWriter& quoted(std::uint64_t number) {
     return plain_string(20, [number](char* at) { return put_code(at, number); });
   }
+  // A code as a UKE file writes it, nine digits with leading zeros (put_nine_digits).
+  JsonWriter& nine_digits(std::uint64_t number) {
+    return plain_string(20, [number](char* at) { return put_nine_digits(at, number); });
+  }
   JsonWriter& null();
   // An exact decimal as a JSON string ("10.1"): consumers must not read it through a double.
   JsonWriter& value(Decimal number);

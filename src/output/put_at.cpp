@@ -25,7 +25,12 @@ std::uint64_t eight_digits(std::uint32_t number) {
 // A master code has nine digits (111000110): the first, then eight in one word, without measuring
 // the number's length first as std::to_chars does.
 char* put_code(char* at, std::uint64_t number) {
-  if (number < 100000000 || number >= 1000000000) return std::to_chars(at, at + 20, number).ptr;
+  if (number < 100000000) return std::to_chars(at, at + 20, number).ptr;
+  return put_nine_digits(at, number);
+}
+
+char* put_nine_digits(char* at, std::uint64_t number) {
+  if (number >= 1000000000) return std::to_chars(at, at + 20, number).ptr;
   const auto n = static_cast<std::uint32_t>(number);
   *at++ = static_cast<char>('0' + n / 100000000);
   std::uint64_t digits = eight_digits(n % 100000000);

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <cstring>
+#include <string>
 #include <string_view>
 
 namespace santei::output {
@@ -32,5 +33,12 @@ inline char* put_two_digits(char* at, unsigned pair) {
 char* put_number(char* at, std::int64_t number);
 // The same, for a number that is most often a master code of nine digits.
 char* put_code(char* at, std::uint64_t number);
+// A code as a UKE file and the --uke report write it (fmt's "{:09}"): nine digits, leading zeros
+// kept ("000000000" for none); a number of ten digits or more whole.
+char* put_nine_digits(char* at, std::uint64_t number);
+inline std::string nine_digits(std::uint64_t number) {
+  char digits[20];
+  return std::string(digits, put_nine_digits(digits, number));
+}
 
 }  // namespace santei::output

@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "output/put_at.hpp"
 #include "santei/rounding.hpp"
 #include "uke/burden.hpp"
 
@@ -16,7 +17,11 @@ namespace uke {
 
 std::string codes_text(const std::vector<Code>& codes) {
   std::string out;
-  for (Code c : codes) out += fmt::format("{}{:09}", out.empty() ? "" : " ", c);
+  char digits[20];
+  for (Code c : codes) {
+    if (!out.empty()) out += ' ';
+    out.append(digits, output::put_nine_digits(digits, c));
+  }
   return out;
 }
 

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "output/html.hpp"
+#include "output/put_at.hpp"
 #include "santei/config.h"
 #include "santei/uke.hpp"
 #include "uke/compare.hpp"
@@ -86,7 +87,7 @@ void reasons(std::string& out, const Tally& t) {
   out += "</table>\n<h2>Disagreements by code</h2>\n<table class=\"list\"><tr><th>Reason</th><th>Code</th><th>Units</th></tr>\n";
   for (const auto& [key, n] : t.by_code) {
     fmt::format_to(std::back_inserter(out), "<tr class=\"code\"><td>{}</td><td>{}</td><td class=\"num\">{}</td></tr>\n",
-                   escape(key.first), key.second == 0 ? std::string("–") : fmt::format("{:09}", key.second), grouped(n));
+                   escape(key.first), key.second == 0 ? std::string("–") : output::nine_digits(key.second), grouped(n));
   }
   out += "</table></section>\n";
 }

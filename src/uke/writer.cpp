@@ -17,6 +17,7 @@
 #include <fmt/format.h>
 
 #include "core/cp932.hpp"
+#include "output/put_at.hpp"
 #include "santei/rounding.hpp"
 #include "santei/uke.hpp"
 #include "uke/burden.hpp"
@@ -94,7 +95,7 @@ const char* record_id(ItemKind kind) {
   return "SI";
 }
 
-std::string code_text(Code code) { return fmt::format("{:09}", code); }
+std::string code_text(Code code) { return output::nine_digits(code); }
 
 std::string optional_text(const std::optional<Decimal>& value) { return value ? value->to_string() : std::string(); }
 

@@ -2,11 +2,14 @@
 // combining marks none — the table a 明細書's columns are aligned by.
 #include <doctest/doctest.h>
 
+#include <cstdint>
+#include <limits>
+#include <string>
+
 #include "core/text_width.hpp"
+#include "output/text.hpp"
 
 using santei::text::display_width;
-using santei::text::pad_left;
-using santei::text::pad_right;
 
 TEST_CASE("display width: one row per kind of character, as UAX #11 and wcwidth have them") {
   struct Row {
@@ -48,9 +51,36 @@ TEST_CASE("display width: one row per kind of character, as UAX #11 and wcwidth 
   }
 }
 
-TEST_CASE("padding counts columns, not bytes, and never cuts") {
-  CHECK(pad_right("初診料", 10) == "初診料    ");
-  CHECK(pad_left("291", 6) == "   291");
-  CHECK(pad_left("２９１", 6) == "２９１");
-  CHECK(pad_right("生化学的検査（１）判断料", 4) == "生化学的検査（１）判断料");
+// output/text.hpp, TextTable: cells padded by their display width, as a 明細書's columns are.
+TEST_CASE("a table pads by columns, not bytes, left and right, never cuts a cell, and drops trailing spaces") {
+  using santei::output::Align;
+  santei::output::TextTable table({Align::left, Align::right}, "");
+  table.row({"初診料", "291"});
+  table.row({"生化学的検査（１）判断料", "２９１"});  // 24 and 6 columns: the widest of each
+  table.heading("  a heading widens nothing");
+  table.row({"291"});
+  table.row({"", "7"});
+  CHECK(table.render() == "初診料" + std::string(18 + 2 + 3, ' ') + "291\n"
+                          "生化学的検査（１）判断料  ２９１\n"
+                          "  a heading widens nothing\n"
+                          "291\n" +
+                          std::string(24 + 2 + 5, ' ') + "7\n");
+}
+
+// output/text.hpp, grouped(): thousands separated by commas, a negative number with U+2212.
+TEST_CASE("grouped figures: 0 to 19 digits, both signs, the ends of 64 bits") {
+  using santei::output::grouped;
+  CHECK(grouped(0) == "0");
+  CHECK(grouped(7) == "7");
+  CHECK(grouped(999) == "999");
+  CHECK(grouped(1000) == "1,000");
+  CHECK(grouped(173103) == "173,103");
+  CHECK(grouped(1234567) == "1,234,567");
+  CHECK(grouped(-1) == "−1");
+  CHECK(grouped(-1234) == "−1,234");
+  CHECK(grouped(-123456) == "−123,456");
+  CHECK(grouped(std::numeric_limits<std::int64_t>::max()) == "9,223,372,036,854,775,807");
+  CHECK(grouped(std::numeric_limits<std::int64_t>::min()) == "−9,223,372,036,854,775,808");
+  CHECK(santei::output::signed_grouped(1234) == "+1,234");
+  CHECK(santei::output::signed_grouped(0) == "0");
 }
