@@ -4,10 +4,14 @@
 #include <doctest/doctest.h>
 
 #include <cstdint>
+#include <iterator>
 #include <limits>
 #include <string>
 
+#include <fmt/format.h>
+
 #include "output/json_writer.hpp"
+#include "output/put_at.hpp"
 
 using santei::Date;
 using santei::output::append_json_string;
@@ -170,6 +174,37 @@ TEST_CASE("codes of nine digits and numbers either side of them, quoted") {
       one.quoted(code);
       CAPTURE(code);
       REQUIRE(one.str() == "\"" + std::to_string(code) + "\"");
+    }
+  }
+}
+
+// JsonWriter::nine_digits and output::nine_digits: a code as a UKE file writes it, as fmt's "{:09}"
+// wrote it in the --uke report and the UKE writer before.
+TEST_CASE("codes as nine digits with leading zeros, and numbers of ten digits or more whole") {
+  const std::uint64_t numbers[] = {0, 7, 99, 12345, 99999999, 100000000, 111000110, 620000001, 909090909,
+                                   999999999, 1000000000, 4294967295u, std::numeric_limits<std::uint64_t>::max()};
+  const char* const written[] = {"000000000", "000000007", "000000099", "000012345", "099999999",
+                                 "100000000", "111000110", "620000001", "909090909", "999999999",
+                                 "1000000000", "4294967295", "18446744073709551615"};
+  JsonWriter json;
+  json.begin_array();
+  std::string expected = "[";
+  for (std::size_t i = 0; i < std::size(numbers); ++i) {
+    json.nine_digits(numbers[i]);
+    expected += std::string(i > 0 ? ",\"" : "\"") + written[i] + "\"";
+    CHECK(santei::output::nine_digits(numbers[i]) == written[i]);
+    CHECK(santei::output::nine_digits(numbers[i]) == fmt::format("{:09}", numbers[i]));
+  }
+  json.end_array();
+  CHECK(json.str() == expected + "]");
+  // Each pair 00–99 in each of the four places of the last eight digits, with a first digit 0 and 5.
+  for (std::uint64_t pair = 0; pair < 100; ++pair) {
+    for (const std::uint64_t place : {1u, 100u, 10000u, 1000000u}) {
+      for (const std::uint64_t first : {0u, 500000000u}) {
+        const std::uint64_t code = first + pair * place;
+        CAPTURE(code);
+        REQUIRE(santei::output::nine_digits(code) == fmt::format("{:09}", code));
+      }
     }
   }
 }
