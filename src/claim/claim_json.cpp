@@ -587,20 +587,19 @@ void read_claim(Scratch& scratch, Claim& claim) {
   }
 }
 
+// A claim's text, a plain view or one kept padded (json::PaddedText), into `claim`.
+template <class Text>
+void parse_text(const Text& input, Claim& claim) {
+  if (input.size() > kMaxClaimBytes) throw Exception(claim::over_size(input.size()));
+  Scratch& scratch = thread_scratch();
+  json::parse(input, "<claim>", kMaxJsonDepth, scratch.document);
+  read_claim(scratch, claim);
+}
+
 }  // namespace
 
-void parse_claim(std::string_view input, Claim& claim) {
-  if (input.size() > kMaxClaimBytes) throw Exception(claim::over_size(input.size()));
-  Scratch& scratch = thread_scratch();
-  json::parse(input, "<claim>", kMaxJsonDepth, scratch.document);
-  read_claim(scratch, claim);
-}
+void parse_claim(std::string_view input, Claim& claim) { parse_text(input, claim); }
 
-void claim::parse_claim(const json::PaddedText& input, Claim& claim) {
-  if (input.size() > kMaxClaimBytes) throw Exception(claim::over_size(input.size()));
-  Scratch& scratch = thread_scratch();
-  json::parse(input, "<claim>", kMaxJsonDepth, scratch.document);
-  read_claim(scratch, claim);
-}
+void claim::parse_claim(const json::PaddedText& input, Claim& claim) { parse_text(input, claim); }
 
 }  // namespace santei
