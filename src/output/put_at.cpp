@@ -20,23 +20,27 @@ std::uint64_t eight_digits(std::uint32_t number) {
   return lanes + byte_lanes::kOnes * '0';
 }
 
-}  // namespace
-
-// A master code has nine digits (111000110): the first, then eight in one word, without measuring
-// the number's length first as std::to_chars does.
-char* put_code(char* at, std::uint64_t number) {
-  if (number < 100000000) return std::to_chars(at, at + 20, number).ptr;
-  return put_nine_digits(at, number);
-}
-
-char* put_nine_digits(char* at, std::uint64_t number) {
-  if (number >= 1000000000) return std::to_chars(at, at + 20, number).ptr;
-  const auto n = static_cast<std::uint32_t>(number);
+// Nine digits of `n` (below 10^9, leading zeros kept): the first, then eight in one word, without
+// measuring the number's length first as std::to_chars does.
+[[gnu::always_inline]] inline char* nine_digits_at(char* at, std::uint32_t n) {
   *at++ = static_cast<char>('0' + n / 100000000);
   std::uint64_t digits = eight_digits(n % 100000000);
   if constexpr (std::endian::native == std::endian::big) digits = __builtin_bswap64(digits);  // the first digit first
   std::memcpy(at, &digits, 8);
   return at + 8;
+}
+
+}  // namespace
+
+// A master code has nine digits (111000110).
+char* put_code(char* at, std::uint64_t number) {
+  if (number < 100000000 || number >= 1000000000) return std::to_chars(at, at + 20, number).ptr;
+  return nine_digits_at(at, static_cast<std::uint32_t>(number));
+}
+
+char* put_nine_digits(char* at, std::uint64_t number) {
+  if (number >= 1000000000) return std::to_chars(at, at + 20, number).ptr;
+  return nine_digits_at(at, static_cast<std::uint32_t>(number));
 }
 
 // Most of a result's numbers (points, counts, days, yen) have one to four digits: written from the
