@@ -11,7 +11,7 @@ namespace {
 
 // Eight digits of `number` (below 10^8, leading zeros kept) in one word, the first digit in its
 // first byte: split into halves, quarters and digits by multiplying, each lane of the word at once.
-std::uint64_t eight_digits(std::uint32_t number) {
+[[gnu::always_inline]] inline std::uint64_t eight_digits(std::uint32_t number) {
   std::uint64_t lanes = number / 10000 | std::uint64_t{number % 10000} << 32;  // 2 × 4 digits, 32 bits each
   const std::uint64_t hundreds = (lanes * 10486 >> 20) & 0x0000007F0000007Fu;  // ⌊x / 100⌋ for x < 10^4
   lanes = hundreds | (lanes - hundreds * 100) << 16;                           // 4 × 2 digits, 16 bits each
