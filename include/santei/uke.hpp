@@ -15,6 +15,7 @@
 #include <array>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -421,6 +422,10 @@ SANTEI_API UkePriceReport price_uke_bytes(std::string_view bytes, std::string_vi
 // The report as text for a clerk (one line per differing unit) or as JSON (santei.uke-report/1).
 SANTEI_API std::string uke_report_text(const UkePriceReport& report);
 SANTEI_API std::string uke_report_json(const UkePriceReport& report);
+// uke_report_json's bytes handed to `write` a piece at a time as they are made (about 1 MiB each,
+// the last smaller), in order: a month's report (52.7 MB for 20,000 receipts) is not held whole.
+// An exception from `write` stops the writing and reaches the caller.
+SANTEI_API void write_uke_report_json(const UkePriceReport& report, const std::function<void(std::string_view)>& write);
 // The month's check report as one self-contained HTML page: the file's figures, disagreements by
 // reason and by code, a section per receipt (id "receipt-N") with stated and priced units side by side.
 SANTEI_API std::string uke_report_html(const UkePriceReport& report, std::string_view title);

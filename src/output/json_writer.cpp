@@ -123,6 +123,14 @@ void JsonWriter::put(std::string_view text) {
   commit(put_text(room(text.size()), text));
 }
 
+void JsonWriter::make_room() {
+  flush();
+  if (drain_ != nullptr && out_.size() >= kDrainAt) {
+    (*drain_)(out_);
+    out_.clear();
+  }
+}
+
 JsonWriter& JsonWriter::text_key(std::string_view name) {
   string(name);
   put(':');

@@ -4,6 +4,7 @@
 #include <concepts>
 #include <cstdint>
 #include <cstring>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -48,6 +49,12 @@ class JsonWriter {
   // buffer keeps its capacity (str() and take() are then not for use). What is written reaches
   // `out` a buffer at a time, all of it once the writer is gone.
   explicit JsonWriter(std::string& out) : out_(out) {}
+  // The same, handing `out` to `drain` and emptying it whenever it holds kDrainAt bytes or more
+  // (a month's --uke report is tens of MB that need not be held whole): what is left when the
+  // writer is gone is the caller's to hand over. An exception from `drain` leaves the writer
+  // between values: it is only to be destroyed.
+  static constexpr std::size_t kDrainAt = std::size_t{1} << 20;
+  JsonWriter(std::string& out, const std::function<void(std::string_view)>& drain) : out_(out), drain_(&drain) {}
   ~JsonWriter() { flush(); }
   JsonWriter(const JsonWriter&) = delete;
   JsonWriter& operator=(const JsonWriter&) = delete;
@@ -240,9 +247,10 @@ class JsonWriter {
   static constexpr std::size_t kBuffer = kLongestPlainString + 3;
   // Room for `size` (at most kBuffer) more bytes; write them at the pointer, then commit().
   [[gnu::always_inline]] char* room(std::size_t size) {
-    if (static_cast<std::size_t>(buffer_ + kBuffer - at_) < size) flush();
+    if (static_cast<std::size_t>(buffer_ + kBuffer - at_) < size) make_room();
     return at_;
   }
+  void make_room();  // flush(), then the drain when it is due
   void commit(char* end) { at_ = end; }
   [[gnu::always_inline]] void put(char c) { *room(1) = c, ++at_; }
   void flush() {
@@ -252,6 +260,7 @@ class JsonWriter {
 
   std::string own_;
   std::string& out_ = own_;
+  const std::function<void(std::string_view)>* drain_ = nullptr;
   char buffer_[kBuffer];
   char* at_ = buffer_;  // where the next byte goes (the writer is neither copied nor moved)
   unsigned depth_ = 0;       // containers open

@@ -293,4 +293,14 @@ std::string uke_report_json(const UkePriceReport& report) {
   return out;
 }
 
+void write_uke_report_json(const UkePriceReport& report, const std::function<void(std::string_view)>& write) {
+  std::string out;
+  out.reserve(output::JsonWriter::kDrainAt * 2);
+  {
+    output::JsonWriter json(out, write);
+    write_report(json, report);
+  }
+  if (!out.empty()) write(out);  // what the writer left when it was gone
+}
+
 }  // namespace santei
