@@ -37,10 +37,12 @@ int price_uke_file(const PriceArgs& args) {
   if (args.format == Format::text) {
     std::cout << uke_report_text(report);
   } else {
-    // The two reports are made on two threads: each takes a tenth of a month's check.
+    // The two reports are made on two threads: each takes a tenth of a month's check or less.
     std::future<std::string> text = std::async(std::launch::async, [&report] { return uke_report_text(report); });
     // Written as it is made, a MiB at a time: not held whole (52.7 MB for 20,000 receipts).
-    write_uke_report_json(report, [](std::string_view piece) { std::cout.write(piece.data(), static_cast<std::streamsize>(piece.size())); });
+    write_uke_report_json(report, [](std::string_view piece) {
+      std::cout.write(piece.data(), static_cast<std::streamsize>(piece.size()));
+    });
     std::cout << '\n';
     std::cerr << text.get();
   }
