@@ -1,6 +1,9 @@
 #include "cli/options.hpp"
 
 #include <cstdio>
+#include <memory>
+#include <utility>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -41,10 +44,13 @@ MasterLibrary load_masters(const std::vector<std::string>& dirs) {
   return library;
 }
 
+void keep_until_exit(std::shared_ptr<const void> kept) {
+  static auto* const all = new std::vector<std::shared_ptr<const void>>();  // never destroyed
+  all->push_back(std::move(kept));
+}
+
 void keep_until_exit(const MasterLibrary& library) {
-  // Reachable from a static to the end: not a leak to LeakSanitizer, and never destroyed.
-  static auto* const kept = new std::vector<std::shared_ptr<const MasterSet>>();
-  kept->insert(kept->end(), library.sets().begin(), library.sets().end());
+  for (const std::shared_ptr<const MasterSet>& set : library.sets()) keep_until_exit(set);
 }
 
 CLI::Option* add_threads_option(CLI::App& app, unsigned& threads, const std::string& default_text) {

@@ -6,25 +6,12 @@
 #include <iostream>
 #include <memory>
 #include <string_view>
-#include <vector>
 
 #include "cli/command.hpp"
 #include "cli/price.hpp"
 #include "santei/uke.hpp"
 
 namespace santei::cli {
-namespace {
-
-// A month's report (20,000 receipts, each with its units, codes and texts) is left to the kernel
-// with the process, as the masters are (keep_until_exit): freed piece by piece on the way out it
-// took 3 % of a check's CPU, on the one thread, after the reports were written (perf).
-const UkePriceReport& keep_until_exit(UkePriceReport&& report) {
-  // Reachable from a static to the end: not a leak to LeakSanitizer, and never destroyed.
-  static auto* const kept = new std::vector<std::unique_ptr<UkePriceReport>>();
-  return *kept->emplace_back(std::make_unique<UkePriceReport>(std::move(report)));
-}
-
-}  // namespace
 
 // Output: the santei.uke-report/1 JSON on stdout and the same report as text for a person on stderr;
 // with --format text the text alone, on stdout; with --html the check report as a page.
@@ -33,7 +20,9 @@ int price_uke_file(const PriceArgs& args) {
   keep_until_exit(masters);
   // The comparison reads points, not explanations.
   const PricingOptions options = pricing_options(args.pricing, masters, /*explain=*/false);
-  const UkePriceReport& report = keep_until_exit(price_uke_file(args.uke, {}, masters, options, args.threads));
+  const auto kept = std::make_shared<const UkePriceReport>(price_uke_file(args.uke, {}, masters, options, args.threads));
+  keep_until_exit(kept);  // not freed receipt by receipt on the way out
+  const UkePriceReport& report = *kept;
   if (args.format == Format::text) {
     std::cout << uke_report_text(report);
   } else {
