@@ -9,6 +9,7 @@
 
 #include "output/categories.hpp"
 #include "output/json_writer.hpp"
+#include "output/put_at.hpp"
 #include "output/text.hpp"
 #include "santei/uke.hpp"
 #include "uke/compare.hpp"
@@ -193,8 +194,8 @@ std::string uke_report_text(const UkePriceReport& report) {
       const auto figures = [](const std::optional<Points>& points, std::int32_t count) {
         return (points ? grouped(points->value) + "点" : std::string("-")) + " × " + std::to_string(count);
       };
-      std::string category = u.category < 100 ? std::string{static_cast<char>('0' + u.category / 10),
-                                                             static_cast<char>('0' + u.category % 10)}
+      char pair[2];
+      std::string category = u.category < 100 ? std::string(pair, output::put_two_digits(pair, u.category))
                                                : std::to_string(u.category);  // as "{:02}"
       category += ' ';
       category += output::category_name(u.category);
