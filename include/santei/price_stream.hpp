@@ -64,6 +64,11 @@ struct PriceStreamOptions {
 SANTEI_API std::size_t price_stream(std::istream& in, std::string_view source, const MasterLibrary& masters,
                                     const PricingOptions& options, const PriceStreamOptions& stream,
                                     const std::function<bool(std::span<const ClaimAnswer>)>& sink);
+// The same of claims already in memory (a mapped file, a caller's buffer), which must stay there
+// until the call returns: each claim is parsed where it lies, not copied first. The same answers.
+SANTEI_API std::size_t price_stream(std::string_view claims, std::string_view source, const MasterLibrary& masters,
+                                    const PricingOptions& options, const PriceStreamOptions& stream,
+                                    const std::function<bool(std::span<const ClaimAnswer>)>& sink);
 
 // The answers' json as JSON Lines: each followed by a newline, the string sized once (a chunk of
 // `santei serve`'s stream, a piece of santei_price_json_lines' buffer).

@@ -166,6 +166,10 @@ struct RegressRunOptions {
 // claim counts as a receipt that neither revision could price (the reason names its line).
 SANTEI_API RegressSummary regress_json_lines(std::istream& in, std::string_view source, const Regression& regression,
                                              const RegressRunOptions& options = {});
+// The same of JSON Lines already in memory (a mapped file, a caller's buffer), which must stay
+// there until the call returns: each claim is parsed where it lies, not copied first.
+SANTEI_API RegressSummary regress_json_lines(std::string_view lines, std::string_view source,
+                                             const Regression& regression, const RegressRunOptions& options = {});
 
 // Compares claims already read (e.g. from a UKE file); `lines` gives each one's input line
 // (may be empty).

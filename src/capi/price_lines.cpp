@@ -1,12 +1,10 @@
 // santei_price_json_lines: JSON Lines of claims priced in native code into result lines, through
 // price_stream — the path of `santei price`, so the bytes are the ones it prints.
 #include <algorithm>
-#include <istream>
 #include <thread>
 
 #include <fmt/format.h>
 
-#include "capi/borrowed_bytes.hpp"
 #include "capi/handles.hpp"
 #include "output/price_workers.hpp"
 
@@ -38,8 +36,6 @@ SANTEI_C_API int santei_price_json_lines(santei_buf* out, size_t* errors, santei
                                                             kMaxPriceLinesBytes)});
     }
     const BusyGuard busy(c);
-    BorrowedBytes bytes(lines, length);
-    std::istream in(&bytes);
     santei::PriceStreamOptions stream;
     stream.layout = santei::ClaimsLayout::json_lines;
     stream.threads = threads == 0 ? std::max(1u, std::thread::hardware_concurrency()) : threads;
@@ -49,7 +45,8 @@ SANTEI_C_API int santei_price_json_lines(santei_buf* out, size_t* errors, santei
     // thread). Room for results 8 times the claims' bytes (5.6 KB of result with explanations for
     // a claim of 0.9 KB); more is realloc'd.
     BufBuilder results(std::min(length * 8, kMaxFirstRoom));
-    const std::size_t failed = santei::price_stream(in, "<lines>", *c.library, c.options, stream,
+    // Each claim parsed where it lies in the caller's bytes.
+    const std::size_t failed = santei::price_stream(std::string_view(lines, length), "<lines>", *c.library, c.options, stream,
                                                     [&](std::span<const santei::ClaimAnswer> answers) {
       for (const santei::ClaimAnswer& answer : answers) {  // as santei::json_lines() joins them
         results.append(answer.json);

@@ -1,9 +1,6 @@
 // santei_regress_json_lines: a regression run over JSON Lines bytes, in native code.
-#include <istream>
-
 #include <fmt/format.h>
 
-#include "capi/borrowed_bytes.hpp"
 #include "capi/handles.hpp"
 #include "santei/regress.hpp"
 
@@ -41,11 +38,9 @@ SANTEI_C_API int santei_regress_json_lines(santei_buf* out, santei_context* old_
                                         revision_of(new_side, "new_context"), old_side.options);
     const BusyGuard old_busy(old_side, "old_context");
     const BusyGuard new_busy(new_side, "new_context");
-    BorrowedBytes bytes(lines, length);
-    std::istream in(&bytes);
     santei::RegressRunOptions run;
     run.threads = threads;
     run.first_line = first_line;
-    fill(buf, santei::regress_summary_json(santei::regress_json_lines(in, "<lines>", regression, run), regression));
+    fill(buf, santei::regress_summary_json(santei::regress_json_lines(std::string_view(lines, length), "<lines>", regression, run), regression));
   });
 }

@@ -27,26 +27,43 @@ enum class Parser : unsigned char { fast, exact };
 
 struct Member;
 
-// A text kept with kPadding zero bytes after it, the bytes simdjson may read past a text's end
-// (SIMDJSON_PADDING): parsed where it lies. parse() of a plain view copies the text into the
-// document first; the readers of a batch (santei price, regress) keep each claim so instead, and
-// that copy on the pricing thread goes (1.75 % of `santei price -j 2`'s samples, perf: the line,
-// written on the reading thread, was read from the other core's cache twice; now once, by
-// simdjson's first pass).
+// A text with kPadding bytes readable after it, the bytes simdjson may read past a text's end
+// (SIMDJSON_PADDING; what they hold does not matter): parsed where it lies. parse() of a plain view
+// copies the text into the document first; the readers of a batch (santei price, regress) keep each
+// claim so instead, and that copy on the pricing thread goes (1.75 % of `santei price -j 2`'s
+// samples, perf: the line, written on the reading thread, was read from the other core's cache
+// twice). A claim in bytes that go on after it (a mapped file's, a C ABI caller's) is not copied at
+// all: the pricing thread reads it where the reading thread found it.
 class PaddedText {
  public:
   static constexpr std::size_t kPadding = 64;
   PaddedText() { clear(); }
+  // `text` copied, kPadding zero bytes after it.
   void assign(std::string_view text) {
     bytes_.assign(text);
     bytes_.append(kPadding, '\0');
+    copied_ = true;
   }
-  void clear() { bytes_.assign(kPadding, '\0'); }
-  std::string_view text() const { return {bytes_.data(), bytes_.size() - kPadding}; }
-  std::size_t size() const { return bytes_.size() - kPadding; }
+  // `text` viewed where it lies if `whole` holds it and kPadding more bytes after it (`whole` then
+  // outlives this); else copied.
+  void assign(std::string_view text, std::string_view whole) {
+    const auto at = reinterpret_cast<std::uintptr_t>(text.data());
+    const auto first = reinterpret_cast<std::uintptr_t>(whole.data());
+    if (at >= first && at - first + text.size() + kPadding <= whole.size()) {
+      in_place_ = text;
+      copied_ = false;
+    } else {
+      assign(text);
+    }
+  }
+  void clear() { assign(std::string_view()); }
+  std::string_view text() const { return copied_ ? std::string_view(bytes_.data(), bytes_.size() - kPadding) : in_place_; }
+  std::size_t size() const { return text().size(); }
 
  private:
-  std::string bytes_;  // the text, then its padding: never fewer than kPadding bytes
+  std::string bytes_;  // a copied text, then its padding: never fewer than kPadding bytes
+  std::string_view in_place_;
+  bool copied_ = true;
 };
 
 // A value of a parsed Document: views into the document's memory, valid while it lives. 16 bytes:

@@ -5,12 +5,17 @@
 
 namespace santei::detail {
 
-LineReader::LineReader(std::istream& in, std::size_t max_line) : in_(in), max_(max_line), buffer_(64 * 1024) {}
+LineReader::LineReader(std::istream& in, std::size_t max_line) : in_(&in), max_(max_line), buffer_(64 * 1024) {}
+
+LineReader::LineReader(std::string_view bytes, std::size_t max_line)
+    : in_(nullptr), max_(max_line), bytes_(bytes), end_(bytes.size()) {}
 
 bool LineReader::fill() {
-  in_.read(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+  if (!in_) return false;  // the bytes in memory were the whole input
+  in_->read(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
   pos_ = 0;
-  end_ = static_cast<std::size_t>(in_.gcount());
+  end_ = static_cast<std::size_t>(in_->gcount());
+  bytes_ = {buffer_.data(), end_};
   return end_ > 0;
 }
 
@@ -19,20 +24,25 @@ std::optional<LineRead> LineReader::next() {
   LineRead read;
   read.number = ++number_;
   line_.clear();
+  // A line that ends in the bytes it began in (all of them, in memory) is viewed there; one that
+  // crosses the end of the stream's buffer is gathered in line_.
+  const char* first = bytes_.data() + pos_;
+  bool gathered = false;
   char last = 0;
   for (;;) {
-    const char* start = buffer_.data() + pos_;
+    const char* start = bytes_.data() + pos_;
     const auto* newline = static_cast<const char*>(std::memchr(start, '\n', end_ - pos_));
     const std::size_t piece = newline ? static_cast<std::size_t>(newline - start) : end_ - pos_;
     if (piece > 0) last = start[piece - 1];
     read.length += piece;
-    if (line_.size() < max_) line_.append(start, std::min(piece, max_ - line_.size()));
-    read.over = read.length > max_;
-    pos_ += piece;
-    if (newline) {
-      ++pos_;
+    pos_ += piece + (newline ? 1 : 0);
+    if (!in_ || (newline && !gathered)) {
+      read.ended = newline != nullptr;
       break;
     }
+    gathered = true;
+    if (line_.size() < max_) line_.append(start, std::min(piece, max_ - line_.size()));
+    if (newline) break;
     if (!fill()) {
       read.ended = false;
       break;
@@ -41,10 +51,10 @@ std::optional<LineRead> LineReader::next() {
   if (read.ended && last == '\r') {
     read.crlf = true;
     --read.length;
-    read.over = read.length > max_;
-    if (line_.size() > read.length) line_.pop_back();
   }
-  read.text = line_;
+  read.over = read.length > max_;
+  read.text = gathered ? std::string_view(line_) : std::string_view(first, read.length);
+  read.text = read.text.substr(0, std::min(read.length, max_));
   return read;
 }
 

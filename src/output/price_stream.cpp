@@ -112,9 +112,32 @@ std::size_t price_stream(std::istream& in, std::string_view source, const Master
   return price_stream(in, source, masters, options, stream, sink, workers);
 }
 
+std::size_t price_stream(std::string_view claims, std::string_view source, const MasterLibrary& masters,
+                         const PricingOptions& options, const PriceStreamOptions& stream,
+                         const std::function<bool(std::span<const ClaimAnswer>)>& sink) {
+  PriceWorkers workers;
+  return price_stream(claims, source, masters, options, stream, sink, workers);
+}
+
 std::size_t price_stream(std::istream& in, std::string_view source, const MasterLibrary& masters,
                          const PricingOptions& options, const PriceStreamOptions& stream,
                          const std::function<bool(std::span<const ClaimAnswer>)>& sink, PriceWorkers& workers) {
+  // Lines are read in bounded memory: one longer than a claim may be is read past, not held.
+  detail::LineReader reader(in, kMaxClaimBytes);
+  return detail::price_lines(reader, {}, source, masters, options, stream, sink, workers);
+}
+
+std::size_t price_stream(std::string_view claims, std::string_view source, const MasterLibrary& masters,
+                         const PricingOptions& options, const PriceStreamOptions& stream,
+                         const std::function<bool(std::span<const ClaimAnswer>)>& sink, PriceWorkers& workers) {
+  detail::LineReader reader(claims, kMaxClaimBytes);
+  return detail::price_lines(reader, claims, source, masters, options, stream, sink, workers);
+}
+
+std::size_t detail::price_lines(LineReader& reader, std::string_view whole, std::string_view source,
+                                const MasterLibrary& masters, const PricingOptions& options,
+                                const PriceStreamOptions& stream,
+                                const std::function<bool(std::span<const ClaimAnswer>)>& sink, PriceWorkers& workers) {
   const Pipeline::Work price_one = [&](const ClaimJob& job, ClaimAnswer& answer, PricingThread& thread) {
     price_job(job, answer, thread, masters, options, source, stream.text);
   };
@@ -123,8 +146,6 @@ std::size_t price_stream(std::istream& in, std::string_view source, const Master
     for (const ClaimAnswer& answer : answers) errors += answer.status == Status::ok ? 0 : 1;
     return sink(answers);
   };
-  // Lines are read in bounded memory: one longer than a claim may be is read past, not held.
-  detail::LineReader reader(in, kMaxClaimBytes);
   std::optional<detail::LineRead> line;
   while ((line = reader.next()) && !line->over && claim::blank_line(line->text)) {
   }
@@ -188,7 +209,7 @@ std::size_t price_stream(std::istream& in, std::string_view source, const Master
       job.rejected = claim::over_size(line->length);
     } else if (!claim::blank_line(line->text)) {
       ClaimJob& job = batch.add();
-      job.text.assign(line->text);
+      job.text.assign(line->text, whole);
       job.line = line->number + stream.first_line - 1;
       batch.bytes += line->length;
     }

@@ -104,10 +104,10 @@ RegressSummary merged(std::span<regress::Part> parts) {
   return out;
 }
 
-}  // namespace
-
-RegressSummary regress_json_lines(std::istream& in, std::string_view source, const Regression& regression,
-                                  const RegressRunOptions& options) {
+// The body of both regress_json_lines(): the claims of `reader`, whose lines lie in `whole` when
+// it reads memory (empty: a stream, each line gone by the next).
+RegressSummary compare_lines(detail::LineReader& reader, std::string_view whole, std::string_view source,
+                             const Regression& regression, const RegressRunOptions& options) {
   const bool report = static_cast<bool>(options.on_receipt);
   const Pipeline::Work compare = [&](const Job& job, RegressReceipt& receipt, regress::Part& part) {
     RegressOutcome outcome;
@@ -127,8 +127,6 @@ RegressSummary regress_json_lines(std::istream& in, std::string_view source, con
   const Pipeline::Sink sink = reporter(options, done, bytes);
   Pipeline pipeline(worker_count(options), compare, sink);
   name_revisions(pipeline.workers(), regression);
-  // A line longer than any claim (kMaxClaimBytes) is read past, not held, and counted unreadable.
-  detail::LineReader reader(in, kMaxClaimBytes);
   while (const std::optional<detail::LineRead> line = reader.next()) {
     bytes += static_cast<std::int64_t>(line->length) + 1;
     Pipeline::Batch& batch = pipeline.batch();
@@ -140,7 +138,7 @@ RegressSummary regress_json_lines(std::istream& in, std::string_view source, con
       job.over_length = line->length;
     } else if (!claim::blank_line(line->text)) {
       Job& job = batch.add();
-      job.text.assign(line->text);
+      job.text.assign(line->text, whole);
       job.line = number;
       job.sequence = sequence++;
       batch.bytes += line->length;
@@ -150,6 +148,21 @@ RegressSummary regress_json_lines(std::istream& in, std::string_view source, con
   pipeline.finish();
   if (options.on_progress && done == 0) options.on_progress(0, bytes);  // an input with no claim
   return merged(pipeline.workers());
+}
+
+}  // namespace
+
+RegressSummary regress_json_lines(std::istream& in, std::string_view source, const Regression& regression,
+                                  const RegressRunOptions& options) {
+  // A line longer than any claim (kMaxClaimBytes) is read past, not held, and counted unreadable.
+  detail::LineReader reader(in, kMaxClaimBytes);
+  return compare_lines(reader, {}, source, regression, options);
+}
+
+RegressSummary regress_json_lines(std::string_view lines, std::string_view source, const Regression& regression,
+                                  const RegressRunOptions& options) {
+  detail::LineReader reader(lines, kMaxClaimBytes);
+  return compare_lines(reader, lines, source, regression, options);
 }
 
 RegressSummary regress_claims(const std::vector<Claim>& claims, const std::vector<std::int64_t>& lines,
