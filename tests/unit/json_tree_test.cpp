@@ -341,6 +341,51 @@ TEST_CASE("a padded text views what was assigned, followed by kPadding zero byte
   }
 }
 
+// PaddedText::assign(text, whole): a claim of a mapped file or a C ABI caller's bytes is read where
+// it lies when the bytes go on for kPadding more, whatever they hold (simdjson reads past a text's
+// end and does not use what it reads there).
+TEST_CASE("a text within bytes that go on for kPadding more is read where it lies, as its plain view reads, whatever "
+          "follows it; nearer their end or outside them it is copied") {
+  using santei::json::PaddedText;
+  for (const std::string& text : edge_texts()) {
+    for (const std::string& after : {std::string(PaddedText::kPadding, '}'), std::string(PaddedText::kPadding, '"'),
+                                     "\n" + std::string(PaddedText::kPadding, '9'), std::string(PaddedText::kPadding, '\0')}) {
+      CAPTURE(text);
+      CAPTURE(after);
+      const std::string whole = "[1,2]\n" + text + after;
+      const std::string_view line = std::string_view(whole).substr(6, text.size());
+      PaddedText padded;
+      padded.assign(line, whole);
+      REQUIRE(padded.text().data() == line.data());  // not copied
+      std::string tree;
+      try {
+        Document document;
+        santei::json::parse(padded, "<test>", 8, document);
+        tree = santei::json::to_json(document.root());
+      } catch (const santei::Exception& e) {
+        tree = "error: " + e.info().to_string();
+      }
+      CHECK(tree == read(text, Parser::exact));
+    }
+  }
+  const std::string whole = "{\"a\":1}" + std::string(PaddedText::kPadding, ' ');
+  PaddedText padded;
+  padded.assign(std::string_view(whole).substr(0, 7), whole);
+  CHECK(padded.text().data() == whole.data());
+  padded.assign(std::string_view(whole).substr(0, 8), whole);  // one byte short of kPadding after it
+  CHECK(padded.text().data() != whole.data());
+  CHECK(padded.text() == whole.substr(0, 8));
+  const std::string elsewhere = whole;
+  padded.assign(std::string_view(elsewhere).substr(0, 7), whole);  // not within `whole`
+  CHECK(padded.text().data() != elsewhere.data());
+  CHECK(padded.text() == "{\"a\":1}");
+  const char* const zeros = padded.text().data() + 7;
+  CHECK(std::all_of(zeros, zeros + PaddedText::kPadding, [](char c) { return c == '\0'; }));
+  padded.assign(std::string_view(whole).substr(0, 7), whole);
+  const PaddedText moved = std::move(padded);  // a batch's jobs move when its vector grows
+  CHECK(moved.text().data() == whole.data());
+}
+
 TEST_CASE("numbers keep their text as written, -0, fractions and exponents included, read the default way") {
   for (const char* text : {R"({"a":1.50,"b":-0,"c":1E2,"d":0,"e":-7})", R"([-0])", R"({"x":0,"y":[ -0 ]})", R"({"n":-0.0})"}) {
     CAPTURE(text);

@@ -52,9 +52,10 @@ struct Run {
   std::size_t errors = 0;
 };
 
-// `workers`: threads kept from an earlier run, or none (price_stream's own).
+// `workers`: threads kept from an earlier run, or none (price_stream's own). `in_memory`: the
+// input's bytes handed over whole (a mapped file's), not as a stream.
 Run run(const std::string& input, unsigned threads, std::size_t chunk_claims, std::size_t stop_after_calls = 0,
-        PriceWorkers* workers = nullptr) {
+        PriceWorkers* workers = nullptr, bool in_memory = false) {
   std::istringstream in(input);
   PriceStreamOptions stream;
   stream.threads = threads;
@@ -67,8 +68,13 @@ Run run(const std::string& input, unsigned threads, std::size_t chunk_claims, st
     return r.calls != stop_after_calls;
   };
   const PricingOptions options{.explain = false};
-  r.errors = workers ? price_stream(in, "claims.jsonl", real_library(), options, stream, sink, *workers)
-                     : price_stream(in, "claims.jsonl", real_library(), options, stream, sink);
+  if (in_memory) {
+    r.errors = workers ? price_stream(std::string_view(input), "claims.jsonl", real_library(), options, stream, sink, *workers)
+                       : price_stream(std::string_view(input), "claims.jsonl", real_library(), options, stream, sink);
+  } else {
+    r.errors = workers ? price_stream(in, "claims.jsonl", real_library(), options, stream, sink, *workers)
+                       : price_stream(in, "claims.jsonl", real_library(), options, stream, sink);
+  }
   return r;
 }
 
@@ -180,6 +186,40 @@ TEST_CASE("price_stream: a claim over two lines is one claim, answered as on one
     CHECK(one.answers.front().line == 1);
     CHECK(one.answers.front().status == Status::ok);
     CHECK(one.answers.front().json == lines.answers.front().json);
+  }
+}
+
+}  // namespace santei::test
+
+namespace santei::test {
+
+// price_stream of a string_view: the claims of a mapped file (santei price FILE) or a C ABI
+// caller's bytes (santei_price_json_lines), each parsed where it lies when 64 bytes follow it.
+TEST_CASE("price_stream of claims in memory: the answers of the same bytes read as a stream — LF or CRLF lines, the "
+          "last with or without its newline, on 1 and 2 threads, on kept threads too" * doctest::test_suite("threads")) {
+  std::vector<Bad> bad;
+  const std::string lf = claims_with_bad_lines(bad);
+  std::string crlf;
+  for (const char c : lf) crlf += c == '\n' ? std::string("\r\n") : std::string(1, c);
+  const std::string unended = lf.substr(0, lf.size() - 1);  // the last claim, a short one, ends the bytes
+  PriceWorkers workers;
+  for (const std::string* input : std::initializer_list<const std::string*>{&lf, &crlf, &unended}) {
+    const Run streamed = run(*input, 1, 4096);
+    REQUIRE(streamed.answers.size() == 299);
+    for (const unsigned threads : {1u, 2u}) {
+      for (PriceWorkers* kept : {static_cast<PriceWorkers*>(nullptr), &workers}) {
+        CAPTURE(input->size());
+        CAPTURE(threads);
+        const Run r = run(*input, threads, 64, 0, kept, /*in_memory=*/true);
+        CHECK(r.errors == bad.size());
+        REQUIRE(r.answers.size() == streamed.answers.size());
+        for (std::size_t i = 0; i < r.answers.size(); ++i) {
+          CHECK(r.answers[i].line == streamed.answers[i].line);
+          CHECK(r.answers[i].json == streamed.answers[i].json);
+          CHECK(r.answers[i].message == streamed.answers[i].message);
+        }
+      }
+    }
   }
 }
 

@@ -122,7 +122,7 @@ TEST_CASE("regress: histogram buckets of per-receipt changes, edge by edge") {
   CHECK(histogram_label(kHistogramBuckets - 1) == "+1000 or more");
 }
 
-TEST_CASE("regress_claims (claims already read, as from a UKE file): the receipts and summary of JSON Lines, on 1 or 3 threads" * doctest::test_suite("threads")) {
+TEST_CASE("regress_claims (claims already read, as from a UKE file) and JSON Lines in memory: the receipts and summary of JSON Lines read from a stream, on 1, 2 or 3 threads" * doctest::test_suite("threads")) {
   const ClaimGenerator generator(real_library(), july_2024(7));
   std::string input;
   std::vector<Claim> claims;
@@ -135,20 +135,25 @@ TEST_CASE("regress_claims (claims already read, as from a UKE file): the receipt
     input += line + "\n";
   }
   const Regression regression = r04_to_r06(/*copay=*/true);
-  const auto run = [&](unsigned threads, bool read) {
+  enum class From { stream, memory, claims };
+  const auto run = [&](unsigned threads, From from) {
     std::string csv;
     RegressRunOptions options;
     options.threads = threads;
     options.on_receipt = [&](const RegressReceipt& r) { csv += regress_csv_receipt(r); };
     std::istringstream in(input);
-    const RegressSummary s = read ? regress_json_lines(in, "<generated>", regression, options)
-                                  : regress_claims(claims, lines, regression, options);
+    const RegressSummary s = from == From::stream   ? regress_json_lines(in, "<generated>", regression, options)
+                             : from == From::memory ? regress_json_lines(std::string_view(input), "<generated>", regression, options)
+                                                    : regress_claims(claims, lines, regression, options);
     return csv + regress_summary_json(s, regression);
   };
-  const std::string from_lines = run(2, true);
+  const std::string from_lines = run(2, From::stream);
   CHECK(from_lines.find("\"receipts\":700,") != std::string::npos);
-  CHECK(run(1, false) == from_lines);
-  CHECK(run(3, false) == from_lines);
+  CHECK(run(1, From::claims) == from_lines);
+  CHECK(run(3, From::claims) == from_lines);
+  // JSON Lines in memory (a mapped file's, a C ABI caller's), each claim read where it lies.
+  CHECK(run(1, From::memory) == from_lines);
+  CHECK(run(2, From::memory) == from_lines);
 }
 
 TEST_CASE("regress_uke_file: a UKE file compared as it is read gives regress_claims' receipts and summary on its claims, "
