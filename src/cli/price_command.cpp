@@ -1,9 +1,7 @@
 // santei price: one claim or JSON Lines → santei.result/1, in input order, on N threads.
 #include <cstdio>
-#include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <limits>
 #include <optional>
 
 #include <unistd.h>
@@ -11,7 +9,6 @@
 #include "cli/command.hpp"
 #include "cli/gather_writer.hpp"
 #include "cli/price.hpp"
-#include "core/mapped_file.hpp"
 #include "santei/price_stream.hpp"
 
 namespace santei::cli {
@@ -34,15 +31,8 @@ int price_claims(const PriceArgs& args) {
   const PricingOptions options = pricing_options(args.pricing, masters, !args.no_explain && args.format == Format::json);
 
   const std::string& path = args.claims;
-  const std::string_view source = path == "-" ? std::string_view("<stdin>") : std::string_view(path);
-  // A file is mapped: each claim is parsed where it lies, neither copied out of the page cache by
-  // read(2) nor into its job. Standard input, a pipe or a FIFO is read as a stream.
-  std::optional<MappedFile> mapped;
   std::ifstream file;
-  std::error_code not_regular;
-  if (path != "-" && std::filesystem::is_regular_file(path, not_regular)) {
-    mapped.emplace(path, std::numeric_limits<std::uintmax_t>::max(), MappedFile::Reading::sequential);
-  } else if (path != "-") {
+  if (path != "-") {
     file.open(path, std::ios::binary);
     if (!file) throw Exception(ErrorInfo{Status::io_error, path, 0, 0, {}, "cannot open the file"});
   }
@@ -57,7 +47,8 @@ int price_claims(const PriceArgs& args) {
   GatherWriter out(STDOUT_FILENO, "<stdout>");
   std::optional<ErrorInfo> write_error;  // a failed write stops the run: nothing is priced unseen
   // JSON: one line a claim. Text: each claim's 明細書, a blank line between two.
-  const auto write = [&](std::span<const ClaimAnswer> answers) {
+  const std::size_t errors = price_stream(in, path == "-" ? "<stdin>" : path, masters, options, stream,
+                                          [&](std::span<const ClaimAnswer> answers) {
     try {
       for (const ClaimAnswer& answer : answers) {
         if (stream.text && written++ > 0) out.add("\n");
@@ -74,9 +65,7 @@ int price_claims(const PriceArgs& args) {
       write_error = e.info();
       return false;
     }
-  };
-  const std::size_t errors = mapped ? price_stream(mapped->bytes(), source, masters, options, stream, write)
-                                    : price_stream(in, source, masters, options, stream, write);
+  });
   if (write_error) throw Exception(*write_error);
   return errors > 0 ? kExitClaimErrors : kExitOk;
 }

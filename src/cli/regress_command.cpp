@@ -6,14 +6,12 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <limits>
 #include <thread>
 
 #include <fmt/format.h>
 
 #include "cli/command.hpp"
 #include "cli/options.hpp"
-#include "core/mapped_file.hpp"
 #include "santei/regress.hpp"
 #include "santei/uke.hpp"
 
@@ -167,15 +165,7 @@ int regress(const RegressArgs& args) {
   } else {
     Progress progress(size);
     run.on_progress = [&](std::int64_t receipts, std::int64_t bytes) { progress.update(receipts, bytes); };
-    std::error_code not_regular;
-    if (path != "-" && std::filesystem::is_regular_file(path, not_regular)) {
-      // Mapped, as santei price maps its claims: each parsed where it lies.
-      file.close();
-      const MappedFile mapped(path, std::numeric_limits<std::uintmax_t>::max(), MappedFile::Reading::sequential);
-      summary = regress_json_lines(mapped.bytes(), source, regression, run);
-    } else {
-      summary = regress_json_lines(in, source, regression, run);
-    }
+    summary = regress_json_lines(in, source, regression, run);
   }
   if (csv.is_open()) {
     csv << regress_csv_codes(summary, regression);

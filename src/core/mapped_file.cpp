@@ -27,7 +27,7 @@ struct Descriptor {
 
 }  // namespace
 
-MappedFile::MappedFile(const std::filesystem::path& path, std::uintmax_t limit, Reading reading) {
+MappedFile::MappedFile(const std::filesystem::path& path, std::uintmax_t limit) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) fail(Status::io_error, path, fmt::format("cannot open the file: {}", std::strerror(errno)));
   const Descriptor open_file{fd};
@@ -39,12 +39,9 @@ MappedFile::MappedFile(const std::filesystem::path& path, std::uintmax_t limit, 
     fail(Status::limit_exceeded, path, fmt::format("a file of {} bytes is over the limit of {} bytes", size, limit));
   }
   if (size == 0) return;  // mmap refuses a length of 0; an empty view stands for the empty file
-  // MAP_POPULATE maps the page-cache pages up front instead of faulting on each one; of a file
-  // larger than memory it would read pages only to let them go before they are used.
-  const int populate = reading == Reading::whole ? MAP_POPULATE : 0;
-  void* mapped = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE | populate, fd, 0);
+  // MAP_POPULATE maps the page-cache pages up front instead of faulting on each one.
+  void* mapped = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
   if (mapped == MAP_FAILED) fail(Status::io_error, path, fmt::format("cannot map the file: {}", std::strerror(errno)));
-  if (reading == Reading::sequential) (void)::madvise(mapped, size, MADV_SEQUENTIAL);  // advice: may be refused
   data_ = static_cast<const char*>(mapped);
   size_ = static_cast<std::size_t>(size);
 }

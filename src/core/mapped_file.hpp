@@ -10,14 +10,9 @@ namespace santei {
 
 class MappedFile {
  public:
-  enum class Reading : unsigned char {
-    whole,       // all of it, soon (a snapshot): its pages are mapped up front
-    sequential,  // once, front to back (a batch's input, maybe larger than memory): mapped as read,
-                 // read ahead, and the first let go when memory is short
-  };
   // Maps the whole file. Throws santei::Exception: Status::io_error when it cannot be opened or
   // mapped, Status::limit_exceeded (by its size, before mapping) when it is over `limit` bytes.
-  MappedFile(const std::filesystem::path& path, std::uintmax_t limit, Reading reading = Reading::whole);
+  MappedFile(const std::filesystem::path& path, std::uintmax_t limit);
   ~MappedFile();
   MappedFile(const MappedFile&) = delete;
   MappedFile& operator=(const MappedFile&) = delete;
