@@ -782,36 +782,11 @@ UkeFile over_size(std::string_view path, std::uintmax_t size) {
   return file;
 }
 
-}  // namespace
-
-namespace uke {
-
-UkeFile read_uke(std::string_view bytes, std::string_view path, const UkeReadOptions& options, const ReceiptSink& sink) {
-  if (bytes.size() > kMaxUkeBytes) return over_size(path, bytes.size());
-  Reader reader(path, options, sink);
-  LineSplitter lines(bytes);
-  std::int64_t last = 0;
-  while (const std::optional<Line> line = lines.next()) {
-    last = line->number;
-    reader.line(*line);
-    if (reader.stopped()) break;
-  }
-  return reader.finish(last);
-}
-
-UkeFile read_uke_file(const std::filesystem::path& path, const UkeReadOptions& options, const ReceiptSink& sink) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Exception(ErrorInfo{Status::io_error, path.string(), 0, 0, "", "cannot open the UKE file"});
-  std::error_code ec;
-  if (const std::uintmax_t size = std::filesystem::file_size(path, ec); !ec && size > kMaxUkeBytes) {
-    return over_size(path.string(), size);
-  }
-  // Streamed record by record: a line over kMaxUkeRecordBytes is read past, never held whole.
-  Reader reader(path.string(), options, sink);
-  detail::LineReader lines(in, kMaxUkeRecordBytes);
+// Every record of `lines` to `reader` until it stops; returns the last line's number.
+std::int64_t read_lines(detail::LineReader& lines, Reader& reader) {
   std::int64_t last = 0;
   while (const std::optional<detail::LineRead> read = lines.next()) {
-    Line line{read->number, read->text, read->length, read->crlf, !read->ended};
+    uke::Line line{read->number, read->text, read->length, read->crlf, !read->ended};
     if (line.truncated && line.bytes.ends_with('\x1a')) {  // the MS-DOS EOF mark ends the file
       line.bytes.remove_suffix(1);
       --line.length;
@@ -821,6 +796,31 @@ UkeFile read_uke_file(const std::filesystem::path& path, const UkeReadOptions& o
     reader.line(line);
     if (reader.stopped()) break;
   }
+  return last;
+}
+
+}  // namespace
+
+namespace uke {
+
+UkeFile read_uke(std::string_view bytes, std::string_view path, const UkeReadOptions& options, const ReceiptSink& sink) {
+  if (bytes.size() > kMaxUkeBytes) return over_size(path, bytes.size());
+  Reader reader(path, options, sink);
+  detail::LineReader lines(bytes, kMaxUkeRecordBytes);
+  return reader.finish(read_lines(lines, reader));
+}
+
+UkeFile read_uke_file(const std::filesystem::path& path, const UkeReadOptions& options, const ReceiptSink& sink) {
+  std::error_code ec;
+  if (const std::uintmax_t size = std::filesystem::file_size(path, ec); !ec && size > kMaxUkeBytes) {
+    return over_size(path.string(), size);
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Exception(ErrorInfo{Status::io_error, path.string(), 0, 0, "", "cannot open the UKE file"});
+  // Streamed record by record: a line over kMaxUkeRecordBytes is read past, never held whole.
+  Reader reader(path.string(), options, sink);
+  detail::LineReader lines(in, kMaxUkeRecordBytes);
+  const std::int64_t last = read_lines(lines, reader);
   if (in.bad()) throw Exception(ErrorInfo{Status::io_error, path.string(), 0, 0, "", "cannot read the UKE file"});
   return reader.finish(last);
 }

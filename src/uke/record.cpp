@@ -120,33 +120,6 @@ const Layout* layout_of(std::string_view id) {
   return nullptr;
 }
 
-LineSplitter::LineSplitter(std::string_view bytes) : rest_(bytes) {
-  if (!rest_.empty() && rest_.back() == '\x1a') rest_.remove_suffix(1);
-}
-
-std::optional<Line> LineSplitter::next() {
-  if (rest_.empty()) return std::nullopt;
-  Line line;
-  line.number = ++number_;
-  const std::size_t lf = rest_.find('\n');
-  if (lf == std::string_view::npos) {
-    line.bytes = rest_;
-    line.length = line.bytes.size();
-    line.truncated = true;
-    rest_ = {};
-    return line;
-  }
-  line.bytes = rest_.substr(0, lf);
-  rest_.remove_prefix(lf + 1);
-  if (!line.bytes.empty() && line.bytes.back() == '\r') {
-    line.bytes.remove_suffix(1);
-  } else {
-    line.crlf = false;
-  }
-  line.length = line.bytes.size();
-  return line;
-}
-
 ErrorInfo error_at(std::string_view path, std::int64_t line, int field, std::string field_name, std::string message,
                    Status status) {
   ErrorInfo info;

@@ -30,22 +30,10 @@ const Layout* layout_of(std::string_view id);
 // One line of the file, without its line end.
 struct Line {
   std::int64_t number = 0;  // 1-based
-  std::string_view bytes;   // a line over kMaxUkeRecordBytes read from a file: only its beginning
+  std::string_view bytes;   // of a line over kMaxUkeRecordBytes, only its beginning
   std::size_t length = 0;   // the whole line's length in bytes, without its line end
   bool crlf = true;         // ended with CR LF (false: LF alone)
   bool truncated = false;   // the file ended inside it (no line end at all)
-};
-
-// Splits `bytes` into lines. A single 0x1A (EOF mark of old MS-DOS files) at the very end is
-// not a line.
-class LineSplitter {
- public:
-  explicit LineSplitter(std::string_view bytes);
-  std::optional<Line> next();
-
- private:
-  std::string_view rest_;
-  std::int64_t number_ = 0;
 };
 
 // A record id's two letters as one number ("SI" → 'S' << 8 | 'I'; 0 for any other length): a
