@@ -10,6 +10,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <filesystem>
 #include <functional>
 #include <istream>
 #include <span>
@@ -69,6 +70,14 @@ SANTEI_API std::size_t price_stream(std::istream& in, std::string_view source, c
 SANTEI_API std::size_t price_stream(std::string_view claims, std::string_view source, const MasterLibrary& masters,
                                     const PricingOptions& options, const PriceStreamOptions& stream,
                                     const std::function<bool(std::span<const ClaimAnswer>)>& sink);
+// The same of the claims file at `path`, mapped rather than read: each claim is parsed where it
+// lies in the page cache, not copied by read(2) nor into its job, and the pages the reading has
+// passed are let go, so memory stays bounded however large the file. Throws Status::io_error when
+// it cannot be opened or mapped (a pipe or a FIFO: read it as a stream).
+SANTEI_API std::size_t price_file(const std::filesystem::path& path, std::string_view source,
+                                  const MasterLibrary& masters, const PricingOptions& options,
+                                  const PriceStreamOptions& stream,
+                                  const std::function<bool(std::span<const ClaimAnswer>)>& sink);
 
 // The answers' json as JSON Lines: each followed by a newline, the string sized once (a chunk of
 // `santei serve`'s stream, a piece of santei_price_json_lines' buffer).

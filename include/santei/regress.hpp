@@ -170,6 +170,11 @@ SANTEI_API RegressSummary regress_json_lines(std::istream& in, std::string_view 
 // there until the call returns: each claim is parsed where it lies, not copied first.
 SANTEI_API RegressSummary regress_json_lines(std::string_view lines, std::string_view source,
                                              const Regression& regression, const RegressRunOptions& options = {});
+// The same of the JSON Lines file at `path`, mapped rather than read, as price_file() maps its
+// claims (santei/price_stream.hpp): memory stays bounded however large the file. Throws
+// Status::io_error when it cannot be opened or mapped.
+SANTEI_API RegressSummary regress_json_lines_file(const std::filesystem::path& path, std::string_view source,
+                                                  const Regression& regression, const RegressRunOptions& options = {});
 
 // Compares claims already read (e.g. from a UKE file); `lines` gives each one's input line
 // (may be empty).

@@ -1,5 +1,6 @@
 // santei price: one claim or JSON Lines → santei.result/1, in input order, on N threads.
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <optional>
@@ -31,8 +32,13 @@ int price_claims(const PriceArgs& args) {
   const PricingOptions options = pricing_options(args.pricing, masters, !args.no_explain && args.format == Format::json);
 
   const std::string& path = args.claims;
+  const std::string_view source = path == "-" ? std::string_view("<stdin>") : std::string_view(path);
+  // A file is mapped (price_file): each claim parsed where it lies in the page cache. Standard
+  // input, a pipe or a FIFO is read as a stream.
+  std::error_code not_regular;
+  const bool regular = path != "-" && std::filesystem::is_regular_file(path, not_regular);
   std::ifstream file;
-  if (path != "-") {
+  if (path != "-" && !regular) {
     file.open(path, std::ios::binary);
     if (!file) throw Exception(ErrorInfo{Status::io_error, path, 0, 0, {}, "cannot open the file"});
   }
@@ -47,8 +53,7 @@ int price_claims(const PriceArgs& args) {
   GatherWriter out(STDOUT_FILENO, "<stdout>");
   std::optional<ErrorInfo> write_error;  // a failed write stops the run: nothing is priced unseen
   // JSON: one line a claim. Text: each claim's 明細書, a blank line between two.
-  const std::size_t errors = price_stream(in, path == "-" ? "<stdin>" : path, masters, options, stream,
-                                          [&](std::span<const ClaimAnswer> answers) {
+  const auto write = [&](std::span<const ClaimAnswer> answers) {
     try {
       for (const ClaimAnswer& answer : answers) {
         if (stream.text && written++ > 0) out.add("\n");
@@ -65,7 +70,9 @@ int price_claims(const PriceArgs& args) {
       write_error = e.info();
       return false;
     }
-  });
+  };
+  const std::size_t errors = regular ? price_file(path, source, masters, options, stream, write)
+                                     : price_stream(in, source, masters, options, stream, write);
   if (write_error) throw Exception(*write_error);
   return errors > 0 ? kExitClaimErrors : kExitOk;
 }

@@ -165,7 +165,13 @@ int regress(const RegressArgs& args) {
   } else {
     Progress progress(size);
     run.on_progress = [&](std::int64_t receipts, std::int64_t bytes) { progress.update(receipts, bytes); };
-    summary = regress_json_lines(in, source, regression, run);
+    std::error_code not_regular;
+    if (path != "-" && std::filesystem::is_regular_file(path, not_regular)) {
+      file.close();
+      summary = regress_json_lines_file(path, source, regression, run);  // mapped, as santei price maps its claims
+    } else {
+      summary = regress_json_lines(in, source, regression, run);
+    }
   }
   if (csv.is_open()) {
     csv << regress_csv_codes(summary, regression);

@@ -3,12 +3,36 @@
 #include <algorithm>
 #include <cstring>
 
+#include "core/mapped_file.hpp"
+
 namespace santei::detail {
 
 LineReader::LineReader(std::istream& in, std::size_t max_line) : in_(&in), max_(max_line), buffer_(64 * 1024) {}
 
 LineReader::LineReader(std::string_view bytes, std::size_t max_line)
     : in_(nullptr), max_(max_line), bytes_(bytes), end_(bytes.size()) {}
+
+LineReader::LineReader(const MappedFile& file, std::size_t max_line) : LineReader(file.bytes(), max_line) {
+  file_ = &file;
+}
+
+// Through a mapped file, a step at a time, letting go behind: a line of gigabytes is read past in
+// bounded memory, as from a stream.
+const char* LineReader::find_newline(std::size_t from) {
+  if (!file_) return static_cast<const char*>(std::memchr(bytes_.data() + from, '\n', end_ - from));
+  for (std::size_t at = from; at < end_; at += kLetGoStep) {
+    const std::size_t step = std::min(kLetGoStep, end_ - at);
+    if (const auto* newline = static_cast<const char*>(std::memchr(bytes_.data() + at, '\n', step))) return newline;
+    let_go_behind(at + step);
+  }
+  return nullptr;
+}
+
+void LineReader::let_go_behind(std::size_t at) {
+  if (!file_ || at < let_go_ + kKeptBehind + kLetGoStep) return;
+  file_->let_go(let_go_, at - kKeptBehind);
+  let_go_ = at - kKeptBehind;
+}
 
 bool LineReader::fill() {
   if (!in_) return false;  // the bytes in memory were the whole input
@@ -31,11 +55,12 @@ std::optional<LineRead> LineReader::next() {
   char last = 0;
   for (;;) {
     const char* start = bytes_.data() + pos_;
-    const auto* newline = static_cast<const char*>(std::memchr(start, '\n', end_ - pos_));
+    const char* newline = find_newline(pos_);
     const std::size_t piece = newline ? static_cast<std::size_t>(newline - start) : end_ - pos_;
     if (piece > 0) last = start[piece - 1];
     read.length += piece;
     pos_ += piece + (newline ? 1 : 0);
+    let_go_behind(pos_);
     if (!in_ || (newline && !gathered)) {
       read.ended = newline != nullptr;
       break;

@@ -13,6 +13,10 @@
 #include <string_view>
 #include <vector>
 
+namespace santei {
+class MappedFile;
+}
+
 namespace santei::detail {
 
 struct LineRead {
@@ -28,6 +32,15 @@ class LineReader {
  public:
   LineReader(std::istream& in, std::size_t max_line);
   LineReader(std::string_view bytes, std::size_t max_line);
+  // A mapped file's bytes, its pages let go of once the reader is kKeptBehind past them: a line
+  // handed on (a claim on its way to a pricing thread) may still be read there, and is mapped again
+  // if it had been let go.
+  LineReader(const MappedFile& file, std::size_t max_line);
+  // What stays mapped behind the reader: more than the claims in flight to the pricing threads (a
+  // ring of 2 batches a thread and 2 more, a batch 1 MiB at most) on a few threads; let go 1 MiB
+  // at a time.
+  static constexpr std::size_t kKeptBehind = std::size_t{8} * 1024 * 1024;
+  static constexpr std::size_t kLetGoStep = std::size_t{1} * 1024 * 1024;
 
   // The next line, or nullopt at the end of the input. Its text is valid until the next call when
   // read from a stream, as long as the bytes when read from memory.
@@ -35,8 +48,12 @@ class LineReader {
 
  private:
   bool fill();
+  const char* find_newline(std::size_t from);
+  void let_go_behind(std::size_t at);
 
-  std::istream* in_;  // null: the whole input is buffer_'s view `bytes_`
+  std::istream* in_;  // null: the whole input is in memory, `bytes_`
+  const MappedFile* file_ = nullptr;
+  std::size_t let_go_ = 0;  // the bytes of file_ before this are let go
   std::size_t max_;
   std::vector<char> buffer_;
   std::string_view bytes_;  // what is read: in buffer_, or the caller's bytes

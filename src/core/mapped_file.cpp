@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -27,7 +28,7 @@ struct Descriptor {
 
 }  // namespace
 
-MappedFile::MappedFile(const std::filesystem::path& path, std::uintmax_t limit) {
+MappedFile::MappedFile(const std::filesystem::path& path, std::uintmax_t limit, Reading reading) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) fail(Status::io_error, path, fmt::format("cannot open the file: {}", std::strerror(errno)));
   const Descriptor open_file{fd};
@@ -39,11 +40,22 @@ MappedFile::MappedFile(const std::filesystem::path& path, std::uintmax_t limit) 
     fail(Status::limit_exceeded, path, fmt::format("a file of {} bytes is over the limit of {} bytes", size, limit));
   }
   if (size == 0) return;  // mmap refuses a length of 0; an empty view stands for the empty file
-  // MAP_POPULATE maps the page-cache pages up front instead of faulting on each one.
-  void* mapped = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+  // MAP_POPULATE maps the page-cache pages up front instead of faulting on each one; of a file
+  // larger than memory it would read pages only to let them go before they are used.
+  const int populate = reading == Reading::whole ? MAP_POPULATE : 0;
+  void* mapped = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE | populate, fd, 0);
   if (mapped == MAP_FAILED) fail(Status::io_error, path, fmt::format("cannot map the file: {}", std::strerror(errno)));
+  if (reading == Reading::sequential) (void)::madvise(mapped, size, MADV_SEQUENTIAL);  // advice: may be refused
   data_ = static_cast<const char*>(mapped);
   size_ = static_cast<std::size_t>(size);
+}
+
+void MappedFile::let_go(std::size_t from, std::size_t to) const {
+  static const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+  const std::size_t first = from / page * page;
+  const std::size_t end = std::min(to, size_) / page * page;
+  // MADV_DONTNEED of a read-only private file mapping: its pages are unmapped, never lost.
+  if (end > first) (void)::madvise(const_cast<char*>(data_) + first, end - first, MADV_DONTNEED);
 }
 
 MappedFile::~MappedFile() {

@@ -10,9 +10,14 @@ namespace santei {
 
 class MappedFile {
  public:
+  enum class Reading : unsigned char {
+    whole,       // all of it, soon (a snapshot): its pages are mapped up front
+    sequential,  // once, front to back (a batch's input, maybe larger than memory): mapped as read
+                 // and read ahead; the reader lets go of what lies behind it (let_go)
+  };
   // Maps the whole file. Throws santei::Exception: Status::io_error when it cannot be opened or
   // mapped, Status::limit_exceeded (by its size, before mapping) when it is over `limit` bytes.
-  MappedFile(const std::filesystem::path& path, std::uintmax_t limit);
+  MappedFile(const std::filesystem::path& path, std::uintmax_t limit, Reading reading = Reading::whole);
   ~MappedFile();
   MappedFile(const MappedFile&) = delete;
   MappedFile& operator=(const MappedFile&) = delete;
@@ -20,6 +25,11 @@ class MappedFile {
   // Valid while this object lives. A file truncated by another process while it is mapped makes
   // reading past its new end raise SIGBUS: santei replaces files by renaming, never in place.
   std::string_view bytes() const { return {data_, size_}; }
+
+  // The pages from the one holding byte `from` to the one before byte `to`'s leave this process's
+  // memory (they stay in the page cache): a later read of them maps them again, with the same
+  // bytes. Memory stays bounded however large the file a sequential reader goes through.
+  void let_go(std::size_t from, std::size_t to) const;
 
  private:
   const char* data_ = nullptr;

@@ -4,12 +4,14 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <limits>
 #include <optional>
 
 #include <fmt/format.h>
 
 #include "claim/json_lines.hpp"
 #include "core/line_reader.hpp"
+#include "core/mapped_file.hpp"
 #include "core/ordered_batches.hpp"
 #include "output/price_workers.hpp"
 
@@ -117,6 +119,15 @@ std::size_t price_stream(std::string_view claims, std::string_view source, const
                          const std::function<bool(std::span<const ClaimAnswer>)>& sink) {
   PriceWorkers workers;
   return price_stream(claims, source, masters, options, stream, sink, workers);
+}
+
+std::size_t price_file(const std::filesystem::path& path, std::string_view source, const MasterLibrary& masters,
+                       const PricingOptions& options, const PriceStreamOptions& stream,
+                       const std::function<bool(std::span<const ClaimAnswer>)>& sink) {
+  const MappedFile file(path, std::numeric_limits<std::uintmax_t>::max(), MappedFile::Reading::sequential);
+  detail::LineReader reader(file, kMaxClaimBytes);
+  PriceWorkers workers;
+  return detail::price_lines(reader, file.bytes(), source, masters, options, stream, sink, workers);
 }
 
 std::size_t price_stream(std::istream& in, std::string_view source, const MasterLibrary& masters,

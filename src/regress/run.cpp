@@ -2,6 +2,7 @@
 // threads while the next are read (core/ordered_batches.hpp), each thread adding into its own
 // summary, receipts reported in input order.
 #include <functional>
+#include <limits>
 #include <optional>
 #include <span>
 #include <string>
@@ -12,6 +13,7 @@
 
 #include "claim/json_lines.hpp"
 #include "core/line_reader.hpp"
+#include "core/mapped_file.hpp"
 #include "core/ordered_batches.hpp"
 #include "regress/part.hpp"
 #include "santei/regress.hpp"
@@ -163,6 +165,13 @@ RegressSummary regress_json_lines(std::string_view lines, std::string_view sourc
                                   const RegressRunOptions& options) {
   detail::LineReader reader(lines, kMaxClaimBytes);
   return compare_lines(reader, lines, source, regression, options);
+}
+
+RegressSummary regress_json_lines_file(const std::filesystem::path& path, std::string_view source,
+                                       const Regression& regression, const RegressRunOptions& options) {
+  const MappedFile file(path, std::numeric_limits<std::uintmax_t>::max(), MappedFile::Reading::sequential);
+  detail::LineReader reader(file, kMaxClaimBytes);
+  return compare_lines(reader, file.bytes(), source, regression, options);
 }
 
 RegressSummary regress_claims(const std::vector<Claim>& claims, const std::vector<std::int64_t>& lines,

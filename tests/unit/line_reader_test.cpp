@@ -4,12 +4,15 @@
 // the bytes, not a copy.
 #include <doctest/doctest.h>
 
+#include <fstream>
 #include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "big_input.hpp"
 #include "core/line_reader.hpp"
+#include "core/mapped_file.hpp"
 
 namespace santei::test {
 namespace {
@@ -30,6 +33,14 @@ std::vector<Line> stream_lines(const std::string& input, std::size_t max_line) {
     lines.push_back({l->number, std::string(l->text), l->length, l->ended, l->crlf, l->over});
   }
   return lines;
+}
+
+// This process's resident memory now, in KiB (/proc/self/statm): pages mapped and let go leave it.
+long resident_kib() {
+  std::ifstream statm("/proc/self/statm");
+  long size = 0, resident = 0;
+  statm >> size >> resident;
+  return resident * (::sysconf(_SC_PAGESIZE) / 1024);
 }
 
 }  // namespace
@@ -61,6 +72,34 @@ TEST_CASE("a line reader of bytes in memory reads the lines a stream reader read
   CHECK(stream_lines("0123456789\r\nab", 8) ==
         std::vector<Line>{{1, "01234567", 10, true, true, true}, {2, "ab", 2, false, false, false}});
   CHECK(stream_lines("ab\r", 8) == std::vector<Line>{{1, "ab\r", 3, false, false, false}});
+}
+
+// LineReader(const MappedFile&): santei price FILE and santei regress FILE (price_file,
+// regress_json_lines_file) map their claims; the pages behind the reader are let go.
+TEST_CASE("a line reader of a mapped file reads a stream reader's lines, and a line of 512 MiB (a sparse file of NULs, "
+          "made at test time) is read past in bounded memory") {
+  const ScratchDirectory dir("santei-line-reader");
+  const auto path = dir.path() / "lines.jsonl";
+  const std::string head = "{\"a\":1}\r\nsecond\n";
+  write_sparse(path, head, std::size_t{512} << 20, "\nlast\r\nunended");
+  const MappedFile file(path, std::size_t{1} << 30, MappedFile::Reading::sequential);
+  detail::LineReader reader(file, 64);
+  std::vector<Line> lines;
+  long grown_kib = 0;
+  const long before = resident_kib();
+  while (const std::optional<detail::LineRead> l = reader.next()) {
+    grown_kib = std::max(grown_kib, resident_kib() - before);
+    lines.push_back({l->number, std::string(l->text), l->length, l->ended, l->crlf, l->over});
+  }
+  const std::vector<Line> expected = {{1, "{\"a\":1}", 7, true, true, false},
+                                      {2, "second", 6, true, false, false},
+                                      {3, std::string(64, '\0'), std::size_t{512} << 20, true, false, true},
+                                      {4, "last", 4, true, true, false},
+                                      {5, "unended", 7, false, false, false}};
+  CHECK(lines == expected);
+  MESSAGE("resident memory grew by at most " << grown_kib << " KiB reading a 512 MiB line");
+  // What is kept behind the reader and the step it lets go by, and a few pages more.
+  CHECK(grown_kib < static_cast<long>((detail::LineReader::kKeptBehind + 2 * detail::LineReader::kLetGoStep) / 1024) + 1024);
 }
 
 }  // namespace santei::test

@@ -3,10 +3,13 @@
 // stops the stream; threads kept from run to run (PriceWorkers) answer as fresh ones.
 #include <doctest/doctest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "big_input.hpp"
 #include "santei/generate.hpp"
 #include "output/price_workers.hpp"
 #include "santei/price_stream.hpp"
@@ -53,9 +56,10 @@ struct Run {
 };
 
 // `workers`: threads kept from an earlier run, or none (price_stream's own). `in_memory`: the
-// input's bytes handed over whole (a mapped file's), not as a stream.
+// input's bytes handed over whole (a C ABI caller's), not as a stream. `file`: the input written
+// there and priced by price_file (santei price FILE), which maps it.
 Run run(const std::string& input, unsigned threads, std::size_t chunk_claims, std::size_t stop_after_calls = 0,
-        PriceWorkers* workers = nullptr, bool in_memory = false) {
+        PriceWorkers* workers = nullptr, bool in_memory = false, const std::filesystem::path* file = nullptr) {
   std::istringstream in(input);
   PriceStreamOptions stream;
   stream.threads = threads;
@@ -68,7 +72,10 @@ Run run(const std::string& input, unsigned threads, std::size_t chunk_claims, st
     return r.calls != stop_after_calls;
   };
   const PricingOptions options{.explain = false};
-  if (in_memory) {
+  if (file) {
+    std::ofstream(*file, std::ios::binary | std::ios::trunc) << input;
+    r.errors = price_file(*file, "claims.jsonl", real_library(), options, stream, sink);
+  } else if (in_memory) {
     r.errors = workers ? price_stream(std::string_view(input), "claims.jsonl", real_library(), options, stream, sink, *workers)
                        : price_stream(std::string_view(input), "claims.jsonl", real_library(), options, stream, sink);
   } else {
@@ -195,8 +202,11 @@ namespace santei::test {
 
 // price_stream of a string_view: the claims of a mapped file (santei price FILE) or a C ABI
 // caller's bytes (santei_price_json_lines), each parsed where it lies when 64 bytes follow it.
-TEST_CASE("price_stream of claims in memory: the answers of the same bytes read as a stream — LF or CRLF lines, the "
-          "last with or without its newline, on 1 and 2 threads, on kept threads too" * doctest::test_suite("threads")) {
+TEST_CASE("price_stream of claims in memory and price_file of them in a file: the answers of the same bytes read as a "
+          "stream — LF or CRLF lines, the last with or without its newline, on 1 and 2 threads, on kept threads too" *
+          doctest::test_suite("threads")) {
+  const ScratchDirectory dir("santei-price-file");
+  const std::filesystem::path file = dir.path() / "claims.jsonl";
   std::vector<Bad> bad;
   const std::string lf = claims_with_bad_lines(bad);
   std::string crlf;
@@ -211,12 +221,15 @@ TEST_CASE("price_stream of claims in memory: the answers of the same bytes read 
         CAPTURE(input->size());
         CAPTURE(threads);
         const Run r = run(*input, threads, 64, 0, kept, /*in_memory=*/true);
-        CHECK(r.errors == bad.size());
-        REQUIRE(r.answers.size() == streamed.answers.size());
-        for (std::size_t i = 0; i < r.answers.size(); ++i) {
-          CHECK(r.answers[i].line == streamed.answers[i].line);
-          CHECK(r.answers[i].json == streamed.answers[i].json);
-          CHECK(r.answers[i].message == streamed.answers[i].message);
+        const Run mapped = run(*input, threads, 64, 0, nullptr, false, &file);
+        for (const Run* each : {&r, &mapped}) {
+          CHECK(each->errors == bad.size());
+          REQUIRE(each->answers.size() == streamed.answers.size());
+          for (std::size_t i = 0; i < each->answers.size(); ++i) {
+            CHECK(each->answers[i].line == streamed.answers[i].line);
+            CHECK(each->answers[i].json == streamed.answers[i].json);
+            CHECK(each->answers[i].message == streamed.answers[i].message);
+          }
         }
       }
     }

@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <sstream>
 #include <string>
@@ -11,6 +12,7 @@
 
 #include <fmt/format.h>
 
+#include "big_input.hpp"
 #include "pricing_support.hpp"
 #include "santei/generate.hpp"
 #include "santei/regress.hpp"
@@ -122,7 +124,7 @@ TEST_CASE("regress: histogram buckets of per-receipt changes, edge by edge") {
   CHECK(histogram_label(kHistogramBuckets - 1) == "+1000 or more");
 }
 
-TEST_CASE("regress_claims (claims already read, as from a UKE file) and JSON Lines in memory: the receipts and summary of JSON Lines read from a stream, on 1, 2 or 3 threads" * doctest::test_suite("threads")) {
+TEST_CASE("regress_claims (claims already read, as from a UKE file) and JSON Lines in memory or in a mapped file: the receipts and summary of JSON Lines read from a stream, on 1, 2 or 3 threads" * doctest::test_suite("threads")) {
   const ClaimGenerator generator(real_library(), july_2024(7));
   std::string input;
   std::vector<Claim> claims;
@@ -135,7 +137,10 @@ TEST_CASE("regress_claims (claims already read, as from a UKE file) and JSON Lin
     input += line + "\n";
   }
   const Regression regression = r04_to_r06(/*copay=*/true);
-  enum class From { stream, memory, claims };
+  enum class From { stream, memory, file, claims };
+  const test::ScratchDirectory dir("santei-regress-file");
+  const std::filesystem::path file = dir.path() / "claims.jsonl";
+  std::ofstream(file, std::ios::binary) << input;
   const auto run = [&](unsigned threads, From from) {
     std::string csv;
     RegressRunOptions options;
@@ -144,6 +149,7 @@ TEST_CASE("regress_claims (claims already read, as from a UKE file) and JSON Lin
     std::istringstream in(input);
     const RegressSummary s = from == From::stream   ? regress_json_lines(in, "<generated>", regression, options)
                              : from == From::memory ? regress_json_lines(std::string_view(input), "<generated>", regression, options)
+                             : from == From::file   ? regress_json_lines_file(file, "<generated>", regression, options)
                                                     : regress_claims(claims, lines, regression, options);
     return csv + regress_summary_json(s, regression);
   };
@@ -154,6 +160,7 @@ TEST_CASE("regress_claims (claims already read, as from a UKE file) and JSON Lin
   // JSON Lines in memory (a mapped file's, a C ABI caller's), each claim read where it lies.
   CHECK(run(1, From::memory) == from_lines);
   CHECK(run(2, From::memory) == from_lines);
+  CHECK(run(2, From::file) == from_lines);  // santei regress FILE: mapped
 }
 
 TEST_CASE("regress_uke_file: a UKE file compared as it is read gives regress_claims' receipts and summary on its claims, "
