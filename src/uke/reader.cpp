@@ -9,6 +9,7 @@
 
 #include "core/cp932.hpp"
 #include "core/line_reader.hpp"
+#include "core/mapped_file.hpp"
 #include "santei/uke.hpp"
 #include "uke/burden.hpp"
 #include "uke/dpc_records.hpp"
@@ -815,9 +816,16 @@ UkeFile read_uke_file(const std::filesystem::path& path, const UkeReadOptions& o
   if (const std::uintmax_t size = std::filesystem::file_size(path, ec); !ec && size > kMaxUkeBytes) {
     return over_size(path.string(), size);
   }
+  // A file is mapped and its records read where they lie, the pages behind the reader let go; a
+  // pipe or a FIFO is streamed. A line over kMaxUkeRecordBytes is read past, never held whole.
+  if (std::filesystem::is_regular_file(path, ec)) {
+    const MappedFile file(path, kMaxUkeBytes, MappedFile::Reading::sequential);
+    Reader reader(path.string(), options, sink);
+    detail::LineReader lines(file, kMaxUkeRecordBytes);
+    return reader.finish(read_lines(lines, reader));
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) throw Exception(ErrorInfo{Status::io_error, path.string(), 0, 0, "", "cannot open the UKE file"});
-  // Streamed record by record: a line over kMaxUkeRecordBytes is read past, never held whole.
   Reader reader(path.string(), options, sink);
   detail::LineReader lines(in, kMaxUkeRecordBytes);
   const std::int64_t last = read_lines(lines, reader);

@@ -1,13 +1,18 @@
 // price_uke_file and price_uke_bytes price a UKE file's receipts as they are read, on worker threads
 // beside the reading one: their report must be price_uke(read_uke_file(…))'s, byte for byte, on real
-// files, on broken ones, and on a file of many batches.
+// files (mapped, and streamed through a FIFO), on broken ones, and on a file of many batches.
 #include <doctest/doctest.h>
+
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 #include "output/json_writer.hpp"
@@ -54,6 +59,18 @@ UkePriceReport same_reports(const std::filesystem::path& path, const PricingOpti
     CHECK(uke_report_text(in_memory) == text);
     CHECK(uke_report_json(price_uke(read_uke_file(path), test::real_library(), options, threads)) == json);
   }
+  // A file is mapped (read where it lies); a FIFO, a pipe given as a path, is streamed: the same
+  // report under the FIFO's name.
+  const std::filesystem::path fifo =
+      std::filesystem::temp_directory_path() / ("santei-uke-fifo-" + std::to_string(::getpid()));
+  std::filesystem::remove(fifo);
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  std::thread writer([&] { std::ofstream(fifo, std::ios::binary) << bytes; });
+  const UkePriceReport piped = price_uke_file(fifo, {}, test::real_library(), options, 2);
+  writer.join();
+  std::filesystem::remove(fifo);
+  CHECK(uke_report_json(piped) ==
+        uke_report_json(price_uke_bytes(bytes, fifo.string(), {}, test::real_library(), options, 1)));
   return expected;
 }
 
