@@ -1,4 +1,5 @@
 // santei price --uke FILE: price every receipt of a UKE file and compare with what it states.
+#include <cerrno>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -8,6 +9,7 @@
 #include <string_view>
 
 #include "cli/command.hpp"
+#include "cli/gather_writer.hpp"
 #include "cli/price.hpp"
 #include "santei/uke.hpp"
 
@@ -28,9 +30,11 @@ int price_uke_file(const PriceArgs& args) {
   } else {
     // The two reports are made on two threads: each takes a tenth of a month's check or less.
     std::future<std::string> text = std::async(std::launch::async, [&report] { return uke_report_text(report); });
-    // Written as it is made, a MiB at a time: not held whole (52.7 MB for 20,000 receipts).
+    // Written as it is made, a MiB at a time: not held whole (52.7 MB for 20,000 receipts). The
+    // first piece that cannot be written ends the command (a full disk), before the text report.
     write_uke_report_json(report, [](std::string_view piece) {
       std::cout.write(piece.data(), static_cast<std::streamsize>(piece.size()));
+      if (!std::cout) write_failed("<stdout>", errno);
     });
     std::cout << '\n';
     std::cerr << text.get();
