@@ -37,12 +37,26 @@ using Type = json::Value::Type;
 constexpr std::array<std::uint8_t, 26> kCategories = {1,  11, 12, 13, 14, 21, 22, 23, 24, 25, 26, 27, 28,
                                                       31, 32, 33, 39, 40, 50, 54, 60, 70, 80, 90, 92, 97};
 
+// kCategories as a set of 0–127, a bit each.
+constexpr std::array<std::uint64_t, 2> kCategorySet = [] {
+  std::array<std::uint64_t, 2> set{};
+  for (const std::uint8_t c : kCategories) set[c / 64] |= std::uint64_t{1} << (c % 64);
+  return set;
+}();
+
+constexpr bool is_category(std::int64_t n) { return n >= 0 && n < 128 && ((kCategorySet[n / 64] >> (n % 64)) & 1) != 0; }
+
 std::uint8_t read_category(const json::Value& value, const Path& path) {
+  // Two digits in a string, as nearly every order writes it, read in line: through integer() and a
+  // search of the list it cost 146 instructions an order (callgrind).
+  if (const std::string_view t = value.text(); value.is(Type::string) && t.size() == 2) {
+    const auto tens = static_cast<unsigned char>(t[0] - '0');
+    const auto ones = static_cast<unsigned char>(t[1] - '0');
+    if (tens <= 9 && ones <= 9 && is_category(tens * 10 + ones)) return static_cast<std::uint8_t>(tens * 10 + ones);
+  }
   const std::int64_t n = integer(value, path, 0, 99);
   if (value.is(Type::string) && value.text().size() != 2) fail(path, fmt::format("'{}' is not a two-digit 診療識別", value.text()));
-  if (std::find(kCategories.begin(), kCategories.end(), n) == kCategories.end()) {
-    fail(path, fmt::format("{:02} is not a 診療識別 of the 記録条件仕様 (別表20)", n));
-  }
+  if (!is_category(n)) fail(path, fmt::format("{:02} is not a 診療識別 of the 記録条件仕様 (別表20)", n));
   return static_cast<std::uint8_t>(n);
 }
 

@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include <fmt/format.h>
+
 #include "big_input.hpp"
 #include "error_of.hpp"
 #include "santei/claim.hpp"
@@ -92,4 +94,45 @@ TEST_CASE("a 1 GiB claim (an untouched mapping: one line of NULs) is refused by 
   const test::UntouchedBytes gigabyte(std::size_t{1} << 30);
   check(claim_error(gigabyte.view()), {"", Status::limit_exceeded, 0, 0, "",
                                        "a claim of 1073741824 bytes is over the 16777216-byte limit"});
+}
+
+namespace {
+
+// The outpatient claim of one order whose category is `category` (JSON text).
+std::string claim_with_category(const std::string& category) {
+  return R"({"format":"santei.claim/1","id":"c","month":"2024-06","setting":"outpatient","facility":{"kind":"clinic"},)"
+         R"("patient":{"birth_date":"1980-01-01","sex":"male"},"insurance":{"kind":"employee"},"visits":[{"date":)"
+         R"("2024-06-03","orders":[{"category":)" +
+         category + R"(,"items":[{"code":"111000110"}]}]}]})";
+}
+
+}  // namespace
+
+// 記録条件仕様 別表20 (診療識別): 01 全体, 11 初診, 12 再診, 13 医学管理, 14 在宅, 21 内服, 22 屯服,
+// 23 外用, 24 調剤, 25 処方, 26 麻毒, 27 調基, 28 注射 (投薬), 31 皮下筋肉内, 32 静脈内, 33 その他の
+// 注射, 39 薬剤料減点, 40 処置, 50 手術, 54 麻酔, 60 検査・病理, 70 画像診断, 80 その他, 90 入院基本料,
+// 92 特定入院料・その他, 97 食事・生活療養.
+TEST_CASE("an order's category: each of 00–99 as two digits, in a string or as a number, is read if 別表20 has it and "
+          "refused naming it otherwise; other spellings are refused") {
+  const std::set<int> table20 = {1,  11, 12, 13, 14, 21, 22, 23, 24, 25, 26, 27, 28,
+                                 31, 32, 33, 39, 40, 50, 54, 60, 70, 80, 90, 92, 97};
+  const std::string field = "visits[0].orders[0].category";
+  for (int n = 0; n < 100; ++n) {
+    CAPTURE(n);
+    for (const std::string& spelled : {fmt::format("\"{:02}\"", n), std::to_string(n)}) {
+      CAPTURE(spelled);
+      if (table20.count(n) != 0) {
+        CHECK(parse_claim(claim_with_category(spelled)).visits[0].orders[0].category == n);
+      } else {
+        check(claim_error(claim_with_category(spelled)),
+              {"", Status::claim_error, 0, 0, field.c_str(), fmt::format("{:02} is not a 診療識別 of the 記録条件仕様 (別表20)", n).c_str()});
+      }
+    }
+  }
+  check(claim_error(claim_with_category("\"1\"")), {"", Status::claim_error, 0, 0, field.c_str(), "'1' is not a two-digit 診療識別"});
+  check(claim_error(claim_with_category("\"012\"")), {"", Status::claim_error, 0, 0, field.c_str(), "'012' is not a two-digit 診療識別"});
+  check(claim_error(claim_with_category("\"1a\"")), {"", Status::claim_error, 0, 0, field.c_str(), "'1a' is not a whole number"});
+  check(claim_error(claim_with_category("\" 1\"")), {"", Status::claim_error, 0, 0, field.c_str(), "' 1' is not a whole number"});
+  check(claim_error(claim_with_category("\"-1\"")), {"", Status::claim_error, 0, 0, field.c_str(), "-1 is outside 0..99"});
+  check(claim_error(claim_with_category("true")), {"", Status::claim_error, 0, 0, field.c_str(), "must be a whole number, not a boolean"});
 }
