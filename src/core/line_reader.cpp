@@ -1,13 +1,17 @@
 #include "core/line_reader.hpp"
 
 #include <algorithm>
+#include <cerrno>
 #include <cstring>
+#include <string>
 
 #include "core/mapped_file.hpp"
+#include "santei/result.hpp"
 
 namespace santei::detail {
 
-LineReader::LineReader(std::istream& in, std::size_t max_line) : in_(&in), max_(max_line), buffer_(64 * 1024) {}
+LineReader::LineReader(std::istream& in, std::string_view source, std::size_t max_line)
+    : in_(&in), source_(source), max_(max_line), buffer_(64 * 1024) {}
 
 LineReader::LineReader(std::string_view bytes, std::size_t max_line)
     : in_(nullptr), max_(max_line), bytes_(bytes), end_(bytes.size()) {}
@@ -36,7 +40,12 @@ void LineReader::let_go_behind(std::size_t at) {
 
 bool LineReader::fill() {
   if (!in_) return false;  // the bytes in memory were the whole input
+  errno = 0;
   in_->read(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+  if (in_->bad()) {
+    const std::string why = errno != 0 ? std::strerror(errno) : "a read error";
+    throw Exception(ErrorInfo{Status::io_error, source_, number_, 0, {}, "cannot be read any further: " + why});
+  }
   pos_ = 0;
   end_ = static_cast<std::size_t>(in_->gcount());
   bytes_ = {buffer_.data(), end_};

@@ -30,7 +30,9 @@ struct LineRead {
 
 class LineReader {
  public:
-  LineReader(std::istream& in, std::size_t max_line);
+  // A read error of `in` (EIO, a directory opened as a file) is thrown as Status::io_error naming
+  // `source` and the line it stopped in, never taken for the end of the input.
+  LineReader(std::istream& in, std::string_view source, std::size_t max_line);
   LineReader(std::string_view bytes, std::size_t max_line);
   // A mapped file's bytes, its pages let go of once the reader is kKeptBehind past them: a line
   // handed on (a claim on its way to a pricing thread) may still be read there, and is mapped again
@@ -52,6 +54,7 @@ class LineReader {
   void let_go_behind(std::size_t at);
 
   std::istream* in_;  // null: the whole input is in memory, `bytes_`
+  std::string source_;
   const MappedFile* file_ = nullptr;
   std::size_t let_go_ = 0;  // the bytes of file_ before this are let go
   std::size_t max_;

@@ -134,7 +134,7 @@ std::size_t price_stream(std::istream& in, std::string_view source, const Master
                          const PricingOptions& options, const PriceStreamOptions& stream,
                          const std::function<bool(std::span<const ClaimAnswer>)>& sink, PriceWorkers& workers) {
   // Lines are read in bounded memory: one longer than a claim may be is read past, not held.
-  detail::LineReader reader(in, kMaxClaimBytes);
+  detail::LineReader reader(in, source, kMaxClaimBytes);
   return detail::price_lines(reader, {}, source, masters, options, stream, sink, workers);
 }
 

@@ -157,7 +157,7 @@ RegressSummary compare_lines(detail::LineReader& reader, std::string_view whole,
 RegressSummary regress_json_lines(std::istream& in, std::string_view source, const Regression& regression,
                                   const RegressRunOptions& options) {
   // A line longer than any claim (kMaxClaimBytes) is read past, not held, and counted unreadable.
-  detail::LineReader reader(in, kMaxClaimBytes);
+  detail::LineReader reader(in, source, kMaxClaimBytes);
   return compare_lines(reader, {}, source, regression, options);
 }
 

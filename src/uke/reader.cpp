@@ -827,10 +827,8 @@ UkeFile read_uke_file(const std::filesystem::path& path, const UkeReadOptions& o
   std::ifstream in(path, std::ios::binary);
   if (!in) throw Exception(ErrorInfo{Status::io_error, path.string(), 0, 0, "", "cannot open the UKE file"});
   Reader reader(path.string(), options, sink);
-  detail::LineReader lines(in, kMaxUkeRecordBytes);
-  const std::int64_t last = read_lines(lines, reader);
-  if (in.bad()) throw Exception(ErrorInfo{Status::io_error, path.string(), 0, 0, "", "cannot read the UKE file"});
-  return reader.finish(last);
+  detail::LineReader lines(in, path.string(), kMaxUkeRecordBytes);
+  return reader.finish(read_lines(lines, reader));
 }
 
 }  // namespace uke

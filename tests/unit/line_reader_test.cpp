@@ -13,6 +13,7 @@
 #include "big_input.hpp"
 #include "core/line_reader.hpp"
 #include "core/mapped_file.hpp"
+#include "santei/result.hpp"
 
 namespace santei::test {
 namespace {
@@ -27,7 +28,7 @@ struct Line {
 
 std::vector<Line> stream_lines(const std::string& input, std::size_t max_line) {
   std::istringstream in(input);
-  detail::LineReader reader(in, max_line);
+  detail::LineReader reader(in, "<test>", max_line);
   std::vector<Line> lines;
   while (const std::optional<detail::LineRead> l = reader.next()) {
     lines.push_back({l->number, std::string(l->text), l->length, l->ended, l->crlf, l->over});
@@ -100,6 +101,23 @@ TEST_CASE("a line reader of a mapped file reads a stream reader's lines, and a l
   MESSAGE("resident memory grew by at most " << grown_kib << " KiB reading a 512 MiB line");
   // What is kept behind the reader and the step it lets go by, and a few pages more.
   CHECK(grown_kib < static_cast<long>((detail::LineReader::kKeptBehind + 2 * detail::LineReader::kLetGoStep) / 1024) + 1024);
+}
+
+// A read error is not the end of the input: claims after it would be lost unseen. A directory
+// opened as a file reads as one (EISDIR).
+TEST_CASE("a line reader of a stream that cannot be read throws io_error naming its source, not an empty input") {
+  const ScratchDirectory dir("santei-line-reader-dir");
+  std::ifstream in(dir.path(), std::ios::binary);
+  REQUIRE(in.is_open());
+  detail::LineReader reader(in, "claims.jsonl", 64);
+  try {
+    (void)reader.next();
+    FAIL("no error");
+  } catch (const Exception& e) {
+    CHECK(e.status() == Status::io_error);
+    CHECK(e.info().file == "claims.jsonl");
+    CHECK(e.info().message == "cannot be read any further: Is a directory");
+  }
 }
 
 }  // namespace santei::test
