@@ -60,7 +60,8 @@ struct PriceStreamOptions {
 // `options`, and hands the answers to `sink` in input order, one chunk at a time, always on the
 // calling thread (reading and writing overlap the pricing). `sink` returns false to stop (a client
 // gone): nothing more is read or priced, and the workers are joined. Throws only what reading `in`
-// throws; a claim's own failure is its answer.
+// throws, and Status::io_error when it cannot be read (a read error is not the end of the input,
+// whose claims after it would be lost unseen); a claim's own failure is its answer.
 // @return the number of claims answered with an error.
 SANTEI_API std::size_t price_stream(std::istream& in, std::string_view source, const MasterLibrary& masters,
                                     const PricingOptions& options, const PriceStreamOptions& stream,

@@ -163,7 +163,8 @@ struct RegressRunOptions {
 
 // Reads santei.claim/1 JSON Lines from `in` (blank lines skipped), compares every claim, and
 // returns the summary. Memory is bounded: the input is read in batches. A line that is not a
-// claim counts as a receipt that neither revision could price (the reason names its line).
+// claim counts as a receipt that neither revision could price (the reason names its line). A read
+// error of `in` throws Status::io_error naming `source` and the line it stopped in.
 SANTEI_API RegressSummary regress_json_lines(std::istream& in, std::string_view source, const Regression& regression,
                                              const RegressRunOptions& options = {});
 // The same of JSON Lines already in memory (a mapped file, a caller's buffer), which must stay
