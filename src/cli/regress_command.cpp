@@ -91,10 +91,14 @@ void write_file(const std::string& path, const std::string& text) {
 }
 
 // A UKE file: named *.uke, or starting with the IR record (CP932 text whose first bytes are ASCII).
+// A pipe or a FIFO is known by its name alone: the bytes read to look would be lost (it cannot be
+// read again from the start), and its first claim with them.
 bool is_uke(const std::string& path, std::istream& in) {
   std::string ext = std::filesystem::path(path).extension().string();
   for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   if (ext == ".uke") return true;
+  std::error_code not_regular;
+  if (!std::filesystem::is_regular_file(path, not_regular)) return false;
   char head[3] = {};
   in.read(head, 3);
   const bool ir = in.gcount() == 3 && head[0] == 'I' && head[1] == 'R' && head[2] == ',';
