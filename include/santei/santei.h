@@ -271,6 +271,23 @@ SANTEI_C_API int santei_price(santei_result** out, santei_context* context, cons
 SANTEI_C_API int santei_price_uke(santei_buf* out, santei_context* context, const char* bytes, size_t length,
                                   const char* name);
 
+/* Receives santei's output a piece at a time, in order, on the thread that made the call:
+ * `length` bytes at `bytes` (not NUL-terminated; valid only during this call; never 0 bytes).
+ * `user` is the pointer given to the call. Return 0 to go on; any other value stops the call
+ * (nothing more is priced or written), which then returns SANTEI_ERR_IO. It must not throw,
+ * longjmp out, or call santei with the context of the call (which is in use).
+ * Requires 0.2. */
+typedef int (*santei_write_fn)(void* user, const char* bytes, size_t length);
+
+/* santei_price_uke's report handed to `write` a piece at a time as it is made (about 1 MiB each)
+ * instead of held whole in a buffer: the same bytes, for a month's file whose report is large
+ * (52.7 MB for 20,000 receipts). The receipts' results are still held until the report is
+ * written. Arguments, statuses and thread-safety as santei_price_uke; NULL `write` is
+ * SANTEI_ERR_INVALID_ARGUMENT; `write` returning non-zero: SANTEI_ERR_IO, field "write".
+ * Requires 0.2. */
+SANTEI_C_API int santei_price_uke_to(santei_context* context, const char* bytes, size_t length, const char* name,
+                                     santei_write_fn write, void* user);
+
 /* Releases a result and every string borrowed from it. NULL is a no-op.
  * Thread-safety: call once, when no other thread reads this result. */
 SANTEI_C_API void santei_result_free(santei_result* result);
@@ -398,6 +415,18 @@ SANTEI_C_API int santei_regress_json_lines(santei_buf* out, santei_context* old_
  * Thread-safety: one call at a time per context, as santei_price. Requires 0.2. */
 SANTEI_C_API int santei_price_json_lines(santei_buf* out, size_t* errors, santei_context* context, const char* lines,
                                          size_t length, int64_t first_line, unsigned threads);
+
+/* santei_price_json_lines' result lines handed to `write` as they are priced, in input order, a
+ * batch of at most 256 lines (and about 1 MiB of claims) a call, instead of held in a buffer until
+ * the end: memory stays bounded however many claims `lines` holds, so there is no limit on
+ * `length` (a whole month's file, mapped by the caller) and the first results reach the caller
+ * while the rest are priced. The same bytes as santei_price_json_lines. `*errors` (when not NULL)
+ * is the number of error lines written, also when `write` stopped the call.
+ * @return SANTEI_OK; SANTEI_ERR_IO (field "write") when `write` returned non-zero;
+ *   SANTEI_ERR_INVALID_ARGUMENT as santei_price_json_lines, and a NULL `write`.
+ * Thread-safety: one call at a time per context, as santei_price. Requires 0.2. */
+SANTEI_C_API int santei_price_json_lines_to(size_t* errors, santei_context* context, const char* lines, size_t length,
+                                            int64_t first_line, unsigned threads, santei_write_fn write, void* user);
 
 #ifdef __cplusplus
 }

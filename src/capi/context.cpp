@@ -1,7 +1,8 @@
 // santei_context, santei_price (JSON in, a santei_result out) and santei_price_uke (a UKE file's
-// bytes in, its check report out).
+// bytes in, its check report out, in a buffer or, santei_price_uke_to, to the caller's write function).
 #include <fmt/format.h>
 
+#include "capi/caller_write.hpp"
 #include "capi/handles.hpp"
 #include "claim/json_lines.hpp"
 #include "santei/dpc.hpp"
@@ -81,6 +82,22 @@ static_assert(SANTEI_SEVERITY_ERROR == static_cast<int>(Severity::error));
 static_assert(SANTEI_SEVERITY_WARNING == static_cast<int>(Severity::warning));
 static_assert(SANTEI_SEVERITY_INFO == static_cast<int>(Severity::info));
 
+// santei_price_uke's arguments checked and its file priced: the report, each receipt let go once
+// compared; what cannot be read is in the report's errors.
+santei::UkePriceReport price_uke(santei_context& c, const char* bytes, size_t length, const char* name) {
+  if (bytes == nullptr) invalid_argument("bytes", "is NULL");
+  const std::string path(name == nullptr ? std::string_view("<uke>") : c_string(name, "name", kMaxPathBytes));
+  if (length > santei::kMaxUkeBytes) {  // refused before its bytes are touched
+    throw santei::Exception(santei::ErrorInfo{santei::Status::limit_exceeded, path, 0, 0, "length",
+                                              fmt::format("{} bytes is over the {} bytes a UKE file may have", length,
+                                                          santei::kMaxUkeBytes)});
+  }
+  return santei::price_uke_bytes(std::string_view(bytes, length), path, {}, *c.library, c.options);
+}
+
+// Thrown out of write_uke_report_json when the caller's write function says stop.
+struct Stopped {};
+
 }  // namespace
 }  // namespace santei::capi
 
@@ -152,17 +169,25 @@ SANTEI_C_API int santei_price_uke(santei_buf* out, santei_context* context, cons
   return firewall([&] {
     santei_buf& buf = out_param(out, "out");
     santei_context& c = checked(context, Tag::context, "context", "santei_context");
-    if (bytes == nullptr) invalid_argument("bytes", "is NULL");
-    const std::string path(name == nullptr ? std::string_view("<uke>") : c_string(name, "name", kMaxPathBytes));
-    if (length > santei::kMaxUkeBytes) {  // refused before its bytes are touched
-      throw santei::Exception(santei::ErrorInfo{santei::Status::limit_exceeded, path, 0, 0, "length",
-                                                fmt::format("{} bytes is over the {} bytes a UKE file may have", length,
-                                                            santei::kMaxUkeBytes)});
-    }
     const BusyGuard busy(c);
-    // Priced as read, each receipt let go once compared; what cannot be read is in the report's errors.
-    fill(buf, santei::uke_report_json(
-                  santei::price_uke_bytes(std::string_view(bytes, length), path, {}, *c.library, c.options)));
+    fill(buf, santei::uke_report_json(price_uke(c, bytes, length, name)));
+  });
+}
+
+SANTEI_C_API int santei_price_uke_to(santei_context* context, const char* bytes, size_t length, const char* name,
+                                     santei_write_fn write, void* user) {
+  return firewall([&] {
+    santei_context& c = checked(context, Tag::context, "context", "santei_context");
+    CallerWrite caller(write, user);
+    const BusyGuard busy(c);
+    const santei::UkePriceReport report = price_uke(c, bytes, length, name);
+    try {
+      santei::write_uke_report_json(report, [&](std::string_view piece) {
+        if (!caller.put(piece)) throw Stopped{};
+      });
+    } catch (const Stopped&) {
+    }
+    caller.check();
   });
 }
 

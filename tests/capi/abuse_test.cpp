@@ -429,6 +429,88 @@ TEST_CASE("santei_price_json_lines with bad arguments and bytes that are no clai
   }
 }
 
+namespace {
+
+// A santei_write_fn appending to the std::string at `user`.
+int append_to(void* user, const char* bytes, size_t length) {
+  static_cast<std::string*>(user)->append(bytes, length);
+  return 0;
+}
+
+// A santei_write_fn that takes nothing: it answers 7, and counts its calls at `user`.
+int refuse(void* user, const char*, size_t) {
+  ++*static_cast<int*>(user);
+  return 7;
+}
+
+}  // namespace
+
+TEST_CASE("santei_price_json_lines_to with bad arguments, a write that refuses and bytes that are no claims") {
+  Demo demo;
+  std::string out;
+  std::size_t errors = 0;
+  constexpr char kLine[] = "{}\n";
+  check_error(santei_price_json_lines_to(&errors, nullptr, kLine, 3, 1, 1, append_to, &out), SANTEI_ERR_INVALID_ARGUMENT);
+  check_error(santei_price_json_lines_to(&errors, garbage_as<santei_context>(), kLine, 3, 1, 1, append_to, &out),
+              SANTEI_ERR_INVALID_ARGUMENT);
+  check_error(santei_price_json_lines_to(&errors, demo.context, nullptr, 0, 1, 1, append_to, &out), SANTEI_ERR_INVALID_ARGUMENT);
+  check_error(santei_price_json_lines_to(&errors, demo.context, kLine, 3, -5, 1, append_to, &out), SANTEI_ERR_INVALID_ARGUMENT);
+  check_error(santei_price_json_lines_to(&errors, demo.context, kLine, 3, 1, 1, nullptr, &out), SANTEI_ERR_INVALID_ARGUMENT);
+  CHECK(std::string(santei_last_error()->field) == "write");
+  CHECK(out.empty());
+  // Stopped by the caller: an io_error naming "write"; the error line was counted, and the context still works.
+  int calls = 0;
+  check_error(santei_price_json_lines_to(&errors, demo.context, kLine, 3, 1, 2, refuse, &calls), SANTEI_ERR_IO);
+  CHECK(std::string(santei_last_error()->field) == "write");
+  CHECK(std::string(santei_last_error()->message).starts_with("the write callback returned 7 after taking 0 bytes"));
+  CHECK(calls == 1);
+  CHECK(errors == 1);
+  std::string every_byte;
+  for (int c = 0; c < 256; ++c) every_byte += static_cast<char>(c);
+  // The same bytes and counts as santei_price_json_lines; no lines, no write.
+  for (const std::string& bytes : {std::string(), std::string(64, '\0'), std::string(kLine), every_byte}) {
+    santei_buf buf = SANTEI_BUF_INIT;
+    std::size_t buffered_errors = 0;
+    check_ok(santei_price_json_lines(&buf, &buffered_errors, demo.context, bytes.data(), bytes.size(), 1, 2));
+    out.clear();
+    check_ok(santei_price_json_lines_to(&errors, demo.context, bytes.data(), bytes.size(), 1, 2, append_to, &out));
+    CHECK(out == (buf.ptr ? std::string(buf.ptr, buf.size) : std::string()));
+    CHECK(errors == buffered_errors);
+    santei_buf_dispose(&buf);
+  }
+}
+
+TEST_CASE("santei_price_uke_to with bad arguments, a write that refuses and bytes that are no UKE file") {
+  Demo demo;
+  std::string out;
+  constexpr char kBytes[] = "IR,1,13,1,1234567,,クリニック,202406,00,\r\n";
+  check_error(santei_price_uke_to(nullptr, kBytes, sizeof kBytes - 1, nullptr, append_to, &out), SANTEI_ERR_INVALID_ARGUMENT);
+  check_error(santei_price_uke_to(garbage_as<santei_context>(), kBytes, sizeof kBytes - 1, nullptr, append_to, &out),
+              SANTEI_ERR_INVALID_ARGUMENT);
+  check_error(santei_price_uke_to(demo.context, nullptr, 0, nullptr, append_to, &out), SANTEI_ERR_INVALID_ARGUMENT);
+  check_error(santei_price_uke_to(demo.context, kBytes, SIZE_MAX, nullptr, append_to, &out), SANTEI_ERR_LIMIT_EXCEEDED);
+  check_error(santei_price_uke_to(demo.context, kBytes, sizeof kBytes - 1, "\xc0\xaf", append_to, &out), SANTEI_ERR_ENCODING);
+  check_error(santei_price_uke_to(demo.context, kBytes, sizeof kBytes - 1, nullptr, nullptr, &out), SANTEI_ERR_INVALID_ARGUMENT);
+  CHECK(std::string(santei_last_error()->field) == "write");
+  CHECK(out.empty());
+  int calls = 0;
+  check_error(santei_price_uke_to(demo.context, kBytes, sizeof kBytes - 1, nullptr, refuse, &calls), SANTEI_ERR_IO);
+  CHECK(std::string(santei_last_error()->field) == "write");
+  CHECK(calls == 1);
+  std::string every_byte;
+  for (int b = 0; b < 256; ++b) every_byte += static_cast<char>(b);
+  // The same report as santei_price_uke.
+  for (const std::string& bytes : {std::string(), std::string(64, '\0'), std::string(kBytes, 10), every_byte}) {
+    santei_buf buf = SANTEI_BUF_INIT;
+    check_ok(santei_price_uke(&buf, demo.context, bytes.data(), bytes.size(), "bad.uke"));
+    out.clear();
+    check_ok(santei_price_uke_to(demo.context, bytes.data(), bytes.size(), "bad.uke", append_to, &out));
+    REQUIRE(buf.ptr != nullptr);
+    CHECK(out == std::string(buf.ptr, buf.size));
+    santei_buf_dispose(&buf);
+  }
+}
+
 TEST_CASE("santei_result accessors with bad arguments") {
   Demo demo;
   const santei_result* garbage_result = garbage_as<santei_result>();

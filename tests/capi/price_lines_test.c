@@ -6,10 +6,16 @@
  * error lines far longer than their input lines (more than the room a call first takes) come back
  * whole; no lines give an empty buffer;
  * 600 claims, three of the stream's batches of 256, come back joined in input order; a process
- * forked after the context's threads were made prices on threads of its own. */
+ * forked after the context's threads were made prices on threads of its own.
+ * santei_price_json_lines_to: the same 600 claims handed to the write function in three pieces of
+ * whole lines (the batches), the same bytes; a write that answers non-zero stops the call at its
+ * first piece with SANTEI_ERR_IO; 300 MiB of claims (over santei_price_json_lines' 256 MiB) are read. */
 #define _POSIX_C_SOURCE 200809L /* fork, waitpid, alarm */
+#define _DEFAULT_SOURCE         /* MAP_ANONYMOUS */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -61,6 +67,80 @@ static void check_many_in_order(santei_context* context) {
   CHECK(at == out.ptr + out.size);
   CHECK(out.ptr != NULL && out.ptr[out.size] == '\0');
   santei_buf_dispose(&out);
+}
+
+/* What a santei_write_fn was handed: the bytes joined, the pieces counted, each checked to end a line. */
+typedef struct Written {
+  char* bytes;
+  size_t size;
+  int pieces;
+  int cut_line; /* a piece that did not end with a newline */
+  int stop_after; /* answer 5 once this many pieces were taken; 0: never */
+} Written;
+
+static int take(void* user, const char* bytes, size_t length) {
+  Written* w = (Written*)user;
+  char* grown = NULL;
+  if (w->stop_after > 0 && w->pieces >= w->stop_after) return 5;
+  grown = (char*)realloc(w->bytes, w->size + length);
+  if (grown == NULL) return 1;
+  memcpy(grown + w->size, bytes, length);
+  w->bytes = grown;
+  w->size += length;
+  w->pieces += 1;
+  if (length == 0 || bytes[length - 1] != '\n') w->cut_line = 1;
+  return 0;
+}
+
+/* The kManyClaims claims of check_many_in_order through santei_price_json_lines_to. */
+static void check_many_streamed(santei_context* context) {
+  static char lines[kManyClaims * kClaimRoom];
+  size_t used = 0;
+  size_t errors = 99;
+  santei_buf out = SANTEI_BUF_INIT;
+  Written written = {NULL, 0, 0, 0, 0};
+  Written stopped = {NULL, 0, 0, 0, 1};
+  int i = 0;
+  for (i = 0; i < kManyClaims; ++i) used += (size_t)sprintf(lines + used, NUMBERED_VISIT "\n", i);
+  CHECK_OK(santei_price_json_lines(&out, NULL, context, lines, used, 1, 2));
+  CHECK_OK(santei_price_json_lines_to(&errors, context, lines, used, 1, 2, take, &written));
+  CHECK(errors == 0);
+  CHECK(written.pieces == 3 && !written.cut_line);
+  CHECK(written.size == out.size && written.bytes && memcmp(written.bytes, out.ptr, out.size) == 0);
+  /* stopped at the second piece: the first was taken, nothing more priced */
+  CHECK_STATUS(santei_price_json_lines_to(&errors, context, lines, used, 1, 2, take, &stopped), SANTEI_ERR_IO);
+  CHECK(strcmp(santei_last_error()->field, "write") == 0);
+  CHECK(stopped.pieces == 1 && stopped.bytes && memcmp(stopped.bytes, out.ptr, stopped.size) == 0);
+  CHECK_STATUS(santei_price_json_lines_to(&errors, context, lines, used, 1, 2, NULL, NULL), SANTEI_ERR_INVALID_ARGUMENT);
+  CHECK(strcmp(santei_last_error()->field, "write") == 0);
+  santei_buf_dispose(&out);
+  free(written.bytes);
+  free(stopped.bytes);
+}
+
+/* 300 MiB (anonymous memory, untouched but for its first and last claims): the claim, a line of
+ * NULs far over a claim's size answered with its error at line 2, the claim at line 3. */
+static void check_over_256_mib(santei_context* context, const char* json, size_t json_size) {
+  const size_t size = (size_t)300 * 1024 * 1024;
+  const size_t claim = strlen(FIRST_VISIT "\n");
+  size_t errors = 99;
+  Written written = {NULL, 0, 0, 0, 0};
+  char* lines = (char*)mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (lines == MAP_FAILED) {
+    CHECK(!"300 MiB could not be mapped");
+    return;
+  }
+  memcpy(lines, FIRST_VISIT "\n", claim);
+  lines[size - claim - 1] = '\n';
+  memcpy(lines + size - claim, FIRST_VISIT "\n", claim);
+  CHECK_OK(santei_price_json_lines_to(&errors, context, lines, size, 1, 2, take, &written));
+  CHECK(errors == 1);
+  CHECK(written.bytes && written.size > 2 * json_size && strncmp(written.bytes, json, json_size) == 0);
+  CHECK(written.bytes && strstr(written.bytes, "\"error\":{\"status\":\"limit_exceeded\",\"file\":\"<lines>\",\"line\":2,") != NULL);
+  CHECK(written.bytes && written.size > json_size &&
+        memcmp(written.bytes + written.size - json_size - 1, json, json_size) == 0);
+  munmap(lines, size);
+  free(written.bytes);
 }
 
 /* 300 lines of "x": each answered with an error line of some 200 bytes, 100 times its line and
@@ -158,6 +238,8 @@ int main(void) {
   check_many_in_order(context);
   check_errors_outgrow_room(context);
   check_in_forked_child(context);
+  check_many_streamed(context);
+  check_over_256_mib(context, json, json_size);
 
   /* no lines: an empty buffer, NUL-terminated */
   CHECK_OK(santei_price_json_lines(&two, &errors, context, "", 0, 1, 2));

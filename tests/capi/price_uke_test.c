@@ -1,11 +1,31 @@
 /* santei_price_uke from C (strict C99): the real sample UKE of 2021-10 priced as claimed under r04
  * gives the report `santei price --uke` gives — 75 receipts, 268 units, 208 agreeing (the figures
  * tests/unit/uke_compare_test.cpp explains) — with its copayment on; a 歯科 file is a report with
- * its error, not a failed call; bad arguments are statuses, never a crash. */
+ * its error, not a failed call; bad arguments are statuses, never a crash. santei_price_uke_to
+ * hands the write function the same report's bytes, whole; a write that answers non-zero is
+ * SANTEI_ERR_IO naming "write". */
 #include <stdlib.h>
 #include <string.h>
 
 #include "c_check.h"
+
+typedef struct Written {
+  char* bytes;
+  size_t size;
+  int refuse;
+} Written;
+
+static int take(void* user, const char* bytes, size_t length) {
+  Written* w = (Written*)user;
+  char* grown = NULL;
+  if (w->refuse) return -1;
+  grown = (char*)realloc(w->bytes, w->size + length);
+  if (grown == NULL) return 1;
+  memcpy(grown + w->size, bytes, length);
+  w->bytes = grown;
+  w->size += length;
+  return 0;
+}
 
 static int contains(const santei_buf* buf, const char* text) { return buf->ptr && strstr(buf->ptr, text) != NULL; }
 
@@ -36,6 +56,16 @@ int main(void) {
   CHECK(contains(&report, "\"copay_needs\":[\"needs parameters for 法別 83 (公費負担者番号 83136019)"));
   CHECK(contains(&report, "\"number\":72,\"line\":609,\"revision\":\"r04\",\"stated_total\":1272,\"units_total\":1272,\"priced_total\":1223,"));
   CHECK(contains(&report, "\"field\":\"public_expenses[0].monthly_cap_yen\",\"message\":\"法別 52 (小児慢性特定疾病医療支援) needs monthly_cap_yen"));
+  {
+    Written written = {NULL, 0, 0};
+    Written refused = {NULL, 0, 1};
+    CHECK_OK(santei_price_uke_to(context, uke, size, "RECEIPTC_GAIRAI_SAMPLE.UKE", take, &written));
+    CHECK(written.size == report.size && written.bytes && memcmp(written.bytes, report.ptr, report.size) == 0);
+    CHECK_STATUS(santei_price_uke_to(context, uke, size, NULL, take, &refused), SANTEI_ERR_IO);
+    CHECK(strcmp(santei_last_error()->field, "write") == 0);
+    CHECK(refused.size == 0);
+    free(written.bytes);
+  }
   santei_buf_dispose(&report);
   CHECK(report.ptr == NULL && report.size == 0);
 
