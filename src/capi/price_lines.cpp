@@ -51,7 +51,7 @@ SANTEI_C_API int santei_price_json_lines(santei_buf* out, size_t* errors, santei
     santei_buf& buf = out_param(out, "out");
     if (errors != nullptr) *errors = 0;
     santei_context& c = checked(context, Tag::context, "context", "santei_context");
-    santei::PriceStreamOptions stream = stream_options(lines, first_line, threads);
+    const santei::PriceStreamOptions stream = stream_options(lines, first_line, threads);
     if (length > kMaxPriceLinesBytes) {
       throw santei::Exception(santei::ErrorInfo{santei::Status::limit_exceeded, {}, 0, 0, "length",
                                                 fmt::format("{} bytes is over the {} bytes one call reads (santei_price_json_lines_to "
@@ -80,11 +80,11 @@ SANTEI_C_API int santei_price_json_lines_to(size_t* errors, santei_context* cont
   return firewall([&] {
     if (errors != nullptr) *errors = 0;
     santei_context& c = checked(context, Tag::context, "context", "santei_context");
-    santei::PriceStreamOptions stream = stream_options(lines, first_line, threads);
+    const santei::PriceStreamOptions stream = stream_options(lines, first_line, threads);
     CallerWrite caller(write, user);
     const BusyGuard busy(c);
-    // A sink call a batch: one piece a write, its memory reused from batch to batch.
-    stream.chunk_claims = 256;
+    // The sink is called a batch at a time (at most 256 claims): one write a batch, the piece's
+    // memory reused from batch to batch.
     std::string piece;
     const std::size_t failed = santei::price_stream(std::string_view(lines, length), "<lines>", *c.library, c.options, stream,
                                                     [&](std::span<const santei::ClaimAnswer> answers) {
