@@ -21,7 +21,7 @@ from ._native import lib as _lib
 
 __all__ = [
     "Context", "Diagnostic", "Masters", "PublicExpense", "Result", "SanteiError", "Severity", "Status",
-    "price_json_lines", "regress_json_lines", "version", "version_number",
+    "price_json_lines", "price_json_lines_to", "regress_json_lines", "version", "version_number",
 ]
 
 
@@ -311,6 +311,42 @@ def price_json_lines(context: Context, lines: bytes, *, first_line: int = 1, thr
         return ctypes.string_at(buf.ptr, buf.size).decode("utf-8"), errors.value
     finally:
         _lib.santei_buf_dispose(ctypes.byref(buf))
+
+
+def price_json_lines_to(context: Context, lines: bytes, write, *, first_line: int = 1, threads: int = 1) -> int:
+    """As price_json_lines, but each batch of result lines (bytes, whole lines, at most 256 of them) is
+    handed to ``write`` as soon as it is priced, in input order (``write=out_file.write``), so memory
+    stays bounded however many claims ``lines`` holds: bytes, or any bytes-like object (a mmap of a
+    month's file opened with ``mmap.ACCESS_COPY`` is read where it lies). Returns how many lines were
+    error lines. An exception raised by ``write`` stops the pricing and is raised again here."""
+    raised = []
+
+    def take(_user, data, length):
+        try:
+            write(ctypes.string_at(data, length))
+            return 0
+        except BaseException as error:  # stopped here, raised again once the call has returned
+            raised.append(error)
+            return 1
+
+    callback = _native.WriteFn(take)
+    errors = ctypes.c_size_t(0)
+    with memoryview(lines) as whole, whole.cast("B") as view:
+        # bytes as they are; a writable buffer (bytearray, mmap with ACCESS_COPY) read where it lies
+        # (its address, so no ctypes object outlives the call holding it); other buffers copied
+        if isinstance(lines, bytes) or view.readonly:
+            data = lines if isinstance(lines, bytes) else bytes(view)
+            status = _lib.santei_price_json_lines_to(ctypes.byref(errors), context._live(), data, len(view), first_line,
+                                                     threads, callback, None)
+        else:
+            array = (ctypes.c_char * len(view)).from_buffer(view)
+            status = _lib.santei_price_json_lines_to(ctypes.byref(errors), context._live(), ctypes.addressof(array),
+                                                     len(view), first_line, threads, callback, None)
+            del array
+    if raised:
+        raise raised[0]
+    _check(status)
+    return errors.value
 
 
 def regress_json_lines(old: Context, new: Context, lines: bytes, *, first_line: int = 1, threads: int = 1) -> dict:

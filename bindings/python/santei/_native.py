@@ -42,6 +42,9 @@ class PriceOptions(ctypes.Structure):
 
 PRICE_OPTIONS_VERSION = 3
 
+# santei_write_fn: int (*)(void* user, const char* bytes, size_t length).
+WriteFn = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.POINTER(ctypes.c_char), ctypes.c_size_t)
+
 # name: (restype, argtypes). Opaque handles are void pointers.
 _H = ctypes.c_void_p
 _SIGNATURES = {
@@ -83,6 +86,12 @@ _SIGNATURES = {
         ctypes.c_int,
         [ctypes.POINTER(Buf), ctypes.POINTER(ctypes.c_size_t), _H, ctypes.c_char_p, ctypes.c_size_t, ctypes.c_int64,
          ctypes.c_uint],
+    ),
+    "santei_price_json_lines_to": (
+        ctypes.c_int,
+        # lines: a void pointer, so a writable buffer's address can be passed as well as bytes
+        [ctypes.POINTER(ctypes.c_size_t), _H, ctypes.c_void_p, ctypes.c_size_t, ctypes.c_int64, ctypes.c_uint, WriteFn,
+         ctypes.c_void_p],
     ),
 }
 

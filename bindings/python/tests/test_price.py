@@ -1,6 +1,8 @@
 """Pricing through the Python binding: the E20 figures of fee-rules.md, and what the C++ API gives
 (tests/capi/reference.cpp)."""
+import io
 import json
+import mmap
 import os
 import pathlib
 import threading
@@ -28,6 +30,35 @@ def test_json_lines_in_one_call_answer_each_line_as_context_price_does(r06, clai
     error = json.loads(lines[1])["error"]
     assert (error["status"], error["line"]) == ("parse_error", 9)
     assert errors == 1
+
+
+def test_json_lines_to_a_write_function_give_the_same_bytes_in_whole_lines(r06, claim_text, tmp_path):
+    one_line = json.dumps(json.loads(claim_text), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    lines = (one_line + b"\n") * 300 + b"not a claim\n"  # 301 lines: two batches (256 + 45)
+    path = tmp_path / "claims.jsonl"
+    path.write_bytes(lines)
+    with santei.Context(r06) as context:
+        text, errors = santei.price_json_lines(context, lines, threads=2)
+        pieces = []
+        assert santei.price_json_lines_to(context, lines, pieces.append, threads=2) == 1
+        assert b"".join(pieces).decode("utf-8") == text
+        assert len(pieces) == 2 and all(piece.endswith(b"\n") for piece in pieces)
+        assert pieces[0].count(b"\n") == 256
+        # a mapped file, read where it lies
+        with open(path, "r+b") as file, mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_COPY) as mapped:
+            written = io.BytesIO()
+            assert santei.price_json_lines_to(context, mapped, written.write) == 1
+            assert written.getvalue().decode("utf-8") == text
+
+        # an exception in write stops the call and is raised again; the context still works
+        def full_disk(piece):
+            raise OSError(28, "No space left on device")
+
+        with pytest.raises(OSError, match="No space left"):
+            santei.price_json_lines_to(context, lines, full_disk, threads=2)
+        pieces.clear()
+        assert santei.price_json_lines_to(context, one_line, pieces.append) == 0
+        assert json.loads(pieces[0])["total_points"] == 761
 
 
 def test_example_claim_on_real_r06_masters_is_761_points_and_matches_the_cpp_api(r06, claim_text, reference_dir):
