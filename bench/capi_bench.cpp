@@ -106,35 +106,62 @@ BENCHMARK(BM_PriceJson_CAbi)->Unit(benchmark::kMicrosecond);
 
 // The same receipts as JSON Lines priced in one santei_price_json_lines call per 1,000 (threads:
 // the benchmark's argument), beside a santei_price call per claim: the batch path of the C ABI.
-void BM_PriceJsonLines_CAbi(benchmark::State& state) {
-  std::string lines;
-  for (const std::string& text : receipts()) {
-    lines += text;
-    lines += '\n';
-  }
+// BM_PriceJsonLinesTo_CAbi: the same call handing each batch's lines to a write function (which
+// takes them as a pipe would: counts them) instead of gathering them in one buffer.
+const std::string& receipt_lines() {
+  static const std::string lines = [] {
+    std::string out;
+    for (const std::string& text : receipts()) {
+      out += text;
+      out += '\n';
+    }
+    return out;
+  }();
+  return lines;
+}
+
+int count_bytes(void* user, const char* bytes, size_t length) {
+  *static_cast<std::int64_t*>(user) += static_cast<std::int64_t>(length);
+  benchmark::DoNotOptimize(bytes);
+  return 0;
+}
+
+template <bool kToWrite>
+void price_json_lines(benchmark::State& state) {
+  const std::string& lines = receipt_lines();
   santei_context* context = nullptr;
   if (santei_context_new(&context, santei::bench::r06_c_masters(), nullptr) != SANTEI_OK) {
     state.SkipWithError(santei_last_error()->message);
     return;
   }
+  const auto threads = static_cast<unsigned>(state.range(0));
   std::int64_t bytes = 0;
   for (auto _ : state) {
-    santei_buf out = SANTEI_BUF_INIT;
     size_t errors = 0;
-    if (santei_price_json_lines(&out, &errors, context, lines.data(), lines.size(), 1, static_cast<unsigned>(state.range(0))) != SANTEI_OK ||
-        errors != 0) {
-      state.SkipWithError("santei_price_json_lines failed");
+    int status = SANTEI_OK;
+    if constexpr (kToWrite) {
+      status = santei_price_json_lines_to(&errors, context, lines.data(), lines.size(), 1, threads, count_bytes, &bytes);
+    } else {
+      santei_buf out = SANTEI_BUF_INIT;
+      status = santei_price_json_lines(&out, &errors, context, lines.data(), lines.size(), 1, threads);
+      bytes += static_cast<std::int64_t>(out.size);
+      santei_buf_dispose(&out);
+    }
+    if (status != SANTEI_OK || errors != 0) {
+      state.SkipWithError(santei_last_error()->message);
       break;
     }
-    bytes += static_cast<std::int64_t>(out.size);
-    santei_buf_dispose(&out);
   }
   santei_context_free(context);
   const auto claims = static_cast<double>(state.iterations() * receipts().size());
   state.counters["receipts_per_s"] = benchmark::Counter(claims, benchmark::Counter::kIsRate);
   state.counters["result_bytes"] = benchmark::Counter(static_cast<double>(bytes) / claims);
 }
+
+void BM_PriceJsonLines_CAbi(benchmark::State& state) { price_json_lines<false>(state); }
 BENCHMARK(BM_PriceJsonLines_CAbi)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
+void BM_PriceJsonLinesTo_CAbi(benchmark::State& state) { price_json_lines<true>(state); }
+BENCHMARK(BM_PriceJsonLinesTo_CAbi)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 // The machine's limit for result JSON (issue 17): the mix priced once, then its result JSON
 // written into one reused string (result_json(…, out)), beside copying the same bytes (memcpy)
