@@ -4,7 +4,10 @@ import com.sun.jna.Pointer;
 import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.LongByReference;
 import com.sun.jna.ptr.PointerByReference;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.lang.ref.Cleaner;
+import java.lang.ref.Reference;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,6 +74,32 @@ public final class PricingContext implements AutoCloseable {
     } finally {
       LIB.santei_buf_dispose(buf);
     }
+  }
+
+  /**
+   * As priceJsonLines, but each batch of result lines (whole lines, at most 256) is written to
+   * {@code out} as soon as it is priced, in input order (santei_price_json_lines_to), so memory stays
+   * bounded however many claims there are. An IOException from {@code out} stops the pricing and is
+   * thrown here. Returns how many lines were error lines. Requires SANTEI_0.2.
+   */
+  public long priceJsonLinesTo(byte[] linesUtf8, OutputStream out, long firstLine, int threads) throws IOException {
+    if (threads < 0) throw new IllegalArgumentException("threads " + threads + " < 0");
+    IOException[] failed = {null};
+    SanteiLibrary.WriteFn write = (user, bytes, length) -> {
+      try {
+        out.write(bytes.getByteArray(0, Math.toIntExact(length)));
+        return 0;
+      } catch (IOException e) {
+        failed[0] = e;
+        return 1;
+      }
+    };
+    LongByReference errors = new LongByReference();
+    int status = LIB.santei_price_json_lines_to(errors, live(), linesUtf8, linesUtf8.length, firstLine, threads, write, null);
+    Reference.reachabilityFence(write);  // native code called it until here
+    if (failed[0] != null) throw failed[0];
+    SanteiException.check(status);
+    return errors.getValue();
   }
 
   /**

@@ -1,5 +1,6 @@
 package santei;
 
+import com.sun.jna.Callback;
 import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
@@ -88,4 +89,12 @@ interface SanteiLibrary extends Library {
                               int threads);
   int santei_regress_json_lines(Buf out, Pointer oldContext, Pointer newContext, byte[] lines, long length, long firstLine,
                                 int threads);
+
+  /** santei_write_fn: a piece of output, {@code length} bytes at {@code bytes}; 0 to go on. */
+  interface WriteFn extends Callback {
+    int invoke(Pointer user, Pointer bytes, long length);
+  }
+
+  int santei_price_json_lines_to(LongByReference errors, Pointer context, byte[] lines, long length, long firstLine,
+                                 int threads, WriteFn write, Pointer user);
 }

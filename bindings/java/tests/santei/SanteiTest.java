@@ -1,5 +1,8 @@
 package santei;
 
+import ByteArrayOutputStream;
+import IOException;
+import OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -143,6 +146,20 @@ public final class SanteiTest {
       check(priced.errors() == 1, "one error line");
       SanteiException bad = thrown(() -> context.priceJsonLines(line, 0, 1));
       check(bad != null && bad.status == Status.INVALID_ARGUMENT && bad.field.equals("first_line"), "first line 0");
+      // The same lines handed to a stream: the same bytes; a stream that fails stops the call.
+      byte[] input = (line + "\n\nnot a claim\n" + line + "\n").getBytes(StandardCharsets.UTF_8);
+      ByteArrayOutputStream written = new ByteArrayOutputStream();
+      try {
+        check(context.priceJsonLinesTo(input, written, 7, 2) == 1, "one error line, written");
+        check(written.toString(StandardCharsets.UTF_8).equals(priced.json()), "the bytes priceJsonLines gives");
+        OutputStream full = new OutputStream() {
+          @Override public void write(int b) throws IOException { throw new IOException("No space left on device"); }
+        };
+        context.priceJsonLinesTo(input, full, 7, 2);
+        check(false, "a failing stream is an IOException");
+      } catch (IOException e) {
+        check(e.getMessage().equals("No space left on device"), "the stream's IOException, thrown again");
+      }
     }
   }
 
