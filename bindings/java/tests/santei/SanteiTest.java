@@ -1,8 +1,8 @@
 package santei;
 
-import ByteArrayOutputStream;
-import IOException;
-import OutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
