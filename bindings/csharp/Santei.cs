@@ -13,6 +13,7 @@
 // The native library is found as "santei_c" (libsantei_c.so on the loader path, e.g. LD_LIBRARY_PATH).
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Runtime.InteropServices;
 using System.Text;
 
@@ -229,6 +230,37 @@ namespace Santei
             finally { Native.santei_buf_dispose(ref buf); }
         }
 
+        /// <summary>As PriceJsonLines, but each batch of result lines (whole lines, at most 256) is written
+        /// to output as soon as it is priced, in input order (santei_price_json_lines_to), so memory stays
+        /// bounded however many claims there are. An exception from output stops the pricing and is
+        /// thrown again here. Returns how many lines were error lines. Requires SANTEI_0.2.</summary>
+        public long PriceJsonLinesTo(byte[] linesUtf8, Stream output, long firstLine = 1, uint threads = 1)
+        {
+            Exception failed = null;
+            Native.WriteFn write = (user, bytes, length) =>
+            {
+                try
+                {
+                    var piece = new byte[checked((int)length.ToUInt64())];
+                    Marshal.Copy(bytes, piece, 0, piece.Length);
+                    output.Write(piece, 0, piece.Length);
+                    return 0;
+                }
+                catch (Exception e)
+                {
+                    failed = e;
+                    return 1;
+                }
+            };
+            int status = Native.santei_price_json_lines_to(out UIntPtr errors, handle, linesUtf8,
+                                                           new UIntPtr((ulong)linesUtf8.Length), firstLine, threads, write,
+                                                           IntPtr.Zero);
+            GC.KeepAlive(write);  // native code called it until here
+            if (failed != null) throw failed;
+            Native.Check(status);
+            return checked((long)errors.ToUInt64());
+        }
+
         /// <summary>The claims of JSON Lines priced under oldContext's revision and newContext's
         /// (santei_regress_json_lines; each context made with a revision): the summary as
         /// santei.regress/1 JSON (`santei regress --json`). Requires SANTEI_0.2.</summary>
@@ -334,6 +366,10 @@ namespace Santei
         [DllImport(Lib)] internal static extern int santei_result_diagnostic_count(out UIntPtr count, ResultHandle result);
         [DllImport(Lib)] internal static extern int santei_result_diagnostic(out int severity, out IntPtr rule, out IntPtr message, ResultHandle result, UIntPtr index);
         [DllImport(Lib)] internal static extern int santei_price_json_lines(ref Buf buf, out UIntPtr errors, ContextHandle context, byte[] lines, UIntPtr length, long firstLine, uint threads);
+        // santei_write_fn: a piece of output, length bytes at bytes; 0 to go on.
+        [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
+        internal delegate int WriteFn(IntPtr user, IntPtr bytes, UIntPtr length);
+        [DllImport(Lib)] internal static extern int santei_price_json_lines_to(out UIntPtr errors, ContextHandle context, byte[] lines, UIntPtr length, long firstLine, uint threads, WriteFn write, IntPtr user);
         [DllImport(Lib)] internal static extern int santei_regress_json_lines(ref Buf buf, ContextHandle oldContext, ContextHandle newContext, byte[] lines, UIntPtr length, long firstLine, uint threads);
 
         /// <summary>Throws SanteiException with this thread's last error unless status is OK.</summary>

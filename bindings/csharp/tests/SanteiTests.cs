@@ -4,6 +4,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Text;
 using System.Threading;
 using Santei;
 
@@ -144,6 +145,21 @@ static class SanteiTests
             Check(priced.Errors == 1, "one error line");
             var bad = Throws(() => context.PriceJsonLines(line, firstLine: 0));
             Check(bad != null && bad.Status == Status.InvalidArgument && bad.Field == "first_line", "first line 0");
+            // The same lines written to a stream: the same bytes; a stream that fails stops the call.
+            byte[] input = Encoding.UTF8.GetBytes(line + "\n\nnot a claim\n" + line + "\n");
+            using (var written = new MemoryStream())
+            {
+                Check(context.PriceJsonLinesTo(input, written, firstLine: 7, threads: 2) == 1, "one error line, written");
+                Check(Encoding.UTF8.GetString(written.ToArray()) == priced.Json, "the bytes PriceJsonLines gives");
+            }
+            try
+            {
+                context.PriceJsonLinesTo(input, new MemoryStream(new byte[0], false), firstLine: 7);
+                Check(false, "a stream that cannot be written is an exception");
+            }
+            catch (NotSupportedException)
+            {
+            }
         }
     }
 
