@@ -100,6 +100,7 @@ def test_uke_report_is_byte_identical_to_santei_price_uke(server):
         body = f.read()
     answer = server.request("POST", "/v1/uke?revision=r06&name=" + uke, body, {"Content-Type": "application/octet-stream"})
     assert answer.status == 200
+    assert answer.headers.get("transfer-encoding") == "chunked"  # the report streamed, not held whole
     assert answer.body == expected
     assert answer.json()["receipts_in_file"] > 0
 
