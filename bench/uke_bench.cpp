@@ -98,9 +98,17 @@ BENCHMARK(BM_CheckUkeFile_ReadThenPrice)->Unit(benchmark::kMillisecond)->Arg(1)-
 void BM_CheckUkeFile_Streamed(benchmark::State& state) { time_check(state, true); }
 BENCHMARK(BM_CheckUkeFile_Streamed)->Unit(benchmark::kMillisecond)->Arg(1)->Arg(2)->UseRealTime();
 
+int count_report_bytes(void* user, const char*, size_t length) {
+  *static_cast<std::size_t*>(user) += length;
+  return 0;
+}
+
 // The same file's bytes in memory checked through the C ABI (santei_price_uke, one thread), as a
-// vendor's program or `santei serve`'s POST /v1/uke checks them: the JSON report out.
-void BM_CheckUkeBytes_CAbi(benchmark::State& state) {
+// vendor's program checks them: the JSON report out in a buffer; BM_CheckUkeBytesTo_CAbi the same
+// call handing the report to a write function (santei_price_uke_to) a piece at a time, as
+// `santei serve`'s POST /v1/uke streams it.
+template <bool kToWrite>
+void check_uke_bytes(benchmark::State& state) {
   const std::string& bytes = month_file();
   santei_price_options options = SANTEI_PRICE_OPTIONS_INIT;
   options.mode = SANTEI_MODE_AS_CLAIMED;
@@ -113,13 +121,20 @@ void BM_CheckUkeBytes_CAbi(benchmark::State& state) {
   }
   std::size_t report_bytes = 0;
   for (auto _ : state) {
-    santei_buf report = SANTEI_BUF_INIT;
-    if (santei_price_uke(&report, context, bytes.data(), bytes.size(), "<bench>") != SANTEI_OK) {
+    report_bytes = 0;
+    int status = SANTEI_OK;
+    if constexpr (kToWrite) {
+      status = santei_price_uke_to(context, bytes.data(), bytes.size(), "<bench>", count_report_bytes, &report_bytes);
+    } else {
+      santei_buf report = SANTEI_BUF_INIT;
+      status = santei_price_uke(&report, context, bytes.data(), bytes.size(), "<bench>");
+      report_bytes = report.size;
+      santei_buf_dispose(&report);
+    }
+    if (status != SANTEI_OK) {
       state.SkipWithError(santei_last_error()->message);
       break;
     }
-    report_bytes = report.size;
-    santei_buf_dispose(&report);
   }
   santei_context_free(context);
   state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * bytes.size()));
@@ -127,6 +142,9 @@ void BM_CheckUkeBytes_CAbi(benchmark::State& state) {
       benchmark::Counter(static_cast<double>(state.iterations() * kReceipts), benchmark::Counter::kIsRate);
   state.counters["report_bytes"] = static_cast<double>(report_bytes);
 }
+void BM_CheckUkeBytes_CAbi(benchmark::State& state) { check_uke_bytes<false>(state); }
 BENCHMARK(BM_CheckUkeBytes_CAbi)->Unit(benchmark::kMillisecond)->UseRealTime();
+void BM_CheckUkeBytesTo_CAbi(benchmark::State& state) { check_uke_bytes<true>(state); }
+BENCHMARK(BM_CheckUkeBytesTo_CAbi)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 }  // namespace
