@@ -106,7 +106,7 @@ int count_report_bytes(void* user, const char*, size_t length) {
 // The same file's bytes in memory checked through the C ABI (santei_price_uke, one thread), as a
 // vendor's program checks them: the JSON report out in a buffer; BM_CheckUkeBytesTo_CAbi the same
 // call handing the report to a write function (santei_price_uke_to) a piece at a time, as
-// `santei serve`'s POST /v1/uke streams it.
+// `santei serve`'s POST /v1/uke streams it, the receipts priced on the argument's threads.
 template <bool kToWrite>
 void check_uke_bytes(benchmark::State& state) {
   const std::string& bytes = month_file();
@@ -119,12 +119,13 @@ void check_uke_bytes(benchmark::State& state) {
     state.SkipWithError(santei_last_error()->message);
     return;
   }
+  const auto threads = kToWrite ? static_cast<unsigned>(state.range(0)) : 1u;
   std::size_t report_bytes = 0;
   for (auto _ : state) {
     report_bytes = 0;
     int status = SANTEI_OK;
     if constexpr (kToWrite) {
-      status = santei_price_uke_to(context, bytes.data(), bytes.size(), "<bench>", count_report_bytes, &report_bytes);
+      status = santei_price_uke_to(context, bytes.data(), bytes.size(), "<bench>", threads, count_report_bytes, &report_bytes);
     } else {
       santei_buf report = SANTEI_BUF_INIT;
       status = santei_price_uke(&report, context, bytes.data(), bytes.size(), "<bench>");
@@ -145,6 +146,6 @@ void check_uke_bytes(benchmark::State& state) {
 void BM_CheckUkeBytes_CAbi(benchmark::State& state) { check_uke_bytes<false>(state); }
 BENCHMARK(BM_CheckUkeBytes_CAbi)->Unit(benchmark::kMillisecond)->UseRealTime();
 void BM_CheckUkeBytesTo_CAbi(benchmark::State& state) { check_uke_bytes<true>(state); }
-BENCHMARK(BM_CheckUkeBytesTo_CAbi)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_CheckUkeBytesTo_CAbi)->Unit(benchmark::kMillisecond)->Arg(1)->Arg(2)->UseRealTime();
 
 }  // namespace

@@ -281,12 +281,13 @@ typedef int (*santei_write_fn)(void* user, const char* bytes, size_t length);
 
 /* santei_price_uke's report handed to `write` a piece at a time as it is made (about 1 MiB each)
  * instead of held whole in a buffer: the same bytes, for a month's file whose report is large
- * (52.7 MB for 20,000 receipts). The receipts' results are still held until the report is
- * written. Arguments, statuses and thread-safety as santei_price_uke; NULL `write` is
- * SANTEI_ERR_INVALID_ARGUMENT; `write` returning non-zero: SANTEI_ERR_IO, field "write".
- * Requires 0.2. */
+ * (52.7 MB for 20,000 receipts). The receipts are priced on `threads` threads (0: the hardware
+ * threads; 1: the calling thread) while the calling thread reads the file, as `santei price --uke
+ * -j N` does; their results are held until the report is written. Arguments, statuses and
+ * thread-safety as santei_price_uke; NULL `write` is SANTEI_ERR_INVALID_ARGUMENT; `write`
+ * returning non-zero: SANTEI_ERR_IO, field "write". Requires 0.2. */
 SANTEI_C_API int santei_price_uke_to(santei_context* context, const char* bytes, size_t length, const char* name,
-                                     santei_write_fn write, void* user);
+                                     unsigned threads, santei_write_fn write, void* user);
 
 /* Releases a result and every string borrowed from it. NULL is a no-op.
  * Thread-safety: call once, when no other thread reads this result. */

@@ -84,7 +84,8 @@ static_assert(SANTEI_SEVERITY_INFO == static_cast<int>(Severity::info));
 
 // santei_price_uke's arguments checked and its file priced: the report, each receipt let go once
 // compared; what cannot be read is in the report's errors.
-santei::UkePriceReport price_uke(santei_context& c, const char* bytes, size_t length, const char* name) {
+santei::UkePriceReport price_uke(santei_context& c, const char* bytes, size_t length, const char* name,
+                                 unsigned threads) {
   if (bytes == nullptr) invalid_argument("bytes", "is NULL");
   const std::string path(name == nullptr ? std::string_view("<uke>") : c_string(name, "name", kMaxPathBytes));
   if (length > santei::kMaxUkeBytes) {  // refused before its bytes are touched
@@ -92,7 +93,7 @@ santei::UkePriceReport price_uke(santei_context& c, const char* bytes, size_t le
                                               fmt::format("{} bytes is over the {} bytes a UKE file may have", length,
                                                           santei::kMaxUkeBytes)});
   }
-  return santei::price_uke_bytes(std::string_view(bytes, length), path, {}, *c.library, c.options);
+  return santei::price_uke_bytes(std::string_view(bytes, length), path, {}, *c.library, c.options, threads);
 }
 
 // Thrown out of write_uke_report_json when the caller's write function says stop.
@@ -170,17 +171,17 @@ SANTEI_C_API int santei_price_uke(santei_buf* out, santei_context* context, cons
     santei_buf& buf = out_param(out, "out");
     santei_context& c = checked(context, Tag::context, "context", "santei_context");
     const BusyGuard busy(c);
-    fill(buf, santei::uke_report_json(price_uke(c, bytes, length, name)));
+    fill(buf, santei::uke_report_json(price_uke(c, bytes, length, name, 1)));
   });
 }
 
 SANTEI_C_API int santei_price_uke_to(santei_context* context, const char* bytes, size_t length, const char* name,
-                                     santei_write_fn write, void* user) {
+                                     unsigned threads, santei_write_fn write, void* user) {
   return firewall([&] {
     santei_context& c = checked(context, Tag::context, "context", "santei_context");
     CallerWrite caller(write, user);
     const BusyGuard busy(c);
-    const santei::UkePriceReport report = price_uke(c, bytes, length, name);
+    const santei::UkePriceReport report = price_uke(c, bytes, length, name, thread_count(threads));
     try {
       santei::write_uke_report_json(report, [&](std::string_view piece) {
         if (!caller.put(piece)) throw Stopped{};

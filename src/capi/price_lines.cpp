@@ -2,7 +2,6 @@
 // into result lines, through price_stream — the path of `santei price`, so the bytes are the ones it
 // prints — held in a buffer, or handed to the caller's write function a batch at a time.
 #include <algorithm>
-#include <thread>
 
 #include <fmt/format.h>
 
@@ -26,7 +25,7 @@ santei::PriceStreamOptions stream_options(const char* lines, int64_t first_line,
   if (first_line < 1) invalid_argument("first_line", fmt::format("{} is not a line number (1 or more)", first_line));
   santei::PriceStreamOptions stream;
   stream.layout = santei::ClaimsLayout::json_lines;
-  stream.threads = threads == 0 ? std::max(1u, std::thread::hardware_concurrency()) : threads;
+  stream.threads = thread_count(threads);
   stream.first_line = first_line;
   return stream;
 }

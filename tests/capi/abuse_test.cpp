@@ -484,17 +484,17 @@ TEST_CASE("santei_price_uke_to with bad arguments, a write that refuses and byte
   Demo demo;
   std::string out;
   constexpr char kBytes[] = "IR,1,13,1,1234567,,クリニック,202406,00,\r\n";
-  check_error(santei_price_uke_to(nullptr, kBytes, sizeof kBytes - 1, nullptr, append_to, &out), SANTEI_ERR_INVALID_ARGUMENT);
-  check_error(santei_price_uke_to(garbage_as<santei_context>(), kBytes, sizeof kBytes - 1, nullptr, append_to, &out),
+  check_error(santei_price_uke_to(nullptr, kBytes, sizeof kBytes - 1, nullptr, 2, append_to, &out), SANTEI_ERR_INVALID_ARGUMENT);
+  check_error(santei_price_uke_to(garbage_as<santei_context>(), kBytes, sizeof kBytes - 1, nullptr, 2, append_to, &out),
               SANTEI_ERR_INVALID_ARGUMENT);
-  check_error(santei_price_uke_to(demo.context, nullptr, 0, nullptr, append_to, &out), SANTEI_ERR_INVALID_ARGUMENT);
-  check_error(santei_price_uke_to(demo.context, kBytes, SIZE_MAX, nullptr, append_to, &out), SANTEI_ERR_LIMIT_EXCEEDED);
-  check_error(santei_price_uke_to(demo.context, kBytes, sizeof kBytes - 1, "\xc0\xaf", append_to, &out), SANTEI_ERR_ENCODING);
-  check_error(santei_price_uke_to(demo.context, kBytes, sizeof kBytes - 1, nullptr, nullptr, &out), SANTEI_ERR_INVALID_ARGUMENT);
+  check_error(santei_price_uke_to(demo.context, nullptr, 0, nullptr, 2, append_to, &out), SANTEI_ERR_INVALID_ARGUMENT);
+  check_error(santei_price_uke_to(demo.context, kBytes, SIZE_MAX, nullptr, 2, append_to, &out), SANTEI_ERR_LIMIT_EXCEEDED);
+  check_error(santei_price_uke_to(demo.context, kBytes, sizeof kBytes - 1, "\xc0\xaf", 2, append_to, &out), SANTEI_ERR_ENCODING);
+  check_error(santei_price_uke_to(demo.context, kBytes, sizeof kBytes - 1, nullptr, 2, nullptr, &out), SANTEI_ERR_INVALID_ARGUMENT);
   CHECK(std::string(santei_last_error()->field) == "write");
   CHECK(out.empty());
   int calls = 0;
-  check_error(santei_price_uke_to(demo.context, kBytes, sizeof kBytes - 1, nullptr, refuse, &calls), SANTEI_ERR_IO);
+  check_error(santei_price_uke_to(demo.context, kBytes, sizeof kBytes - 1, nullptr, 2, refuse, &calls), SANTEI_ERR_IO);
   CHECK(std::string(santei_last_error()->field) == "write");
   CHECK(calls == 1);
   std::string every_byte;
@@ -504,7 +504,7 @@ TEST_CASE("santei_price_uke_to with bad arguments, a write that refuses and byte
     santei_buf buf = SANTEI_BUF_INIT;
     check_ok(santei_price_uke(&buf, demo.context, bytes.data(), bytes.size(), "bad.uke"));
     out.clear();
-    check_ok(santei_price_uke_to(demo.context, bytes.data(), bytes.size(), "bad.uke", append_to, &out));
+    check_ok(santei_price_uke_to(demo.context, bytes.data(), bytes.size(), "bad.uke", 2, append_to, &out));
     REQUIRE(buf.ptr != nullptr);
     CHECK(out == std::string(buf.ptr, buf.size));
     santei_buf_dispose(&buf);

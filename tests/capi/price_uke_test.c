@@ -2,8 +2,8 @@
  * gives the report `santei price --uke` gives — 75 receipts, 268 units, 208 agreeing (the figures
  * tests/unit/uke_compare_test.cpp explains) — with its copayment on; a 歯科 file is a report with
  * its error, not a failed call; bad arguments are statuses, never a crash. santei_price_uke_to
- * hands the write function the same report's bytes, whole; a write that answers non-zero is
- * SANTEI_ERR_IO naming "write". */
+ * on two threads hands the write function the same report's bytes, whole; a write that answers
+ * non-zero is SANTEI_ERR_IO naming "write". */
 #include <stdlib.h>
 #include <string.h>
 
@@ -59,9 +59,9 @@ int main(void) {
   {
     Written written = {NULL, 0, 0};
     Written refused = {NULL, 0, 1};
-    CHECK_OK(santei_price_uke_to(context, uke, size, "RECEIPTC_GAIRAI_SAMPLE.UKE", take, &written));
+    CHECK_OK(santei_price_uke_to(context, uke, size, "RECEIPTC_GAIRAI_SAMPLE.UKE", 2, take, &written));
     CHECK(written.size == report.size && written.bytes && memcmp(written.bytes, report.ptr, report.size) == 0);
-    CHECK_STATUS(santei_price_uke_to(context, uke, size, NULL, take, &refused), SANTEI_ERR_IO);
+    CHECK_STATUS(santei_price_uke_to(context, uke, size, NULL, 1, take, &refused), SANTEI_ERR_IO);
     CHECK(strcmp(santei_last_error()->field, "write") == 0);
     CHECK(refused.size == 0);
     free(written.bytes);
