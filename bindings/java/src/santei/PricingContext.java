@@ -79,17 +79,17 @@ public final class PricingContext implements AutoCloseable {
   /**
    * As priceJsonLines, but each batch of result lines (whole lines, at most 256) is written to
    * {@code out} as soon as it is priced, in input order (santei_price_json_lines_to), so memory stays
-   * bounded however many claims there are. An IOException from {@code out} stops the pricing and is
-   * thrown here. Returns how many lines were error lines. Requires SANTEI_0.2.
+   * bounded however many claims there are. An exception from {@code out} (an IOException, a
+   * RuntimeException) stops the pricing and is thrown here. Returns how many lines were error lines. Requires SANTEI_0.2.
    */
   public long priceJsonLinesTo(byte[] linesUtf8, OutputStream out, long firstLine, int threads) throws IOException {
     if (threads < 0) throw new IllegalArgumentException("threads " + threads + " < 0");
-    IOException[] failed = {null};
+    Exception[] failed = {null};  // an IOException or a RuntimeException of `out`: JNA would swallow it
     SanteiLibrary.WriteFn write = (user, bytes, length) -> {
       try {
         out.write(bytes.getByteArray(0, Math.toIntExact(length)));
         return 0;
-      } catch (IOException e) {
+      } catch (IOException | RuntimeException e) {
         failed[0] = e;
         return 1;
       }
@@ -97,7 +97,8 @@ public final class PricingContext implements AutoCloseable {
     LongByReference errors = new LongByReference();
     int status = LIB.santei_price_json_lines_to(errors, live(), linesUtf8, linesUtf8.length, firstLine, threads, write, null);
     Reference.reachabilityFence(write);  // native code called it until here
-    if (failed[0] != null) throw failed[0];
+    if (failed[0] instanceof IOException e) throw e;
+    if (failed[0] instanceof RuntimeException e) throw e;
     SanteiException.check(status);
     return errors.getValue();
   }

@@ -160,6 +160,17 @@ public final class SanteiTest {
       } catch (IOException e) {
         check(e.getMessage().equals("No space left on device"), "the stream's IOException, thrown again");
       }
+      OutputStream closed = new OutputStream() {
+        @Override public void write(int b) { throw new IllegalStateException("closed"); }
+      };
+      try {
+        context.priceJsonLinesTo(input, closed, 7, 2);
+        check(false, "a stream that throws a RuntimeException stops the call");
+      } catch (IllegalStateException e) {
+        check(e.getMessage().equals("closed"), "the stream's RuntimeException, thrown again");
+      } catch (IOException e) {
+        check(false, "a RuntimeException is not turned into an IOException");
+      }
     }
   }
 
