@@ -80,7 +80,8 @@ public final class PricingContext implements AutoCloseable {
    * As priceJsonLines, but each batch of result lines (whole lines, at most 256) is written to
    * {@code out} as soon as it is priced, in input order (santei_price_json_lines_to), so memory stays
    * bounded however many claims there are. An exception from {@code out} (an IOException, a
-   * RuntimeException) stops the pricing and is thrown here. Returns how many lines were error lines. Requires SANTEI_0.2.
+   * RuntimeException) stops the pricing and is thrown here. Returns how many lines were error
+   * lines. Requires SANTEI_0.2.
    */
   public long priceJsonLinesTo(byte[] linesUtf8, OutputStream out, long firstLine, int threads) throws IOException {
     if (threads < 0) throw new IllegalArgumentException("threads " + threads + " < 0");
