@@ -69,7 +69,8 @@ static void check_many_in_order(santei_context* context) {
   santei_buf_dispose(&out);
 }
 
-/* What a santei_write_fn was handed: the bytes joined, the pieces counted, each checked to end a line. */
+/* What a santei_write_fn was handed: the bytes joined (NUL-terminated, for strstr), the pieces
+ * counted, each checked to end a line. */
 typedef struct Written {
   char* bytes;
   size_t size;
@@ -82,11 +83,12 @@ static int take(void* user, const char* bytes, size_t length) {
   Written* w = (Written*)user;
   char* grown = NULL;
   if (w->stop_after > 0 && w->pieces >= w->stop_after) return 5;
-  grown = (char*)realloc(w->bytes, w->size + length);
+  grown = (char*)realloc(w->bytes, w->size + length + 1);
   if (grown == NULL) return 1;
   memcpy(grown + w->size, bytes, length);
   w->bytes = grown;
   w->size += length;
+  w->bytes[w->size] = '\0';
   w->pieces += 1;
   if (length == 0 || bytes[length - 1] != '\n') w->cut_line = 1;
   return 0;
