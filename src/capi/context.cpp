@@ -4,6 +4,7 @@
 
 #include "capi/caller_write.hpp"
 #include "capi/handles.hpp"
+#include "core/thread_count.hpp"
 #include "claim/json_lines.hpp"
 #include "santei/dpc.hpp"
 #include "santei/local_programmes.hpp"
@@ -181,7 +182,7 @@ SANTEI_C_API int santei_price_uke_to(santei_context* context, const char* bytes,
     santei_context& c = checked(context, Tag::context, "context", "santei_context");
     CallerWrite caller(write, user);
     const BusyGuard busy(c);
-    const santei::UkePriceReport report = price_uke(c, bytes, length, name, thread_count(threads));
+    const santei::UkePriceReport report = price_uke(c, bytes, length, name, santei::detail::thread_count(threads));
     try {
       santei::write_uke_report_json(report, [&](std::string_view piece) {
         if (!caller.put(piece)) throw Stopped{};

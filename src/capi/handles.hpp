@@ -2,7 +2,6 @@
 // of another kind or garbage is reported as SANTEI_ERR_INVALID_ARGUMENT instead of being used.
 #pragma once
 
-#include <algorithm>
 #include <atomic>
 #include <cstdint>
 #include <cstring>
@@ -10,7 +9,6 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <thread>
 #include <vector>
 
 #include "capi/firewall.hpp"
@@ -120,11 +118,6 @@ class BufBuilder {
 
 // `text` copied into a new library-owned, NUL-terminated santei_buf.
 void fill(santei_buf& buf, std::string_view text);
-
-// A `threads` argument of santei.h: 0 means the hardware threads (at least 1).
-inline unsigned thread_count(unsigned threads) {
-  return threads != 0 ? threads : std::max(1u, std::thread::hardware_concurrency());
-}
 
 // The handle behind `pointer`, checked for NULL, alignment and kind; throws invalid_argument.
 template <class Handle>

@@ -7,6 +7,7 @@
 
 #include "capi/caller_write.hpp"
 #include "capi/handles.hpp"
+#include "core/thread_count.hpp"
 #include "output/price_workers.hpp"
 
 namespace santei::capi {
@@ -25,7 +26,7 @@ santei::PriceStreamOptions stream_options(const char* lines, int64_t first_line,
   if (first_line < 1) invalid_argument("first_line", fmt::format("{} is not a line number (1 or more)", first_line));
   santei::PriceStreamOptions stream;
   stream.layout = santei::ClaimsLayout::json_lines;
-  stream.threads = thread_count(threads);
+  stream.threads = santei::detail::thread_count(threads);
   stream.first_line = first_line;
   return stream;
 }

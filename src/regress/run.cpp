@@ -7,7 +7,6 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <thread>
 
 #include <fmt/format.h>
 
@@ -15,6 +14,7 @@
 #include "core/line_reader.hpp"
 #include "core/mapped_file.hpp"
 #include "core/ordered_batches.hpp"
+#include "core/thread_count.hpp"
 #include "regress/part.hpp"
 #include "santei/regress.hpp"
 #include "uke/read.hpp"
@@ -29,7 +29,7 @@ constexpr std::size_t kBatchBytes = std::size_t{1} * 1024 * 1024;
 
 // The pipeline's worker threads: none (compared on the reading thread) for one thread.
 unsigned worker_count(const RegressRunOptions& options) {
-  const unsigned threads = options.threads > 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  const unsigned threads = detail::thread_count(options.threads);
   return threads > 1 ? threads : 0;
 }
 

@@ -1,10 +1,10 @@
 #include "serve/server.hpp"
 
-#include <algorithm>
 #include <csignal>
 #include <thread>
 #include <vector>
 
+#include "core/thread_count.hpp"
 #include "santei/pricing.hpp"
 #include "serve/beast.hpp"
 #include "serve/log.hpp"
@@ -30,7 +30,7 @@ class Server {
   Server(const ServeConfig& config, Loader loader)
       : config_(config),
         libraries_(std::move(loader)),
-        io_threads_(threads(config.io_threads)),
+        io_threads_(detail::thread_count(config.io_threads)),
         io_(static_cast<int>(io_threads_)),
         pool_(workers(config), config.limits.max_queue),
         service_{config_, libraries_, metrics_, [this] { return pool_.queued(); }, [this] { return pool_.busy(); }},
@@ -74,9 +74,7 @@ class Server {
   }
 
  private:
-  // A count of threads given, or 0: the hardware threads.
-  static unsigned threads(unsigned given) { return given ? given : std::max(1u, std::thread::hardware_concurrency()); }
-  static unsigned workers(const ServeConfig& config) { return threads(config.workers); }
+  static unsigned workers(const ServeConfig& config) { return detail::thread_count(config.workers); }
 
   // Runs on the control strand, as stop() does: an accept completing while stop() closes the
   // acceptor would otherwise start the next accept on a closed acceptor, which fails at once and
