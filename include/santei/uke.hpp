@@ -424,8 +424,9 @@ SANTEI_API std::string uke_report_text(const UkePriceReport& report);
 SANTEI_API std::string uke_report_json(const UkePriceReport& report);
 // uke_report_json's bytes handed to `write` a piece at a time as they are made (about 1 MiB each,
 // the last smaller), in order: a month's report (52.7 MB for 20,000 receipts) is not held whole.
-// An exception from `write` stops the writing and reaches the caller.
-SANTEI_API void write_uke_report_json(const UkePriceReport& report, const std::function<void(std::string_view)>& write);
+// `write` returns false to stop (a client gone), as price_stream's sink does; an exception from it
+// stops the writing too and reaches the caller. @return false if `write` stopped it.
+SANTEI_API bool write_uke_report_json(const UkePriceReport& report, const std::function<bool(std::string_view)>& write);
 // The month's check report as one self-contained HTML page: the file's figures, disagreements by
 // reason and by code, a section per receipt (id "receipt-N") with stated and priced units side by side.
 SANTEI_API std::string uke_report_html(const UkePriceReport& report, std::string_view title);

@@ -97,9 +97,6 @@ santei::UkePriceReport price_uke(santei_context& c, const char* bytes, size_t le
   return santei::price_uke_bytes(std::string_view(bytes, length), path, {}, *c.library, c.options, threads);
 }
 
-// Thrown out of write_uke_report_json when the caller's write function says stop.
-struct Stopped {};
-
 }  // namespace
 }  // namespace santei::capi
 
@@ -183,12 +180,7 @@ SANTEI_C_API int santei_price_uke_to(santei_context* context, const char* bytes,
     CallerWrite caller(write, user);
     const BusyGuard busy(c);
     const santei::UkePriceReport report = price_uke(c, bytes, length, name, santei::detail::thread_count(threads));
-    try {
-      santei::write_uke_report_json(report, [&](std::string_view piece) {
-        if (!caller.put(piece)) throw Stopped{};
-      });
-    } catch (const Stopped&) {
-    }
+    santei::write_uke_report_json(report, [&](std::string_view piece) { return caller.put(piece); });
     caller.check();
   });
 }

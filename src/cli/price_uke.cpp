@@ -35,6 +35,7 @@ int price_uke_file(const PriceArgs& args) {
     write_uke_report_json(report, [](std::string_view piece) {
       std::cout.write(piece.data(), static_cast<std::streamsize>(piece.size()));
       if (!std::cout) write_failed("<stdout>", errno);
+      return true;
     });
     std::cout << '\n';
     std::cerr << text.get();

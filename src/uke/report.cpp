@@ -301,14 +301,23 @@ std::string uke_report_json(const UkePriceReport& report) {
   return out;
 }
 
-void write_uke_report_json(const UkePriceReport& report, const std::function<void(std::string_view)>& write) {
+bool write_uke_report_json(const UkePriceReport& report, const std::function<bool(std::string_view)>& write) {
+  struct Stopped {};  // out of the writer's drain when `write` says stop: nothing more is made
+  const std::function<void(std::string_view)> drain = [&](std::string_view piece) {
+    if (!write(piece)) throw Stopped{};
+  };
   std::string out;
   out.reserve(output::JsonWriter::kDrainAt * 2);
-  {
-    output::JsonWriter json(out, write);
-    write_report(json, report);
+  try {
+    {
+      output::JsonWriter json(out, drain);
+      write_report(json, report);
+    }
+    if (!out.empty()) drain(out);  // what the writer left when it was gone
+  } catch (const Stopped&) {
+    return false;
   }
-  if (!out.empty()) write(out);  // what the writer left when it was gone
+  return true;
 }
 
 }  // namespace santei

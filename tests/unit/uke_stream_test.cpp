@@ -190,7 +190,7 @@ TEST_CASE("price_uke_file with the copayment: a receipt whose copayment cannot b
 
 // write_uke_report_json (santei price --uke writes its JSON so): the report handed over as it is
 // made, never much more than JsonWriter::kDrainAt at a time, the pieces joined uke_report_json's bytes.
-TEST_CASE("write_uke_report_json: a report of 700 receipts in pieces of about 1 MiB, joined uke_report_json's bytes; a failing write stops it") {
+TEST_CASE("write_uke_report_json: a report of 700 receipts in pieces of about 1 MiB, joined uke_report_json's bytes; a failing or stopping write stops it") {
   constexpr std::size_t output_drain_at = output::JsonWriter::kDrainAt;
   const std::filesystem::path path = test::generated_uke_file("santei_uke_report_pieces.uke", 7, 700, 700);
   const UkePriceReport report = price_uke_file(path, {}, test::real_library(), check_options("r06"), 2);
@@ -199,10 +199,11 @@ TEST_CASE("write_uke_report_json: a report of 700 receipts in pieces of about 1 
   REQUIRE(whole.size() > output_drain_at);  // 1.3 MB
   std::vector<std::size_t> sizes;
   std::string joined;
-  write_uke_report_json(report, [&](std::string_view piece) {
+  CHECK(write_uke_report_json(report, [&](std::string_view piece) {
     sizes.push_back(piece.size());
     joined += piece;
-  });
+    return true;
+  }));
   CHECK(joined == whole);
   REQUIRE(sizes.size() >= 2);
   for (std::size_t i = 0; i + 1 < sizes.size(); ++i) {
@@ -214,10 +215,17 @@ TEST_CASE("write_uke_report_json: a report of 700 receipts in pieces of about 1 
   // A write that fails (a full disk) stops the writing: its exception reaches the caller.
   int calls = 0;
   CHECK_THROWS_WITH_AS(write_uke_report_json(report,
-                                             [&](std::string_view) {
+                                             [&](std::string_view) -> bool {
                                                ++calls;
                                                throw Exception(ErrorInfo{Status::io_error, "<stdout>", 0, 0, {}, "disk full"});
                                              }),
                        "<stdout>: disk full", Exception);
+  CHECK(calls == 1);
+  // A write that says stop (a client gone) stops it too: nothing more is made, and the call says so.
+  calls = 0;
+  CHECK_FALSE(write_uke_report_json(report, [&](std::string_view) {
+    ++calls;
+    return false;
+  }));
   CHECK(calls == 1);
 }
