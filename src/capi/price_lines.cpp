@@ -31,15 +31,6 @@ santei::PriceStreamOptions stream_options(const char* lines, int64_t first_line,
   return stream;
 }
 
-// The answers' lines, each followed by a newline, appended to `out` (as santei::json_lines() joins them).
-template <class Out>
-void append_lines(Out& out, std::span<const santei::ClaimAnswer> answers) {
-  for (const santei::ClaimAnswer& answer : answers) {
-    out.append(answer.json);
-    out.append("\n");
-  }
-}
-
 }  // namespace
 }  // namespace santei::capi
 
@@ -67,7 +58,10 @@ SANTEI_C_API int santei_price_json_lines(santei_buf* out, size_t* errors, santei
     // Each claim parsed where it lies in the caller's bytes.
     const std::size_t failed = santei::price_stream(std::string_view(lines, length), "<lines>", *c.library, c.options, stream,
                                                     [&](std::span<const santei::ClaimAnswer> answers) {
-      append_lines(results, answers);
+      for (const santei::ClaimAnswer& answer : answers) {  // as santei::json_lines() joins them
+        results.append(answer.json);
+        results.append("\n");
+      }
       return true;
     }, c.price_workers);
     results.hand_over(buf);
@@ -83,14 +77,10 @@ SANTEI_C_API int santei_price_json_lines_to(size_t* errors, santei_context* cont
     const santei::PriceStreamOptions stream = stream_options(lines, first_line, threads);
     CallerWrite caller(write, user);
     const BusyGuard busy(c);
-    // The sink is called a batch at a time (at most 256 claims): one write a batch, the piece's
-    // memory reused from batch to batch.
-    std::string piece;
+    // The sink is called a batch at a time (at most 256 claims): one write a batch.
     const std::size_t failed = santei::price_stream(std::string_view(lines, length), "<lines>", *c.library, c.options, stream,
                                                     [&](std::span<const santei::ClaimAnswer> answers) {
-      piece.clear();
-      append_lines(piece, answers);
-      return caller.put(piece);
+      return caller.put(santei::json_lines(answers));
     }, c.price_workers);
     if (errors != nullptr) *errors = failed;
     caller.check();
