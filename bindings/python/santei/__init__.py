@@ -332,17 +332,14 @@ def price_json_lines_to(context: Context, lines: bytes, write, *, first_line: in
     callback = _native.WriteFn(take)
     errors = ctypes.c_size_t(0)
     with memoryview(lines) as whole, whole.cast("B") as view:
-        # bytes as they are; a writable buffer (bytearray, mmap with ACCESS_COPY) read where it lies
-        # (its address, so no ctypes object outlives the call holding it); other buffers copied
-        if isinstance(lines, bytes) or view.readonly:
-            data = lines if isinstance(lines, bytes) else bytes(view)
-            status = _lib.santei_price_json_lines_to(ctypes.byref(errors), context._live(), data, len(view), first_line,
-                                                     threads, callback, None)
-        else:
-            array = (ctypes.c_char * len(view)).from_buffer(view)
-            status = _lib.santei_price_json_lines_to(ctypes.byref(errors), context._live(), ctypes.addressof(array),
-                                                     len(view), first_line, threads, callback, None)
-            del array
+        # bytes as they are; a writable buffer (bytearray, mmap with ACCESS_COPY) read where it lies,
+        # by its address, so that no ctypes object holds the buffer once the call is over; other
+        # buffers copied
+        array = None if isinstance(lines, bytes) or view.readonly else (ctypes.c_char * len(view)).from_buffer(view)
+        data = ctypes.addressof(array) if array is not None else lines if isinstance(lines, bytes) else bytes(view)
+        status = _lib.santei_price_json_lines_to(ctypes.byref(errors), context._live(), data, len(view), first_line,
+                                                 threads, callback, None)
+        del array, data
     if raised:
         raise raised[0]
     _check(status)
