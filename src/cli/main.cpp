@@ -10,6 +10,7 @@
 
 #include "cli/command.hpp"
 #include "cli/gather_writer.hpp"
+#include "core/mapped_file.hpp"
 #include "santei/config.h"
 #include "santei/result.hpp"
 
@@ -47,6 +48,9 @@ std::string usage_message(const CLI::ParseError& e, const CLI::App& app) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Claims, UKE files and snapshots are read mapped: one cut short by another program as it is read
+  // is an I/O error named by its file, not a "Bus error".
+  santei::MappedFile::exit_on_truncation(kExitUsage);
   CommandLine line;
   build_command_line(line);
   CLI::App& root = line.root;

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <string>
 #include <string_view>
 
 namespace santei {
@@ -26,6 +27,13 @@ class MappedFile {
   // reading past its new end raise SIGBUS: santei replaces files by renaming, never in place.
   std::string_view bytes() const { return {data_, size_}; }
 
+  // For a program that owns its process (santei's CLI, and its service), never the library's: a
+  // JVM's or a .NET host's SIGBUS handler is its own. Installs a SIGBUS handler under which a read
+  // past the end of a mapped file that another program truncated writes one line naming the file
+  // to stderr and ends the process with `exit_status`, where it would have died of "Bus error".
+  // A SIGBUS anywhere else ends the process as it would have.
+  static void exit_on_truncation(int exit_status);
+
   // The pages from the one holding byte `from` to the one before byte `to`'s leave this process's
   // memory (they stay in the page cache): a later read of them maps them again, with the same
   // bytes. Memory stays bounded however large the file a sequential reader goes through.
@@ -34,6 +42,8 @@ class MappedFile {
  private:
   const char* data_ = nullptr;
   std::size_t size_ = 0;
+  std::string name_;  // for the SIGBUS handler's line
+  int slot_ = -1;     // its place among the mappings the handler knows, or -1
 };
 
 }  // namespace santei
