@@ -9,6 +9,7 @@ Masters are immutable once a Context or a lookup uses them and may be shared by 
 is for one thread at a time. Every failure raises SanteiError with the status and where it was.
 """
 
+import contextlib
 import ctypes
 import dataclasses
 import enum
@@ -298,15 +299,32 @@ class Context(_Handle):
         )
 
 
+@contextlib.contextmanager
+def _lines_at(lines):
+    """(what to pass as a C ``const char*``, its length in bytes) for the JSON Lines entries: bytes as
+    they are; a writable buffer (a bytearray, an mmap opened with ``mmap.ACCESS_COPY``, a memoryview
+    of either) read where it lies, by its address: a month's file mapped is not copied (reading
+    64 MiB into bytes cost a sixth of a Dask partition's time); other buffers copied. No ctypes
+    object holds the buffer once the block is left, so an mmap can be closed after it."""
+    with memoryview(lines) as whole, whole.cast("B") as view:
+        array = None if isinstance(lines, bytes) or view.readonly else (ctypes.c_char * len(view)).from_buffer(view)
+        data = ctypes.addressof(array) if array is not None else lines if isinstance(lines, bytes) else bytes(view)
+        try:
+            yield data, len(view)
+        finally:
+            del array, data
+
+
 def price_json_lines(context: Context, lines: bytes, *, first_line: int = 1, threads: int = 1) -> tuple:
     """The claims of `lines` (santei.claim/1 JSON Lines, the first of them line `first_line` of its file)
     priced in native code in one call, as ``santei price`` prints them: (the santei.result/1 lines as
-    one str, each ending in a newline, in input order; how many of them are error lines)."""
+    one str, each ending in a newline, in input order; how many of them are error lines). `lines` is
+    bytes or any bytes-like object (an mmap opened with ``mmap.ACCESS_COPY`` is read where it lies)."""
     buf = _native.Buf()
     errors = ctypes.c_size_t(0)
-    data = bytes(lines)
-    _check(_lib.santei_price_json_lines(ctypes.byref(buf), ctypes.byref(errors), context._live(), data, len(data),
-                                        first_line, threads))
+    with _lines_at(lines) as (data, length):
+        _check(_lib.santei_price_json_lines(ctypes.byref(buf), ctypes.byref(errors), context._live(), data, length,
+                                            first_line, threads))
     try:
         return ctypes.string_at(buf.ptr, buf.size).decode("utf-8"), errors.value
     finally:
@@ -331,15 +349,9 @@ def price_json_lines_to(context: Context, lines: bytes, write, *, first_line: in
 
     callback = _native.WriteFn(take)
     errors = ctypes.c_size_t(0)
-    with memoryview(lines) as whole, whole.cast("B") as view:
-        # bytes as they are; a writable buffer (bytearray, mmap with ACCESS_COPY) read where it lies,
-        # by its address, so that no ctypes object holds the buffer once the call is over; other
-        # buffers copied
-        array = None if isinstance(lines, bytes) or view.readonly else (ctypes.c_char * len(view)).from_buffer(view)
-        data = ctypes.addressof(array) if array is not None else lines if isinstance(lines, bytes) else bytes(view)
-        status = _lib.santei_price_json_lines_to(ctypes.byref(errors), context._live(), data, len(view), first_line,
+    with _lines_at(lines) as (data, length):
+        status = _lib.santei_price_json_lines_to(ctypes.byref(errors), context._live(), data, length, first_line,
                                                  threads, callback, None)
-        del array, data
     if raised:
         raise raised[0]
     _check(status)
@@ -349,8 +361,10 @@ def price_json_lines_to(context: Context, lines: bytes, write, *, first_line: in
 def regress_json_lines(old: Context, new: Context, lines: bytes, *, first_line: int = 1, threads: int = 1) -> dict:
     """The claims of `lines` (santei.claim/1 JSON Lines, the first of them line `first_line` of its file)
     priced under `old`'s revision and `new`'s in native code: the summary as santei.regress/1
-    (``santei regress --json``). Each context must have been made with a revision."""
+    (``santei regress --json``). Each context must have been made with a revision. `lines` is bytes
+    or any bytes-like object (an mmap opened with ``mmap.ACCESS_COPY`` is read where it lies)."""
     buf = _native.Buf()
-    data = bytes(lines)
-    _check(_lib.santei_regress_json_lines(ctypes.byref(buf), old._live(), new._live(), data, len(data), first_line, threads))
+    with _lines_at(lines) as (data, length):
+        _check(_lib.santei_regress_json_lines(ctypes.byref(buf), old._live(), new._live(), data, length, first_line,
+                                              threads))
     return _take_json(buf)

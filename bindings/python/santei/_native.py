@@ -80,11 +80,13 @@ _SIGNATURES = {
     ),
     "santei_regress_json_lines": (
         ctypes.c_int,
-        [ctypes.POINTER(Buf), _H, _H, ctypes.c_char_p, ctypes.c_size_t, ctypes.c_int64, ctypes.c_uint],
+        # lines: a void pointer, as santei_price_json_lines_to's
+        [ctypes.POINTER(Buf), _H, _H, ctypes.c_void_p, ctypes.c_size_t, ctypes.c_int64, ctypes.c_uint],
     ),
     "santei_price_json_lines": (
         ctypes.c_int,
-        [ctypes.POINTER(Buf), ctypes.POINTER(ctypes.c_size_t), _H, ctypes.c_char_p, ctypes.c_size_t, ctypes.c_int64,
+        # lines: a void pointer, as santei_price_json_lines_to's
+        [ctypes.POINTER(Buf), ctypes.POINTER(ctypes.c_size_t), _H, ctypes.c_void_p, ctypes.c_size_t, ctypes.c_int64,
          ctypes.c_uint],
     ),
     "santei_price_json_lines_to": (

@@ -26,6 +26,7 @@ or from a shell: ``python3 -m santei.dask_regress --old DIR --old-revision r04 -
 
 import argparse
 import json
+import mmap
 import os
 import sys
 import threading
@@ -145,12 +146,27 @@ def regress_partition(path: str, start: int, end: int, old: Sequence[str], old_r
     summary. Its lines are numbered from 1, and its "lines" say how many it had (combine())."""
     old_context = _context(tuple(old), old_revision, copay)
     new_context = _context(tuple(new), new_revision, copay)
+    if end == start:
+        return _partial(santei.regress_json_lines(old_context, new_context, b"", first_line=1)) | {"lines": 0}
+    # Mapped, not read: read() copied the 64 MiB into fresh memory first, 0.23 s of a partition's
+    # 1.5 s (stop 49). A private mapping, which the binding can hand over by its address.
+    aligned = start - start % mmap.ALLOCATIONGRANULARITY
     with open(path, "rb") as f:
-        f.seek(start)
-        data = f.read(end - start)
-    partial = _partial(santei.regress_json_lines(old_context, new_context, data, first_line=1))
-    partial["lines"] = data.count(b"\n")  # a last line without one is the file's last
+        mapped = mmap.mmap(f.fileno(), end - aligned, access=mmap.ACCESS_COPY, offset=aligned)
+    try:
+        mapped.madvise(mmap.MADV_SEQUENTIAL)
+        with memoryview(mapped) as whole, whole[start - aligned:] as lines:
+            partial = _partial(santei.regress_json_lines(old_context, new_context, lines, first_line=1))
+            partial["lines"] = _line_ends(lines)  # a last line without one is the file's last
+    finally:
+        mapped.close()
     return partial
+
+
+def _line_ends(lines: memoryview, piece: int = 1 << 20) -> int:
+    """The newlines of `lines`, counted a MiB at a time (a copy of the whole would be the partition
+    again)."""
+    return sum(lines[at:at + piece].tobytes().count(b"\n") for at in range(0, len(lines), piece))
 
 
 def combine(left: dict, right: dict) -> dict:

@@ -1,6 +1,7 @@
 """santei.dask_regress on a local Dask cluster of two worker processes, against `santei regress`
 (the single-process CLI) on the same generated claims: identical figures."""
 import json
+import mmap
 import os
 import pathlib
 import subprocess
@@ -9,6 +10,7 @@ import pytest
 
 import distributed  # python3-distributed: ctest registers this file only where it is installed
 
+import santei
 from santei import dask_regress
 
 TOTALS = ("receipts", "priced_both", "failed_old", "failed_new", "newly_failing", "old_points", "new_points", "delta",
@@ -81,6 +83,30 @@ def test_merging_partial_summaries_in_any_order_gives_the_same_summary():
     assert ab == ba
     assert ab["delta"] == -8 and ab["receipts"] == 3
     assert [r["line"] for r in ab["failing"]] == [3, 9]
+
+
+def test_a_partition_is_mapped_from_any_line_and_gives_what_its_bytes_read_give(tmp_path, shared_masters, cli):
+    claims = tmp_path / "claims.jsonl"
+    subprocess.run([str(cli), "generate", "--masters", str(shared_masters), "--month", "2024-07", "--count", "200",
+                    "--seed", "6", "-o", str(claims)], check=True, stderr=subprocess.DEVNULL)
+    with open(claims, "a", encoding="utf-8") as f:
+        f.write("\nnot a claim\n")
+    data = claims.read_bytes()
+    start = data.index(b"\n", 5000) + 1  # a line's start inside a page: the mapping starts before it
+    assert start % mmap.ALLOCATIONGRANULARITY != 0
+    where = (str(shared_masters),)
+    partial = dask_regress.regress_partition(str(claims), start, len(data), where, "r04", where, "r06")
+
+    with santei.Masters.load(shared_masters) as masters, \
+            santei.Context(masters, explain=False, revision="r04") as old, \
+            santei.Context(masters, explain=False, revision="r06") as new:
+        read = santei.regress_json_lines(old, new, data[start:])
+        assert santei.regress_json_lines(old, new, bytearray(data[start:])) == read  # a buffer read where it lies
+    lines = data[start:].split(b"\n")[:-1]
+    assert partial["lines"] == len(lines)
+    assert partial["receipts"] == read["receipts"] == sum(1 for line in lines if line.strip())  # the blank one skipped
+    assert partial["failed_old"] == partial["failed_new"] == 1  # not a claim
+    assert partial == dask_regress._partial(read) | {"lines": len(lines)}
 
 
 def test_local_cluster_of_two_worker_processes_matches_the_single_process_cli(tmp_path, shared_masters, cli):
