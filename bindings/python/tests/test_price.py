@@ -49,6 +49,7 @@ def test_json_lines_to_a_write_function_give_the_same_bytes_in_whole_lines(r06, 
             written = io.BytesIO()
             assert santei.price_json_lines_to(context, mapped, written.write) == 1
             assert written.getvalue().decode("utf-8") == text
+            assert santei.price_json_lines(context, mapped) == (text, 1)
 
         # an exception in write stops the call and is raised again; the context still works
         def full_disk(piece):
