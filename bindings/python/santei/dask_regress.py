@@ -1,8 +1,8 @@
 """`santei regress` scaled out on Dask: the same claims priced under two fee revisions on a cluster.
 
 A JSON Lines file of santei.claim/1 claims is cut into partitions of whole lines (byte ranges of
-about 64 MiB, found by seeking: the driver does not read the file); every Dask worker reads its
-ranges from the shared file, prices them under the old and the new revision in native code (one
+about 64 MiB, found by seeking: the driver does not read the file); every Dask worker maps its
+ranges of the shared file, prices them under the old and the new revision in native code (one
 ``santei_regress_json_lines`` call a partition, through ``santei.regress_json_lines``; masters
 loaded once per worker process), and returns a partial summary with its count of lines; adjacent
 summaries are combined pairwise on the workers (the lines of the right one's failing receipts
@@ -142,7 +142,7 @@ def _partial(native: dict) -> dict:
 def regress_partition(path: str, start: int, end: int, old: Sequence[str], old_revision: str,
                       new: Sequence[str], new_revision: str, copay: bool = True) -> dict:
     """Compares the claims of bytes [start, end) of `path` (whole lines) in native code
-    (santei_regress_json_lines): the worker reads its own bytes, the scheduler moves only the partial
+    (santei_regress_json_lines): the worker maps its own bytes, the scheduler moves only the partial
     summary. Its lines are numbered from 1, and its "lines" say how many it had (combine())."""
     old_context = _context(tuple(old), old_revision, copay)
     new_context = _context(tuple(new), new_revision, copay)
