@@ -72,7 +72,7 @@ void put_stderr(std::string_view text) {
   }
 }
 
-// `n` in decimal, in `digits`, without the formatting library (not async-signal-safe).
+// `n` in decimal, in `digits`: fmt, which allocates, is not async-signal-safe.
 std::string_view decimal(std::size_t n, std::array<char, 20>& digits) {
   char* at = digits.data() + digits.size();
   do {
