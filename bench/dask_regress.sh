@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # santei regress on Dask beside the single-process CLI, on the same claims (docs/performance.md,
-# "Dask"): generates COUNT claims of July 2024 from the r06 masters, times `santei regress -j
+# "Dask"): generates COUNT claims of July 2024 from the r06 masters, compiles the r04 and r06
+# snapshots both sides load (as issue 17 has each worker load the snapshot once: from the CSVs,
+# each worker's first partition took 2.6 s where the others took 1.2), times `santei regress -j
 # WORKERS` (r04 → r06) and `python3 -m santei.dask_regress --workers WORKERS` (a LocalCluster of
 # worker processes, one thread each; the time on the cluster, after it started), checks that the
 # two summaries agree figure for figure, and prints both rates and Dask / CLI. Debian's python3
@@ -23,14 +25,17 @@ done
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 "$build/santei" generate --masters "$masters" --month 2024-07 --count "$count" --seed 17 -o "$work/claims.jsonl" 2>/dev/null
+for revision in r04 r06; do
+  "$build/santei" masters compile "$masters/$revision" -o "$work/$revision.snapshot" >/dev/null
+done
 
 start=$(date +%s%N)
-"$build/santei" regress --old "$masters" --old-revision r04 --new "$masters" --new-revision r06 -j "$workers" \
+"$build/santei" regress --old "$work/r04.snapshot" --old-revision r04 --new "$work/r06.snapshot" --new-revision r06 -j "$workers" \
   --json "$work/cli.json" "$work/claims.jsonl" >/dev/null
 cli_ns=$(($(date +%s%N) - start))
 
 SANTEI_LIBRARY=$(ls "$build"/libsantei_c.so.* | head -1) PYTHONPATH=$here/bindings/python \
-  /usr/bin/python3 -m santei.dask_regress --old "$masters" --old-revision r04 --new "$masters" --new-revision r06 \
+  /usr/bin/python3 -m santei.dask_regress --old "$work/r04.snapshot" --old-revision r04 --new "$work/r06.snapshot" --new-revision r06 \
   --workers "$workers" --json "$work/dask.json" "$work/claims.jsonl" >/dev/null 2>"$work/dask.err"
 # "time  12.3 s on the cluster (…)": the cluster's time, without its start
 dask_s=$(sed -n 's/^time *\([0-9.]*\) s on the cluster.*/\1/p' "$work/dask.err")
