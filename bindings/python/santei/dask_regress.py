@@ -157,25 +157,24 @@ def regress_partition(path: str, start: int, end: int, old: Sequence[str], old_r
         mapped.madvise(mmap.MADV_SEQUENTIAL)
         with memoryview(mapped) as whole, whole[start - aligned:] as lines:
             partial = _partial(santei.regress_json_lines(old_context, new_context, lines, first_line=1))
-            partial["lines"] = _line_ends(lines)  # a last line without one is the file's last
+            # A last line without a newline is the file's last.
+            partial["lines"] = _line_ends(mapped, start - aligned, len(mapped))
     finally:
         mapped.close()
     return partial
 
 
-def _line_ends(lines: memoryview, piece: int = 1 << 20) -> int:
-    """The newlines of `lines` (bytes, format 'B'), counted a MiB at a time in one buffer, copied
-    into through a memoryview. A copy of the whole would be the partition again; a new object a MiB
-    (``tobytes()``, or a bytearray's slice assignment, which copies its value first) is new memory
-    each time on a Dask worker, whose MALLOC_TRIM_THRESHOLD_ (distributed's default) turns off
-    glibc's dynamic mmap threshold: 16,705 page faults a partition of 64 MiB (stop 50)."""
-    buffer = bytearray(min(piece, len(lines)))
+def _line_ends(data, start: int, end: int) -> int:
+    """The newlines of data[start:end] (an mmap, or bytes), found one after another in place. Copied
+    out a MiB at a time they were counted a byte at a time (``bytes.count``, 40 ms of a 64 MiB
+    partition's 0.85 s, against 9 ms), and each new MiB object is fresh pages on a Dask worker, whose
+    MALLOC_TRIM_THRESHOLD_ (distributed's default) turns off glibc's dynamic mmap threshold: 16,705
+    page faults a partition (stop 50)."""
     count = 0
-    with memoryview(buffer) as into:
-        for at in range(0, len(lines), piece):
-            size = min(piece, len(lines) - at)
-            into[:size] = lines[at:at + size]
-            count += buffer.count(b"\n", 0, size)
+    at = data.find(b"\n", start, end)
+    while at >= 0:
+        count += 1
+        at = data.find(b"\n", at + 1, end)
     return count
 
 

@@ -87,24 +87,25 @@ def test_merging_partial_summaries_in_any_order_gives_the_same_summary():
     assert [r["line"] for r in ab["failing"]] == [3, 9]
 
 
-def test_a_partitions_newlines_are_counted_in_one_buffer_under_dask_workers_malloc_settings():
+def test_a_partitions_newlines_are_counted_in_place_under_dask_workers_malloc_settings():
     """Dask starts its workers with MALLOC_TRIM_THRESHOLD_=65536 (distributed.nanny.pre-spawn-environ),
     which turns off glibc's dynamic mmap threshold: each new object of a MiB is fresh pages. Counting
     32 MiB a MiB at a time in new objects took 8,000 page faults and more there (a partition of 64 MiB
-    18 % longer); in one buffer about 260 (its own MiB)."""
+    18 % longer); found in place, none of its own."""
     assert dask.config.get("distributed.nanny.pre-spawn-environ")["MALLOC_TRIM_THRESHOLD_"] == 65536
     lines = (32 << 20) // 12
     code = ("import resource\n"
             "from santei import dask_regress\n"
-            f"lines = memoryview(b'{{\"id\": \"c\"}}\\n' * {lines})\n"
+            f"lines = b'{{\"id\": \"c\"}}\\n' * {lines}\n"
             "before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt\n"
-            "newlines = dask_regress._line_ends(lines)\n"
+            "newlines = dask_regress._line_ends(lines, 0, len(lines))\n"
             "print(newlines, resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before)\n")
     run = subprocess.run([sys.executable, "-c", code], env=dict(os.environ, MALLOC_TRIM_THRESHOLD_="65536"), check=True,
                          capture_output=True, text=True)
     newlines, faults = map(int, run.stdout.split())
     assert newlines == lines
     assert faults < 1024
+    assert dask_regress._line_ends(b"a\nb\nc\n\nd", 2, 8) == 3  # from byte 2 to the byte before 8
 
 
 def test_a_partition_is_mapped_from_any_line_and_gives_what_its_bytes_read_give(tmp_path, shared_masters, cli):
