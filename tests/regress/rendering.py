@@ -88,9 +88,9 @@ class Chromium:
         return [(f["familyName"], f["glyphCount"]) for f in fonts]
 
     def screenshot(self, selector):
-        """PNG bytes of the element's box, scrolled into view, once two shots in a row agree: on a
-        loaded machine a shot can come before the page has been painted where it scrolled to (CI's
-        ASan job saw the no-Japanese-fonts check differ once with the suite beside it)."""
+        """PNG bytes of the element's box, scrolled into view, once two shots in a row agree. CI's
+        ASan job once saw the no-Japanese-fonts check differ, with the suite running beside it, where
+        20 runs here under load did not: a shot taken before the page settled is the suspect."""
         last = None
         for _ in range(20):
             box = self.evaluate(f"(() => {{ const e = document.querySelector({json.dumps(selector)}); "
