@@ -63,6 +63,8 @@ class Reader {
   // that remain before the caller makes room for them.
   std::uint32_t count(std::string_view field, std::size_t item_bytes);
 
+  // The bytes not read yet, left unread.
+  std::string_view unread() const { return bytes_.substr(at_); }
   std::size_t offset() const { return base_ + at_; }
   std::size_t remaining() const { return bytes_.size() - at_; }
   const std::string& file() const { return file_; }

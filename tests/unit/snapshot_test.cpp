@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstring>
 #include <fstream>
+#include <map>
 #include <type_traits>
 #include <variant>
 
@@ -109,11 +110,13 @@ void put_u64_at(std::string& bytes, std::size_t at, std::uint64_t value) {
 }
 
 // Where the section directory's count stands: the one place whose 15 lengths add up to the bytes
-// after them.
+// after them. The count's four bytes are found with find(): r06's snapshot is 17 MiB.
 std::size_t section_directory(std::string_view bytes) {
   std::size_t found = std::string_view::npos;
-  for (std::size_t at = 0; at + 4 + 8 * kSectionCount <= bytes.size(); ++at) {
-    if (u32_at(bytes, at) != kSectionCount) continue;
+  constexpr std::string_view kCount("\x0f\0\0\0", 4);
+  static_assert(kSectionCount == 15);
+  for (std::size_t at = bytes.find(kCount); at != std::string_view::npos && at + 4 + 8 * kSectionCount <= bytes.size();
+       at = bytes.find(kCount, at + 1)) {
     const std::size_t rest = at + 4 + 8 * kSectionCount;
     std::uint64_t total = 0;
     for (std::size_t i = 0; i < kSectionCount; ++i) total += u64_at(bytes, at + 4 + 8 * i);
@@ -124,6 +127,33 @@ std::size_t section_directory(std::string_view bytes) {
   }
   REQUIRE(found != std::string_view::npos);
   return found;
+}
+
+// Where each field of a record lies in the record's bytes, and a record's bytes: every field has a
+// fixed size (a text is a u32 offset and a u32 length in the pool), in the order of field_bindings.
+template <class Record>
+struct FieldPlaces {
+  std::map<std::string_view, std::size_t> offset;
+  std::size_t record_bytes = 0;
+};
+template <class Record>
+FieldPlaces<Record> field_places() {
+  FieldPlaces<Record> places;
+  Record probe{};
+  for (const masters::FieldBinding<Record>& binding : masters::field_bindings<Record>()) {
+    places.offset[binding.key] = places.record_bytes;
+    places.record_bytes += std::visit(
+        [](auto* field) -> std::size_t {
+          using T = std::remove_pointer_t<decltype(field)>;
+          if constexpr (std::is_same_v<T, Decimal>) return 9;
+          else if constexpr (std::is_same_v<T, AgeCode>) return 2;
+          else if constexpr (std::is_same_v<T, ChangeKind>) return 1;
+          else if constexpr (std::is_same_v<T, std::string>) return 8;
+          else return sizeof(T);
+        },
+        binding.ref(probe));
+  }
+  return places;
 }
 
 }  // namespace
@@ -332,23 +362,8 @@ TEST_CASE("snapshot: the text pool is refused when it is not UTF-8, and a record
   CHECK(refusal(broken).find(fmt::format("texts: not UTF-8 at byte {} of the text pool", continuation - 1)) !=
         std::string::npos);
 
-  // The first procedure's first text: its fields have fixed sizes (a text is a u32 offset and a
-  // u32 length), in the order of field_bindings.
-  std::size_t first_text = directory + 4 + 8 * kSectionCount + 4;  // past the procedures' count
-  ProcedureRecord probe{};
-  for (const masters::FieldBinding<ProcedureRecord>& binding : masters::field_bindings<ProcedureRecord>()) {
-    const auto ref = binding.ref(probe);
-    if (std::holds_alternative<std::string*>(ref)) break;
-    first_text += std::visit(
-        [](auto* field) -> std::size_t {
-          using T = std::remove_pointer_t<decltype(field)>;
-          if constexpr (std::is_same_v<T, Decimal>) return 9;
-          else if constexpr (std::is_same_v<T, AgeCode>) return 2;
-          else if constexpr (std::is_same_v<T, ChangeKind>) return 1;
-          else return sizeof(T);
-        },
-        ref);
-  }
+  // The first procedure's first text (its name), past the procedures' count.
+  const std::size_t first_text = directory + 4 + 8 * kSectionCount + 4 + field_places<ProcedureRecord>().offset.at("name");
   const auto with_text = [&](std::uint32_t at, std::uint32_t size) {
     std::string changed = bytes;
     put_u32_at(changed, first_text, at);
@@ -365,6 +380,56 @@ TEST_CASE("snapshot: the text pool is refused when it is not UTF-8, and a record
             "a text of 0 bytes at {} starts or ends inside a character of the text pool", continuation)) != std::string::npos);
   CHECK(with_text(static_cast<std::uint32_t>(continuation - 1), 1).find("starts or ends inside a character") !=
         std::string::npos);
+}
+
+// A table is read a block of records at a time, a field at a time (snapshot.cpp, get_records); a
+// refusal still names the first bad value in the file, its record, field and byte.
+TEST_CASE("snapshot: a value out of range is refused naming its record, field and byte, the first in the file") {
+  const auto places = field_places<ProcedureRecord>();
+  // The byte after `field` of procedure `record` (a refusal names where the reading stood), and
+  // `bytes` with `change` made there, resealed.
+  const auto place = [&](std::string_view bytes, std::size_t directory, std::size_t record, std::string_view field) {
+    const std::size_t procedures = directory + 4 + 8 * kSectionCount;  // their count, then them
+    REQUIRE(record < u32_at(bytes, procedures));
+    return procedures + 4 + record * places.record_bytes + places.offset.at(field);
+  };
+
+  const std::string demo = demo_snapshot();
+  const std::size_t demo_directory = section_directory(demo);
+  std::string code = demo;
+  const std::size_t code_at = place(demo, demo_directory, 2, "code");
+  put_u32_at(code, code_at, 1'000'000'000);
+  detail::reseal_snapshot(code);
+  CHECK(refusal(code) ==
+        fmt::format("demo.snapshot: procedures[2].code: 1000000000 is not a code of up to 9 digits (at byte {})", code_at + 4));
+
+  // In one block: an early field of a later record and a later field of an earlier record. The
+  // earlier record's is first in the file.
+  std::string two = demo;
+  two[place(demo, demo_directory, 3, "change")] = 7;
+  const std::size_t valid_to = place(demo, demo_directory, 1, "valid_to");
+  put_u32_at(two, valid_to, 0x7FFFFFFF);
+  detail::reseal_snapshot(two);
+  CHECK(refusal(two) == fmt::format("demo.snapshot: procedures[1].valid_to: 2147483647 days from 1970-01-01 is not a day "
+                                    "from 0001-01-01 to 99999999 (at byte {})",
+                                    valid_to + 4));
+  std::string one = demo;
+  one[place(demo, demo_directory, 3, "change")] = 7;
+  detail::reseal_snapshot(one);
+  CHECK(refusal(one) == fmt::format("demo.snapshot: procedures[3].change: 7 is not a 変更区分 (0, 1, 2, 3, 5 or 9) (at byte {})",
+                                    place(demo, demo_directory, 3, "change") + 1));
+
+  // Past the first block of records, in r06: the same two refusals at procedures 150 and 149.
+  std::ifstream in(compiled_r06().file, std::ios::binary);
+  const std::string r06((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::size_t r06_directory = section_directory(r06);
+  std::string later = r06;
+  later[place(r06, r06_directory, 150, "change")] = 4;
+  const std::size_t points = place(r06, r06_directory, 149, "points");
+  later[points + 8] = 13;  // the scale after the mantissa's 8 bytes
+  detail::reseal_snapshot(later);
+  CHECK(refusal(later, "r06.snapshot") ==
+        fmt::format("r06.snapshot: procedures[149].points: a decimal scale of 13 is over 12 (at byte {})", points + 9));
 }
 
 TEST_CASE("snapshot: another format version or santei version is refused before anything else is read") {
