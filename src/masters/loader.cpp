@@ -7,7 +7,6 @@
 // and newer full files are applied in date order (an update before a full file of the same date).
 #include <algorithm>
 #include <chrono>
-#include <fstream>
 #include <functional>
 #include <future>
 #include <map>
@@ -129,31 +128,12 @@ std::string detail::master_title(std::string_view kind, ExclusionWindow window) 
 
 namespace {
 
-// The whole file: master files are read at once (the largest SSK file is about 8 MB), so a file
-// over kMaxMasterFileBytes is refused by its size before anything is allocated.
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) fail(Status::io_error, path.string(), 0, {}, "cannot open the file");
-  std::string data;
-  in.seekg(0, std::ios::end);
-  const std::streamoff size = in.tellg();
-  if (size < 0) fail(Status::io_error, path.string(), 0, {}, "cannot tell the file's size");
-  if (static_cast<std::uintmax_t>(size) > kMaxMasterFileBytes) {
-    fail(Status::limit_exceeded, path.string(), 0, {},
-         fmt::format("a master file of {} bytes is over the limit of {} bytes", size, kMaxMasterFileBytes));
-  }
-  data.resize(static_cast<std::size_t>(size));
-  in.seekg(0);
-  in.read(data.data(), static_cast<std::streamsize>(data.size()));
-  if (!in) fail(Status::io_error, path.string(), 0, {}, "read failed");
-  return data;
-}
-
 // Reads a file row by row with the layout its first row's shape selects.
 class MasterFileReader {
  public:
-  MasterFileReader(const SourceFile& file, std::string data)
-      : file_(file), data_(std::move(data)), reader_(data_, file.path.string()) {}
+  // `data` outlives the reader (a mapped file's bytes, or a caller's).
+  MasterFileReader(const SourceFile& file, std::string_view data)
+      : file_(file), data_(data), reader_(data_, file.path.string()) {}
 
   // Reads the next row; returns false at the end. The first call picks the layout.
   bool next() {
@@ -202,7 +182,7 @@ class MasterFileReader {
   }
 
   const SourceFile& file_;
-  std::string data_;
+  std::string_view data_;
   CsvReader reader_;
   std::vector<std::string_view> fields_;
   const Layout* layout_ = nullptr;
@@ -322,8 +302,8 @@ void apply_row(const std::string& path, MasterFileReader& reader, const RowDecod
 
 // Applies one file of a dated master kind.
 template <class Record>
-void apply_file(const SourceFile& file, std::string data, Role role, History<Record>& history, JobReport& report) {
-  MasterFileReader reader(file, std::move(data));
+void apply_file(const SourceFile& file, std::string_view data, Role role, History<Record>& history, JobReport& report) {
+  MasterFileReader reader(file, data);
   std::unique_ptr<RowDecoder<Record>> decoder;
   std::unordered_map<Code, std::int64_t> base_lines;
   const std::string path = file.path.string();
@@ -337,8 +317,8 @@ void apply_file(const SourceFile& file, std::string data, Role role, History<Rec
 
 // Appends every row of a 電子点数表 / ck table (tables without a per-code identity).
 template <class Record>
-void read_rows(const SourceFile& file, std::string data, std::vector<Record>& out, JobReport& report) {
-  MasterFileReader reader(file, std::move(data));
+void read_rows(const SourceFile& file, std::string_view data, std::vector<Record>& out, JobReport& report) {
+  MasterFileReader reader(file, data);
   std::unique_ptr<RowDecoder<Record>> decoder;
   while (reader.next()) {
     if (!decoder) decoder = std::make_unique<RowDecoder<Record>>(reader.layout(), file.path.string());
@@ -371,14 +351,14 @@ JobReport load_dated_kind(const std::vector<SourceFile>& files, History<Record>&
     if (a->date != b->date) return a->date < b->date;
     return a->update && !b->update;
   });
-  apply_file(*base, read_file(base->path), Role::base, history, report);
+  apply_file(*base, detail::map_master_file(base->path)->bytes(), Role::base, history, report);
   for (const SourceFile* f : later) {
     if (f->update && !(base->date < f->date)) {
       report.notes.push_back(fmt::format("{}: skipped, the base {} already includes it", f->path.string(),
                                          base->path.filename().string()));
       continue;
     }
-    apply_file(*f, read_file(f->path), f->update ? Role::update : Role::snapshot, history, report);
+    apply_file(*f, detail::map_master_file(f->path)->bytes(), f->update ? Role::update : Role::snapshot, history, report);
   }
   history.freeze();  // in the job, so the kinds freeze in parallel
   return report;
@@ -390,7 +370,7 @@ using detail::master_title;
 // Every row of an update file decoded on its own (ReadAs::rows): its dates, nothing applied.
 template <class Record>
 detail::MasterBytesSummary read_update_rows(const SourceFile& file, std::string_view bytes) {
-  MasterFileReader reader(file, std::string(bytes));
+  MasterFileReader reader(file, bytes);
   std::unique_ptr<RowDecoder<Record>> decoder;
   detail::MasterBytesSummary out;
   while (reader.next()) {
@@ -412,10 +392,10 @@ detail::MasterBytesSummary read_dated_bytes(SourceFile file, std::string_view by
   if (as == detail::ReadAs::rows) return read_update_rows<Record>(file, bytes);
   History<Record> history;
   JobReport report;
-  if (as != detail::ReadAs::update) apply_file(file, std::string(bytes), Role::base, history, report);
+  if (as != detail::ReadAs::update) apply_file(file, bytes, Role::base, history, report);
   if (as != detail::ReadAs::full) {
     file.update = true;
-    apply_file(file, std::string(bytes), Role::update, history, report);
+    apply_file(file, bytes, Role::update, history, report);
   }
   history.freeze();
   detail::MasterBytesSummary out{report.files.front().rows, report.files.front().layout, {}, {}};
@@ -431,13 +411,22 @@ template <class Record>
 detail::MasterBytesSummary read_row_bytes(const SourceFile& file, std::string_view bytes) {
   std::vector<Record> rows;
   JobReport report;
-  read_rows(file, std::string(bytes), rows, report);
+  read_rows(file, bytes, rows, report);
   return detail::MasterBytesSummary{report.files.front().rows, report.files.front().layout, {}, {}};
 }
 
 }  // namespace
 
-std::string detail::read_master_file(const fs::path& path) { return read_file(path); }
+std::unique_ptr<const MappedFile> detail::map_master_file(const fs::path& path) {
+  std::error_code ec;
+  const std::uintmax_t size = fs::file_size(path, ec);
+  if (ec) fail(Status::io_error, path.string(), 0, {}, "cannot tell the file's size: " + ec.message());
+  if (size > kMaxMasterFileBytes) {
+    fail(Status::limit_exceeded, path.string(), 0, {},
+         fmt::format("a master file of {} bytes is over the limit of {} bytes", size, kMaxMasterFileBytes));
+  }
+  return std::make_unique<const MappedFile>(path, kMaxMasterFileBytes);
+}
 
 detail::MasterBytesSummary detail::read_master_bytes(std::string_view kind, std::string_view bytes,
                                                      const std::string& name, ReadAs as) {
@@ -557,23 +546,23 @@ std::shared_ptr<const MasterSet> detail::load_master_directory(const fs::path& d
           d.tables_present[static_cast<int>(ElectronicTable::auxiliary)] = true;
         }
         for (const SourceFile& f : files_of("bundle")) {
-          read_rows(f, read_file(f.path), d.bundle_members, report);
+          read_rows(f, detail::map_master_file(f.path)->bytes(), d.bundle_members, report);
           d.tables_present[static_cast<int>(ElectronicTable::bundle)] = true;
         }
         for (const SourceFile& f : files_of("exclusion")) {
-          read_rows(f, read_file(f.path), d.exclusions[static_cast<std::size_t>(f.window)], report);
+          read_rows(f, detail::map_master_file(f.path)->bytes(), d.exclusions[static_cast<std::size_t>(f.window)], report);
           d.tables_present[static_cast<int>(ElectronicTable::exclusion_day) + static_cast<int>(f.window)] = true;
         }
         for (const SourceFile& f : files_of("inpatient")) {
-          read_rows(f, read_file(f.path), d.inpatient_additions, report);
+          read_rows(f, detail::map_master_file(f.path)->bytes(), d.inpatient_additions, report);
           d.tables_present[static_cast<int>(ElectronicTable::inpatient)] = true;
         }
         for (const SourceFile& f : files_of("count")) {
-          read_rows(f, read_file(f.path), d.count_limits, report);
+          read_rows(f, detail::map_master_file(f.path)->bytes(), d.count_limits, report);
           d.tables_present[static_cast<int>(ElectronicTable::count_limit)] = true;
         }
         for (const SourceFile& f : files_of("ck")) {
-          read_rows(f, read_file(f.path), d.comment_links, report);
+          read_rows(f, detail::map_master_file(f.path)->bytes(), d.comment_links, report);
           d.tables_present[static_cast<int>(ElectronicTable::comment_link)] = true;
         }
         return report;

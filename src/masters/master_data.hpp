@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/mapped_file.hpp"
 #include "masters/history.hpp"
 #include "santei/masters.hpp"
 #include "santei/rules.hpp"
@@ -66,9 +67,10 @@ struct MasterBytesSummary {
 // The entry point of the master CSV fuzz target and of santei masters check.
 MasterBytesSummary read_master_bytes(std::string_view kind, std::string_view bytes, const std::string& name, ReadAs as);
 
-// A master file's (or a download's) bytes, refused by its size over kMaxMasterFileBytes before
-// anything is read; errors name the file.
-std::string read_master_file(const std::filesystem::path& path);
+// A master file's (or a download's) bytes, mapped from the page cache rather than read into new
+// memory, which was zeroed, copied into and faulted in page by page (stop 51); refused by its size
+// over kMaxMasterFileBytes before it is mapped; errors name the file.
+std::unique_ptr<const MappedFile> map_master_file(const std::filesystem::path& path);
 
 // Every file under `directory` that classify_master_file recognises, sorted: what a load of the
 // directory reads and what a snapshot's fingerprint covers.

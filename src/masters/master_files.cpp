@@ -137,7 +137,8 @@ bool is_zip(const fs::path& file, std::string_view bytes) {
 DownloadCheck read_download(const fs::path& file, std::vector<Member>* members) {
   DownloadCheck out;
   out.path = file;
-  const std::string bytes = detail::read_master_file(file);
+  const std::unique_ptr<const MappedFile> mapped = detail::map_master_file(file);
+  const std::string_view bytes = mapped->bytes();
   out.bytes = bytes.size();
   out.sha256 = detail::sha256_hex(bytes);
   const std::string filename = file.filename().string();
@@ -249,7 +250,7 @@ DirectoryCheck check_master_directory(const fs::path& directory) {
   for (const fs::path& path : paths) {
     const detail::MasterFileName kind = *detail::classify_master_file(path);
     const std::string basename = path.filename().string();
-    MasterFileCheck check = check_bytes(kind, basename, basename, detail::read_master_file(path), path.string());
+    MasterFileCheck check = check_bytes(kind, basename, basename, detail::map_master_file(path)->bytes(), path.string());
     if (!kind.update) {
       present.insert(kind.kind == "exclusion" ? check.install_name : kind.kind);
       if (kind.kind == "s") newest_s = std::max(newest_s, check.newest);

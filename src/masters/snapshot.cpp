@@ -490,7 +490,7 @@ void check_fresh(const std::vector<SourceFingerprint>& recorded, const fs::path&
     if (ec || size != source.size) {
       stale(fmt::format("{} has {} bytes where the snapshot's has {}", relative, ec ? 0 : size, source.size));
     }
-    if (mtime_ns(path) != source.mtime_ns && sha256_hex(read_master_file(path)) != source.sha256) {
+    if (mtime_ns(path) != source.mtime_ns && sha256_hex(map_master_file(path)->bytes()) != source.sha256) {
       stale(fmt::format("{} changed since the snapshot was compiled (its SHA-256 differs)", relative));
     }
     by_path.erase(found);
@@ -540,7 +540,8 @@ using namespace snapshot_format;
 std::vector<SourceFingerprint> fingerprint_directory(const fs::path& directory) {
   std::vector<SourceFingerprint> sources;
   for (const fs::path& path : master_files_under(directory)) {
-    const std::string bytes = read_master_file(path);
+    const std::unique_ptr<const MappedFile> file = map_master_file(path);
+    const std::string_view bytes = file->bytes();
     sources.push_back(SourceFingerprint{relative_name(path, directory), bytes.size(), mtime_ns(path), sha256_hex(bytes)});
   }
   return sources;
