@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include <unistd.h>
+
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
@@ -121,7 +123,7 @@ inline Claim claim_of(Claim claim, const PricedClaim& priced) {
 }
 
 // A UKE file of `count` claims that `santei generate` makes for 2024-07 with `seed`, priced by
-// santei under r06, written to the temporary directory as `name`; receipt `broken` (1-based) gets
+// santei under r06, written to the temporary directory as `name` and the process id; receipt `broken` (1-based) gets
 // the 診療年月 202413, so it is skipped with one error. The caller removes the file.
 inline std::filesystem::path generated_uke_file(const std::string& name, std::uint64_t seed, std::size_t count,
                                                 std::size_t broken) {
@@ -150,7 +152,8 @@ inline std::filesystem::path generated_uke_file(const std::string& name, std::ui
   const std::size_t month = bytes.find(",202407,", re);
   REQUIRE(month != std::string::npos);
   bytes.replace(month, 8, ",202413,");
-  const std::filesystem::path path = std::filesystem::temp_directory_path() / name;
+  // The process's own: santei_tests and santei_thread_tests, run at once, wrote and removed one file.
+  const std::filesystem::path path = std::filesystem::temp_directory_path() / (name + "-" + std::to_string(::getpid()));
   std::ofstream(path, std::ios::binary) << bytes;
   return path;
 }
