@@ -32,6 +32,13 @@ class Writer {
   std::string out_;
 };
 
+// The unsigned little-endian integer of the `width` bytes at `at`.
+inline std::uint64_t little_endian(const unsigned char* at, std::size_t width) {
+  std::uint64_t value = 0;
+  for (std::size_t i = 0; i < width; ++i) value |= std::uint64_t{at[i]} << (8 * i);
+  return value;
+}
+
 // Reads values from a byte string in order. A read past the end throws santei::Exception
 // (Status::parse_error) naming the file, the field being read and its byte offset.
 class Reader {
@@ -73,10 +80,7 @@ class Reader {
 
  private:
   std::uint64_t little_endian(std::string_view field, std::size_t width) {
-    const std::string_view bytes = raw(field, width);
-    std::uint64_t value = 0;
-    for (std::size_t i = 0; i < width; ++i) value |= std::uint64_t{static_cast<unsigned char>(bytes[i])} << (8 * i);
-    return value;
+    return bytes::little_endian(reinterpret_cast<const unsigned char*>(raw(field, width).data()), width);
   }
   [[noreturn]] void fail_truncated(std::string_view field, std::size_t size) const;
 

@@ -52,28 +52,34 @@ void put(bytes::Writer& out, Date value) { out.i32(value - Date{}); }
 void put(bytes::Writer& out, AgeCode value) { out.raw(std::string_view(value.raw.data(), 2)); }
 void put(bytes::Writer& out, char value) { out.u8(static_cast<std::uint8_t>(value)); }
 
+// What a record's value must be, read one way or the other (get() below, read() for a table).
+bool is_change_kind(std::uint8_t raw) { return raw == 0 || raw == 1 || raw == 2 || raw == 3 || raw == 5 || raw == 9; }
+bool is_code(Code value) { return value <= kLargestCode; }
+bool is_scale(std::uint8_t scale) { return scale <= Decimal::max_scale; }
+bool is_day(std::int32_t days) { return days >= kFirstDay && days <= Date::open_end() - Date{}; }
+
 void get(bytes::Reader& in, std::string_view field, ChangeKind& value) {
   const std::uint8_t raw = in.u8(field);
-  if (raw != 0 && raw != 1 && raw != 2 && raw != 3 && raw != 5 && raw != 9) {
+  if (!is_change_kind(raw)) {
     in.fail(field, fmt::format("{} is not a 変更区分 (0, 1, 2, 3, 5 or 9)", raw));
   }
   value = static_cast<ChangeKind>(raw);
 }
 void get(bytes::Reader& in, std::string_view field, Code& value) {
   value = in.u32(field);
-  if (value > kLargestCode) in.fail(field, fmt::format("{} is not a code of up to 9 digits", value));
+  if (!is_code(value)) in.fail(field, fmt::format("{} is not a code of up to 9 digits", value));
 }
 void get(bytes::Reader& in, std::string_view field, std::int32_t& value) { value = in.i32(field); }
 void get(bytes::Reader& in, std::string_view field, std::int64_t& value) { value = in.i64(field); }
 void get(bytes::Reader& in, std::string_view field, Decimal& value) {
   const std::int64_t mantissa = in.i64(field);
   const std::uint8_t scale = in.u8(field);
-  if (scale > Decimal::max_scale) in.fail(field, fmt::format("a decimal scale of {} is over {}", scale, Decimal::max_scale));
+  if (!is_scale(scale)) in.fail(field, fmt::format("a decimal scale of {} is over {}", scale, Decimal::max_scale));
   value = Decimal::from_parts(mantissa, scale);
 }
 void get(bytes::Reader& in, std::string_view field, Date& value) {
   const std::int32_t days = in.i32(field);
-  if (days < kFirstDay || days > Date::open_end() - Date{}) {
+  if (!is_day(days)) {
     in.fail(field, fmt::format("{} days from 1970-01-01 is not a day from 0001-01-01 to 99999999", days));
   }
   value = Date{}.plus_days(days);
@@ -123,24 +129,26 @@ class TextPool {
   void get(bytes::Reader& in, std::string_view field, std::string& value) const {
     const std::uint32_t at = in.u32(field);
     const std::uint32_t size = in.u32(field);
-    if (at > bytes_.size() || size > bytes_.size() - at) {
+    if (!inside(at, size)) {
       in.fail(field, fmt::format("a text of {} bytes at {} is outside the text pool of {} bytes", size, at, bytes_.size()));
     }
-    if (inside_character(at) || inside_character(std::size_t{at} + size)) {
+    if (!whole_characters(at, size)) {
       in.fail(field, fmt::format("a text of {} bytes at {} starts or ends inside a character of the text pool", size, at));
     }
     value.assign(bytes_.substr(at, size));
   }
   // The same text without a message: false where get() refuses it.
   bool read(std::uint32_t at, std::uint32_t size, std::string& value) const {
-    if (at > bytes_.size() || size > bytes_.size() - at || inside_character(at) || inside_character(std::size_t{at} + size)) {
-      return false;
-    }
+    if (!inside(at, size) || !whole_characters(at, size)) return false;
     value.assign(bytes_.substr(at, size));
     return true;
   }
 
  private:
+  bool inside(std::uint32_t at, std::uint32_t size) const { return at <= bytes_.size() && size <= bytes_.size() - at; }
+  bool whole_characters(std::uint32_t at, std::uint32_t size) const {
+    return !inside_character(at) && !inside_character(std::size_t{at} + size);
+  }
   // A UTF-8 continuation byte (10xxxxxx) is never the first byte of a character.
   bool inside_character(std::size_t at) const {
     return at < bytes_.size() && (static_cast<unsigned char>(bytes_[at]) & 0xC0) == 0x80;
@@ -163,19 +171,15 @@ constexpr std::size_t kMinTextBytes = 4;
 
 // A value read from its bytes, which the caller has checked are there, and tested as get() tests
 // it: false where get() refuses it (get() then says why).
-std::uint64_t little_endian(const std::uint8_t* at, int width) {
-  std::uint64_t value = 0;
-  for (int i = 0; i < width; ++i) value |= std::uint64_t{at[i]} << (8 * i);
-  return value;
-}
+using bytes::little_endian;
 bool read(const std::uint8_t* at, const TextPool&, ChangeKind& value) {
   const std::uint8_t raw = at[0];
   value = static_cast<ChangeKind>(raw);
-  return raw == 0 || raw == 1 || raw == 2 || raw == 3 || raw == 5 || raw == 9;
+  return is_change_kind(raw);
 }
 bool read(const std::uint8_t* at, const TextPool&, Code& value) {
   value = static_cast<Code>(little_endian(at, 4));
-  return value <= kLargestCode;
+  return is_code(value);
 }
 bool read(const std::uint8_t* at, const TextPool&, std::int32_t& value) {
   value = static_cast<std::int32_t>(little_endian(at, 4));
@@ -187,13 +191,13 @@ bool read(const std::uint8_t* at, const TextPool&, std::int64_t& value) {
 }
 bool read(const std::uint8_t* at, const TextPool&, Decimal& value) {
   const std::uint8_t scale = at[8];
-  if (scale > Decimal::max_scale) return false;
+  if (!is_scale(scale)) return false;
   value = Decimal::from_parts(static_cast<std::int64_t>(little_endian(at, 8)), scale);
   return true;
 }
 bool read(const std::uint8_t* at, const TextPool&, Date& value) {
   const auto days = static_cast<std::int32_t>(little_endian(at, 4));
-  if (days < kFirstDay || days > Date::open_end() - Date{}) return false;
+  if (!is_day(days)) return false;
   value = Date{}.plus_days(days);
   return true;
 }
