@@ -82,6 +82,10 @@ inline constexpr std::size_t kMaxFailingListed = 200;
 struct RegressSummary {
   std::string old_revision;
   std::string new_revision;
+  // The JSON Lines input's lines read, blank ones and a last one without a newline among them: a
+  // partition's count numbers the lines of the partitions after it (a Dask run). 0 where the
+  // claims came otherwise (regress_claims, regress_uke_file).
+  std::int64_t lines = 0;
   std::int64_t receipts = 0;
   std::int64_t priced_both = 0;
   std::int64_t failed_old = 0;      // receipts the old revision could not price

@@ -389,7 +389,9 @@ SANTEI_C_API int santei_kougaku(santei_buf* out, const santei_masters* masters, 
  * a revision); the copayment and mode are `old_context`'s. A line that is not a claim counts as a
  * receipt neither revision could price. `threads`: 0 = the hardware threads.
  * @return SANTEI_OK and `out` filled with the summary as santei.regress/1 JSON (`santei regress
- *   --json`; dispose with santei_buf_dispose; `out` is overwritten, not read);
+ *   --json`; dispose with santei_buf_dispose; `out` is overwritten, not read), whose "lines" counts
+ *   the lines of `lines` (blank ones and a last one without a newline among them): the next
+ *   partition's `first_line` is this one's plus it (since 0.2);
  *   SANTEI_ERR_INVALID_ARGUMENT (NULL, a handle of the wrong kind, the same context twice, a
  *   context whose options name no revision, a context in use by another thread, first_line < 1),
  *   SANTEI_ERR_LIMIT_EXCEEDED (length over 2 GiB) — santei_last_error() names the field.

@@ -76,6 +76,7 @@ std::string histogram_label(std::size_t bucket) {
 }
 
 void RegressSummary::merge(const RegressSummary& o) {
+  lines += o.lines;
   receipts += o.receipts;
   priced_both += o.priced_both;
   failed_old += o.failed_old;

@@ -129,7 +129,9 @@ RegressSummary compare_lines(detail::LineReader& reader, std::string_view whole,
   const Pipeline::Sink sink = reporter(options, done, bytes);
   Pipeline pipeline(worker_count(options), compare, sink);
   name_revisions(pipeline.workers(), regression);
+  std::int64_t lines = 0;
   while (const std::optional<detail::LineRead> line = reader.next()) {
+    lines = line->number;
     bytes += static_cast<std::int64_t>(line->length) + 1;
     Pipeline::Batch& batch = pipeline.batch();
     const std::int64_t number = line->number + options.first_line - 1;
@@ -149,7 +151,9 @@ RegressSummary compare_lines(detail::LineReader& reader, std::string_view whole,
   }
   pipeline.finish();
   if (options.on_progress && done == 0) options.on_progress(0, bytes);  // an input with no claim
-  return merged(pipeline.workers());
+  RegressSummary summary = merged(pipeline.workers());
+  summary.lines = lines;
+  return summary;
 }
 
 }  // namespace

@@ -21,7 +21,7 @@ std::string regress_summary_json(const RegressSummary& s, const Regression& regr
   output::JsonWriter w;
   w.begin_object().field("format", "santei.regress/1");
   w.field("old_revision", s.old_revision).field("new_revision", s.new_revision);
-  w.field("receipts", s.receipts).field("priced_both", s.priced_both);
+  w.field("lines", s.lines).field("receipts", s.receipts).field("priced_both", s.priced_both);
   w.field("failed_old", s.failed_old).field("failed_new", s.failed_new).field("newly_failing", s.newly_failing);
   w.field("old_points", s.old_points.value).field("new_points", s.new_points.value).field("delta", s.delta().value);
   w.field("old_patient_yen", s.old_patient_yen.value).field("new_patient_yen", s.new_patient_yen.value);

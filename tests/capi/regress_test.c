@@ -44,7 +44,8 @@ int main(void) {
 
   CHECK_OK(santei_regress_json_lines(&summary, old_context, new_context, lines, strlen(lines), 101, 1));
   CHECK(summary.ptr && strncmp(summary.ptr, head, strlen(head)) == 0);
-  CHECK(contains(&summary, "\"receipts\":3,\"priced_both\":1,\"failed_old\":1,\"failed_new\":2,\"newly_failing\":1,"));
+  /* four lines, the blank one among them, numbered from 101: the next partition starts at 105 */
+  CHECK(contains(&summary, "\"lines\":4,\"receipts\":3,\"priced_both\":1,\"failed_old\":1,\"failed_new\":2,\"newly_failing\":1,"));
   CHECK(contains(&summary, "\"old_points\":1788,\"new_points\":291,\"delta\":-1497,"));
   CHECK(contains(&summary, "{\"code\":\"111000110\",\"name\":\"初診料\",\"old_count\":1,\"new_count\":1,\"old_points\":288,\"new_points\":291,\"delta\":3}"));
   CHECK(contains(&summary, "\"failing\":[{\"id\":\"home\",\"line\":104,"));

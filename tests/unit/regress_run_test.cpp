@@ -106,6 +106,38 @@ TEST_CASE("regress: 特定疾患処方管理加算1 (120002570, r04 only) fails 
   CHECK(s.priced_both == 0);
 }
 
+TEST_CASE("regress_json_lines counts its input's lines, blank ones and a last one without a newline among them: a "
+          "partition's count numbers the next partition's lines as lines of the file") {
+  const Regression regression = r04_to_r06();
+  const auto lines_read = [&](std::string_view input) {
+    const RegressSummary s = regress_json_lines(input, "<lines>", regression);
+    return std::pair{s.lines, s.receipts};
+  };
+  CHECK(lines_read("") == std::pair<std::int64_t, std::int64_t>{0, 0});
+  CHECK(lines_read("\n") == std::pair<std::int64_t, std::int64_t>{1, 0});
+  CHECK(lines_read("x\n\n") == std::pair<std::int64_t, std::int64_t>{2, 1});  // "x": a receipt neither revision prices
+  CHECK(lines_read("x\n\ny") == std::pair<std::int64_t, std::int64_t>{3, 2});
+  CHECK(lines_read("x\r\n\r\ny\r\n") == std::pair<std::int64_t, std::int64_t>{3, 2});
+
+  // 特定疾患処方管理加算1 (120002570) is r04's only: the claim fails under r06, on line 4 of the file.
+  ClaimSpec spec;
+  spec.month = "2024-05";
+  spec.visits = "[" + visit("2024-05-14", order("12", {"112007410"}) + "," + order("80", {"120002910"}) + "," +
+                                              order("80", {"120002570"})) + "]";
+  const std::string first = "\n\n\n";  // a partition of three blank lines
+  const std::string second = claim_json(spec) + "\n";
+  const RegressSummary whole = regress_json_lines(first + second, "<lines>", regression);
+  REQUIRE(whole.failing.size() == 1);
+  CHECK(whole.failing[0].line == 4);
+  const RegressSummary before = regress_json_lines(first, "<lines>", regression);
+  RegressRunOptions after;
+  after.first_line = 1 + before.lines;
+  const RegressSummary then = regress_json_lines(second, "<lines>", regression, after);
+  REQUIRE(then.failing.size() == 1);
+  CHECK(then.failing[0].line == 4);
+  CHECK(before.lines + then.lines == whole.lines);
+}
+
 TEST_CASE("regress: histogram buckets of per-receipt changes, edge by edge") {
   CHECK(histogram_bucket(Points{0}) == kHistogramZero);
   CHECK(histogram_bucket(Points{1}) == kHistogramZero + 1);
@@ -154,9 +186,13 @@ TEST_CASE("regress_claims (claims already read, as from a UKE file) and JSON Lin
     return csv + regress_summary_json(s, regression);
   };
   const std::string from_lines = run(2, From::stream);
-  CHECK(from_lines.find("\"receipts\":700,") != std::string::npos);
-  CHECK(run(1, From::claims) == from_lines);
-  CHECK(run(3, From::claims) == from_lines);
+  CHECK(from_lines.find("\"lines\":700,\"receipts\":700,") != std::string::npos);
+  // Claims given as objects have no lines read: the rest is the same.
+  constexpr std::string_view kLinesRead = "\"lines\":700,";
+  std::string from_claims = from_lines;
+  from_claims.replace(from_claims.find(kLinesRead), kLinesRead.size(), "\"lines\":0,");
+  CHECK(run(1, From::claims) == from_claims);
+  CHECK(run(3, From::claims) == from_claims);
   // JSON Lines in memory (a mapped file's, a C ABI caller's), each claim read where it lies.
   CHECK(run(1, From::memory) == from_lines);
   CHECK(run(2, From::memory) == from_lines);

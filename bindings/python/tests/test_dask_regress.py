@@ -5,17 +5,15 @@ import mmap
 import os
 import pathlib
 import subprocess
-import sys
 
 import pytest
 
-import dask
 import distributed  # python3-distributed: ctest registers this file only where it is installed
 
 import santei
 from santei import dask_regress
 
-TOTALS = ("receipts", "priced_both", "failed_old", "failed_new", "newly_failing", "old_points", "new_points", "delta",
+TOTALS = ("lines", "receipts", "priced_both", "failed_old", "failed_new", "newly_failing", "old_points", "new_points", "delta",
           "old_patient_yen", "new_patient_yen", "up", "down", "unchanged")
 
 
@@ -87,25 +85,15 @@ def test_merging_partial_summaries_in_any_order_gives_the_same_summary():
     assert [r["line"] for r in ab["failing"]] == [3, 9]
 
 
-def test_a_partitions_newlines_are_counted_in_place_under_dask_workers_malloc_settings():
-    """Dask starts its workers with MALLOC_TRIM_THRESHOLD_=65536 (distributed.nanny.pre-spawn-environ),
-    which turns off glibc's dynamic mmap threshold: each new object of a MiB is fresh pages. Counting
-    32 MiB a MiB at a time in new objects took 8,000 page faults and more there (a partition of 64 MiB
-    18 % longer); found in place, none of its own."""
-    assert dask.config.get("distributed.nanny.pre-spawn-environ")["MALLOC_TRIM_THRESHOLD_"] == 65536
-    lines = (32 << 20) // 12
-    code = ("import resource\n"
-            "from santei import dask_regress\n"
-            f"lines = b'{{\"id\": \"c\"}}\\n' * {lines}\n"
-            "before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt\n"
-            "newlines = dask_regress._line_ends(lines, 0, len(lines))\n"
-            "print(newlines, resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before)\n")
-    run = subprocess.run([sys.executable, "-c", code], env=dict(os.environ, MALLOC_TRIM_THRESHOLD_="65536"), check=True,
-                         capture_output=True, text=True)
-    newlines, faults = map(int, run.stdout.split())
-    assert newlines == lines
-    assert faults < 1024
-    assert dask_regress._line_ends(b"a\nb\nc\n\nd", 2, 8) == 3  # from byte 2 to the byte before 8
+def test_the_library_counts_a_partitions_lines_blank_ones_and_an_unterminated_last_among_them(shared_masters):
+    """combine() numbers a partition's lines after the lines before it: the count is the library's
+    (santei_regress_json_lines' "lines"), every line read, not only the claims."""
+    with santei.Masters.load(shared_masters) as masters, \
+            santei.Context(masters, explain=False, revision="r04") as old, \
+            santei.Context(masters, explain=False, revision="r06") as new:
+        for data, lines in ((b"", 0), (b"\n", 1), (b"x\n\n", 2), (b"x\n\ny", 3), (b"x\r\n\r\ny\r\n", 3)):
+            summary = santei.regress_json_lines(old, new, data)
+            assert (summary["lines"], summary["receipts"]) == (lines, data.count(b"x") + data.count(b"y")), data
 
 
 def test_a_partition_is_mapped_from_any_line_and_gives_what_its_bytes_read_give(tmp_path, shared_masters, cli):
@@ -126,10 +114,10 @@ def test_a_partition_is_mapped_from_any_line_and_gives_what_its_bytes_read_give(
         read = santei.regress_json_lines(old, new, data[start:])
         assert santei.regress_json_lines(old, new, bytearray(data[start:])) == read  # a buffer read where it lies
     lines = data[start:].split(b"\n")[:-1]
-    assert partial["lines"] == len(lines)
+    assert partial["lines"] == read["lines"] == len(lines)
     assert partial["receipts"] == read["receipts"] == sum(1 for line in lines if line.strip())  # the blank one skipped
     assert partial["failed_old"] == partial["failed_new"] == 1  # not a claim
-    assert partial == dask_regress._partial(read) | {"lines": len(lines)}
+    assert partial == dask_regress._partial(read)
 
 
 def test_local_cluster_of_two_worker_processes_matches_the_single_process_cli(tmp_path, shared_masters, cli):
@@ -157,6 +145,7 @@ def test_local_cluster_of_two_worker_processes_matches_the_single_process_cli(tm
                                          new_revision="r04", client=client, bytes_per_partition=1 << 16)
 
     assert summary["receipts"] == 3001
+    assert summary["lines"] == 3002  # 3,000 claims, the blank line and the bad one
     assert summary["failed_old"] == summary["failed_new"] == 1
     for key in TOTALS:
         assert summary[key] == expected[key], key
