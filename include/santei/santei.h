@@ -19,6 +19,10 @@
  *     kind, out-of-range indexes, oversized lengths and malformed UTF-8 are reported as
  *     SANTEI_ERR_INVALID_ARGUMENT (or the status named), never crashed on. A pointer to freed or
  *     unmapped memory cannot be detected and remains undefined behaviour.
+ *   - A file named by its path (masters, snapshots, a household's UKE files) is mapped, not copied,
+ *     while the call reads it. Replace such a file by renaming a new one over it (santei masters add
+ *     does): one cut short in place by another program during the call raises SIGBUS in the
+ *     calling process, which santei leaves to the host's own handling (a JVM's, a .NET runtime's).
  *
  * Thread-safety: a santei_masters is immutable once shared (see santei_masters_load) and may be
  * used by any number of threads at once. A santei_context must be used by one thread at a time
