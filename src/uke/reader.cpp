@@ -123,7 +123,7 @@ class Reader {
   std::int64_t lf_only_lines_ = 0;
   std::optional<bool> utf8_;            // decided by the first line with a byte over 0x7F
   std::vector<std::string> first_ir_;   // a repeated IR must equal it (insurer-side layout)
-  Record decoded_;                      // the line being read; its field strings are reused
+  Record decoded_;                      // the line being read; its memory is reused
   bool seen_record_ = false;
 };
 
@@ -234,7 +234,7 @@ void Reader::record(const Record& record) {
 }
 
 void Reader::facility(const Record& record) {
-  if (!first_ir_.empty() && record.fields == first_ir_) {
+  if (!first_ir_.empty() && std::ranges::equal(record.fields, first_ir_)) {
     // The insurer-side layout repeats the IR before each receipt.
     end_receipt();
     if (!file_.insurer_layout) {
@@ -249,7 +249,7 @@ void Reader::facility(const Record& record) {
                                                   : "IR record that differs from the file's first IR");
     return;
   }
-  first_ir_ = record.fields;
+  first_ir_.assign(record.fields.begin(), record.fields.end());
   seen_facility_ = true;
   std::vector<ErrorInfo> errors;
   FieldReader f(record, file_.path, errors);
@@ -384,7 +384,7 @@ void Reader::insurer(const Record& record) {
   if (const std::string_view n = f.text(2); n.starts_with(' ')) {
     // ORCA writes a 6-digit 国保 保険者番号 right-aligned in 8 places.
     Record trimmed = record;
-    trimmed.fields[1].erase(0, n.find_first_not_of(' '));  // fields[0] is the id: field 2 is fields[1]
+    trimmed.fields[1].remove_prefix(std::min(n.find_first_not_of(' '), n.size()));  // field 2 is fields[1]
     return insurer(trimmed);
   }
   ho.number = f.digits(2, "保険者番号", {6, 8}, false);

@@ -19,12 +19,18 @@ namespace {
 
 using FieldEnds = boost::container::small_vector<std::size_t, 64>;
 
-// Appends where each comma of `bytes` is to `ends`; false if a byte is not printable ASCII. SI and
-// IY records, most of a file, are 60–120 bytes of ASCII: 16 bytes a step where the target has
-// SSE2 (every x86-64), as a byte a step this loop was a sixth of reading a file.
-bool find_commas(std::string_view bytes, FieldEnds& ends) {
+// Splits `bytes` at its commas into `fields` (views of it, after what `fields` held); false if a
+// byte is not printable ASCII. SI and IY records, most of a file, are 60–120 bytes of ASCII: 16
+// bytes a step where the target has SSE2 (every x86-64), as a byte a step this loop was a sixth of
+// reading a file.
+bool split_fields(std::string_view bytes, std::vector<std::string_view>& fields) {
   std::size_t i = 0;
+  std::size_t start = 0;  // of the field being read
   bool plain = true;
+  const auto field_ends_at = [&](std::size_t comma) {
+    fields.emplace_back(bytes.data() + start, comma - start);
+    start = comma + 1;
+  };
 #if defined(__SSE2__)
   const __m128i comma = _mm_set1_epi8(',');
   const __m128i last_control = _mm_set1_epi8(0x1F);
@@ -36,15 +42,16 @@ bool find_commas(std::string_view bytes, FieldEnds& ends) {
     plain = plain && _mm_movemask_epi8(printable) == 0xFFFF;
     for (auto commas = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(chunk, comma))); commas != 0;
          commas &= commas - 1) {
-      ends.push_back(i + static_cast<std::size_t>(std::countr_zero(commas)));
+      field_ends_at(i + static_cast<std::size_t>(std::countr_zero(commas)));
     }
   }
 #endif
   for (; i < bytes.size(); ++i) {
     const auto byte = static_cast<unsigned char>(bytes[i]);
-    if (byte == ',') ends.push_back(i);
+    if (byte == ',') field_ends_at(i);
     plain = plain && byte >= 0x20 && byte < 0x7F;
   }
+  field_ends_at(bytes.size());
   return plain;
 }
 
@@ -136,14 +143,13 @@ bool decode_record(const Line& line, std::string_view path, std::vector<ErrorInf
   // A comma byte (0x2C) is never the second byte of a CP932 character, so splitting before
   // decoding is exact and lets an invalid byte be named by its field.
   const std::string_view bytes = line.bytes;
-  // The fields' ends, found in one pass: a record's fields are a few bytes each, too short for a
-  // search call per field to pay.
-  FieldEnds ends;
-  // Printable ASCII only, as SI and IY records are: its own UTF-8, nothing to check.
-  const bool plain = find_commas(bytes, ends);
-  ends.push_back(bytes.size());
-  const std::size_t count = ends.size();
-  const std::string_view id = bytes.substr(0, ends.front());
+  // Split in one pass, each field viewed where it lies: a record's fields are a few bytes each, too
+  // short for a search call per field to pay. Printable ASCII only, as SI and IY records are, is
+  // its own UTF-8: nothing more to do.
+  into.fields.clear();
+  const bool plain = split_fields(bytes, into.fields);
+  const std::size_t count = into.fields.size();
+  const std::string_view id = into.fields.front();
   const Layout* layout = layout_of(id);
   if (layout == nullptr) {
     std::string shown;
@@ -166,17 +172,13 @@ bool decode_record(const Line& line, std::string_view path, std::vector<ErrorInf
   }
   into.line = line.number;
   into.layout = layout;
-  into.fields.resize(count);  // the strings kept keep their memory: no allocation per field
-  std::size_t start = 0;
+  if (plain) return true;
+  // The fields of a CP932 line decoded one after another into `decoded`, each then viewed there
+  // once it has stopped growing; a UTF-8 file's checked and viewed where they lie.
+  into.decoded.clear();
+  FieldEnds ends;  // in `decoded`
   for (std::size_t i = 0; i < count; ++i) {
-    const std::string_view raw = bytes.substr(start, ends[i] - start);
-    start = ends[i] + 1;
-    if (plain) {
-      // Most fields of SI and IY (the day columns) are empty: clear() is inline, assign() a call.
-      if (raw.empty()) into.fields[i].clear();
-      else into.fields[i].assign(raw);
-      continue;
-    }
+    const std::string_view raw = into.fields[i];
     // A control byte is never UKE data (core/control_bytes.hpp).
     if (const std::size_t control = find_control(raw); control != std::string_view::npos) {
       errors.push_back(error_at(path, line.number, static_cast<int>(i + 1), fmt::format("{} {}", id, i + 1),
@@ -184,16 +186,21 @@ bool decode_record(const Line& line, std::string_view path, std::vector<ErrorInf
                                             static_cast<unsigned char>(raw[control]), control)));
       return false;
     }
-    std::string& text = into.fields[i];
-    text.clear();
-    const std::size_t bad = utf8 ? cp932::find_invalid_utf8(raw) : cp932::decode_append(raw, text);
-    if (utf8 && bad == cp932::npos) text.assign(raw);
+    const std::size_t bad = utf8 ? cp932::find_invalid_utf8(raw) : cp932::decode_append(raw, into.decoded);
     if (bad != cp932::npos) {
       const auto byte = static_cast<unsigned char>(raw[bad]);
       errors.push_back(error_at(path, line.number, static_cast<int>(i + 1), fmt::format("{} {}", id, i + 1),
                                 fmt::format("byte 0x{:02X} at offset {} of the field is not {}", byte, bad, utf8 ? "UTF-8" : "CP932"),
                                 Status::encoding_error));
       return false;
+    }
+    ends.push_back(into.decoded.size());
+  }
+  if (!utf8) {
+    std::size_t start = 0;
+    for (std::size_t i = 0; i < count; ++i) {
+      into.fields[i] = std::string_view(into.decoded).substr(start, ends[i] - start);
+      start = ends[i];
     }
   }
   return true;

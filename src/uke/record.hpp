@@ -43,11 +43,14 @@ constexpr std::uint16_t kind(std::string_view id) {
   return static_cast<std::uint16_t>(static_cast<unsigned char>(id[0]) << 8 | static_cast<unsigned char>(id[1]));
 }
 
-// A decoded record: fields[0] is the id; text is UTF-8.
+// A decoded record: fields[0] is the id; text is UTF-8. A field views the line's bytes where they
+// are their own UTF-8 (printable ASCII, as SI and IY records are; a UTF-8 file), else `decoded`:
+// valid while both are, a line (a copy of a record views the original's).
 struct Record {
   std::int64_t line = 0;
   const Layout* layout = nullptr;
-  std::vector<std::string> fields;
+  std::vector<std::string_view> fields;
+  std::string decoded;  // the fields of a CP932 line as UTF-8, one after another; reused line after line
 
   std::string_view id() const { return fields[0]; }
   std::uint16_t kind() const { return uke::kind(fields[0]); }
@@ -90,7 +93,7 @@ class FieldReader {
 };
 
 // Splits a line at its commas and decodes each field from CP932 (or checks it is UTF-8, for a file
-// another tool re-encoded) into `into`, whose field strings are reused line after line. False after
+// another tool re-encoded) into `into`, whose memory is reused line after line. False after
 // adding an error (unknown record id, wrong field count, bytes that are not CP932 / UTF-8, a control
 // byte such as NUL); `into` is then not a record.
 bool decode_record(const Line& line, std::string_view path, std::vector<ErrorInfo>& errors, bool utf8, Record& into);
