@@ -257,7 +257,7 @@ void Reader::facility(const Record& record) {
   ir.payer_org = f.digits(2, "審査支払機関", {1}, true);
   if (!ir.payer_org.empty() && ir.payer_org != "1" && ir.payer_org != "2") f.fail(2, "審査支払機関", "must be 1 (支払基金) or 2 (国保連合会)");
   ir.prefecture = f.digits(3, "都道府県", {2}, true);
-  if (const std::string table = f.digits(4, "点数表", {1}, true); !table.empty() && table != "1") {
+  if (const std::string_view table = f.digits(4, "点数表", {1}, true); !table.empty() && table != "1") {
     f.fail(4, "点数表", fmt::format("点数表 {} is not 1 (医科): santei reads 医科 files", table));
   }
   ir.code = f.digits(5, "医療機関コード", {7}, true);
@@ -469,9 +469,9 @@ std::optional<std::uint8_t> Reader::category(FieldReader& f, Current& current) {
     if (current.last_category == 0) f.fail(2, "診療識別", "blank with no 診療識別 before it to carry forward");
     return current.last_category == 0 ? std::nullopt : std::optional(current.last_category);
   }
-  const std::string digits = f.digits(2, "診療識別", {2}, true);
+  const std::string_view digits = f.digits(2, "診療識別", {2}, true);
   if (digits.empty()) return std::nullopt;
-  const auto value = static_cast<std::uint8_t>(std::stoi(digits));
+  const auto value = static_cast<std::uint8_t>((digits[0] - '0') * 10 + (digits[1] - '0'));  // two digits, checked
   if (std::find(kCategories.begin(), kCategories.end(), value) == kCategories.end()) {
     f.fail(2, "診療識別", fmt::format("{} is not a 診療識別 of the 記録条件仕様 (別表20)", digits));
     return std::nullopt;

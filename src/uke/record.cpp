@@ -217,8 +217,8 @@ std::string_view FieldReader::required(int n, std::string_view name) {
   return t;
 }
 
-std::string FieldReader::digits(int n, std::string_view name, std::initializer_list<std::size_t> lengths,
-                                bool is_required) {
+std::string_view FieldReader::digits(int n, std::string_view name, std::initializer_list<std::size_t> lengths,
+                                     bool is_required) {
   const std::string_view t = text(n);
   if (t.empty()) {
     if (is_required) fail(n, name, "required field is blank");
@@ -231,7 +231,7 @@ std::string FieldReader::digits(int n, std::string_view name, std::initializer_l
     fail(n, name, fmt::format("'{}' is not {} half-width digits", t, allowed));
     return {};
   }
-  return std::string(t);
+  return t;
 }
 
 std::optional<std::int64_t> FieldReader::integer(int n, std::string_view name, std::int64_t min, std::int64_t max,
@@ -302,7 +302,7 @@ std::optional<YearMonth> FieldReader::month(int n, std::string_view name) {
 }
 
 std::optional<Code> FieldReader::code(int n, std::string_view name, bool is_required) {
-  const std::string value = digits(n, name, {9}, is_required);
+  const std::string_view value = digits(n, name, {9}, is_required);
   if (value.empty()) return std::nullopt;
   Code code = 0;  // nine digits, as digits() checked: no locale, no overflow (strtoul's were 1 % of a read)
   std::from_chars(value.data(), value.data() + value.size(), code);

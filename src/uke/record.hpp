@@ -75,8 +75,8 @@ class FieldReader {
   std::string_view text(int n) const { return record_.text(n); }
   // A required non-blank field.
   std::string_view required(int n, std::string_view name);
-  // Digits only, of one of the given lengths (blank allowed when !required).
-  std::string digits(int n, std::string_view name, std::initializer_list<std::size_t> lengths, bool required);
+  // Digits only, of one of the given lengths (blank allowed when !required); a view of the field.
+  std::string_view digits(int n, std::string_view name, std::initializer_list<std::size_t> lengths, bool required);
   // A whole number in [min, max]; nullopt when blank (an error too if required).
   std::optional<std::int64_t> integer(int n, std::string_view name, std::int64_t min, std::int64_t max,
                                       bool required);

@@ -1,5 +1,6 @@
 #include "uke/to_claim.hpp"
 
+#include <algorithm>
 #include <array>
 
 #include "uke/burden.hpp"
@@ -14,9 +15,11 @@ void add_visits(UkeReceipt& receipt) {
     std::vector<ClaimItem> items;
     items.reserve(unit.items.size());
     for (const UkeItem& item : unit.items) items.push_back(ClaimItem{item.code, item.quantity, item.unit_price, item.text});
-    for (unsigned day = 1; day <= 31; ++day) {
+    const char burden = burden_payers(unit.burden) == all_payers ? '\0' : unit.burden;
+    // A day's order is made when the next day of the unit is found, with a copy of the items; the
+    // last day's takes them (most units are of one day).
+    const auto add_order = [&](unsigned day, std::vector<ClaimItem> order_items) {
       const std::int32_t value = unit.days[day - 1];
-      if (value <= 0) continue;
       Order order;
       order.category = unit.category;
       if (unit.category == 21 || unit.category == 22) {  // 1剤1日分 × days, 1回分 × doses (F200)
@@ -24,14 +27,23 @@ void add_visits(UkeReceipt& receipt) {
       } else {
         order.count = value;
       }
-      order.burden = burden_payers(unit.burden) == all_payers ? '\0' : unit.burden;
-      order.items = items;
+      order.burden = burden;
+      order.items = std::move(order_items);
       Visit& visit = visits[day - 1];
       visit.date = Date::from_ymd(claim.month.year, claim.month.month, day);
       visit.orders.push_back(std::move(order));
+    };
+    unsigned pending = 0;  // a day of the unit whose order is not made yet
+    for (unsigned day = 1; day <= 31; ++day) {
+      if (unit.days[day - 1] <= 0) continue;
+      if (pending != 0) add_order(pending, items);
+      pending = day;
     }
+    if (pending != 0) add_order(pending, std::move(items));
   }
   claim.visits.clear();
+  claim.visits.reserve(static_cast<std::size_t>(
+      std::count_if(visits.begin(), visits.end(), [](const Visit& visit) { return !visit.orders.empty(); })));
   for (Visit& visit : visits) {
     if (!visit.orders.empty()) claim.visits.push_back(std::move(visit));
   }
