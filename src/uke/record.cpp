@@ -5,7 +5,6 @@
 #include <bit>
 #include <charconv>
 
-#include <boost/container/small_vector.hpp>
 #include <fmt/format.h>
 
 #include "core/control_bytes.hpp"
@@ -16,8 +15,6 @@
 
 namespace santei::uke {
 namespace {
-
-using FieldEnds = boost::container::small_vector<std::size_t, 64>;
 
 // Splits `bytes` at its commas into `fields` (views of it, after what `fields` held); false if a
 // byte is not printable ASCII. SI and IY records, most of a file, are 60–120 bytes of ASCII: 16
@@ -173,35 +170,36 @@ bool decode_record(const Line& line, std::string_view path, std::vector<ErrorInf
   into.line = line.number;
   into.layout = layout;
   if (plain) return true;
-  // The fields of a CP932 line decoded one after another into `decoded`, each then viewed there
-  // once it has stopped growing; a UTF-8 file's checked and viewed where they lie.
+  // The whole line checked and decoded at once: a comma is never a byte of a CP932 character (nor of
+  // a UTF-8 one), so the decoded line's commas are the line's. A problem is named by its field, the
+  // first field's first, a control byte before an undecodable one in the same field.
+  const std::size_t control = find_control(bytes);
   into.decoded.clear();
-  FieldEnds ends;  // in `decoded`
-  for (std::size_t i = 0; i < count; ++i) {
-    const std::string_view raw = into.fields[i];
-    // A control byte is never UKE data (core/control_bytes.hpp).
-    if (const std::size_t control = find_control(raw); control != std::string_view::npos) {
-      errors.push_back(error_at(path, line.number, static_cast<int>(i + 1), fmt::format("{} {}", id, i + 1),
-                                fmt::format("control byte 0x{:02X} at offset {} of the field",
-                                            static_cast<unsigned char>(raw[control]), control)));
-      return false;
-    }
-    const std::size_t bad = utf8 ? cp932::find_invalid_utf8(raw) : cp932::decode_append(raw, into.decoded);
-    if (bad != cp932::npos) {
-      const auto byte = static_cast<unsigned char>(raw[bad]);
-      errors.push_back(error_at(path, line.number, static_cast<int>(i + 1), fmt::format("{} {}", id, i + 1),
-                                fmt::format("byte 0x{:02X} at offset {} of the field is not {}", byte, bad, utf8 ? "UTF-8" : "CP932"),
-                                Status::encoding_error));
-      return false;
-    }
-    ends.push_back(into.decoded.size());
+  const std::size_t bad = utf8 ? cp932::find_invalid_utf8(bytes) : cp932::decode_append(bytes, into.decoded);
+  if (control != std::string_view::npos || bad != cp932::npos) {
+    const auto field_of = [&](std::size_t at) {
+      std::size_t i = 0;
+      while (into.fields[i].data() + into.fields[i].size() < bytes.data() + at) ++i;  // at ≤ the field's end
+      return i;
+    };
+    const std::size_t control_field = control != std::string_view::npos ? field_of(control) : count;
+    const std::size_t bad_field = bad != cp932::npos ? field_of(bad) : count;
+    const bool is_control = control_field <= bad_field;
+    const std::size_t i = is_control ? control_field : bad_field;
+    const std::size_t at = is_control ? control : bad;
+    const auto offset = static_cast<std::size_t>(bytes.data() + at - into.fields[i].data());
+    const auto byte = static_cast<unsigned char>(bytes[at]);
+    errors.push_back(is_control ? error_at(path, line.number, static_cast<int>(i + 1), fmt::format("{} {}", id, i + 1),
+                                           fmt::format("control byte 0x{:02X} at offset {} of the field", byte, offset))
+                                : error_at(path, line.number, static_cast<int>(i + 1), fmt::format("{} {}", id, i + 1),
+                                           fmt::format("byte 0x{:02X} at offset {} of the field is not {}", byte, offset,
+                                                       utf8 ? "UTF-8" : "CP932"),
+                                           Status::encoding_error));
+    return false;
   }
   if (!utf8) {
-    std::size_t start = 0;
-    for (std::size_t i = 0; i < count; ++i) {
-      into.fields[i] = std::string_view(into.decoded).substr(start, ends[i] - start);
-      start = ends[i];
-    }
+    into.fields.clear();
+    split_fields(into.decoded, into.fields);
   }
   return true;
 }

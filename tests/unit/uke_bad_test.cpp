@@ -150,6 +150,41 @@ TEST_CASE("a control byte or DEL in an ASCII record is an error naming its field
   }
 }
 
+TEST_CASE("a CP932 line, decoded whole, names the first field with a byte it cannot read, a control byte before "
+          "an undecodable one in the same field") {
+  // RE's field 5 (氏名) and field 14 (カルテ番号) given; a line with a byte over 0x7F is decoded as
+  // one text, its fields then split.
+  const auto read_re = [](std::string_view name, std::string_view chart) {
+    std::string bytes;
+    for (const std::string& line :
+         {std::string("IR,1,13,1,1234567,,SANTEI,202407,00,"),
+          fmt::format("RE,1,1112,202406,{},1,19800101,,,,,,,{},,,,,,,,,,,,,,,,,,,,,,,A,", name, chart),
+          std::string("HO,01130012,1,1,1,291,,,,,,,,,"),
+          std::string("SI,11,1,111000110,,291,1,,,,,,,,,1,,,,,,,,,,,,,,,,,,,,,,,,,,,,"), std::string("GO,1,291,99")}) {
+      bytes += line + "\r\n";
+    }
+    return read_uke(bytes);
+  };
+  const UkeFile good = read_re("\x83\x4A\x83\x93", "P1");  // カン
+  REQUIRE(good.errors.empty());
+  REQUIRE(good.receipts.size() == 1);
+  CHECK(good.receipts[0].name == "カン");
+  CHECK(good.receipts[0].chart_number == "P1");
+
+  const auto first_error = [](const UkeFile& file) {
+    REQUIRE(!file.errors.empty());
+    CHECK(file.errors[0].line == 2);
+    return std::pair{file.errors[0].column, file.errors[0].message};
+  };
+  using Named = std::pair<int, std::string>;
+  CHECK(first_error(read_re("\x83\x4A\x80", "P\x01")) == Named{5, "byte 0x80 at offset 2 of the field is not CP932"});
+  CHECK(first_error(read_re("\x83\x4A\x01", "P\x80")) == Named{5, "control byte 0x01 at offset 2 of the field"});
+  CHECK(first_error(read_re("\x80\x83\x4A\x01", "P1")) == Named{5, "control byte 0x01 at offset 3 of the field"});
+  // A lead byte last in its field: the comma after it is not its second byte.
+  CHECK(first_error(read_re("A\x82", "P1")) == Named{5, "byte 0x82 at offset 1 of the field is not CP932"});
+  CHECK(first_error(read_re("\x83\x4A", "P\x80")) == Named{14, "byte 0x80 at offset 1 of the field is not CP932"});
+}
+
 TEST_CASE("read_uke on 2,000 seeded byte mutations of the sample UKE: never throws, every receipt accounted for") {
   const std::string sample = test::file_bytes(test::shared_dir() / "uke" / "RECEIPTC_GAIRAI_SAMPLE.UKE");
   REQUIRE(sample.size() == 38775);
