@@ -4,6 +4,7 @@
 #include <array>
 #include <fstream>
 #include <iterator>
+#include <span>
 
 #include <fmt/format.h>
 
@@ -73,6 +74,7 @@ struct Current {
   std::vector<std::int64_t> public_lines;
   std::size_t records = 0;  // after RE
   bool donor = false;        // after a TR record: the organ donor's records
+  int month_days = 31;       // of the 診療年月
 };
 
 class Reader {
@@ -285,7 +287,10 @@ void Reader::start_receipt(const Record& record) {
                                           "1–5, class)", re.type));
     re.type.clear();
   }
-  if (auto month = f.month(4, "診療年月")) re.month = *month;
+  if (auto month = f.month(4, "診療年月")) {
+    re.month = *month;
+    current_->month_days = static_cast<int>(month->last_day().day());
+  }
   re.name = std::string(f.text(5));
   const auto sex = f.integer(6, "男女区分", 1, 2, true);
   const auto birth = f.date(7, "生年月日", true);
@@ -516,6 +521,7 @@ void Reader::body(const Record& record) {
   std::vector<UkeItem> inline_comments;
   for (int i = 0; i < 3; ++i) {
     const int n = layout.first_comment + 2 * i;
+    if (record.blank(n) && record.blank(n + 1)) continue;  // most records have no comment
     const auto code = f.code(n, comment_codes[static_cast<std::size_t>(i)], false);
     if (!code) {
       if (!f.text(n + 1).empty()) f.fail(n + 1, comment_texts[static_cast<std::size_t>(i)], "text with no comment code");
@@ -530,14 +536,16 @@ void Reader::body(const Record& record) {
   }
   std::array<std::int32_t, 31> days{};
   std::int64_t day_sum = 0;
-  const int month_days = static_cast<int>(current.receipt.month.last_day().day());
+  // The day columns, which the record's field count (checked) holds: most days of the month are
+  // blank (a call per column was 12 % of a read).
+  const auto columns = std::span(record.fields).subspan(static_cast<std::size_t>(layout.first_day - 1), 31);
   for (int d = 1; d <= 31; ++d) {
+    if (columns[static_cast<std::size_t>(d - 1)].empty()) continue;
     const int n = layout.first_day + d - 1;
-    if (record.blank(n)) continue;  // most days of the month (a call per column was 12 % of a read)
     const std::string& name = day_columns[static_cast<std::size_t>(d - 1)];
     const auto value = f.integer(n, name, 0, 999, false);
     if (!value) continue;
-    if (*value > 0 && d > month_days) {
+    if (*value > 0 && d > current.month_days) {
       f.fail(n, name,
              fmt::format("day {} does not exist in {} (診療年月)", d, current.receipt.month.iso()));
       continue;
