@@ -4,6 +4,7 @@
 #include <array>
 #include <bit>
 #include <charconv>
+#include <cstring>
 
 #include <fmt/format.h>
 
@@ -16,39 +17,74 @@
 namespace santei::uke {
 namespace {
 
-// Splits `bytes` at its commas into `fields` (views of it, after what `fields` held); false if a
-// byte is not printable ASCII. SI and IY records, most of a file, are 60–120 bytes of ASCII: 16
-// bytes a step where the target has SSE2 (every x86-64), as a byte a step this loop was a sixth of
-// reading a file.
+// Splits `bytes` at its commas into `fields`, views of it; false if a byte is not printable ASCII.
+// SI and IY records, most of a file, are 60–120 bytes of ASCII: read 16 bytes a step where the
+// target has SSE2 (every x86-64; a byte a step this loop was a sixth of reading a file), the last
+// bytes from a copy padded with zeros. The commas are counted first, so that the views are written
+// without a test of the vector's room each.
 bool split_fields(std::string_view bytes, std::vector<std::string_view>& fields) {
-  std::size_t i = 0;
-  std::size_t start = 0;  // of the field being read
+  const char* const p = bytes.data();
+  const std::size_t n = bytes.size();
+  std::size_t commas = 0;
   bool plain = true;
-  const auto field_ends_at = [&](std::size_t comma) {
-    fields.emplace_back(bytes.data() + start, comma - start);
-    start = comma + 1;
-  };
 #if defined(__SSE2__)
+  const std::size_t whole = n - n % 16;  // the bytes read where they lie; the rest from `last`
+  alignas(16) char last[16] = {};
+  if (n > whole) std::memcpy(last, p + whole, n - whole);
+  const std::size_t steps = whole / 16 + (n > whole ? 1 : 0);
+  const auto step = [&](std::size_t k) {
+    return 16 * k < whole ? _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k))
+                          : _mm_load_si128(reinterpret_cast<const __m128i*>(last));
+  };
   const __m128i comma = _mm_set1_epi8(',');
   const __m128i last_control = _mm_set1_epi8(0x1F);
   const __m128i delete_byte = _mm_set1_epi8(0x7F);
-  for (; i + 16 <= bytes.size(); i += 16) {
-    const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes.data() + i));
+  // Commas counted a byte lane each (a comparison's −1 taken away), the lanes added up before one
+  // can pass 255: x86-64's base has no popcnt instruction.
+  __m128i lanes = _mm_setzero_si128();
+  int in_lanes = 0;
+  const auto add_lanes = [&] {
+    const __m128i sums = _mm_sad_epu8(lanes, _mm_setzero_si128());
+    commas += static_cast<std::size_t>(_mm_cvtsi128_si32(sums) + _mm_extract_epi16(sums, 4));
+    lanes = _mm_setzero_si128();
+    in_lanes = 0;
+  };
+  for (std::size_t k = 0; k < steps; ++k) {
+    const __m128i chunk = step(k);
     // Signed compares: a byte of 0x80 or more is negative, so it fails "above 0x1F" too.
     const __m128i printable = _mm_and_si128(_mm_cmpgt_epi8(chunk, last_control), _mm_cmplt_epi8(chunk, delete_byte));
-    plain = plain && _mm_movemask_epi8(printable) == 0xFFFF;
-    for (auto commas = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(chunk, comma))); commas != 0;
-         commas &= commas - 1) {
-      field_ends_at(i + static_cast<std::size_t>(std::countr_zero(commas)));
+    const unsigned of_line = 16 * k < whole ? 0xFFFFu : (1u << (n - whole)) - 1;  // not the padding
+    plain = plain && (static_cast<unsigned>(_mm_movemask_epi8(printable)) & of_line) == of_line;
+    lanes = _mm_sub_epi8(lanes, _mm_cmpeq_epi8(chunk, comma));
+    if (++in_lanes == 255) add_lanes();
+  }
+  add_lanes();
+  fields.resize(commas + 1);
+  std::string_view* out = fields.data();
+  std::size_t start = 0;  // of the field being read
+  for (std::size_t k = 0; k < steps; ++k) {
+    for (auto bits = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(step(k), comma))); bits != 0;
+         bits &= bits - 1) {
+      const std::size_t end = 16 * k + static_cast<std::size_t>(std::countr_zero(bits));
+      *out++ = std::string_view(p + start, end - start);
+      start = end + 1;
     }
   }
-#endif
-  for (; i < bytes.size(); ++i) {
-    const auto byte = static_cast<unsigned char>(bytes[i]);
-    if (byte == ',') field_ends_at(i);
-    plain = plain && byte >= 0x20 && byte < 0x7F;
+#else
+  for (const char c : bytes) {
+    commas += c == ',' ? 1 : 0;
+    plain = plain && c >= 0x20 && c < 0x7F;
   }
-  field_ends_at(bytes.size());
+  fields.resize(commas + 1);
+  std::string_view* out = fields.data();
+  std::size_t start = 0;
+  for (std::size_t at = 0; at < n; ++at) {
+    if (p[at] != ',') continue;
+    *out++ = std::string_view(p + start, at - start);
+    start = at + 1;
+  }
+#endif
+  *out = std::string_view(p + start, n - start);
   return plain;
 }
 
@@ -143,7 +179,6 @@ bool decode_record(const Line& line, std::string_view path, std::vector<ErrorInf
   // Split in one pass, each field viewed where it lies: a record's fields are a few bytes each, too
   // short for a search call per field to pay. Printable ASCII only, as SI and IY records are, is
   // its own UTF-8: nothing more to do.
-  into.fields.clear();
   const bool plain = split_fields(bytes, into.fields);
   const std::size_t count = into.fields.size();
   const std::string_view id = into.fields.front();
@@ -197,10 +232,7 @@ bool decode_record(const Line& line, std::string_view path, std::vector<ErrorInf
                                            Status::encoding_error));
     return false;
   }
-  if (!utf8) {
-    into.fields.clear();
-    split_fields(into.decoded, into.fields);
-  }
+  if (!utf8) split_fields(into.decoded, into.fields);
   return true;
 }
 
