@@ -122,10 +122,11 @@ TEST_CASE("a 回数 the day columns do not add up to is a finding of the receipt
 
 TEST_CASE("a control byte or DEL in an ASCII record is an error naming its field and offset, wherever it stands") {
   // SI and IY records are printable ASCII, split 16 bytes a step: a byte in the first step (the
-  // code, field 4), in a later one (a day column) and in the last bytes, past the last whole step.
+  // code, field 4), in a later one (a day column) and in the last bytes, past the last whole step
+  // (read from a copy padded to a step), the line's very last among them.
   const std::string si = "SI,11,1,111000110,,291,1,,,,,,,,,1,,,,,,,,,,,,,,,,,,,,,,,,,,,,";
-  REQUIRE(si.size() == 62);  // three steps (bytes 0–47), then 14 bytes one by one
-  for (const std::size_t at : {std::size_t{11}, std::size_t{20}, std::size_t{40}, std::size_t{54}}) {
+  REQUIRE(si.size() == 62);  // three steps (bytes 0–47), then 14 bytes
+  for (const std::size_t at : {std::size_t{11}, std::size_t{20}, std::size_t{40}, std::size_t{54}, si.size()}) {
     for (const char byte : {'\x00', '\x01', '\x1F', '\x7F'}) {
       std::string bad = si;
       bad.insert(at, 1, byte);
