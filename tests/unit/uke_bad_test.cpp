@@ -151,6 +151,38 @@ TEST_CASE("a control byte or DEL in an ASCII record is an error naming its field
   }
 }
 
+TEST_CASE("an SI record's comment: a code with no text is kept (820000001 別途コメントあり takes none), a text with "
+          "no code is an error naming its field") {
+  // SI: コメント1 コード is field 8, its 文字データ field 9; the day columns 14–44.
+  const auto read_si = [](std::string_view code, std::string_view text) {
+    std::string si = fmt::format("SI,11,1,111000110,,291,1,{},{},,,,,1", code, text);
+    for (int day = 2; day <= 31; ++day) si += ',';
+    std::string bytes;
+    for (const std::string& line : {std::string("IR,1,13,1,1234567,,SANTEI,202407,00,"),
+                                    std::string("RE,1,1112,202406,A,1,19800101,,,,,,,P1,,,,,,,,,,,,,,,,,,,,,,,A,"),
+                                    std::string("HO,01130012,1,1,1,291,,,,,,,,,"), si, std::string("GO,1,291,99")}) {
+      bytes += line + "\r\n";
+    }
+    return read_uke(bytes);
+  };
+  const UkeFile kept = read_si("820000001", "");
+  REQUIRE(kept.errors.empty());
+  REQUIRE(kept.receipts.size() == 1);
+  REQUIRE(kept.receipts[0].units.size() == 1);
+  const std::vector<UkeItem>& items = kept.receipts[0].units[0].items;
+  REQUIRE(items.size() == 2);
+  CHECK(items[0].code == 111000110);
+  CHECK(items[1].kind == ItemKind::comment);
+  CHECK(items[1].code == 820000001);
+  CHECK(items[1].text.empty());
+
+  const UkeFile refused = read_si("", "TEXT");
+  REQUIRE(refused.errors.size() == 1);
+  CHECK(refused.errors[0].line == 4);
+  CHECK(refused.errors[0].column == 9);
+  CHECK(refused.errors[0].message == "text with no comment code");
+}
+
 TEST_CASE("a CP932 line, decoded whole, names the first field with a byte it cannot read, a control byte before "
           "an undecodable one in the same field") {
   // RE's field 5 (氏名) and field 14 (カルテ番号) given; a line with a byte over 0x7F is decoded as
