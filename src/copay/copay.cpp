@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "copay/chain.hpp"
+#include "copay/compute.hpp"
 #include "copay/explain.hpp"
 #include "copay/meals.hpp"
 #include "copay/plan.hpp"
@@ -36,8 +37,14 @@ CopayResult compute_copay(const Claim& claim, const PricedClaim& priced, const C
 }
 
 void compute_copay(const Claim& claim, const PricedClaim& priced, const CopayOptions& options, CopayResult& result) {
+  if (std::optional<ErrorInfo> undecided = copay::compute(claim, priced, options, result)) throw Exception(std::move(*undecided));
+}
+
+std::optional<ErrorInfo> copay::compute(const Claim& claim, const PricedClaim& priced, const CopayOptions& options,
+                                        CopayResult& result) {
   const copay::RuleSet& rules = copay::rules();
   const copay::Plan plan = copay::make_plan(claim, priced, rules);
+  if (plan.rate_decision.undecided) return plan.rate_decision.undecided;
   copay::Desk desk(plan);
   copay::Receipt receipt(plan);
   const std::size_t payers = plan.payers.size();
@@ -114,6 +121,7 @@ void compute_copay(const Claim& claim, const PricedClaim& priced, const CopayOpt
   } else {
     result.explain.clear();
   }
+  return std::nullopt;
 }
 
 }  // namespace santei

@@ -262,6 +262,7 @@ Plan make_plan(const Claim& claim, const PricedClaim& priced, const RuleSet& rul
 
   const AgeDates ages = age_dates(claim.patient.birth_date);
   plan.rate_decision = decide_rate(claim, ages, dates.front(), dates.back(), rules);
+  if (plan.rate_decision.undecided) return plan;  // nothing more to plan: the copayment says why
   plan.rate = plan.rate_decision.rate;
   plan.age = plan.rate_decision.age;
 

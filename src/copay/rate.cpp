@@ -99,9 +99,10 @@ RateDecision decide_rate(const Claim& claim, const AgeDates& dates, Date first, 
     case AgeGroup::latter: break;
   }
   if (!row) {
-    fail_claim("insurance.income_bracket",
-         fmt::format("a patient of {} needs insurance.rate or insurance.income_bracket to fix the 負担割合",
-                     out.age == AgeGroup::latter ? "後期高齢者医療" : "70 to 74"));
+    out.undecided = ErrorInfo{Status::claim_error, "<claim>", 0, 0, "insurance.income_bracket",
+                              fmt::format("a patient of {} needs insurance.rate or insurance.income_bracket to fix the 負担割合",
+                                          out.age == AgeGroup::latter ? "後期高齢者医療" : "70 to 74")};
+    return out;
   }
   const auto& v = table_rule->at(first);
   out.rate = row->rate;

@@ -2,6 +2,7 @@
 // (rates.xml, copayment.md §1), unless insurance.rate overrides it.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "copay/age.hpp"
@@ -20,10 +21,15 @@ struct RateDecision {
   Basis basis = Basis::under70;
   Citation rule;     // the rates.xml value used (none for public_only and override)
   Date until;        // preschool: the last day of 就学前; special: the birth-date cut-off
+  // Set when the claim does not fix the rate (70–74 or 後期高齢者 with neither insurance.rate nor a
+  // bracket): the claim_error price() throws for it, returned rather than thrown, as a UKE file
+  // states none for two receipts in five of a clinic's month (the rest of the decision unset).
+  std::optional<ErrorInfo> undecided;
 };
 
 // The rate for service dates first..last of one claim (the age boundaries fall on month starts, so
-// one month has one rate). Throws claim_error naming the insurance field at fault.
+// one month has one rate). Throws claim_error naming the insurance field at fault, but for a rate
+// the claim does not fix (`undecided`).
 RateDecision decide_rate(const Claim& claim, const AgeDates& dates, Date first, Date last, const RuleSet& rules);
 
 // The 高額療養費 table for the age group on `on` (kougaku.xml under70 or 70plus).

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "copay/compute.hpp"
 #include "dpc/outside.hpp"
 #include "dpc/stay.hpp"
 #include "pricing/context.hpp"
@@ -87,21 +88,23 @@ void sort_by_date(std::vector<PricedLine>& lines) {
 // The copayment into out.copay, with the 地方単独 公費 that state no parameters completed from the
 // local programme rows; one no row fits is a diagnostic, and its share says what it needs. It is
 // computed into the thread's spare result (the last claim's vectors) and moved in when it is done.
-void pricing::add_copay(const Claim& claim, PricedClaim& out, const PricingOptions& options) {
+std::optional<ErrorInfo> pricing::add_copay(const Claim& claim, PricedClaim& out, const PricingOptions& options) {
   LocalFill locals = fill_local_programmes(claim, options.local_programmes.get());
   for (const auto& [index, why] : locals.unmatched) {
     out.diagnostics.push_back(Diagnostic{Severity::warning, "地単公費", {}, why, std::nullopt,
                                          fmt::format("public_expenses[{}]", index)});
   }
   CopayResult& spare = pricing::spare_copay();
+  std::optional<ErrorInfo> undecided;
   if (!locals.filled) {
-    compute_copay(claim, out, CopayOptions{options.explain}, spare);
+    undecided = copay::compute(claim, out, CopayOptions{options.explain}, spare);
   } else {
     Claim filled = claim;
     filled.public_expenses = std::move(*locals.filled);
-    compute_copay(filled, out, CopayOptions{options.explain}, spare);
+    undecided = copay::compute(filled, out, CopayOptions{options.explain}, spare);
   }
-  out.copay.emplace(std::move(spare));
+  if (!undecided) out.copay.emplace(std::move(spare));
+  return undecided;
 }
 
 PricedClaim price(const Claim& claim, const MasterLibrary& masters, const PricingOptions& options) {
@@ -176,7 +179,9 @@ void price(const Claim& claim, const MasterLibrary& masters, const PricingOption
     price_lines(ctx, units, nullptr);
   }
   out.visit_days = visit_days(out, set, claim.month);
-  if (options.copay) pricing::add_copay(claim, out, options);
+  if (options.copay) {
+    if (std::optional<ErrorInfo> undecided = pricing::add_copay(claim, out, options)) throw Exception(std::move(*undecided));
+  }
 }
 
 }  // namespace santei

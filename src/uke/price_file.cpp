@@ -101,15 +101,19 @@ UkeReceiptComparison price_receipt(const UkeReceipt& receipt, const MasterLibrar
     if (!failed) {
       if (!options.copay) return compared(receipt, reused, masters, excluded, std::nullopt);
       const std::size_t diagnostics = reused.diagnostics.size();
-      try {
-        pricing::add_copay(claim, reused, options);
-        return compared(receipt, reused, masters, excluded, std::nullopt);
-      } catch (const Exception& e) {
-        // The points as priced without the copayment, and why it could not be given.
+      // The points as priced without the copayment, and why it could not be given.
+      const auto without_copay = [&](ErrorInfo copay) {
         reused.diagnostics.resize(diagnostics);
-        ErrorInfo copay = e.info();
         if (copay.message.empty()) copay.message = status_name(copay.status);
         return compared(receipt, reused, masters, excluded, copay.in_input(path, receipt.line));
+      };
+      try {
+        if (std::optional<ErrorInfo> undecided = pricing::add_copay(claim, reused, options)) {
+          return without_copay(std::move(*undecided));
+        }
+        return compared(receipt, reused, masters, excluded, std::nullopt);
+      } catch (const Exception& e) {
+        return without_copay(e.info());
       } catch (const std::exception& e) {
         return unpriced(receipt, ErrorInfo{Status::internal_error, {}, 0, 0, {}, e.what()}, path);
       }

@@ -2,7 +2,9 @@
 #include <doctest/doctest.h>
 
 #include <functional>
+#include <optional>
 
+#include "copay/compute.hpp"
 #include "copay_support.hpp"
 #include "error_of.hpp"
 
@@ -133,4 +135,22 @@ TEST_CASE("parse_claim: 公費 fields are checked with their JSON path") {
   CHECK(c.public_expenses[0].tier == "一般所得Ⅰ");
   CHECK(c.public_expenses[0].long_term);
   CHECK(c.public_expenses[0].bracket == "ウ");
+}
+
+TEST_CASE("a 70–74 patient with neither rate nor bracket: copay::compute says why without a throw (a UKE check meets "
+          "it in two receipts of five), compute_copay throws the same claim_error, other bad inputs still throw") {
+  const Claim c = inpatient("2026-03", "1954-01-10", InsuranceKind::national);
+  const PricedClaim p = priced({care("2026-03-05", 1000)});
+  CopayResult into;
+  std::optional<ErrorInfo> undecided;
+  CHECK_NOTHROW(undecided = copay::compute(c, p, {}, into));
+  REQUIRE(undecided);
+  CHECK(undecided->status == Status::claim_error);
+  CHECK(undecided->field == "insurance.income_bracket");
+  CHECK(undecided->message == "a patient of 70 to 74 needs insurance.rate or insurance.income_bracket to fix the 負担割合");
+  CHECK(test::error_of([&] { (void)compute_copay(c, p); }).to_string() == undecided->to_string());
+
+  Claim rated = c;
+  rated.insurance.rate = *Decimal::parse("1.5");
+  CHECK(test::error_of([&] { (void)copay::compute(rated, p, {}, into); }).message == "1.5 is outside 0–1");
 }
