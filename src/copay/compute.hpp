@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "santei/copay.hpp"
+#include "santei/result.hpp"
 
 namespace santei::copay {
 

@@ -74,7 +74,7 @@ struct Current {
   std::vector<std::int64_t> public_lines;
   std::size_t records = 0;  // after RE
   bool donor = false;        // after a TR record: the organ donor's records
-  int month_days = 31;       // of the 診療年月
+  int month_days = 31;       // of the 診療年月 (RE 4), for its body records' day columns
 };
 
 class Reader {
@@ -287,10 +287,8 @@ void Reader::start_receipt(const Record& record) {
                                           "1–5, class)", re.type));
     re.type.clear();
   }
-  if (auto month = f.month(4, "診療年月")) {
-    re.month = *month;
-    current_->month_days = static_cast<int>(month->last_day().day());
-  }
+  if (auto month = f.month(4, "診療年月")) re.month = *month;
+  current_->month_days = static_cast<int>(re.month.last_day().day());
   re.name = std::string(f.text(5));
   const auto sex = f.integer(6, "男女区分", 1, 2, true);
   const auto birth = f.date(7, "生年月日", true);
