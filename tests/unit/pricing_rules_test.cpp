@@ -51,6 +51,28 @@ TEST_CASE("r04 → r06: 生化学的検査(I) 10 items 106 → 103; 腫瘍マー
   CHECK(price_spec(one_visit("2024-06-01", one)).total.value == 99);  // below the first tier: item points
 }
 
+TEST_CASE("a 包括対象検査 bundle takes the line of its group's first item: the visit's lines stay in claim order") {
+  // AST 17 and ALT 17 (s col 16 包括対象検査 = 1, two items: below the first tier, item points),
+  // split by 尿一般 26 (no group); CEA 99 (腫瘍マーカー) in the last order with ALT.
+  const std::string orders = order("11", {"111000110"}) + "," + order("60", {"160022510"}) + "," +
+                             order("60", {"160000310"}) + "," + order("60", {"160022610", "160036510"});
+  const PricedClaim priced = price_spec(one_visit("2024-07-03", orders));
+  REQUIRE(priced.lines.size() == 4);
+  const auto codes = [&](std::size_t i) {
+    std::vector<Code> out;
+    for (const LineItem& item : priced.lines[i].items) out.push_back(item.code);
+    return out;
+  };
+  CHECK(codes(0) == std::vector<Code>{111000110});
+  CHECK(codes(1) == std::vector<Code>{160022510, 160022610});
+  CHECK(priced.lines[1].points.value == 17 + 17);
+  CHECK(codes(2) == std::vector<Code>{160000310});
+  CHECK(priced.lines[2].points.value == 26);
+  CHECK(codes(3) == std::vector<Code>{160036510});
+  CHECK(priced.lines[3].points.value == 99);
+  CHECK(priced.total.value == 291 + 34 + 26 + 99);
+}
+
 TEST_CASE("a forced revision prices a 2024-07 claim under r04 (revision-vs-revision runs)") {
   PricingOptions options;
   options.revision = "r04";
