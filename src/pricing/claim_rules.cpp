@@ -2,7 +2,6 @@
 // nothing is removed silently.
 #include <algorithm>
 #include <span>
-#include <tuple>
 
 #include <fmt/format.h>
 
@@ -13,9 +12,12 @@ namespace santei::pricing {
 namespace {
 
 struct Occurrence {
-  Code code;
+  // The code in the high half, the occurrence's place in claim order in the low: sorted as one
+  // number, code first (a three-field comparison was 1.7 % of a claim's pricing, callgrind).
+  std::uint64_t key;
   std::uint32_t unit;
   std::uint32_t item;
+  Code code() const { return static_cast<Code>(key >> 32); }
 };
 
 bool live(const std::vector<Unit>& units, const Occurrence& o) {
@@ -42,18 +44,19 @@ class OccurrenceIndex {
     for (std::size_t u = 0; u < units.size(); ++u) {
       for (std::size_t i = 0; i < units[u].items.size(); ++i) {
         const Resolved& r = units[u].items[i];
-        if (r.procedure) all_.push_back({r.code, static_cast<std::uint32_t>(u), static_cast<std::uint32_t>(i)});
+        if (r.procedure) {
+          const std::uint64_t place = all_.size();  // units and their items are met in claim order
+          all_.push_back({std::uint64_t{r.code} << 32 | place, static_cast<std::uint32_t>(u), static_cast<std::uint32_t>(i)});
+        }
       }
     }
-    std::sort(all_.begin(), all_.end(), [](const Occurrence& a, const Occurrence& b) {
-      return std::tie(a.code, a.unit, a.item) < std::tie(b.code, b.unit, b.item);
-    });
+    std::sort(all_.begin(), all_.end(), [](const Occurrence& a, const Occurrence& b) { return a.key < b.key; });
     for (std::uint32_t i = 0; i < all_.size(); ++i) {
       const Occurrence& o = all_[i];
-      if (!groups_.empty() && groups_.back().code == o.code) {
+      if (!groups_.empty() && groups_.back().code == o.code()) {
         ++groups_.back().count;
       } else {
-        groups_.push_back({o.code, i, 1, units[o.unit].items[o.item].procedure->rule_flags});
+        groups_.push_back({o.code(), i, 1, units[o.unit].items[o.item].procedure->rule_flags});
       }
     }
   }
