@@ -76,6 +76,7 @@ class LinePricer {
     Decimal outside;     // points left out of 所定点数 (通則加算所定点数対象区分, s col 62)
     Decimal minus;
     Decimal yen;
+    bool percentages = false;  // most units have none: their items are not walked twice more
     const Resolved* base = unit_.base();
     for (const Resolved& r : unit_.items) {
       if (r.dropped || !r.procedure) continue;
@@ -85,19 +86,7 @@ class LinePricer {
         case 3: {
           const Decimal value = item_value(r);
           (p.excluded_from_base == 1 ? outside : base_total) += value;
-          ExplainKind kind = is_base || !is_addition(p) ? ExplainKind::points : ExplainKind::addition;
-          if (r.automatic) {
-            kind = is_age_addition(p)              ? ExplainKind::age_addition
-                   : p.time_addition != 0          ? ExplainKind::time_addition
-                   : p.price_response_kind == '1'  ? ExplainKind::price_response
-                                                   : ExplainKind::period_addition;  // inpatient.cpp
-          }
-          if (kind != ExplainKind::points || p.stepped != 1) {  // a stepped item's step already says it
-            const std::int32_t number = kind == ExplainKind::age_addition     ? ctx_.age_on(unit_.date)
-                                        : kind == ExplainKind::price_response ? p.price_response_group
-                                                                              : 0;
-            step(kind, p.code, value, {}, {}, number);
-          }
+          if (ctx_.options.explain) explain_points(r, is_base, value);
           break;
         }
         case 1: {
@@ -107,7 +96,7 @@ class LinePricer {
           break;
         }
         case 5:
-        case 6: break;  // percentages: below, on the whole 所定点数
+        case 6: percentages = true; break;  // below, on the whole 所定点数
         case 8:
           minus += item_value(r);
           step(ExplainKind::negative_points, p.code, item_value(r));
@@ -128,6 +117,30 @@ class LinePricer {
       }
     }
     Decimal total = base_total + outside - minus;
+    if (percentages) add_percentages(base_total, total);
+    finish(total);
+    line_.yen = Yen{rounding::half_up(yen)};
+  }
+
+  // The explanation of a 点数 item (点数識別 3): as a base, an addition or an automatic one.
+  void explain_points(const Resolved& r, bool is_base, Decimal value) {
+    const ProcedureRecord& p = *r.procedure;
+    ExplainKind kind = is_base || !is_addition(p) ? ExplainKind::points : ExplainKind::addition;
+    if (r.automatic) {
+      kind = is_age_addition(p)              ? ExplainKind::age_addition
+             : p.time_addition != 0          ? ExplainKind::time_addition
+             : p.price_response_kind == '1'  ? ExplainKind::price_response
+                                             : ExplainKind::period_addition;  // inpatient.cpp
+    }
+    if (kind == ExplainKind::points && p.stepped == 1) return;  // a stepped item's step already says it
+    const std::int32_t number = kind == ExplainKind::age_addition     ? ctx_.age_on(unit_.date)
+                                : kind == ExplainKind::price_response ? p.price_response_group
+                                                                      : 0;
+    explain(ExplainStep{kind, p.code, value, {}, {}, number});
+  }
+
+  // The unit's %加算 (点数識別 5) and %減算 (6) onto `total`.
+  void add_percentages(Decimal base_total, Decimal& total) {
     // A 通則 %加算 (a time addition, s col 43, or a 通則 age addition, s col 40) is read on the 所定点数 with
     // the %加算 of the 注 (ギプス's 乳幼児加算, 再置換術加算 …): 通知 第9部 通則10, 第10部 通則9・14, 第11部 通則6.
     // Percentages never apply to the other 通則 additions.
@@ -151,8 +164,6 @@ class LinePricer {
         step(ExplainKind::percent_reduction, p.code, p.points, base_total, cut);
       }
     }
-    finish(total);
-    line_.yen = Yen{rounding::half_up(yen)};
   }
 
   // A %加算 of the 通則 (時間加算区分 or 通則年齢 set on it), not of a 注.
