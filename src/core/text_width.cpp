@@ -1,5 +1,10 @@
 #include "core/text_width.hpp"
 
+#include <cstdint>
+#include <cstring>
+
+#include "core/byte_lanes.hpp"
+
 namespace santei::text {
 namespace {
 
@@ -64,6 +69,7 @@ char32_t decode(std::string_view text, std::size_t i, std::size_t& length) noexc
 
 int code_point_width(char32_t c) noexcept {
   if (c < 0x300) return 1;
+  if (c >= 0x3100 && c <= 0xA4CF) return 2;  // 漢字 and the like, most of a report's wide text: no search
   if (in(kZeroWidth, c)) return 0;
   return in(kWide, c) ? 2 : 1;
 }
@@ -71,6 +77,15 @@ int code_point_width(char32_t c) noexcept {
 std::size_t display_width(std::string_view utf8) noexcept {
   std::size_t width = 0;
   for (std::size_t i = 0, length = 0; i < utf8.size(); i += length) {
+    if (i + 8 <= utf8.size()) {  // eight ASCII bytes (figures, codes) at a time
+      std::uint64_t word = 0;
+      std::memcpy(&word, utf8.data() + i, sizeof word);
+      if ((word & byte_lanes::kHighs) == 0) {
+        width += 8;
+        length = 8;
+        continue;
+      }
+    }
     if (static_cast<unsigned char>(utf8[i]) < 0x80) {  // ASCII, most of a table's bytes: one column each
       ++width;
       length = 1;

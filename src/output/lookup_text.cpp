@@ -60,7 +60,7 @@ void write_records(std::string& out, const json::Value& array, const std::string
     for (const std::string& key : keys) row.push_back(field(item, key));
     table.row(row);
   }
-  out += table.render();
+  table.render(out);
 }
 
 // A member of `edges`: its scalars on one line, then its arrays and objects below, indented.
@@ -118,7 +118,7 @@ std::string lookup_text(const MasterLibrary& library, Code code, std::optional<D
     for (const json::Member& m : columns->members()) {
       table.row({field(m.value, "col"), field(m.value, "name"), field(m.value, "value")});
     }
-    out += table.render();
+    table.render(out);
   }
   if (const json::Value* versions = doc.find("versions"); versions && !versions->items().empty()) {
     out += "\nversions\n";

@@ -84,7 +84,7 @@ void write_lines(std::string& out, const PricedClaim& priced, const MasterSet* s
       table.row(row);
     }
   }
-  out += table.render();
+  table.render(out);
 }
 
 void write_totals(std::string& out, const PricedClaim& priced) {
@@ -97,7 +97,7 @@ void write_totals(std::string& out, const PricedClaim& priced) {
   }
   if (priced.dpc) table.row({fmt::format("DPC {} 包括", priced.dpc->code), points(priced.dpc->points.value)});
   table.row({"合計点数", points(priced.total.value)});
-  out += table.render();
+  table.render(out);
 }
 
 // The DPC month, step by step (output/dpc.hpp).
@@ -138,7 +138,7 @@ void write_copay(std::string& out, const PricedClaim& priced) {
   std::vector<std::string> total{"計", points(priced.total.value), yen(copay.patient_yen.value), yen(copay.insurer_yen.value)};
   for (const PublicExpenseShare& share : copay.public_expenses) total.push_back(yen(share.yen.value));
   table.row(total);
-  out += table.render();
+  table.render(out);
 
   std::string shares = fmt::format("  医療費 {} = 患者 {} + 保険者 {}", yen(copay.medical_cost.value),
                                    yen(copay.patient_yen.value), yen(copay.insurer_yen.value));

@@ -38,9 +38,15 @@ void TextTable::row(std::vector<std::string> cells) {
   lines_.push_back({false, std::move(cells)});
 }
 
-void TextTable::heading(std::string line) { lines_.push_back({true, {std::move(line)}}); }
+void TextTable::heading(std::string line) {
+  // Moved in: a braced {std::move(line)} is an initializer_list, whose elements are copied (a
+  // month's --uke text report, 36,561 headings: 570 instructions each, callgrind).
+  Line& made = lines_.emplace_back();
+  made.heading = true;
+  made.cells.push_back(std::move(line));
+}
 
-std::string TextTable::render() const {
+void TextTable::render(std::string& out) const {
   // Each cell's width is measured once: for its column's width, then for its own padding (a
   // month's --uke report measured each twice and made each padded cell a string of its own).
   std::vector<std::size_t> cell_widths;
@@ -62,8 +68,7 @@ std::string TextTable::render() const {
   }
   std::size_t padding = 0;
   for (const std::size_t width : widths) padding += width + 2;
-  std::string out;
-  out.reserve(bytes + lines_.size() * padding);
+  out.reserve(out.size() + bytes + lines_.size() * padding);
   std::size_t cell = 0;
   for (const Line& line : lines_) {
     const std::size_t start = out.size();
@@ -86,7 +91,6 @@ std::string TextTable::render() const {
     while (out.size() > start && out.back() == ' ') out.pop_back();
     out += '\n';
   }
-  return out;
 }
 
 }  // namespace santei::output

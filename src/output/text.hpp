@@ -24,7 +24,9 @@ class TextTable {
   void row(std::vector<std::string> cells);  // fewer cells than columns: the rest are empty
   void heading(std::string line);            // printed as it is, in its place among the rows
   void blank() { heading({}); }
-  std::string render() const;                // every line ends in '\n', without trailing spaces
+  // Appended to `out` (a report's tables go one after another into one string): every line ends in
+  // '\n', without trailing spaces.
+  void render(std::string& out) const;
 
  private:
   struct Line {

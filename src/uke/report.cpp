@@ -152,7 +152,7 @@ std::string uke_report_text(const UkePriceReport& report) {
   const auto counts = reason_counts(report);
   if (!counts.empty()) summary.heading("  disagreements by reason");
   for (const auto& [reason, n] : counts) summary.row({"  " + reason, grouped(static_cast<std::int64_t>(n))});
-  out += summary.render();
+  summary.render(out);
   for (const ErrorInfo& e : report.errors) out += "  error: " + e.to_string() + "\n";
   for (const UkeFinding& f : report.findings) fmt::format_to(std::back_inserter(out), "  finding: line {}: {}\n", f.line, f.message);
 
@@ -203,7 +203,7 @@ std::string uke_report_text(const UkePriceReport& report) {
                  figures(u.priced_points, u.priced_count)});
       for (const UkeDifference& d : u.differences) units.heading(std::string("        ") + to_string(d.reason) + ": " + d.message);
     }
-    out += units.render();
+    units.render(out);
     for (const UkeDifference& d : r.extra) fmt::format_to(std::back_inserter(out), "  {}: {}\n", to_string(d.reason), d.message);
   }
   return out;
