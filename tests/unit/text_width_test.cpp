@@ -20,6 +20,9 @@ TEST_CASE("display width: one row per kind of character, as UAX #11 and wcwidth 
   const Row rows[] = {
       {"", 0, "nothing"},
       {"291", 3, "ASCII digits (Na)"},
+      {"111000110", 9, "a code: eight ASCII bytes read as one word, then the ninth"},
+      {"12,345,678点 × 1", 16, "eight ASCII bytes, then a wide one (W), then Na and A"},
+      {"初診料 1234567890123456", 23, "wide, then sixteen ASCII bytes in two words"},
       {"初診料", 6, "漢字 (W)"},
       {"ひらがな", 8, "ひらがな (W)"},
       {"カタカナ", 8, "カタカナ (W)"},
