@@ -1,5 +1,7 @@
 #include "santei/rounding.hpp"
 
+#include <iterator>
+
 #include "santei/result.hpp"
 
 namespace santei::rounding {
@@ -12,21 +14,32 @@ struct Split {
   bool negative;
 };
 
+// 10^s for the scales a Decimal may have (0 … Decimal::max_scale).
+constexpr std::int64_t kPow10[] = {1, 10, 100, 1'000, 10'000, 100'000, 1'000'000, 10'000'000, 100'000'000,
+                                   1'000'000'000, 10'000'000'000, 100'000'000'000, 1'000'000'000'000};
+static_assert(std::size(kPow10) == Decimal::max_scale + 1);
+
 Split split(Decimal value) {
-  std::int64_t unit = 1;
-  for (int s = 0; s < value.scale(); ++s) unit *= 10;
+  const std::int64_t unit = kPow10[value.scale()];
   const std::int64_t truncated = value.mantissa() / unit;
   const std::int64_t remainder = value.mantissa() % unit;
   const std::int64_t twice = 2 * (remainder < 0 ? -remainder : remainder);  // |r| < 10^12: no overflow
   return {truncated, twice <=> unit, value.is_negative()};
 }
 
-const Decimal kFifteenYen = Decimal(15);
-const Decimal kTenYen = Decimal(10);
+// 1 + ⌈(yen − 15) / 10⌉ for yen above 15円, in the yen's own scale: with m × 10^-s yen, 15円 and
+// 10円 are 15 × 10^s and 10 × 10^s (at most 1.5 × 10^13), and m − 15 × 10^s > 0 cannot overflow.
+std::int64_t points_above_fifteen_yen(Decimal yen) {
+  const std::int64_t unit = kPow10[yen.scale()];
+  const std::int64_t over = yen.mantissa() - 15 * unit;
+  const std::int64_t step = 10 * unit;
+  return 1 + over / step + (over % step != 0 ? 1 : 0);
+}
 
 }  // namespace
 
 std::int64_t half_up(Decimal value) {
+  if (value.scale() == 0) return value.mantissa();  // most sums of points and yen: nothing to round
   const Split s = split(value);
   if (s.fraction_vs_half < 0) return s.truncated;
   return s.negative ? s.truncated - 1 : s.truncated + 1;
@@ -35,19 +48,20 @@ std::int64_t half_up(Decimal value) {
 Points dpc_month_points(Decimal total) { return Points{half_up(total)}; }
 
 std::int64_t half_down(Decimal value) {
+  if (value.scale() == 0) return value.mantissa();
   const Split s = split(value);
   if (s.fraction_vs_half <= 0) return s.truncated;
   return s.negative ? s.truncated - 1 : s.truncated + 1;
 }
 
 Points drug_points_dispensed(Decimal yen) {
-  if (yen <= kFifteenYen) return Points{1};
-  return Points{1 + ceil_ratio(yen - kFifteenYen, kTenYen)};
+  if (yen.mantissa() <= 15 * kPow10[yen.scale()]) return Points{1};
+  return Points{points_above_fifteen_yen(yen)};
 }
 
 Points drug_points_in_procedure(Decimal yen) {
-  if (yen <= kFifteenYen) return Points{0};
-  return Points{1 + ceil_ratio(yen - kFifteenYen, kTenYen)};
+  if (yen.mantissa() <= 15 * kPow10[yen.scale()]) return Points{0};
+  return Points{points_above_fifteen_yen(yen)};
 }
 
 Points material_points(Decimal yen, int divisor) {
@@ -84,9 +98,8 @@ Yen share_of_cost(Yen cost, Decimal rate) {
   }
   // cost × m / 10^s, half up: ⌊(2·cost·m + 10^s) / (2·10^s)⌋; in 64 bits when it fits (rates such
   // as 0.3 and costs below 10^12), else in 128 bits.
-  static constexpr std::int64_t kPowers[] = {1, 10, 100, 1000, 10000, 100000, 1000000};
   if (rate.scale() <= 6 && rate.mantissa() <= 1'000'000 && cost.value < 1'000'000'000'000) {
-    const std::int64_t denominator = kPowers[rate.scale()];
+    const std::int64_t denominator = kPow10[rate.scale()];
     return Yen{(2 * cost.value * rate.mantissa() + denominator) / (2 * denominator)};
   }
   __extension__ typedef __int128 wide;

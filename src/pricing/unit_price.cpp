@@ -179,7 +179,7 @@ class LinePricer {
   // 四捨五入 of the unit total, computed exactly (通知 E001/E002 examples).
   void finish(Decimal total) {
     const std::int64_t points = rounding::half_up(total);
-    if (!total.is_integer()) step(ExplainKind::rounding, 0, total, {}, Decimal(points));
+    if (ctx_.options.explain && !total.is_integer()) explain({ExplainKind::rounding, 0, total, {}, Decimal(points)});
     line_.points = Points{points};
   }
 
