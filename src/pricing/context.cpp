@@ -173,9 +173,4 @@ void drop_item(Unit& unit, std::size_t item) {
   if (std::none_of(unit.items.begin(), unit.items.end(), [](const Resolved& r) { return !r.dropped; })) unit.dropped = true;
 }
 
-bool is_addition(const ProcedureRecord& r) {
-  // 告示等識別区分（２） 7 加算 (col 69); 告示等識別区分（１） 7 加算項目, 9 通則加算項目 (col 68).
-  return r.notice_kind_table == 7 || r.notice_kind == 7 || r.notice_kind == 9;
-}
-
 }  // namespace santei::pricing
