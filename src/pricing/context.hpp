@@ -104,6 +104,7 @@ struct Unit {
   std::int32_t count = 1;   // times on that date (内服: days)
   // procedure units: base first. Kept inline, no allocation: most units hold a few items, and 10
   // covers the usual 包括対象検査 bundle (D007's tiers go up to 10項目以上); a larger one allocates.
+  // Filled with emplace_back: Boost 1.74's push_back is a call even when there is room (callgrind).
   boost::container::small_vector<Resolved, 10> items;
   bool dropped = false;
   std::int32_t lab_group = 0;  // lab_bundle units

@@ -680,7 +680,7 @@ void InpatientStay::fee_lines(std::vector<Unit>& out, StayDays& stay_days) {
     const ProcedureRecord& base = *g.items.front();
     Unit unit = day_unit(base.section_number >= 300 ? 92 : 90, g.mask);  // 第3節 特定入院料: 92
     for (std::size_t k = 0; k < g.items.size(); ++k) {
-      unit.items.push_back(resolved(*g.items[k], k >= g.automatic_from && k < g.automatic_to));
+      unit.items.emplace_back(resolved(*g.items[k], k >= g.automatic_from && k < g.automatic_to));
     }
     out.push_back(std::move(unit));
     stay_days.emplace_back(g.first_day, g.last_day);
@@ -754,7 +754,7 @@ void InpatientStay::price_response_lines(std::vector<Unit>& out) {
       continue;
     }
     Unit unit = day_unit(80, mask);  // 診療識別 80 その他 (s col 66 点数欄集計先 800)
-    unit.items.push_back(resolved(*item, true));
+    unit.items.emplace_back(resolved(*item, true));
     out.push_back(std::move(unit));
   }
 }
@@ -776,7 +776,7 @@ void InpatientStay::meal_lines(std::vector<Unit>& out) {
       } else {
         unit.count *= static_cast<std::int32_t>(q);  // one per meal
       }
-      unit.items.push_back(resolved(record, false, item));
+      unit.items.emplace_back(resolved(record, false, item));
       out.push_back(std::move(unit));
     }
   };

@@ -205,7 +205,7 @@ class UnitBuilder {
           if (is_addition(p)) {
             last = unit_for_addition(units_, first, p);
             if (last == kNone) last = new_unit(UnitKind::standalone);
-            units_[last].items.push_back(r);
+            units_[last].items.emplace_back(r);
           } else if (p.lab_bundle_group != 0 && p.exam_kind == 1) {
             std::size_t lab = lab_unit(p.lab_bundle_group);
             if (lab == kNone) {
@@ -215,7 +215,7 @@ class UnitBuilder {
             lab_items_.push_back({std::move(r), lab});
           } else {
             last = new_unit(UnitKind::procedure);
-            units_[last].items.push_back(r);
+            units_[last].items.emplace_back(r);
           }
           break;
         }
@@ -225,17 +225,17 @@ class UnitBuilder {
             // 内服 1剤1日分 × days, 屯服 1回分 × 回数 (F200)
             if (order.category == 21 || order.category == 22) units_[drugs].count = order.days;
           }
-          units_[drugs].items.push_back(r);
+          units_[drugs].items.emplace_back(r);
           last = drugs;
           break;
         case ItemKind::material:
           if (materials == kNone) materials = new_unit(UnitKind::material);
-          units_[materials].items.push_back(r);
+          units_[materials].items.emplace_back(r);
           last = materials;
           break;
         case ItemKind::comment:
           if (last == kNone) last = new_unit(UnitKind::standalone);
-          units_[last].items.push_back(r);
+          units_[last].items.emplace_back(r);
           break;
       }
     }
@@ -309,7 +309,7 @@ class UnitBuilder {
       return;
     }
     if (!own_line) {
-      unit.items.push_back(automatic(addition, base.where));
+      unit.items.emplace_back(automatic(addition, base.where));
       return;
     }
     Unit line = unit;
@@ -599,7 +599,7 @@ class UnitBuilder {
                       lab.item.where.path(".code"));
         continue;
       }
-      unit.items.push_back(std::move(lab.item));
+      unit.items.emplace_back(std::move(lab.item));
     }
     for (Unit& line : pending_) units_.push_back(std::move(line));
     pending_.clear();
