@@ -3,6 +3,8 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,21 +23,42 @@ enum class Align : unsigned char { left, right };
 class TextTable {
  public:
   explicit TextTable(std::vector<Align> columns, std::string indent = "  ");
-  void row(std::vector<std::string> cells);  // fewer cells than columns: the rest are empty
-  void heading(std::string line);            // printed as it is, in its place among the rows
-  void blank() { heading({}); }
+  // Fewer cells than columns: the rest are empty. More: a bug, refused (Status::internal_error).
+  void row(std::initializer_list<std::string_view> cells);
+  void row(std::span<const std::string> cells);
+  // Printed as it is, in its place among the rows; given in pieces, which are joined.
+  void heading(std::initializer_list<std::string_view> pieces);
+  void heading(std::string_view line) { heading({line}); }
+  void blank() { heading(std::string_view()); }
+  // Empty again, its memory kept for the next table of the same columns (a report's receipts).
+  void clear();
   // Appended to `out` (a report's tables go one after another into one string): every line ends in
   // '\n', without trailing spaces.
   void render(std::string& out) const;
 
  private:
-  struct Line {
-    bool heading = false;
-    std::vector<std::string> cells;
+  // Every cell's text is kept in one string, a cell a range of it with its display width measured
+  // as it comes: a month's --uke report makes a few hundred thousand cells, and a string each (and
+  // a vector a row) were a fifth of writing it (callgrind).
+  struct Cell {
+    std::uint32_t at;
+    std::uint32_t size;
+    std::uint32_t width;
   };
+  struct Line {
+    bool heading;
+    std::uint32_t first;  // its cells: cells_[first, first + columns) for a row, one for a heading
+  };
+  template <class Cells>
+  void add_row(const Cells& cells);
+  Cell keep(std::string_view text);
+  std::string_view text_of(const Cell& cell) const { return {text_.data() + cell.at, cell.size}; }
+
   std::vector<Align> columns_;
   std::string indent_;
   std::vector<Line> lines_;
+  std::vector<Cell> cells_;
+  std::string text_;
 };
 
 }  // namespace santei::output

@@ -156,7 +156,9 @@ std::string uke_report_text(const UkePriceReport& report) {
   for (const ErrorInfo& e : report.errors) out += "  error: " + e.to_string() + "\n";
   for (const UkeFinding& f : report.findings) fmt::format_to(std::back_inserter(out), "  finding: line {}: {}\n", f.line, f.message);
 
-  // Then each receipt that does not agree: its units that do not, with why.
+  // Then each receipt that does not agree: its units that do not, with why. One table for all of
+  // them, emptied for each: its memory made once.
+  output::TextTable units({Align::right, Align::left, Align::left, Align::right, Align::right});
   for (std::size_t i = 0; i < report.receipts.size(); ++i) {
     const UkeReceiptComparison& r = report.receipts[i];
     const std::vector<UkeFinding> none;
@@ -184,7 +186,7 @@ std::string uke_report_text(const UkePriceReport& report) {
                          grouped(r.dpc->priced_points.value) + "点", r.dpc->agrees ? " (agree)" : "");
       for (const std::string& d : r.dpc->differences) out += "    " + d + "\n";
     }
-    output::TextTable units({Align::right, Align::left, Align::left, Align::right, Align::right});
+    units.clear();
     bool any = false;
     for (const UkeUnitComparison& u : r.units) {
       if (u.agrees && !claimed_differently(u)) continue;
@@ -201,7 +203,7 @@ std::string uke_report_text(const UkePriceReport& report) {
       category += output::category_name(u.category);
       units.row({std::to_string(u.line), std::move(category), uke::codes_text(u.codes), figures(u.stated_points, u.stated_count),
                  figures(u.priced_points, u.priced_count)});
-      for (const UkeDifference& d : u.differences) units.heading(std::string("        ") + to_string(d.reason) + ": " + d.message);
+      for (const UkeDifference& d : u.differences) units.heading({"        ", to_string(d.reason), ": ", d.message});
     }
     units.render(out);
     for (const UkeDifference& d : r.extra) fmt::format_to(std::back_inserter(out), "  {}: {}\n", to_string(d.reason), d.message);

@@ -73,6 +73,31 @@ TEST_CASE("a table pads by columns, not bytes, left and right, never cuts a cell
                std::string(24 + 2 + 5, ' ') + "7\n");
 }
 
+// A month's --uke report reuses one table for every receipt: emptied, nothing of the last receipt's
+// rows stays, neither their lines nor their widths.
+TEST_CASE("a table emptied by clear() renders only its new rows, at their own widths; a heading given in pieces is joined") {
+  using santei::output::Align;
+  santei::output::TextTable table({Align::right, Align::left});
+  table.row({"112007410", "再診料（診療所）"});
+  table.heading({"        ", "算定漏れ", ": ", "外来管理加算"});
+  std::string first;
+  table.render(first);
+  CHECK(first == "  112007410  再診料（診療所）\n        算定漏れ: 外来管理加算\n");
+  table.clear();
+  table.row({"7", "x"});
+  std::string second;
+  table.render(second);
+  CHECK(second == "  7  x\n");
+}
+
+TEST_CASE("a table row of more cells than columns is refused as santei's bug, not cut") {
+  using santei::output::Align;
+  santei::output::TextTable table({Align::left});
+  CHECK_THROWS_WITH_AS(table.row({"a", "b"}), doctest::Contains("TextTable::row: 2 cells for 1 columns"), santei::Exception);
+  const std::vector<std::string> cells{"a", "b", "c"};
+  CHECK_THROWS_AS(table.row(cells), santei::Exception);
+}
+
 // output/text.hpp, grouped(): thousands separated by commas, a negative number with U+2212.
 TEST_CASE("grouped figures: 0 to 19 digits, both signs, the ends of 64 bits") {
   using santei::output::grouped;
