@@ -14,6 +14,7 @@
 #include "claim/keys.hpp"
 #include "claim/payers_json.hpp"
 #include "core/byte_lanes.hpp"
+#include "output/put_at.hpp"
 #include "santei/claim.hpp"
 #include "santei/dpc.hpp"
 
@@ -483,9 +484,8 @@ std::optional<ClaimMode> parse_claim_mode(std::string_view text) {
 }
 
 std::string category_text(std::uint8_t category) {
-  if (category == 0 || category > 99) return category == 0 ? std::string() : std::to_string(category);
-  const char text[2] = {static_cast<char>('0' + category / 10), static_cast<char>('0' + category % 10)};
-  return std::string(text, 2);
+  char text[3];
+  return std::string(text, output::put_category(text, category));
 }
 
 bool claim::blank_line(std::string_view line) { return line.find_first_not_of(" \t\r") == std::string_view::npos; }

@@ -31,6 +31,12 @@ inline char* put_two_digits(char* at, unsigned pair) {
 }
 // A whole number's digits (a '-' first when negative).
 char* put_number(char* at, std::int64_t number);
+// A 診療識別 as claims, results and reports write it (santei::category_text): two digits, nothing
+// for none (0); from 100, not a 診療識別, the number as it is. At most three bytes.
+inline char* put_category(char* at, std::uint8_t category) {
+  if (category == 0) return at;
+  return category < 100 ? put_two_digits(at, category) : put_number(at, category);
+}
 // The same, for a number that is most often a master code of nine digits.
 char* put_code(char* at, std::uint64_t number);
 // A code as a UKE file and the --uke report write it (fmt's "{:09}"): nine digits, leading zeros

@@ -259,7 +259,9 @@ void write_report(output::JsonWriter& json, const UkePriceReport& report) {
     json.end_array();
     json.key("units").begin_array();
     for (const UkeUnitComparison& u : r.units) {
-      json.begin_object().field("line", u.line).field("category", category_text(u.category));
+      char category[3];
+      json.begin_object().field("line", u.line).field(
+          "category", std::string_view(category, static_cast<std::size_t>(output::put_category(category, u.category) - category)));
       json.key("codes").begin_array();
       for (Code c : u.codes) json.nine_digits(c);
       json.end_array();

@@ -12,6 +12,7 @@
 
 #include "output/json_writer.hpp"
 #include "output/put_at.hpp"
+#include "santei/claim.hpp"
 
 using santei::Date;
 using santei::output::append_json_string;
@@ -314,4 +315,20 @@ TEST_CASE("exact decimals as JSON strings, in canonical text, as members and ele
   json.value(*Decimal::parse("-0.5")).value(*Decimal::parse("10.10")).value(Decimal(291));
   json.value(Decimal::from_parts(std::numeric_limits<std::int64_t>::min(), 12)).end_array().end_object();
   CHECK(json.str() == R"({"rate":"0.3","list":["-0.5","10.1","291","-9223372.036854775808"]})");
+}
+
+// claim-format.md: a 診療識別 is two digits ("01", "21", "99"); santei::category_text and the
+// results' "category" write it so. 0 (none) is written as nothing; above 99 it is not a 診療識別 and
+// is kept whole rather than cut to two digits.
+TEST_CASE("診療識別 as two digits, none as nothing, a number above 99 whole: put_category and category_text agree") {
+  const struct {
+    std::uint8_t category;
+    const char* text;
+  } cases[] = {{0, ""}, {1, "01"}, {9, "09"}, {10, "10"}, {21, "21"}, {99, "99"}, {100, "100"}, {255, "255"}};
+  for (const auto& c : cases) {
+    CAPTURE(static_cast<int>(c.category));
+    char at[3];
+    CHECK(std::string(at, santei::output::put_category(at, c.category)) == c.text);
+    CHECK(santei::category_text(c.category) == c.text);
+  }
 }
