@@ -483,10 +483,7 @@ std::optional<ClaimMode> parse_claim_mode(std::string_view text) {
   return std::nullopt;
 }
 
-std::string category_text(std::uint8_t category) {
-  char text[3];
-  return std::string(text, output::put_category(text, category));
-}
+std::string category_text(std::uint8_t category) { return std::string(output::CategoryDigits(category).view()); }
 
 bool claim::blank_line(std::string_view line) { return line.find_first_not_of(" \t\r") == std::string_view::npos; }
 

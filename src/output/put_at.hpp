@@ -37,6 +37,16 @@ inline char* put_category(char* at, std::uint8_t category) {
   if (category == 0) return at;
   return category < 100 ? put_two_digits(at, category) : put_number(at, category);
 }
+// put_category's text, held where it is needed (a result's line, a report's unit) without a string.
+class CategoryDigits {
+ public:
+  explicit CategoryDigits(std::uint8_t category) : end_(put_category(text_, category)) {}
+  std::string_view view() const { return {text_, static_cast<std::size_t>(end_ - text_)}; }
+
+ private:
+  char text_[3];
+  const char* end_;
+};
 // The same, for a number that is most often a master code of nine digits.
 char* put_code(char* at, std::uint64_t number);
 // A code as a UKE file and the --uke report write it (fmt's "{:09}"): nine digits, leading zeros

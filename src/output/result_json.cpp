@@ -41,12 +41,9 @@ void result_json(const PricedClaim& priced, const MasterLibrary& masters, std::s
   if (!priced.extensions.empty()) json.key("extensions").raw(priced.extensions);
   json.field("revision", priced.revision).field("total_points", priced.total.value);
   json.key("categories").begin_object();
-  char category[3];  // a 診療識別's digits, written where they are needed (no string made a line)
-  const auto category_of = [&category](std::uint8_t c) {
-    return std::string_view(category, static_cast<std::size_t>(output::put_category(category, c) - category));
-  };
+  using output::CategoryDigits;  // a 診療識別's digits, no string made a line
   for (std::size_t c = 0; c < priced.categories.size(); ++c) {
-    if (priced.categories[c].value != 0) json.field(category_of(static_cast<std::uint8_t>(c)), priced.categories[c].value);
+    if (priced.categories[c].value != 0) json.field(CategoryDigits(static_cast<std::uint8_t>(c)).view(), priced.categories[c].value);
   }
   json.end_object();
   json.field("visit_days", priced.visit_days);
@@ -56,7 +53,7 @@ void result_json(const PricedClaim& priced, const MasterLibrary& masters, std::s
   }
   json.key("lines").begin_array();
   for (const PricedLine& line : priced.lines) {
-    json.begin_object().field("date", line.date).field("category", category_of(line.category));
+    json.begin_object().field("date", line.date).field("category", CategoryDigits(line.category).view());
     if (line.burden) json.field("burden", std::string_view(&line.burden, 1));
     json.key("codes").begin_array();
     for (const LineItem& item : line.items) json.quoted(item.code);

@@ -259,9 +259,7 @@ void write_report(output::JsonWriter& json, const UkePriceReport& report) {
     json.end_array();
     json.key("units").begin_array();
     for (const UkeUnitComparison& u : r.units) {
-      char category[3];
-      json.begin_object().field("line", u.line).field(
-          "category", std::string_view(category, static_cast<std::size_t>(output::put_category(category, u.category) - category)));
+      json.begin_object().field("line", u.line).field("category", output::CategoryDigits(u.category).view());
       json.key("codes").begin_array();
       for (Code c : u.codes) json.nine_digits(c);
       json.end_array();
