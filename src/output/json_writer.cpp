@@ -160,11 +160,6 @@ JsonWriter& JsonWriter::value(Decimal number) {  // digits, '-' and '.': nothing
   return plain_string(Decimal::max_chars, [number](char* at) { return number.to_chars(at); });
 }
 
-JsonWriter& JsonWriter::value(bool flag) {
-  commit(put_text(separate(room(1 + 5)), flag ? std::string_view("true") : std::string_view("false")));
-  return *this;
-}
-
 JsonWriter& JsonWriter::null() {
   commit(put_text(separate(room(1 + 4)), "null"));
   return *this;

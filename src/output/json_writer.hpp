@@ -94,7 +94,10 @@ class JsonWriter {
   }
   JsonWriter& value(int number) { return value(static_cast<std::int64_t>(number)); }
   JsonWriter& value(std::uint32_t number) { return value(static_cast<std::int64_t>(number)); }
-  JsonWriter& value(bool flag);
+  [[gnu::always_inline]] JsonWriter& value(bool flag) {
+    commit(put_bool(separate(room(1 + 5)), flag));
+    return *this;
+  }
   [[gnu::always_inline]] JsonWriter& value(Literal text) {
     commit(put_quoted(separate(room(1 + Literal::kLongest + 2)), text.text()));
     return *this;
@@ -133,7 +136,10 @@ class JsonWriter {
   // A member: a literal key with a whole number or a short plain text is written as one piece.
   template <class T>
   [[gnu::always_inline]] JsonWriter& field(Key name, const T& v) {
-    if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) {
+    if constexpr (std::is_same_v<T, bool>) {
+      commit(put_bool(member(name), v));
+      return *this;
+    } else if constexpr (std::is_integral_v<T>) {
       return number_field(name, static_cast<std::int64_t>(v));
     } else if constexpr (std::is_same_v<T, Literal>) {
       return literal_field(name, v);
@@ -187,6 +193,12 @@ class JsonWriter {
     at += static_cast<int>(need_comma_);
     need_comma_ = depth_ != 0;
     return at;
+  }
+  // true or false: five bytes written either way (a size known when santei is compiled, not a call
+  // into memcpy), the pointer after the word returned.
+  [[gnu::always_inline]] static char* put_bool(char* at, bool flag) {
+    std::memcpy(at, flag ? "true " : "false", 5);
+    return at + 5 - static_cast<int>(flag);
   }
   [[gnu::always_inline]] static char* put_quoted(char* at, std::string_view text) {
     *at++ = '"';

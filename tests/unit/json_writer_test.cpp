@@ -7,6 +7,7 @@
 #include <iterator>
 #include <limits>
 #include <string>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -306,6 +307,37 @@ TEST_CASE("whole numbers of one to four digits, and either side of them, as memb
   }
   json.end_array();
   CHECK(json.str() == expected + "]");
+}
+
+TEST_CASE("whole numbers either side of every power of ten to 10^10, negatives and the extremes") {
+  // As std::to_chars writes them, as members and as elements, each one followed by more output:
+  // the way from the digit pairs (below 10^4) and the way past it meet at the right number.
+  std::vector<std::int64_t> numbers = {std::numeric_limits<std::int64_t>::max(), std::numeric_limits<std::int64_t>::min(),
+                                       std::numeric_limits<std::int64_t>::min() + 1};
+  for (std::int64_t power = 1000; power <= 10000000000; power *= 10) {
+    for (const std::int64_t n : {power - 1, power, power + 1, 2 * power - 1, 5 * power + 3}) {
+      numbers.push_back(n);
+      numbers.push_back(-n);
+    }
+  }
+  for (std::int64_t n = 10000; n < 100000000; n += 7919) numbers.push_back(n);  // every digit in every place
+  JsonWriter json;
+  json.begin_array();
+  std::string expected = "[";
+  for (std::size_t i = 0; i < numbers.size(); ++i) {
+    const std::int64_t n = numbers[i];
+    json.value(n).begin_object().field("n", n).field("after", 7).end_object();
+    expected += (i == 0 ? "" : ",") + std::to_string(n) + ",{\"n\":" + std::to_string(n) + ",\"after\":7}";
+  }
+  json.end_array();
+  CHECK(json.str() == expected + "]");
+}
+
+TEST_CASE("true and false as members and elements, each followed by more output") {
+  JsonWriter json;
+  json.begin_object().field("yes", true).field("no", false).key("both").begin_array().value(false).value(true).value(false);
+  json.end_array().field("last", true).end_object();
+  CHECK(json.str() == R"({"yes":true,"no":false,"both":[false,true,false],"last":true})");
 }
 
 TEST_CASE("exact decimals as JSON strings, in canonical text, as members and elements") {
