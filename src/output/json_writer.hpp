@@ -145,6 +145,9 @@ class JsonWriter {
       return literal_field(name, v);
     } else if constexpr (std::is_same_v<T, Date>) {
       return date_field(name, v);
+    } else if constexpr (std::is_same_v<T, CategoryDigits>) {
+      commit(v.put_quoted(member(name)));
+      return *this;
     } else if constexpr (std::is_convertible_v<const T&, std::string_view>) {
       return text_field(name, std::string_view(v));
     } else {

@@ -53,7 +53,7 @@ void result_json(const PricedClaim& priced, const MasterLibrary& masters, std::s
   }
   json.key("lines").begin_array();
   for (const PricedLine& line : priced.lines) {
-    json.begin_object().field("date", line.date).field("category", CategoryDigits(line.category).view());
+    json.begin_object().field("date", line.date).field("category", CategoryDigits(line.category));
     if (line.burden) json.field("burden", std::string_view(&line.burden, 1));
     json.key("codes").begin_array();
     for (const LineItem& item : line.items) json.quoted(item.code);

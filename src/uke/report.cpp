@@ -259,7 +259,7 @@ void write_report(output::JsonWriter& json, const UkePriceReport& report) {
     json.end_array();
     json.key("units").begin_array();
     for (const UkeUnitComparison& u : r.units) {
-      json.begin_object().field("line", u.line).field("category", output::CategoryDigits(u.category).view());
+      json.begin_object().field("line", u.line).field("category", output::CategoryDigits(u.category));
       json.key("codes").begin_array();
       for (Code c : u.codes) json.nine_digits(c);
       json.end_array();

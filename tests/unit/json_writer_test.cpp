@@ -362,5 +362,9 @@ TEST_CASE("診療識別 as two digits, none as nothing, a number above 99 whole:
     char at[3];
     CHECK(std::string(at, santei::output::put_category(at, c.category)) == c.text);
     CHECK(santei::category_text(c.category) == c.text);
+    // As a member (the result's lines, the --uke report's units): quoted, followed by more output.
+    JsonWriter json;
+    json.begin_object().field("category", santei::output::CategoryDigits(c.category)).field("after", 1).end_object();
+    CHECK(json.str() == std::string(R"({"category":")") + c.text + R"(","after":1})");
   }
 }
