@@ -43,10 +43,11 @@ char* put_nine_digits(char* at, std::uint64_t number) {
   return nine_digits_at(at, static_cast<std::uint32_t>(number));
 }
 
-// Most of a result's numbers (points, counts, days, yen) have one to four digits: written from the
-// pairs without std::to_chars' count of the length first, half its instructions (callgrind).
+// Most of a result's numbers (points, counts, days, yen) have one to four digits, and a UKE file's
+// line numbers five or six: written from the pairs without std::to_chars' count of the length
+// first, half its instructions (callgrind).
 char* put_number(char* at, std::int64_t number) {
-  if (number < 0 || number >= 10000) return std::to_chars(at, at + 20, number).ptr;
+  if (number < 0 || number >= 1000000) return std::to_chars(at, at + 20, number).ptr;
   const auto n = static_cast<unsigned>(number);
   if (n < 10) {
     *at = static_cast<char>('0' + n);
@@ -57,7 +58,13 @@ char* put_number(char* at, std::int64_t number) {
     *at++ = static_cast<char>('0' + n / 100);
     return put_two_digits(at, n % 100);
   }
-  return put_two_digits(put_two_digits(at, n / 100), n % 100);
+  if (n < 10000) return put_two_digits(put_two_digits(at, n / 100), n % 100);
+  if (n < 100000) {
+    *at++ = static_cast<char>('0' + n / 10000);
+  } else {
+    at = put_two_digits(at, n / 10000);
+  }
+  return put_two_digits(put_two_digits(at, n / 100 % 100), n % 100);
 }
 
 }  // namespace santei::output
