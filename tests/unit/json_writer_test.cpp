@@ -182,6 +182,39 @@ TEST_CASE("codes of nine digits and numbers either side of them, quoted") {
 
 // JsonWriter::nine_digits and output::nine_digits: a code as a UKE file writes it, as fmt's "{:09}"
 // wrote it in the --uke report and the UKE writer before.
+TEST_CASE("codes written again and again, more of them than the writer keeps the texts of, both ways, each where it belongs") {
+  // The writer keeps the texts of the codes it last wrote, a slot a code by its hash: a code written
+  // again is copied, one whose slot another took since is made again. 2,000 codes (many share a
+  // slot) written three times in different orders, quoted and as nine digits, as members and as
+  // elements, with numbers of eight and ten digits among them, which are never kept.
+  std::vector<std::uint64_t> codes;
+  for (std::uint64_t i = 0; i < 2000; ++i) codes.push_back(100000000 + i * 449987);  // spread over 1xxxxxxxx–9xxxxxxxx
+  codes.push_back(999999999);
+  codes.push_back(99999999);
+  codes.push_back(1000000000);
+  JsonWriter json;
+  json.begin_array();
+  std::string expected = "[";
+  const auto write = [&](std::uint64_t code, int way) {
+    expected += expected.size() > 1 ? "," : "";
+    if (way == 0) {
+      json.quoted(code);
+      expected += "\"" + std::to_string(code) + "\"";
+    } else if (way == 1) {
+      json.nine_digits(code);
+      expected += fmt::format("\"{:09}\"", code);
+    } else {
+      json.begin_object().key("code").quoted(code).key("nine").nine_digits(code).end_object();
+      expected += fmt::format("{{\"code\":\"{}\",\"nine\":\"{:09}\"}}", code, code);
+    }
+  };
+  for (std::size_t i = 0; i < codes.size(); ++i) write(codes[i], 0);
+  for (std::size_t i = codes.size(); i-- > 0;) write(codes[i], 1);
+  for (std::size_t i = 0; i < codes.size(); ++i) write(codes[(i * 7) % codes.size()], static_cast<int>(i % 3));
+  json.end_array();
+  CHECK(json.str() == expected + "]");
+}
+
 TEST_CASE("codes as nine digits with leading zeros, and numbers of ten digits or more whole") {
   const std::uint64_t numbers[] = {0, 7, 99, 12345, 99999999, 100000000, 111000110, 620000001, 909090909,
                                    999999999, 1000000000, 4294967295u, std::numeric_limits<std::uint64_t>::max()};
