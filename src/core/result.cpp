@@ -1,5 +1,7 @@
 #include "santei/result.hpp"
 
+#include <charconv>
+
 #include <fmt/format.h>
 
 namespace santei {
@@ -24,16 +26,35 @@ const char* status_name(Status status) noexcept {
 }
 
 std::string ErrorInfo::to_string() const {
+  // One string made at its size, the numbers written into it: a month's --uke text report writes
+  // thousands of these, and the pieces formatted apart and the string grown by doubling were 2k
+  // instructions each (callgrind).
   std::string out;
+  out.reserve(file.size() + field.size() + message.size() + 48);
+  const auto number = [&out](std::int64_t n) {
+    char digits[20];
+    out.append(digits, std::to_chars(digits, digits + sizeof digits, n).ptr);
+  };
   if (!file.empty()) {
     out += file;
-    if (line > 0) out += fmt::format(":{}", line);
-    if (column > 0) out += fmt::format(":{}", column);
+    if (line > 0) {
+      out += ':';
+      number(line);
+    }
+    if (column > 0) {
+      out += ':';
+      number(column);
+    }
     out += ": ";
   } else if (line > 0) {
-    out += fmt::format("line {}: ", line);
+    out += "line ";
+    number(line);
+    out += ": ";
   }
-  if (!field.empty()) out += field + ": ";
+  if (!field.empty()) {
+    out += field;
+    out += ": ";
+  }
   out += message;
   return out;
 }
