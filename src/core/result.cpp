@@ -25,30 +25,40 @@ const char* status_name(Status status) noexcept {
   return "unknown_status";
 }
 
+namespace {
+
+void append_number(std::string& out, std::int64_t n) {
+  char digits[20];
+  out.append(digits, std::to_chars(digits, digits + sizeof digits, n).ptr);
+}
+
+// "file:line:column" of an error, the line and column left out when not known.
+void append_place(std::string& out, std::string_view file, std::int64_t line, int column) {
+  out += file;
+  if (line > 0) {
+    out += ':';
+    append_number(out, line);
+  }
+  if (column > 0) {
+    out += ':';
+    append_number(out, column);
+  }
+}
+
+}  // namespace
+
 std::string ErrorInfo::to_string() const {
   // One string made at its size, the numbers written into it: a month's --uke text report writes
   // thousands of these, and the pieces formatted apart and the string grown by doubling were 2k
   // instructions each (callgrind).
   std::string out;
   out.reserve(file.size() + field.size() + message.size() + 48);
-  const auto number = [&out](std::int64_t n) {
-    char digits[20];
-    out.append(digits, std::to_chars(digits, digits + sizeof digits, n).ptr);
-  };
   if (!file.empty()) {
-    out += file;
-    if (line > 0) {
-      out += ':';
-      number(line);
-    }
-    if (column > 0) {
-      out += ':';
-      number(column);
-    }
+    append_place(out, file, line, column);
     out += ": ";
   } else if (line > 0) {
     out += "line ";
-    number(line);
+    append_number(out, line);
     out += ": ";
   }
   if (!field.empty()) {
@@ -67,9 +77,8 @@ ErrorInfo ErrorInfo::in_input(std::string_view input, std::int64_t first_line) c
     return out;
   }
   // Another file's error: its place goes into the message, the item's place is the error's.
-  std::string where = file;
-  if (line > 0) where += fmt::format(":{}", line);
-  if (column > 0) where += fmt::format(":{}", column);
+  std::string where;
+  append_place(where, file, line, column);
   out.message = fmt::format("rule {}: {}{}", where, field.empty() ? "" : field + ": ", message);
   out.line = first_line;
   out.column = 0;
